@@ -1,0 +1,191 @@
+"""Argument parsing and the headless commands (../CLI.md). Each command calls an app.core
+operation and prints what it did; none has logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from app import __version__
+from app.core.datadir import DataDir
+from app.errors import GridDeskError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_ALREADY = 0, 1, 2, 3
+
+
+class Output:
+    """What a command prints, in the chosen language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def say(self, zh: str, en: str) -> None:
+        print(en if self.lang == "en" else zh)
+
+    def json(self, data: dict[str, Any]) -> None:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="griddesk", description="GridDesk 社区应急工作台 — with no command, opens the window."
+    )
+    p.add_argument("--version", action="version", version=f"GridDesk {__version__}")
+    p.add_argument(
+        "--data-dir",
+        help="data folder (default: the platform's user data folder; GRIDDESK_DATA_DIR overrides)",
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (default zh)")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo community (made on first use, kept apart from real data)",
+    )
+    p.add_argument("--verbose", action="store_true", help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = sub.add_parser("init", help="set up a community office or a street office")
+    init.add_argument("--role", required=True, choices=("community", "street-office"))
+    init.add_argument("--code", required=True, help="civil-affairs code, e.g. 420106001001")
+    init.add_argument("--name", required=True)
+    init.add_argument("--parent-code", help="the street office's code (for a community)")
+
+    demo = sub.add_parser("demo", help="fill a realistic demo community")
+    demo.add_argument("--residents", type=int, default=3000)
+    demo.add_argument("--seed", type=int, default=20200123, help=argparse.SUPPRESS)
+
+    sub.add_parser("check", help="integrity, foreign keys, migration state")
+    stats = sub.add_parser("stats", help="counts")
+    stats.add_argument("--json", action="store_true")
+    return p
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from app.core.office import open_office
+
+    return open_office(DataDir.resolve(args.data_dir))
+
+
+def cmd_init(args: argparse.Namespace, out: Output) -> int:
+    from app.core.office import init_office
+
+    datadir = DataDir.resolve(args.data_dir)
+    info = init_office(datadir, args.role, args.code, args.name, args.parent_code)
+    kind = "社区" if info.role == "community" else "街道办"
+    out.say(
+        f"已设置{kind}“{info.name}”，数据文件夹 {datadir.root}，机构代码 {info.code}",
+        f"Set up {info.role} '{info.name}' in {datadir.root}; office code {info.code}",
+    )
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, out: Output) -> int:
+    from app.core.demo import fill_demo
+
+    db, info = _open(args)
+    started = time.perf_counter()
+    result = fill_demo(db, args.residents, seed=args.seed)
+    took = time.perf_counter() - started
+    out.say(
+        f"已为{info.name}生成演示数据：{result.residents:,} 人，{result.households:,} 户，"
+        f"{result.buildings} 栋楼，{result.grids} 个网格（{took:.1f} 秒）",
+        f"Demo data for {info.name}: {result.residents:,} residents, {result.households:,} "
+        f"households, {result.buildings} buildings, {result.grids} grids ({took:.1f} s)",
+    )
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, out: Output) -> int:
+    from app.core.health import check_database
+
+    db, _info = _open(args)
+    report = check_database(db)
+    for zh, en in report.problems:
+        print(en if out.lang == "en" else zh, file=sys.stderr)
+    if report.healthy:
+        out.say(
+            f"数据库正常（{'、'.join(report.checked)}）",
+            f"Database healthy ({', '.join(report.checked)})",
+        )
+        return EXIT_OK
+    return EXIT_FAILED
+
+
+def cmd_stats(args: argparse.Namespace, out: Output) -> int:
+    from app.core.stats import office_stats
+
+    db, info = _open(args)
+    with db.reading() as session:
+        data = office_stats(session)
+    data = {"office": {"code": info.code, "name": info.name, "role": info.role}, **data}
+    if info.is_street_office:
+        data["communities"] = {}  # filled from imported packages once exchange exists
+    if args.json:
+        out.json(data)
+    else:
+        out.say(
+            f"{info.name}：{data['households']:,} 户，{data['residents']:,} 人，"
+            f"{data['grids']} 个网格，{data['buildings']} 栋楼，重点人群 {data['vulnerable']:,} 人",
+            f"{info.name}: {data['households']:,} households, {data['residents']:,} residents, "
+            f"{data['grids']} grids, {data['buildings']} buildings, {data['vulnerable']:,} vulnerable",
+        )
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "check": cmd_check,
+    "stats": cmd_stats,
+}
+
+
+def run(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    args = build_parser().parse_args(argv)
+    datadir = DataDir.resolve(
+        DataDir.demo().root if args.demo and not args.data_dir else args.data_dir
+    )
+    from app import logsetup
+
+    log_path = logsetup.configure(datadir.logs, verbose=args.verbose)
+    if args.command is None:
+        from app.ui.application import run_gui
+
+        return run_gui(args, datadir)
+    out = Output(args.lang)
+    try:
+        return COMMANDS[args.command](args, out)
+    except GridDeskError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(
+            "已中断，未完成的操作已撤销。"
+            if args.lang != "en"
+            else "Interrupted; the unfinished operation was rolled back.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    except Exception:
+        log.exception("bug in command %s", args.command)
+        print(
+            f"内部错误，已记录到日志：{log_path}"
+            if args.lang != "en"
+            else f"Internal error; details in the log: {log_path}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+
+
+def entry() -> None:
+    sys.exit(run())

@@ -1,0 +1,48 @@
+"""Declarative base, naming convention and the columns every travelling record carries."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import DateTime, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Travelling:
+    """Columns of a record that leaves the office in exchange packages.
+
+    `uuid` never changes; `origin` is the code of the office that owns the record; `seq` grows per
+    origin on every change, so the next package carries "everything after N"; a delete is a
+    tombstone (`deleted_at`, `delete_reason`), never a hard delete. The values are stamped by the
+    session events in `app.db.events`, not by the code that changes the record.
+    """
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    origin: Mapped[str] = mapped_column(String(20), index=True)
+    seq: Mapped[int] = mapped_column(Integer, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    delete_reason: Mapped[str | None] = mapped_column(Text, default=None)

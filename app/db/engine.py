@@ -1,0 +1,94 @@
+"""Engine and session set-up.
+
+SQLite is configured as the SQLAlchemy 2.x documentation prescribes for pysqlite: the driver's own
+transaction handling is switched off and SQLAlchemy emits a real BEGIN (IMMEDIATE for sessions that
+write, so two writers queue on the busy timeout instead of failing mid-transaction). Every connection
+gets foreign_keys=ON, WAL and synchronous=FULL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db import events
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
+    """An engine for `url`; SQLite connections are set up on connect and begin."""
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself
+        cur = dbapi_connection.cursor()
+        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if url != "sqlite://" and ":memory:" not in url:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        if conn.get_execution_options().get("griddesk_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+class Database:
+    """An open GridDesk database: the engine and the sessions of one office."""
+
+    def __init__(self, engine: Engine, origin: str | None = None, actor: str | None = None) -> None:
+        self.engine = engine
+        self.origin = origin
+        self.actor = actor or events.default_actor()
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            engine.execution_options(griddesk_write=True), expire_on_commit=False
+        )
+        events.install(self._reader)
+        events.install(self._writer)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def _info(self, note: str | None) -> dict[str, Any]:
+        return {"origin": self.origin, "actor": self.actor, "audit_note": note}
+
+    @contextmanager
+    def session(self, note: str | None = None) -> Iterator[Session]:
+        """A write transaction: committed whole when the block ends, rolled back whole on error."""
+        with self._writer(info=self._info(note)) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only look (a deferred transaction; nothing is committed)."""
+        with self._reader(info=self._info(None)) as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
