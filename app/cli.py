@@ -42,13 +42,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         help="data folder (default: the platform's user data folder; GRIDDESK_DATA_DIR overrides)",
     )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (default zh)")
+    p.add_argument(
+        "--lang", choices=("zh", "en"), help="language (default zh, or as set in the window)"
+    )
     p.add_argument(
         "--demo",
         action="store_true",
         help="open the demo community (made on first use, kept apart from real data)",
     )
     p.add_argument("--verbose", action="store_true", help=argparse.SUPPRESS)
+    # the start-up benchmark: quit once the window is shown / the dashboard is filled
+    p.add_argument("--exit-after", choices=("shown", "ready"), help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", help="set up a community office or a street office")
@@ -64,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="integrity, foreign keys, migration state")
     stats = sub.add_parser("stats", help="counts")
     stats.add_argument("--json", action="store_true")
+    _register_areas(sub)
     return p
 
 
@@ -139,12 +144,25 @@ def cmd_stats(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
+Handler = Callable[[argparse.Namespace, Output], int]
+
+COMMANDS: dict[str, Handler] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "check": cmd_check,
     "stats": cmd_stats,
 }
+
+# Each area adds its commands from its own module: `register(subparsers) -> {command: handler}`.
+# The modules import app.core lazily inside their handlers, so building the parser stays cheap.
+AREA_MODULES: tuple[str, ...] = ()
+
+
+def _register_areas(sub: Any) -> None:
+    import importlib
+
+    for name in AREA_MODULES:
+        COMMANDS.update(importlib.import_module(name).register(sub))
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -162,6 +180,7 @@ def run(argv: list[str] | None = None) -> int:
         from app.ui.application import run_gui
 
         return run_gui(args, datadir)
+    args.lang = args.lang or "zh"
     out = Output(args.lang)
     try:
         return COMMANDS[args.command](args, out)

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db import events
+from app.db import events, schema  # noqa: F401  (schema: every model mapped)
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -83,11 +83,16 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only look (a deferred transaction; nothing is committed)."""
+        """A read-only look (a deferred transaction; nothing is committed).
+
+        Objects loaded here stay readable after the block (detached with the values they had), as
+        those of `session()` do; only the transaction is rolled back.
+        """
         with self._reader(info=self._info(None)) as session:
             try:
                 yield session
             finally:
+                session.expunge_all()  # a rollback would expire them: unusable once detached
                 session.rollback()
 
     def dispose(self) -> None:

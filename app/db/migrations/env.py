@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from app.db import models  # noqa: F401  (registers the tables on Base.metadata)
+from app.db import schema  # noqa: F401  (registers every table on Base.metadata)
 from app.db.base import Base
 
 config = context.config

@@ -1,0 +1,9 @@
+"""Every table GridDesk knows: importing this registers all model modules on Base.metadata.
+
+Each area keeps its models in its own module (app/db/models_<area>.py) and adds one import here.
+"""
+
+from app.db import models  # noqa: F401
+from app.db.base import Base
+
+metadata = Base.metadata

@@ -1,0 +1,153 @@
+"""GUI start-up: application object, translation, style, first run or demo, then the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME
+from app.core.datadir import DataDir
+from app.core.office import init_office, open_office
+from app.errors import GridDeskError
+from app.ui import crash
+from app.ui.context import AppContext
+from app.ui.operations import DbOperation, TaskManager
+from app.ui.resources import translation_path
+from app.ui.style import apply_style, register_fonts
+
+DEMO_CODE, DEMO_PARENT = "420106001001", "420106001"
+DEMO_RESIDENTS = 3000
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """English through our .qm (the source strings are Chinese) plus Qt's own dialogs."""
+    kept: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_tr = QTranslator(app)
+    if qt_tr.load(QLocale("en_US" if lang == "en" else "zh_CN"), "qtbase", "_", qt_dir):
+        app.installTranslator(qt_tr)
+        kept.append(qt_tr)
+    if lang == "en":
+        ours = QTranslator(app)
+        if ours.load(str(translation_path("en"))):
+            app.installTranslator(ours)
+            kept.append(ours)
+    return kept
+
+
+def make_demo(tasks: TaskManager, datadir: DataDir, lang: str) -> bool:
+    """Set up and fill the demo community with a progress dialog; False if cancelled/failed."""
+    from app.core.demo import fill_demo
+
+    def work(progress: Any) -> None:
+        if not datadir.is_set_up():
+            init_office(datadir, "community", DEMO_CODE, "幸福里社区（演示）", DEMO_PARENT)
+        db, _info = open_office(datadir)
+        try:
+            fill_demo(db, DEMO_RESIDENTS, progress=progress)
+        finally:
+            db.dispose()
+
+    loop = QEventLoop()
+    outcome: dict[str, bool] = {"ok": False}
+
+    def done(_result: object) -> None:
+        outcome["ok"] = True
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, GridDeskError):
+            QMessageBox.warning(None, APP_NAME, exc.message(lang))
+        elif not isinstance(exc, Exception):
+            raise exc
+        else:
+            crash.report_bug(exc)
+        loop.quit()
+
+    title = "正在生成演示社区" if lang != "en" else "Making the demo community"
+    DbOperation(tasks, None, work, title=title, lang=lang).success(done).failure(
+        failed
+    ).run_in_background()
+    loop.exec()
+    return outcome["ok"]
+
+
+def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
+    started = time.perf_counter()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    settings = QSettings(APP_NAME, APP_NAME)
+    lang = args.lang or str(settings.value("lang", "zh"))
+    translators = install_translators(app, lang)
+    register_fonts()
+    apply_style(app, large=bool(settings.value("large_font", False, type=bool)))
+    from app import logsetup
+
+    crash.install(datadir.logs / logsetup.LOG_NAME if datadir.logs.is_dir() else None)
+    tasks = TaskManager(app)
+
+    if not args.demo and not datadir.is_set_up():
+        from app.ui.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(datadir, lang)
+        if not dialog.exec():
+            return 0
+        if dialog.wants_demo:
+            datadir = DataDir.demo()
+            args.demo = True
+    if args.demo and not _has_households(datadir) and not make_demo(tasks, datadir, lang):
+        return 1
+
+    try:
+        db, office = open_office(datadir)
+    except GridDeskError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.message(lang))
+        return 1
+    from app.ui.main_window import MainWindow
+
+    ctx = AppContext(datadir, db, office, tasks, lang, settings, app)
+    window = MainWindow(ctx)
+    window.show()
+    exit_after = getattr(args, "exit_after", None)
+    if exit_after:
+        _arrange_exit(app, window, exit_after, started)
+    code = app.exec()
+    tasks.wait(-1)
+    db.dispose()
+    del translators
+    return int(code)
+
+
+def _has_households(datadir: DataDir) -> bool:
+    if not datadir.is_set_up():
+        return False
+    try:
+        db, _ = open_office(datadir)
+    except GridDeskError:
+        return True  # let the normal open report the problem
+    try:
+        from app.core.stats import office_stats
+
+        with db.reading() as session:
+            return bool(office_stats(session)["households"])
+    finally:
+        db.dispose()
+
+
+def _arrange_exit(app: QApplication, window: Any, when: str, started: float) -> None:
+    """For the start-up benchmark: quit once the window is painted (or the dashboard filled)."""
+
+    def report(stage: str) -> None:
+        print(f"{stage} {time.perf_counter() - started:.4f}", flush=True)
+
+    if when == "shown":
+        QTimer.singleShot(0, lambda: (report("shown"), app.exit(0)))
+    else:
+        window.home.filled.connect(lambda: (report("ready"), app.exit(0)))

@@ -1,0 +1,198 @@
+"""The main window: navigation on the left, one page per area, the office in the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import __version__
+from app.core.office import get_setting
+from app.db.migrate import backup_sqlite
+from app.ui.context import AppContext
+from app.ui.pages.home import HomePage
+from app.ui.pages.not_built import NotBuiltPage
+from app.ui.pages.settings import SettingsPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("GridDesk 社区应急工作台 — {0}").format(ctx.office.name))
+        self.resize(1280, 800)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(168)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.home = HomePage(ctx)
+        self.pages: dict[str, QWidget] = {}
+        for key, title, make in self._areas():
+            page = make()
+            self.pages[key] = page
+            self.nav.addItem(title)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        for i in range(min(self.nav.count(), 10)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
+            action.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
+            self.addAction(action)
+
+        self._menus()
+        self._status_bar()
+        self.home.refresh()
+
+    def _areas(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
+        ctx = self.ctx
+
+        def todo(title: str, purpose: str) -> Callable[[], QWidget]:
+            return lambda: NotBuiltPage(title, purpose)
+
+        return [
+            ("home", self.tr("首页"), lambda: self.home),
+            (
+                "registry",
+                self.tr("住户"),
+                todo(
+                    self.tr("住户"),
+                    self.tr("住户与居民登记、快速查找、查重，以及 Excel 花名册的导入导出。"),
+                ),
+            ),
+            (
+                "grids",
+                self.tr("网格"),
+                todo(
+                    self.tr("网格"),
+                    self.tr("网格划分、楼栋分配、网格员与志愿者名册、排班签到和网格覆盖情况。"),
+                ),
+            ),
+            (
+                "supplies",
+                self.tr("物资"),
+                todo(
+                    self.tr("物资"),
+                    self.tr("物资入库出库台账、分发计划、扫码签收、需求清单和团购价格公示。"),
+                ),
+            ),
+            (
+                "meetings",
+                self.tr("会议"),
+                todo(
+                    self.tr("会议"), self.tr("社区和网格两级议事的会议纪要、决定事项及其落实跟踪。")
+                ),
+            ),
+            (
+                "requests",
+                self.tr("诉求"),
+                todo(self.tr("诉求"), self.tr("居民诉求、投诉和举报的登记、分派、办结和统计。")),
+            ),
+            (
+                "printing",
+                self.tr("通知打印"),
+                todo(self.tr("通知打印"), self.tr("门贴、告知书和公告的模板编辑与批量打印。")),
+            ),
+            (
+                "reports",
+                self.tr("报表"),
+                todo(
+                    self.tr("报表"),
+                    self.tr("由记录直接生成、带时间戳的日报和统计报表（PDF 与 Excel）。"),
+                ),
+            ),
+            (
+                "exchange",
+                self.tr("数据交换"),
+                todo(
+                    self.tr("数据交换"),
+                    self.tr("通过 U 盘与街道办交换签名加密的数据包、回执和回传包。"),
+                ),
+            ),
+            ("settings", self.tr("设置"), lambda: SettingsPage(ctx)),
+        ]
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        open_folder = file_menu.addAction(self.tr("打开数据文件夹"))
+        open_folder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.datadir.root)))
+        )
+        backup = file_menu.addAction(self.tr("立即备份数据库"))
+        backup.triggered.connect(self.backup_now)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("退出"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = help_menu.addAction(self.tr("关于 GridDesk"))
+        about.triggered.connect(self.about)
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        kind = self.tr("社区") if self.ctx.office.role == "community" else self.tr("街道办")
+        self.office_label = QLabel(f"{kind}：{self.ctx.office.name}（{self.ctx.office.code}）")
+        self.folder_label = QLabel(self.tr("数据文件夹：{0}").format(self.ctx.datadir.root))
+        self.export_label = QLabel()
+        with self.ctx.db.reading() as session:
+            last = get_setting(session, "last_export")
+        self.export_label.setText(
+            self.tr("上次导出：{0}").format(last) if last else self.tr("上次导出：尚未导出")
+        )
+        for label in (self.office_label, self.folder_label, self.export_label):
+            bar.addPermanentWidget(label)
+
+    def backup_now(self) -> None:
+        datadir = self.ctx.datadir
+
+        def run(_progress: object) -> str:
+            return str(backup_sqlite(datadir.db_path, datadir.backups, "manual"))
+
+        self.ctx.run(
+            self,
+            run,
+            title=self.tr("备份数据库"),
+            on_success=lambda path: self.statusBar().showMessage(
+                self.tr("已备份到 {0}").format(path), 10_000
+            ),
+        )
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于 GridDesk"),
+            self.tr(
+                "GridDesk 社区应急工作台 {0}\n离线运行的社区应急管理工具。\n"
+                "内置字体：文泉驿微米黑（Apache 2.0 / GPLv3 字体例外）。"
+            ).format(__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.ctx.tasks.wait(100):
+            answer = QMessageBox.question(
+                self, self.tr("正在处理"), self.tr("还有操作在进行。等待它完成后再退出吗？")
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.ctx.tasks.wait(-1)
+        super().closeEvent(event)

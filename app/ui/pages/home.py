@@ -1,0 +1,137 @@
+"""首页: the community at a glance, counted from the database (nothing invented)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.stats import office_stats
+from app.ui.context import AppContext
+
+PLACEHOLDER = "…"
+
+
+class Card(QFrame):
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.value = QLabel(PLACEHOLDER)
+        self.value.setObjectName("cardValue")
+        self.label = QLabel(label)
+        self.label.setObjectName("cardLabel")
+        layout.addWidget(self.value)
+        layout.addWidget(self.label)
+
+    def set_value(self, value: int) -> None:
+        self.value.setText(f"{value:,}")
+
+
+class HomePage(QWidget):
+    filled = Signal()  # the counts are on screen
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.stats: dict[str, Any] | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(16)
+        title = QLabel(self.tr("首页 · {0}").format(ctx.office.name))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        self.subtitle = QLabel(self.tr("正在统计…"))
+        self.subtitle.setObjectName("muted")
+        layout.addWidget(self.subtitle)
+
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.cards = {
+            "households": Card(self.tr("住户（户）")),
+            "residents": Card(self.tr("居民（人）")),
+            "vulnerable": Card(self.tr("重点人群（人）")),
+            "grids": Card(self.tr("网格")),
+            "buildings": Card(self.tr("楼栋")),
+            "unassigned_households": Card(self.tr("未分网格的住户")),
+        }
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, i // 3, i % 3)
+        layout.addLayout(grid)
+
+        tables = QHBoxLayout()
+        tables.setSpacing(16)
+        self.tag_table = self._table([self.tr("重点人群类别"), self.tr("人数")])
+        self.residency_table = self._table([self.tr("户籍类别"), self.tr("人数")])
+        tables.addWidget(self.tag_table, 3)
+        tables.addWidget(self.residency_table, 2)
+        layout.addLayout(tables, 1)
+        note = QLabel(self.tr("诉求、物资、会议事项等数字将在这些模块完成后显示在首页。"))
+        note.setObjectName("muted")
+        layout.addWidget(note)
+        ctx.changed.connect(self._on_changed)
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        table.setAlternatingRowColors(True)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        return table
+
+    def refresh(self) -> None:
+        db = self.ctx.db
+
+        def count(_progress: Any) -> dict[str, Any]:
+            with db.reading() as session:
+                return office_stats(session)
+
+        self.ctx.run(self, count, on_success=self.show_stats, show_progress=False)
+
+    def _on_changed(self, _what: object) -> None:
+        self.refresh()
+
+    def show_stats(self, stats: dict[str, Any]) -> None:
+        self.stats = stats
+        for key, card in self.cards.items():
+            card.set_value(int(stats[key]))
+        if stats["households"] == 0:
+            self.subtitle.setText(
+                self.tr(
+                    "还没有住户数据。可在“住户”页导入花名册，或在命令行运行 demo 生成演示社区。"
+                )
+            )
+        else:
+            self.subtitle.setText(self.tr("以下数字直接统计自本机数据库。"))
+        self._fill(self.tag_table, list(stats["by_tag"].items()))
+        names = {
+            "registered": self.tr("户籍"),
+            "migrant": self.tr("流动"),
+            "abroad": self.tr("境外"),
+        }
+        self._fill(self.residency_table, [(names[k], v) for k, v in stats["by_residency"].items()])
+        self.filled.emit()
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[tuple[str, int]]) -> None:
+        table.setRowCount(len(rows))
+        for r, (label, value) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(label))
+            item = QTableWidgetItem(f"{value:,}")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, 1, item)

@@ -1,0 +1,98 @@
+"""设置: the office's profile, the data folder, key fingerprint, language and text size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.context import AppContext
+from app.ui.style import BODY_PT, LARGE_BODY_PT, set_font_size
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(16)
+        title = QLabel(self.tr("设置"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+
+        office = QGroupBox(self.tr("本机机构"))
+        form = QFormLayout(office)
+        role = self.tr("社区居委会") if ctx.office.role == "community" else self.tr("街道办事处")
+        form.addRow(self.tr("名称："), QLabel(ctx.office.name))
+        form.addRow(self.tr("机构代码："), QLabel(ctx.office.code))
+        form.addRow(self.tr("类型："), QLabel(role))
+        if ctx.office.parent_code:
+            form.addRow(self.tr("上级街道代码："), QLabel(ctx.office.parent_code))
+        self.fingerprint = QLabel(self.tr("（打开本页时读取）"))
+        form.addRow(self.tr("密钥指纹："), self.fingerprint)
+        layout.addWidget(office)
+
+        folder = QGroupBox(self.tr("数据文件夹"))
+        row = QHBoxLayout(folder)
+        path = QLabel(str(ctx.datadir.root))
+        path.setWordWrap(True)
+        row.addWidget(path, 1)
+        open_button = QPushButton(self.tr("打开文件夹"))
+        open_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ctx.datadir.root)))
+        )
+        row.addWidget(open_button)
+        layout.addWidget(folder)
+
+        display = QGroupBox(self.tr("显示"))
+        dform = QFormLayout(display)
+        self.language = QComboBox()
+        self.language.addItem("简体中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if ctx.lang == "zh" else 1)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        dform.addRow(self.tr("界面语言："), self.language)
+        self.language_note = QLabel("")
+        self.language_note.setObjectName("muted")
+        dform.addRow("", self.language_note)
+        self.large = QCheckBox(self.tr("大字体（适合长时间阅读）"))
+        self.large.setChecked(bool(ctx.settings.value("large_font", False, type=bool)))
+        self.large.toggled.connect(self._large_toggled)
+        dform.addRow(self.tr("字号："), self.large)
+        layout.addWidget(display)
+        layout.addStretch(1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.fingerprint.property("loaded"):
+            return
+        from app.core.keys import public_fingerprint
+
+        try:
+            self.fingerprint.setText(public_fingerprint(self.ctx.datadir.keys))
+        except OSError:
+            self.fingerprint.setText(self.tr("未找到密钥文件（keys 文件夹）"))
+        self.fingerprint.setProperty("loaded", True)
+
+    def _language_changed(self) -> None:
+        lang = self.language.currentData()
+        self.ctx.settings.setValue("lang", lang)
+        self.language_note.setText(self.tr("重新启动 GridDesk 后生效。"))
+
+    def _large_toggled(self, on: bool) -> None:
+        self.ctx.settings.setValue("large_font", on)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            set_font_size(app, LARGE_BODY_PT if on else BODY_PT)
