@@ -7,14 +7,14 @@ import os
 # Qt must never need a display in tests; set before anything imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from app.core.datadir import DataDir  # noqa: E402
-from app.core.office import init_office, open_office  # noqa: E402
-from app.db.engine import Database  # noqa: E402
+from app.core.datadir import DataDir
+from app.core.office import init_office, open_office
+from app.db.engine import Database
 
 COMMUNITY_CODE = "420106001001"
 COMMUNITY_NAME = "幸福里社区"

@@ -33,14 +33,17 @@ class TaskManager(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._running = 0
+        self._live: set[QObject] = set()  # operations in flight, kept alive until they report
 
-    def start(self, runnable: QRunnable) -> None:
+    def start(self, runnable: QRunnable, owner: QObject) -> None:
+        self._live.add(owner)
         self._running += 1
         if self._running == 1:
             self.busy_changed.emit(True)
         self.pool.start(runnable)
 
-    def done(self) -> None:
+    def done(self, owner: QObject) -> None:
+        self._live.discard(owner)
         self._running -= 1
         if self._running == 0:
             self.busy_changed.emit(False)
@@ -128,7 +131,7 @@ class DbOperation(QObject):
             dlg.setAutoReset(False)
             dlg.canceled.connect(self._request_cancel)
             self._dialog = dlg
-        self.tasks.start(_Job(self.fn, self._signals, self._cancel))
+        self.tasks.start(_Job(self.fn, self._signals, self._cancel), self)
 
     def _request_cancel(self) -> None:
         self._cancel.set()
@@ -151,7 +154,7 @@ class DbOperation(QObject):
 
     def _finished(self, result: Any) -> None:
         self._close_dialog()
-        self.tasks.done()
+        self.tasks.done(self)
         try:
             if self._on_success is not None:
                 self._on_success(result)
@@ -160,7 +163,7 @@ class DbOperation(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._close_dialog()
-        self.tasks.done()
+        self.tasks.done(self)
         try:
             if self._on_failure is not None:
                 self._on_failure(exc)

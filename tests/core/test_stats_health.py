@@ -116,9 +116,10 @@ def test_demo_is_healthy(demo_db: Database) -> None:
 def test_household_without_a_head_is_reported(demo_db: Database) -> None:
     with demo_db.session() as session:
         household = session.scalars(
-            select(Household).join(Resident).group_by(Household.id).having(
-                text("count(resident.id) >= 2")
-            )
+            select(Household)
+            .join(Resident)
+            .group_by(Household.id)
+            .having(text("count(resident.id) >= 2"))
         ).first()
         assert household is not None
         head = next(m for m in household.members if m.is_head)
@@ -133,9 +134,10 @@ def test_household_without_a_head_is_reported(demo_db: Database) -> None:
 def test_new_head_makes_it_healthy_again(demo_db: Database) -> None:
     with demo_db.session() as session:
         household = session.scalars(
-            select(Household).join(Resident).group_by(Household.id).having(
-                text("count(resident.id) >= 2")
-            )
+            select(Household)
+            .join(Resident)
+            .group_by(Household.id)
+            .having(text("count(resident.id) >= 2"))
         ).first()
         assert household is not None
         head = next(m for m in household.members if m.is_head)

@@ -19,10 +19,10 @@ from sqlalchemy import Engine, func, inspect, select
 from app.core.datadir import DataDir
 from app.core.office import open_office
 from app.core.stats import office_stats
-from app.db.base import Base
 from app.db.engine import make_engine, sqlite_url
 from app.db.migrate import SCHEMA_HEAD, alembic_config, ensure_current
 from app.db.models import Household, Resident, Tag
+from app.db.schema import metadata as all_models  # every area's models, as the app maps them
 from app.errors import DatabaseTooNew, MigrationFailed
 
 CODE = "420106001001"
@@ -98,7 +98,14 @@ def make_0001_database(path: Path, *, dangling_household: bool = False) -> None:
         insert("grid", {"id": 1, "code": "G01", "name": "第1网格", **_travelling("g-1", 1)})
         insert(
             "building",
-            {"id": 1, "number": "3", "units": 2, "floors": 6, "grid_id": 1, **_travelling("b-1", 2)},
+            {
+                "id": 1,
+                "number": "3",
+                "units": 2,
+                "floors": 6,
+                "grid_id": 1,
+                **_travelling("b-1", 2),
+            },
         )
         insert(
             "household",
@@ -114,7 +121,16 @@ def make_0001_database(path: Path, *, dangling_household: bool = False) -> None:
             },
         )
         residents = [
-            ("r-1", "张三", "M", "1950-03-04", "42010619500304001X", "户主", 1, ",慢性病,独居老人,"),
+            (
+                "r-1",
+                "张三",
+                "M",
+                "1950-03-04",
+                "42010619500304001X",
+                "户主",
+                1,
+                ",慢性病,独居老人,",
+            ),
             ("r-2", "李四", "F", "1952-06-07", None, "配偶", 0, ",新冠康复,"),
             ("r-3", "张小明", "M", "1980-01-01", None, "子", 0, ""),
         ]
@@ -162,7 +178,7 @@ def test_models_match_head_revision(migration_engine: Engine) -> None:
     _upgrade(migration_engine, "head")
     with migration_engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-        diff = compare_metadata(ctx, Base.metadata)
+        diff = compare_metadata(ctx, all_models)
     assert diff == []
 
 
@@ -171,7 +187,7 @@ def test_model_comparison_sees_a_missing_revision(migration_engine: Engine) -> N
     _upgrade(migration_engine, "0001")
     with migration_engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-        diff = compare_metadata(ctx, Base.metadata)
+        diff = compare_metadata(ctx, all_models)
     added = {d[1].name for d in diff if d[0] == "add_table"}
     assert {"tag", "setting"} <= added
 
@@ -221,8 +237,9 @@ def test_first_revision_database_upgrades_with_its_data(tmp_path: Path) -> None:
         with engine.connect() as conn:
             households = conn.execute(select(Household.address_code, Household.uuid)).all()
             residents = conn.execute(
-                select(Resident.name, Resident.id_number, Resident.tags, Resident.is_head)
-                .order_by(Resident.id)
+                select(Resident.name, Resident.id_number, Resident.tags, Resident.is_head).order_by(
+                    Resident.id
+                )
             ).all()
             tags = dict(conn.execute(select(Tag.name, Tag.builtin)).all())
     finally:

@@ -104,8 +104,11 @@ def test_failed_write_rolls_back_whole(demo_db: Database) -> None:
         session.flush()
         # the changes are really there inside the transaction, audited and counted ...
         assert session.scalar(select(func.count()).select_from(Grid)) == 4
-        assert session.scalar(select(func.count()).select_from(AuditEntry)) > (
-            before["counts"]["audit_log"]  # type: ignore[index]
+        assert (
+            session.scalar(select(func.count()).select_from(AuditEntry))
+            > (
+                before["counts"]["audit_log"]  # type: ignore[index]
+            )
         )
         raise Boom
 
@@ -148,7 +151,15 @@ def test_foreign_keys_are_enforced_for_bulk_inserts(db: Database) -> None:
     with pytest.raises(IntegrityError, match="FOREIGN KEY"), db.session() as session:
         session.execute(
             insert(Resident),
-            [{"household_id": 777, "name": "张三", "is_head": True, "tags": "", "status": "active"}],
+            [
+                {
+                    "household_id": 777,
+                    "name": "张三",
+                    "is_head": True,
+                    "tags": "",
+                    "status": "active",
+                }
+            ],
         )
 
 
@@ -178,3 +189,12 @@ def test_records_that_do_not_travel_can_be_deleted(db: Database) -> None:
         session.delete(session.get(Setting, "k"))
     with db.reading() as session:
         assert session.get(Setting, "k") is None
+
+
+def test_objects_read_stay_readable_after_the_block(demo_db: Database) -> None:
+    """A page loads a record in a read transaction and shows it afterwards."""
+    with demo_db.reading() as session:
+        household = session.scalars(select(Household).order_by(Household.id)).first()
+    assert household is not None
+    assert household.address_code.count("-") == 2
+    assert household.uuid and household.seq >= 1

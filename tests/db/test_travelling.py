@@ -32,9 +32,12 @@ def _audit(db: Database, record_uuid: str) -> list[tuple[str, str | None, str | 
 
 def _last_seq(db: Database) -> int:
     with db.reading() as session:
-        return session.scalar(
-            select(ChangeCounter.last_seq).where(ChangeCounter.origin == COMMUNITY_CODE)
-        ) or 0
+        return (
+            session.scalar(
+                select(ChangeCounter.last_seq).where(ChangeCounter.origin == COMMUNITY_CODE)
+            )
+            or 0
+        )
 
 
 def _new_building(db: Database) -> tuple[Grid, Building]:
@@ -93,7 +96,10 @@ def test_update_raises_seq_and_audits_each_field(db: Database) -> None:
         assert b.updated_at >= created_at
     audit = _audit(db, building.uuid)
     assert audit[0] == ("create", None, None, None)
-    assert sorted(audit[1:]) == [("update", "floors", "6", "7"), ("update", "name", None, "幸福里3栋")]
+    assert sorted(audit[1:]) == [
+        ("update", "floors", "6", "7"),
+        ("update", "name", None, "幸福里3栋"),
+    ]
     with db.reading() as session:
         rows = session.scalars(
             select(AuditEntry).where(
@@ -257,9 +263,12 @@ def test_everything_after_n(demo_db: Database) -> None:
     changed: set[tuple[str, str]] = set()
     with demo_db.reading() as session:
         for model in (Grid, Building, Household, Resident):
-            changed |= {(model.__tablename__, u) for u in session.scalars(
-                select(model.uuid).where(model.origin == COMMUNITY_CODE, model.seq > n)
-            )}
+            changed |= {
+                (model.__tablename__, u)
+                for u in session.scalars(
+                    select(model.uuid).where(model.origin == COMMUNITY_CODE, model.seq > n)
+                )
+            }
         building = session.scalars(select(Building).where(Building.number == "99")).one()
         grid = session.scalars(select(Grid).where(Grid.code == "G01")).one()
         total = sum(

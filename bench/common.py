@@ -1,0 +1,57 @@
+"""What every benchmark shares: the workload record, timing, and cached large data folders."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / ".data"
+
+
+@dataclass
+class Workload:
+    name: str
+    run: Callable[[], float]  # one measurement, in seconds
+    baseline_name: str
+    baseline: Callable[[], float]
+    target_seconds: float | None = None
+    target_ratio: float | None = None
+    repeat: int = 5
+
+
+def median_of(fn: Callable[[], float], repeat: int) -> float:
+    return statistics.median(fn() for _ in range(repeat))
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main_py(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
+                          text=True, env=env, check=True)
+
+
+def community(residents: int) -> Path:
+    """A data folder with a demo community of `residents`, made once and kept in bench/.data;
+    a folder kept from an older schema is upgraded by the app itself before anything is timed."""
+    folder = CACHE / f"community-{residents}"
+    if (folder / "griddesk.sqlite3").is_file() and (folder / ".complete").exists():
+        main_py("--data-dir", str(folder), "check")
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    print(f"(making a {residents:,}-resident community for the benchmarks, once…)", file=sys.stderr)
+    main_py("--data-dir", str(folder), "init", "--role", "community", "--code", "420106001001",
+            "--name", "百步亭社区", "--parent-code", "420106001")
+    main_py("--data-dir", str(folder), "demo", "--residents", str(residents))
+    (folder / ".complete").touch()
+    return folder

@@ -1,0 +1,50 @@
+"""Runs every benchmark and prints workload, time, baseline, ratio — each pair measured in the
+same run, on this machine, so the ratio means something.
+
+    uv run python -m bench.run [--only WORD] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from bench.common import Workload, median_of
+
+# Each area adds a module exposing workloads() -> list[Workload].
+MODULES = ("bench.startup",)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", help="run only workloads whose name contains this")
+    parser.add_argument("--repeat", type=int, help="measurements per workload (median is shown)")
+    args = parser.parse_args()
+    rows: list[tuple[str, float, str, float, float, str]] = []
+    failed = 0
+    for name in MODULES:
+        for w in importlib.import_module(name).workloads():
+            if args.only and args.only not in w.name:
+                continue
+            repeat = args.repeat or w.repeat
+            t = median_of(w.run, repeat)
+            b = median_of(w.baseline, repeat)
+            ratio = t / b if b else float("inf")
+            verdict = []
+            if w.target_seconds is not None:
+                ok = t <= w.target_seconds
+                verdict.append(f"{'ok' if ok else 'OVER'} ≤{w.target_seconds:g}s")
+                failed += not ok
+            if w.target_ratio is not None:
+                ok = ratio <= w.target_ratio
+                verdict.append(f"{'ok' if ok else 'OVER'} ≤{w.target_ratio:g}×")
+                failed += not ok
+            rows.append((w.name, t, w.baseline_name, b, ratio, ", ".join(verdict)))
+            print(f"{w.name:<58} {t * 1000:>9.1f} ms | {w.baseline_name:<44} "
+                  f"{b * 1000:>9.1f} ms | {ratio:>6.2f}× | {rows[-1][5]}", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Start-up: the process spawned until the main window is shown (and until the 首页 counts are on
+screen) on a 180,000-resident database, against a bare QApplication + empty QMainWindow."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+from bench.common import ROOT, Workload, community
+
+BARE_QT = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1280, 800); w.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.exit(0)))
+app.exec()
+"""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+def _until_line(cmd: list[str], word: str) -> float:
+    """Seconds from spawning `cmd` until it prints a line starting with `word`."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env=_env(), cwd=ROOT)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith(word):
+            took = time.perf_counter() - start
+            proc.wait(timeout=60)
+            return took
+    proc.wait(timeout=60)
+    raise RuntimeError(f"{cmd} never printed {word!r} (exit {proc.returncode})")
+
+
+def workloads() -> list[Workload]:
+    folder = str(community(180_000))
+    app = [sys.executable, str(ROOT / "main.py"), "--data-dir", folder, "--exit-after"]
+    bare = [sys.executable, "-c", BARE_QT]
+
+    def bare_qt() -> float:
+        return _until_line(bare, "shown")
+
+    return [
+        Workload("start-up to main window shown, 180,000 residents",
+                 lambda: _until_line([*app, "shown"], "shown"),
+                 "bare QApplication + empty QMainWindow", bare_qt,
+                 target_seconds=1.5, target_ratio=3.0),
+        Workload("start-up to 首页 counts on screen, 180,000 residents",
+                 lambda: _until_line([*app, "ready"], "ready"),
+                 "bare QApplication + empty QMainWindow", bare_qt),
+    ]

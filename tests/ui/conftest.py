@@ -1,0 +1,49 @@
+"""UI fixtures: an AppContext over a demo community, with settings kept in the test's folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from app.core.datadir import DataDir
+from app.core.office import open_office
+from app.db.engine import Database
+from app.ui.context import AppContext
+from app.ui.operations import TaskManager
+
+
+@pytest.fixture
+def make_ctx(qapp: object, tmp_path: Path) -> Iterator:
+    made: list[tuple[TaskManager, Database]] = []
+
+    def make(datadir: DataDir, lang: str = "zh") -> AppContext:
+        db, office = open_office(datadir)
+        tasks = TaskManager()
+        made.append((tasks, db))
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        return AppContext(datadir, db, office, tasks, lang, settings)
+
+    yield make
+    for tasks, db in made:
+        tasks.wait(-1)
+        db.dispose()
+
+
+@pytest.fixture
+def demo_ctx(make_ctx, demo_db: Database, datadir: DataDir) -> AppContext:
+    return make_ctx(datadir)
+
+
+def type_chinese(widget, text: str) -> None:
+    """Chinese arrives from an input method as a committed string, not as key presses
+    (QTest's keyClicks handles ASCII only)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

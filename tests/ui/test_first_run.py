@@ -1,0 +1,63 @@
+"""The first-run dialog sets up a community or street office, or asks for the demo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.core.datadir import DataDir
+from app.core.office import open_office
+from app.ui.first_run import FirstRunDialog
+from tests.ui.conftest import type_chinese
+
+
+def test_sets_up_a_community_typed_in(qtbot, tmp_path):
+    folder = DataDir(tmp_path / "new")
+    dialog = FirstRunDialog(folder)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.code, "420106002003")
+    type_chinese(dialog.name, "和平社区")
+    qtbot.keyClicks(dialog.parent_code, "420106002")
+    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    db, office = open_office(folder)
+    db.dispose()
+    assert (office.code, office.name, office.role, office.parent_code) == (
+        "420106002003",
+        "和平社区",
+        "community",
+        "420106002",
+    )
+
+
+def test_street_office_hides_the_parent_code(qtbot, tmp_path):
+    folder = DataDir(tmp_path / "street")
+    dialog = FirstRunDialog(folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.street.setChecked(True)
+    assert not dialog.parent_code.isVisible()
+    qtbot.keyClicks(dialog.code, "420106002")
+    type_chinese(dialog.name, "徐家棚街道")
+    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    db, office = open_office(folder)
+    db.dispose()
+    assert office.role == "street-office" and office.parent_code is None
+
+
+def test_a_bad_code_is_explained_next_to_the_form_and_nothing_is_created(qtbot, tmp_path):
+    folder = DataDir(tmp_path / "bad")
+    dialog = FirstRunDialog(folder)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.code, "42A")
+    type_chinese(dialog.name, "和平社区")
+    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    assert "机构代码" in dialog.error.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert not folder.is_set_up()
+
+
+def test_demo_button_asks_for_the_demo(qtbot, tmp_path):
+    dialog = FirstRunDialog(DataDir(tmp_path / "x"))
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.demo, Qt.MouseButton.LeftButton)
+    assert dialog.wants_demo and dialog.result() == dialog.DialogCode.Accepted

@@ -1,0 +1,78 @@
+"""Long work runs on the database worker: progress, Cancel rolls back whole, errors are told
+apart (a known condition is a message; a bug is logged and shown in the crash dialog)."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+from sqlalchemy import func, select
+
+from app.core.demo import fill_demo
+from app.db.models import Household, Resident
+from app.errors import Cancelled, InvalidInput
+from app.ui import crash
+from app.ui.operations import DbOperation, TaskManager
+
+
+def test_result_arrives_on_the_ui_thread(qtbot):
+    tasks = TaskManager()
+    seen = {}
+
+    def work(progress):
+        seen["worker"] = threading.current_thread()
+        return 42
+
+    got = []
+    DbOperation(tasks, None, work, show_progress=False).success(got.append).run_in_background()
+    qtbot.wait_until(lambda: got == [42], timeout=5000)
+    assert seen["worker"] is not threading.main_thread()
+    tasks.wait()
+
+
+def test_cancel_rolls_the_whole_operation_back(qtbot, db):
+    tasks = TaskManager()
+    failures = []
+    op = DbOperation(
+        tasks, None, lambda progress: fill_demo(db, 60_000, progress=progress), title="demo"
+    )
+    op.failure(failures.append).run_in_background()
+    qtbot.wait_until(lambda: op._dialog is not None and op._dialog.maximum() > 0, timeout=10_000)
+    cancel = op._dialog.findChild(QPushButton)
+    assert cancel.text() == "取消"
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.wait_until(lambda: bool(failures), timeout=30_000)
+    tasks.wait()
+    assert isinstance(failures[0], Cancelled)
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Household)) == 0
+        assert session.scalar(select(func.count()).select_from(Resident)) == 0
+
+
+def test_a_known_condition_is_a_message(qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    tasks = TaskManager()
+
+    def work(progress):
+        raise InvalidInput("数量不能为负数", "Quantity cannot be negative")
+
+    DbOperation(tasks, None, work, show_progress=False).run_in_background()
+    qtbot.wait_until(lambda: bool(shown), timeout=5000)
+    assert shown == ["数量不能为负数"]
+    tasks.wait()
+
+
+def test_a_bug_is_logged_with_its_traceback_and_shown(qtbot, monkeypatch, caplog):
+    dialogs = []
+    monkeypatch.setattr(crash.CrashDialog, "exec", lambda self: dialogs.append(self) or 0)
+    tasks = TaskManager()
+
+    def work(progress):
+        return {}["missing"]
+
+    DbOperation(tasks, None, work, show_progress=False).run_in_background()
+    qtbot.wait_until(lambda: bool(dialogs), timeout=5000)
+    tasks.wait()
+    assert "KeyError" in caplog.text and "Traceback" in caplog.text
