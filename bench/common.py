@@ -37,8 +37,13 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 def main_py(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
-                          text=True, env=env, check=True)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
 
 
 def community(residents: int) -> Path:
@@ -50,8 +55,19 @@ def community(residents: int) -> Path:
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     print(f"(making a {residents:,}-resident community for the benchmarks, once…)", file=sys.stderr)
-    main_py("--data-dir", str(folder), "init", "--role", "community", "--code", "420106001001",
-            "--name", "百步亭社区", "--parent-code", "420106001")
+    main_py(
+        "--data-dir",
+        str(folder),
+        "init",
+        "--role",
+        "community",
+        "--code",
+        "420106001001",
+        "--name",
+        "百步亭社区",
+        "--parent-code",
+        "420106001",
+    )
     main_py("--data-dir", str(folder), "demo", "--residents", str(residents))
     (folder / ".complete").touch()
     return folder

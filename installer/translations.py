@@ -27,11 +27,24 @@ def main() -> int:
     TS_DIR.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
         ts = TS_DIR / f"griddesk_{lang}.ts"
-        subprocess.run([tool("pyside6-lupdate"), "-source-language", "zh_CN",
-                        "-target-language", lang, "-no-obsolete", *sources, "-ts", str(ts)],
-                       check=True)
-        subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm",
-                        str(TS_DIR / f"griddesk_{lang}.qm")], check=True)
+        subprocess.run(
+            [
+                tool("pyside6-lupdate"),
+                "-source-language",
+                "zh_CN",
+                "-target-language",
+                lang,
+                "-no-obsolete",
+                *sources,
+                "-ts",
+                str(ts),
+            ],
+            check=True,
+        )
+        subprocess.run(
+            [tool("pyside6-lrelease"), str(ts), "-qm", str(TS_DIR / f"griddesk_{lang}.qm")],
+            check=True,
+        )
     return 0
 
 

@@ -260,7 +260,7 @@ def fill_demo(
             poor = None
             if rng.random() < 0.015:
                 poor = "低保"
-            elif size == 1 and members[0]["age"] >= 65 and rng.random() < 0.05:
+            elif size == 1 and members[0]["age"] >= 65 and rng.random() < 0.15:
                 poor = "特困"
             residency = rng.choices(("registered", "migrant", "abroad"), (80, 18, 2))[0]
             for m in members:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.core.datadir import DataDir
+from app.core.peek import OfficeInfo
 from app.db.engine import Database, make_engine, sqlite_url
 from app.db.migrate import ensure_current
 from app.db.models import Office, Setting
@@ -18,18 +18,6 @@ from app.errors import AlreadyInitialized, DatabaseCorrupt, InvalidInput, NotIni
 
 ROLE_NAMES = {"community": ("社区", "community"), "street-office": ("街道办", "street office")}
 _CODE = re.compile(r"^\d{6,12}$")
-
-
-@dataclass(frozen=True)
-class OfficeInfo:
-    code: str
-    name: str
-    role: str
-    parent_code: str | None
-
-    @property
-    def is_street_office(self) -> bool:
-        return self.role == "street-office"
 
 
 def _validate(role: str, code: str, name: str, parent_code: str | None) -> None:

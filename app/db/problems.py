@@ -28,7 +28,10 @@ def explain(exc: BaseException, where: Path | str) -> GridDeskError | None:
                 f"没有写入权限：{where}。请换一个可写的数据文件夹。",
                 f"No permission to write to {where}; choose a writable data folder.",
             )
-        return None
+        reason = orig.strerror or type(orig).__name__
+        return DatabaseProblem(
+            f"无法读写 {where}：{reason}", f"Cannot read or write {where}: {reason}"
+        )
     if not isinstance(orig, sqlite3.Error):
         return None
     if "locked" in text or "busy" in text:

@@ -5,14 +5,24 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME
 from app.core.datadir import DataDir
-from app.core.office import init_office, open_office
+from app.core.peek import peek_office
 from app.errors import GridDeskError
 from app.ui import crash
 from app.ui.context import AppContext
@@ -43,6 +53,7 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
 def make_demo(tasks: TaskManager, datadir: DataDir, lang: str) -> bool:
     """Set up and fill the demo community with a progress dialog; False if cancelled/failed."""
     from app.core.demo import fill_demo
+    from app.core.office import init_office, open_office
 
     def work(progress: Any) -> None:
         if not datadir.is_set_up():
@@ -105,29 +116,64 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
     if args.demo and not _has_households(datadir) and not make_demo(tasks, datadir, lang):
         return 1
 
-    try:
-        db, office = open_office(datadir)
-    except GridDeskError as exc:
-        QMessageBox.critical(None, APP_NAME, exc.message(lang))
-        return 1
     from app.ui.main_window import MainWindow
 
-    ctx = AppContext(datadir, db, office, tasks, lang, settings, app)
+    # Fast path: a current database is peeked at with sqlite3, the window shown, and the full
+    # open (SQLAlchemy, schema check) follows right after the first paint. Anything unusual takes
+    # the full open first, which explains the problem or upgrades the schema before any window.
+    office = peek_office(datadir)
+    db = None
+    if office is None:
+        db, office = _open_or_explain(datadir, lang)
+        if db is None:
+            return 1
+    assert office is not None
+    ctx = AppContext(datadir, office, tasks, lang, settings, app)
+    if db is not None:
+        ctx.attach(db)
     window = MainWindow(ctx)
-    window.show()
     exit_after = getattr(args, "exit_after", None)
-    if exit_after:
-        _arrange_exit(app, window, exit_after, started)
+    if exit_after == "ready":
+        window.home.filled.connect(lambda: (_report("ready", started), app.exit(0)))
+
+    def after_first_paint() -> None:
+        if exit_after == "shown":
+            _report("shown", started)
+            app.exit(0)
+            return
+        if ctx.is_open:
+            return
+        opened, _info = _open_or_explain(datadir, lang)
+        if opened is None:
+            app.exit(1)
+        else:
+            ctx.attach(opened)
+
+    window.show()
+    when_painted(window, after_first_paint)
     code = app.exec()
     tasks.wait(-1)
-    db.dispose()
+    if ctx.is_open:
+        ctx.db.dispose()
     del translators
     return int(code)
+
+
+def _open_or_explain(datadir: DataDir, lang: str) -> tuple[Any, Any]:
+    from app.core.office import open_office
+
+    try:
+        return open_office(datadir)
+    except GridDeskError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.message(lang))
+        return None, None
 
 
 def _has_households(datadir: DataDir) -> bool:
     if not datadir.is_set_up():
         return False
+    from app.core.office import open_office
+
     try:
         db, _ = open_office(datadir)
     except GridDeskError:
@@ -141,13 +187,33 @@ def _has_households(datadir: DataDir) -> bool:
         db.dispose()
 
 
-def _arrange_exit(app: QApplication, window: Any, when: str, started: float) -> None:
-    """For the start-up benchmark: quit once the window is painted (or the dashboard filled)."""
+def _report(stage: str, started: float) -> None:
+    """For the start-up benchmark (--exit-after): the stage reached and the time since start."""
+    print(f"{stage} {time.perf_counter() - started:.4f}", flush=True)
 
-    def report(stage: str) -> None:
-        print(f"{stage} {time.perf_counter() - started:.4f}", flush=True)
 
-    if when == "shown":
-        QTimer.singleShot(0, lambda: (report("shown"), app.exit(0)))
-    else:
-        window.home.filled.connect(lambda: (report("ready"), app.exit(0)))
+class _FirstExpose(QObject):
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and self.callback is not None:
+            self.fire()
+        return False
+
+    def fire(self) -> None:
+        callback, self.callback = self.callback, None
+        if callback is not None:
+            QTimer.singleShot(0, callback)  # after the expose is handled, i.e. painted
+
+
+def when_painted(window: QWidget, callback: Callable[[], None]) -> None:
+    """Run `callback` once the window has been painted for the first time (or after 500 ms)."""
+    handle = window.windowHandle()
+    watcher = _FirstExpose(callback, window)
+    if handle is None:
+        watcher.fire()
+        return
+    handle.installEventFilter(watcher)
+    QTimer.singleShot(500, watcher.fire)

@@ -4,25 +4,31 @@ broadcast of changes. Passed explicitly to pages; never a module global."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.core.datadir import DataDir
-from app.core.office import OfficeInfo
-from app.db.engine import Database
+from app.core.peek import OfficeInfo
 from app.ui.operations import DbOperation, TaskManager
+
+if TYPE_CHECKING:
+    from app.db.engine import Database
 
 
 class AppContext(QObject):
+    """The window is shown before the database is opened (SQLAlchemy alone takes longer to import
+    than Qt takes to show a window); `opened` fires once `db` can be used. Pages are built after
+    that, so only the 首页 and the window frame ever exist without it."""
+
     # what an operation changed (e.g. {"residents", "grids"}); each page decides whether to refresh
     changed = Signal(object)
+    opened = Signal()
 
     def __init__(
         self,
         datadir: DataDir,
-        db: Database,
         office: OfficeInfo,
         tasks: TaskManager,
         lang: str,
@@ -31,11 +37,25 @@ class AppContext(QObject):
     ) -> None:
         super().__init__(parent)
         self.datadir = datadir
-        self.db = db
+        self._db: Database | None = None
         self.office = office
         self.tasks = tasks
         self.lang = lang
         self.settings = settings
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise RuntimeError("the database is not open yet: wait for AppContext.opened")
+        return self._db
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    def attach(self, db: Database) -> None:
+        self._db = db
+        self.opened.emit()
 
     def run(
         self,

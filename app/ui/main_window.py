@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QUrl
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.core.office import get_setting
-from app.db.migrate import backup_sqlite
 from app.ui.context import AppContext
 from app.ui.pages.home import HomePage
 from app.ui.pages.not_built import NotBuiltPage
-from app.ui.pages.settings import SettingsPage
+
+# A page is "module:Class" (built with the context, imported on first visit, so start-up does not
+# import every area) or a callable that makes the widget.
+PageSpec = str | Callable[[], QWidget]
 
 
 class MainWindow(QMainWindow):
@@ -45,13 +47,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.home = HomePage(ctx)
-        self.pages: dict[str, QWidget] = {}
-        for key, title, make in self._areas():
-            page = make()
-            self.pages[key] = page
+        self.pages: dict[str, QWidget] = {"home": self.home}
+        self._specs: list[tuple[str, PageSpec]] = []
+        for key, title, spec in self._areas():
+            self._specs.append((key, spec))
             self.nav.addItem(title)
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(self.home if key == "home" else QWidget())
+        self.nav.currentRowChanged.connect(self._show_area)
         self.nav.setCurrentRow(0)
         for i in range(min(self.nav.count(), 10)):
             action = QAction(self)
@@ -61,24 +63,47 @@ class MainWindow(QMainWindow):
 
         self._menus()
         self._status_bar()
-        self.home.refresh()
+        if ctx.is_open:
+            self._opened()
+        else:
+            ctx.opened.connect(self._opened)
 
-    def _areas(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
-        ctx = self.ctx
+    def _opened(self) -> None:
+        self._show_last_export()
+        self.home.refresh()
+        self._show_area(self.nav.currentRow())
+
+    def open_area(self, key: str) -> QWidget:
+        """Switch to the area `key` as the navigation does, and return its page."""
+        self.nav.setCurrentRow([k for k, _spec in self._specs].index(key))
+        return self.pages[key]
+
+    def _show_area(self, row: int) -> None:
+        """Switch to an area, building its page on the first visit (once the database is open)."""
+        if row < 0:
+            return
+        key, spec = self._specs[row]
+        if key not in self.pages and self.ctx.is_open:
+            if isinstance(spec, str):
+                module, _, name = spec.partition(":")
+                page = getattr(importlib.import_module(module), name)(self.ctx)
+            else:
+                page = spec()
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = page
+        self.stack.setCurrentIndex(row)
+
+    def _areas(self) -> list[tuple[str, str, PageSpec]]:
 
         def todo(title: str, purpose: str) -> Callable[[], QWidget]:
             return lambda: NotBuiltPage(title, purpose)
 
         return [
             ("home", self.tr("首页"), lambda: self.home),
-            (
-                "registry",
-                self.tr("住户"),
-                todo(
-                    self.tr("住户"),
-                    self.tr("住户与居民登记、快速查找、查重，以及 Excel 花名册的导入导出。"),
-                ),
-            ),
+            ("registry", self.tr("住户"), "app.ui.pages.registry:RegistryPage"),
             (
                 "grids",
                 self.tr("网格"),
@@ -98,9 +123,7 @@ class MainWindow(QMainWindow):
             (
                 "meetings",
                 self.tr("会议"),
-                todo(
-                    self.tr("会议"), self.tr("社区和网格两级议事的会议纪要、决定事项及其落实跟踪。")
-                ),
+                "app.ui.pages.meetings:MeetingsPage",
             ),
             (
                 "requests",
@@ -128,7 +151,7 @@ class MainWindow(QMainWindow):
                     self.tr("通过 U 盘与街道办交换签名加密的数据包、回执和回传包。"),
                 ),
             ),
-            ("settings", self.tr("设置"), lambda: SettingsPage(ctx)),
+            ("settings", self.tr("设置"), "app.ui.pages.settings:SettingsPage"),
         ]
 
     def _menus(self) -> None:
@@ -153,15 +176,21 @@ class MainWindow(QMainWindow):
         self.office_label = QLabel(f"{kind}：{self.ctx.office.name}（{self.ctx.office.code}）")
         self.folder_label = QLabel(self.tr("数据文件夹：{0}").format(self.ctx.datadir.root))
         self.export_label = QLabel()
+        for label in (self.office_label, self.folder_label, self.export_label):
+            bar.addPermanentWidget(label)
+
+    def _show_last_export(self) -> None:
+        from app.core.office import get_setting
+
         with self.ctx.db.reading() as session:
             last = get_setting(session, "last_export")
         self.export_label.setText(
             self.tr("上次导出：{0}").format(last) if last else self.tr("上次导出：尚未导出")
         )
-        for label in (self.office_label, self.folder_label, self.export_label):
-            bar.addPermanentWidget(label)
 
     def backup_now(self) -> None:
+        from app.db.migrate import backup_sqlite
+
         datadir = self.ctx.datadir
 
         def run(_progress: object) -> str:

@@ -37,6 +37,13 @@ def apply_style(app: QApplication, *, large: bool = False) -> None:
     pal.setColor(QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
     pal.setColor(QPalette.ColorRole.ToolTipText, QColor("#111418"))
     pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(MUTED))
+    # disabled controls must look disabled (setColor above set every colour group alike)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8a919c"))
     app.setPalette(pal)
     set_font_size(app, LARGE_BODY_PT if large else BODY_PT)
     app.setStyleSheet(STYLE_SHEET)
@@ -63,5 +70,18 @@ QLabel#error {{ color: {DANGER}; }}
 QFrame#card {{ background: white; border: 1px solid #d5dae1; border-radius: 6px; }}
 QLabel#cardValue {{ font-size: 22pt; font-weight: 600; color: #111418; }}
 QLabel#cardLabel {{ color: {MUTED}; }}
+QStatusBar QLabel {{ padding: 0 {SPACING * 2}px; border-left: 1px solid #c9ced6; }}
 QLabel#notBuiltTitle {{ font-size: 16pt; font-weight: 600; }}
+QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] {{ background: #f4f5f7; }}
+QLabel#sectionTitle {{ font-size: 13pt; font-weight: 600; }}
+QToolBar#pageToolbar {{
+    background: white; border: 1px solid #d5dae1; border-radius: 4px; padding: 2px; spacing: 2px;
+}}
+QToolBar#pageToolbar QToolButton {{ padding: 4px {SPACING * 2}px; }}
+QToolBar#pageToolbar QToolButton:disabled {{ color: #9aa1ab; }}
+QTableView#dataTable QHeaderView::section {{ padding: 4px {SPACING}px; }}
+QTableView#dataTable::item {{ padding: 0 {SPACING // 2}px; }}
+QLabel#banner {{
+    background: #fff4d6; border: 1px solid #d9b54a; border-radius: 4px; padding: {SPACING}px;
+}}
 """

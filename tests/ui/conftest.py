@@ -24,7 +24,9 @@ def make_ctx(qapp: object, tmp_path: Path) -> Iterator:
         tasks = TaskManager()
         made.append((tasks, db))
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        return AppContext(datadir, db, office, tasks, lang, settings)
+        ctx = AppContext(datadir, office, tasks, lang, settings)
+        ctx.attach(db)
+        return ctx
 
     yield make
     for tasks, db in made:

@@ -70,6 +70,8 @@ def test_home_refreshes_when_an_operation_reports_a_change(qtbot, window, demo_c
 
 
 def test_areas_not_built_say_so_and_show_no_figures(window):
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
     not_built = [w for w in window.pages.values() if isinstance(w, NotBuiltPage)]
     for page in not_built:
         texts = " ".join(label.text() for label in page.findChildren(QLabel))

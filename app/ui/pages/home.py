@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.stats import office_stats
 from app.ui.context import AppContext
 
 PLACEHOLDER = "…"
@@ -78,7 +77,11 @@ class HomePage(QWidget):
         tables.addWidget(self.tag_table, 3)
         tables.addWidget(self.residency_table, 2)
         layout.addLayout(tables, 1)
-        note = QLabel(self.tr("诉求、物资、会议事项等数字将在这些模块完成后显示在首页。"))
+        # sections of other areas join once the database is open (their modules import it)
+        self.sections = QVBoxLayout()
+        layout.addLayout(self.sections)
+        self.meeting_todo: QWidget | None = None
+        note = QLabel(self.tr("诉求、物资等数字将在这些模块完成后显示在首页。"))
         note.setObjectName("muted")
         layout.addWidget(note)
         ctx.changed.connect(self._on_changed)
@@ -94,7 +97,19 @@ class HomePage(QWidget):
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         return table
 
+    def _ensure_sections(self) -> None:
+        if self.meeting_todo is None:
+            from app.ui.pages.meetings import MeetingTodoSection
+
+            self.meeting_todo = MeetingTodoSection(self.ctx)
+            self.sections.addWidget(self.meeting_todo)
+
     def refresh(self) -> None:
+        from app.core.stats import office_stats
+
+        self._ensure_sections()
+        assert self.meeting_todo is not None
+        self.meeting_todo.refresh()  # type: ignore[attr-defined]
         db = self.ctx.db
 
         def count(_progress: Any) -> dict[str, Any]:
