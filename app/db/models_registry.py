@@ -1,0 +1,57 @@
+"""Search support for the registry (households and residents), kept beside the foundation models.
+
+Nothing here is a record of its own: every row is derived from `resident` and can be rebuilt.
+
+* `name_char`: each distinct character that occurs in residents' names, with all its pinyin
+  readings (heteronyms included: 单 → "dan chan shan"). Pinyin search expands the typed letters into
+  the characters that fit each position and walks the name index; no name is ever converted whole.
+  Kept up to date by the session events (`app.db.events` → `app.db.search_index`).
+* `resident_tail`: the last four characters of each resident's ID number and phone, so a tail of
+  4–18 digits is one index probe. Kept up to date by SQLite triggers (revision 0004), so every write
+  path — ORM, bulk statements, plain SQL — maintains it.
+* `ix_resident_name`: residents' names, for name prefixes, the pinyin walk and sorting by name;
+  `ix_resident_live`: the list of live residents in registration order.
+
+SQLite drops a table's triggers with the table: a later revision that rebuilds `resident` in batch
+mode must create the triggers of revision 0004 again.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, Integer, PrimaryKeyConstraint, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.base import Base
+from app.db.models import Resident
+
+TAIL_LENGTH = 4
+
+
+class NameChar(Base):
+    """A character seen in a resident's name and its pinyin readings, space separated."""
+
+    __tablename__ = "name_char"
+
+    ch: Mapped[str] = mapped_column(String(1), primary_key=True)
+    readings: Mapped[str] = mapped_column(String(200))
+
+
+class ResidentTail(Base):
+    """The last four characters of a resident's ID number or phone (filled by triggers)."""
+
+    __tablename__ = "resident_tail"
+
+    tail: Mapped[str] = mapped_column(String(TAIL_LENGTH))
+    resident_id: Mapped[int] = mapped_column(Integer, ForeignKey("resident.id", ondelete="CASCADE"))
+
+    __table_args__ = (
+        PrimaryKeyConstraint("tail", "resident_id", name="pk_resident_tail"),
+        {"sqlite_with_rowid": False},
+    )
+
+
+# (name, deleted_at, status): the search and the list sorted by name read the index alone
+RESIDENT_NAME_INDEX = Index("ix_resident_name", Resident.name, Resident.deleted_at, Resident.status)
+# (deleted_at, status): the 住户 list's default query (live, in residence, in registration order)
+# reads this small index instead of the whole table; new rows append to it, cheap on import
+RESIDENT_LIVE_INDEX = Index("ix_resident_live", Resident.deleted_at, Resident.status)

@@ -1,0 +1,188 @@
+"""The residents table over 180,000 people (after Anki's browser table model): a query returns ids
+only; rows are loaded a page at a time when the view asks for them and kept in a small cache;
+a change marks the cache stale instead of reloading everything."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.core.registry import ResidentFilter, ResidentRow, resident_ids, resident_rows
+from app.db.engine import Database
+
+COL_NAME, COL_GENDER, COL_AGE, COL_ID, COL_PHONE, COL_ADDRESS = range(6)
+COL_RELATION, COL_RESIDENCY, COL_TAGS, COL_STATUS = range(6, 10)
+COLUMN_COUNT = 10
+SORT_OF_COLUMN = {COL_NAME: "name", COL_AGE: "age", COL_ADDRESS: "address"}
+PAGE = 200
+MAX_PAGES = 50  # 10,000 rows kept; older pages are dropped
+
+RESIDENCY_LABELS = {"registered": "户籍", "migrant": "流动", "abroad": "境外"}
+STATUS_LABELS = {"active": "在住", "moved_out": "迁出", "deceased": "死亡"}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ResidentTableModel(QAbstractTableModel):
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.ids: list[int] = []
+        self.filter = ResidentFilter()
+        self.sort_key = "id"
+        self.descending = False
+        self._pages: dict[int, list[ResidentRow]] = {}
+        self._headers = [
+            self.tr("姓名"),
+            self.tr("性别"),
+            self.tr("年龄"),
+            self.tr("身份证号"),
+            self.tr("联系电话"),
+            self.tr("住址"),
+            self.tr("与户主关系"),
+            self.tr("户籍"),
+            self.tr("人员类别"),
+            self.tr("状态"),
+        ]
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def reload(self, f: ResidentFilter | None = None) -> None:
+        """Run the query again (ids only) and forget the cached rows."""
+        if f is not None:
+            self.filter = f
+        with self.db.reading() as session:
+            ids = resident_ids(session, self.filter, self.sort_key, self.descending)
+        self.beginResetModel()
+        self.ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def mark_stale(self) -> None:
+        """Rows changed: drop the cached rows; they are read again when shown."""
+        self._pages.clear()
+        if self.ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, COLUMN_COUNT - 1))
+
+    def row_at(self, row: int) -> ResidentRow | None:
+        if not 0 <= row < len(self.ids):
+            return None
+        page = row // PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            chunk = self.ids[page * PAGE : (page + 1) * PAGE]
+            with self.db.reading() as session:
+                rows = resident_rows(session, chunk)
+            if len(rows) != len(chunk):  # some were removed meanwhile: keep positions
+                by_id = {r.id: r for r in rows}
+                rows = [by_id.get(i) or _gone(i) for i in chunk]
+            if len(self._pages) >= MAX_PAGES:
+                self._pages.pop(next(iter(self._pages)))
+            self._pages[page] = rows
+        return rows[row - page * PAGE]
+
+    def row_of(self, resident_id: int) -> int:
+        try:
+            return self.ids.index(resident_id)
+        except ValueError:
+            return -1
+
+    # --- Qt --------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
+            return self._headers[section]
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.UserRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
+            return None
+        r = self.row_at(index.row())
+        if r is None:
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        col = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col == COL_AGE:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{r.name} · {r.address_code} · {self.tr('户号')} {r.household_code}"
+        return self._text(r, col)
+
+    def _text(self, r: ResidentRow, col: int) -> str:
+        if col == COL_NAME:
+            return r.name + (self.tr("（户主）") if r.is_head else "")
+        if col == COL_GENDER:
+            return r.gender
+        if col == COL_AGE:
+            return "" if r.age is None else str(r.age)
+        if col == COL_ID:
+            return r.id_masked
+        if col == COL_PHONE:
+            return r.phone_masked
+        if col == COL_ADDRESS:
+            return r.address_code
+        if col == COL_RELATION:
+            return r.relation
+        if col == COL_RESIDENCY:
+            return RESIDENCY_LABELS.get(r.residency, r.residency)
+        if col == COL_TAGS:
+            return "、".join(r.tags)
+        if col == COL_STATUS:
+            return STATUS_LABELS.get(r.status, r.status)
+        return ""
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_OF_COLUMN.get(column)
+        if key is None:
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        with self.db.reading() as session:
+            self.ids = resident_ids(session, self.filter, self.sort_key, self.descending)
+        self._pages.clear()
+        self.layoutChanged.emit()
+
+
+def _gone(resident_id: int) -> ResidentRow:
+    return ResidentRow(
+        id=resident_id,
+        household_id=0,
+        name="（已删除）",
+        gender="",
+        age=None,
+        id_masked="",
+        phone_masked="",
+        address_code="",
+        household_code="",
+        relation="",
+        is_head=False,
+        residency="",
+        tags=(),
+        status="",
+    )

@@ -1,0 +1,422 @@
+"""住户: every resident in one table (ids first, rows on demand), filters above it, a search box with
+type-ahead, the household view, add/edit/delete, import and export of rosters."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QStatusBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import registry
+from app.core.registry import ResidentFilter
+from app.core.search import RegistrySearch
+from app.ui.context import AppContext
+from app.ui.models.registry_model import (
+    COL_ADDRESS,
+    COL_NAME,
+    COL_TAGS,
+    RESIDENCY_LABELS,
+    STATUS_LABELS,
+    ResidentTableModel,
+)
+from app.ui.registry_dialogs import HouseholdDialog, ImportWizard, ResidentForm, confirm_delete
+
+
+class SearchBox(QLineEdit):
+    """The one box: type, arrows into the results, Enter opens the household."""
+
+    open_household = Signal(int, int)  # household id, resident id
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.engine = RegistrySearch()
+        self.setPlaceholderText(
+            self.tr("查找：姓名 / 拼音（zs）/ 身份证或电话后四位 / 3-2-502 / 户号")
+        )
+        self.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setObjectName("searchResults")
+        self.results.setWindowFlags(Qt.WindowType.ToolTip)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.itemActivated.connect(self._activate)
+        self.results.itemClicked.connect(self._activate)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(120)
+        self.timer.timeout.connect(self.run_search)
+        self.textEdited.connect(lambda _t: self.timer.start())
+        self.last_ms = 0.0
+
+    def run_search(self) -> None:
+        text = self.text().strip()
+        self.results.clear()
+        if not text:
+            self.results.hide()
+            return
+        with self.ctx.db.reading() as session:
+            hits = self.engine.search(session, text, limit=30)
+        self.last_ms = self.engine.last_ms
+        for h in hits:
+            label = f"{h.name}{self.tr('（户主）') if h.is_head else ''}   {h.address_code}   {h.id_masked}   {h.phone_masked}"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, (h.household_id, h.resident_id))
+            self.results.addItem(item)
+        if not hits:
+            self.results.addItem(QListWidgetItem(self.tr("没有找到“{0}”").format(text)))
+        self.results.setCurrentRow(0)
+        self._place()
+        self.results.show()
+
+    def _place(self) -> None:
+        below = self.mapToGlobal(self.rect().bottomLeft())
+        self.results.setGeometry(below.x(), below.y() + 2, max(self.width(), 560), 320)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if self.results.isVisible() and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            row = self.results.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
+            self.results.setCurrentRow(max(0, min(row, self.results.count() - 1)))
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.timer.isActive():
+                self.timer.stop()
+                self.run_search()  # a scanner types the code and Enter at once
+            item = self.results.currentItem()
+            if item is not None:
+                self._activate(item)
+            return
+        if key == Qt.Key.Key_Escape:
+            self.results.hide()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: Any) -> None:
+        QTimer.singleShot(150, self.results.hide)
+        super().focusOutEvent(event)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if not data:
+            return
+        self.results.hide()
+        self.open_household.emit(int(data[0]), int(data[1]))
+
+
+class RegistryPage(QWidget):
+    """The 住户 area."""
+
+    first_screen = Signal(float)  # ms from asking for rows to the first screen shown
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = ResidentTableModel(ctx.db, self)
+        self._loaded = False
+        self._sort_column = -1
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 0)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("住户"))
+        title.setObjectName("pageTitle")
+        top.addWidget(title)
+        top.addSpacing(16)
+        self.search = SearchBox(ctx)
+        self.search.setMinimumWidth(480)
+        self.search.open_household.connect(self.open_household)
+        top.addWidget(self.search, 1)
+        layout.addLayout(top)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self.actions: dict[str, QPushButton] = {}
+        for key, label, tip in (
+            ("add", "新增", "在选中居民的户中新增一人（Ctrl+N）"),
+            ("edit", "编辑", "编辑选中的居民（回车）"),
+            ("delete", "删除", "删除选中的居民（需填写原因）"),
+            ("import", "导入", "从 Excel/WPS/CSV 花名册导入"),
+            ("export", "导出", "导出为 Excel，列与导入相同"),
+            ("print", "打印", "打印当前列表（已脱敏）"),
+        ):
+            button = QPushButton(self.tr(label))
+            button.setToolTip(self.tr(tip))
+            self.actions[key] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        self.grid = QComboBox()
+        self.building = QComboBox()
+        self.tag = QComboBox()
+        self.residency = QComboBox()
+        self.status = QComboBox()
+        for label, combo in (
+            ("网格", self.grid),
+            ("楼栋", self.building),
+            ("人员类别", self.tag),
+            ("户籍", self.residency),
+            ("状态", self.status),
+        ):
+            filters.addWidget(QLabel(self.tr(label) + "："))
+            combo.setMinimumWidth(110)
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(False)
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().sectionClicked.connect(self._sort_clicked)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((130, 48, 52, 190, 130, 110, 90, 60, 160, 60)):
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(COL_TAGS, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel(
+            self.tr("还没有居民。点击“导入”导入 Excel 花名册，或在命令行运行 demo 生成演示社区。")
+        )
+        self.empty.setObjectName("muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        layout.addWidget(self.empty)
+
+        self.status_bar = QStatusBar()
+        self.status_bar.setSizeGripEnabled(False)
+        self.count_label = QLabel()
+        self.status_bar.addPermanentWidget(self.count_label)
+        layout.addWidget(self.status_bar)
+
+        self.actions["add"].clicked.connect(self.add)
+        self.actions["edit"].clicked.connect(self.open_selected)
+        self.actions["delete"].clicked.connect(self.delete)
+        self.actions["import"].clicked.connect(self.import_roster)
+        self.actions["export"].clicked.connect(self.export)
+        self.actions["print"].clicked.connect(self.print_list)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete)
+        self.table.installEventFilter(self)
+        ctx.changed.connect(self._on_changed)
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.load()
+        self.search.setFocus()
+
+    def load(self) -> float:
+        """Fill the filters and the first screen; returns the milliseconds it took."""
+        started = time.perf_counter()
+        with self.ctx.db.reading() as session:
+            options = registry.filter_options(session)
+        self._fill(self.grid, [(c.label, c.id) for c in options.grids])
+        self._fill(self.building, [(c.label, c.id) for c in options.buildings])
+        self._fill(self.tag, [(t, t) for t in options.tags])
+        self._fill(self.residency, [(self.tr(v), k) for k, v in RESIDENCY_LABELS.items()])
+        self._fill(
+            self.status, [(self.tr(v), k) for k, v in STATUS_LABELS.items()], default="active"
+        )
+        for combo in (self.grid, self.building, self.tag, self.residency, self.status):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.model.reload(self.current_filter())
+        for row in range(min(self.model.rowCount(), 40)):  # the first screen, read now
+            self.model.row_at(row)
+        ms = (time.perf_counter() - started) * 1000
+        self._update_count()
+        self.first_screen.emit(ms)
+        return ms
+
+    def _fill(self, combo: QComboBox, items: list[tuple[str, Any]], default: Any = None) -> None:
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("全部"), None)
+        for label, value in items:
+            combo.addItem(label, value)
+        if default is not None:
+            combo.setCurrentIndex(max(combo.findData(default), 0))
+        combo.blockSignals(False)
+
+    def current_filter(self) -> ResidentFilter:
+        return ResidentFilter(
+            grid_id=self.grid.currentData(),
+            building_id=self.building.currentData(),
+            tag=self.tag.currentData(),
+            residency=self.residency.currentData(),
+            status=self.status.currentData(),
+        )
+
+    def apply_filters(self) -> None:
+        self.model.reload(self.current_filter())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(self.tr("共 {0} 人").format(f"{n:,}"))
+        self.empty.setVisible(n == 0 and self.current_filter() == ResidentFilter())
+        self.table.setVisible(not self.empty.isVisible())
+
+    def _sort_clicked(self, column: int) -> None:
+        """First click sorts ascending, the next click on the same column flips the order."""
+        if column not in (COL_NAME, COL_ADDRESS, 2):
+            return
+        again = column == self._sort_column
+        descending = not self.model.descending if again else False
+        self._sort_column = column
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicator(column, order)
+        self.model.sort(column, order)
+
+    def _on_changed(self, what: object) -> None:
+        if isinstance(what, set | frozenset) and what & {"residents", "households"}:
+            if len(what & {"households"}) or not self.model.ids:
+                self.model.reload()
+            else:
+                self.model.mark_stale()
+            self._update_count()
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    def selected_row(self) -> registry.ResidentRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.household_id:
+            self.open_household(row.household_id, row.id)
+
+    def open_household(self, household_id: int, resident_id: int = 0) -> HouseholdDialog:
+        dialog = HouseholdDialog(self.ctx, household_id, self)
+        for r, m in enumerate(dialog.view.members if dialog.view else []):
+            if m.id == resident_id:
+                dialog.table.selectRow(r)
+        dialog.open()
+        return dialog
+
+    def add(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            QMessageBox.information(
+                self,
+                self.tr("新增"),
+                self.tr("请先选中一户中的任一居民（或用查找框找到这一户），再新增成员。"),
+            )
+            return
+        ResidentForm(self.ctx, row.household_id, None, self).open()
+
+    def delete(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        reason = confirm_delete(self, f"{row.name}（{row.address_code}）")
+        if reason is None:
+            return
+        db = self.ctx.db
+        self.ctx.run(
+            self,
+            lambda _p: registry.delete_resident(db, row.id, reason),
+            title=self.tr("删除居民"),
+            on_success=lambda _r: self.ctx.changed.emit({"households", "residents"}),
+            show_progress=False,
+        )
+
+    def import_roster(self) -> ImportWizard:
+        wizard = ImportWizard(self.ctx, self)
+        wizard.open()
+        return wizard
+
+    def export(self) -> None:
+        from pathlib import Path
+
+        from app.core.roster_export import export_residents
+
+        default = str(self.ctx.datadir.root / "exports" / "居民花名册.xlsx")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出居民"), default, self.tr("Excel 文件 (*.xlsx)")
+        )
+        if not name:
+            return
+        mask = (
+            QMessageBox.question(
+                self,
+                self.tr("导出居民"),
+                self.tr("是否隐藏身份证号和电话的中间几位（脱敏）？\n交给外单位时建议脱敏。"),
+            )
+            == QMessageBox.StandardButton.Yes
+        )
+        db = self.ctx.db
+        self.ctx.run(
+            self,
+            lambda progress: export_residents(db, Path(name), mask=mask, progress=progress),
+            title=self.tr("导出居民"),
+            on_success=lambda r: self.status_bar.showMessage(
+                self.tr("已导出 {0} 人到 {1}").format(f"{r.residents:,}", r.path), 15_000
+            ),
+        )
+
+    def print_list(self) -> None:
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        rows = [self.model.row_at(i) for i in range(min(self.model.rowCount(), 2000))]
+        cells = "".join(
+            f"<tr><td>{r.name}</td><td>{r.gender}</td><td>{r.address_code}</td>"
+            f"<td>{r.id_masked}</td><td>{r.phone_masked}</td><td>{'、'.join(r.tags)}</td></tr>"
+            for r in rows
+            if r is not None
+        )
+        html = (
+            f"<h3>{self.ctx.office.name} · {self.tr('居民名单')}（{len(rows):,}）</h3>"
+            "<table border='1' cellspacing='0' cellpadding='3'>"
+            f"<tr><th>{self.tr('姓名')}</th><th>{self.tr('性别')}</th><th>{self.tr('住址')}</th>"
+            f"<th>{self.tr('身份证号')}</th><th>{self.tr('联系电话')}</th><th>{self.tr('人员类别')}</th></tr>"
+            f"{cells}</table>"
+        )
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec():
+            doc = QTextDocument()
+            doc.setHtml(html)
+            doc.print_(printer)

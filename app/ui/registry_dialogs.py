@@ -1,0 +1,669 @@
+"""Dialogs of the 住户 page: one household with its members, the resident form, the import wizard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.core import idnumber, registry
+from app.core.masking import mask_phone
+from app.core.roster_import import FIELD_LABELS, FIELDS, Layout, Plan, analyse, apply, find_layout
+from app.core.spreadsheet import Table, read_table
+from app.ui.context import AppContext
+from app.ui.models.registry_model import RESIDENCY_LABELS, STATUS_LABELS
+
+DOC_TYPES = [
+    ("", "（无）"),
+    ("passport", "护照"),
+    ("hk_macau_permit", "港澳通行证"),
+    ("taiwan_permit", "台胞证"),
+    ("foreigner_permit", "外国人永久居留证"),
+    ("other", "其他"),
+]
+
+
+def confirm_delete(parent: QWidget, what: str) -> str | None:
+    """删除 张三（3-2-502）？ with the reason to record; None when cancelled."""
+    reason, ok = QInputDialog.getText(
+        parent,
+        parent.tr("删除"),
+        parent.tr("删除 {0}？\n删除后可在审计记录中查到。请填写原因：").format(what),
+        text=parent.tr("已迁出"),
+    )
+    if not ok:
+        return None
+    if not reason.strip():
+        QMessageBox.warning(parent, parent.tr("删除"), parent.tr("请填写删除原因。"))
+        return None
+    return reason.strip()
+
+
+class ResidentForm(QDialog):
+    """Add or edit one resident; errors appear next to the field, in Chinese."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        household_id: int,
+        member: registry.Member | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.household_id = household_id
+        self.member = member
+        self.setWindowTitle(self.tr("编辑居民") if member else self.tr("新增居民"))
+        self.setMinimumWidth(560)
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        self.name = QLineEdit(member.name if member else "")
+        self.id_number = QLineEdit(member.id_number or "" if member else "")
+        self.id_number.setPlaceholderText(self.tr("18位，末位可为X；没有可不填"))
+        self.id_info = QLabel()
+        self.id_info.setObjectName("muted")
+        self.doc_type = QComboBox()
+        for code, label in DOC_TYPES:
+            self.doc_type.addItem(self.tr(label), code)
+        self.doc_number = QLineEdit(member.doc_number or "" if member else "")
+        self.gender = QComboBox()
+        for code, label in (("", "（未知）"), ("M", "男"), ("F", "女")):
+            self.gender.addItem(self.tr(label), code)
+        self.birth = QDateEdit()
+        self.birth.setDisplayFormat("yyyy-MM-dd")
+        self.birth.setCalendarPopup(True)
+        self.birth.setMinimumDate(QDate(1880, 1, 1))
+        self.birth.setSpecialValueText(self.tr("（未填）"))
+        self.birth.setDate(self.birth.minimumDate())
+        self.phone = QLineEdit(member.phone or "" if member else "")
+        self.relation = QComboBox()
+        self.relation.setEditable(True)
+        self.relation.addItems(
+            ["", "户主", "配偶", "子", "女", "父亲", "母亲", "孙子", "孙女", "其他"]
+        )
+        self.residency = QComboBox()
+        for code, label in RESIDENCY_LABELS.items():
+            self.residency.addItem(self.tr(label), code)
+        self.status = QComboBox()
+        for code, label in STATUS_LABELS.items():
+            self.status.addItem(self.tr(label), code)
+        self.tags = QListWidget()
+        self.tags.setMaximumHeight(96)
+        self.tags.setFlow(QListWidget.Flow.LeftToRight)
+        self.tags.setWrapping(True)
+        with ctx.db.reading() as session:
+            tag_names = registry.filter_options(session).tags
+        chosen = set(member.tags) if member else set()
+        for t in tag_names:
+            item = QListWidgetItem(t)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if t in chosen else Qt.CheckState.Unchecked)
+            self.tags.addItem(item)
+        self.notes = QLineEdit(member.notes or "" if member else "")
+        self.errors: dict[str, QLabel] = {}
+
+        def row(label: str, widget: QWidget, key: str) -> None:
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            err = QLabel()
+            err.setObjectName("error")
+            err.hide()
+            box.addWidget(err)
+            self.errors[key] = err
+            form.addRow(label, box)
+
+        row(self.tr("姓名："), self.name, "name")
+        row(self.tr("身份证号："), self.id_number, "id_number")
+        form.addRow("", self.id_info)
+        docs = QHBoxLayout()
+        docs.addWidget(self.doc_type)
+        docs.addWidget(self.doc_number, 1)
+        form.addRow(self.tr("其他证件："), docs)
+        form.addRow(self.tr("性别："), self.gender)
+        row(self.tr("出生日期："), self.birth, "birth_date")
+        row(self.tr("联系电话："), self.phone, "phone")
+        form.addRow(self.tr("与户主关系："), self.relation)
+        row(self.tr("户籍类型："), self.residency, "residency")
+        row(self.tr("状态："), self.status, "status")
+        form.addRow(self.tr("人员类别："), self.tags)
+        form.addRow(self.tr("备注："), self.notes)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        if member:
+            self._select(self.gender, member.gender or "")
+            self._select(self.residency, member.residency)
+            self._select(self.status, member.status)
+            self._select(self.doc_type, member.doc_type if member.doc_type != "id_card" else "")
+            self.relation.setCurrentText(member.relation or "")
+            if member.birth_date:
+                self.birth.setDate(
+                    QDate(member.birth_date.year, member.birth_date.month, member.birth_date.day)
+                )
+        self.id_number.textChanged.connect(self._id_typed)
+        self._id_typed(self.id_number.text())
+
+    @staticmethod
+    def _select(combo: QComboBox, code: str) -> None:
+        i = combo.findData(code)
+        if i >= 0:
+            combo.setCurrentIndex(i)
+
+    def _id_typed(self, text: str) -> None:
+        """Check the ID number as it is typed; fill birth date and gender from it."""
+        err = self.errors["id_number"]
+        text = text.strip()
+        if len(text) < 15:
+            err.hide()
+            self.id_info.setText("")
+            return
+        try:
+            info = idnumber.parse(text)
+        except idnumber.IdNumberError as exc:
+            err.setText(exc.zh)
+            err.show()
+            self.id_info.setText("")
+            return
+        err.hide()
+        self._select(self.gender, info.gender)
+        self.birth.setDate(QDate(info.birth_date.year, info.birth_date.month, info.birth_date.day))
+        self.id_info.setText(
+            self.tr("出生日期 {0}，{1}（由身份证号得出）").format(
+                info.birth_date.isoformat(), self.tr("男") if info.gender == "M" else self.tr("女")
+            )
+        )
+
+    def data(self) -> registry.ResidentInput:
+        born = self.birth.date()
+        return registry.ResidentInput(
+            name=self.name.text(),
+            id_number=self.id_number.text(),
+            gender=self.gender.currentData() or None,
+            birth_date=None if born == self.birth.minimumDate() else born.toPython(),
+            doc_type=self.doc_type.currentData() or None,
+            doc_number=self.doc_number.text(),
+            phone=self.phone.text(),
+            relation=self.relation.currentText(),
+            residency=self.residency.currentData(),
+            tags=[
+                self.tags.item(i).text()
+                for i in range(self.tags.count())
+                if self.tags.item(i).checkState() == Qt.CheckState.Checked
+            ],
+            status=self.status.currentData(),
+            notes=self.notes.text(),
+        )
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            if key in errors:
+                label.setText(errors[key])
+                label.show()
+            else:
+                label.hide()
+
+    def save(self) -> None:
+        data = self.data()
+        errors = data.check()
+        self.show_errors(errors)
+        if errors:
+            return
+        db = self.ctx.db
+        member = self.member
+        household_id = self.household_id
+
+        def work(_progress: Any) -> None:
+            if member is None:
+                registry.add_resident(db, household_id, data)
+            else:
+                registry.update_resident(db, member.id, data)
+
+        def done(_result: Any) -> None:
+            self.ctx.changed.emit({"residents"})
+            self.accept()
+
+        op = self.ctx.run(
+            self, work, title=self.tr("保存居民"), on_success=done, show_progress=False
+        )
+        op.failure(self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        from app.errors import GridDeskError
+
+        if isinstance(exc, GridDeskError):
+            key = "id_number" if "身份证" in exc.zh else "name"
+            self.show_errors({key: exc.zh})
+        else:
+            from app.ui.crash import report_bug
+
+            report_bug(exc, self)
+
+
+class HouseholdDialog(QDialog):
+    """One household: its address and code, its members; change head, move, add, edit, delete."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, household_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.household_id = household_id
+        self.view: registry.HouseholdView | None = None
+        self.setMinimumSize(900, 420)
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.info = QLabel()
+        self.info.setObjectName("muted")
+        layout.addWidget(self.title)
+        layout.addWidget(self.info)
+        bar = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label in (
+            ("add", "新增成员"),
+            ("edit", "编辑"),
+            ("head", "设为户主"),
+            ("move", "迁到其他户"),
+            ("delete", "删除"),
+        ):
+            b = QPushButton(self.tr(label))
+            self.buttons[key] = b
+            bar.addWidget(b)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("姓名"),
+                self.tr("与户主关系"),
+                self.tr("性别"),
+                self.tr("出生日期"),
+                self.tr("身份证号"),
+                self.tr("联系电话"),
+                self.tr("人员类别"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self.edit)
+        layout.addWidget(self.table, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.buttons["add"].clicked.connect(self.add)
+        self.buttons["edit"].clicked.connect(self.edit)
+        self.buttons["head"].clicked.connect(self.make_head)
+        self.buttons["move"].clicked.connect(self.move)
+        self.buttons["delete"].clicked.connect(self.delete)
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.ctx.db.reading() as session:
+            self.view = registry.household_view(session, self.household_id)
+        v = self.view
+        self.setWindowTitle(self.tr("住户 {0}").format(v.address_code))
+        self.title.setText(self.tr("{0}栋{1}单元{2}室").format(v.building, v.unit, v.room))
+        head = v.head.name if v.head else self.tr("（无）")
+        self.info.setText(
+            self.tr("户号 {0} · {1} · 户主 {2} · 共 {3} 人").format(
+                v.code, v.grid or self.tr("未分网格"), head, len(v.members)
+            )
+        )
+        self.table.setRowCount(len(v.members))
+        for r, m in enumerate(v.members):
+            cells = [
+                m.name + (self.tr("（户主）") if m.is_head else ""),
+                m.relation or "",
+                {"M": self.tr("男"), "F": self.tr("女")}.get(m.gender or "", ""),
+                m.birth_date.isoformat() if m.birth_date else "",
+                idnumber.mask(m.id_number),
+                mask_phone(m.phone),
+                "、".join(m.tags),
+            ]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        if v.members:
+            self.table.selectRow(0)
+
+    def selected(self) -> registry.Member | None:
+        row = self.table.currentRow()
+        if self.view is None or not 0 <= row < len(self.view.members):
+            return None
+        return self.view.members[row]
+
+    def _after(self, _result: Any = None) -> None:
+        self.refresh()
+        self.ctx.changed.emit({"residents"})
+        self.changed.emit()
+
+    def add(self) -> None:
+        if ResidentForm(self.ctx, self.household_id, None, self).exec():
+            self._after()
+
+    def edit(self) -> None:
+        m = self.selected()
+        if m is not None and ResidentForm(self.ctx, self.household_id, m, self).exec():
+            self._after()
+
+    def make_head(self) -> None:
+        m = self.selected()
+        if m is None or m.is_head:
+            return
+        db = self.ctx.db
+        self.ctx.run(
+            None,
+            lambda _p: registry.change_head(db, m.id),
+            title=self.tr("更换户主"),
+            on_success=self._after,
+            show_progress=False,
+        )
+
+    def move(self) -> None:
+        m = self.selected()
+        if m is None:
+            return
+        target, ok = QInputDialog.getText(
+            self,
+            self.tr("迁到其他户"),
+            self.tr("把 {0} 迁到哪一户？（如 3-2-502 或户号）").format(m.name),
+        )
+        if not ok or not target.strip():
+            return
+        with self.ctx.db.reading() as session:
+            to = registry.find_household(session, target)
+        if to is None:
+            QMessageBox.warning(
+                self, self.tr("迁到其他户"), self.tr("找不到这一户：{0}").format(target)
+            )
+            return
+        db = self.ctx.db
+        self.ctx.run(
+            None,
+            lambda _p: registry.move_resident(db, m.id, to),
+            title=self.tr("迁移居民"),
+            on_success=self._after,
+            show_progress=False,
+        )
+
+    def delete(self) -> None:
+        m = self.selected()
+        if m is None or self.view is None:
+            return
+        reason = confirm_delete(self, f"{m.name}（{self.view.address_code}）")
+        if reason is None:
+            return
+        db = self.ctx.db
+        self.ctx.run(
+            None,
+            lambda _p: registry.delete_resident(db, m.id, reason),
+            title=self.tr("删除居民"),
+            on_success=self._after,
+            show_progress=False,
+        )
+
+
+# --- the import wizard ---------------------------------------------------------------------------
+
+
+class ImportWizard(QWizard):
+    """File → columns (correctable) → every problem, nothing written yet → import in background."""
+
+    imported = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table: Table | None = None
+        self.layout_: Layout | None = None
+        self.plan: Plan | None = None
+        self.setWindowTitle(self.tr("导入居民花名册"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setMinimumSize(920, 600)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("上一步"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("导入"))
+        self.file_page = _FilePage(self)
+        self.mapping_page = _MappingPage(self)
+        self.preview_page = _PreviewPage(self)
+        for page in (self.file_page, self.mapping_page, self.preview_page):
+            self.addPage(page)
+
+    def accept(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        db = self.ctx.db
+
+        def work(progress: Any) -> Any:
+            return apply(db, plan, progress)
+
+        def done(result: Any) -> None:
+            self.ctx.changed.emit({"residents", "households"})
+            self.imported.emit(result)
+            QMessageBox.information(
+                self,
+                self.tr("导入完成"),
+                self.tr("新增居民 {0} 人，更新 {1} 人，新增住户 {2} 户。").format(
+                    f"{result.residents_added:,}",
+                    f"{result.residents_updated:,}",
+                    f"{result.households_added:,}",
+                ),
+            )
+            QWizard.accept(self)
+
+        self.ctx.run(self, work, title=self.tr("正在导入"), on_success=done)
+
+
+class _FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("第 1 步：选择文件"))
+        self.setSubTitle(self.tr("Excel（.xlsx/.xls）、WPS 表格或 CSV 文件均可。"))
+        grid = QGridLayout(self)
+        self.path = QLineEdit()
+        self.path.setPlaceholderText(self.tr("花名册文件"))
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self.browse)
+        self.sheet = QComboBox()
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        grid.addWidget(QLabel(self.tr("文件：")), 0, 0)
+        grid.addWidget(self.path, 0, 1)
+        grid.addWidget(browse, 0, 2)
+        grid.addWidget(QLabel(self.tr("工作表：")), 1, 0)
+        grid.addWidget(self.sheet, 1, 1)
+        grid.addWidget(self.message, 2, 1, 1, 2)
+        grid.setRowStretch(3, 1)
+        self.path.textChanged.connect(self.completeChanged)
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择花名册"), "", self.tr("表格文件 (*.xlsx *.xlsm *.xls *.csv)")
+        )
+        if name:
+            self.path.setText(name)
+
+    def isComplete(self) -> bool:
+        return bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:
+        from app.errors import GridDeskError
+
+        sheet = self.sheet.currentText() or None
+        try:
+            table = read_table(Path(self.path.text().strip()), sheet)
+            layout = find_layout(table)
+        except GridDeskError as exc:
+            self.message.setText(exc.message(self.w.ctx.lang))
+            return False
+        self.message.setText("")
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        self.sheet.addItems(table.sheets)
+        self.sheet.setCurrentText(table.sheet)
+        self.sheet.blockSignals(False)
+        self.w.table, self.w.layout_ = table, layout
+        return True
+
+
+class _MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("第 2 步：核对各列"))
+        self.setSubTitle(self.tr("已按常见列名自动对应；如有不对，请在下拉框中改正。"))
+        layout = QVBoxLayout(self)
+        self.form = QGridLayout()
+        self.form.setHorizontalSpacing(16)
+        layout.addLayout(self.form)
+        self.sample = QTableWidget()
+        self.sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sample.verticalHeader().setVisible(False)
+        layout.addWidget(QLabel(self.tr("文件前几行：")))
+        layout.addWidget(self.sample, 1)
+        self.combos: dict[str, QComboBox] = {}
+
+    def initializePage(self) -> None:
+        table, lay = self.w.table, self.w.layout_
+        assert table is not None and lay is not None
+        while self.form.count():
+            item = self.form.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self.combos.clear()
+        for n, fld in enumerate(FIELDS):
+            combo = QComboBox()
+            combo.addItem(self.tr("（不导入）"), -1)
+            for i, h in enumerate(lay.headers):
+                if h:
+                    combo.addItem(h, i)
+            combo.setCurrentIndex(max(combo.findData(lay.columns.get(fld, -1)), 0))
+            self.combos[fld] = combo
+            self.form.addWidget(QLabel(FIELD_LABELS[fld] + "："), n // 3, (n % 3) * 2)
+            self.form.addWidget(combo, n // 3, (n % 3) * 2 + 1)
+        rows = table.rows[lay.header_row : lay.header_row + 8]
+        width = max((len(r) for r in rows), default=0)
+        self.sample.setColumnCount(width)
+        self.sample.setRowCount(max(len(rows) - 1, 0))
+        self.sample.setHorizontalHeaderLabels([str(h) for h in (rows[0] if rows else [])])
+        for r, row in enumerate(rows[1:]):
+            for c, value in enumerate(row):
+                self.sample.setItem(r, c, QTableWidgetItem(str(value)))
+
+    def validatePage(self) -> bool:
+        lay = self.w.layout_
+        assert lay is not None
+        columns = {
+            f: int(c.currentData()) for f, c in self.combos.items() if int(c.currentData()) >= 0
+        }
+        if "name" not in columns:
+            QMessageBox.warning(self, self.tr("核对各列"), self.tr("请指定“姓名”所在的列。"))
+            return False
+        self.w.layout_ = Layout(header_row=lay.header_row, headers=lay.headers, columns=columns)
+        return True
+
+
+class _PreviewPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("第 3 步：检查结果（尚未写入）"))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self.tr("正在检查…"))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.problems = QTableWidget(0, 3)
+        self.problems.setHorizontalHeaderLabels([self.tr("行号"), self.tr("问题"), self.tr("说明")])
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.verticalHeader().setVisible(False)
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.problems, 1)
+        self.only_problems = QCheckBox(self.tr("有问题的行不导入，其余照常导入"))
+        self.only_problems.setChecked(True)
+        self.only_problems.setEnabled(False)
+        layout.addWidget(self.only_problems)
+        self._ready = False
+
+    def initializePage(self) -> None:
+        self._ready = False
+        self.w.plan = None
+        table, lay, db = self.w.table, self.w.layout_, self.w.ctx.db
+        assert table is not None and lay is not None
+        self.summary.setText(self.tr("正在检查…"))
+
+        def work(progress: Any) -> Plan:
+            return analyse(db, table, lay, progress)
+
+        self.w.ctx.run(self, work, title=self.tr("检查花名册"), on_success=self.show_plan)
+
+    def show_plan(self, plan: Plan) -> None:
+        self.w.plan = plan
+        self._ready = True
+        self.summary.setText(
+            self.tr(
+                "共读取 {0} 行：将新增居民 {1} 人、更新 {2} 人、新增住户 {3} 户；"
+                "{4} 行有问题不会导入，另有 {5} 条提示。点“导入”后一次写入，全部成功或全部不写。"
+            ).format(
+                f"{plan.rows_read:,}",
+                f"{plan.residents_added:,}",
+                f"{plan.residents_updated:,}",
+                f"{plan.households_added:,}",
+                f"{len(plan.rejected):,}",
+                f"{len(plan.warnings):,}",
+            )
+        )
+        shown = (plan.rejected + plan.warnings)[:2000]
+        self.problems.setRowCount(len(shown))
+        for r, p in enumerate(shown):
+            kind = self.tr("未导入") if p in plan.rejected else self.tr("提示")
+            self.problems.setItem(r, 0, QTableWidgetItem(str(p.row)))
+            self.problems.setItem(r, 1, QTableWidgetItem(f"{kind} · {p.code}"))
+            self.problems.setItem(r, 2, QTableWidgetItem(p.message))
+        self.problems.resizeColumnsToContents()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self._ready and self.w.plan is not None and self.w.plan.changes_anything

@@ -1,0 +1,278 @@
+"""Households and residents (issue 3), each against a baseline measured in the same run:
+
+* import of a generated 180,000-resident roster (the contract checks' make_roster layout) into an
+  empty community — against python-calamine reading the same file plus `executemany` of the raw
+  cells into a bare SQLite table (target ≤ 2×);
+* search p95 over the query kinds (name, pinyin full and initials, ID/phone tails, addresses,
+  household code) at 180,000 residents — against a raw FTS5 trigram query (target p95 ≤ 20 ms);
+* the 住户 page's first screen of rows at 180,000 residents — against a bare QTableView over a
+  200-row QStandardItemModel (target ≤ 300 ms).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import CACHE, ROOT, Workload, community
+
+RESIDENTS = 180_000
+QUERIES = [
+    "张",
+    "王秀英",
+    "zhangwei",
+    "zs",
+    "lxy",
+    "wangf",
+    "1234",
+    "5678",
+    "13812",
+    "3-2-502",
+    "12栋1单元",
+    "5-2",
+    "H000123",
+    "liu",
+    "chenj",
+]
+
+
+def _roster() -> Path:
+    path = CACHE / f"roster-{RESIDENTS}.xlsx"
+    if not path.is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        sys.path.insert(0, str(ROOT.parent / "shared" / "checks" / "lib"))
+        try:
+            from make_roster import main as make_roster  # the contract check's own generator
+        except ImportError:
+            make_roster = _make_roster
+        make_roster(str(path), RESIDENTS)
+    return path
+
+
+def _make_roster(out: str, n: int) -> None:  # the same layout when ../shared is not beside us
+    import random
+
+    import xlsxwriter
+
+    from app.core import idnumber
+
+    rng = random.Random(7)
+    wb = xlsxwriter.Workbook(out, {"constant_memory": True})
+    ws = wb.add_worksheet("居民")
+    ws.write_row(
+        0,
+        0,
+        [
+            "姓名",
+            "身份证号",
+            "性别",
+            "联系电话",
+            "楼栋",
+            "单元",
+            "门牌号",
+            "与户主关系",
+            "人员类别",
+        ],
+    )
+    from datetime import date
+
+    for r in range(1, n + 1):
+        h = (r - 1) // 3
+        b, u, room = h // 240 + 1, h // 60 % 4 + 1, f"{h % 30 + 1}{h // 30 % 2 + 1:02d}"
+        born = date(rng.randint(1935, 2020), rng.randint(1, 12), rng.randint(1, 28))
+        ws.write_row(
+            r,
+            0,
+            [
+                rng.choice("王李张刘陈") + rng.choice("伟芳娜秀英") + rng.choice("敏静丽强"),
+                idnumber.make("420106", born, r % 500, "M"),
+                "男",
+                f"13{rng.randint(0, 999999999):09d}",
+                f"{b}栋",
+                f"{u}单元",
+                room,
+                "户主" if (r - 1) % 3 == 0 else "子",
+                "",
+            ],
+        )
+    wb.close()
+
+
+def _fresh_folder() -> Path:
+    from app.core.datadir import DataDir
+    from app.core.office import init_office
+
+    root = Path(tempfile.mkdtemp(prefix="gd-bench-"))
+    init_office(DataDir(root / "data"), "community", "420106001001", "幸福里社区", "420106001")
+    return root
+
+
+def _import_once() -> float:
+    from app.core.datadir import DataDir
+    from app.core.office import open_office
+    from app.core.roster_import import import_roster
+
+    root = _fresh_folder()
+    try:
+        db, _info = open_office(DataDir(root / "data"))
+        try:
+            start = time.perf_counter()
+            plan = import_roster(db, _roster())
+            took = time.perf_counter() - start
+            assert plan.residents_added == RESIDENTS, plan.residents_added
+        finally:
+            db.dispose()
+        return took
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _raw_import_once() -> float:
+    from python_calamine import CalamineWorkbook
+
+    root = Path(tempfile.mkdtemp(prefix="gd-bench-"))
+    try:
+        start = time.perf_counter()
+        rows = CalamineWorkbook.from_path(str(_roster())).get_sheet_by_index(0).to_python()
+        conn = sqlite3.connect(root / "raw.sqlite3")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        width = len(rows[0])
+        conn.execute(f"CREATE TABLE t ({', '.join(f'c{i}' for i in range(width))})")
+        conn.executemany(f"INSERT INTO t VALUES ({', '.join('?' * width)})", rows[1:])
+        conn.commit()
+        conn.close()
+        return time.perf_counter() - start
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _search_p95() -> float:
+    from app.core.datadir import DataDir
+    from app.core.office import open_office
+    from app.core.search import RegistrySearch
+
+    db, _info = open_office(DataDir(community(RESIDENTS)))
+    engine = RegistrySearch()
+    times = []
+    try:
+        with db.reading() as session:
+            engine.search(session, "预热")
+            for _ in range(3):
+                for q in QUERIES:
+                    start = time.perf_counter()
+                    engine.search(session, q)
+                    times.append(time.perf_counter() - start)
+    finally:
+        db.dispose()
+    return statistics.quantiles(times, n=20)[-1]
+
+
+def _fts_p95() -> float:
+    """A raw FTS5 trigram index over the same names, queried the same number of times."""
+    src = sqlite3.connect(community(RESIDENTS) / "griddesk.sqlite3")
+    names = src.execute("SELECT id, name || ' ' || coalesce(phone, '') FROM resident").fetchall()
+    src.close()
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE f USING fts5(t, tokenize='trigram')")
+    conn.executemany("INSERT INTO f(rowid, t) VALUES (?, ?)", names)
+    times = []
+    for _ in range(3):
+        for q in ("王秀英", "张伟强", "13812", "12345", "李秀兰"):
+            start = time.perf_counter()
+            conn.execute("SELECT rowid FROM f WHERE f MATCH ? LIMIT 50", (f'"{q}"',)).fetchall()
+            times.append(time.perf_counter() - start)
+    return statistics.quantiles(times, n=20)[-1]
+
+
+def _first_screen() -> float:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.core.datadir import DataDir
+    from app.core.office import open_office
+    from app.ui.context import AppContext
+    from app.ui.operations import TaskManager
+    from app.ui.pages.registry import RegistryPage
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    datadir = DataDir(community(RESIDENTS))
+    db, office = open_office(datadir)
+    settings = QSettings(str(CACHE / "bench-settings.ini"), QSettings.Format.IniFormat)
+    ctx = AppContext(datadir, office, TaskManager(), "zh", settings)
+    ctx.attach(db)
+    try:
+        start = time.perf_counter()
+        page = RegistryPage(ctx)
+        page.resize(1280, 800)
+        page.show()  # showEvent loads the ids and the rows of the first screen
+        app.processEvents()
+        page.table.viewport().repaint()
+        took = time.perf_counter() - start
+        page.close()
+        page.deleteLater()
+        app.processEvents()
+        return took
+    finally:
+        ctx.tasks.wait(-1)
+        db.dispose()
+
+
+def _bare_table() -> float:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    start = time.perf_counter()
+    model = QStandardItemModel(200, 10)
+    for r in range(200):
+        for c in range(10):
+            model.setItem(r, c, QStandardItem(f"{r}-{c}"))
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1280, 800)
+    view.show()
+    app.processEvents()
+    view.viewport().repaint()
+    took = time.perf_counter() - start
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return took
+
+
+def workloads() -> list[Workload]:
+    return [
+        Workload(
+            "import roster 180,000 residents (xlsx → database)",
+            _import_once,
+            "calamine read + executemany raw cells",
+            _raw_import_once,
+            target_ratio=2.0,
+            repeat=1,
+        ),
+        Workload(
+            "search p95 over 15 query kinds, 180,000 residents",
+            _search_p95,
+            "raw FTS5 trigram query p95",
+            _fts_p95,
+            target_seconds=0.020,
+            repeat=1,
+        ),
+        Workload(
+            "住户 page first screen, 180,000 residents",
+            _first_screen,
+            "bare QTableView, 200×10 items",
+            _bare_table,
+            target_seconds=0.300,
+            repeat=3,
+        ),
+    ]
