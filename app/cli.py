@@ -155,7 +155,7 @@ COMMANDS: dict[str, Handler] = {
 
 # Each area adds its commands from its own module: `register(subparsers) -> {command: handler}`.
 # The modules import app.core lazily inside their handlers, so building the parser stays cheap.
-AREA_MODULES: tuple[str, ...] = ()
+AREA_MODULES: tuple[str, ...] = ("app.cli_meetings", "app.cli_registry")
 
 
 def _register_areas(sub: Any) -> None:

@@ -10,10 +10,10 @@ import argparse
 import importlib
 import sys
 
-from bench.common import Workload, median_of
+from bench.common import median_of
 
 # Each area adds a module exposing workloads() -> list[Workload].
-MODULES = ("bench.startup",)
+MODULES = ("bench.startup", "bench.registry", "bench.printing")
 
 
 def main() -> int:
@@ -41,8 +41,11 @@ def main() -> int:
                 verdict.append(f"{'ok' if ok else 'OVER'} ≤{w.target_ratio:g}×")
                 failed += not ok
             rows.append((w.name, t, w.baseline_name, b, ratio, ", ".join(verdict)))
-            print(f"{w.name:<58} {t * 1000:>9.1f} ms | {w.baseline_name:<44} "
-                  f"{b * 1000:>9.1f} ms | {ratio:>6.2f}× | {rows[-1][5]}", flush=True)
+            print(
+                f"{w.name:<58} {t * 1000:>9.1f} ms | {w.baseline_name:<44} "
+                f"{b * 1000:>9.1f} ms | {ratio:>6.2f}× | {rows[-1][5]}",
+                flush=True,
+            )
     return 1 if failed else 0
 
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, insert, inspect, select, update
+from sqlalchemy import Table, event, insert, inspect, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql.dml import Insert, Update
 
+from app.db import search_index
 from app.db.base import Travelling, new_uuid, utcnow
 from app.db.models import TRAVELLING_MODELS, AuditEntry, ChangeCounter
 
@@ -32,7 +33,7 @@ _BY_TABLE: dict[str, type[Travelling]] = {
     for m in TRAVELLING_MODELS
 }
 _STAMP_COLUMNS = {"id", "uuid", "origin", "seq", "created_at", "updated_at"}
-_AUDIT = AuditEntry.__table__
+_AUDIT = cast(Table, AuditEntry.__table__)
 
 
 class HardDeleteRefused(RuntimeError):
@@ -49,7 +50,7 @@ def default_actor() -> str:
 def allocate_seq(session: Session, origin: str) -> int:
     """Next change sequence number for `origin`, inside the session's transaction."""
     conn = session.connection()
-    table = ChangeCounter.__table__
+    table = cast(Table, ChangeCounter.__table__)
     got = conn.execute(
         update(table)
         .where(table.c.origin == origin)
@@ -134,8 +135,8 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
                 actor,
                 now,
                 "create",
-                type(obj).__tablename__,
-                obj.uuid,  # type: ignore[attr-defined]
+                type(obj).__tablename__,  # type: ignore[attr-defined]
+                obj.uuid,
                 note=note,
             )
         )
@@ -144,6 +145,7 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
         if not isinstance(obj, Travelling) or not session.is_modified(obj):
             continue
         state = inspect(obj)
+        assert state is not None
         changes = []
         for attr in state.mapper.column_attrs:
             if attr.key in _STAMP_COLUMNS:
@@ -194,7 +196,10 @@ def _on_execute(state: ORMExecuteState) -> None:
     entity: str = model.__tablename__  # type: ignore[attr-defined]
     params = state.parameters
     if state.is_insert:
-        rows = params if isinstance(params, list) else [params] if params else []
+        rows = cast(
+            list[dict[str, Any]],
+            params if isinstance(params, list) else [params] if params else [],
+        )
         if not rows:
             return
         seq = allocate_seq(session, origin)
@@ -307,6 +312,7 @@ def install(target: Any) -> None:
     """Attach the events to a sessionmaker (or Session class)."""
     event.listen(target, "before_flush", _before_flush)
     event.listen(target, "do_orm_execute", _on_execute)
+    search_index.install(target)  # after the stamping: the registry's search tables follow
 
 
 __all__ = ["HardDeleteRefused", "Insert", "allocate_seq", "default_actor", "install"]

@@ -19,15 +19,13 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app.db.engine import make_engine
+from app.db.revision import SCHEMA_HEAD
 from app.errors import DatabaseTooNew, MigrationFailed
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# The newest revision in migrations/versions. Start-up compares the database with this constant
-# so that Alembic (and Mako) load only when an upgrade is due; a test keeps it equal to Alembic's
-# own head.
-SCHEMA_HEAD = "0002"
+__all__ = ["SCHEMA_HEAD", "ensure_current", "head_revision", "upgrade_in_transaction"]
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -19,6 +19,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base, Travelling, utcnow
+from app.db.models_grids import GRID_MODELS
+from app.db.models_meetings import MEETING_MODELS
 
 ROLES = ("community", "street-office")
 RESIDENCY = ("registered", "migrant", "abroad")
@@ -219,7 +221,14 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-TRAVELLING_MODELS: tuple[type[Travelling], ...] = (Grid, Building, Household, Resident)
+TRAVELLING_MODELS: tuple[type[Travelling], ...] = (
+    Grid,
+    Building,
+    Household,
+    Resident,
+    *MEETING_MODELS,
+    *GRID_MODELS,
+)
 
 
 def join_tags(tags: list[str] | tuple[str, ...] | set[str]) -> str:

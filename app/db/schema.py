@@ -3,7 +3,13 @@
 Each area keeps its models in its own module (app/db/models_<area>.py) and adds one import here.
 """
 
-from app.db import models  # noqa: F401
+from app.db import (  # noqa: F401
+    models,
+    models_grids,
+    models_meetings,
+    models_printing,
+    models_registry,
+)
 from app.db.base import Base
 
 metadata = Base.metadata

@@ -1,0 +1,31 @@
+"""A demo community with several grids and buildings for the grid and duty tests: made once per
+test session, copied into each test's own folder (a copy costs milliseconds, a demo a second)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from app.core.datadir import DataDir
+from app.core.demo import fill_demo
+from app.core.office import init_office, open_office
+from tests.conftest import COMMUNITY_CODE, COMMUNITY_NAME, STREET_CODE
+
+RESIDENTS = 3000
+
+
+def make_template(folder: Path) -> DataDir:
+    """A community of 3,000 residents: 3 grids (G01-G03) over 8 buildings."""
+    template = DataDir(folder / "template")
+    init_office(template, "community", COMMUNITY_CODE, COMMUNITY_NAME, STREET_CODE)
+    db, _info = open_office(template)
+    try:
+        fill_demo(db, RESIDENTS)
+    finally:
+        db.dispose()
+    return template
+
+
+def copy_of(template: DataDir, target: Path) -> DataDir:
+    shutil.copytree(template.root, target)
+    return DataDir(target)
