@@ -263,6 +263,7 @@ def main() -> int:
         exe = run_pyinstaller()
         step("Smoke test of the frozen program")
         smoke_test(exe, version)
+        smoke_test(exe.with_name("griddesk-cli" + exe.suffix), version)
         setup = None
         if WINDOWS and not args.no_installer:
             step("Installer (Inno Setup)")

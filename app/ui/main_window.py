@@ -173,7 +173,9 @@ class MainWindow(QMainWindow):
     def _status_bar(self) -> None:
         bar = self.statusBar()
         kind = self.tr("社区") if self.ctx.office.role == "community" else self.tr("街道办")
-        self.office_label = QLabel(f"{kind}：{self.ctx.office.name}（{self.ctx.office.code}）")
+        self.office_label = QLabel(
+            self.tr("{0}：{1}（{2}）").format(kind, self.ctx.office.name, self.ctx.office.code)
+        )
         self.folder_label = QLabel(self.tr("数据文件夹：{0}").format(self.ctx.datadir.root))
         self.export_label = QLabel()
         for label in (self.office_label, self.folder_label, self.export_label):

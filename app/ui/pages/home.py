@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.context import AppContext
+from app.ui.labels import tag_label
 
 PLACEHOLDER = "…"
 
@@ -133,7 +134,7 @@ class HomePage(QWidget):
             )
         else:
             self.subtitle.setText(self.tr("以下数字直接统计自本机数据库。"))
-        self._fill(self.tag_table, list(stats["by_tag"].items()))
+        self._fill(self.tag_table, [(tag_label(k), v) for k, v in stats["by_tag"].items()])
         names = {
             "registered": self.tr("户籍"),
             "migrant": self.tr("流动"),
