@@ -103,6 +103,11 @@ _SKILL_SPLIT = re.compile(r"[,，、;；/\s]+")
 MAX_NAME = 60
 
 
+def split_skills(values: Iterable[str]) -> list[str]:
+    """驾驶、医护 / 驾驶,医护 / [驾驶, 医护] → ["医护", "驾驶"] (sorted, each once)."""
+    return sorted({s for raw in values for s in _SKILL_SPLIT.split(raw.strip()) if s})
+
+
 def role_name(role: str, lang: str = "zh") -> str:
     zh, en = ROLE_NAMES.get(role, (role, role))
     return en if lang == "en" else zh
@@ -188,9 +193,14 @@ def parse_zone(session: Session, spec: str) -> list[ZonePart]:
         found = resolve_buildings(session, parse_building_ranges(",".join(building_tokens)))
         parts += [ZonePart(bid, n) for bid, n in zip(found.ids, found.numbers, strict=True)]
     unknown: list[str] = []
+    unit_counts = dict(
+        session.execute(select(Building.id, Building.units).where(Building.deleted_at.is_(None)))
+        .tuples()
+        .all()
+    )
     for number, unit_no, token in units:
         bid = buildings.get(number)
-        if bid is None:
+        if bid is None or unit_no > unit_counts.get(bid, 0):
             unknown.append(token)
         else:
             parts.append(ZonePart(bid, number, unit=unit_no))
@@ -459,7 +469,7 @@ def validate_person(session: Session, data: PersonInput, person_id: int | None) 
             raise InvalidInput(
                 f"人员编号 {code} 已被 {clash} 使用。", f"The code {code} is used by {clash}."
             )
-    skills = sorted({s for raw in data.skills for s in _SKILL_SPLIT.split(raw.strip()) if s})
+    skills = split_skills(data.skills)
     return {
         "name": name,
         "role": data.role,
@@ -1246,7 +1256,7 @@ def _check_in(
         return ScanResult(
             "in", person.name, person.code, person.role, duty, s.starts_at, s.ends_at, now, late
         )
-    done = [(a, s, d) for a, s, d in found if a.checked_out_at is not None and s.ends_at >= now]
+    done = [(a, s, d) for a, s, d in found if a.checked_out_at is not None]
     if done:
         a, s, duty = done[0]
         assert a.checked_out_at is not None

@@ -208,7 +208,7 @@ def fill_demo_roster(
                     )
                 )
             for _ in range(2 if big else 1):
-                start = today - timedelta(days=rng.randint(12, 25))
+                posted = today - timedelta(days=rng.randint(12, 25))
                 pid = add(
                     PersonInput(
                         names.name(),
@@ -216,8 +216,8 @@ def fill_demo_roster(
                         names.phone(),
                         grid=code,
                         organisation=rng.choice(HOME_UNITS),
-                        posting_start=start,
-                        posting_end=start + timedelta(days=rng.choice((30, 45, 60))),
+                        posting_start=posted,
+                        posting_end=posted + timedelta(days=rng.choice((30, 45, 60))),
                     )
                 )
                 pools[code].append(pid)
@@ -261,12 +261,12 @@ def fill_demo_roster(
         everyone = [pid for pool in pools.values() for pid in pool]
         for duty_id, code, times, on_days in duties:
             for day in on_days:
-                for start, end, needed in times:
+                for begin, finish, needed in times:
                     shift = duty.add_shift(
                         session,
                         duty_id,
-                        datetime.combine(day, start),
-                        datetime.combine(day, end),
+                        datetime.combine(day, begin),
+                        datetime.combine(day, finish),
                         needed,
                     )
                     shifts += 1

@@ -187,19 +187,40 @@ def _grid_lookup(session: Session) -> dict[str, str]:
     return found
 
 
-def _existing(
-    session: Session,
-) -> tuple[dict[str, Any], dict[int, Any], dict[tuple[str, str], Any]]:
-    by_code: dict[str, Any] = {}
-    by_resident: dict[int, Any] = {}
-    by_phone: dict[tuple[str, str], Any] = {}
+@dataclass
+class _Known:
+    """The people on the roster, as an import row may name them."""
+
+    by_code: dict[str, DutyPerson] = field(default_factory=dict)
+    by_resident: dict[int, DutyPerson] = field(default_factory=dict)
+    by_phone: dict[tuple[str, str], DutyPerson] = field(default_factory=dict)
+    by_name_role: dict[tuple[str, str], list[DutyPerson]] = field(default_factory=dict)
+
+    def find(
+        self, code: str | None, resident_id: int | None, name: str, phone: str | None, role: str
+    ) -> DutyPerson | None:
+        """Same code; else the same resident; else the same name and phone; else the one person
+        with this name in this role."""
+        if code:
+            return self.by_code.get(code)
+        if resident_id is not None and resident_id in self.by_resident:
+            return self.by_resident[resident_id]
+        if phone and (name, phone) in self.by_phone:
+            return self.by_phone[(name, phone)]
+        same = self.by_name_role.get((name, role), [])
+        return same[0] if len(same) == 1 else None
+
+
+def _existing(session: Session) -> _Known:
+    known = _Known()
     for p in session.scalars(select(DutyPerson).where(DutyPerson.deleted_at.is_(None))):
-        by_code[p.code] = p
+        known.by_code[p.code] = p
         if p.resident_id is not None:
-            by_resident[p.resident_id] = p
+            known.by_resident[p.resident_id] = p
         if p.phone:
-            by_phone[(p.name, p.phone)] = p
-    return by_code, by_resident, by_phone
+            known.by_phone[(p.name, p.phone)] = p
+        known.by_name_role.setdefault((p.name, p.role), []).append(p)
+    return known
 
 
 def _compare(person_id: int, data: PersonInput, session: Session) -> list[str]:
@@ -228,8 +249,9 @@ def _compare(person_id: int, data: PersonInput, session: Session) -> list[str]:
             setattr(data, key, getattr(old, key))
         else:
             changed.append(key)
-    if data.skills and set(data.skills) - set(old.skills):
-        data.skills = sorted(set(data.skills) | set(old.skills))
+    skills = duty.split_skills(data.skills)
+    if skills and set(skills) - set(old.skills):
+        data.skills = sorted(set(skills) | set(old.skills))
         changed.append("skills")
     else:
         data.skills = list(old.skills)
@@ -264,7 +286,7 @@ def analyse_roster(
     rows_read = 0
     with db.reading() as session:
         grids = _grid_lookup(session)
-        by_code, by_resident, by_phone = _existing(session)
+        known = _existing(session)
         seen: dict[str, int] = {}
         total = max(len(table.rows) - layout.header_row - 1, 1)
         for index in range(layout.header_row + 1, len(table.rows)):
@@ -283,9 +305,7 @@ def analyse_roster(
                 grids,
                 default_role,
                 warnings,
-                by_code,
-                by_resident,
-                by_phone,
+                known,
                 seen,
                 entries,
             )
@@ -309,9 +329,7 @@ def _read_row(
     grids: dict[str, str],
     default_role: str | None,
     warnings: list[Problem],
-    by_code: dict[str, Any],
-    by_resident: dict[int, Any],
-    by_phone: dict[tuple[str, str], Any],
+    roster: _Known,
     seen: dict[str, int],
     entries: list[Entry],
 ) -> Problem | None:
@@ -456,20 +474,14 @@ def _read_row(
         notes=clean_text(_cell(row, layout, "notes")) or None,
     )
     # who this is on the roster already
-    known = None
-    if code_text and code_text in by_code:
-        known = by_code[code_text]
-        if known.name != name:
-            return _reject(
-                rownum,
-                "code_taken",
-                f"编号 {code_text} 已属于 {known.name}",
-                f"The code {code_text} belongs to {known.name}",
-            )
-    elif resident_id is not None and resident_id in by_resident:
-        known = by_resident[resident_id]
-    elif phone and (name, phone) in by_phone:
-        known = by_phone[(name, phone)]
+    known = roster.find(code_text, resident_id, name, phone, role)
+    if known is not None and code_text and known.name != name:
+        return _reject(
+            rownum,
+            "code_taken",
+            f"编号 {code_text} 已属于 {known.name}",
+            f"The code {code_text} belongs to {known.name}",
+        )
     key = (
         f"code:{code_text}"
         if code_text

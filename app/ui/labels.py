@@ -4,7 +4,7 @@ the English name of each built-in tag and leaves tags the office added as typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 BUILTIN_TAGS = (
     QT_TRANSLATE_NOOP("Tags", "独居老人"),
