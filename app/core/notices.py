@@ -484,6 +484,39 @@ def grid_workers(session: Session) -> tuple[dict[int, GridWorker], bool]:
     return out, bool(rows)
 
 
+@dataclass(frozen=True)
+class TargetChoices:
+    """What the window offers to print for, and the office's name and phone."""
+
+    grids: list[tuple[str, str]]  # (code, name)
+    buildings: list[str]
+    tags: list[str]
+    community: str
+    community_phone: str | None
+
+
+def target_choices(session: Session) -> TargetChoices:
+    grids = [
+        (c, n)
+        for c, n in session.execute(
+            select(Grid.code, Grid.name).where(Grid.deleted_at.is_(None)).order_by(Grid.code)
+        )
+    ]
+    buildings = sorted(
+        session.scalars(select(Building.number).where(Building.deleted_at.is_(None))),
+        key=_natural,
+    )
+    tags = list(session.scalars(select(Tag.name).order_by(Tag.position, Tag.name)))
+    office = session.get(Office, 1)
+    return TargetChoices(
+        grids,
+        buildings,
+        tags,
+        office.name if office else "",
+        office.phone if office else None,
+    )
+
+
 # --- values of a print job -----------------------------------------------------------------------
 
 
@@ -708,11 +741,13 @@ class _Compiled:
 
     def __init__(self, template: NoticeTemplate) -> None:
         self.template = template
-        self.title = scrub(template.title.strip())
+        self.title_source = template.title.strip()
         self.paragraphs = [
             (line, _fields_in(line)) for line in template.body.replace("\r", "").split("\n")
         ]
-        self.uses: frozenset[str] = frozenset().union(*(f for _l, f in self.paragraphs))
+        self.uses: frozenset[str] = frozenset().union(
+            _fields_in(self.title_source), *(f for _l, f in self.paragraphs)
+        )
         self.names_household = any(FIELD_BY_NAME[k].scope == HOUSEHOLD for k in self.uses)
 
 
@@ -882,7 +917,9 @@ class NoticeRenderer:
         self.job = dict(job)
         self.setter = setter or Typesetter(self.font)
         self.compiled = _Compiled(template)
+        self.title = _fill(self.compiled.title_source, self.job)  # job fields only (checked)
         self.layouter = _Layouter(self.setter, self.compiled)
+        self.overflowed = 0  # notices whose body did not fit even at the smallest size
         self.show_barcode = (
             layout.barcode if layout.barcode is not None else self.compiled.names_household
         )
@@ -929,8 +966,11 @@ class NoticeRenderer:
         size, blocks = self.layouter.body(merged)
         top = BODY_TOP
         for block in blocks:
-            if top - block.height < BODY_BOTTOM - 1 and block is not blocks[0]:
-                break  # the smallest size still did not fit: the footer is never overprinted
+            if top - block.height < BODY_BOTTOM - 1:
+                # even the smallest size did not fit: the lines that fit, never over the footer
+                self.overflowed += 1
+                self._draw_block(block, MARGIN_X, top, floor=BODY_BOTTOM)
+                break
             if block.dynamic:
                 self._draw_block(block, MARGIN_X, top)
             else:
@@ -943,11 +983,12 @@ class NoticeRenderer:
         if barcode and self.show_barcode:
             self._barcode(barcode, values.get("address", ""))
 
-    def _draw_block(self, block: _Block, x: float, top: float) -> None:
+    def _draw_block(self, block: _Block, x: float, top: float, floor: float | None = None) -> None:
+        """Draw a block at (x, top); with `floor`, only what lies above it."""
         canvas = self.canvas
         font = self.font
         current = 0.0
-        for line in block.lines:
+        for line in _above(block.lines, top, floor):
             if line.size != current:
                 canvas.setFont(font, line.size)
                 current = line.size
@@ -955,7 +996,8 @@ class NoticeRenderer:
         if block.rules:
             canvas.setLineWidth(0.7)
             for x1, y1, x2, y2 in block.rules:
-                canvas.line(x + x1, top + y1, x + x2, top + y2)
+                if floor is None or min(top + y1, top + y2) >= floor:
+                    canvas.line(x + x1, top + y1, x + x2, top + y2)
 
     def _form_for(self, block: _Block, size: float) -> str:
         key = (block.key, size)
@@ -996,7 +1038,7 @@ class NoticeRenderer:
         # the title, a little heavier (the font has no bold face: filled and stroked)
         canvas.setFillColorRGB(0, 0, 0)
         canvas.setStrokeColorRGB(0, 0, 0)
-        title = self.compiled.title
+        title = self.title
         size = TITLE_SIZE
         while size > 16 and self.setter.width(title, size) > BODY_W:
             size -= 2
@@ -1068,7 +1110,7 @@ class NoticeRenderer:
         merged = {**self.job, **values}
         _size, blocks = self.layouter.body(merged)
         community = self.job.get("community", "")
-        title = self.compiled.title
+        title = self.title
         center = DESIGN_W / 2
         width = self.setter.width
         out = [
@@ -1077,7 +1119,11 @@ class NoticeRenderer:
         ]
         top = BODY_TOP
         for block in blocks:
-            out.extend(Line(MARGIN_X + ln.x, top + ln.y, ln.size, ln.text) for ln in block.lines)
+            fits = top - block.height >= BODY_BOTTOM - 1
+            shown = block.lines if fits else _above(block.lines, top, BODY_BOTTOM)
+            out.extend(Line(MARGIN_X + ln.x, top + ln.y, ln.size, ln.text) for ln in shown)
+            if not fits:
+                break
             top -= block.height
         day = self.job.get("date", DATE_BLANK)
         out.append(Line(SEAL_X - width(community, 15) / 2, NAME_Y, 15, community))
@@ -1088,6 +1134,13 @@ class NoticeRenderer:
             out.append(Line(BARCODE_X, BARCODE_Y - 14, 10, f"户号 {code}"))
             out.append(Line(BARCODE_X, BARCODE_Y - 26, 9, values.get("address", "")))
         return out
+
+
+def _above(lines: list[Line], top: float, floor: float | None) -> list[Line]:
+    """The lines of a block placed at `top` whose descenders stay above `floor`."""
+    if floor is None:
+        return lines
+    return [ln for ln in lines if top + ln.y - ln.size * 0.25 >= floor]
 
 
 def code128_bars(code: str) -> list[tuple[int, int]]:
@@ -1133,12 +1186,19 @@ def _cells(layout: NoticeLayout, w: float, h: float) -> list[tuple[float, float,
 
 
 def job_values(session: Session, values: NoticeValues, today: date | None = None) -> dict[str, str]:
-    """The job-wide placeholder values (empty where unknown)."""
+    """The job-wide placeholder values (empty where unknown), with the office as recorded."""
     office = session.get(Office, 1)
-    phone = values.community_phone.strip() or ((office.phone or "") if office else "")
+    return office_job_values(
+        office.name if office else "", office.phone if office else None, values, today
+    )
+
+
+def office_job_values(
+    community: str, phone: str | None, values: NoticeValues, today: date | None = None
+) -> dict[str, str]:
     return {
-        "community": office.name if office else "",
-        "community_phone": phone,
+        "community": community,
+        "community_phone": values.community_phone.strip() or (phone or ""),
         "date": chinese_date(values.issued or today or date.today()),
         "start_date": chinese_date(values.start_date) if values.start_date else "",
         "end_date": chinese_date(values.end_date) if values.end_date else "",
@@ -1230,9 +1290,9 @@ def render_notices(
     *,
     copies: int = 0,
     progress: Progress = no_progress,
-) -> int:
+) -> Rendered:
     """Draw one notice per household of `found` (or `copies` notices for no household) into
-    `fh` as a PDF; returns the number of pages."""
+    `fh` as a PDF; returns the number of pages (and of notices cut short)."""
     from reportlab.pdfgen.canvas import Canvas
 
     layout.validate()
@@ -1266,7 +1326,21 @@ def render_notices(
     progress(total, total, label)
     with binary_streams():
         canvas.save()
-    return renderer.pages
+    return Rendered(renderer.pages, renderer.overflowed)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pages: int
+    overflowed: int  # notices cut short: the body is too long for the page
+
+
+def overflow_warning(n: int) -> tuple[str, str]:
+    return (
+        f"{n} 份通知的正文太长，缩到最小字号仍印不下，超出部分未印出；请精简正文或内容。",
+        f"{n} notice(s) have a body too long for the page even at the smallest size; the rest "
+        "was left off. Shorten the text.",
+    )
 
 
 @contextmanager
@@ -1306,41 +1380,36 @@ def print_notices(
         raise InvalidInput("张贴份数应为 1 到 1000。", "Copies must be 1 to 1000.")
     found = find_households(session, target)
     job = job_values(session, values, today)
-    warnings = notice_warnings(_Compiled(template).uses, job, found, layout)
-    pages = 0
+    warnings = notice_warnings(template_fields(template), job, found, layout)
+    rendered = Rendered(0, 0)
 
     def produce(fh: BinaryIO) -> None:
-        nonlocal pages
-        pages = render_notices(
+        nonlocal rendered
+        rendered = render_notices(
             fh, template, found, layout, job, copies=target.copies, progress=progress
         )
 
     path = write_atomically(Path(out), produce)
+    if rendered.overflowed:
+        warnings.append(overflow_warning(rendered.overflowed))
     notices = len(found.rows) if found.rows else target.copies
-    return NoticeResult(path, notices, pages, template.key, warnings)
+    return NoticeResult(path, notices, rendered.pages, template.key, warnings)
 
 
 def preview_pdf(
-    session: Session,
-    template: NoticeTemplate,
-    layout: NoticeLayout,
-    values: NoticeValues,
-    target: Target | None = None,
-    today: date | None = None,
-) -> bytes:
-    """One sheet of notices (the first households of `target`, or blanks) as PDF bytes."""
+    template: NoticeTemplate, found: Households, layout: NoticeLayout, job: Mapping[str, str]
+) -> tuple[bytes, Rendered]:
+    """One sheet: the first households of `found` (or notices for no household), as PDF bytes."""
     layout.validate()
-    found = Households([], {}, False)
-    if target is not None:
-        try:
-            found = find_households(session, target)
-        except InvalidInput:
-            found = Households([], {}, False)
-    job = job_values(session, values, today)
     sample = Households(found.rows[: layout.per_sheet], found.workers, found.roster_exists)
     buf = BytesIO()
-    render_notices(buf, template, sample, layout, job, copies=layout.per_sheet)
-    return buf.getvalue()
+    rendered = render_notices(buf, template, sample, layout, job, copies=layout.per_sheet)
+    return buf.getvalue(), rendered
+
+
+def template_fields(template: NoticeTemplate) -> frozenset[str]:
+    """The keys of the fields a template uses."""
+    return _Compiled(template).uses
 
 
 # --- templates kept in the database --------------------------------------------------------------
@@ -1393,6 +1462,15 @@ def _check_template(session: Session, name: str, title: str, body: str, own_id: 
         raise InvalidInput(
             f"正文不能超过 {MAX_TEMPLATE_BODY} 字。",
             f"The body must be at most {MAX_TEMPLATE_BODY} characters.",
+        )
+    per_household = [
+        n for n in placeholders(title) if n in FIELD_BY_NAME and FIELD_BY_NAME[n].scope != JOB
+    ]
+    if per_household:
+        raise InvalidInput(
+            "标题中不能使用住户或网格的占位符：" + "、".join("{" + n + "}" for n in per_household),
+            "The title cannot name the household or the grid: "
+            + ", ".join("{" + n + "}" for n in per_household),
         )
     unknown = unknown_placeholders(title + "\n" + body)
     if unknown:

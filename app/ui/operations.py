@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import Cancelled, GridDeskError
+from app.ui.qtfix import emit
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +40,14 @@ class TaskManager(QObject):
         self._live.add(owner)
         self._running += 1
         if self._running == 1:
-            self.busy_changed.emit(True)
+            emit(self.busy_changed, True)
         self.pool.start(runnable)
 
     def done(self, owner: QObject) -> None:
         self._live.discard(owner)
         self._running -= 1
         if self._running == 0:
-            self.busy_changed.emit(False)
+            emit(self.busy_changed, False)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)
@@ -73,15 +74,15 @@ class _Job(QRunnable):
     def _progress(self, done: int, total: int, label: str) -> None:
         if self.cancel.is_set():
             raise Cancelled()
-        self.signals.progress.emit(done, total, label)
+        emit(self.signals.progress, done, total, label)
 
     def run(self) -> None:
         try:
             result = self.fn(self._progress)
         except BaseException as exc:
-            self.signals.failed.emit(exc)
+            emit(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            emit(self.signals.finished, result)
 
 
 class DbOperation(QObject):

@@ -112,7 +112,7 @@ class PdfPreviewDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(
             QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
+                self.page_size(),
                 QPageLayout.Orientation.Portrait,
                 printer.pageLayout().margins(),
             )
@@ -126,6 +126,14 @@ class PdfPreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.render_to(printer)
+
+    def page_size(self) -> QPageSize:
+        """The paper of the document's first page (A4, or A5 for notices printed on A5)."""
+        if self.document.pageCount() == 0:
+            return QPageSize(QPageSize.PageSizeId.A4)
+        points = self.document.pagePointSize(0)
+        size = QPageSize(points, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+        return size if size.isValid() else QPageSize(QPageSize.PageSizeId.A4)
 
     def render_to(self, printer: QPrinter) -> int:
         """Draw the chosen pages on the printer; returns how many were drawn."""

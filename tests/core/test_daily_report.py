@@ -1,0 +1,203 @@
+"""The daily report as the street office reads it: every figure counted from the records (checked
+against the records here), stamped with the time it was made, areas not recorded yet saying so —
+read back from the PDF with pdftotext and from the .xlsx with calamine."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+from sqlalchemy import select
+
+from app.core import daily_report as core
+from app.core import meetings
+from app.core.meetings import ActionItemInput, MeetingInput
+from app.core.stats import office_stats
+from app.db.engine import Database
+from app.db.models import Grid, Resident
+from app.db.models_grids import Duty, DutyPerson, DutyShift, ShiftAssignment
+from app.errors import InvalidInput
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+
+TODAY = date.today()
+NOW = datetime.combine(TODAY, time(23, 30))
+
+
+def pdf_text(path: Path) -> str:
+    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, check=True)
+    return "".join(out.stdout.decode().split())
+
+
+def xlsx_cells(path: Path) -> list[list[object]]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name("日报").to_python()
+
+
+def section(report: core.DailyReport, key: str) -> core.Section:
+    return next(s for s in report.sections if s.key == key)
+
+
+def test_the_figures_are_the_records(demo_db):
+    with demo_db.reading() as session:
+        report = core.build_daily_report(session, TODAY, now=NOW)
+        stats = office_stats(session)
+        moved = session.scalar(select(Resident.id).where(Resident.status == "moved_out"))
+    assert moved is None
+    population = section(report, "population")
+    residency = {row[1]: row[2] for row in population.tables[0].rows}
+    assert residency["户籍"] == stats["by_residency"]["registered"]
+    assert residency["流动"] == stats["by_residency"]["migrant"]
+    assert residency["小计"] == stats["residents"]
+    # the demo was recorded today: the audit trail says so
+    changes = dict(population.tables[1].rows)
+    assert changes["新登记居民"] == stats["residents"]
+    assert changes["新登记住户"] == stats["households"]
+    tags = {row[0]: row[1] for row in section(report, "vulnerable").tables[0].rows}
+    assert tags == stats["by_tag"]
+    grids = section(report, "grids").tables[0].rows
+    assert sum(r[1] for r in grids) == stats["households"]
+    assert sum(r[2] for r in grids) == stats["residents"]
+
+
+def test_areas_not_recorded_say_so_without_figures(demo_db):
+    with demo_db.reading() as session:
+        report = core.build_daily_report(session, TODAY, now=NOW)
+    for key in ("supplies", "requests"):
+        s = section(report, key)
+        assert not s.recorded and not s.tables and not s.charts
+        assert "尚未记录" in s.lines[0]
+    assert "在岗人员名册尚未登记" in " ".join(section(report, "grids").lines)
+    assert "没有排班记录" in section(report, "duty").lines[0]
+    assert "尚无会议记录" in section(report, "meetings").lines[0]
+
+
+def _roster_and_shifts(db: Database) -> None:
+    with db.session() as session:
+        # the last grid: a small demo puts every household in the first
+        grid = session.scalars(select(Grid).order_by(Grid.code.desc())).first()
+        worker = DutyPerson(code="P0001", name="王小红", role="grid_worker", grid_id=grid.id)
+        absent = DutyPerson(code="P0002", name="赵志刚", role="volunteer")
+        cadre = DutyPerson(
+            code="P0003",
+            name="钱国栋",
+            role="cadre",
+            organisation="区统计局",
+            posting_start=TODAY - timedelta(days=10),
+        )
+        session.add_all([worker, absent, cadre])
+        duty = Duty(name="北门卡点值守", kind="卡点值守", place="北门")
+        session.add(duty)
+        session.flush()
+        shift = DutyShift(
+            duty_id=duty.id,
+            starts_at=datetime.combine(TODAY, time(8)),
+            ends_at=datetime.combine(TODAY, time(12)),
+            needed=3,
+        )
+        session.add(shift)
+        session.flush()
+        session.add_all(
+            [
+                ShiftAssignment(
+                    shift_id=shift.id,
+                    person_id=worker.id,
+                    checked_in_at=datetime.combine(TODAY, time(7, 55)),
+                    checked_out_at=datetime.combine(TODAY, time(12, 5)),
+                ),
+                ShiftAssignment(shift_id=shift.id, person_id=absent.id),
+            ]
+        )
+
+
+def test_people_on_duty_attendance_and_cadres_on_paper(demo_db):
+    _roster_and_shifts(demo_db)
+    with demo_db.reading() as session:
+        report = core.build_daily_report(session, TODAY, now=NOW)
+    grids = section(report, "grids")
+    assert ("网格员", 1) in grids.tables[1].rows and ("志愿者", 1) in grids.tables[1].rows
+    with_worker = [r for r in grids.tables[0].rows if r[4] == 1]
+    assert len(with_worker) == 1 and with_worker[0][5] == f"{with_worker[0][2]:,}"
+    thin = " ".join(grids.lines)
+    assert "人手偏紧" in thin and "第1网格（无网格员）" in thin
+    duty = section(report, "duty")
+    text = " ".join(duty.lines)
+    assert "当日班次 1 个，需 3 人次，已排 2 人次，已签到 1 人次" in text
+    assert "缺岗 1 人次" in text
+    (row,) = duty.tables[0].rows
+    assert row[:6] == ("08:00–12:00", "北门卡点值守", "北门", 3, 2, 1)
+    assert row[6] == "赵志刚（缺岗）"
+    assert "钱国栋（区统计局）" in text  # posted ten days ago, never on a shift
+
+
+def test_overdue_action_items_of_the_meetings(demo_db):
+    with demo_db.session() as session:
+        meetings.create_meeting(
+            session,
+            MeetingInput(
+                title="疫情防控工作例会",
+                held_on=TODAY - timedelta(days=5),
+                decisions=["增设核酸检测点"],
+                action_items=[
+                    ActionItemInput("联系医护人员", "李明", TODAY - timedelta(days=2), 1),
+                    ActionItemInput("提交物资申请", "陈晓燕", TODAY + timedelta(days=5)),
+                ],
+            ),
+        )
+    with demo_db.reading() as session:
+        report = core.build_daily_report(session, TODAY, now=NOW)
+    s = section(report, "meetings")
+    assert "待办事项共 2 项：未办结 2 项（其中逾期 1 项" in s.lines[0]
+    (overdue,) = s.tables[1].rows
+    assert overdue[:4] == ("联系医护人员", "李明", (TODAY - timedelta(days=2)).isoformat(), 2)
+
+
+def test_pdf_is_chinese_time_stamped_and_free_of_id_numbers(demo_db, tmp_path):
+    _roster_and_shifts(demo_db)
+    out = tmp_path / "daily.pdf"
+    with demo_db.reading() as session:
+        report = core.daily_report(session, out, TODAY, now=NOW)
+        ids = [i for i in session.scalars(select(Resident.id_number)) if i]
+    text = pdf_text(out)
+    assert "幸福里社区工作日报" in text
+    assert f"生成时间：{NOW:%Y-%m-%d}{NOW:%H:%M:%S}" in text
+    for i, s in enumerate(report.sections):
+        assert f"{core.NUMERALS[i]}、{s.title}" in text
+    assert "本系统尚未记录物资的入库、出库和发放" in text
+    assert "赵志刚（缺岗）" in text
+    assert "第1页共" in text
+    assert not [i for i in ids if i in text]
+
+
+def test_xlsx_holds_the_same_report(demo_db, tmp_path):
+    out = tmp_path / "daily.xlsx"
+    with demo_db.reading() as session:
+        report = core.daily_report(session, out, TODAY, now=NOW)
+    cells = xlsx_cells(out)
+    flat = [str(c) for row in cells for c in row if str(c).strip()]
+    assert flat[0] == "幸福里社区工作日报"
+    assert any(c.startswith("生成时间：") and NOW.strftime("%H:%M:%S") in c for c in flat)
+    tags = section(report, "vulnerable").tables[0].rows
+    rows = [r for r in cells if r and r[0] == tags[0][0]]
+    assert rows and rows[0][1] == tags[0][1]  # written as a number, not as text
+    assert any("本系统尚未记录居民诉求" in c for c in flat)
+
+
+def test_bad_requests_are_refused(demo_db, tmp_path):
+    with demo_db.reading() as session:
+        with pytest.raises(InvalidInput):
+            core.build_daily_report(session, TODAY + timedelta(days=1), now=NOW)
+        with pytest.raises(InvalidInput):
+            core.daily_report(session, tmp_path / "daily.docx", TODAY, now=NOW)
+    assert not list(tmp_path.glob("daily*"))
+
+
+def test_an_empty_community_still_gets_a_report(db, tmp_path):
+    out = tmp_path / "daily.pdf"
+    with db.reading() as session:
+        report = core.daily_report(session, out, TODAY, now=NOW)
+    assert "尚未划分网格" in " ".join(section(report, "grids").lines)
+    assert "在册住户0户" in pdf_text(out)
