@@ -1,0 +1,337 @@
+"""Headless commands of the supplies area (../CLI.md, "Supplies").
+
+`supplies receive|stock|campaign create|deliver` as CLI.md names them, plus `issue`, `adjust`,
+`campaign list`, `undelivered` and `needs`, which do headless what the window does. Every command
+calls `app.core.supplies`; a refused delivery exits 1 (outside the target, not enough on hand,
+expired) or 3 (already delivered), with one line on stderr and nothing changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from app.cli import Output
+
+Handler = Callable[[argparse.Namespace, "Output"], int]
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from app.core.datadir import DataDir
+    from app.core.office import open_office
+
+    return open_office(DataDir.resolve(args.data_dir))
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            f"日期应写成 2026-12-31：{value}", f"Dates are written 2026-12-31: {value}"
+        ) from None
+
+
+def cmd_supplies(args: argparse.Namespace, out: Output) -> int:
+    handler: Handler = args.supplies_handler
+    return handler(args, out)
+
+
+def cmd_receive(args: argparse.Namespace, out: Output) -> int:
+    from app.core import supplies
+
+    db, _info = _open(args)
+    with db.session(note="supplies receive") as session:
+        m = supplies.receive(
+            session,
+            args.item,
+            args.qty,
+            source=args.source,
+            source_kind=args.kind,
+            donor_kind=args.donor_kind,
+            unit=args.unit,
+            category=args.category,
+            expires_on=_date(args.expires),
+            point=args.point,
+        )
+        item = supplies.get_item(session, args.item)
+        have = supplies.on_hand(session, item.id)
+    out.say(
+        f"已入库“{item.name}”{m.qty}{item.unit}（来源：{m.donor}），现有 {have}{item.unit}",
+        f"Received {m.qty} {item.unit} of '{item.name}' from {m.donor}; {have} on hand",
+    )
+    return 0
+
+
+def cmd_issue(args: argparse.Namespace, out: Output) -> int:
+    from app.core import supplies
+
+    db, _info = _open(args)
+    with db.session(note="supplies issue") as session:
+        m = supplies.issue(session, args.item, args.qty, reason=args.reason, point=args.point)
+        item = supplies.get_item(session, args.item)
+    out.say(
+        f"已出库“{item.name}”{-m.qty}{item.unit}", f"Issued {-m.qty} {item.unit} of '{item.name}'"
+    )
+    return 0
+
+
+def cmd_adjust(args: argparse.Namespace, out: Output) -> int:
+    from app.core import supplies
+
+    db, _info = _open(args)
+    with db.session(note="supplies adjust") as session:
+        supplies.adjust(session, args.item, args.delta, reason=args.reason, point=args.point)
+        item = supplies.get_item(session, args.item)
+        have = supplies.on_hand(session, item.id)
+    out.say(
+        f"已调整“{item.name}”{args.delta:+d}，现有 {have}{item.unit}",
+        f"Adjusted '{item.name}' by {args.delta:+d}; {have} on hand",
+    )
+    return 0
+
+
+def cmd_stock(args: argparse.Namespace, out: Output) -> int:
+    from app.core import supplies
+
+    db, _info = _open(args)
+    with db.reading() as session:
+        rows = supplies.stock(session)
+    if args.json:
+        out.json(
+            {
+                "items": [
+                    {
+                        "item": r.item,
+                        "unit": r.unit,
+                        "on_hand": r.on_hand,
+                        "category": r.category,
+                        "expires_on": r.expires_on.isoformat() if r.expires_on else None,
+                        "expired": r.expired,
+                        "received": r.received,
+                        "handed_out": r.handed_out,
+                    }
+                    for r in rows
+                ]
+            }
+        )
+        return 0
+    if not rows:
+        out.say("暂无物资", "No supplies yet")
+    for r in rows:
+        out.say(f"{r.item}\t{r.on_hand}{r.unit}", f"{r.item}\t{r.on_hand} {r.unit}")
+    return 0
+
+
+def cmd_campaign_create(args: argparse.Namespace, out: Output) -> int:
+    from app.core import supplies
+
+    spec = supplies.CampaignSpec(
+        name=args.name,
+        item=args.item,
+        qty=supplies.check_qty(args.qty),
+        per=args.per,
+        target=args.target,
+        vulnerable_first=not args.no_vulnerable_first,
+        max_per_household=args.max,
+        min_days_since=args.min_days,
+        point=args.point,
+    )
+    db, _info = _open(args)
+    with db.session(note="supplies campaign create") as session:
+        result = supplies.create_campaign(session, spec)
+    p = result.preview
+    if p.shortfall:
+        out.say(
+            f"计划发放 {p.needed}{p.unit}，现有 {p.on_hand}{p.unit}，缺口 {p.shortfall}{p.unit}"
+            f"（按顺序可先发 {p.covered_households} 户）",
+            f"Planned {p.needed} {p.unit} against {p.on_hand} on hand: short by {p.shortfall} "
+            f"(the first {p.covered_households} households can be served)",
+        )
+    out.say(
+        f"已创建发放“{args.name}”：{p.households} 户（重点户 {p.vulnerable_households}），"
+        f"编号 {result.code}",
+        f"Created the campaign '{args.name}' for {p.households} households "
+        f"({p.vulnerable_households} vulnerable); code {result.code}",
+    )
+    return 0
+
+
+def cmd_campaign_list(args: argparse.Namespace, out: Output) -> int:
+    from app.core import supplies
+
+    db, _info = _open(args)
+    with db.reading() as session:
+        rows = supplies.list_campaigns(session)
+    if args.json:
+        out.json(
+            {
+                "campaigns": [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "item": r.item,
+                        "unit": r.unit,
+                        "target": r.target,
+                        "per": r.per,
+                        "status": r.status,
+                        "households": r.households,
+                        "delivered": r.delivered,
+                    }
+                    for r in rows
+                ]
+            }
+        )
+        return 0
+    for r in rows:
+        out.say(
+            f"{r.code}\t{r.name}\t{r.item}\t{r.delivered}/{r.households} 户",
+            f"{r.code}\t{r.name}\t{r.item}\t{r.delivered}/{r.households} households",
+        )
+    return 0
+
+
+def cmd_campaign(args: argparse.Namespace, out: Output) -> int:
+    handler: Handler = args.campaign_handler
+    return handler(args, out)
+
+
+def cmd_deliver(args: argparse.Namespace, out: Output) -> int:
+    from app.core import supplies
+
+    db, _info = _open(args)
+    with db.session(note="supplies deliver") as session:
+        r = supplies.deliver(session, args.campaign, args.household, how="cli")
+    out.say(
+        f"已发放：{r.address_code} 领取“{r.item}”{r.qty}{r.unit}，剩余 {r.on_hand_after}{r.unit}",
+        f"Delivered {r.qty} {r.unit} of '{r.item}' to {r.address_code}; {r.on_hand_after} left",
+    )
+    return 0
+
+
+def cmd_undelivered(args: argparse.Namespace, out: Output) -> int:
+    from app.core import supplies
+
+    db, _info = _open(args)
+    with db.reading() as session:
+        rows = supplies.undelivered(session, args.campaign)
+    if args.json:
+        out.json(
+            {
+                "households": [
+                    {
+                        "grid": r.grid,
+                        "address": r.address_code,
+                        "code": r.household_code,
+                        "qty": r.qty,
+                    }
+                    for r in rows
+                ]
+            }
+        )
+        return 0
+    for r in rows:
+        out.say(f"{r.grid}\t{r.address_code}\t{r.qty}", f"{r.grid}\t{r.address_code}\t{r.qty}")
+    out.say(f"共 {len(rows)} 户未领取", f"{len(rows)} households not yet served")
+    return 0
+
+
+def cmd_needs(args: argparse.Namespace, out: Output) -> int:
+    from app.core import supplies
+
+    db, _info = _open(args)
+    with db.reading() as session:
+        needs = supplies.needs_list(session)
+    path = supplies.export_needs(needs, Path(args.out))
+    out.say(
+        f"已导出需求清单（{len(needs.households)} 条住户需求）：{path}",
+        f"Exported the needs list ({len(needs.households)} unmet needs): {path}",
+    )
+    return 0
+
+
+def cmd_signoff(args: argparse.Namespace, out: Output) -> int:
+    from app.core import supplies_print
+
+    db, info = _open(args)
+    with db.reading() as session:
+        data = supplies_print.signoff_data(session, args.campaign, info.name, args.building)
+    path = supplies_print.write_signoff_pdf(data, Path(args.out))
+    out.say(
+        f"已生成签收表（{len(data.rows)} 户）：{path}",
+        f"Wrote the sign-off sheets ({len(data.rows)} households): {path}",
+    )
+    return 0
+
+
+def register(sub: Any) -> dict[str, Handler]:
+    """Add the supplies commands to the parser; return their handler."""
+    supplies = sub.add_parser("supplies", help="stock ledger, distribution campaigns, deliveries")
+    cmds = supplies.add_subparsers(dest="supplies_command", metavar="ACTION", required=True)
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = cmds.add_parser(name, help=help_text)
+        parser.set_defaults(supplies_handler=handler)
+        return parser
+
+    p = add("receive", cmd_receive, "a receipt into stock (donation, purchase, allocation)")
+    p.add_argument("--item", required=True)
+    p.add_argument("--qty", required=True)
+    p.add_argument("--unit")
+    p.add_argument("--source", required=True, help="donor or supplier")
+    p.add_argument("--kind", default="donation", choices=("donation", "purchase", "allocation"))
+    p.add_argument("--donor-kind", choices=("enterprise", "organisation", "person", "government"))
+    p.add_argument("--category")
+    p.add_argument("--expires", help="expiry date (2026-12-31)")
+    p.add_argument("--point", help="storage point (default 社区仓库)")
+    p = add("issue", cmd_issue, "stock out, with the reason")
+    p.add_argument("--item", required=True)
+    p.add_argument("--qty", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--point")
+    p = add("adjust", cmd_adjust, "correct stock up or down, with the reason")
+    p.add_argument("--item", required=True)
+    p.add_argument("--delta", required=True, type=int)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--point")
+    p = add("stock", cmd_stock, "stock on hand per item")
+    p.add_argument("--json", action="store_true")
+
+    p = add("campaign", cmd_campaign, "distribution campaigns")
+    camp = p.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
+    c = camp.add_parser("create", help="plan a distribution; prints its code last")
+    c.set_defaults(campaign_handler=cmd_campaign_create)
+    c.add_argument("--name", required=True)
+    c.add_argument("--item", required=True)
+    c.add_argument("--qty", required=True)
+    c.add_argument("--per", default="household", choices=("household", "person", "size"))
+    c.add_argument("--target", default="all", help="all, grid:G, building:B, tag:T, list:H,H")
+    c.add_argument("--max", type=int, help="at most this many per household")
+    c.add_argument("--min-days", type=int, help="skip households served this item recently")
+    c.add_argument("--no-vulnerable-first", action="store_true")
+    c.add_argument("--point")
+    c = camp.add_parser("list", help="the campaigns with their progress")
+    c.set_defaults(campaign_handler=cmd_campaign_list)
+    c.add_argument("--json", action="store_true")
+
+    p = add("deliver", cmd_deliver, "record one delivery, as a barcode scan does")
+    p.add_argument("--campaign", required=True)
+    p.add_argument("--household", required=True, help="address code 3-2-502 or household code")
+    p = add("undelivered", cmd_undelivered, "households of a campaign not yet served, by grid")
+    p.add_argument("--campaign", required=True)
+    p.add_argument("--json", action="store_true")
+    p = add("signoff", cmd_signoff, "print the sign-off sheets of a campaign per building (PDF)")
+    p.add_argument("--campaign", required=True)
+    p.add_argument("--out", required=True, help="FILE.pdf")
+    p.add_argument("--building", help="only this building")
+    p = add("needs", cmd_needs, "export the needs list (unmet needs, shortages) as .xlsx")
+    p.add_argument("--out", required=True, help="FILE.xlsx")
+    return {"supplies": cmd_supplies}

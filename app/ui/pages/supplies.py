@@ -1,0 +1,710 @@
+"""物资: the stock on hand with 入库 / 出库 / 调整, the ledger of movements, the campaigns with a plan
+dialog that previews the allocation against stock before anything is saved, and the scan field
+where a USB scanner types a household's code and Enter.
+
+The scan field keeps the focus: after every answer, every dialog and every reload it takes it back,
+so the next scan lands there. Each answer is given in colour AND in words (✔ 已发放 / ✖ 已领取过 …)
+with a beep for refusals. All work goes through `app.core.supplies` on the database worker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import supplies as core
+from app.core.masking import mask_phone
+from app.errors import AlreadyDone, GridDeskError
+from app.ui.context import AppContext
+from app.ui.qtfix import emit
+from app.ui.style import ACCENT, DANGER
+
+OK_COLOUR = "#1e7b34"
+WARN_COLOUR = "#9a5b00"
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName("dataTable")
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(32)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            if isinstance(value, int):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+
+
+class MovementDialog(QDialog):
+    """入库 / 出库 / 调整: one form with the fields each needs."""
+
+    def __init__(self, kind: str, items: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        titles = {"receive": self.tr("入库"), "issue": self.tr("出库"), "adjust": self.tr("调整")}
+        self.setWindowTitle(titles[kind])
+        form = QFormLayout(self)
+        self.item = QComboBox()
+        self.item.setEditable(kind == "receive")
+        self.item.addItems(items)
+        form.addRow(self.tr("物资"), self.item)
+        self.qty = QSpinBox()
+        self.qty.setRange(-core.MAX_QTY if kind == "adjust" else 1, core.MAX_QTY)
+        self.qty.setValue(1)
+        form.addRow(
+            self.tr("数量（调整可为负数）") if kind == "adjust" else self.tr("数量"), self.qty
+        )
+        self.unit = QLineEdit()
+        self.source = QLineEdit()
+        self.source_kind = QComboBox()
+        for key, label in (
+            ("donation", self.tr("捐赠")),
+            ("purchase", self.tr("采购")),
+            ("allocation", self.tr("街道调拨")),
+        ):
+            self.source_kind.addItem(label, key)
+        self.reason = QLineEdit()
+        if kind == "receive":
+            self.unit.setPlaceholderText(self.tr("个、袋、箱…（新物资）"))
+            form.addRow(self.tr("单位"), self.unit)
+            form.addRow(self.tr("来源类别"), self.source_kind)
+            self.source.setPlaceholderText(self.tr("捐赠单位或个人、供应商"))
+            form.addRow(self.tr("来源"), self.source)
+        else:
+            form.addRow(self.tr("原因"), self.reason)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def work(self) -> Any:
+        item, qty = self.item.currentText(), self.qty.value()
+        unit, source = self.unit.text(), self.source.text()
+        source_kind, reason = str(self.source_kind.currentData()), self.reason.text()
+        kind = self.kind
+
+        def run(session: Any) -> None:
+            if kind == "receive":
+                core.receive(
+                    session, item, qty, source=source, source_kind=source_kind, unit=unit or None
+                )
+            elif kind == "issue":
+                core.issue(session, item, qty, reason=reason)
+            else:
+                core.adjust(session, item, qty, reason=reason)
+
+        return run
+
+
+class PlanDialog(QDialog):
+    """新建发放: item, share, rule, target; 预览 shows the allocation against stock on hand."""
+
+    preview_shown = Signal(object)
+
+    def __init__(self, ctx: AppContext, items: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("新建发放"))
+        self.setMinimumWidth(480)
+        form = QFormLayout(self)
+        self.name = QLineEdit()
+        form.addRow(self.tr("名称"), self.name)
+        self.item = QComboBox()
+        self.item.addItems(items)
+        form.addRow(self.tr("物资"), self.item)
+        self.qty = QSpinBox()
+        self.qty.setRange(1, 10_000)
+        form.addRow(self.tr("每份数量"), self.qty)
+        self.per = QComboBox()
+        for key, label in (
+            ("household", self.tr("每户一份")),
+            ("person", self.tr("每人一份")),
+            ("size", self.tr("按户人数（每 2 人一份）")),
+        ):
+            self.per.addItem(label, key)
+        form.addRow(self.tr("分配规则"), self.per)
+        self.target_kind = QComboBox()
+        for key, label in (
+            ("all", self.tr("全部住户")),
+            ("grid", self.tr("网格")),
+            ("building", self.tr("楼栋")),
+            ("tag", self.tr("标签")),
+            ("list", self.tr("指定住户")),
+        ):
+            self.target_kind.addItem(label, key)
+        self.target_value = QLineEdit()
+        self.target_value.setPlaceholderText(self.tr("网格编号、楼栋号、标签或户号（逗号分隔）"))
+        row = QHBoxLayout()
+        row.addWidget(self.target_kind)
+        row.addWidget(self.target_value, 1)
+        form.addRow(self.tr("发放对象"), row)
+        self.vulnerable = QCheckBox(self.tr("重点户（独居老人、残疾人等）优先"))
+        self.vulnerable.setChecked(True)
+        form.addRow("", self.vulnerable)
+        self.max = QSpinBox()
+        self.max.setRange(0, 10_000)
+        self.max.setSpecialValueText(self.tr("不限"))
+        form.addRow(self.tr("每户上限"), self.max)
+        self.preview_label = QLabel(self.tr("点击“预览”查看分配与库存对比，确认后再创建。"))
+        self.preview_label.setWordWrap(True)
+        self.preview_label.setObjectName("muted")
+        form.addRow(self.preview_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.preview_button = buttons.addButton(
+            self.tr("预览"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("创建"))
+        self.preview_button.clicked.connect(self.preview)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def spec(self) -> core.CampaignSpec:
+        kind = str(self.target_kind.currentData())
+        value = self.target_value.text().strip()
+        return core.CampaignSpec(
+            name=self.name.text() or self.item.currentText(),
+            item=self.item.currentText(),
+            qty=self.qty.value(),
+            per=str(self.per.currentData()),
+            target="all" if kind == "all" else f"{kind}:{value}",
+            vulnerable_first=self.vulnerable.isChecked(),
+            max_per_household=self.max.value() or None,
+        )
+
+    def preview(self) -> None:
+        spec = self.spec()
+        db = self.ctx.db
+
+        def work(_progress: Any) -> core.Preview:
+            with db.reading() as session:
+                return core.preview_campaign(session, spec)
+
+        op = self.ctx.run(self, work, on_success=self._show_preview, show_progress=False)
+        op.failure(self._show_error)
+
+    def _show_preview(self, p: core.Preview) -> None:
+        text = self.tr(
+            "{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}"
+        ).format(
+            households=p.households,
+            vulnerable=p.vulnerable_households,
+            needed=p.needed,
+            on_hand=p.on_hand,
+            unit=p.unit,
+        )
+        if p.shortfall:
+            text += self.tr("；缺口 {shortfall}{unit}，按顺序可先发 {covered} 户").format(
+                shortfall=p.shortfall, unit=p.unit, covered=p.covered_households
+            )
+            self.preview_label.setStyleSheet(f"color: {WARN_COLOUR}; font-weight: 600;")
+        else:
+            text += self.tr("；库存足够")
+            self.preview_label.setStyleSheet(f"color: {OK_COLOUR}; font-weight: 600;")
+        self.preview_label.setText(text)
+        emit(self.preview_shown, p)
+
+    def _show_error(self, exc: BaseException) -> None:
+        message = exc.message(self.ctx.lang) if isinstance(exc, GridDeskError) else str(exc)
+        self.preview_label.setStyleSheet(f"color: {DANGER}; font-weight: 600;")
+        self.preview_label.setText(message)
+
+
+class SuppliesPage(QWidget):
+    """物资: stock, ledger, campaigns and the scan field."""
+
+    loaded = Signal()
+    scanned = Signal(str, str)  # "ok" / "again" / "refused", the message shown
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._items: list[str] = []
+        self._campaigns: list[core.CampaignRow] = []
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 16)
+        layout.setSpacing(12)
+        title = QLabel(self.tr("物资"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("pageToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.receive_action = self.toolbar.addAction(
+            self.tr("入库"), lambda: self.movement("receive")
+        )
+        self.receive_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.issue_action = self.toolbar.addAction(self.tr("出库"), lambda: self.movement("issue"))
+        self.adjust_action = self.toolbar.addAction(
+            self.tr("调整"), lambda: self.movement("adjust")
+        )
+        self.toolbar.addSeparator()
+        self.plan_action = self.toolbar.addAction(self.tr("新建发放"), self.plan_campaign)
+        self.plan_action.setShortcut(QKeySequence.StandardKey.New)
+        self.needs_action = self.toolbar.addAction(self.tr("导出需求清单"), self.export_needs)
+        self.signoff_action = self.toolbar.addAction(self.tr("打印签收表"), self.print_signoff)
+        self.signoff_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.tr("刷新"), self.reload)
+        layout.addWidget(self.toolbar)
+
+        # the scan bar: campaign, scan field, the answer in colour and words
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(QLabel(self.tr("发放")))
+        self.campaign_box = QComboBox()
+        self.campaign_box.setMinimumWidth(260)
+        self.campaign_box.currentIndexChanged.connect(self._campaign_changed)
+        scan_row.addWidget(self.campaign_box)
+        scan_row.addWidget(QLabel(self.tr("扫码签收")))
+        self.scan = QLineEdit()
+        self.scan.setPlaceholderText(self.tr("扫描住户条码，或输入门牌号（3-2-502）后回车"))
+        self.scan.setMinimumWidth(320)
+        self.scan.returnPressed.connect(self._scan_entered)
+        scan_row.addWidget(self.scan, 1)
+        layout.addLayout(scan_row)
+        self.answer = QLabel(self.tr("选择一次发放，然后扫描住户条码。"))
+        self.answer.setObjectName("scanAnswer")
+        self.answer.setMinimumHeight(44)
+        self.answer.setWordWrap(True)
+        self._paint_answer(None)
+        layout.addWidget(self.answer)
+
+        self.tabs = QTabWidget()
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        stock_tab = QSplitter(Qt.Orientation.Vertical)
+        self.stock_table = _table(
+            [
+                self.tr("物资"),
+                self.tr("类别"),
+                self.tr("现有"),
+                self.tr("单位"),
+                self.tr("累计入库"),
+                self.tr("累计发出"),
+                self.tr("有效期"),
+            ]
+        )
+        self.ledger_table = _table(
+            [
+                self.tr("时间"),
+                self.tr("物资"),
+                self.tr("存放点"),
+                self.tr("类型"),
+                self.tr("数量"),
+                self.tr("经办人"),
+                self.tr("来源 / 原因"),
+            ]
+        )
+        self.stock_empty = QLabel(self.tr("暂无物资，点击“入库”登记第一批。"))
+        self.stock_empty.setObjectName("muted")
+        stock_box = QWidget()
+        sb = QVBoxLayout(stock_box)
+        sb.setContentsMargins(0, 0, 0, 0)
+        sb.addWidget(self.stock_empty)
+        sb.addWidget(self.stock_table)
+        stock_tab.addWidget(stock_box)
+        stock_tab.addWidget(self.ledger_table)
+        self.tabs.addTab(stock_tab, self.tr("库存台账"))
+        self.campaign_table = _table(
+            [
+                self.tr("编号"),
+                self.tr("名称"),
+                self.tr("物资"),
+                self.tr("对象"),
+                self.tr("已发 / 应发（户）"),
+                self.tr("已发 / 应发（数量）"),
+                self.tr("状态"),
+            ]
+        )
+        self.undelivered_table = _table(
+            [
+                self.tr("网格"),
+                self.tr("门牌号"),
+                self.tr("户编号"),
+                self.tr("人数"),
+                self.tr("数量"),
+                self.tr("重点户"),
+                self.tr("电话"),
+            ]
+        )
+        camp_tab = QSplitter(Qt.Orientation.Vertical)
+        camp_tab.addWidget(self.campaign_table)
+        under = QWidget()
+        ub = QVBoxLayout(under)
+        ub.setContentsMargins(0, 0, 0, 0)
+        self.undelivered_label = QLabel()
+        ub.addWidget(self.undelivered_label)
+        ub.addWidget(self.undelivered_table)
+        camp_tab.addWidget(under)
+        self.tabs.addTab(camp_tab, self.tr("发放"))
+        layout.addWidget(self.tabs, 1)
+        self.status = QLabel()
+        self.status.setObjectName("muted")
+        layout.addWidget(self.status)
+
+        ctx.changed.connect(self._on_changed)
+        QTimer.singleShot(0, self.reload)
+
+    # --- focus -----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.scan.setFocus()
+
+    def _refocus(self) -> None:
+        self.scan.setFocus()
+        self.scan.selectAll()
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def _on_changed(self, what: object) -> None:
+        if isinstance(what, set | frozenset | list | tuple) and not (
+            {"supplies", "residents", "grids"} & set(what)
+        ):
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        db = self.ctx.db
+        code = self.current_campaign()
+
+        def work(_progress: Any) -> dict[str, Any]:
+            with db.reading() as session:
+                return {
+                    "stock": core.stock(session),
+                    "ledger": core.ledger(session, 300),
+                    "campaigns": core.list_campaigns(session),
+                    "undelivered": core.undelivered(session, code) if code else [],
+                }
+
+        self.ctx.run(self, work, on_success=self._loaded, show_progress=False)
+
+    def _loaded(self, data: dict[str, Any]) -> None:
+        stock: list[core.StockRow] = data["stock"]
+        self._items = [r.item for r in stock]
+        _fill(
+            self.stock_table,
+            [
+                [
+                    r.item,
+                    r.category,
+                    r.on_hand,
+                    r.unit,
+                    r.received,
+                    r.handed_out,
+                    (
+                        self.tr("{d}（已过期）").format(d=r.expires_on)
+                        if r.expired
+                        else (r.expires_on or "")
+                    ),
+                ]
+                for r in stock
+            ],
+        )
+        self.stock_empty.setVisible(not stock)
+        kinds = {
+            "receipt": self.tr("入库"),
+            "issue": self.tr("出库"),
+            "transfer_out": self.tr("调出"),
+            "transfer_in": self.tr("调入"),
+            "adjustment": self.tr("调整"),
+            "write_off": self.tr("过期报废"),
+            "stocktake": self.tr("盘点"),
+            "delivery": self.tr("发放"),
+        }
+        _fill(
+            self.ledger_table,
+            [
+                [
+                    f"{m.at:%Y-%m-%d %H:%M}",
+                    m.item,
+                    m.point,
+                    kinds.get(m.kind, m.kind),
+                    f"{m.qty:+d}",
+                    m.actor,
+                    m.detail,
+                ]
+                for m in data["ledger"]
+            ],
+        )
+        self._campaigns = data["campaigns"]
+        current = self.current_campaign()
+        self.campaign_box.blockSignals(True)
+        self.campaign_box.clear()
+        for c in self._campaigns:
+            if c.status == "open":
+                self.campaign_box.addItem(f"{c.code}  {c.name}（{c.item}）", c.code)
+        if current:
+            index = self.campaign_box.findData(current)
+            if index >= 0:
+                self.campaign_box.setCurrentIndex(index)
+        self.campaign_box.blockSignals(False)
+        statuses = {"open": self.tr("进行中"), "closed": self.tr("已结束")}
+        _fill(
+            self.campaign_table,
+            [
+                [
+                    c.code,
+                    c.name,
+                    c.item,
+                    c.target,
+                    f"{c.delivered} / {c.households}",
+                    f"{c.delivered_qty} / {c.planned_qty} {c.unit}",
+                    statuses.get(c.status, c.status),
+                ]
+                for c in self._campaigns
+            ],
+        )
+        undelivered: list[core.UndeliveredRow] = data["undelivered"]
+        if self.current_campaign() != current:
+            self._campaign_changed()
+        else:
+            self._show_undelivered(undelivered)
+        self.status.setText(
+            self.tr("共 {items} 种物资，{campaigns} 次发放").format(
+                items=len(stock), campaigns=len(self._campaigns)
+            )
+        )
+        self._refocus()
+        emit(self.loaded)
+
+    def _show_undelivered(self, rows: list[core.UndeliveredRow]) -> None:
+        _fill(
+            self.undelivered_table,
+            [
+                [
+                    r.grid,
+                    r.address_code,
+                    r.household_code,
+                    r.members,
+                    r.qty,
+                    self.tr("是") if r.vulnerable else "",
+                    mask_phone(r.phone),
+                ]
+                for r in rows
+            ],
+        )
+        self.undelivered_label.setText(
+            self.tr("未领取：共 {n} 户").format(n=len(rows)) if self.current_campaign() else ""
+        )
+
+    def current_campaign(self) -> str | None:
+        data = self.campaign_box.currentData()
+        return str(data) if data else None
+
+    def _campaign_changed(self, _index: int = 0) -> None:
+        code = self.current_campaign()
+        if not code:
+            self._show_undelivered([])
+            return
+        db = self.ctx.db
+
+        def work(_progress: Any) -> list[core.UndeliveredRow]:
+            with db.reading() as session:
+                return core.undelivered(session, code)
+
+        self.ctx.run(self, work, on_success=self._show_undelivered, show_progress=False)
+        self._refocus()
+
+    # --- scanning --------------------------------------------------------------------------------
+
+    def _paint_answer(self, state: str | None) -> None:
+        colour = {"ok": OK_COLOUR, "again": WARN_COLOUR, "refused": DANGER}.get(state or "", "")
+        if colour:
+            self.answer.setStyleSheet(
+                f"QLabel#scanAnswer {{ background: {colour}; color: white; font-size: 15pt;"
+                " font-weight: 600; padding: 6px 12px; border-radius: 4px; }"
+            )
+        else:
+            self.answer.setStyleSheet(
+                f"QLabel#scanAnswer {{ border: 1px dashed {ACCENT}; font-size: 13pt;"
+                " padding: 6px 12px; border-radius: 4px; }"
+            )
+
+    def _scan_entered(self) -> None:
+        text = self.scan.text().strip()
+        self.scan.clear()
+        if not text:
+            return
+        code = self.current_campaign()
+        if not code:
+            self._answer("refused", self.tr("✖ 请先选择一次发放"))
+            return
+        db = self.ctx.db
+
+        lang = self.ctx.lang
+
+        def work(_progress: Any) -> core.DeliveryResult | tuple[str, str]:
+            # a refusal is an answer, not a failure: it comes back as plain text
+            try:
+                with db.session(note="supplies scan") as session:
+                    return core.deliver(session, code, text, how="scan")
+            except AlreadyDone as exc:
+                return ("again", exc.message(lang))
+            except GridDeskError as exc:
+                return ("refused", exc.message(lang))
+
+        self.ctx.run(self, work, on_success=self._scan_answered, show_progress=False)
+
+    def _scan_answered(self, result: core.DeliveryResult | tuple[str, str]) -> None:
+        if isinstance(result, tuple):
+            state, message = result
+            self._answer(state, ("⚠ " if state == "again" else "✖ ") + message)
+        else:
+            self._delivered(result)
+
+    def _delivered(self, r: core.DeliveryResult) -> None:
+        self._answer(
+            "ok",
+            self.tr("✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）").format(
+                address=r.address_code, item=r.item, qty=r.qty, unit=r.unit, left=r.on_hand_after
+            ),
+        )
+        emit(self.ctx.changed, {"supplies"})
+
+    def _answer(self, state: str, message: str) -> None:
+        self._paint_answer(state)
+        self.answer.setText(message)
+        if state != "ok":
+            QApplication.beep()
+        self._refocus()
+        emit(self.scanned, state, message)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def movement(self, kind: str) -> None:
+        dialog = MovementDialog(kind, self._items, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            run = dialog.work()
+            db = self.ctx.db
+
+            def work(_progress: Any) -> None:
+                with db.session(note=f"supplies {kind}") as session:
+                    run(session)
+
+            self.ctx.run(
+                self,
+                work,
+                on_success=lambda _r: emit(self.ctx.changed, {"supplies"}),
+                show_progress=False,
+            )
+        self._refocus()
+
+    def plan_campaign(self) -> None:
+        dialog = PlanDialog(self.ctx, self._items, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.create_campaign(dialog.spec())
+        self._refocus()
+
+    def create_campaign(self, spec: core.CampaignSpec) -> None:
+        db = self.ctx.db
+
+        def work(_progress: Any) -> core.CampaignResult:
+            with db.session(note="supplies campaign") as session:
+                return core.create_campaign(session, spec)
+
+        def done(result: core.CampaignResult) -> None:
+            self._select_after = result.code
+            self.campaign_box.addItem(f"{result.code}  {spec.name}（{spec.item}）", result.code)
+            self.campaign_box.setCurrentIndex(self.campaign_box.count() - 1)
+            emit(self.ctx.changed, {"supplies"})
+
+        self.ctx.run(self, work, title=self.tr("正在生成发放计划"), on_success=done)
+
+    def export_needs(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出需求清单"), str(Path.home() / "需求清单.xlsx"), "Excel (*.xlsx)"
+        )
+        if not name:
+            self._refocus()
+            return
+        db = self.ctx.db
+
+        def work(_progress: Any) -> Path:
+            with db.reading() as session:
+                needs = core.needs_list(session)
+            return core.export_needs(needs, Path(name))
+
+        self.ctx.run(
+            self,
+            work,
+            title=self.tr("正在导出需求清单"),
+            on_success=lambda p: self.status.setText(self.tr("已导出：{p}").format(p=p)),
+        )
+        self._refocus()
+
+    def print_signoff(self) -> None:
+        """The sign-off sheets of the chosen campaign, one section per building, as PDF."""
+        code = self.current_campaign()
+        if not code:
+            self._answer("refused", self.tr("✖ 请先选择一次发放"))
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("打印签收表"),
+            str(Path.home() / self.tr("签收表-{code}.pdf").format(code=code)),
+            "PDF (*.pdf)",
+        )
+        if not name:
+            self._refocus()
+            return
+        db, office = self.ctx.db, self.ctx.office.name
+
+        def work(_progress: Any) -> Path:
+            from app.core import supplies_print
+
+            with db.reading() as session:
+                data = supplies_print.signoff_data(session, code, office)
+            return supplies_print.write_signoff_pdf(data, Path(name))
+
+        self.ctx.run(
+            self,
+            work,
+            title=self.tr("正在生成签收表"),
+            on_success=lambda p: self.status.setText(self.tr("已生成签收表：{p}").format(p=p)),
+        )
+        self._refocus()

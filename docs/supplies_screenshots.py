@@ -1,0 +1,119 @@
+"""Regenerates docs/supplies-page.png from a demo community of 3,000 residents, offscreen: stock
+received from donors, a vegetable-package campaign for all households (vulnerable first), a few
+households served, and the answer to a second scan of the same household; supplies-stock.png (the
+stock ledger after a scan); supplies-signoff.png (page 1 of the printed sign-off sheets, through
+`pdftoppm -png -r 80`).
+
+    uv run python docs/supplies_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from sqlalchemy import select  # noqa: E402
+
+from app.core import supplies, supplies_print  # noqa: E402
+from app.core.datadir import DataDir  # noqa: E402
+from app.core.demo import fill_demo  # noqa: E402
+from app.core.office import init_office, open_office  # noqa: E402
+from app.db.models import Household  # noqa: E402
+from app.db.models_supplies import SupplyAllocation  # noqa: E402
+from app.ui.context import AppContext  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.operations import TaskManager  # noqa: E402
+from app.ui.pages.supplies import SuppliesPage  # noqa: E402
+from app.ui.style import apply_style, register_fonts  # noqa: E402
+
+DOCS = ROOT / "docs"
+
+
+def settle(app: QApplication, tasks: TaskManager) -> None:
+    for _ in range(8):
+        tasks.wait(-1)
+        app.processEvents()
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    register_fonts()
+    apply_style(app)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = DataDir(Path(tmp) / "demo")
+        init_office(folder, "community", "420106001001", "幸福里社区", "420106001")
+        db, info = open_office(folder)
+        fill_demo(db, 3000)
+        with db.session() as s:
+            supplies.receive(s, "口罩", 5000, unit="个", source="武汉某医疗器械公司",
+                             donor_kind="enterprise")  # fmt: skip
+            supplies.receive(s, "蔬菜包", 800, unit="袋", source="某商超", source_kind="purchase")
+            supplies.receive(s, "大米", 300, unit="袋", source="街道办事处",
+                             source_kind="allocation")  # fmt: skip
+            supplies.receive(s, "消毒液", 120, unit="瓶", source="爱心人士", donor_kind="person")
+            supplies.issue(s, "口罩", 200, reason="卡点值守人员")
+            supplies.adjust(s, "消毒液", -2, reason="运输破损")
+            code = supplies.create_campaign(
+                s, supplies.CampaignSpec(name="蔬菜包发放（第一轮）", item="蔬菜包", qty=1)
+            ).code
+        with db.reading() as s:
+            homes = list(
+                s.scalars(
+                    select(Household.address_code)
+                    .join(SupplyAllocation, SupplyAllocation.household_id == Household.id)
+                    .order_by(SupplyAllocation.rank)
+                    .limit(12)
+                )
+            )
+        for h in homes[:11]:
+            with db.session() as s:
+                supplies.deliver(s, code, h)
+        tasks = TaskManager()
+        settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
+        ctx = AppContext(folder, info, tasks, "zh", settings)
+        ctx.attach(db)
+        win = MainWindow(ctx)
+        win.resize(1440, 900)
+        win.show()
+        settle(app, tasks)
+        page = win.open_area("supplies")
+        assert isinstance(page, SuppliesPage)
+        settle(app, tasks)
+        page.tabs.setCurrentIndex(1)
+        QTest.keyClicks(page.scan, homes[0])
+        QTest.keyClick(page.scan, Qt.Key.Key_Return)
+        settle(app, tasks)
+        win.grab().save(str(DOCS / "supplies-page.png"))
+        page.tabs.setCurrentIndex(0)
+        QTest.keyClicks(page.scan, homes[11])
+        QTest.keyClick(page.scan, Qt.Key.Key_Return)
+        settle(app, tasks)
+        win.grab().save(str(DOCS / "supplies-stock.png"))
+        win.close()
+        tasks.wait(-1)
+        with db.reading() as s:
+            data = supplies_print.signoff_data(s, code, info.name, building="1")
+        pdf = supplies_print.write_signoff_pdf(data, Path(tmp) / "signoff.pdf")
+        if shutil.which("pdftoppm"):
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                 str(DOCS / "supplies-signoff")],
+                check=True,
+            )  # fmt: skip
+        db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
