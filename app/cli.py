@@ -129,9 +129,14 @@ def cmd_stats(args: argparse.Namespace, out: Output) -> int:
     db, info = _open(args)
     with db.reading() as session:
         data = office_stats(session)
+        communities = None
+        if info.is_street_office:
+            from app.core.exchange import community_summaries
+
+            communities = community_summaries(session)
     data = {"office": {"code": info.code, "name": info.name, "role": info.role}, **data}
-    if info.is_street_office:
-        data["communities"] = {}  # filled from imported packages once exchange exists
+    if communities is not None:
+        data["communities"] = communities
     if args.json:
         out.json(data)
     else:
@@ -155,7 +160,14 @@ COMMANDS: dict[str, Handler] = {
 
 # Each area adds its commands from its own module: `register(subparsers) -> {command: handler}`.
 # The modules import app.core lazily inside their handlers, so building the parser stays cheap.
-AREA_MODULES: tuple[str, ...] = ("app.cli_meetings", "app.cli_registry")
+AREA_MODULES: tuple[str, ...] = (
+    "app.cli_meetings",
+    "app.cli_registry",
+    "app.cli_printing",
+    "app.cli_grids",
+    "app.cli_exchange",
+    "app.cli_supplies",
+)
 
 
 def _register_areas(sub: Any) -> None:

@@ -13,7 +13,7 @@ import sys
 from bench.common import median_of
 
 # Each area adds a module exposing workloads() -> list[Workload].
-MODULES = ("bench.startup", "bench.registry", "bench.printing")
+MODULES = ("bench.startup", "bench.registry", "bench.printing", "bench.grids", "bench.supplies")
 
 
 def main() -> int:

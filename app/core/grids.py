@@ -34,14 +34,16 @@ from sqlalchemy import (
     Text,
     and_,
     case,
-    exists,
+    column,
     func,
     insert,
     literal,
     null,
     or_,
     select,
+    true,
     update,
+    values,
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
@@ -377,6 +379,80 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[start : start + CHUNK]
 
 
+def _append_history(
+    session: Session,
+    target: ColumnElement[Any],
+    where: ColumnElement[bool],
+    how: str,
+    now: datetime,
+    note: str | None,
+    plan: Any = None,
+) -> None:
+    """History rows, set-based, for the live households matching `where` whose grid is about to
+    become `target` (a grid id, or the `grid_id` column of `plan`, a VALUES list of (building_id,
+    grid_id) joined on the household's building)."""
+    changing = and_(where, LIVE_HOUSEHOLD, Household.grid_id.is_distinct_from(target))
+    source = cast(Table, Household.__table__)
+    if plan is not None:
+        source = source.join(plan, plan.c.building_id == Household.building_id)  # type: ignore[assignment]
+    conn = session.connection()
+    history = cast(Table, GridAssignment.__table__)
+    columns = ["household_id", "grid_id", "started_at", "how", "actor", "note"]
+    actor = literal(_actor(session), String)
+    last = (
+        select(GridAssignment.grid_id)
+        .where(GridAssignment.household_id == Household.id)
+        .order_by(GridAssignment.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    # a household whose present grid the history has not seen (imported, made by the demo, or
+    # moved by other means) gets that period recorded before it leaves
+    conn.execute(
+        insert(history).from_select(
+            columns,
+            select(
+                Household.id,
+                Household.grid_id,
+                case((last.is_(None), Household.created_at), else_=Household.updated_at),
+                literal("recorded", String),
+                actor,
+                null(),
+            )
+            .select_from(source)
+            .where(
+                changing, Household.grid_id.is_not(None), last.is_distinct_from(Household.grid_id)
+            ),
+        )
+    )
+    conn.execute(
+        insert(history).from_select(
+            columns,
+            select(
+                Household.id,
+                target,
+                literal(now, DateTime),
+                literal(how, String),
+                actor,
+                literal(note, Text),
+            )
+            .select_from(source)
+            .where(changing),
+        )
+    )
+
+
+def _update_households(session: Session, grid_id: int, where: ColumnElement[bool]) -> int:
+    """ONE ORM bulk UPDATE of household for one grid, stamped and audited row by row by the
+    session events; only households not in the grid yet are touched. Returns how many moved."""
+    changing = and_(where, LIVE_HOUSEHOLD, Household.grid_id.is_distinct_from(grid_id))
+    result = session.execute(
+        update(Household).where(changing).values(grid_id=grid_id),
+        execution_options={"synchronize_session": False},
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def _move(
     session: Session,
     grid_id: int,
@@ -385,71 +461,17 @@ def _move(
     now: datetime,
     note: str | None,
 ) -> int:
-    """Move the live households matching `where` that are not in `grid_id` yet into it: the
-    history rows are closed and opened first (set-based), then ONE ORM bulk UPDATE of household,
-    which the session events stamp and audit row by row. Returns how many moved."""
-    changing = and_(
-        where,
-        LIVE_HOUSEHOLD,
-        or_(Household.grid_id.is_(None), Household.grid_id != grid_id),
-    )
+    """Move the live households matching `where` into the grid: history first, then the UPDATE."""
+    _append_history(session, literal(grid_id, Integer), where, how, now, note)
+    return _update_households(session, grid_id, where)
+
+
+def _room_to_work(session: Session) -> None:
+    """A larger page cache for this connection while tens of thousands of index entries change
+    (SQLite's default 2 MB makes every audit and history row a page fault at 60,000 households)."""
     conn = session.connection()
-    history = cast(Table, GridAssignment.__table__)
-    columns = ["household_id", "grid_id", "started_at", "ended_at", "how", "actor", "note"]
-    at = literal(now, DateTime)
-    actor = literal(_actor(session), String)
-    open_row = exists().where(
-        GridAssignment.household_id == Household.id, GridAssignment.ended_at.is_(None)
-    )
-    last_end = (
-        select(func.max(GridAssignment.ended_at))
-        .where(GridAssignment.household_id == Household.id)
-        .scalar_subquery()
-    )
-    since = func.coalesce(last_end, Household.created_at)
-    # a household that came without a history row (imported, or made by the demo) gets the
-    # period it spent in its present grid recorded before it leaves
-    conn.execute(
-        insert(history).from_select(
-            columns,
-            select(
-                Household.id,
-                Household.grid_id,
-                since,
-                case((since > at, since), else_=at),
-                literal("recorded", String),
-                actor,
-                null(),
-            ).where(changing, Household.grid_id.is_not(None), ~open_row),
-        )
-    )
-    conn.execute(
-        update(history)
-        .where(
-            GridAssignment.ended_at.is_(None),
-            GridAssignment.household_id.in_(select(Household.id).where(changing)),
-        )
-        .values(ended_at=now)
-    )
-    conn.execute(
-        insert(history).from_select(
-            columns,
-            select(
-                Household.id,
-                literal(grid_id, Integer),
-                at,
-                null(),
-                literal(how, String),
-                actor,
-                literal(note, Text),
-            ).where(changing),
-        )
-    )
-    result = session.execute(
-        update(Household).where(changing).values(grid_id=grid_id),
-        execution_options={"synchronize_session": False},
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA cache_size=-65536")
 
 
 def _counts_by_grid(session: Session, where: ColumnElement[bool]) -> dict[int | None, int]:
@@ -492,6 +514,7 @@ def assign_plan(
     """Several grids' buildings at once ({"G01": "1-3,7", "G02": "4-6"}): everything is checked
     first (unknown grids or buildings, a building named for two grids), then one UPDATE per grid."""
     now = now or utcnow()
+    _room_to_work(session)
     resolved: list[tuple[Grid, list[int], list[str], list[str]]] = []
     owner: dict[int, str] = {}
     for code, spec in plan.items():
@@ -527,27 +550,52 @@ def assign_plan(
             owner[bid] = grid.code
         resolved.append((grid, ids, numbers, gaps))
     codes = _codes(session)
+    everything = [bid for _g, ids, _n, _gaps in resolved for bid in ids]
+    before: dict[int, dict[int | None, int]] = defaultdict(dict)
+    for start in range(0, len(everything), CHUNK):
+        for bid, gid, n in session.execute(
+            select(Household.building_id, Household.grid_id, func.count())
+            .where(Household.building_id.in_(everything[start : start + CHUNK]), LIVE_HOUSEHOLD)
+            .group_by(Household.building_id, Household.grid_id)
+        ):
+            before[bid][gid] = n
+    if everything:
+        # the history of every household about to move, in two statements for the whole plan
+        pairs = [(bid, grid.id) for grid, ids, _n, _gaps in resolved for bid in ids]
+        moves = (
+            values(column("building_id", Integer), column("grid_id", Integer), name="moves")
+            .data(pairs)
+            .cte("moves")
+        )
+        _append_history(session, moves.c.grid_id, true(), "building", now, note, plan=moves)
     results = []
     for grid, ids, numbers, gaps in resolved:
         result = AssignResult(grid.code, buildings=numbers, gaps=gaps)
-        where = Household.building_id.in_(ids)
-        before = _counts_by_grid(session, where)
-        result.households_already = before.get(grid.id, 0)
-        result.moved_from = {
-            codes.get(g, "") if g is not None else "": n for g, n in before.items() if g != grid.id
-        }
+        for bid in ids:
+            for gid, n in before.get(bid, {}).items():
+                if gid == grid.id:
+                    result.households_already += n
+                else:
+                    key = codes.get(gid, "") if gid is not None else ""
+                    result.moved_from[key] = result.moved_from.get(key, 0) + n
         if ids:
-            result.households_moved = _move(session, grid.id, where, "building", now, note)
-            session.execute(
-                update(Building)
-                .where(
-                    Building.id.in_(ids),
-                    Building.deleted_at.is_(None),
-                    or_(Building.grid_id.is_(None), Building.grid_id != grid.id),
-                )
-                .values(grid_id=grid.id)
+            result.households_moved = _update_households(
+                session, grid.id, Household.building_id.in_(ids)
             )
         results.append(result)
+    # the buildings' own grid: one UPDATE by primary key for all of them (stamped and audited)
+    target = {bid: grid.id for grid, ids, _n, _gaps in resolved for bid in ids}
+    changed: list[dict[str, Any]] = []
+    for start in range(0, len(everything), CHUNK):
+        for bid, gid in session.execute(
+            select(Building.id, Building.grid_id).where(
+                Building.id.in_(everything[start : start + CHUNK])
+            )
+        ):
+            if gid != target[bid]:
+                changed.append({"id": bid, "grid_id": target[bid]})
+    if changed:
+        session.execute(update(Building), changed)
     return results
 
 
@@ -830,7 +878,7 @@ class HouseholdRow:
     grid_code: str | None
     head: str | None
     members: int
-    phone: str | None
+    phone: str | None  # the household's, else its head's
     vulnerable: list[str]  # "张三（独居老人、慢性病）"
 
 
@@ -862,18 +910,25 @@ def household_rows(
         rows = rows[:limit]
     ids = [r.id for r in rows]
     heads: dict[int, str] = {}
+    head_phones: dict[int, str] = {}
     members: dict[int, int] = defaultdict(int)
     vulnerable: dict[int, list[str]] = defaultdict(list)
     wanted = set(vulnerable_tag_names(session))
     for chunk in _chunks(ids):
-        for hid, name, is_head, tags in session.execute(
-            select(Resident.household_id, Resident.name, Resident.is_head, Resident.tags).where(
-                Resident.household_id.in_(chunk), *ACTIVE_RESIDENT
-            )
+        for hid, name, is_head, tags, phone in session.execute(
+            select(
+                Resident.household_id,
+                Resident.name,
+                Resident.is_head,
+                Resident.tags,
+                Resident.phone,
+            ).where(Resident.household_id.in_(chunk), *ACTIVE_RESIDENT)
         ):
             members[hid] += 1
             if is_head:
                 heads[hid] = name
+                if phone:
+                    head_phones[hid] = phone
             hit = [t for t in tags.strip(",").split(",") if t in wanted] if tags else []
             if hit:
                 vulnerable[hid].append(f"{name}（{'、'.join(hit)}）")
@@ -889,7 +944,7 @@ def household_rows(
             codes.get(r.grid_id) if r.grid_id is not None else None,
             heads.get(r.id),
             members.get(r.id, 0),
-            r.phone,
+            r.phone or head_phones.get(r.id),
             vulnerable.get(r.id, []),
         )
         for r in rows
@@ -908,6 +963,8 @@ def unassigned_households(
         )
         or 0
     )
+    if limit == 0 or total == 0:
+        return total, []
     return total, household_rows(session, Household.grid_id.is_(None), limit)
 
 
@@ -927,32 +984,29 @@ class HistoryRow:
 
 
 def household_history(session: Session, household: int | str) -> tuple[str, list[HistoryRow]]:
-    """The address of a household and the grids it was in, oldest first (the last one: now)."""
+    """The address of a household and the grids it was in, oldest first; each period ends when
+    the next begins (the last one: now)."""
     [hid] = find_households(session, [household])
     h = session.get(Household, hid)
     assert h is not None
     grids = {g.id: g for g in session.scalars(select(Grid))}
-    rows = [
-        HistoryRow(
-            grids[a.grid_id].code,
-            grids[a.grid_id].name,
-            a.started_at,
-            a.ended_at,
-            a.how,
-            a.actor,
-            a.note,
-        )
-        for a in session.scalars(
+    found = list(
+        session.scalars(
             select(GridAssignment)
             .where(GridAssignment.household_id == hid)
             .order_by(GridAssignment.id)  # in the order the moves were made
         )
-    ]
-    is_open = any(r.ended_at is None for r in rows)
-    if h.grid_id is not None and not is_open:
-        started = max([r.ended_at for r in rows if r.ended_at] or [h.created_at])
-        g = grids[h.grid_id]
-        rows.append(HistoryRow(g.code, g.name, started, None, "recorded", "", None))
+    )
+    if h.grid_id is not None and (not found or found[-1].grid_id != h.grid_id):
+        since = h.updated_at if found else h.created_at
+        found.append(
+            GridAssignment(grid_id=h.grid_id, started_at=since, how="recorded", actor="", note=None)
+        )
+    rows = []
+    for i, a in enumerate(found):
+        g = grids[a.grid_id]
+        ended = found[i + 1].started_at if i + 1 < len(found) else None
+        rows.append(HistoryRow(g.code, g.name, a.started_at, ended, a.how, a.actor, a.note))
     return h.address_code, rows
 
 

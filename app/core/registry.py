@@ -50,20 +50,7 @@ SORT_KEYS = ("id", "name", "address", "age")  # id: the order of registration
 
 
 def _list_query(f: ResidentFilter, sort: str, descending: bool) -> Select[tuple[int]]:
-    q = select(Resident.id).where(Resident.deleted_at.is_(None))
-    needs_household = sort == "address" or f.grid_id is not None or f.building_id is not None
-    if needs_household:
-        q = q.join(Household, Household.id == Resident.household_id)
-        if f.grid_id is not None:
-            q = q.where(Household.grid_id == f.grid_id)
-        if f.building_id is not None:
-            q = q.where(Household.building_id == f.building_id)
-    if f.tag:
-        q = q.where(Resident.tags.like(f"%,{f.tag},%"))
-    if f.residency:
-        q = q.where(Resident.residency == f.residency)
-    if f.status:
-        q = q.where(Resident.status == f.status)
+    q = _filtered(select(Resident.id), f, joined=sort == "address")
     if sort == "name":
         keys: list[Any] = [Resident.name, Resident.id]
     elif sort == "address":
@@ -78,13 +65,46 @@ def _list_query(f: ResidentFilter, sort: str, descending: bool) -> Select[tuple[
     return q.order_by(*keys)
 
 
+def _filtered(q: Select[Any], f: ResidentFilter, joined: bool = False) -> Select[Any]:
+    q = q.where(Resident.deleted_at.is_(None))
+    needs_household = joined or f.grid_id is not None or f.building_id is not None
+    if needs_household:
+        q = q.join(Household, Household.id == Resident.household_id)
+        if f.grid_id is not None:
+            q = q.where(Household.grid_id == f.grid_id)
+        if f.building_id is not None:
+            q = q.where(Household.building_id == f.building_id)
+    if f.tag:
+        q = q.where(Resident.tags.like(f"%,{f.tag},%"))
+    if f.residency:
+        q = q.where(Resident.residency == f.residency)
+    if f.status:
+        q = q.where(Resident.status == f.status)
+    return q
+
+
+def resident_count(session: Session, f: ResidentFilter) -> int:
+    """How many residents the filter selects (the status bar's 共 N 人), without listing them."""
+    count: int = session.execute(
+        _filtered(select(func.count()).select_from(Resident), f)
+    ).scalar_one()
+    return count
+
+
 def resident_ids(
-    session: Session, f: ResidentFilter, sort: str = "id", descending: bool = False
+    session: Session,
+    f: ResidentFilter,
+    sort: str = "id",
+    descending: bool = False,
+    limit: int | None = None,
 ) -> list[int]:
-    """The ids of the residents the filter selects, in order: cheap even at 180,000."""
+    """The ids of the residents the filter selects, in order (the first `limit` of them): cheap
+    even at 180,000."""
     if sort not in SORT_KEYS:
         raise ValueError(sort)
     stmt = _list_query(f, sort, descending)
+    if limit is not None:
+        stmt = stmt.limit(limit)
     conn = session.connection()
     compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": False})
     # plain DBAPI rows: 180,000 ints without a Row object each (a third of the time)

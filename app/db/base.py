@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import UTC, datetime
 
@@ -23,6 +24,27 @@ def utcnow() -> datetime:
 
 def new_uuid() -> str:
     return str(uuid.uuid4())
+
+
+# the variant nibble of an RFC 4122 UUID is 10xx: 8, 9, a or b, whatever random digit stood there
+_VARIANT = dict(zip("0123456789abcdef", "89ab89ab89ab89ab", strict=True))
+
+
+def new_uuids(n: int) -> list[str]:
+    """`n` random (version 4) UUIDs for a bulk insert, in ascending order.
+
+    Made from one read of the OS's random source rather than `n` calls of `uuid.uuid4()` (1.3 s
+    for 240,000); ascending, so the rows of one insert fill the uuid index in order instead of
+    at random places (each is as random as any other version-4 UUID; only the order is chosen).
+    """
+    digits = os.urandom(16 * n).hex()
+    made = [
+        f"{digits[i : i + 8]}-{digits[i + 8 : i + 12]}-4{digits[i + 13 : i + 16]}-"
+        f"{_VARIANT[digits[i + 16]]}{digits[i + 17 : i + 20]}-{digits[i + 20 : i + 32]}"
+        for i in range(0, 32 * n, 32)
+    ]
+    made.sort()
+    return made
 
 
 class Base(DeclarativeBase):

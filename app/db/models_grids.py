@@ -64,11 +64,13 @@ def _in(column: str, values: tuple[str, ...]) -> str:
 
 
 class GridAssignment(Base):
-    """A period during which a household was in a grid (`ended_at` NULL: it still is).
+    """From `started_at` on, a household was in a grid — until its next row (none: it still is).
 
-    Written by the grid operations in set-based statements beside the change of
-    `household.grid_id`; `how` says what moved it (a building assignment, a single household, a
-    merge or split of grids, or `initial` for the grid a household had when this table began).
+    Append-only: written by the grid operations in one set-based INSERT beside the change of
+    `household.grid_id`, never updated, so moving 60,000 households adds rows and rewrites none.
+    `how` says what moved it (a building assignment, a single household, a merge or split of
+    grids; `initial` for the grid a household had when this table began, `recorded` for one found
+    in a grid the table had not seen). Times are UTC, as the audit trail's are.
     """
 
     __tablename__ = "grid_assignment"
@@ -77,15 +79,13 @@ class GridAssignment(Base):
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"))
     grid_id: Mapped[int] = mapped_column(ForeignKey("grid.id"), index=True)
     started_at: Mapped[datetime] = mapped_column(DateTime)
-    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
     how: Mapped[str] = mapped_column(String(20))
     actor: Mapped[str] = mapped_column(String(100))
     note: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
-        Index("ix_grid_assignment_household", "household_id", "ended_at"),
+        Index("ix_grid_assignment_household", "household_id", "id"),
         CheckConstraint(_in("how", ASSIGNMENT_HOW), name="how"),
-        CheckConstraint("ended_at IS NULL OR ended_at >= started_at", name="period"),
     )
 
 

@@ -12,16 +12,31 @@ Nothing here is a record of its own: every row is derived from `resident` and ca
 * `ix_resident_name`: residents' names, for name prefixes, the pinyin walk and sorting by name;
   `ix_resident_live`: the list of live residents in registration order.
 
+And one table that is a record of this office's own (revision 0009): `duplicate_decision`, the
+groups of possible duplicates a person looked at and found to be different people ("keep both"),
+so they are not shown again. It does not travel; the decision is in the audit trail as well.
+
 SQLite drops a table's triggers with the table: a later revision that rebuilds `resident` in batch
 mode must create the triggers of revision 0004 again.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, Integer, PrimaryKeyConstraint, String
+from datetime import datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.base import Base
+from app.db.base import Base, utcnow
 from app.db.models import Resident
 
 TAIL_LENGTH = 4
@@ -55,3 +70,30 @@ RESIDENT_NAME_INDEX = Index("ix_resident_name", Resident.name, Resident.deleted_
 # (deleted_at, status): the 住户 list's default query (live, in residence, in registration order)
 # reads this small index instead of the whole table; new rows append to it, cheap on import
 RESIDENT_LIVE_INDEX = Index("ix_resident_live", Resident.deleted_at, Resident.status)
+
+
+DUPLICATE_KINDS = ("same_id", "same_person", "shared_phone")
+
+
+class DuplicateDecision(Base):
+    """A group of residents found to be different people, kept as they are ("keep both").
+
+    `members` names the group by its residents' uuids, sorted and comma-separated: should another
+    record join the group later, it is a new group and shown again.
+    """
+
+    __tablename__ = "duplicate_decision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    members: Mapped[str] = mapped_column(Text)
+    decision: Mapped[str] = mapped_column(String(20), default="keep_both")
+    decided_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("uq_duplicate_decision_members", "kind", "members", unique=True),
+        CheckConstraint("kind IN ('same_id', 'same_person', 'shared_phone')", name="kind"),
+        CheckConstraint("decision IN ('keep_both')", name="decision"),
+    )

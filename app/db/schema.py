@@ -5,10 +5,12 @@ Each area keeps its models in its own module (app/db/models_<area>.py) and adds 
 
 from app.db import (  # noqa: F401
     models,
+    models_exchange,
     models_grids,
     models_meetings,
     models_printing,
     models_registry,
+    models_supplies,
 )
 from app.db.base import Base
 

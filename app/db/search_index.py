@@ -107,6 +107,10 @@ def _after_flush(session: Session, _ctx: Any) -> None:
         )
 
 
+def _name_of(row: Mapping[str, Any]) -> Any:
+    return row.get("name")
+
+
 def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
     """Bulk statements on `resident`: the names' characters before, the new rows' tails after.
 
@@ -124,7 +128,7 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
         rows = [r for r in params if isinstance(r, Mapping)]
     elif isinstance(params, Mapping) and params:
         rows = [params]
-    names = [str(r["name"]) for r in rows if r.get("name")]
+    names = [str(n) for n in map(_name_of, rows) if n]
     set_clause = getattr(state.statement, "_values", None) or {}
     for column, value in set_clause.items():
         if getattr(column, "key", None) == "name":
@@ -137,7 +141,7 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
         return None
     ids = [r.get("id") for r in rows]
     conn = session.connection()
-    if rows and all(isinstance(i, int) for i in ids):
+    if rows and all(type(i) is int for i in ids):
         where, bounds = "id BETWEEN :lo AND :hi", {"lo": min(ids), "hi": max(ids)}  # type: ignore[type-var]
     else:
         last = conn.execute(text("SELECT max(id) FROM resident")).scalar()

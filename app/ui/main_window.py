@@ -104,22 +104,8 @@ class MainWindow(QMainWindow):
         return [
             ("home", self.tr("首页"), lambda: self.home),
             ("registry", self.tr("住户"), "app.ui.pages.registry:RegistryPage"),
-            (
-                "grids",
-                self.tr("网格"),
-                todo(
-                    self.tr("网格"),
-                    self.tr("网格划分、楼栋分配、网格员与志愿者名册、排班签到和网格覆盖情况。"),
-                ),
-            ),
-            (
-                "supplies",
-                self.tr("物资"),
-                todo(
-                    self.tr("物资"),
-                    self.tr("物资入库出库台账、分发计划、扫码签收、需求清单和团购价格公示。"),
-                ),
-            ),
+            ("grids", self.tr("网格"), "app.ui.pages.grids:GridsPage"),
+            ("supplies", self.tr("物资"), "app.ui.pages.supplies:SuppliesPage"),
             (
                 "meetings",
                 self.tr("会议"),
@@ -130,19 +116,8 @@ class MainWindow(QMainWindow):
                 self.tr("诉求"),
                 todo(self.tr("诉求"), self.tr("居民诉求、投诉和举报的登记、分派、办结和统计。")),
             ),
-            (
-                "printing",
-                self.tr("通知打印"),
-                todo(self.tr("通知打印"), self.tr("门贴、告知书和公告的模板编辑与批量打印。")),
-            ),
-            (
-                "reports",
-                self.tr("报表"),
-                todo(
-                    self.tr("报表"),
-                    self.tr("由记录直接生成、带时间戳的日报和统计报表（PDF 与 Excel）。"),
-                ),
-            ),
+            ("printing", self.tr("通知打印"), "app.ui.pages.printing:PrintingPage"),
+            ("reports", self.tr("报表"), "app.ui.pages.reports:ReportsPage"),
             (
                 "exchange",
                 self.tr("数据交换"),

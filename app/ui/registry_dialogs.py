@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import idnumber, registry
+from app.core.households import HouseholdMade, add_household, households_at, parse_address
 from app.core.masking import mask_phone
 from app.core.roster_import import FIELD_LABELS, FIELDS, Layout, Plan, analyse, apply, find_layout
 from app.core.spreadsheet import Table, read_table
+from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.models.registry_model import RESIDENCY_LABELS, STATUS_LABELS
 
@@ -75,15 +77,26 @@ class ResidentForm(QDialog):
         household_id: int,
         member: registry.Member | None = None,
         parent: QWidget | None = None,
+        *,
+        new_household: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.household_id = household_id
         self.member = member
-        self.setWindowTitle(self.tr("编辑居民") if member else self.tr("新增居民"))
+        self.new_household = new_household
+        self.made: HouseholdMade | None = None
+        if new_household:
+            self.setWindowTitle(self.tr("新增住户"))
+        else:
+            self.setWindowTitle(self.tr("编辑居民") if member else self.tr("新增居民"))
         self.setMinimumWidth(560)
         form = QFormLayout()
         form.setVerticalSpacing(6)
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(self.tr("如 3栋2单元502 或 3-2-502"))
+        self.household_phone = QLineEdit()
+        self.household_phone.setPlaceholderText(self.tr("可不填"))
         self.name = QLineEdit(member.name if member else "")
         self.id_number = QLineEdit(member.id_number or "" if member else "")
         self.id_number.setPlaceholderText(self.tr("18位，末位可为X；没有可不填"))
@@ -140,6 +153,12 @@ class ResidentForm(QDialog):
             self.errors[key] = err
             form.addRow(label, box)
 
+        if new_household:
+            row(self.tr("住址："), self.address, "address")
+            form.addRow(self.tr("住户电话："), self.household_phone)
+            heading = QLabel(self.tr("户主"))
+            heading.setObjectName("sectionTitle")
+            form.addRow(heading)
         row(self.tr("姓名："), self.name, "name")
         row(self.tr("身份证号："), self.id_number, "id_number")
         form.addRow("", self.id_info)
@@ -175,8 +194,12 @@ class ResidentForm(QDialog):
                 self.birth.setDate(
                     QDate(member.birth_date.year, member.birth_date.month, member.birth_date.day)
                 )
+        if new_household:
+            self.relation.setCurrentText("户主")
+            self.relation.setEnabled(False)  # the first member of a new household is its head
         self.id_number.textChanged.connect(self._id_typed)
         self._id_typed(self.id_number.text())
+        (self.address if new_household else self.name).setFocus()
 
     @staticmethod
     def _select(combo: QComboBox, code: str) -> None:
@@ -240,21 +263,38 @@ class ResidentForm(QDialog):
     def save(self) -> None:
         data = self.data()
         errors = data.check()
+        where = self.address.text().strip()
+        if self.new_household:
+            try:
+                parse_address(where)
+            except GridDeskError as exc:
+                errors = {"address": exc.message(self.ctx.lang), **errors}
         self.show_errors(errors)
         if errors:
+            return
+        if self.new_household and not self._confirm_address(where):
             return
         db = self.ctx.db
         member = self.member
         household_id = self.household_id
+        phone = self.household_phone.text()
 
-        def work(_progress: Any) -> None:
+        def work(_progress: Any) -> HouseholdMade | None:
+            if self.new_household:
+                return add_household(db, where, data, phone)
             if member is None:
                 registry.add_resident(db, household_id, data)
             else:
                 registry.update_resident(db, member.id, data)
+            return None
 
-        def done(_result: Any) -> None:
-            self.ctx.changed.emit({"residents"})
+        def done(result: Any) -> None:
+            if isinstance(result, HouseholdMade):
+                self.made = result
+                self.household_id = result.id
+                self.ctx.changed.emit({"households", "residents"})
+            else:
+                self.ctx.changed.emit({"residents"})
             self.accept()
 
         op = self.ctx.run(
@@ -262,12 +302,31 @@ class ResidentForm(QDialog):
         )
         op.failure(self._failed)
 
-    def _failed(self, exc: BaseException) -> None:
-        from app.errors import GridDeskError
+    def _confirm_address(self, where: str) -> bool:
+        """A second household at an address already lived in (合租) is allowed, after a question."""
+        with self.ctx.db.reading() as session:
+            there = households_at(session, where)
+        if not there:
+            return True
+        names = "；".join(
+            self.tr("户号 {0}（户主 {1}，{2} 人）").format(
+                n.code, n.head or self.tr("无"), n.members
+            )
+            for n in there
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("新增住户"),
+            self.tr("{0} 已有住户：{1}。\n仍要在此地址新增一户吗？").format(
+                parse_address(where).code, names
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
+    def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, GridDeskError):
-            key = "id_number" if "身份证" in exc.zh else "name"
-            self.show_errors({key: exc.zh})
+            key = "id_number" if "身份证" in exc.zh else "address" if "住址" in exc.zh else "name"
+            self.show_errors({key: exc.message(self.ctx.lang)})
         else:
             from app.ui.crash import report_bug
 
@@ -295,15 +354,19 @@ class HouseholdDialog(QDialog):
         bar = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, label in (
-            ("add", "新增成员"),
-            ("edit", "编辑"),
-            ("head", "设为户主"),
-            ("move", "迁到其他户"),
-            ("delete", "删除"),
+            ("add", self.tr("新增成员")),
+            ("edit", self.tr("编辑")),
+            ("head", self.tr("设为户主")),
+            ("move", self.tr("迁到其他户")),
+            ("delete", self.tr("删除")),
+            ("split", self.tr("拆分户…")),
+            ("merge", self.tr("合并户…")),
         ):
-            b = QPushButton(self.tr(label))
+            b = QPushButton(label)
             self.buttons[key] = b
             bar.addWidget(b)
+        self.buttons["split"].setToolTip(self.tr("部分成员另立一户（新住址，各有户主）"))
+        self.buttons["merge"].setToolTip(self.tr("把另一户的成员并入本户，选定户主"))
         bar.addStretch(1)
         layout.addLayout(bar)
         self.table = QTableWidget(0, 7)
@@ -335,6 +398,8 @@ class HouseholdDialog(QDialog):
         self.buttons["head"].clicked.connect(self.make_head)
         self.buttons["move"].clicked.connect(self.move)
         self.buttons["delete"].clicked.connect(self.delete)
+        self.buttons["split"].clicked.connect(self.split)
+        self.buttons["merge"].clicked.connect(self.merge)
         self.refresh()
 
     def refresh(self) -> None:
@@ -440,6 +505,27 @@ class HouseholdDialog(QDialog):
             on_success=self._after,
             show_progress=False,
         )
+
+    def split(self) -> QDialog | None:
+        from app.ui.household_dialogs import SplitDialog
+
+        if self.view is None or len(self.view.members) < 2:
+            QMessageBox.information(self, self.tr("拆分户"), self.tr("这一户只有一人，无需拆分。"))
+            return None
+        dialog = SplitDialog(self.ctx, self.view, self)
+        dialog.done.connect(lambda _made: self._after())
+        dialog.open()
+        return dialog
+
+    def merge(self) -> QDialog | None:
+        from app.ui.household_dialogs import MergeDialog
+
+        if self.view is None:
+            return None
+        dialog = MergeDialog(self.ctx, self.view, self)
+        dialog.done.connect(lambda _made: self._after())
+        dialog.open()
+        return dialog
 
 
 # --- the import wizard ---------------------------------------------------------------------------

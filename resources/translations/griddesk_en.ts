@@ -6,57 +6,57 @@
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="193"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="194"/>
         <source>事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="195"/>
         <source>责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="196"/>
         <source>完成时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="197"/>
         <source>会议</source>
-        <translation type="unfinished">Meetings</translation>
+        <translation>Meeting</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="198"/>
         <source>办理情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="226"/>
         <source>逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="228"/>
         <source>未办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="229"/>
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="230"/>
         <source>已取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="248"/>
         <source>{0}（超期 {1} 天）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1} days overdue)</translation>
     </message>
 </context>
 <context>
@@ -64,37 +64,282 @@
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="78"/>
         <source>事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="78"/>
         <source>责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="78"/>
         <source>完成时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="78"/>
         <source>落实哪项决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision it carries out</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="99"/>
         <source>要做什么</source>
-        <translation type="unfinished"></translation>
+        <translation>What to do</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="101"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="132"/>
         <source>（不对应某项决定）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not tied to a decision)</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="217"/>
+        <source>把住户分到网格</source>
+        <translation>Assign households to a grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="217"/>
+        <source>把楼栋分到网格</source>
+        <translation>Assign buildings to a grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="222"/>
+        <source>划入网格</source>
+        <translation>Into grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="227"/>
+        <source>住户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="229"/>
+        <source>楼栋号和范围，如 1-3,7</source>
+        <translation>Building numbers and ranges, e.g. 1-3,7</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="230"/>
+        <source>楼栋</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="231"/>
+        <source>这些楼栋的全部住户都划入所选网格；范围不能重叠，楼栋号要存在。</source>
+        <translation>All households in these buildings go into the selected grid. Ranges must not overlap and the buildings must exist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="236"/>
+        <source>调整原因（记入历史，可不填）</source>
+        <translation>Reason for the change (kept in the history, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="237"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>AssignPeopleDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="700"/>
+        <source>安排人员</source>
+        <translation>Assign people</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="704"/>
+        <source>{0}，{1}–{2}，需要 {3} 人，已排 {4} 人</source>
+        <translation>{0}, {1}–{2}: needs {3}, {4} assigned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="715"/>
+        <source>按姓名、编号、类别、网格筛选</source>
+        <translation>Filter by name, ID, category or grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="729"/>
+        <source>（已在此班次）</source>
+        <translation> (already on this shift)</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="442"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="443"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="444"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="445"/>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="446"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="447"/>
+        <source>统计期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="448"/>
+        <source>排班</source>
+        <translation>Shifts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="449"/>
+        <source>到岗</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="450"/>
+        <source>缺勤</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="451"/>
+        <source>待上岗</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="452"/>
+        <source>小时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="453"/>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="469"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="483"/>
+        <source>有名无实？下沉后未到岗</source>
+        <translation>On paper only? Not present since sent down</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTab</name>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1179"/>
+        <source>全部人员</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1182"/>
+        <source>统计期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1192"/>
+        <source>只看下沉后未到岗的干部</source>
+        <translation>Only sent-down cadres not present since arriving</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1195"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1207"/>
+        <source>下沉干部按各自的下沉期统计。“到岗”指签到过的班次；“缺勤”指班次结束仍未签到。</source>
+        <translation>Sent-down cadres are counted over their own sent-down period. &quot;Present&quot; means shifts they checked in for; &quot;Absent&quot; means shifts that ended with no check-in.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1243"/>
+        <source>共 {0} 人：到岗 {1} 班次，缺勤 {2} 班次，合计 {3} 小时。</source>
+        <translation>{0} people: present for {1} shifts, absent from {2} shifts, {3} hours in total.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1247"/>
+        <source>下沉干部 {0} 人，其中 {1} 人下沉以来未到岗：{2}</source>
+        <translation>{0} sent-down cadres, {1} of them not present since being sent down: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1248"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingModel</name>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="143"/>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="144"/>
+        <source>单元</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="145"/>
+        <source>层数</source>
+        <translation>Floors</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="146"/>
+        <source>住户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="147"/>
+        <source>所属网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="148"/>
+        <source>住户分布</source>
+        <translation>Households by grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="149"/>
+        <source>未分网格</source>
+        <translation>No grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="154"/>
+        <source>{0}栋</source>
+        <translation>Building {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="162"/>
+        <source>（未分）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="167"/>
+        <source>{0} 户</source>
+        <translation>{0} households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="179"/>
+        <source>这栋楼的住户分在不同网格（或有未分网格的住户）</source>
+        <translation>The households in this building are in different grids (or some have no grid)</translation>
     </message>
 </context>
 <context>
@@ -102,54 +347,251 @@
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="684"/>
         <source>办结待办事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Close action item</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="690"/>
         <source>事项：{0}
 责任人：{1}&#x3000;完成时限：{2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Action item: {0}
+Owner: {1}    Due: {2}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="700"/>
         <source>做了什么、结果如何（必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>What was done and the result (required)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="705"/>
         <source>不再执行（取消此事项，写明原因）</source>
-        <translation type="unfinished"></translation>
+        <translation>No longer needed (cancel this item and give the reason)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="706"/>
         <source>办理情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="707"/>
         <source>办结日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date closed</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="711"/>
         <location filename="../../app/ui/pages/meeting_editor.py" line="716"/>
         <source>办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="712"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="716"/>
         <source>取消事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel item</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="724"/>
         <source>请写明办理情况（做了什么）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please describe the outcome (what was done).</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageChart</name>
+    <message>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="34"/>
+        <source>各网格每名在岗人员服务的居民数</source>
+        <translation>Residents per on-duty worker, by grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="49"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="56"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="139"/>
+        <source>无人在岗</source>
+        <translation>Nobody on duty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="49"/>
+        <source>每人 {0} 人</source>
+        <translation>{0} residents per worker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="51"/>
+        <source>（人手不足）</source>
+        <translation> (understaffed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="56"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="139"/>
+        <source>{0} 人/人</source>
+        <translation>{0} per worker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="57"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="142"/>
+        <source> · 人手不足</source>
+        <translation> · understaffed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="96"/>
+        <source>还没有网格：在“网格划分”中新增网格。</source>
+        <translation>No grids yet: add grids under &quot;Grid layout&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="108"/>
+        <source>上限 {0} 人/人</source>
+        <translation>Limit {0} per worker</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageModel</name>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="511"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="512"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="513"/>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="514"/>
+        <source>居民</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="515"/>
+        <source>重点人群</source>
+        <translation>Vulnerable residents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="516"/>
+        <source>在岗人员</source>
+        <translation>On-duty workers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="517"/>
+        <source>每人服务居民</source>
+        <translation>Residents per worker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="518"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="536"/>
+        <source>无人在岗</source>
+        <translation>Nobody on duty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="538"/>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="540"/>
+        <source>人手不足：无人在岗</source>
+        <translation>Understaffed: nobody on duty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="541"/>
+        <source>人手不足：超过 {0} 人/人</source>
+        <translation>Understaffed: over {0} per worker</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageSection</name>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1601"/>
+        <source>网格覆盖</source>
+        <translation>Grid coverage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1602"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1624"/>
+        <source>还没有网格。在“网格”页新增网格并分配楼栋。</source>
+        <translation>No grids yet. Add grids and assign buildings on the Grids page.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1628"/>
+        <source>{0} 个网格，人手不足 {1} 个；未分网格的住户 {2} 户；今日未到岗 {3} 人次</source>
+        <translation>{0} grids, {1} understaffed; {2} households without a grid; {3} absences today</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1633"/>
+        <source>人手不足：</source>
+        <translation>Understaffed:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1637"/>
+        <source>无人在岗</source>
+        <translation>Nobody on duty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1639"/>
+        <source>每人 {0} 人</source>
+        <translation>{0} residents per worker</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTab</name>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1264"/>
+        <source>每名在岗人员服务居民超过</source>
+        <translation>Mark a grid understaffed when each on-duty worker serves more than</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1268"/>
+        <source> 人</source>
+        <translation> residents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1270"/>
+        <source>即标为人手不足</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1271"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1275"/>
+        <source>打印各网格联系表</source>
+        <translation>Print contact sheets for all grids</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1315"/>
+        <source>{0} 个网格，居民 {1} 人，在岗人员 {2} 人；人手不足的网格 {3} 个</source>
+        <translation>{0} grids, {1} residents, {2} on-duty workers; {3} grids understaffed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1322"/>
+        <source>。未分网格的住户 {0} 户（{1} 人）。</source>
+        <translation>. Households without a grid: {0} ({1} people).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1335"/>
+        <source>保存上限</source>
+        <translation>Save limit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1342"/>
+        <source>网格联系表</source>
+        <translation>Grid contact sheet</translation>
     </message>
 </context>
 <context>
@@ -182,14 +624,389 @@ Please pass the log file to technical support.</translation>
 <context>
     <name>DbOperation</name>
     <message>
-        <location filename="../../app/ui/operations.py" line="126"/>
+        <location filename="../../app/ui/operations.py" line="127"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operations.py" line="139"/>
+        <location filename="../../app/ui/operations.py" line="140"/>
         <source>正在取消，撤销已做的更改…</source>
         <translation>Cancelling, undoing the changes made so far…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="284"/>
+        <location filename="../../app/ui/household_dialogs.py" line="363"/>
+        <source>查找重复登记</source>
+        <translation>Find duplicate records</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="288"/>
+        <source>疑似重复</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="292"/>
+        <source>类别：</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="294"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="295"/>
+        <location filename="../../app/ui/household_dialogs.py" line="388"/>
+        <source>身份证号相同</source>
+        <translation>Same ID card no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="296"/>
+        <location filename="../../app/ui/household_dialogs.py" line="389"/>
+        <source>同名同生日</source>
+        <translation>Same name and date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="297"/>
+        <location filename="../../app/ui/household_dialogs.py" line="390"/>
+        <source>电话相同</source>
+        <translation>Same phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="305"/>
+        <source>逐组核对：是同一人就“合并”（保留所选那条，另一条注销并记录原因）；不是同一人就“都保留”（以后不再提示）；有一条填错就“更正”。标 ≠ 的是不同之处。</source>
+        <translation>Check each group: if it is the same person, &quot;Merge&quot; (the selected record is kept; the other is closed with the reason recorded); if not, &quot;Keep both&quot; (you will not be asked again); if one record was entered wrongly, &quot;Correct&quot; it. Differences are marked ≠.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="331"/>
+        <source>合并到所选记录…</source>
+        <translation>Merge into selected record…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="332"/>
+        <source>是同一人：保留所选的那一列，其余并入并注销</source>
+        <translation>Same person: keep the selected column; the others are merged into it and closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="333"/>
+        <source>都保留（不是同一人）</source>
+        <translation>Keep both (not the same person)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="334"/>
+        <source>更正所选记录…</source>
+        <translation>Correct selected record…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="335"/>
+        <source>打开所在户</source>
+        <translation>Open household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="339"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="374"/>
+        <source>共 {0} 组{1}</source>
+        <translation>{0} groups{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="375"/>
+        <source>（先处理这些，其余随后列出）</source>
+        <translation> (deal with these first; the rest will be listed afterwards)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="378"/>
+        <source>没有发现疑似重复的登记。</source>
+        <translation>No possible duplicates found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="392"/>
+        <source>{0} · {1} · {2} 条</source>
+        <translation>{0} · {1} · {2} records</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="414"/>
+        <source>记录 {0}（{1}）</source>
+        <translation>Record {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="428"/>
+        <source>（户主）</source>
+        <translation> (head of household)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="441"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="442"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="443"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="444"/>
+        <source>身份证号</source>
+        <translation>ID card no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="445"/>
+        <source>其他证件号</source>
+        <translation>Other ID no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="446"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="447"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="448"/>
+        <source>户号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="449"/>
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="450"/>
+        <location filename="../../app/ui/household_dialogs.py" line="458"/>
+        <source>户籍</source>
+        <translation>Residency</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="451"/>
+        <source>人员类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="452"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="453"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="459"/>
+        <source>流动</source>
+        <translation>Migrant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="460"/>
+        <source>境外</source>
+        <translation>From abroad</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="461"/>
+        <source>在住</source>
+        <translation>Living here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="462"/>
+        <source>迁出</source>
+        <translation>Moved out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="463"/>
+        <source>死亡</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="493"/>
+        <location filename="../../app/ui/household_dialogs.py" line="509"/>
+        <source>合并重复登记</source>
+        <translation>Merge duplicate records</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="495"/>
+        <source>保留 {0}（{1}）这一条，把 {2} 并入它？
+并入的记录将注销，原因与去向记入变更记录。</source>
+        <translation>Keep the record {0} ({1}) and merge {2} into it?
+The merged records are closed; the reason and where they went are kept in the change history.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="523"/>
+        <source>都保留</source>
+        <translation>Keep both</translation>
+    </message>
+</context>
+<context>
+    <name>DutyDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="590"/>
+        <source>编辑任务</source>
+        <translation>Edit task</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="590"/>
+        <source>新增任务</source>
+        <translation>New task</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="593"/>
+        <source>如 北门卡点值守</source>
+        <translation>e.g. North gate checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="599"/>
+        <source>（全社区）</source>
+        <translation>(whole community)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="603"/>
+        <source>任务名称</source>
+        <translation>Task name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="604"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="605"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="606"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+</context>
+<context>
+    <name>DutyTab</name>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="884"/>
+        <source>签到 / 签退</source>
+        <translation>Check in / out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="887"/>
+        <source>扫描工作证条码，或输入编号后按回车（到岗签到，离岗再扫一次签退）</source>
+        <translation>Scan the ID badge barcode, or type the ID and press Enter (scan on arrival to check in, again on leaving to check out)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="891"/>
+        <source>等待扫描…</source>
+        <translation>Waiting for a scan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="901"/>
+        <source>班次</source>
+        <translation>Shifts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="902"/>
+        <source>◀ 前一天</source>
+        <translation>◀ Previous day</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="906"/>
+        <source>后一天 ▶</source>
+        <translation>Next day ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="908"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="918"/>
+        <source>新增任务</source>
+        <translation>New task</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="919"/>
+        <source>编辑任务</source>
+        <translation>Edit task</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="921"/>
+        <source>排班…</source>
+        <translation>Schedule shifts…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="922"/>
+        <source>安排人员…</source>
+        <translation>Assign people…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="923"/>
+        <location filename="../../app/ui/pages/grids.py" line="1135"/>
+        <source>撤下人员</source>
+        <translation>Remove people</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="924"/>
+        <location filename="../../app/ui/pages/grids.py" line="1143"/>
+        <location filename="../../app/ui/pages/grids.py" line="1154"/>
+        <source>删除班次</source>
+        <translation>Delete shift</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="926"/>
+        <source>打印本周值班表</source>
+        <translation>Print this week&apos;s duty roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1010"/>
+        <source>{0} 个班次，在岗 {1} 人</source>
+        <translation>{0} shifts, {1} people on duty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1013"/>
+        <source> 等</source>
+        <translation> and others</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1014"/>
+        <source>；未到 / 缺勤 {0} 人：{1}{2}</source>
+        <translation>; not arrived / absent: {0}: {1}{2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1017"/>
+        <source>；没有未到的人</source>
+        <translation>; everyone has arrived</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1024"/>
+        <source>还没有任务。点击“新增任务”登记卡点值守、上门走访等，再“排班…”。</source>
+        <translation>No tasks yet. Click &quot;New task&quot; to add checkpoint duty, home visits and so on, then &quot;Schedule shifts…&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1027"/>
+        <source>这一天没有班次。点击“排班…”安排。</source>
+        <translation>No shifts on this day. Click &quot;Schedule shifts…&quot; to add some.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1144"/>
+        <source>删除班次“{0}”？已排的人员一并撤下。</source>
+        <translation>Delete shift &quot;{0}&quot;? The people assigned to it are removed too.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1163"/>
+        <source>一周值班表</source>
+        <translation>Weekly duty roster</translation>
     </message>
 </context>
 <context>
@@ -269,90 +1086,293 @@ Data will be kept in: {0}</translation>
     </message>
 </context>
 <context>
-    <name>HomePage</name>
+    <name>GridDialog</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="52"/>
-        <source>首页 · {0}</source>
-        <translation>Home · {0}</translation>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="175"/>
+        <source>修改网格 {0}</source>
+        <translation>Edit grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="55"/>
-        <source>正在统计…</source>
-        <translation>Counting…</translation>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="175"/>
+        <source>新增网格</source>
+        <translation>New grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="62"/>
-        <source>住户（户）</source>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="179"/>
+        <source>如 G04</source>
+        <translation>e.g. G04</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="181"/>
+        <source>如 第4网格</source>
+        <translation>e.g. Grid 4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="183"/>
+        <source>网格编号</source>
+        <translation>Grid ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="184"/>
+        <source>网格名称</source>
+        <translation>Grid name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="185"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>GridModel</name>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="121"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="121"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="121"/>
+        <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="63"/>
-        <source>居民（人）</source>
-        <translation>Residents</translation>
+        <location filename="../../app/ui/models/grid_models.py" line="121"/>
+        <source>楼栋</source>
+        <translation>Buildings</translation>
+    </message>
+</context>
+<context>
+    <name>GridModels</name>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="342"/>
+        <source>未开始</source>
+        <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="64"/>
-        <source>重点人群（人）</source>
-        <translation>Vulnerable residents</translation>
+        <location filename="../../app/ui/models/grid_models.py" line="343"/>
+        <source>在岗</source>
+        <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="65"/>
+        <location filename="../../app/ui/models/grid_models.py" line="344"/>
+        <source>已签退</source>
+        <translation>Checked out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="345"/>
+        <source>未到</source>
+        <translation>Not arrived</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="346"/>
+        <source>缺勤</source>
+        <translation>Absent</translation>
+    </message>
+</context>
+<context>
+    <name>GridsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1525"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/grids.py" line="1535"/>
+        <source>网格划分</source>
+        <translation>Grid layout</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1536"/>
+        <source>人员名册</source>
+        <translation>Staff roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1537"/>
+        <source>排班签到</source>
+        <translation>Shifts and check-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1538"/>
+        <source>出勤统计</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1539"/>
+        <source>覆盖情况</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1540"/>
+        <source>网格员视图</source>
+        <translation>Grid worker view</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="349"/>
+        <source>网格归属历史 — {0}</source>
+        <translation>Grid history — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="229"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="230"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="231"/>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="232"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="233"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="234"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="239"/>
+        <source>建档时</source>
+        <translation>When registered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="240"/>
+        <source>按楼栋划分</source>
+        <translation>By building</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="241"/>
+        <source>单户调整</source>
+        <translation>Single household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="242"/>
+        <source>网格合并</source>
+        <translation>Grid merge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="243"/>
+        <source>网格拆分</source>
+        <translation>Grid split</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="244"/>
+        <source>已有记录</source>
+        <translation>Existing record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="253"/>
+        <source>至今</source>
+        <translation>Now</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="53"/>
+        <source>首页 · {0}</source>
+        <translation>Home · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="56"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="63"/>
+        <source>住户（户）</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="64"/>
+        <source>居民（人）</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="65"/>
+        <source>重点人群（人）</source>
+        <translation>Vulnerable residents</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/home.py" line="66"/>
+        <source>网格</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="67"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="67"/>
+        <location filename="../../app/ui/pages/home.py" line="68"/>
         <source>未分网格的住户</source>
         <translation>Households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="75"/>
+        <location filename="../../app/ui/pages/home.py" line="76"/>
         <source>重点人群类别</source>
         <translation>Vulnerability tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="75"/>
         <location filename="../../app/ui/pages/home.py" line="76"/>
+        <location filename="../../app/ui/pages/home.py" line="77"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="76"/>
+        <location filename="../../app/ui/pages/home.py" line="77"/>
         <source>户籍类别</source>
         <translation>Residency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="84"/>
+        <location filename="../../app/ui/pages/home.py" line="86"/>
         <source>诉求、物资等数字将在这些模块完成后显示在首页。</source>
-        <translation type="unfinished"></translation>
+        <translation>Figures for requests, supplies and other areas will appear here once those parts are finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="131"/>
+        <location filename="../../app/ui/pages/home.py" line="140"/>
         <source>还没有住户数据。可在“住户”页导入花名册，或在命令行运行 demo 生成演示社区。</source>
         <translation>No households yet. Import a roster on the Households page, or run the demo command to make a demo community.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="135"/>
+        <location filename="../../app/ui/pages/home.py" line="144"/>
         <source>以下数字直接统计自本机数据库。</source>
         <translation>These figures are counted directly from this computer&apos;s database.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="138"/>
+        <location filename="../../app/ui/pages/home.py" line="147"/>
         <source>户籍</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="139"/>
+        <location filename="../../app/ui/pages/home.py" line="148"/>
         <source>流动</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="140"/>
+        <location filename="../../app/ui/pages/home.py" line="149"/>
         <source>境外</source>
         <translation>From abroad</translation>
     </message>
@@ -360,158 +1380,290 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="312"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="375"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="313"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="376"/>
         <source>与户主关系</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="314"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="377"/>
         <source>性别</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="315"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="378"/>
         <source>出生日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="316"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="379"/>
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>ID card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="317"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="380"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="318"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="381"/>
         <source>人员类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="330"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="393"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="344"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="409"/>
         <source>住户 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Household {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="345"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="410"/>
         <source>{0}栋{1}单元{2}室</source>
-        <translation type="unfinished"></translation>
+        <translation>Building {0}, Unit {1}, Room {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="346"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="411"/>
         <source>（无）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="348"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="413"/>
         <source>户号 {0} · {1} · 户主 {2} · 共 {3} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>Household no. {0} · {1} · Head of household {2} · {3} people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="349"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="414"/>
         <source>未分网格</source>
-        <translation type="unfinished"></translation>
+        <translation>No grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="355"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="420"/>
         <source>（户主）</source>
-        <translation type="unfinished"></translation>
+        <translation> (head of household)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="357"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="422"/>
         <source>男</source>
-        <translation type="unfinished"></translation>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="422"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="461"/>
+        <source>更换户主</source>
+        <translation>Change head of household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="513"/>
+        <source>拆分户</source>
+        <translation>Split household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="513"/>
+        <source>这一户只有一人，无需拆分。</source>
+        <translation>This household has only one person, so there is nothing to split.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="360"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="472"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="481"/>
+        <source>迁到其他户</source>
+        <translation>Move to another household</translation>
     </message>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="357"/>
-        <source>女</source>
-        <translation type="unfinished"></translation>
+        <source>新增成员</source>
+        <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="396"/>
-        <source>更换户主</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/registry_dialogs.py" line="358"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="407"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="416"/>
-        <source>迁到其他户</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/registry_dialogs.py" line="359"/>
+        <source>设为户主</source>
+        <translation>Make head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="408"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="361"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="362"/>
+        <source>拆分户…</source>
+        <translation>Split household…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="363"/>
+        <source>合并户…</source>
+        <translation>Merge households…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="368"/>
+        <source>部分成员另立一户（新住址，各有户主）</source>
+        <translation>Move some members into a new household (new address, own head of household)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="369"/>
+        <source>把另一户的成员并入本户，选定户主</source>
+        <translation>Merge the members of another household into this one and choose the head of household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="473"/>
         <source>把 {0} 迁到哪一户？（如 3-2-502 或户号）</source>
-        <translation type="unfinished"></translation>
+        <translation>Move {0} to which household? (e.g. 3-2-502 or the household no.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="416"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="481"/>
         <source>找不到这一户：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Household not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="423"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="488"/>
         <source>迁移居民</source>
-        <translation type="unfinished"></translation>
+        <translation>Move resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="439"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="504"/>
         <source>删除居民</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete resident</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdModel</name>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="188"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="189"/>
+        <source>户号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="190"/>
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="191"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="192"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="193"/>
+        <source>重点人群</source>
+        <translation>Vulnerable residents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="194"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="207"/>
+        <source>未分网格</source>
+        <translation>No grid</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="531"/>
+        <source>导入人员名册 — {0}</source>
+        <translation>Import staff roster — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="537"/>
+        <source>读取 {0} 行（表头在第 {1} 行）：新增 {2} 人，更新 {3} 人，未导入 {4} 行，提示 {5} 条。</source>
+        <translation>Read {0} rows (header on row {1}): {2} new, {3} updated, {4} rows not imported, {5} notes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="550"/>
+        <source>识别的列：{0}</source>
+        <translation>Columns recognised: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="559"/>
+        <source>第 {0} 行未导入：{1}</source>
+        <translation>Row {0} not imported: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="561"/>
+        <source>第 {0} 行提示：{1}</source>
+        <translation>Row {0} note: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="563"/>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="567"/>
+        <source>导入 {0} 人</source>
+        <translation>Import {0} people</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="459"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="545"/>
         <source>导入居民花名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Import resident roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="462"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="548"/>
         <source>下一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="463"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="549"/>
         <source>上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="464"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="550"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="465"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="551"/>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="486"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="572"/>
         <source>导入完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="487"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="573"/>
         <source>新增居民 {0} 人，更新 {1} 人，新增住户 {2} 户。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} residents added, {1} updated, {2} households added.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="495"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="581"/>
         <source>正在导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing</translation>
     </message>
 </context>
 <context>
@@ -532,149 +1684,130 @@ Data will be kept in: {0}</translation>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
-        <source>网格划分、楼栋分配、网格员与志愿者名册、排班签到和网格覆盖情况。</source>
-        <translation>Grids, building assignment, the roster of grid workers and volunteers, shifts, attendance and coverage.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
-        <source>物资入库出库台账、分发计划、扫码签收、需求清单和团购价格公示。</source>
-        <translation>The stock ledger, distribution campaigns, sign-off by barcode, needs lists and group-purchase prices.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>居民诉求、投诉和举报的登记、分派、办结和统计。</source>
         <translation>Residents&apos; requests, complaints and reports: logging, assignment, resolution and counts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>通知打印</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
-        <source>门贴、告知书和公告的模板编辑与批量打印。</source>
-        <translation>Door notices, notification letters and announcements: templates and batch printing.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
-        <source>由记录直接生成、带时间戳的日报和统计报表（PDF 与 Excel）。</source>
-        <translation>Time-stamped daily and statistical reports built from the records (PDF and Excel).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>数据交换</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>通过 U 盘与街道办交换签名加密的数据包、回执和回传包。</source>
         <translation>Signed, encrypted packages, receipts and return packages exchanged with the street office by USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>打开数据文件夹</source>
         <translation>Open the data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>立即备份数据库</source>
         <translation>Back up the database now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>关于 GridDesk</source>
         <translation>About GridDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>街道办</source>
         <translation>Street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
+        <source>{0}：{1}（{2}）</source>
+        <translation>{0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>上次导出：{0}</source>
         <translation>Last export: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>上次导出：尚未导出</source>
         <translation>Last export: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>备份数据库</source>
         <translation>Back up the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>GridDesk 社区应急工作台 {0}
 离线运行的社区应急管理工具。
 内置字体：文泉驿微米黑（Apache 2.0 / GPLv3 字体例外）。</source>
@@ -683,12 +1816,12 @@ An offline tool for community emergency work.
 Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>正在处理</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>还有操作在进行。等待它完成后再退出吗？</source>
         <translation>An operation is still running. Wait for it to finish and then quit?</translation>
     </message>
@@ -698,287 +1831,287 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="182"/>
         <source>新增会议纪要</source>
-        <translation type="unfinished"></translation>
+        <translation>New minutes</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="184"/>
         <source>查看会议纪要 — 第 {0} 号</source>
-        <translation type="unfinished"></translation>
+        <translation>View minutes — No. {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="186"/>
         <source>编辑会议纪要 — 第 {0} 号</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit minutes — No. {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="199"/>
         <source>基本信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="200"/>
         <source>议题与讨论</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda and discussion</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="201"/>
         <source>决定与待办</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisions and action items</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="202"/>
         <source>附件</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="207"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="211"/>
         <source>保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="214"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="248"/>
         <source>例如：第三网格疫情防控议事会</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Grid 3 epidemic prevention meeting</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="254"/>
         <source>选择或输入</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose or type</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="256"/>
         <source>社区级</source>
-        <translation type="unfinished"></translation>
+        <translation>Community</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="257"/>
         <source>网格级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="260"/>
         <source>（未指定网格）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no grid chosen)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="274"/>
         <source>例如：社区党群服务中心二楼会议室</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Community service centre, 2nd-floor meeting room</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="278"/>
         <source>每行一人，可写职务，如：网格长 刘芳</source>
-        <translation type="unfinished"></translation>
+        <translation>One person per line, with role if you like, e.g. Grid leader Liu Fang</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="280"/>
         <source>每行一人，可注明原因，如：楼长 孙伟（请假）</source>
-        <translation type="unfinished"></translation>
+        <translation>One person per line, with the reason if known, e.g. Building leader Sun Wei (on leave)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="281"/>
         <source>从居民中添加…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add from residents…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="290"/>
         <source>至</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="299"/>
         <source>会议名称 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting title *</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="301"/>
         <source>会议类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting type</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="303"/>
         <source>会议日期 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting date *</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="305"/>
         <source>级别</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="307"/>
         <source>网格</source>
-        <translation type="unfinished">Grids</translation>
+        <translation>Grid</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="309"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="311"/>
         <source>地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="313"/>
         <source>主持人</source>
-        <translation type="unfinished"></translation>
+        <translation>Chair</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="315"/>
         <source>记录人</source>
-        <translation type="unfinished"></translation>
+        <translation>Minute-taker</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="318"/>
         <source>出席人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Present</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="327"/>
         <source>缺席人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Absent</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="344"/>
         <source>每行一项议题</source>
-        <translation type="unfinished"></translation>
+        <translation>One agenda item per line</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="346"/>
         <source>会上讨论的主要内容和各方意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Main points discussed and the views given</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="348"/>
         <source>居民提出的意见、建议和诉求</source>
-        <translation type="unfinished"></translation>
+        <translation>Residents&apos; comments, suggestions and requests</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="349"/>
         <source>会议议题</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="350"/>
         <source>讨论情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Discussion</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="351"/>
         <source>居民意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Residents&apos; views</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="359"/>
         <source>决定事项（每行一项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisions (one per line)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="361"/>
         <source>例如：每周二、五为独居老人送菜上门</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Deliver groceries to elderly people living alone every Tuesday and Friday</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="368"/>
         <source>待办事项（每项都要有责任人和完成时限）</source>
-        <translation type="unfinished"></translation>
+        <translation>Action items (each needs an owner and a due date)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="369"/>
         <source>添加待办</source>
-        <translation type="unfinished"></translation>
+        <translation>Add action item</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="371"/>
         <source>删除选中待办</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete selected action item</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="387"/>
         <source>附件（签字扫描件、签到表、照片等）复制保存在数据文件夹的 attachments 中。已发布的纪要也可以补充附件，但不能移除。</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments (signed scans, sign-in sheets, photos and so on) are copied into the attachments folder in the data folder. Published minutes can still get new attachments, but none can be removed.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="398"/>
         <source>添加文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add file…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="400"/>
         <source>打开</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="402"/>
         <source>移除</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="415"/>
         <source>这份纪要已发布并锁定，只能查看。如需更正，请在列表中选中它并点“修正”。</source>
-        <translation type="unfinished"></translation>
+        <translation>These minutes are published and locked, so they can only be viewed. To correct them, select them in the list and click &quot;Amend&quot;.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="417"/>
         <source>这份纪要已被第 {0} 号修正稿取代，仅作存档。</source>
-        <translation type="unfinished"></translation>
+        <translation>These minutes were replaced by amendment No. {0} and are kept for the record only.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="423"/>
         <source>这是第 {0} 号纪要的修正稿。修正原因：{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>This is an amendment to minutes No. {0}. Reason: {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="460"/>
         <source>已办结：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="527"/>
         <source>{0} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} people</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="545"/>
         <source>这项待办已经办结，不能从纪要中删除。</source>
-        <translation type="unfinished"></translation>
+        <translation>This action item is closed and cannot be deleted from the minutes.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="558"/>
         <source>选择附件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose attachments</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="567"/>
         <source>{0}（保存时添加）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (added on save)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="590"/>
         <source>添加附件</source>
-        <translation type="unfinished"></translation>
+        <translation>Add attachment</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="619"/>
         <source>放弃尚未保存的内容？</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard unsaved changes?</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="653"/>
         <source>保存会议纪要</source>
-        <translation type="unfinished"></translation>
+        <translation>Save minutes</translation>
     </message>
 </context>
 <context>
@@ -986,92 +2119,92 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="79"/>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="80"/>
         <source>会议名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="81"/>
         <source>级别 / 网格</source>
-        <translation type="unfinished"></translation>
+        <translation>Level / grid</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="82"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="83"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="84"/>
         <source>未办结待办</source>
-        <translation type="unfinished"></translation>
+        <translation>Open action items</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="85"/>
         <source>逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="86"/>
         <source>决定落实</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisions done</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="113"/>
         <source>草稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="114"/>
         <source>已发布</source>
-        <translation type="unfinished"></translation>
+        <translation>Published</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="115"/>
         <source>已修正</source>
-        <translation type="unfinished"></translation>
+        <translation>Amended</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="120"/>
         <source>社区级</source>
-        <translation type="unfinished"></translation>
+        <translation>Community</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="121"/>
         <source>网格级 · {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid · {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="121"/>
         <source>网格级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="133"/>
         <source>{0}（第 {1} 号的修正稿）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (amends No. {1})</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="145"/>
         <source>逾期 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} overdue</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="153"/>
         <source>未办结 {0} 项，共 {1} 项，已完成 {2} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} open of {1}, {2} done</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="157"/>
         <source>决定事项 {0} 项，其中 {1} 项的待办已全部完成</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} decisions, {1} with all action items done</translation>
     </message>
 </context>
 <context>
@@ -1079,27 +2212,27 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="945"/>
         <source>会议待办</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting action items</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="948"/>
         <source>正在统计…</source>
-        <translation type="unfinished">Counting…</translation>
+        <translation>Counting…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="985"/>
         <source>暂无未办结的会议待办。会议决定的事项在“会议”页登记后显示在这里。</source>
-        <translation type="unfinished"></translation>
+        <translation>No open action items from meetings. Items decided at meetings appear here once recorded on the Meetings page.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="988"/>
         <source>未办结 {0} 项，其中逾期 {1} 项、3 天内到期 {2} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} open: {1} overdue, {2} due within 3 days</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="992"/>
         <source>（以下为最紧急的 {0} 项）</source>
-        <translation type="unfinished"></translation>
+        <translation> (the {0} most urgent are shown below)</translation>
     </message>
 </context>
 <context>
@@ -1107,251 +2240,419 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="320"/>
         <source>会议</source>
-        <translation type="unfinished">Meetings</translation>
+        <translation>Meetings</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="328"/>
         <source>新增</source>
-        <translation type="unfinished"></translation>
+        <translation>New</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="330"/>
         <location filename="../../app/ui/pages/meetings.py" line="624"/>
         <source>编辑</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="332"/>
         <source>删除</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="335"/>
         <source>发布</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="336"/>
         <source>修正</source>
-        <translation type="unfinished"></translation>
+        <translation>Amend</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="339"/>
         <source>打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="387"/>
         <source>搜索名称、议题、讨论、决定、待办、人员…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search titles, agenda, discussion, decisions, action items, people…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="391"/>
         <source>全部级别</source>
-        <translation type="unfinished"></translation>
+        <translation>All levels</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="392"/>
         <source>社区级</source>
-        <translation type="unfinished"></translation>
+        <translation>Community</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="393"/>
         <source>网格级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="395"/>
         <source>全部网格</source>
-        <translation type="unfinished"></translation>
+        <translation>All grids</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="398"/>
         <source>全部状态</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="399"/>
         <source>草稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="400"/>
         <source>已发布</source>
-        <translation type="unfinished"></translation>
+        <translation>Published</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="401"/>
         <source>已修正</source>
-        <translation type="unfinished"></translation>
+        <translation>Amended</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="402"/>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="410"/>
         <source>查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="412"/>
         <source>清除条件</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear filters</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="439"/>
         <source>待办事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Action items</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="443"/>
         <source>选中会议的待办</source>
-        <translation type="unfinished"></translation>
+        <translation>For the selected meeting</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="444"/>
         <source>全部未办结</source>
-        <translation type="unfinished"></translation>
+        <translation>All open</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="445"/>
         <source>全部逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>All overdue</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="446"/>
         <source>全部待办（含已办结）</source>
-        <translation type="unfinished"></translation>
+        <translation>All (including closed)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="449"/>
         <source>责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="453"/>
         <source>办结…</source>
-        <translation type="unfinished"></translation>
+        <translation>Close…</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="455"/>
         <source>重新打开</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="570"/>
         <source>暂无会议纪要。点击“新增”（Ctrl+N）记录第一次会议。</source>
-        <translation type="unfinished"></translation>
+        <translation>No minutes yet. Click &quot;New&quot; (Ctrl+N) to record the first meeting.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="572"/>
         <source>没有符合条件的会议。可以换个关键词，或点“清除条件”。</source>
-        <translation type="unfinished"></translation>
+        <translation>No meetings match. Try other words, or click &quot;Clear filters&quot;.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="577"/>
         <source>共 {0} 次会议（全部 {1} 次）；未办结待办 {2} 项，其中逾期 {3} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} meetings (of {1}); {2} open action items, {3} overdue</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="624"/>
         <source>查看</source>
-        <translation type="unfinished"></translation>
+        <translation>View</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="630"/>
         <source>只能删除草稿；已发布的纪要要存档</source>
-        <translation type="unfinished"></translation>
+        <translation>Only drafts can be deleted; published minutes are kept on record</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="684"/>
         <source>决定 {0} 项，已落实 {1} 项；待办 {2} 项，已完成 {3} 项，逾期 {4} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} decisions, {1} carried out; {2} action items, {3} done, {4} overdue</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="696"/>
         <source>{0} 项，其中逾期 {1} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} items, {1} overdue</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="704"/>
         <source>在上面选中一次会议，这里显示它的待办事项。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a meeting above to see its action items here.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="707"/>
         <source>这次会议没有待办事项。在“编辑”的“决定与待办”中添加。</source>
-        <translation type="unfinished"></translation>
+        <translation>This meeting has no action items. Add them under &quot;Edit&quot; → &quot;Decisions and action items&quot;.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="710"/>
         <source>没有这样的待办事项。</source>
-        <translation type="unfinished"></translation>
+        <translation>No matching action items.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="737"/>
         <source>办结待办事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Close action item</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="748"/>
         <location filename="../../app/ui/pages/meetings.py" line="762"/>
         <source>重新打开待办</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen action item</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="749"/>
         <source>重新打开待办事项“{0}”？原办理情况会保留在修改记录中。</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen action item &quot;{0}&quot;? The earlier outcome stays in the change history.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="806"/>
         <location filename="../../app/ui/pages/meetings.py" line="822"/>
         <source>删除会议草稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete draft minutes</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="807"/>
         <source>删除会议草稿“{0}”（{1}）？
 删除后不再显示，但会留下删除记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete draft minutes &quot;{0}&quot; ({1})?
+They will no longer be shown, but a record of the deletion is kept.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="832"/>
         <source>
 发布后，第 {0} 号纪要将被这份修正稿取代（原纪要保留存档）。</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Once published, this amendment replaces minutes No. {0} (the original is kept on record).</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="840"/>
         <location filename="../../app/ui/pages/meetings.py" line="859"/>
         <source>发布会议纪要</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish minutes</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="842"/>
         <source>发布第 {0} 号会议纪要“{1}”？
 发布后纪要锁定，不能再修改；如需更正只能做修正稿。</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish minutes No. {0} &quot;{1}&quot;?
+Published minutes are locked and cannot be edited; corrections need an amendment.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="868"/>
         <location filename="../../app/ui/pages/meetings.py" line="888"/>
         <source>修正会议纪要</source>
-        <translation type="unfinished"></translation>
+        <translation>Amend minutes</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="870"/>
         <source>将为“{0}”建立一份修正稿（原纪要保留存档）。
 请写明修正原因（会印在修正稿上）：</source>
-        <translation type="unfinished"></translation>
+        <translation>An amendment to &quot;{0}&quot; will be created (the original is kept on record).
+Give the reason for the amendment (it is printed on the amendment):</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="909"/>
         <source>正在生成会议纪要</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating minutes</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="266"/>
+        <source>合并网格</source>
+        <translation>Merge grids</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="278"/>
+        <source>保留的网格</source>
+        <translation>Grid to keep</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="279"/>
+        <source>并入它的网格</source>
+        <translation>Grids to merge into it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="282"/>
+        <source>所选网格的住户、楼栋、在岗人员和任务都转入保留的网格；所选网格随后停用（记录保留）。</source>
+        <translation>The households, buildings, on-duty workers and tasks of the selected grids move to the grid you keep; the selected grids are then closed (their records are kept).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="176"/>
+        <source>合并住户：并入 {0}</source>
+        <translation>Merge households: into {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="181"/>
+        <source>要并入本户的那一户：住址（3-2-502）或户号</source>
+        <translation>Household to merge into this one: address (3-2-502) or household no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="182"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="185"/>
+        <source>把哪一户并入 {0}？</source>
+        <translation>Which household should be merged into {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="192"/>
+        <source>合并后户主：</source>
+        <translation>Head of household after merging:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="199"/>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="218"/>
+        <source>找不到这一户：{0}</source>
+        <translation>Household not found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="221"/>
+        <source>这就是本户。</source>
+        <translation>That is this household.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="226"/>
+        <source>{0}（户号 {1}）：{2}</source>
+        <translation>{0} (household no. {1}): {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="244"/>
+        <source>请先查找要并入的那一户。</source>
+        <translation>First find the household to merge in.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="248"/>
+        <location filename="../../app/ui/household_dialogs.py" line="260"/>
+        <source>合并住户</source>
+        <translation>Merge households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="249"/>
+        <source>把 {0}（{1} 人）并入 {2}？
+{0} 这一户将注销，成员都转到 {2}。</source>
+        <translation>Merge {0} ({1} people) into {2}?
+Household {0} will be closed and its members moved to {2}.</translation>
+    </message>
+</context>
+<context>
+    <name>MovementDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="83"/>
+        <source>入库</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="83"/>
+        <source>出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="83"/>
+        <source>调整</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="89"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="94"/>
+        <source>数量（调整可为负数）</source>
+        <translation>Quantity (can be negative for an adjustment)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="94"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="100"/>
+        <source>捐赠</source>
+        <translation>Donation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="101"/>
+        <source>采购</source>
+        <translation>Purchase</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="102"/>
+        <source>街道调拨</source>
+        <translation>From street office</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="107"/>
+        <source>个、袋、箱…（新物资）</source>
+        <translation>pieces, bags, boxes… (new item)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="108"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="109"/>
+        <source>来源类别</source>
+        <translation>Source type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="110"/>
+        <source>捐赠单位或个人、供应商</source>
+        <translation>Donor (organisation or person) or supplier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="111"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="113"/>
+        <source>原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -1372,243 +2673,1221 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
     <message>
         <location filename="../../app/ui/print_preview.py" line="51"/>
         <source>打印预览 — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview — {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/print_preview.py" line="62"/>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <location filename="../../app/ui/print_preview.py" line="65"/>
         <source>另存为 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF…</translation>
     </message>
     <message>
         <location filename="../../app/ui/print_preview.py" line="69"/>
         <source>适合宽度</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit width</translation>
     </message>
     <message>
         <location filename="../../app/ui/print_preview.py" line="70"/>
         <source>整页</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole page</translation>
     </message>
     <message>
         <location filename="../../app/ui/print_preview.py" line="73"/>
         <source>共 {0} 页</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} pages</translation>
     </message>
     <message>
         <location filename="../../app/ui/print_preview.py" line="75"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../app/ui/print_preview.py" line="80"/>
         <source>显示：</source>
-        <translation type="unfinished"></translation>
+        <translation>View:</translation>
     </message>
     <message>
         <location filename="../../app/ui/print_preview.py" line="124"/>
-        <location filename="../../app/ui/print_preview.py" line="137"/>
+        <location filename="../../app/ui/print_preview.py" line="145"/>
         <source>打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="137"/>
+        <location filename="../../app/ui/print_preview.py" line="145"/>
         <source>无法开始打印，请检查打印机。</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing could not start. Please check the printer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="167"/>
-        <location filename="../../app/ui/print_preview.py" line="188"/>
+        <location filename="../../app/ui/print_preview.py" line="175"/>
+        <location filename="../../app/ui/print_preview.py" line="196"/>
         <source>另存为 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="167"/>
+        <location filename="../../app/ui/print_preview.py" line="175"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="189"/>
+        <location filename="../../app/ui/print_preview.py" line="197"/>
         <source>无法保存到 {0}：{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="193"/>
+        <location filename="../../app/ui/print_preview.py" line="201"/>
         <source>已保存到 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved to {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="377"/>
+        <source>编辑人员 {0}</source>
+        <translation>Edit person {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="377"/>
+        <source>新增人员</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="388"/>
+        <source>（不属于某个网格）</source>
+        <translation>(not in a grid)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="392"/>
+        <source>下沉干部的派出单位；社工、共建单位的机构名称</source>
+        <translation>Sent-down cadre&apos;s home organisation; for social workers and partner units, the organisation name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="394"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="396"/>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="408"/>
+        <source>驾驶、医护、心理疏导…</source>
+        <translation>Driving, nursing, counselling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="412"/>
+        <source>楼栋 5,7-9；单元 3栋2单元；住户 3-2-502</source>
+        <translation>Buildings 5,7-9; unit 3栋2单元; household 3-2-502</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="414"/>
+        <source>不填则自动编号（P0001…）</source>
+        <translation>Leave empty to number automatically (P0001…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="415"/>
+        <source>在岗</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="421"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="485"/>
+        <source>已关联：{0}</source>
+        <translation>Linked: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="423"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="491"/>
+        <source>未关联居民</source>
+        <translation>Not linked to a resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="426"/>
+        <source>输入姓名、拼音或住址查找居民，回车</source>
+        <translation>Type a name, pinyin or address to find a resident, then press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="432"/>
+        <source>取消关联</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="442"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="443"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="444"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="445"/>
+        <source>所属网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="446"/>
+        <source>本社区居民</source>
+        <translation>Resident here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="447"/>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="448"/>
+        <source>在岗期</source>
+        <translation>Duty period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="449"/>
+        <source>技能</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="450"/>
+        <source>可服务时间</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="451"/>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="452"/>
+        <source>责任区</source>
+        <translation>Area covered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="453"/>
+        <source>签到编号</source>
+        <translation>Check-in ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="454"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="455"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="478"/>
+        <source>没有找到这样的居民</source>
+        <translation>No such resident found</translation>
+    </message>
+</context>
+<context>
+    <name>PersonModel</name>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="288"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="289"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="290"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="291"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="292"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="293"/>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="294"/>
+        <source>在岗期</source>
+        <translation>Duty period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="295"/>
+        <source>技能 / 可服务时间</source>
+        <translation>Skills / availability</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="296"/>
+        <source>责任区</source>
+        <translation>Area covered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="297"/>
+        <source>住址（居民）</source>
+        <translation>Address (resident)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="298"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="329"/>
+        <source>在岗</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="329"/>
+        <source>已离岗</source>
+        <translation>Left</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="148"/>
+        <source>新建发放</source>
+        <translation>New distribution</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="152"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="155"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="158"/>
+        <source>每份数量</source>
+        <translation>Quantity per share</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="161"/>
+        <source>每户一份</source>
+        <translation>One per household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="162"/>
+        <source>每人一份</source>
+        <translation>One per person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="163"/>
+        <source>按户人数（每 2 人一份）</source>
+        <translation>By household size (one per 2 people)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="166"/>
+        <source>分配规则</source>
+        <translation>Allocation rule</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="169"/>
+        <source>全部住户</source>
+        <translation>All households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="170"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="171"/>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="172"/>
+        <source>标签</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="173"/>
+        <source>指定住户</source>
+        <translation>Chosen households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="177"/>
+        <source>网格编号、楼栋号、标签或户号（逗号分隔）</source>
+        <translation>Grid IDs, building numbers, tags or household numbers (comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="181"/>
+        <source>发放对象</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="182"/>
+        <source>重点户（独居老人、残疾人等）优先</source>
+        <translation>Vulnerable households first (elderly living alone, disabled, etc.)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="187"/>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="188"/>
+        <source>每户上限</source>
+        <translation>Limit per household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="189"/>
+        <source>点击“预览”查看分配与库存对比，确认后再创建。</source>
+        <translation>Click &quot;Preview&quot; to compare the allocation with stock, then create it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="197"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="199"/>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="231"/>
+        <source>{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}</source>
+        <translation>{households} households ({vulnerable} vulnerable), {needed}{unit} needed, {on_hand}{unit} in stock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="240"/>
+        <source>；缺口 {shortfall}{unit}，按顺序可先发 {covered} 户</source>
+        <translation>; short by {shortfall}{unit}, enough for the first {covered} households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="245"/>
+        <source>；库存足够</source>
+        <translation>; enough stock</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingPage</name>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="125"/>
+        <location filename="../../app/ui/pages/printing.py" line="863"/>
+        <location filename="../../app/ui/pages/printing.py" line="900"/>
+        <source>通知打印</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="132"/>
+        <source>新建模板</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="133"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="134"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="137"/>
+        <location filename="../../app/ui/pages/printing.py" line="689"/>
+        <source>保存模板</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="141"/>
+        <location filename="../../app/ui/pages/printing.py" line="348"/>
+        <source>生成并预览…</source>
+        <translation>Create and preview…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="182"/>
+        <source>模板</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="197"/>
+        <source>模板内容</source>
+        <translation>Template content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="199"/>
+        <source>内置模板不能直接修改：点击“复制”建立可以修改的副本。</source>
+        <translation>Built-in templates cannot be edited: click &quot;Copy&quot; to make a copy you can edit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="210"/>
+        <source>模板名称：</source>
+        <translation>Template name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="211"/>
+        <source>通知标题：</source>
+        <translation>Notice title:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="212"/>
+        <source>正文：</source>
+        <translation>Body:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="220"/>
+        <source>插入占位符</source>
+        <translation>Insert placeholder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="224"/>
+        <source>占位符：</source>
+        <translation>Placeholders:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="234"/>
+        <source>填写内容（本次打印）</source>
+        <translation>Fill in (this print run)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="239"/>
+        <source>通知日期：</source>
+        <translation>Notice date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="240"/>
+        <source>开始日期：</source>
+        <translation>Start date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="241"/>
+        <source>结束日期：</source>
+        <translation>End date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="242"/>
+        <source>时间：</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="243"/>
+        <source>地点：</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="244"/>
+        <source>物资：</source>
+        <translation>Supplies:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="245"/>
+        <source>供应商：</source>
+        <translation>Supplier:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="246"/>
+        <source>社区电话：</source>
+        <translation>Community phone:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="262"/>
+        <source>公告正文或价格明细，可写多行；用“|”分隔各列即成表格，例如：套餐|内容|价格</source>
+        <translation>Notice text or price list, several lines allowed; separate columns with &quot;|&quot; to make a table, e.g. Pack|Contents|Price</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="267"/>
+        <source>内容：</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="268"/>
+        <source>未填写的内容印为空白横线，可手写补填。</source>
+        <translation>Anything left empty prints as a blank line to fill in by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="274"/>
+        <source>打印范围</source>
+        <translation>Print for</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="280"/>
+        <source>全部住户</source>
+        <translation>All households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="281"/>
+        <source>按网格</source>
+        <translation>By grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="282"/>
+        <source>按楼栋</source>
+        <translation>By building</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="283"/>
+        <source>按标签（重点人群等）</source>
+        <translation>By tag (vulnerable residents, etc.)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="284"/>
+        <source>选定住户</source>
+        <translation>Chosen households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="285"/>
+        <source>不按户（张贴用）</source>
+        <translation>Not per household (for posting)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="291"/>
+        <source>范围：</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="293"/>
+        <source>本社区全部住户，每户一份。</source>
+        <translation>Every household in the community, one copy each.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="299"/>
+        <source>户号或门牌，用逗号分隔，例如 3-2-502, H000123</source>
+        <translation>Household numbers or door numbers, comma-separated, e.g. 3-2-502, H000123</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="304"/>
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="317"/>
+        <source>选择：</source>
+        <translation>Choose:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="323"/>
+        <source>纸张与版式</source>
+        <translation>Paper and layout</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="330"/>
+        <source>每张 {0} 份</source>
+        <translation>{0} per sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="331"/>
+        <source>印住户条形码（扫码领取、签收用）</source>
+        <translation>Print household barcode (for scanning at pick-up and sign-off)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="333"/>
+        <source>印裁切线（每张多份时）</source>
+        <translation>Print cut lines (when several per sheet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="339"/>
+        <source>纸张：</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="340"/>
+        <source>每张份数：</source>
+        <translation>Copies per sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="364"/>
+        <source>预览（第一张）</source>
+        <translation>Preview (first sheet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="384"/>
+        <source>住户地址，如 3栋2单元502室</source>
+        <translation>Household address, e.g. Building 3, Unit 2, Room 502</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="385"/>
+        <source>户号（条形码上的号码）</source>
+        <translation>Household no. (the number on the barcode)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="386"/>
+        <source>户主姓名（打码，如 张*三）</source>
+        <translation>Head of household name (masked, e.g. Zhang*san)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="387"/>
+        <source>在住人数</source>
+        <translation>People living there</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="388"/>
+        <source>所在网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="389"/>
+        <source>网格员（取自在岗人员名册）</source>
+        <translation>Grid worker (from the staff roster)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="390"/>
+        <source>网格员电话</source>
+        <translation>Grid worker phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="391"/>
+        <source>社区名称</source>
+        <translation>Community name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="392"/>
+        <source>社区电话（不填则用本机设置中的电话）</source>
+        <translation>Community phone (if empty, the phone in Settings is used)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="393"/>
+        <source>通知日期</source>
+        <translation>Notice date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="394"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="395"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="396"/>
+        <source>例如 12月1日 8:00–11:30</source>
+        <translation>e.g. 1 Dec 8:00–11:30</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="397"/>
+        <source>例如 社区服务中心东门</source>
+        <translation>e.g. East gate of the community service centre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="398"/>
+        <source>例如 蔬菜礼包（约 5 公斤）</source>
+        <translation>e.g. Vegetable pack (about 5 kg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="399"/>
+        <source>团购供应商</source>
+        <translation>Group-buy supplier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="400"/>
+        <source>多行文字</source>
+        <translation>Multi-line text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="453"/>
+        <source>{0}栋</source>
+        <translation>Building {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="477"/>
+        <source>（内置）</source>
+        <translation> (built-in)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="548"/>
+        <location filename="../../app/ui/pages/printing.py" line="611"/>
+        <location filename="../../app/ui/pages/printing.py" line="636"/>
+        <source>新模板</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="578"/>
+        <source>标题中不能使用住户或网格的占位符：{0}</source>
+        <translation>Household or grid placeholders cannot be used in the title: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="584"/>
+        <source>不认识的占位符：{0}（请从“插入占位符”中选择）</source>
+        <translation>Unknown placeholder: {0} (please choose from &quot;Insert placeholder&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="589"/>
+        <source>请填写通知标题。</source>
+        <translation>Please enter a notice title.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="614"/>
+        <source>模板未保存</source>
+        <translation>Template not saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="615"/>
+        <source>保存对“{0}”的修改吗？</source>
+        <translation>Save the changes to &quot;{0}&quot;?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="637"/>
+        <source>通知</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="655"/>
+        <source>{0}（副本）</source>
+        <translation>{0} (copy)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="685"/>
+        <source>已保存模板“{0}”（{1}）</source>
+        <translation>Template &quot;{0}&quot; saved ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="696"/>
+        <location filename="../../app/ui/pages/printing.py" line="713"/>
+        <source>删除模板</source>
+        <translation>Delete template</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="696"/>
+        <source>删除模板“{0}”？</source>
+        <translation>Delete template &quot;{0}&quot;?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="710"/>
+        <source>已删除模板“{0}”</source>
+        <translation>Template &quot;{0}&quot; deleted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="750"/>
+        <source>没有可选的项目。</source>
+        <translation>Nothing to choose from.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="753"/>
+        <source>请输入户号或门牌。</source>
+        <translation>Please enter household numbers or door numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="785"/>
+        <source>共 {0} 份，不印住户信息</source>
+        <translation>{0} copies, no household details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="787"/>
+        <source>共 {0:,} 户，每户一份</source>
+        <translation>{0:,} households, one copy each</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="816"/>
+        <source>正文印出约 {0:.1f} 磅</source>
+        <translation>Body text prints at about {0:.1f} pt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="818"/>
+        <source>，字太小，可能难以阅读</source>
+        <translation>, which may be too small to read</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="880"/>
+        <source>已生成 {0:,} 份“{1}”，共 {2:,} 页</source>
+        <translation>Created {0:,} copies of &quot;{1}&quot;, {2:,} pages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="891"/>
+        <source>正在生成通知</source>
+        <translation>Creating notices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="898"/>
+        <source>已取消，未生成文件。</source>
+        <translation>Cancelled; no file was created.</translation>
     </message>
 </context>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="140"/>
+        <location filename="../../app/ui/pages/registry.py" line="141"/>
         <source>住户</source>
-        <translation type="unfinished">Households</translation>
+        <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="206"/>
+        <location filename="../../app/ui/pages/registry.py" line="155"/>
+        <source>新增住户</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="155"/>
+        <source>新登记一户及其户主（Ctrl+Shift+N）</source>
+        <translation>Register a new household and its head (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="156"/>
+        <source>新增居民</source>
+        <translation>New resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="156"/>
+        <source>在选中居民的户中新增一人（Ctrl+N）</source>
+        <translation>Add a person to the selected resident&apos;s household (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="157"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="157"/>
+        <source>编辑选中的居民（回车）</source>
+        <translation>Edit the selected resident (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="158"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="158"/>
+        <source>删除选中的居民（需填写原因）</source>
+        <translation>Delete the selected resident (a reason is required)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="159"/>
+        <source>查重</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="159"/>
+        <source>查找重复登记，逐组核对后合并或保留</source>
+        <translation>Find duplicate records, check each group, then merge or keep them</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="160"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="160"/>
+        <source>从 Excel/WPS/CSV 花名册导入</source>
+        <translation>Import from an Excel/WPS/CSV roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="161"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="161"/>
+        <source>导出为 Excel，列与导入相同</source>
+        <translation>Export to Excel, with the same columns as the import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="162"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="162"/>
+        <source>打印当前列表（已脱敏）</source>
+        <translation>Print the current list (masked)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="209"/>
         <source>还没有居民。点击“导入”导入 Excel 花名册，或在命令行运行 demo 生成演示社区。</source>
-        <translation type="unfinished"></translation>
+        <translation>No residents yet. Click &quot;Import&quot; to import an Excel roster, or run the demo command to make a demo community.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="265"/>
+        <location filename="../../app/ui/pages/registry.py" line="271"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="287"/>
+        <location filename="../../app/ui/pages/registry.py" line="293"/>
         <source>共 {0} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="343"/>
+        <location filename="../../app/ui/pages/registry.py" line="349"/>
         <source>新增</source>
-        <translation type="unfinished"></translation>
+        <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="344"/>
-        <source>请先选中一户中的任一居民（或用查找框找到这一户），再新增成员。</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/pages/registry.py" line="351"/>
+        <source>请先选中一户中的任一居民（或用查找框找到这一户），再新增成员；新登记一户请点“新增住户”。</source>
+        <translation>First select any resident of the household (or find it with the search box), then add the member. To register a new household, click &quot;New household&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="360"/>
+        <location filename="../../app/ui/pages/registry.py" line="387"/>
         <source>删除居民</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="377"/>
-        <location filename="../../app/ui/pages/registry.py" line="384"/>
-        <location filename="../../app/ui/pages/registry.py" line="393"/>
+        <location filename="../../app/ui/pages/registry.py" line="404"/>
+        <location filename="../../app/ui/pages/registry.py" line="411"/>
+        <location filename="../../app/ui/pages/registry.py" line="420"/>
         <source>导出居民</source>
-        <translation type="unfinished"></translation>
+        <translation>Export residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="377"/>
+        <location filename="../../app/ui/pages/registry.py" line="404"/>
         <source>Excel 文件 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="385"/>
+        <location filename="../../app/ui/pages/registry.py" line="412"/>
         <source>是否隐藏身份证号和电话的中间几位（脱敏）？
 交给外单位时建议脱敏。</source>
-        <translation type="unfinished"></translation>
+        <translation>Hide the middle digits of ID card numbers and phone numbers (masking)?
+Recommended when the file goes to another organisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="395"/>
+        <location filename="../../app/ui/pages/registry.py" line="422"/>
         <source>已导出 {0} 人到 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {0} people to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="47"/>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="52"/>
+        <source>日报由本系统的记录直接统计，并注明生成时间；尚未启用的功能在报表中注明“尚未记录”，不填任何数字。</source>
+        <translation>The daily report is counted directly from the records in this system and shows when it was made. Areas not yet in use are marked &quot;Not recorded yet&quot; with no figures.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="62"/>
+        <source>报表日期：</source>
+        <translation>Report date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="70"/>
+        <source>重新统计</source>
+        <translation>Recount</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="73"/>
+        <source>生成 PDF 并预览…</source>
+        <translation>Create PDF and preview…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="76"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="125"/>
+        <source>{0} 的日报，统计于 {1}</source>
+        <translation>Daily report for {0}, counted at {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="138"/>
+        <source>统计</source>
+        <translation>Counting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="138"/>
+        <source>排版</source>
+        <translation>Laying out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="158"/>
+        <source>正在生成日报</source>
+        <translation>Creating the daily report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="164"/>
+        <source>导出日报</source>
+        <translation>Export daily report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="164"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="182"/>
+        <source>已导出到 {0}</source>
+        <translation>Exported to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="185"/>
+        <source>正在导出日报</source>
+        <translation>Exporting the daily report</translation>
     </message>
 </context>
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="83"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="90"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="319"/>
+        <source>新增住户</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="92"/>
         <source>编辑居民</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="83"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="92"/>
         <source>新增居民</source>
-        <translation type="unfinished"></translation>
+        <translation>New resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="89"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="97"/>
+        <source>如 3栋2单元502 或 3-2-502</source>
+        <translation>e.g. 3栋2单元502 or 3-2-502</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="99"/>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="102"/>
         <source>18位，末位可为X；没有可不填</source>
-        <translation type="unfinished"></translation>
+        <translation>18 characters, the last may be X; leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="103"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="116"/>
         <source>（未填）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="143"/>
-        <source>姓名：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="144"/>
-        <source>身份证号：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="149"/>
-        <source>其他证件：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="150"/>
-        <source>性别：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="151"/>
-        <source>出生日期：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="152"/>
-        <source>联系电话：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="153"/>
-        <source>与户主关系：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="154"/>
-        <source>户籍类型：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="155"/>
-        <source>状态：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="156"/>
-        <source>人员类别：</source>
-        <translation type="unfinished"></translation>
+        <translation>(not given)</translation>
     </message>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="157"/>
-        <source>备注：</source>
-        <translation type="unfinished"></translation>
+        <source>住址：</source>
+        <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="161"/>
-        <source>保存</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../app/ui/registry_dialogs.py" line="158"/>
+        <source>住户电话：</source>
+        <translation>Household phone:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="159"/>
+        <source>户主</source>
+        <translation>Head of household</translation>
     </message>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="162"/>
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="163"/>
+        <source>身份证号：</source>
+        <translation>ID card no.:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="168"/>
+        <source>其他证件：</source>
+        <translation>Other ID:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="169"/>
+        <source>性别：</source>
+        <translation>Sex:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="170"/>
+        <source>出生日期：</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="171"/>
+        <source>联系电话：</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="172"/>
+        <source>与户主关系：</source>
+        <translation>Relation to head:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="173"/>
+        <source>户籍类型：</source>
+        <translation>Residency:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="174"/>
+        <source>状态：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="175"/>
+        <source>人员类别：</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="176"/>
+        <source>备注：</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="180"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="181"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="206"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="229"/>
         <source>出生日期 {0}，{1}（由身份证号得出）</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth {0}, {1} (from the ID card number)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="207"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="230"/>
         <source>男</source>
-        <translation type="unfinished"></translation>
+        <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="207"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="230"/>
         <source>女</source>
-        <translation type="unfinished"></translation>
+        <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="261"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="301"/>
         <source>保存居民</source>
-        <translation type="unfinished"></translation>
+        <translation>Save resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="312"/>
+        <source>户号 {0}（户主 {1}，{2} 人）</source>
+        <translation>Household no. {0} (head of household {1}, {2} people)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="313"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="320"/>
+        <source>{0} 已有住户：{1}。
+仍要在此地址新增一户吗？</source>
+        <translation>{0} already has a household: {1}.
+Add another household at this address anyway?</translation>
     </message>
 </context>
 <context>
@@ -1616,108 +3895,246 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="745"/>
         <source>从居民中添加出席人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Add attendees from residents</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="750"/>
         <source>输入姓名查找，按回车</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a name and press Enter</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="757"/>
         <source>可按住 Ctrl 选择多人。</source>
-        <translation type="unfinished"></translation>
+        <translation>Hold Ctrl to select several people.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="761"/>
         <source>添加所选</source>
-        <translation type="unfinished"></translation>
+        <translation>Add selected</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="762"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="780"/>
         <source>找到 {0} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} found</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="780"/>
         <source>没有找到。</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing found.</translation>
     </message>
 </context>
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="37"/>
+        <location filename="../../app/ui/models/registry_model.py" line="49"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="38"/>
+        <location filename="../../app/ui/models/registry_model.py" line="50"/>
         <source>性别</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="39"/>
+        <location filename="../../app/ui/models/registry_model.py" line="51"/>
         <source>年龄</source>
-        <translation type="unfinished"></translation>
+        <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="40"/>
+        <location filename="../../app/ui/models/registry_model.py" line="52"/>
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>ID card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="41"/>
+        <location filename="../../app/ui/models/registry_model.py" line="53"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="42"/>
+        <location filename="../../app/ui/models/registry_model.py" line="54"/>
         <source>住址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="43"/>
+        <location filename="../../app/ui/models/registry_model.py" line="55"/>
         <source>与户主关系</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="44"/>
+        <location filename="../../app/ui/models/registry_model.py" line="56"/>
         <source>户籍</source>
-        <translation type="unfinished">Registered</translation>
+        <translation>Residency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="45"/>
+        <location filename="../../app/ui/models/registry_model.py" line="57"/>
         <source>人员类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="46"/>
+        <location filename="../../app/ui/models/registry_model.py" line="58"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="133"/>
+        <location filename="../../app/ui/models/registry_model.py" line="166"/>
         <source>（户主）</source>
-        <translation type="unfinished"></translation>
+        <translation> (head)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="602"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="603"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="604"/>
+        <location filename="../../app/ui/pages/grids.py" line="742"/>
+        <location filename="../../app/ui/pages/grids.py" line="755"/>
+        <source>移出名册</source>
+        <translation>Remove from roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="606"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="607"/>
+        <location filename="../../app/ui/pages/grids.py" line="835"/>
+        <source>打印工作证</source>
+        <translation>Print ID badges</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="612"/>
+        <source>姓名、编号、电话、单位或技能</source>
+        <translation>Name, ID, phone, organisation or skill</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="616"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="620"/>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="621"/>
+        <source>不属于网格</source>
+        <translation>Not in a grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="622"/>
+        <source>只看今天在岗的</source>
+        <translation>Only on duty today</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="623"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="690"/>
+        <source>名册还是空的。点击“新增”（Ctrl+N）登记第一位在岗人员，或“导入”Excel 名册。</source>
+        <translation>The roster is empty. Click &quot;New&quot; (Ctrl+N) to add the first worker, or &quot;Import&quot; an Excel roster.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="694"/>
+        <source>没有符合条件的人员。</source>
+        <translation>Nobody matches.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="702"/>
+        <source>共 {0} 人（全部 {1} 人）</source>
+        <translation>{0} people (of {1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="719"/>
+        <source>已保存，签到编号 {0}</source>
+        <translation>Saved. Check-in ID {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="743"/>
+        <source>把{0} {1}（{2}）移出名册？已有的出勤记录保留，以后的排班撤下。</source>
+        <translation>Remove {0} {1} ({2}) from the roster? Past attendance is kept; future shifts are removed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="760"/>
+        <location filename="../../app/ui/pages/grids.py" line="793"/>
+        <location filename="../../app/ui/pages/grids.py" line="814"/>
+        <source>导入人员名册</source>
+        <translation>Import staff roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="762"/>
+        <source>表格文件 (*.xlsx *.xls *.xlsm *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.xlsm *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="775"/>
+        <source>检查人员名册</source>
+        <translation>Check staff roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="783"/>
+        <source>名册中没有“类别”列</source>
+        <translation>The roster has no &quot;Category&quot; column</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="784"/>
+        <source>这份名册里的人都是：</source>
+        <translation>Everyone in this roster is:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="817"/>
+        <source>已导入：新增 {0} 人，更新 {1} 人</source>
+        <translation>Imported: {0} added, {1} updated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="836"/>
+        <source>打印哪些人的签到工作证？</source>
+        <translation>Print check-in ID badges for whom?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="838"/>
+        <source>只打印 {0}（{1}）</source>
+        <translation>Only {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="841"/>
+        <source>全部在岗人员</source>
+        <translation>All on-duty workers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="849"/>
+        <source>签到工作证</source>
+        <translation>Check-in ID badges</translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="54"/>
+        <location filename="../../app/ui/pages/registry.py" line="55"/>
         <source>查找：姓名 / 拼音（zs）/ 身份证或电话后四位 / 3-2-502 / 户号</source>
-        <translation type="unfinished"></translation>
+        <translation>Find: name / pinyin (zs) / last 4 digits of ID or phone / 3-2-502 / household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="85"/>
+        <location filename="../../app/ui/pages/registry.py" line="86"/>
         <source>没有找到“{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing found for &quot;{0}&quot;</translation>
     </message>
 </context>
 <context>
@@ -1814,158 +4231,987 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
     </message>
 </context>
 <context>
+    <name>ShiftModel</name>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="356"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="357"/>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="358"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="359"/>
+        <source>地点 / 网格</source>
+        <translation>Place / grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="360"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="361"/>
+        <source>人员及状态</source>
+        <translation>People and status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="368"/>
+        <source>次日</source>
+        <translation>next day </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="378"/>
+        <source>（缺 {0}）</source>
+        <translation> ({0} short)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="380"/>
+        <source>未排人</source>
+        <translation>Nobody assigned</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPeopleModel</name>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="399"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="400"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="401"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="402"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="403"/>
+        <source>签到</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/grid_models.py" line="404"/>
+        <source>签退</source>
+        <translation>Check-out</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftsDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="640"/>
+        <source>排班</source>
+        <translation>Schedule shifts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="655"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="662"/>
+        <source>（结束早于开始即为次日）</source>
+        <translation>(an end before the start means the next day)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="664"/>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="665"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="666"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="667"/>
+        <source>每班人数</source>
+        <translation>People per shift</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="313"/>
+        <source>拆分网格 {0}</source>
+        <translation>Split grid {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="316"/>
+        <source>新网格编号，如 {0}B</source>
+        <translation>New grid ID, e.g. {0}B</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="319"/>
+        <source>划入新网格的楼栋，如 5-6</source>
+        <translation>Buildings for the new grid, e.g. 5-6</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="321"/>
+        <source>或单独的住户：3-2-502, 3-2-601</source>
+        <translation>or single households: 3-2-502, 3-2-601</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="322"/>
+        <source>新网格编号</source>
+        <translation>New grid ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="323"/>
+        <source>新网格名称</source>
+        <translation>New grid name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="324"/>
+        <source>楼栋</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="325"/>
+        <source>住户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="68"/>
+        <source>拆分住户 {0}</source>
+        <translation>Split household {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="71"/>
+        <source>勾选要分出去、另立一户的成员：</source>
+        <translation>Tick the members who will form a new household:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="82"/>
+        <source>新户的住址，如 3栋2单元502 或 3-2-502</source>
+        <translation>Address of the new household, e.g. 3栋2单元502 or 3-2-502</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="85"/>
+        <source>新户住址：</source>
+        <translation>New address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="86"/>
+        <source>新户户主：</source>
+        <translation>New head of household:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="87"/>
+        <source>原户户主：</source>
+        <translation>Head of the original household:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="94"/>
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="132"/>
+        <source>请勾选要分出去的成员。</source>
+        <translation>Please tick the members to move out.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="135"/>
+        <source>不能把全部成员都分出去；整户搬家请修改住址。</source>
+        <translation>Not all members can be moved out; if the whole household moves, change its address instead.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="153"/>
+        <source>拆分住户</source>
+        <translation>Split household</translation>
+    </message>
+</context>
+<context>
+    <name>StructureTab</name>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="222"/>
+        <source>查看未分网格的住户</source>
+        <translation>Show households without a grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="233"/>
+        <source>网格</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="235"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="236"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="237"/>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="238"/>
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="239"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="250"/>
+        <source>楼栋</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="253"/>
+        <source>分配到网格…</source>
+        <translation>Assign to grid…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="255"/>
+        <source>查看住户</source>
+        <translation>Show households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="258"/>
+        <source>全部楼栋</source>
+        <translation>All buildings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="259"/>
+        <source>所选网格的楼栋</source>
+        <translation>Selected grid&apos;s buildings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="260"/>
+        <source>有未分网格住户的楼栋</source>
+        <translation>Buildings with households without a grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="285"/>
+        <source>住户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="288"/>
+        <source>分到网格…</source>
+        <translation>Assign to grid…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="289"/>
+        <source>归属历史</source>
+        <translation>Grid history</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="301"/>
+        <source>选中一栋楼后点“查看住户”（或双击），这里列出它的住户。</source>
+        <translation>Select a building and click &quot;Show households&quot; (or double-click) to list its households here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="338"/>
+        <source>有 {0} 户尚未分到任何网格。请把它们所在的楼栋或住户分到网格。</source>
+        <translation>{0} households are not in any grid yet. Please assign their buildings or the households to a grid.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="343"/>
+        <source>所有住户都已分到网格（未分网格的住户：0 户）。</source>
+        <translation>Every household is in a grid (households without a grid: 0).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="362"/>
+        <source>共 {0} 栋，{1} 户</source>
+        <translation>{0} buildings, {1} households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="426"/>
+        <source>{0}栋的住户（{1} 户）</source>
+        <translation>Households in building {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="429"/>
+        <source>可多选住户后点“分到网格…”单独调整；楼栋的其他住户不受影响。</source>
+        <translation>Select one or more households and click &quot;Assign to grid…&quot; to move just them; the other households in the building are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="447"/>
+        <source>未分网格的住户（{0} 户）</source>
+        <translation>Households without a grid ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="449"/>
+        <source>（列出前 {0} 户；按楼栋分配可一次处理全部）</source>
+        <translation> (first {0} listed; assigning by building handles them all at once)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="455"/>
+        <source>全选（Ctrl+A）后点“分到网格…”。</source>
+        <translation>Select all (Ctrl+A), then click &quot;Assign to grid…&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="457"/>
+        <source>没有未分网格的住户。</source>
+        <translation>No households without a grid.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="493"/>
+        <source>已将 {0} 并入 {1}（{2} 户）</source>
+        <translation>Merged {0} into {1} ({2} households)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="507"/>
+        <source>已拆出新网格 {0}（{1} 户）</source>
+        <translation>Split off new grid {0} ({1} households)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="517"/>
+        <location filename="../../app/ui/pages/grids.py" line="530"/>
+        <source>删除网格</source>
+        <translation>Delete grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="518"/>
+        <source>删除网格 {0}“{1}”？只有没有住户、没有在岗人员的网格才能删除。</source>
+        <translation>Delete grid {0} &quot;{1}&quot;? Only a grid with no households and no on-duty workers can be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="551"/>
+        <source> 等 {0} 户</source>
+        <translation> and others ({0} households)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="565"/>
+        <source>已将 {0} 户划入网格 {1}</source>
+        <translation>Assigned {0} households to grid {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="569"/>
+        <source>（{0} 户原已在此网格）</source>
+        <translation> ({0} households were already in this grid)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="571"/>
+        <source>；范围中没有这些楼号：{0}</source>
+        <translation>; these building numbers do not exist: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliesPage</name>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="271"/>
+        <location filename="../../app/ui/pages/supplies.py" line="322"/>
+        <location filename="../../app/ui/pages/supplies.py" line="334"/>
+        <location filename="../../app/ui/pages/supplies.py" line="356"/>
+        <source>物资</source>
+        <translation>Supplies</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="279"/>
+        <location filename="../../app/ui/pages/supplies.py" line="450"/>
+        <source>入库</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="282"/>
+        <location filename="../../app/ui/pages/supplies.py" line="451"/>
+        <source>出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="284"/>
+        <location filename="../../app/ui/pages/supplies.py" line="454"/>
+        <source>调整</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="287"/>
+        <source>新建发放</source>
+        <translation>New distribution</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="289"/>
+        <location filename="../../app/ui/pages/supplies.py" line="660"/>
+        <source>导出需求清单</source>
+        <translation>Export needs list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="290"/>
+        <location filename="../../app/ui/pages/supplies.py" line="688"/>
+        <source>打印签收表</source>
+        <translation>Print sign-off sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="293"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="298"/>
+        <location filename="../../app/ui/pages/supplies.py" line="383"/>
+        <location filename="../../app/ui/pages/supplies.py" line="457"/>
+        <source>发放</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="303"/>
+        <source>扫码签收</source>
+        <translation>Scan to sign off</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="305"/>
+        <source>扫描住户条码，或输入门牌号（3-2-502）后回车</source>
+        <translation>Scan the household barcode, or type the door number (3-2-502) and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="310"/>
+        <source>选择一次发放，然后扫描住户条码。</source>
+        <translation>Choose a distribution, then scan household barcodes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="323"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="324"/>
+        <source>现有</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="325"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="326"/>
+        <source>累计入库</source>
+        <translation>Total received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="327"/>
+        <source>累计发出</source>
+        <translation>Total issued</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="328"/>
+        <source>有效期</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="333"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="335"/>
+        <source>存放点</source>
+        <translation>Stored at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="336"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="337"/>
+        <location filename="../../app/ui/pages/supplies.py" line="369"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="338"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="339"/>
+        <source>来源 / 原因</source>
+        <translation>Source / reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="342"/>
+        <source>暂无物资，点击“入库”登记第一批。</source>
+        <translation>No supplies yet. Click &quot;Receipt&quot; to record the first batch.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="351"/>
+        <source>库存台账</source>
+        <translation>Stock ledger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="354"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="355"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="357"/>
+        <source>对象</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="358"/>
+        <source>已发 / 应发（户）</source>
+        <translation>Given / due (households)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="359"/>
+        <source>已发 / 应发（数量）</source>
+        <translation>Given / due (quantity)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="360"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="365"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="366"/>
+        <source>门牌号</source>
+        <translation>Door no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="367"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="368"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="370"/>
+        <source>重点户</source>
+        <translation>Vulnerable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="371"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="440"/>
+        <source>{d}（已过期）</source>
+        <translation>{d} (expired)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="452"/>
+        <source>调出</source>
+        <translation>Transfer out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="453"/>
+        <source>调入</source>
+        <translation>Transfer in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="455"/>
+        <source>过期报废</source>
+        <translation>Expired, written off</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="456"/>
+        <source>盘点</source>
+        <translation>Stocktake</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="486"/>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="486"/>
+        <source>已结束</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="508"/>
+        <source>共 {items} 种物资，{campaigns} 次发放</source>
+        <translation>{items} items, {campaigns} distributions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="525"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="532"/>
+        <source>未领取：共 {n} 户</source>
+        <translation>Not collected: {n} households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="575"/>
+        <location filename="../../app/ui/pages/supplies.py" line="684"/>
+        <source>✖ 请先选择一次发放</source>
+        <translation>✖ Please choose a distribution first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="603"/>
+        <source>✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）</source>
+        <translation>✔ Given: {address} received {qty}{unit} of {item} ({left}{unit} left)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="656"/>
+        <source>正在生成发放计划</source>
+        <translation>Creating the distribution plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="675"/>
+        <source>正在导出需求清单</source>
+        <translation>Exporting the needs list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="676"/>
+        <source>已导出：{p}</source>
+        <translation>Exported: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="689"/>
+        <source>签收表-{code}.pdf</source>
+        <translation>sign-off-{code}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="707"/>
+        <source>正在生成签收表</source>
+        <translation>Creating the sign-off sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="708"/>
+        <source>已生成签收表：{p}</source>
+        <translation>Sign-off sheet created: {p}</translation>
+    </message>
+</context>
+<context>
+    <name>Tags</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="10"/>
+        <source>独居老人</source>
+        <translation>Elderly living alone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="11"/>
+        <source>空巢老人</source>
+        <translation>Empty-nest elderly</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="12"/>
+        <source>残疾人</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="13"/>
+        <source>慢性病</source>
+        <translation>Chronic illness</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="14"/>
+        <source>孕产妇</source>
+        <translation>Pregnant or new mother</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="15"/>
+        <source>婴幼儿</source>
+        <translation>Infant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="16"/>
+        <source>低保</source>
+        <translation>Minimum living allowance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="17"/>
+        <source>特困</source>
+        <translation>Extreme hardship</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerTab</name>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1356"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1364"/>
+        <source>打印走访清单</source>
+        <translation>Print visit list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1366"/>
+        <source>打印本网格联系表</source>
+        <translation>Print this grid&apos;s contact sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1394"/>
+        <source>重点人群</source>
+        <translation>Vulnerable residents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1395"/>
+        <source>近七天的任务</source>
+        <translation>Tasks in the next 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1396"/>
+        <source>全部住户</source>
+        <translation>All households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1433"/>
+        <source>还没有网格。</source>
+        <translation>No grids yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1460"/>
+        <source>重点人群（{0} 户）</source>
+        <translation>Vulnerable residents ({0} households)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1461"/>
+        <source>近七天的任务（{0} 个班次）</source>
+        <translation>Tasks in the next 7 days ({0} shifts)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1462"/>
+        <source>全部住户（{0} 户）</source>
+        <translation>All households ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1466"/>
+        <source>{0}：{1} 户，{2} 人，重点人群 {3} 人，在岗 {4} 人，{5}</source>
+        <translation>{0}: {1} households, {2} people, {3} vulnerable residents, {4} on duty, {5}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1472"/>
+        <source>无人在岗</source>
+        <translation>Nobody on duty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1474"/>
+        <source>每人服务 {0} 人</source>
+        <translation>{0} residents per worker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1476"/>
+        <source>（人手不足）</source>
+        <translation> (understaffed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1488"/>
+        <source>网格走访清单</source>
+        <translation>Grid visit list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1500"/>
+        <source>网格联系表</source>
+        <translation>Grid contact sheet</translation>
+    </message>
+</context>
+<context>
+    <name>_DateField</name>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="69"/>
+        <source>填写</source>
+        <translation>Fill in</translation>
+    </message>
+</context>
+<context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="502"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="588"/>
         <source>第 1 步：选择文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Step 1: Choose the file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="503"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="589"/>
         <source>Excel（.xlsx/.xls）、WPS 表格或 CSV 文件均可。</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (.xlsx/.xls), WPS spreadsheet or CSV files all work.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="506"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="592"/>
         <source>花名册文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Roster file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="507"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="593"/>
         <source>浏览…</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="513"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="599"/>
         <source>文件：</source>
-        <translation type="unfinished"></translation>
+        <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="516"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="602"/>
         <source>工作表：</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="524"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="610"/>
         <source>选择花名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="524"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="610"/>
         <source>表格文件 (*.xlsx *.xlsm *.xls *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</translation>
     </message>
 </context>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="556"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="642"/>
         <source>第 2 步：核对各列</source>
-        <translation type="unfinished"></translation>
+        <translation>Step 2: Check the columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="557"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="643"/>
         <source>已按常见列名自动对应；如有不对，请在下拉框中改正。</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns were matched by their usual names; correct any mistakes in the drop-down lists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="565"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="651"/>
         <source>文件前几行：</source>
-        <translation type="unfinished"></translation>
+        <translation>First rows of the file:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="579"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="665"/>
         <source>（不导入）</source>
-        <translation type="unfinished"></translation>
+        <translation>(do not import)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="603"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="689"/>
         <source>核对各列</source>
-        <translation type="unfinished"></translation>
+        <translation>Check columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="603"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="689"/>
         <source>请指定“姓名”所在的列。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose the column that holds &quot;Name&quot;.</translation>
     </message>
 </context>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="613"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="699"/>
         <source>第 3 步：检查结果（尚未写入）</source>
-        <translation type="unfinished"></translation>
+        <translation>Step 3: Check results (nothing saved yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="615"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="635"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="701"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="721"/>
         <source>正在检查…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="619"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="705"/>
         <source>行号</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="619"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="705"/>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="619"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="705"/>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="624"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="710"/>
         <source>有问题的行不导入，其余照常导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows with problems are skipped; the rest are imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="640"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="726"/>
         <source>检查花名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Check roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="647"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="733"/>
         <source>共读取 {0} 行：将新增居民 {1} 人、更新 {2} 人、新增住户 {3} 户；{4} 行有问题不会导入，另有 {5} 条提示。点“导入”后一次写入，全部成功或全部不写。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read {0} rows: {1} residents will be added, {2} updated and {3} households added; {4} rows have problems and will not be imported, plus {5} notes. &quot;Import&quot; saves everything in one go: either all of it is saved or none.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="661"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="747"/>
         <source>未导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="661"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="747"/>
         <source>提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="52"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="57"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="64"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="59"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="66"/>
         <source>删除</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="58"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="60"/>
         <source>删除 {0}？
 删除后可在审计记录中查到。请填写原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete {0}?
+The deletion can be looked up in the audit log. Please give the reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="59"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="61"/>
         <source>已迁出</source>
-        <translation type="unfinished"></translation>
+        <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="64"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="66"/>
         <source>请填写删除原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please give the reason for deleting.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="43"/>
+        <source>（户主）</source>
+        <translation> (head of household)</translation>
     </message>
 </context>
 </TS>

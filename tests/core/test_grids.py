@@ -459,9 +459,22 @@ def test_migration_opens_the_history_of_existing_households(tmp_path: Path) -> N
                 )
             command.upgrade(alembic_config(conn), "0005")
             rows = conn.execute(
-                text("SELECT household_id, grid_id, started_at, ended_at, how FROM grid_assignment")
+                text("SELECT household_id, grid_id, started_at, how FROM grid_assignment")
             ).all()
     finally:
         engine.dispose()
-    assert [tuple(r) for r in rows] == [(1, 1, "2025-01-02 03:04:05", None, "initial")]
+    assert [tuple(r) for r in rows] == [(1, 1, "2025-01-02 03:04:05", "initial")]
     assert GridAssignment.__tablename__ == "grid_assignment"
+
+
+def test_a_grid_changed_by_other_means_is_recorded_before_the_next_move(cdb: Database) -> None:
+    [hid] = sorted(households_of(cdb, "3"))[:1]
+    with cdb.session() as s:
+        g3 = grids.get_grid(s, "G03").id
+        s.execute(update(Household).where(Household.id == hid).values(grid_id=g3))
+    with cdb.session() as s:
+        grids.assign_households(s, "G02", [hid])
+    with cdb.reading() as s:
+        _address, rows = grids.household_history(s, hid)
+    assert [r.grid_code for r in rows][-2:] == ["G03", "G02"]
+    assert rows[-2].how == "recorded" and rows[-1].ended_at is None

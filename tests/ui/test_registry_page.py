@@ -12,9 +12,15 @@ import xlsxwriter
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from app.core import idnumber
+from app.core import idnumber, registry
 from app.db.models import AuditEntry, Resident
-from app.ui.models.registry_model import COL_ID, COL_NAME, COL_PHONE, ResidentTableModel
+from app.ui.models.registry_model import (
+    COL_ID,
+    COL_NAME,
+    COL_PHONE,
+    PAGE,
+    ResidentTableModel,
+)
 from app.ui.pages.registry import RegistryPage
 from app.ui.registry_dialogs import HouseholdDialog, ImportWizard, ResidentForm
 
@@ -40,6 +46,8 @@ def test_rows_are_masked_and_loaded_by_page(demo_ctx) -> None:
     model = ResidentTableModel(demo_ctx.db)
     model.reload()
     assert model._pages == {}  # ids only until a row is shown
+    # and of the ids only the first page: the count comes from the database, not from a list
+    assert (len(model.ids), model.count, model.complete) == (PAGE, 300, False)
     text = model.data(model.index(0, COL_ID))
     assert "********" in text
     phone = next(
@@ -51,6 +59,11 @@ def test_rows_are_masked_and_loaded_by_page(demo_ctx) -> None:
     assert list(model._pages) == [0]
     model.data(model.index(250, COL_NAME))
     assert list(model._pages) == [0, 1]  # a page of 200 rows read when first shown
+    assert model.complete and len(model.ids) == 300  # every id, once a row past the first page
+    with demo_ctx.db.reading() as session:
+        in_order = session.execute(select(Resident.id, Resident.name).order_by(Resident.id)).all()
+    assert model.ids == [i for i, _name in in_order]
+    assert model.data(model.index(299, COL_NAME)).startswith(in_order[-1][1])
 
 
 def test_count_in_the_status_bar_and_filters(page: RegistryPage, demo_ctx) -> None:
@@ -195,3 +208,150 @@ def test_import_wizard_previews_then_imports(qtbot, demo_ctx, tmp_path: Path) ->
         QMessageBox.information = original  # type: ignore[assignment]
     with demo_ctx.db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Resident)) == 301
+
+
+# --- households made and remade, duplicates settled -------------------------------------------------
+
+
+def _accept_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def yes(_parent, _title, text, *_a, **_k):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    return asked
+
+
+def test_a_new_household_from_the_page(qtbot, page: RegistryPage, monkeypatch) -> None:
+    asked = _accept_questions(monkeypatch)
+    form = page.add_household()
+    qtbot.addWidget(form)
+    assert form.windowTitle() == "新增住户" and form.relation.currentText() == "户主"
+    form.address.setText("东边那栋")
+    form.name.setText("高新户")
+    form.save()
+    assert "住址无法识别" in form.errors["address"].text()
+    assert form.errors["address"].isVisibleTo(form)
+    form.address.setText("77栋1单元101")
+    with qtbot.wait_signal(form.accepted, timeout=5000):
+        form.save()
+    assert asked == []  # nobody lived there: no question
+    assert form.made is not None and form.made.address_code == "77-1-101"
+    qtbot.waitUntil(lambda: page.model.count == 301)
+    dialogs = page.findChildren(HouseholdDialog)
+    assert dialogs and dialogs[-1].view.address_code == "77-1-101"
+    assert [(m.name, m.is_head) for m in dialogs[-1].view.members] == [("高新户", True)]
+    # a second household at an address already lived in is asked about, naming who lives there
+    again = page.add_household()
+    qtbot.addWidget(again)
+    again.address.setText("77-1-101")
+    again.name.setText("合租人")
+    with qtbot.wait_signal(again.accepted, timeout=5000):
+        again.save()
+    assert len(asked) == 1 and "高新户" in asked[0] and "77-1-101" in asked[0]
+
+
+def test_split_and_merge_in_the_household_view(qtbot, demo_ctx, monkeypatch) -> None:
+    from app.ui.household_dialogs import MergeDialog, SplitDialog
+
+    _accept_questions(monkeypatch)
+    with demo_ctx.db.reading() as session:
+        big = session.execute(
+            select(Resident.household_id)
+            .where(Resident.deleted_at.is_(None))
+            .group_by(Resident.household_id)
+            .having(func.count() >= 3)
+            .limit(1)
+        ).scalar_one()
+    dialog = HouseholdDialog(demo_ctx, big)
+    qtbot.addWidget(dialog)
+    before = [m.name for m in dialog.view.members]
+    split = dialog.split()
+    assert isinstance(split, SplitDialog)
+    split.members.item(0).setCheckState(Qt.CheckState.Checked)  # the head leaves
+    split.members.item(1).setCheckState(Qt.CheckState.Checked)
+    assert split.new_head.count() == 2 and split.remaining_head.count() == len(before) - 2
+    split.split()
+    assert "住址" in split.error.text()  # no address yet: said next to the form
+    split.address.setText("88-2-303")
+    split.new_head.setCurrentIndex(1)
+    with qtbot.wait_signal(dialog.changed, timeout=5000):
+        split.split()
+    assert sorted(m.name for m in dialog.view.members) == sorted(before[2:])
+    assert sum(m.is_head for m in dialog.view.members) == 1
+    with demo_ctx.db.reading() as session:
+        new_id = registry.find_household(session, "88-2-303")
+        assert new_id is not None
+        new = registry.household_view(session, new_id)
+    assert sorted(m.name for m in new.members) == sorted(before[:2])
+    assert new.head is not None and new.head.name == before[1]
+
+    merge = dialog.merge()
+    assert isinstance(merge, MergeDialog)
+    merge.target.setText("88栋2单元303")
+    merge.look_up()
+    assert merge.other is not None and merge.other.id == new_id
+    assert merge.head.count() == len(before)
+    chosen = merge.head.findText(before[1], Qt.MatchFlag.MatchStartsWith)
+    merge.head.setCurrentIndex(chosen)
+    with qtbot.wait_signal(dialog.changed, timeout=5000):
+        merge.merge()
+    assert sorted(m.name for m in dialog.view.members) == sorted(before)
+    assert dialog.view.head is not None and dialog.view.head.name == before[1]
+    with demo_ctx.db.reading() as session:
+        assert registry.find_household(session, "88-2-303") is None  # tombstoned
+
+
+def test_duplicates_side_by_side_keep_both_and_merge(
+    qtbot, page: RegistryPage, monkeypatch
+) -> None:
+    from app.core.registry import ResidentInput
+    from app.db.models_registry import DuplicateDecision
+
+    asked = _accept_questions(monkeypatch)
+    db = page.ctx.db
+    with db.reading() as session:
+        a, b = session.scalars(select(Resident.household_id).distinct().limit(2)).all()
+    registry.add_resident(db, a, ResidentInput(name="钱重复", birth_date=date(1960, 6, 6)))
+    registry.add_resident(
+        db, b, ResidentInput(name="钱重复", birth_date=date(1960, 6, 6), phone="13911119999")
+    )
+    registry.add_resident(db, a, ResidentInput(name="共用甲", phone="13700007777"))
+    registry.add_resident(db, b, ResidentInput(name="共用乙", phone="13700007777"))
+    dialog = page.find_duplicates()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    titles = [dialog.groups.item(i).text() for i in range(dialog.groups.count())]
+    assert any(t.startswith("同名同生日 · 钱重复 1960-06-06") for t in titles)
+    assert any(t.startswith("电话相同 · 137****7777") for t in titles)
+
+    dialog.groups.setCurrentRow(next(i for i, t in enumerate(titles) if "137****7777" in t))
+    assert dialog.side.columnCount() == 2
+    labels = [dialog.side.verticalHeaderItem(r).text() for r in range(dialog.side.rowCount())]
+    assert "≠ 姓名" in labels and "联系电话" in labels  # the differences marked, not by colour
+    with qtbot.wait_signal(dialog.loaded, timeout=10_000):
+        dialog.keep_both()
+    assert not any(
+        "137****7777" in dialog.groups.item(i).text() for i in range(dialog.groups.count())
+    )
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(DuplicateDecision)) == 1
+
+    row = next(i for i in range(dialog.groups.count()) if "钱重复" in dialog.groups.item(i).text())
+    dialog.groups.setCurrentRow(row)
+    group = dialog.current()
+    keep = next(c for c, m in enumerate(group.members) if not m.phone)
+    dialog.side.selectColumn(keep)
+    with qtbot.wait_signal(dialog.loaded, timeout=10_000):
+        dialog.merge()
+    assert asked and "并入" in asked[-1]
+    with db.reading() as session:
+        left = session.scalars(
+            select(Resident).where(Resident.name == "钱重复", Resident.deleted_at.is_(None))
+        ).all()
+    assert len(left) == 1 and left[0].phone == "13911119999"
+    assert not any("钱重复" in dialog.groups.item(i).text() for i in range(dialog.groups.count()))

@@ -1,6 +1,10 @@
 """The residents table over 180,000 people (after Anki's browser table model): a query returns ids
 only; rows are loaded a page at a time when the view asks for them and kept in a small cache;
-a change marks the cache stale instead of reloading everything."""
+a change marks the cache stale instead of reloading everything.
+
+The first screen needs neither every id nor every row: a (re)load asks for the count and the ids of
+the first page only (two index reads); the whole id list is read the first time a row past that
+page is wanted (scrolling on, a jump to the end, a search hit further down)."""
 
 from __future__ import annotations
 
@@ -8,7 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.core.registry import ResidentFilter, ResidentRow, resident_ids, resident_rows
+from app.core.registry import (
+    ResidentFilter,
+    ResidentRow,
+    resident_count,
+    resident_ids,
+    resident_rows,
+)
 from app.db.engine import Database
 
 COL_NAME, COL_GENDER, COL_AGE, COL_ID, COL_PHONE, COL_ADDRESS = range(6)
@@ -28,7 +38,9 @@ class ResidentTableModel(QAbstractTableModel):
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.ids: list[int] = []
+        self.ids: list[int] = []  # in order: the first page, or all of them once `complete`
+        self.count = 0
+        self.complete = True
         self.filter = ResidentFilter()
         self.sort_key = "id"
         self.descending = False
@@ -49,25 +61,44 @@ class ResidentTableModel(QAbstractTableModel):
     # --- loading ---------------------------------------------------------------------------------
 
     def reload(self, f: ResidentFilter | None = None) -> None:
-        """Run the query again (ids only) and forget the cached rows."""
+        """Run the query again (the count and the first page of ids) and forget the cached rows."""
         if f is not None:
             self.filter = f
         with self.db.reading() as session:
-            ids = resident_ids(session, self.filter, self.sort_key, self.descending)
+            first = self._first_page(session)
+            count = len(first) if len(first) < PAGE else resident_count(session, self.filter)
         self.beginResetModel()
-        self.ids = ids
+        self.ids, self.count, self.complete = first, count, len(first) < PAGE
         self._pages.clear()
         self.endResetModel()
+
+    def _first_page(self, session: Any) -> list[int]:
+        return resident_ids(session, self.filter, self.sort_key, self.descending, limit=PAGE)
+
+    def _load_all(self) -> None:
+        """Every id, in order (read once, the first time a row past the first page is wanted).
+
+        Should someone else have added or removed residents since the count, the table keeps its
+        length until the next reload (which their change brings): ids beyond it wait, and missing
+        ones show as removed."""
+        with self.db.reading() as session:
+            ids = resident_ids(session, self.filter, self.sort_key, self.descending)
+        self.ids = ids[: self.count]
+        self.complete = True
 
     def mark_stale(self) -> None:
         """Rows changed: drop the cached rows; they are read again when shown."""
         self._pages.clear()
-        if self.ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, COLUMN_COUNT - 1))
+        if self.count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.count - 1, COLUMN_COUNT - 1))
 
     def row_at(self, row: int) -> ResidentRow | None:
-        if not 0 <= row < len(self.ids):
+        if not 0 <= row < self.count:
             return None
+        if row >= len(self.ids) and not self.complete:
+            self._load_all()
+        if row >= len(self.ids):
+            return _gone(0)
         page = row // PAGE
         rows = self._pages.get(page)
         if rows is None:
@@ -83,6 +114,8 @@ class ResidentTableModel(QAbstractTableModel):
         return rows[row - page * PAGE]
 
     def row_of(self, resident_id: int) -> int:
+        if resident_id not in self.ids[:PAGE] and not self.complete:
+            self._load_all()
         try:
             return self.ids.index(resident_id)
         except ValueError:
@@ -91,7 +124,7 @@ class ResidentTableModel(QAbstractTableModel):
     # --- Qt --------------------------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.ids)
+        return 0 if parent.isValid() else self.count
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -164,7 +197,8 @@ class ResidentTableModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.layoutAboutToBeChanged.emit()
         with self.db.reading() as session:
-            self.ids = resident_ids(session, self.filter, self.sort_key, self.descending)
+            first = self._first_page(session)
+        self.ids, self.complete = first[: self.count], len(first) < PAGE
         self._pages.clear()
         self.layoutChanged.emit()
 

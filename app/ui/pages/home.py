@@ -82,6 +82,7 @@ class HomePage(QWidget):
         self.sections = QVBoxLayout()
         layout.addLayout(self.sections)
         self.meeting_todo: QWidget | None = None
+        self.grid_coverage: QWidget | None = None
         note = QLabel(self.tr("诉求、物资等数字将在这些模块完成后显示在首页。"))
         note.setObjectName("muted")
         layout.addWidget(note)
@@ -104,6 +105,11 @@ class HomePage(QWidget):
 
             self.meeting_todo = MeetingTodoSection(self.ctx)
             self.sections.addWidget(self.meeting_todo)
+        if self.grid_coverage is None:
+            from app.ui.pages.grids import CoverageSection
+
+            self.grid_coverage = CoverageSection(self.ctx)
+            self.sections.addWidget(self.grid_coverage)
 
     def refresh(self) -> None:
         from app.core.stats import office_stats
@@ -111,6 +117,8 @@ class HomePage(QWidget):
         self._ensure_sections()
         assert self.meeting_todo is not None
         self.meeting_todo.refresh()  # type: ignore[attr-defined]
+        assert self.grid_coverage is not None
+        self.grid_coverage.refresh()  # type: ignore[attr-defined]
         db = self.ctx.db
 
         def count(_progress: Any) -> dict[str, Any]:

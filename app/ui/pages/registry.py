@@ -30,6 +30,7 @@ from app.core import registry
 from app.core.registry import ResidentFilter
 from app.core.search import RegistrySearch
 from app.ui.context import AppContext
+from app.ui.household_dialogs import DuplicatesDialog
 from app.ui.models.registry_model import (
     COL_ADDRESS,
     COL_NAME,
@@ -151,15 +152,17 @@ class RegistryPage(QWidget):
         bar.setSpacing(8)
         self.actions: dict[str, QPushButton] = {}
         for key, label, tip in (
-            ("add", "新增", "在选中居民的户中新增一人（Ctrl+N）"),
-            ("edit", "编辑", "编辑选中的居民（回车）"),
-            ("delete", "删除", "删除选中的居民（需填写原因）"),
-            ("import", "导入", "从 Excel/WPS/CSV 花名册导入"),
-            ("export", "导出", "导出为 Excel，列与导入相同"),
-            ("print", "打印", "打印当前列表（已脱敏）"),
+            ("household", self.tr("新增住户"), self.tr("新登记一户及其户主（Ctrl+Shift+N）")),
+            ("add", self.tr("新增居民"), self.tr("在选中居民的户中新增一人（Ctrl+N）")),
+            ("edit", self.tr("编辑"), self.tr("编辑选中的居民（回车）")),
+            ("delete", self.tr("删除"), self.tr("删除选中的居民（需填写原因）")),
+            ("duplicates", self.tr("查重"), self.tr("查找重复登记，逐组核对后合并或保留")),
+            ("import", self.tr("导入"), self.tr("从 Excel/WPS/CSV 花名册导入")),
+            ("export", self.tr("导出"), self.tr("导出为 Excel，列与导入相同")),
+            ("print", self.tr("打印"), self.tr("打印当前列表（已脱敏）")),
         ):
-            button = QPushButton(self.tr(label))
-            button.setToolTip(self.tr(tip))
+            button = QPushButton(label)
+            button.setToolTip(tip)
             self.actions[key] = button
             bar.addWidget(button)
         bar.addStretch(1)
@@ -216,6 +219,8 @@ class RegistryPage(QWidget):
         self.status_bar.addPermanentWidget(self.count_label)
         layout.addWidget(self.status_bar)
 
+        self.actions["household"].clicked.connect(self.add_household)
+        self.actions["duplicates"].clicked.connect(self.find_duplicates)
         self.actions["add"].clicked.connect(self.add)
         self.actions["edit"].clicked.connect(self.open_selected)
         self.actions["delete"].clicked.connect(self.delete)
@@ -224,6 +229,7 @@ class RegistryPage(QWidget):
         self.actions["print"].clicked.connect(self.print_list)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.add_household)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete)
         self.table.installEventFilter(self)
         ctx.changed.connect(self._on_changed)
@@ -302,7 +308,7 @@ class RegistryPage(QWidget):
 
     def _on_changed(self, what: object) -> None:
         if isinstance(what, set | frozenset) and what & {"residents", "households"}:
-            if len(what & {"households"}) or not self.model.ids:
+            if len(what & {"households"}) or not self.model.count:
                 self.model.reload()
             else:
                 self.model.mark_stale()
@@ -341,10 +347,31 @@ class RegistryPage(QWidget):
             QMessageBox.information(
                 self,
                 self.tr("新增"),
-                self.tr("请先选中一户中的任一居民（或用查找框找到这一户），再新增成员。"),
+                self.tr(
+                    "请先选中一户中的任一居民（或用查找框找到这一户），再新增成员；"
+                    "新登记一户请点“新增住户”。"
+                ),
             )
             return
         ResidentForm(self.ctx, row.household_id, None, self).open()
+
+    def add_household(self) -> ResidentForm:
+        """A new household with its head; once saved, its household view opens."""
+        form = ResidentForm(self.ctx, 0, None, self, new_household=True)
+
+        def saved() -> None:
+            if form.made is not None:
+                self.open_household(form.made.id)
+
+        form.accepted.connect(saved)
+        form.open()
+        return form
+
+    def find_duplicates(self) -> DuplicatesDialog:
+        dialog = DuplicatesDialog(self.ctx, self)
+        dialog.open()
+        dialog.load()
+        return dialog
 
     def delete(self) -> None:
         row = self.selected_row()

@@ -75,16 +75,12 @@ def upgrade() -> None:
         sa.Column("household_id", sa.Integer(), nullable=False),
         sa.Column("grid_id", sa.Integer(), nullable=False),
         sa.Column("started_at", sa.DateTime(), nullable=False),
-        sa.Column("ended_at", sa.DateTime(), nullable=True),
         sa.Column("how", sa.String(length=20), nullable=False),
         sa.Column("actor", sa.String(length=100), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
         sa.CheckConstraint(
             "how IN ('initial', 'building', 'household', 'merge', 'split', 'recorded')",
             name=op.f("ck_grid_assignment_how"),
-        ),
-        sa.CheckConstraint(
-            "ended_at IS NULL OR ended_at >= started_at", name=op.f("ck_grid_assignment_period")
         ),
         sa.ForeignKeyConstraint(
             ["grid_id"], ["grid.id"], name=op.f("fk_grid_assignment_grid_id_grid")
@@ -98,9 +94,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("grid_assignment", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_grid_assignment_grid_id"), ["grid_id"], unique=False)
-        batch_op.create_index(
-            "ix_grid_assignment_household", ["household_id", "ended_at"], unique=False
-        )
+        batch_op.create_index("ix_grid_assignment_household", ["household_id", "id"], unique=False)
 
     op.create_table(
         "duty_person",
@@ -243,8 +237,8 @@ def upgrade() -> None:
 
     # the grid each household is in now opens its history (from when the household was recorded)
     op.execute(
-        "INSERT INTO grid_assignment (household_id, grid_id, started_at, ended_at, how, actor) "
-        "SELECT id, grid_id, created_at, NULL, 'initial', 'migration 0005' FROM household "
+        "INSERT INTO grid_assignment (household_id, grid_id, started_at, how, actor) "
+        "SELECT id, grid_id, created_at, 'initial', 'migration 0005' FROM household "
         "WHERE grid_id IS NOT NULL AND deleted_at IS NULL ORDER BY id"
     )
 

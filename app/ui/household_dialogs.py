@@ -1,0 +1,551 @@
+"""Dialogs of the 住户 page that remake households and settle duplicates: split a household, merge
+another into it, and the side-by-side view of possible duplicates with its three decisions.
+
+Each calls one operation of `app.core.households` / `app.core.duplicates` on the database worker;
+the operation is one transaction, stamped and audited by the session events.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import duplicates, households, registry
+from app.core.duplicates import DuplicateGroup, DuplicateReport
+from app.errors import GridDeskError
+from app.ui.context import AppContext
+
+
+def _member_label(parent: QWidget, m: registry.Member) -> str:
+    born = m.birth_date.isoformat() if m.birth_date else ""
+    head = parent.tr("（户主）") if m.is_head else ""
+    return f"{m.name}{head}  {m.relation or ''}  {born}".rstrip()
+
+
+def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class SplitDialog(QDialog):
+    """Some members leave for a new household at an address; each household keeps one head."""
+
+    done = Signal(object)  # HouseholdMade
+
+    def __init__(
+        self, ctx: AppContext, view: registry.HouseholdView, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view = view
+        self.setWindowTitle(self.tr("拆分住户 {0}").format(view.address_code))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("勾选要分出去、另立一户的成员：")))
+        self.members = QListWidget()
+        for m in view.members:
+            item = QListWidgetItem(_member_label(self, m))
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.members.addItem(item)
+        layout.addWidget(self.members, 1)
+        form = QFormLayout()
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(self.tr("新户的住址，如 3栋2单元502 或 3-2-502"))
+        self.new_head = QComboBox()
+        self.remaining_head = QComboBox()
+        form.addRow(self.tr("新户住址："), self.address)
+        form.addRow(self.tr("新户户主："), self.new_head)
+        form.addRow(self.tr("原户户主："), self.remaining_head)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = _buttons(self, self.tr("拆分"))
+        buttons.accepted.connect(self.split)
+        layout.addWidget(buttons)
+        self.members.itemChanged.connect(lambda _i: self._choices())
+        self._choices()
+
+    def chosen(self) -> list[int]:
+        return [
+            int(self.members.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.members.count())
+            if self.members.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _choices(self) -> None:
+        leaving = set(self.chosen())
+        for combo, people in (
+            (self.new_head, [m for m in self.view.members if m.id in leaving]),
+            (self.remaining_head, [m for m in self.view.members if m.id not in leaving]),
+        ):
+            was = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for m in people:
+                combo.addItem(m.name, m.id)
+            if was is not None and combo.findData(was) >= 0:
+                combo.setCurrentIndex(combo.findData(was))
+            elif combo is self.remaining_head:
+                head = next((i for i, m in enumerate(people) if m.is_head), 0)
+                combo.setCurrentIndex(head)
+            combo.blockSignals(False)
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def split(self) -> None:
+        leaving = self.chosen()
+        if not leaving:
+            self._say(self.tr("请勾选要分出去的成员。"))
+            return
+        if len(leaving) == len(self.view.members):
+            self._say(self.tr("不能把全部成员都分出去；整户搬家请修改住址。"))
+            return
+        try:
+            households.parse_address(self.address.text())
+        except GridDeskError as exc:
+            self._say(exc.message(self.ctx.lang))
+            return
+        self._say("")
+        db = self.ctx.db
+        household_id = self.view.id
+        new_head = int(self.new_head.currentData())
+        remaining = self.remaining_head.currentData()
+        text = self.address.text()
+        op = self.ctx.run(
+            self,
+            lambda _p: households.split_household(
+                db, household_id, leaving, text, new_head, int(remaining) if remaining else None
+            ),
+            title=self.tr("拆分住户"),
+            show_progress=False,
+        )
+        op.success(self._done)
+
+    def _done(self, made: Any) -> None:
+        self.ctx.changed.emit({"households", "residents"})
+        self.done.emit(made)
+        self.accept()
+
+
+class MergeDialog(QDialog):
+    """Another household's members join this one (its address and code stay), under one head."""
+
+    done = Signal(object)
+
+    def __init__(
+        self, ctx: AppContext, view: registry.HouseholdView, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view = view
+        self.other: registry.HouseholdView | None = None
+        self.setWindowTitle(self.tr("合并住户：并入 {0}").format(view.address_code))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        find = QHBoxLayout()
+        self.target = QLineEdit()
+        self.target.setPlaceholderText(self.tr("要并入本户的那一户：住址（3-2-502）或户号"))
+        self.find = QPushButton(self.tr("查找"))
+        find.addWidget(self.target, 1)
+        find.addWidget(self.find)
+        layout.addWidget(QLabel(self.tr("把哪一户并入 {0}？").format(view.address_code)))
+        layout.addLayout(find)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        form = QFormLayout()
+        self.head = QComboBox()
+        form.addRow(self.tr("合并后户主："), self.head)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = _buttons(self, self.tr("合并"))
+        buttons.accepted.connect(self.merge)
+        layout.addWidget(buttons)
+        self.find.clicked.connect(self.look_up)
+        self.target.returnPressed.connect(self.look_up)
+        self._heads()
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def look_up(self) -> None:
+        text = self.target.text().strip()
+        with self.ctx.db.reading() as session:
+            found = registry.find_household(session, text) if text else None
+            other = registry.household_view(session, found) if found else None
+        if other is None:
+            self.other = None
+            self.summary.setText("")
+            self._say(self.tr("找不到这一户：{0}").format(text))
+        elif other.id == self.view.id:
+            self.other = None
+            self._say(self.tr("这就是本户。"))
+        else:
+            self.other = other
+            self._say("")
+            self.summary.setText(
+                self.tr("{0}（户号 {1}）：{2}").format(
+                    other.address_code, other.code, "、".join(m.name for m in other.members)
+                )
+            )
+        self._heads()
+
+    def _heads(self) -> None:
+        self.head.clear()
+        for v in (self.view, self.other):
+            for m in v.members if v else []:
+                label = f"{m.name}（{v.address_code}{self.tr('，现户主') if m.is_head else ''}）"
+                self.head.addItem(label, m.id)
+        current = next((i for i, m in enumerate(self.view.members) if m.is_head), 0)
+        self.head.setCurrentIndex(current)
+
+    def merge(self) -> None:
+        other = self.other
+        if other is None:
+            self._say(self.tr("请先查找要并入的那一户。"))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("合并住户"),
+            self.tr("把 {0}（{1} 人）并入 {2}？\n{0} 这一户将注销，成员都转到 {2}。").format(
+                other.address_code, len(other.members), self.view.address_code
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db = self.ctx.db
+        keep, head = self.view.id, int(self.head.currentData())
+        op = self.ctx.run(
+            self,
+            lambda _p: households.merge_households(db, keep, [other.id], head),
+            title=self.tr("合并住户"),
+            show_progress=False,
+        )
+        op.success(self._done)
+
+    def _done(self, made: Any) -> None:
+        self.ctx.changed.emit({"households", "residents"})
+        self.done.emit(made)
+        self.accept()
+
+
+# --- duplicates ------------------------------------------------------------------------------------
+
+
+class DuplicatesDialog(QDialog):
+    """Possible duplicates, a group at a time, its records side by side; merge, keep both, correct."""
+
+    loaded = Signal()
+    decided = Signal(str)  # merge / keep_both / correct
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: DuplicateReport | None = None
+        self.setWindowTitle(self.tr("查找重复登记"))
+        self.setMinimumSize(1100, 560)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("疑似重复"))
+        title.setObjectName("pageTitle")
+        top.addWidget(title)
+        top.addSpacing(16)
+        top.addWidget(QLabel(self.tr("类别：")))
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("全部"), None)
+        self.kind.addItem(self.tr("身份证号相同"), "same_id")
+        self.kind.addItem(self.tr("同名同生日"), "same_person")
+        self.kind.addItem(self.tr("电话相同"), "shared_phone")
+        top.addWidget(self.kind)
+        top.addStretch(1)
+        self.count = QLabel()
+        top.addWidget(self.count)
+        layout.addLayout(top)
+        hint = QLabel(
+            self.tr(
+                "逐组核对：是同一人就“合并”（保留所选那条，另一条注销并记录原因）；"
+                "不是同一人就“都保留”（以后不再提示）；有一条填错就“更正”。标 ≠ 的是不同之处。"
+            )
+        )
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        split = QSplitter()
+        self.groups = QListWidget()
+        self.groups.setMinimumWidth(300)
+        self.side = QTableWidget(0, 0)
+        self.side.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.side.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectColumns)
+        self.side.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.side.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.side.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        split.addWidget(self.groups)
+        split.addWidget(self.side)
+        split.setStretchFactor(1, 1)
+        layout.addWidget(split, 1)
+        self.empty = QLabel()
+        self.empty.setObjectName("muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        layout.addWidget(self.empty)
+        bar = QHBoxLayout()
+        self.merge_button = QPushButton(self.tr("合并到所选记录…"))
+        self.merge_button.setToolTip(self.tr("是同一人：保留所选的那一列，其余并入并注销"))
+        self.keep_button = QPushButton(self.tr("都保留（不是同一人）"))
+        self.correct_button = QPushButton(self.tr("更正所选记录…"))
+        self.open_button = QPushButton(self.tr("打开所在户"))
+        for b in (self.merge_button, self.keep_button, self.correct_button, self.open_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.reject)
+        bar.addWidget(close)
+        layout.addLayout(bar)
+        self.kind.currentIndexChanged.connect(lambda _i: self.load())
+        self.groups.currentRowChanged.connect(lambda _r: self.show_group())
+        self.merge_button.clicked.connect(self.merge)
+        self.keep_button.clicked.connect(self.keep_both)
+        self.correct_button.clicked.connect(self.correct)
+        self.open_button.clicked.connect(self.open_household)
+        self._enable()
+
+    # --- loading ----------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        kind = self.kind.currentData()
+        kinds = [kind] if kind else list(duplicates.KINDS)
+        db = self.ctx.db
+
+        def work(progress: Any) -> DuplicateReport:
+            progress(0, 1, "查找重复登记")
+            with db.reading() as session:
+                return duplicates.find_duplicates(session, kinds)
+
+        self.ctx.run(self, work, title=self.tr("查找重复登记"), on_success=self._show)
+
+    def _show(self, report: DuplicateReport) -> None:
+        self.report = report
+        self.groups.clear()
+        for g in report.groups:
+            item = QListWidgetItem(self._title(g))
+            item.setToolTip("、".join(f"{m.name}（{m.address_code}）" for m in g.members))
+            self.groups.addItem(item)
+        more = any(report.more.values())
+        self.count.setText(
+            self.tr("共 {0} 组{1}").format(
+                len(report.groups), self.tr("（先处理这些，其余随后列出）") if more else ""
+            )
+        )
+        self.empty.setText(self.tr("没有发现疑似重复的登记。"))
+        self.empty.setVisible(not report.groups)
+        if report.groups:
+            self.groups.setCurrentRow(0)
+        else:
+            self.show_group()
+        self.loaded.emit()
+
+    def _title(self, g: DuplicateGroup) -> str:
+        kind = {
+            "same_id": self.tr("身份证号相同"),
+            "same_person": self.tr("同名同生日"),
+            "shared_phone": self.tr("电话相同"),
+        }[g.kind]
+        return self.tr("{0} · {1} · {2} 条").format(kind, g.shared, len(g.members))
+
+    def current(self) -> DuplicateGroup | None:
+        row = self.groups.currentRow()
+        if self.report is None or not 0 <= row < len(self.report.groups):
+            return None
+        return self.report.groups[row]
+
+    def show_group(self) -> None:
+        g = self.current()
+        self.side.clear()
+        if g is None:
+            self.side.setRowCount(0)
+            self.side.setColumnCount(0)
+            self._enable()
+            return
+        fields = duplicates.FIELDS
+        differ = g.differing()
+        self.side.setColumnCount(len(g.members))
+        self.side.setRowCount(len(fields))
+        self.side.setHorizontalHeaderLabels(
+            [
+                self.tr("记录 {0}（{1}）").format(i + 1, m.address_code)
+                for i, m in enumerate(g.members)
+            ]
+        )
+        labels = []
+        names = self._labels()
+        bold = QFont()
+        bold.setBold(True)
+        for r, name in enumerate(fields):
+            mark = "≠ " if name in differ else ""
+            labels.append(mark + names[name])
+            for c, m in enumerate(g.members):
+                text = m.value(name)
+                if name == "name" and m.is_head:
+                    text += self.tr("（户主）")
+                if name in ("residency", "status"):
+                    text = self._word(text)
+                cell = QTableWidgetItem(text)
+                if name in differ:
+                    cell.setFont(bold)
+                self.side.setItem(r, c, cell)
+        self.side.setVerticalHeaderLabels(labels)
+        self.side.selectColumn(0)
+        self._enable()
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "name": self.tr("姓名"),
+            "gender": self.tr("性别"),
+            "birth_date": self.tr("出生日期"),
+            "id_number": self.tr("身份证号"),
+            "doc_number": self.tr("其他证件号"),
+            "phone": self.tr("联系电话"),
+            "address_code": self.tr("住址"),
+            "household_code": self.tr("户号"),
+            "relation": self.tr("与户主关系"),
+            "residency": self.tr("户籍"),
+            "tags": self.tr("人员类别"),
+            "status": self.tr("状态"),
+            "notes": self.tr("备注"),
+        }
+
+    def _word(self, code: str) -> str:
+        words = {
+            "registered": self.tr("户籍"),
+            "migrant": self.tr("流动"),
+            "abroad": self.tr("境外"),
+            "active": self.tr("在住"),
+            "moved_out": self.tr("迁出"),
+            "deceased": self.tr("死亡"),
+        }
+        return words.get(code, code)
+
+    def _enable(self) -> None:
+        g = self.current()
+        for b in (self.merge_button, self.keep_button, self.correct_button, self.open_button):
+            b.setEnabled(g is not None)
+
+    def chosen(self) -> duplicates.Candidate | None:
+        g = self.current()
+        column = self.side.currentColumn()
+        if g is None or not 0 <= column < len(g.members):
+            return None
+        return g.members[column]
+
+    # --- decisions --------------------------------------------------------------------------------
+
+    def _decided(self, what: str) -> None:
+        self.ctx.changed.emit({"households", "residents"})
+        self.decided.emit(what)
+        self.load()
+
+    def merge(self) -> None:
+        g, keep = self.current(), self.chosen()
+        if g is None or keep is None:
+            return
+        others = [m for m in g.members if m.id != keep.id]
+        answer = QMessageBox.question(
+            self,
+            self.tr("合并重复登记"),
+            self.tr(
+                "保留 {0}（{1}）这一条，把 {2} 并入它？\n并入的记录将注销，原因与去向记入变更记录。"
+            ).format(
+                keep.name,
+                keep.address_code,
+                "、".join(f"{m.name}（{m.address_code}）" for m in others),
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db = self.ctx.db
+        ids = [m.id for m in others]
+        op = self.ctx.run(
+            self,
+            lambda _p: duplicates.merge_residents(db, keep.id, ids),
+            title=self.tr("合并重复登记"),
+            show_progress=False,
+        )
+        op.success(lambda _r: self._decided("merge"))
+
+    def keep_both(self) -> None:
+        g = self.current()
+        if g is None:
+            return
+        db = self.ctx.db
+        kind, ids = g.kind, [m.id for m in g.members]
+        op = self.ctx.run(
+            self,
+            lambda _p: duplicates.keep_both(db, kind, ids),
+            title=self.tr("都保留"),
+            show_progress=False,
+        )
+        op.success(lambda _r: self._decided("keep_both"))
+
+    def correct(self) -> None:
+        from app.ui.registry_dialogs import ResidentForm
+
+        m = self.chosen()
+        if m is None:
+            return
+        with self.ctx.db.reading() as session:
+            view = registry.household_view(session, m.household_id)
+        member = next((x for x in view.members if x.id == m.id), None)
+        if member is None:
+            return
+        form = ResidentForm(self.ctx, m.household_id, member, self)
+        if form.exec():
+            self._decided("correct")
+
+    def open_household(self) -> None:
+        from app.ui.registry_dialogs import HouseholdDialog
+
+        m = self.chosen()
+        if m is None:
+            return
+        dialog = HouseholdDialog(self.ctx, m.household_id, self)
+        dialog.changed.connect(self.load)
+        dialog.open()

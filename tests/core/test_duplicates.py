@@ -1,0 +1,218 @@
+"""Possible duplicates as a clerk meets them: a person registered twice (once without an ID number),
+one phone in several households, one ID number on two communities' rolls — listed side by side,
+and each decision (merge, keep both, correct) carried out in one transaction and audited."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from app.core import duplicates, idnumber, registry
+from app.core.duplicates import find_duplicates, keep_both, merge_residents
+from app.core.registry import ResidentInput
+from app.db.engine import Database
+from app.db.models import AuditEntry, Household, Resident
+from app.db.models_registry import DuplicateDecision
+from app.errors import InvalidInput
+
+OTHER_COMMUNITY = "420106001002"
+QIAN = idnumber.make("420106", date(1950, 3, 7), 7, "M")
+
+
+def _two_households(db: Database) -> tuple[int, int]:
+    with db.reading() as session:
+        ids = session.scalars(select(Household.id).order_by(Household.id).limit(2)).all()
+    return ids[0], ids[1]
+
+
+def _person(db: Database, resident_id: int) -> Resident:
+    with db.reading() as session:
+        person = session.get(Resident, resident_id)
+        assert person is not None
+        return person
+
+
+def _groups(db: Database, kind: str) -> list[duplicates.DuplicateGroup]:
+    with db.reading() as session:
+        return [g for g in find_duplicates(session, [kind]).groups if g.kind == kind]
+
+
+def _audit(db: Database, action: str) -> list[tuple[str, str | None, str | None]]:
+    with db.reading() as session:
+        return [
+            (r.record_uuid, r.field, r.new_value)
+            for r in session.scalars(select(AuditEntry).where(AuditEntry.action == action))
+        ]
+
+
+def test_a_person_registered_twice_is_listed_and_merged(demo_db: Database) -> None:
+    home, other = _two_households(demo_db)
+    first = registry.add_resident(
+        demo_db,
+        home,
+        ResidentInput(
+            name="钱多多",
+            id_number=QIAN,
+            tags=["慢性病"],
+        ),
+    )
+    second = registry.add_resident(  # the same man, typed again elsewhere without his number
+        demo_db,
+        other,
+        ResidentInput(
+            name="钱多多",
+            birth_date=date(1950, 3, 7),
+            phone="13911112222",
+            tags=["独居老人"],
+        ),
+    )
+    [group] = [g for g in _groups(demo_db, "same_person") if "钱多多" in g.shared]
+    assert {m.id for m in group.members} == {first, second}
+    assert group.shared == "钱多多 1950-03-07"
+    assert {"id_number", "phone", "address_code", "tags"} <= group.differing()
+    assert all("*" in m.id_number for m in group.members if m.id_number)  # masked on screen
+
+    result = merge_residents(demo_db, first, [second])
+    assert result.kept == first and result.merged == (second,)
+    kept, gone = _person(demo_db, first), _person(demo_db, second)
+    assert kept.phone == "13911112222"  # what only the other record knew
+    assert kept.tags == ",慢性病,独居老人,"
+    assert kept.id_number == QIAN and kept.household_id == home
+    assert gone.deleted_at is not None and "重复登记" in (gone.delete_reason or "")
+    assert not [g for g in _groups(demo_db, "same_person") if "钱多多" in g.shared]
+    merged = _audit(demo_db, "merge")
+    assert (gone.uuid, "merged_into", kept.uuid) in merged
+    assert (kept.uuid, "merged_from", gone.uuid) in merged
+    with demo_db.reading() as session:
+        notes = set(
+            session.scalars(
+                select(AuditEntry.note).where(AuditEntry.record_uuid.in_([kept.uuid, gone.uuid]))
+            )
+        )
+        changed = set(
+            session.scalars(
+                select(AuditEntry.field).where(
+                    AuditEntry.record_uuid == kept.uuid, AuditEntry.action == "update"
+                )
+            )
+        )
+    assert "duplicates: merge" in notes
+    assert {"phone", "tags"} <= changed  # the field changes audited by the events
+
+
+def test_merging_a_head_keeps_one_head_and_an_emptied_household_goes(demo_db: Database) -> None:
+    home, _other = _two_households(demo_db)
+    with demo_db.session() as session:  # a household of one, the duplicate record its head
+        one = session.get(Household, home)
+        assert one is not None
+        alone = Household(
+            code="H900001",
+            building_id=one.building_id,
+            unit=one.unit,
+            room="9901",
+            address_code=f"{one.address_code.split('-')[0]}-{one.unit}-9901",
+        )
+        session.add(alone)
+        session.flush()
+        alone_id = alone.id
+    twice = registry.add_resident(demo_db, alone_id, ResidentInput(name="孙二娘"))
+    assert _person(demo_db, twice).is_head
+    kept = registry.add_resident(demo_db, home, ResidentInput(name="孙二娘", phone="13700001111"))
+    result = merge_residents(demo_db, kept, [twice])
+    assert result.households_removed == (alone_id,)
+    with demo_db.reading() as session:
+        emptied = session.get(Household, alone_id)
+        assert emptied is not None and emptied.deleted_at is not None
+        heads = session.scalar(
+            select(func.count())
+            .select_from(Resident)
+            .where(Resident.household_id == home, Resident.is_head, Resident.deleted_at.is_(None))
+        )
+    assert heads == 1
+
+
+def test_different_id_numbers_are_not_merged(demo_db: Database) -> None:
+    home, other = _two_households(demo_db)
+    a = registry.add_resident(
+        demo_db,
+        home,
+        ResidentInput(name="周同名", id_number=idnumber.make("420106", date(1980, 1, 1), 1, "M")),
+    )
+    b = registry.add_resident(
+        demo_db,
+        other,
+        ResidentInput(name="周同名", id_number=idnumber.make("420106", date(1980, 1, 1), 2, "M")),
+    )
+    with pytest.raises(InvalidInput, match="不同的人"):
+        merge_residents(demo_db, a, [b])
+    assert _person(demo_db, b).deleted_at is None
+    # two people with the same name and birthday, both with their own numbers, are not listed
+    assert not [g for g in _groups(demo_db, "same_person") if "周同名" in g.shared]
+
+
+def test_a_shared_phone_kept_is_not_shown_again_until_someone_joins(demo_db: Database) -> None:
+    home, other = _two_households(demo_db)
+    phone = "13512345678"
+    a = registry.add_resident(demo_db, home, ResidentInput(name="吴甲", phone=phone))
+    b = registry.add_resident(demo_db, other, ResidentInput(name="郑乙", phone=phone))
+    [group] = [g for g in _groups(demo_db, "shared_phone") if g.shared == "135****5678"]
+    assert {m.id for m in group.members} == {a, b}
+
+    keep_both(demo_db, "shared_phone", [a, b])
+    assert not [g for g in _groups(demo_db, "shared_phone") if g.shared == "135****5678"]
+    kept = _audit(demo_db, "keep_both")
+    ua, ub = _person(demo_db, a).uuid, _person(demo_db, b).uuid
+    assert (ua, "shared_phone", ub) in kept and (ub, "shared_phone", ua) in kept
+    with demo_db.reading() as session:
+        decision = session.scalars(select(DuplicateDecision)).one()
+    assert decision.members == ",".join(sorted([ua, ub])) and decision.decision == "keep_both"
+    keep_both(demo_db, "shared_phone", [b, a])  # deciding again changes nothing
+    with demo_db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(DuplicateDecision)) == 1
+
+    with demo_db.reading() as session:
+        third_home = session.scalars(select(Household.id).order_by(Household.id.desc())).first()
+    assert third_home is not None
+    c = registry.add_resident(demo_db, third_home, ResidentInput(name="王丙", phone=phone))
+    [again] = [g for g in _groups(demo_db, "shared_phone") if g.shared == "135****5678"]
+    assert {m.id for m in again.members} == {a, b, c}
+
+
+def test_correcting_a_record_ends_the_group(demo_db: Database) -> None:
+    home, other = _two_households(demo_db)
+    registry.add_resident(demo_db, home, ResidentInput(name="冯丁", phone="13622223333"))
+    b = registry.add_resident(demo_db, other, ResidentInput(name="陈戊", phone="13622223333"))
+    assert [g for g in _groups(demo_db, "shared_phone") if g.shared == "136****3333"]
+    registry.update_resident(demo_db, b, ResidentInput(name="陈戊", phone="13622224444"))
+    assert not [g for g in _groups(demo_db, "shared_phone") if g.shared == "136****3333"]
+
+
+def test_one_id_number_on_two_communities_rolls(demo_db: Database) -> None:
+    """At a street office: the same person on two communities' rolls. Each record belongs to its
+    community, so the street office may keep both but not merge them."""
+    with demo_db.reading() as session:
+        person = session.scalars(
+            select(Resident).where(Resident.id_number.is_not(None)).order_by(Resident.id)
+        ).first()
+        assert person is not None
+    other_office = Database(demo_db.engine, origin=OTHER_COMMUNITY)
+    with other_office.session() as session:
+        session.add(
+            Resident(
+                household_id=person.household_id,
+                name=person.name,
+                id_number=person.id_number,
+                birth_date=person.birth_date,
+            )
+        )
+        session.flush()
+    [group] = _groups(demo_db, "same_id")
+    assert {m.origin for m in group.members} == {demo_db.origin, OTHER_COMMUNITY}
+    assert group.shared == f"{person.id_number[:6]}********{person.id_number[-4:]}"
+    ids = [m.id for m in group.members]
+    with pytest.raises(InvalidInput, match="属于"):
+        merge_residents(demo_db, person.id, [i for i in ids if i != person.id])
+    keep_both(demo_db, "same_id", ids)
+    assert _groups(demo_db, "same_id") == []

@@ -1,0 +1,174 @@
+"""Households made and remade by hand: a new household with its head, a household split in two, two
+merged into one — each in one transaction, one head per household throughout, every change in the
+audit trail with the operation named, and nothing half-done when a step is refused."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from app.core import households, idnumber, registry
+from app.core.households import add_household, merge_households, split_household
+from app.core.registry import ResidentInput
+from app.db.engine import Database
+from app.db.models import AuditEntry, Building, Household, Resident
+from app.errors import InvalidInput
+
+
+def _members(db: Database, household_id: int) -> dict[str, bool]:
+    with db.reading() as session:
+        return dict(
+            session.execute(
+                select(Resident.name, Resident.is_head).where(
+                    Resident.household_id == household_id, Resident.deleted_at.is_(None)
+                )
+            )
+            .tuples()
+            .all()
+        )
+
+
+def _notes(db: Database, uuid: str) -> set[str | None]:
+    with db.reading() as session:
+        return set(session.scalars(select(AuditEntry.note).where(AuditEntry.record_uuid == uuid)))
+
+
+def _family(db: Database, n: int = 3) -> tuple[int, dict[str, int]]:
+    made = add_household(
+        db,
+        "8栋2单元1203",
+        ResidentInput(name="刘大", id_number=idnumber.make("420106", date(1950, 5, 6), n, "M")),
+    )
+    ids = {"刘大": 0}
+    with db.reading() as session:
+        ids["刘大"] = session.scalars(
+            select(Resident.id).where(Resident.household_id == made.id)
+        ).one()
+    for name, born in (
+        ("王二", date(1952, 1, 1)),
+        ("刘三", date(1980, 2, 2)),
+        ("李四", date(1982, 3, 3)),
+    ):
+        ids[name] = registry.add_resident(
+            db, made.id, ResidentInput(name=name, birth_date=born, relation="家人")
+        )
+    return made.id, ids
+
+
+def test_a_new_household_with_its_head(db: Database) -> None:
+    made = add_household(
+        db, "12栋3单元501室", ResidentInput(name="陈新", phone="13800001234"), phone="027-88886666"
+    )
+    assert made.address_code == "12-3-501" and made.code == "H000001"
+    with db.reading() as session:
+        household = session.get(Household, made.id)
+        building = session.get(Building, household.building_id)  # type: ignore[union-attr]
+        head = session.scalars(select(Resident).where(Resident.household_id == made.id)).one()
+    assert household is not None and household.phone == "027-88886666"
+    assert building is not None and (building.number, building.units, building.floors) == (
+        "12",
+        3,
+        5,
+    )
+    assert head.is_head and head.relation == "户主" and head.phone == "13800001234"
+    assert "registry: new household" in _notes(db, household.uuid)
+    assert "registry: new household" in _notes(db, head.uuid)
+    # the next one gets the next code; a second household at one address is allowed (合租)
+    again = add_household(db, "12-3-501", ResidentInput(name="周合租"))
+    assert again.code == "H000002" and again.address_code == "12-3-501"
+    with db.reading() as session:
+        neighbours = households.households_at(session, "12栋3单元501")
+    assert [(n.code, n.head, n.members) for n in neighbours] == [
+        ("H000001", "陈新", 1),
+        ("H000002", "周合租", 1),
+    ]
+
+
+def test_a_new_household_refuses_what_the_form_refuses_and_writes_nothing(db: Database) -> None:
+    with pytest.raises(InvalidInput, match="住址无法识别"):
+        add_household(db, "幸福里", ResidentInput(name="甲"))
+    with pytest.raises(InvalidInput, match="姓名"):
+        add_household(db, "3-1-101", ResidentInput(name=" "))
+    with pytest.raises(InvalidInput, match="校验位"):
+        add_household(db, "3-1-101", ResidentInput(name="乙", id_number="420106195001010010"))
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Household)) == 0
+        assert session.scalar(select(func.count()).select_from(Building)) == 0
+
+
+def test_split_moves_members_with_one_head_each(db: Database) -> None:
+    home, ids = _family(db)
+    made = split_household(db, home, [ids["刘三"], ids["李四"]], "8-1-302", ids["刘三"])
+    assert _members(db, home) == {"刘大": True, "王二": False}
+    assert _members(db, made.id) == {"刘三": True, "李四": False}
+    with db.reading() as session:
+        moved = session.get(Resident, ids["刘三"])
+        assert moved is not None and moved.relation == "户主"
+        assert households.heads_ok(session, home) and households.heads_ok(session, made.id)
+        audited = session.scalars(
+            select(AuditEntry.field).where(
+                AuditEntry.record_uuid == moved.uuid, AuditEntry.note == "registry: split household"
+            )
+        ).all()
+    assert {"household_id", "is_head", "relation"} <= set(audited)
+
+
+def test_split_away_the_head_names_a_new_one_for_those_who_stay(db: Database) -> None:
+    home, ids = _family(db)
+    split_household(db, home, [ids["刘大"]], "9-1-101", ids["刘大"], ids["刘三"])
+    assert _members(db, home) == {"王二": False, "刘三": True, "李四": False}
+    home2, ids2 = _family(db, 4)
+    split_household(db, home2, [ids2["刘大"], ids2["李四"]], "9-1-102", ids2["李四"])
+    assert _members(db, home2) == {"王二": True, "刘三": False}  # the eldest who stays
+
+
+def test_a_refused_split_changes_nothing(db: Database) -> None:
+    home, ids = _family(db)
+    everyone = list(ids.values())
+    with pytest.raises(InvalidInput, match="全部成员"):
+        split_household(db, home, everyone, "9-1-101", ids["刘大"])
+    with pytest.raises(InvalidInput, match="新户的户主"):
+        split_household(db, home, [ids["李四"]], "9-1-101", ids["刘三"])
+    with pytest.raises(InvalidInput, match="住址"):
+        split_household(db, home, [ids["李四"]], "东边那栋", ids["李四"])
+    assert _members(db, home) == {"刘大": True, "王二": False, "刘三": False, "李四": False}
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Household)) == 1
+
+
+def test_merge_two_households_under_the_head_chosen(db: Database) -> None:
+    home, ids = _family(db)
+    other = add_household(db, "8-2-1204", ResidentInput(name="赵邻"))
+    with db.reading() as session:
+        zhao = session.scalars(select(Resident.id).where(Resident.name == "赵邻")).one()
+    kept = merge_households(db, home, [other.id], zhao)
+    assert kept.id == home and kept.address_code == "8-2-1203"
+    assert _members(db, home) == {
+        "刘大": False,
+        "王二": False,
+        "刘三": False,
+        "李四": False,
+        "赵邻": True,
+    }
+    with db.reading() as session:
+        gone = session.get(Household, other.id)
+        assert gone is not None and gone.deleted_at is not None
+        assert gone.delete_reason == f"并入 8-2-1203（户号 {kept.code}）"
+        former = session.get(Resident, ids["刘大"])
+        assert former is not None and former.relation is None  # no longer 户主
+        assert households.heads_ok(session, home)
+    assert "registry: merge households" in _notes(db, gone.uuid)
+
+
+def test_merge_refuses_a_head_from_elsewhere(db: Database) -> None:
+    home, _ids = _family(db)
+    other = add_household(db, "8-2-1204", ResidentInput(name="赵邻"))
+    stranger = add_household(db, "8-2-1205", ResidentInput(name="钱外"))
+    with db.reading() as session:
+        qian = session.scalars(select(Resident.id).where(Resident.name == "钱外")).one()
+    with pytest.raises(InvalidInput, match="户主必须是"):
+        merge_households(db, home, [other.id], qian)
+    assert _members(db, other.id) == {"赵邻": True}
+    assert _members(db, stranger.id) == {"钱外": True}
