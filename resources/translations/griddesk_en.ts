@@ -1348,8 +1348,8 @@ Data will be kept in: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="86"/>
-        <source>诉求、物资等数字将在这些模块完成后显示在首页。</source>
-        <translation>Figures for requests, supplies and other areas will appear here once those parts are finished.</translation>
+        <source>诉求的数字将在该模块完成后显示在首页。</source>
+        <translation>Figures for requests will appear here once that part is finished.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="140"/>

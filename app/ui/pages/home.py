@@ -83,7 +83,7 @@ class HomePage(QWidget):
         layout.addLayout(self.sections)
         self.meeting_todo: QWidget | None = None
         self.grid_coverage: QWidget | None = None
-        note = QLabel(self.tr("诉求、物资等数字将在这些模块完成后显示在首页。"))
+        note = QLabel(self.tr("诉求的数字将在该模块完成后显示在首页。"))
         note.setObjectName("muted")
         layout.addWidget(note)
         ctx.changed.connect(self._on_changed)
