@@ -79,7 +79,8 @@ def community(residents: int) -> Path:
 
 
 def _missing_indexes(path: Path) -> list[str]:
-    """Indexes the models declare on tables the database has, but the database lacks."""
+    """Indexes the models declare on tables the database has, but the database lacks or has on
+    other columns (a revision changed in place after the cached folder had passed it)."""
     import sqlite3
 
     from app.db.schema import metadata
@@ -87,14 +88,18 @@ def _missing_indexes(path: Path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
         rows = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+        tables = {name for kind, name in rows if kind == "table"}
+        have = {
+            name: [r[2] for r in conn.execute("SELECT * FROM pragma_index_info(?)", (name,))]
+            for kind, name in rows
+            if kind == "index"
+        }
     finally:
         conn.close()
-    tables = {name for kind, name in rows if kind == "table"}
-    indexes = {name for kind, name in rows if kind == "index"}
     return [
         str(index.name)
         for table in metadata.tables.values()
         if table.name in tables
         for index in table.indexes
-        if index.name and index.name not in indexes
+        if index.name and have.get(str(index.name)) != [c.name for c in index.columns]
     ]

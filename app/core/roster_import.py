@@ -969,12 +969,15 @@ def _match(session: Session, plan: Plan) -> None:
     new_buildings: dict[str, dict[str, Any]] = {}
     warn_no_head = "relation" in plan.layout.columns
 
+    updated_ids: set[int] = set()
+    new_residents = plan.new_residents
     for g in plan.groups:
         household_id: int | None = None
+        address_code = g.address.code if g.address is not None else None
         if g.household_code and g.household_code in code_ids:
             household_id = code_ids[g.household_code]
-        elif g.address is not None and "#" not in g.key:
-            household_id = address_ids.get(g.address.code)
+        elif address_code is not None and "#" not in g.key:
+            household_id = address_ids.get(address_code)
         if household_id is None:
             if g.address is None:
                 for p in g.people:
@@ -1009,12 +1012,12 @@ def _match(session: Session, plan: Plan) -> None:
                     "building": number,
                     "unit": g.address.unit,
                     "room": g.address.room,
-                    "address_code": g.address.code,
+                    "address_code": address_code,
                     "grid_id": known[1] if known else None,
                 }
             )
             plan.households_added += 1
-            address_ids.setdefault(g.address.code, household_id)
+            address_ids.setdefault(address_code, household_id)
             code_ids[code] = household_id
 
         head_id = heads_now.get(household_id)
@@ -1042,9 +1045,8 @@ def _match(session: Session, plan: Plan) -> None:
             if old is None:
                 rid = next_resident
                 next_resident += 1
-                added_now[rid] = _new_resident(rid, household_id, p)
-                plan.new_residents.append(added_now[rid])
-                plan.residents_added += 1
+                added_now[rid] = row = _new_resident(rid, household_id, p)
+                new_residents.append(row)
                 if not p.id_number:
                     without_id[(household_id, p.name)] = _Seen(rid)
             else:
@@ -1062,6 +1064,7 @@ def _match(session: Session, plan: Plan) -> None:
                     )
                 if change:
                     plan.updates.append({"id": rid, **change})
+                    updated_ids.add(rid)
                     plan.residents_updated += 1
             if first_member is None:
                 first_member = rid
@@ -1091,8 +1094,9 @@ def _match(session: Session, plan: Plan) -> None:
                 added_now[wanted_head]["is_head"] = True  # a new member heads it from the start
                 continue
             plan.head_changes.append((household_id, wanted_head))
-            if head_id is not None and not any(u["id"] == wanted_head for u in plan.updates):
+            if head_id is not None and wanted_head not in updated_ids:
                 plan.residents_updated += 1
+    plan.residents_added = len(new_residents)
     plan.new_tags.sort()
     plan.new_buildings = list(new_buildings.values())
 

@@ -149,7 +149,9 @@ def record_decision(
     now = utcnow()
     actor = _actor(session)
     note = session.info.get("audit_note")
-    rows = [_audit_row(actor, now, action, entity, u, field, None, detail, note) for u in record_uuids]
+    rows = [
+        _audit_row(actor, now, action, entity, u, field, None, detail, note) for u in record_uuids
+    ]
     if rows:
         session.connection().execute(insert(_AUDIT), rows)
 
@@ -318,6 +320,12 @@ def _insert_many(
         return None  # a row with other keys
     for column in columns:
         name = column.key
+        if name in lists and column.default is None and column.server_default is None:
+            if lists[name].count(None) == n:
+                del lists[
+                    name
+                ]  # NULL on every row: left out, SQLite stores NULL for it all the same
+            continue
         if name in lists or name in _STAMP_COLUMNS:
             continue
         if column.server_default is not None or column.primary_key:

@@ -10,7 +10,8 @@ Nothing here is a record of its own: every row is derived from `resident` and ca
   4–18 digits is one index probe. Kept up to date by SQLite triggers (revision 0004), so every write
   path — ORM, bulk statements, plain SQL — maintains it.
 * `ix_resident_name`: residents' names, for name prefixes, the pinyin walk and sorting by name;
-  `ix_resident_live`: the list of live residents in registration order.
+  `ix_resident_live` (status, deleted_at): the list of live residents of a status in registration
+  order, and their count (status first, so that no other query's `deleted_at IS NULL` probes it).
 
 And one table that is a record of this office's own (revision 0009): `duplicate_decision`, the
 groups of possible duplicates a person looked at and found to be different people ("keep both"),
@@ -67,9 +68,11 @@ class ResidentTail(Base):
 
 # (name, deleted_at, status): the search and the list sorted by name read the index alone
 RESIDENT_NAME_INDEX = Index("ix_resident_name", Resident.name, Resident.deleted_at, Resident.status)
-# (deleted_at, status): the 住户 list's default query (live, in residence, in registration order)
-# reads this small index instead of the whole table; new rows append to it, cheap on import
-RESIDENT_LIVE_INDEX = Index("ix_resident_live", Resident.deleted_at, Resident.status)
+# (status, deleted_at): the 住户 list's default query (live, in residence, in registration order)
+# and its count read this small index instead of the whole table. Status first (revision 0009): as
+# (deleted_at, status) any query with `deleted_at IS NULL` could probe it, and SQLite's planner
+# walked every live resident through it instead of using the index that query needed.
+RESIDENT_LIVE_INDEX = Index("ix_resident_live", Resident.status, Resident.deleted_at)
 
 
 DUPLICATE_KINDS = ("same_id", "same_person", "shared_phone")

@@ -7,6 +7,12 @@ cost 0.9 s of an import of 180,000 residents. The same conditions written with O
 The table is rebuilt (batch mode) with the same columns, indexes and foreign keys; the trigger of
 revision 0004 goes with the old table and is created again.
 
+`ix_resident_live` becomes (status, deleted_at): as (deleted_at, status) it offered every query
+with `deleted_at IS NULL` an equality probe, and SQLite's planner, knowing no better, walked all
+180,000 live residents through it instead of the index the query needed (a pinyin search: 0.8 s
+instead of 10 ms). With the status first only the list's own query (live residents of a status,
+in registration order) can probe it.
+
 Revision ID: 0009
 Revises: 0008
 Create Date: 2026-11-29 06:40:00
@@ -59,8 +65,14 @@ def _resident_checks(checks: dict[str, str]) -> None:
         op.execute(TAIL_TRIGGER)
 
 
+def _live_index(columns: list[str]) -> None:
+    op.drop_index("ix_resident_live", table_name="resident")
+    op.create_index("ix_resident_live", "resident", columns, unique=False)
+
+
 def upgrade() -> None:
     _resident_checks(OR_FORM)
+    _live_index(["status", "deleted_at"])
     op.create_table(
         "duplicate_decision",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -87,4 +99,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("uq_duplicate_decision_members", table_name="duplicate_decision")
     op.drop_table("duplicate_decision")
+    _live_index(["deleted_at", "status"])
     _resident_checks(IN_FORM)
