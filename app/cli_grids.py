@@ -18,15 +18,12 @@ app.core.duty_import, app.core.print_grids); none has logic of its own.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli_groups import dispatch, group
+from app.cli_groups import dispatch, group, write_json_report
 from app.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -78,25 +75,6 @@ def _clock(value: str) -> tuple[time, time]:
             f"班次时间应写成 08:00-12:00：{value}", f"Write shift times as 08:00-12:00: {value}"
         ) from None
     return start, end
-
-
-def _write_json(path: Path, data: dict[str, Any]) -> None:
-    """Atomically: the report appears whole or not at all."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InvalidInput(
-            f"报告的文件夹不存在：{folder}", f"The report's folder does not exist: {folder}"
-        )
-    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".json", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2, default=str)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --- grid ----------------------------------------------------------------------------------------
@@ -387,7 +365,7 @@ def cmd_roster_import(args: argparse.Namespace, out: Output) -> int:
     report = plan.report(out.lang)
     report["dry_run"] = bool(args.dry_run)
     if args.report:
-        _write_json(Path(args.report), report)
+        write_json_report(Path(args.report), report)
     for problem in plan.rejected[:20]:
         out.say(
             f"第 {problem.row} 行未导入（{problem.code}）：{problem.message}",

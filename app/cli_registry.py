@@ -9,13 +9,10 @@ Both call the operations the 住户 page calls (app.core.roster_import / roster_
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from app.cli_groups import dispatch, group
+from app.cli_groups import dispatch, group, write_json_report
 
 EXIT_OK, EXIT_FAILED, EXIT_ALREADY = 0, 1, 3
 
@@ -35,21 +32,6 @@ def register(sub: Any) -> dict[str, Any]:
     p.add_argument("--mask", action="store_true", help="mask ID numbers and phones")
     p.set_defaults(handler=cmd_export_residents)
     return {"import": dispatch, "export": dispatch}
-
-
-def _write_json(path: Path, data: dict[str, Any]) -> None:
-    """Atomically: the report appears whole or not at all."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".json", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2, default=str)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def cmd_import_residents(args: argparse.Namespace, out: Any) -> int:
@@ -72,7 +54,7 @@ def cmd_import_residents(args: argparse.Namespace, out: Any) -> int:
     report = plan.report(out.lang)
     report["dry_run"] = bool(args.dry_run)
     if args.report:
-        _write_json(Path(args.report), report)
+        write_json_report(Path(args.report), report)
     for problem in plan.rejected[:20]:
         out.say(
             f"第 {problem.row} 行未导入（{problem.code}）：{problem.message}",
