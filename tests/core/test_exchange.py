@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sqlite3
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,24 +15,24 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import func, select
 
 from app.core import exchange_format as fmt
-from app.core.datadir import DataDir
 from app.core.exchange import (
     PackageRefused,
-    export_package,
     import_package,
     import_receipt,
     write_receipts,
 )
 from app.core.exchange_keys import enroll, export_public, load_own_keys, read_enrolment
-from app.core.office import init_office, open_office
-from app.core.peek import OfficeInfo
-from app.db.engine import Database
 from app.db.models import Household, Resident
 from app.db.models_exchange import ExchangePackage
 from app.errors import AlreadyDone, GridDeskError, InvalidInput
-
-STREET, STREET2 = "420106001", "420106002"
-COMMUNITY, COMMUNITY2 = "420106001001", "420106001002"
+from tests.core.exchange_offices import (
+    COMMUNITY,
+    COMMUNITY2,
+    STREET,
+    Office,
+)
+from tests.core.exchange_offices import export_to as _export
+from tests.core.exchange_offices import import_into as _import
 
 # ---------------------------------------------------------------------------------------------
 # the format alone
@@ -95,79 +92,6 @@ def test_the_wrong_recipient_key_cannot_decrypt() -> None:
     envelope = fmt.split(data)
     with pytest.raises(fmt.PackageDamaged):
         fmt.open_payload(envelope, X25519PrivateKey.generate())
-
-
-# ---------------------------------------------------------------------------------------------
-# two offices set up from scratch, enrolled in person (their key files)
-
-
-@dataclass
-class Office:
-    datadir: DataDir
-    db: Database
-    info: OfficeInfo
-
-
-def _setup(tmp: Path) -> dict[str, Path]:
-    from app.core.demo import fill_demo
-
-    folders = {}
-    for key, role, code, parent in (
-        ("S", "street-office", STREET, None),
-        ("S2", "street-office", STREET2, None),
-        ("C", "community", COMMUNITY, STREET),
-        ("C2", "community", COMMUNITY2, STREET),
-    ):
-        datadir = DataDir(tmp / key)
-        init_office(datadir, role, code, f"办公室{key}", parent)
-        folders[key] = datadir.root
-    db, info = open_office(DataDir(folders["C"]))
-    try:
-        fill_demo(db, 300)
-    finally:
-        db.dispose()
-    pubs = {}
-    for key, root in folders.items():
-        db, info = open_office(DataDir(root))
-        db.dispose()
-        pubs[key] = export_public(DataDir(root), info, tmp / f"{key}.pub")[0]
-    for who, whom in (("C", "S"), ("C2", "S2"), ("S", "C"), ("S", "C2")):
-        db, info = open_office(DataDir(folders[who]))
-        try:
-            with db.session() as session:
-                enroll(session, info, read_enrolment(pubs[whom]))
-        finally:
-            db.dispose()
-    return folders
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return _setup(tmp_path_factory.mktemp("offices"))
-
-
-@pytest.fixture
-def offices(template: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Office]]:
-    opened = {}
-    for key, root in template.items():
-        copy = tmp_path / key
-        shutil.copytree(root, copy)
-        datadir = DataDir(copy)
-        db, info = open_office(datadir)
-        opened[key] = Office(datadir, db, info)
-    try:
-        yield opened
-    finally:
-        for office in opened.values():
-            office.db.dispose()
-
-
-def _export(office: Office, out: Path, full: bool = False) -> Path:
-    return export_package(office.db, office.datadir, office.info, out, full=full).path
-
-
-def _import(office: Office, path: Path) -> object:
-    return import_package(office.db, office.datadir, office.info, path)
 
 
 def _residents(office: Office, origin: str = COMMUNITY, live: bool = True) -> int:
