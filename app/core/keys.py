@@ -7,25 +7,25 @@ written with owner-only permissions. The exchange itself is built on these by a 
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
+from typing import BinaryIO
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from app.core.pdf import write_atomically
 
 SIGNING_KEY = "signing.key"
 ENCRYPTION_KEY = "encryption.key"
 
 
 def _write_private(path: Path, pem: bytes) -> None:
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
+    # write_atomically's temporary file is made by mkstemp: owner-only (0600) from the start
+    def produce(fh: BinaryIO) -> None:
         fh.write(pem)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
+
+    write_atomically(path, produce)
 
 
 def make_keys(folder: Path) -> None:

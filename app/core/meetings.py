@@ -14,7 +14,6 @@ Every operation takes a Session and plain values and returns plain values; a ref
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 from collections import defaultdict
@@ -22,11 +21,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.core.pdf import write_atomically
 from app.db.base import utcnow
 from app.db.models import Grid, Household, Resident
 from app.db.models_meetings import (
@@ -1423,16 +1423,12 @@ def add_attachment(
     stored = f"{meeting.uuid}/{sha[:16]}-{safe}"
     target = Path(attachments_dir) / stored
     if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
-        try:
-            shutil.copyfile(source, partial)
-            with open(partial, "rb+") as fh:
-                os.fsync(fh.fileno())
-            partial.replace(target)
-        except OSError:
-            partial.unlink(missing_ok=True)
-            raise
+
+        def copy(fh: BinaryIO) -> None:
+            with open(source, "rb") as src:
+                shutil.copyfileobj(src, fh, 1 << 20)
+
+        write_atomically(target, copy)
     attachment = Attachment(
         file_name=source.name[:255],
         stored_name=stored,
