@@ -7,18 +7,17 @@ Also `MeetingTodoSection`, the "会议待办" part of the 首页 dashboard.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 from app.core import meetings as core
 from app.core.meetings import ActionItemRow, ActionQuery, MeetingQuery, MeetingSummary, TodoCounts
 from app.ui.context import AppContext
+from app.ui.models.rows import Index, RowsModel, bold
 from app.ui.pages.meeting_editor import (
     CloseActionDialog,
     MeetingEditorDialog,
@@ -51,31 +51,22 @@ from app.ui.pages.meeting_editor import (
 )
 from app.ui.style import DANGER
 
-Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BACKGROUND = QColor("#fde8e6")
 DONE_FOREGROUND = QColor("#3d5a3d")
-
-
-def _bold() -> QFont:
-    font = QFont()
-    font.setBold(True)
-    return font
 
 
 # --- table models --------------------------------------------------------------------------------
 
 
-class MeetingTableModel(QAbstractTableModel):
+class MeetingTableModel(RowsModel[MeetingSummary]):
     """The meetings found by a search, newest first."""
 
     COL_DATE, COL_TITLE, COL_LEVEL, COL_KIND, COL_STATUS, COL_OPEN, COL_OVERDUE, COL_CARRIED = (
         range(8)
     )
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[MeetingSummary] = []
-        self.headers = [
+    def header_texts(self) -> list[str]:
+        return [
             self.tr("日期"),
             self.tr("会议名称"),
             self.tr("级别 / 网格"),
@@ -85,28 +76,6 @@ class MeetingTableModel(QAbstractTableModel):
             self.tr("逾期"),
             self.tr("决定落实"),
         ]
-
-    def set_rows(self, rows: list[MeetingSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
 
     def status_text(self, status: str) -> str:
         return {
@@ -121,9 +90,9 @@ class MeetingTableModel(QAbstractTableModel):
         return self.tr("网格级 · {0}").format(row.grid_name) if row.grid_name else self.tr("网格级")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_DATE:
@@ -172,24 +141,25 @@ class MeetingTableModel(QAbstractTableModel):
             return QBrush(QColor(DANGER))
         if role == Qt.ItemDataRole.FontRole:
             if col == self.COL_OVERDUE and row.overdue_action_items:
-                return _bold()
+                return bold()
             if col == self.COL_STATUS and row.status == "draft":
-                return _bold()
+                return bold()
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
 
 
-class ActionItemModel(QAbstractTableModel):
+class ActionItemModel(RowsModel[ActionItemRow]):
     """Action items; overdue ones say 逾期 in words, in bold, on a tinted row."""
 
     COL_STATE, COL_TEXT, COL_OWNER, COL_DUE, COL_MEETING, COL_DONE = range(6)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ActionItemRow] = []
         self.today = date.today()
-        self.headers = [
+        super().__init__(parent)
+
+    def header_texts(self) -> list[str]:
+        return [
             self.tr("状态"),
             self.tr("事项"),
             self.tr("责任人"),
@@ -198,28 +168,9 @@ class ActionItemModel(QAbstractTableModel):
             self.tr("办理情况"),
         ]
 
-    def set_rows(self, rows: list[ActionItemRow], today: date | None = None) -> None:
-        self.beginResetModel()
-        self.rows = rows
+    def set_rows(self, rows: Sequence[ActionItemRow], today: date | None = None) -> None:
         self.today = today or date.today()
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
+        super().set_rows(rows)
 
     def state_text(self, row: ActionItemRow) -> str:
         if row.overdue:
@@ -231,9 +182,9 @@ class ActionItemModel(QAbstractTableModel):
         }[row.status]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_STATE:
@@ -265,7 +216,7 @@ class ActionItemModel(QAbstractTableModel):
                 self.COL_DUE,
             )
         ):
-            return _bold()
+            return bold()
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.overdue and col in (self.COL_STATE, self.COL_DUE):
                 return QBrush(QColor(DANGER))
