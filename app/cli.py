@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -41,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--data-dir",
         help="data folder (default: the platform's user data folder; GRIDDESK_DATA_DIR overrides)",
+    )
+    p.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="keep the database on a PostgreSQL server (postgresql+psycopg://USER@HOST/DBNAME); "
+        "given to init it is remembered in the data folder (GRIDDESK_DATABASE_URL overrides)",
     )
     p.add_argument(
         "--lang", choices=("zh", "en"), help="language (default zh, or as set in the window)"
@@ -167,6 +174,7 @@ AREA_MODULES: tuple[str, ...] = (
     "app.cli_grids",
     "app.cli_exchange",
     "app.cli_supplies",
+    "app.cli_street",
 )
 
 
@@ -182,6 +190,22 @@ def run(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = build_parser().parse_args(argv)
+    if args.database_url:  # read where the database is opened, as GRIDDESK_DATABASE_URL is
+        from app.core.database_url import ENV_VAR
+
+        before = os.environ.get(ENV_VAR)
+        os.environ[ENV_VAR] = args.database_url
+        try:
+            return _run(args)
+        finally:
+            if before is None:
+                os.environ.pop(ENV_VAR, None)
+            else:
+                os.environ[ENV_VAR] = before
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     datadir = DataDir.resolve(
         DataDir.demo().root if args.demo and not args.data_dir else args.data_dir
     )

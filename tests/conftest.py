@@ -1,4 +1,10 @@
-"""Shared fixtures: a freshly set-up community, its open database, and one filled with a demo."""
+"""Shared fixtures: a freshly set-up community, its open database, and one filled with a demo;
+and fresh databases on a real PostgreSQL server (`pg_server`, `pg_url`).
+
+The PostgreSQL tests need a server: GRIDDESK_TEST_PG is the URL of a role allowed to create
+databases, e.g. postgresql+psycopg://griddesk@/postgres?host=/var/run/postgresql (`.ci/run` sets
+one up). Without it they are skipped with that reason; with GRIDDESK_REQUIRE_PG=1 they fail.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,18 @@ import os
 
 # Qt must never need a display in tests; set before anything imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# every test chooses its own database: an office's server URL from the shell must not leak in
+os.environ.pop("GRIDDESK_DATABASE_URL", None)
 
+import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from app.core.datadir import DataDir
 from app.core.office import init_office, open_office
@@ -46,3 +59,100 @@ def demo_db(db: Database) -> Database:
 
     fill_demo(db, 300)
     return db
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------------
+
+PG_ENV = "GRIDDESK_TEST_PG"
+REQUIRE_PG_ENV = "GRIDDESK_REQUIRE_PG"
+
+
+@dataclass(frozen=True)
+class PgServer:
+    """A PostgreSQL server the tests may make and drop databases on."""
+
+    admin_url: str
+
+    def _admin(self) -> Engine:
+        from sqlalchemy import create_engine
+
+        return create_engine(self.admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+
+    def create(self, template: str | None = None) -> str:
+        """A new empty database (or a copy of the database `template` names); its URL."""
+        name = f"griddesk_test_{uuid.uuid4().hex[:12]}"
+        engine = self._admin()
+        try:
+            with engine.connect() as conn:
+                copy = f" TEMPLATE {template}" if template else ""
+                conn.exec_driver_sql(f"CREATE DATABASE {name}{copy}")  # names made here
+        finally:
+            engine.dispose()
+        return make_url(self.admin_url).set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, url: str) -> None:
+        name = make_url(url).database
+        engine = self._admin()
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        finally:
+            engine.dispose()
+
+
+def _no_server(reason: str) -> None:
+    if os.environ.get(REQUIRE_PG_ENV) == "1":
+        pytest.fail(f"{reason} (and {REQUIRE_PG_ENV}=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> PgServer:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        _no_server(
+            f"PostgreSQL tests need {PG_ENV}, e.g. "
+            "postgresql+psycopg://griddesk@/postgres?host=/var/run/postgresql"
+        )
+        raise AssertionError  # not reached
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _no_server("PostgreSQL tests need psycopg (uv sync installs it with the dev group)")
+    server = PgServer(url)
+    try:
+        engine = server._admin()
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        engine.dispose()
+    except Exception as exc:
+        _no_server(f"PostgreSQL server of {PG_ENV} not reachable: {str(exc).splitlines()[0]}")
+    return server
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """The URL of a fresh, empty PostgreSQL database, dropped after the test."""
+    url = pg_server.create()
+    try:
+        yield url
+    finally:
+        pg_server.drop(url)
+
+
+@pytest.fixture
+def pg_datadir(tmp_path: Path, pg_url: str) -> DataDir:
+    """A community office whose database is on PostgreSQL (a fresh database of its own)."""
+    folder = DataDir(tmp_path / "pgdata")
+    init_office(folder, "community", COMMUNITY_CODE, COMMUNITY_NAME, STREET_CODE, url=pg_url)
+    return folder
+
+
+@pytest.fixture
+def pg_db(pg_datadir: DataDir) -> Iterator[Database]:
+    """The open database of `pg_datadir`; disposed after the test."""
+    database, _info = open_office(pg_datadir)
+    try:
+        yield database
+    finally:
+        database.dispose()

@@ -56,7 +56,8 @@ class DataDir:
         return self.root / "attachments"
 
     def is_set_up(self) -> bool:
-        return self.db_path.is_file()
+        # the SQLite file, or the URL of the database on a server (app.core.database_url)
+        return self.db_path.is_file() or (self.root / "database-url.txt").is_file()
 
     def make_folders(self) -> None:
         for folder in (self.root, self.backups, self.exports, self.logs, self.keys):

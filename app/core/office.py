@@ -8,13 +8,21 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app.core.database_url import check_url, database_url, redacted, remember_url
 from app.core.datadir import DataDir
 from app.core.peek import OfficeInfo
 from app.db.engine import Database, make_engine, sqlite_url
-from app.db.migrate import ensure_current
+from app.db.migrate import current_revision, ensure_current
 from app.db.models import Office, Setting
 from app.db.problems import explain
-from app.errors import AlreadyInitialized, DatabaseCorrupt, InvalidInput, NotInitialized
+from app.errors import (
+    AlreadyInitialized,
+    DatabaseCorrupt,
+    DatabaseProblem,
+    GridDeskError,
+    InvalidInput,
+    NotInitialized,
+)
 
 ROLE_NAMES = {"community": ("社区", "community"), "street-office": ("街道办", "street office")}
 _CODE = re.compile(r"^\d{6,12}$")
@@ -41,15 +49,27 @@ def _validate(role: str, code: str, name: str, parent_code: str | None) -> None:
 
 
 def init_office(
-    datadir: DataDir, role: str, code: str, name: str, parent_code: str | None = None
+    datadir: DataDir,
+    role: str,
+    code: str,
+    name: str,
+    parent_code: str | None = None,
+    url: str | None = None,
 ) -> OfficeInfo:
-    """Create the data folder, its database at the head revision, and the office's keys."""
+    """Create the data folder, its database at the head revision, and the office's keys.
+
+    The database is the SQLite file in the folder, or on the PostgreSQL server of `url` (else of
+    GRIDDESK_DATABASE_URL), which the folder then remembers.
+    """
     _validate(role, code, name, parent_code)
     if datadir.is_set_up():
         raise AlreadyInitialized(
             f"数据文件夹已设置过：{datadir.root}",
             f"The data folder is already set up: {datadir.root}",
         )
+    url = check_url(url) if url else database_url(datadir)
+    if url is not None:
+        return _init_on_server(datadir, url, role, code, name, parent_code)
     try:
         from app.core import keys  # cryptography loads only when it is needed
 
@@ -78,6 +98,77 @@ def init_office(
     return OfficeInfo(code=code, name=name.strip(), role=role, parent_code=parent_code)
 
 
+def _server_problem(exc: DBAPIError, url: str) -> GridDeskError:
+    """A PostgreSQL server that cannot be reached or refuses us: one line naming it (no password)."""
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+    return DatabaseProblem(
+        f"无法使用数据库服务器 {redacted(url)}：{reason}",
+        f"Cannot use the database server {redacted(url)}: {reason}",
+    )
+
+
+def _init_on_server(
+    datadir: DataDir, url: str, role: str, code: str, name: str, parent_code: str | None
+) -> OfficeInfo:
+    """`init` with the database on PostgreSQL: the schema (one transaction), the office profile,
+    then the URL written into the data folder, which is what makes the folder set up. An init cut
+    short leaves a database with no office profile, which the next init completes."""
+    from app.core import keys
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            current = current_revision(conn)
+            if current is not None and conn.execute(select(Office.code)).first() is not None:
+                raise AlreadyInitialized(
+                    f"该数据库已有 GridDesk 机构：{redacted(url)}",
+                    f"That database already holds a GridDesk office: {redacted(url)}",
+                )
+        datadir.make_folders()
+        keys.make_keys(datadir.keys)
+        ensure_current(engine, None, None)
+        db = Database(engine, origin=code)
+        with db.session(note="init") as session:
+            session.add(
+                Office(id=1, code=code, name=name.strip(), role=role, parent_code=parent_code)
+            )
+        remember_url(datadir, url)
+    except DBAPIError as exc:
+        raise _server_problem(exc, url) from exc
+    except OSError as exc:
+        known = explain(exc, datadir.root)
+        if known is None:
+            raise
+        raise known from exc
+    finally:
+        engine.dispose()
+    return OfficeInfo(code=code, name=name.strip(), role=role, parent_code=parent_code)
+
+
+def _open_on_server(url: str) -> tuple[Database, OfficeInfo]:
+    engine = make_engine(url)
+    try:
+        ensure_current(engine, None, None)  # the server's own backups (pg_dump) are its admin's
+        with engine.connect() as conn:
+            row = conn.execute(
+                select(Office.code, Office.name, Office.role, Office.parent_code)
+            ).first()
+    except DBAPIError as exc:
+        engine.dispose()
+        raise _server_problem(exc, url) from exc
+    except Exception:
+        engine.dispose()
+        raise
+    if row is None:
+        engine.dispose()
+        raise DatabaseCorrupt(
+            f"数据库中没有机构信息：{redacted(url)}",
+            f"The database holds no office profile: {redacted(url)}",
+        )
+    info = OfficeInfo(code=row.code, name=row.name, role=row.role, parent_code=row.parent_code)
+    return Database(engine, origin=info.code), info
+
+
 def open_office(datadir: DataDir) -> tuple[Database, OfficeInfo]:
     """Open a set-up data folder, upgrading its schema if needed (backup first)."""
     if not datadir.is_set_up():
@@ -86,6 +177,9 @@ def open_office(datadir: DataDir) -> tuple[Database, OfficeInfo]:
             f"The data folder is not set up: {datadir.root}. Run init first "
             "(or finish the first-run set-up in the window).",
         )
+    url = database_url(datadir)
+    if url is not None:
+        return _open_on_server(url)
     engine = make_engine(sqlite_url(datadir.db_path))
     try:
         with engine.connect() as conn:

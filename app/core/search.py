@@ -177,6 +177,15 @@ class RegistrySearch:
 
     @staticmethod
     def _names_starting(session: Session, prefix: str, limit: int) -> list[int]:
+        if _on_postgresql(session):
+            rows = session.execute(
+                text(
+                    "SELECT id FROM resident WHERE deleted_at IS NULL "
+                    "AND starts_with(name, :prefix) ORDER BY name, id LIMIT :n"
+                ),
+                {"prefix": prefix, "n": limit},
+            )
+            return [r[0] for r in rows]
         rows = session.execute(
             text(
                 "SELECT id FROM resident INDEXED BY ix_resident_name WHERE deleted_at IS NULL "
@@ -221,6 +230,8 @@ class RegistrySearch:
         """
         if limit <= 0:
             return []
+        if _on_postgresql(session):
+            return _walk_names_postgresql(session, pattern, limit, exact_length)
         firsts = [
             r[0]
             for r in session.execute(
@@ -253,6 +264,18 @@ class RegistrySearch:
     @staticmethod
     def _tails(session: Session, q: str, limit: int) -> list[tuple[int, str]]:
         q = q.upper()
+        if _on_postgresql(session):
+            rows = session.execute(
+                text(
+                    "SELECT r.id, right(r.id_number, :len) = :q AS by_id "
+                    "FROM resident_tail t JOIN resident r ON r.id = t.resident_id "
+                    "WHERE t.tail = :tail AND r.deleted_at IS NULL "
+                    "AND (right(r.id_number, :len) = :q OR right(r.phone, :len) = :q) "
+                    "ORDER BY r.name, r.id LIMIT :n"
+                ),
+                {"tail": q[-4:], "q": q, "len": len(q), "n": limit},
+            )
+            return [(r[0], "id_tail" if r[1] else "phone_tail") for r in rows]
         rows = session.execute(
             text(
                 "SELECT r.id, substr(r.id_number, -:len) = :q AS by_id "
@@ -267,6 +290,8 @@ class RegistrySearch:
 
     @staticmethod
     def _address(session: Session, prefix: str, limit: int) -> list[int]:
+        if _on_postgresql(session):
+            return _household_prefix_postgresql(session, "address_code", prefix, limit)
         rows = session.execute(
             text(
                 "SELECT r.id FROM household h JOIN resident r ON r.household_id = h.id "
@@ -282,6 +307,8 @@ class RegistrySearch:
     @staticmethod
     def _household_code(session: Session, q: str, limit: int) -> list[int]:
         code = q.upper()
+        if _on_postgresql(session):
+            return _household_prefix_postgresql(session, "code", code, limit)
         rows = session.execute(
             text(
                 "SELECT r.id FROM household h JOIN resident r ON r.household_id = h.id "
@@ -332,3 +359,66 @@ class RegistrySearch:
 def search(session: Session, query: str, limit: int = DEFAULT_LIMIT) -> list[Hit]:
     """One search without a kept engine (the CLI, tests)."""
     return RegistrySearch().search(session, query, limit)
+
+
+# --- PostgreSQL (a street office or district on a server) --------------------------------------
+# The same answers without SQLite's json_each, INDEXED BY and negative substr: prefixes by
+# starts_with (no dependence on the server's collation), tails by right(). Street offices search
+# rarely; these are plain queries over the same indexes where PostgreSQL can use them.
+
+
+def _on_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _walk_names_postgresql(
+    session: Session, pattern: Sequence[list[str]], limit: int, exact_length: bool
+) -> list[int]:
+    firsts = [
+        r[0]
+        for r in session.execute(
+            text(
+                "SELECT p.value FROM json_array_elements_text(CAST(:chars AS json)) "
+                "WITH ORDINALITY AS p(value, key) WHERE EXISTS (SELECT 1 FROM resident "
+                "WHERE starts_with(name, p.value) AND deleted_at IS NULL) ORDER BY p.key"
+            ),
+            {"chars": json.dumps(pattern[0])},
+        )
+    ]
+    if not firsts:
+        return []
+    if len(pattern) == 1:
+        prefixes = firsts
+    else:
+        prefixes = [a + b for a in firsts for b in pattern[1]][:MAX_PREFIXES]
+    sql = (
+        "SELECT r.id FROM json_array_elements_text(CAST(:prefixes AS json)) "
+        "WITH ORDINALITY AS p(value, key) JOIN resident r ON starts_with(r.name, p.value) "
+        "WHERE r.deleted_at IS NULL"
+    )
+    params: dict[str, object] = {"prefixes": json.dumps(prefixes), "n": limit}
+    for i, chars in enumerate(pattern[2:], start=3):
+        sql += (
+            f" AND substr(r.name, {i}, 1) IN (SELECT json_array_elements_text(CAST(:p{i} AS json)))"
+        )
+        params[f"p{i}"] = json.dumps(chars)
+    if exact_length:
+        sql += f" AND length(r.name) = {len(pattern)}"
+    sql += " ORDER BY p.key, r.name, r.id LIMIT :n"
+    return [r[0] for r in session.execute(text(sql), params)]
+
+
+def _household_prefix_postgresql(
+    session: Session, column: str, prefix: str, limit: int
+) -> list[int]:
+    assert column in ("address_code", "code")  # one of two names written here, never input
+    rows = session.execute(
+        text(
+            "SELECT r.id FROM household h JOIN resident r ON r.household_id = h.id "
+            f"WHERE starts_with(h.{column}, :prefix) "
+            "AND h.deleted_at IS NULL AND r.deleted_at IS NULL "
+            f"ORDER BY h.{column}, r.is_head DESC, r.id LIMIT :n"
+        ),
+        {"prefix": prefix, "n": limit},
+    )
+    return [r[0] for r in rows]

@@ -4,6 +4,14 @@ SQLite is configured as the SQLAlchemy 2.x documentation prescribes for pysqlite
 transaction handling is switched off and SQLAlchemy emits a real BEGIN (IMMEDIATE for sessions that
 write, so two writers queue on the busy timeout instead of failing mid-transaction). Every connection
 gets foreign_keys=ON, WAL and synchronous=FULL.
+
+PostgreSQL (a street office or district on a server, through psycopg) gets the same two kinds of
+transaction: a read sees one snapshot (REPEATABLE READ, as a deferred SQLite transaction in WAL
+mode does), and writers queue one behind the other as SQLite's BEGIN IMMEDIATE makes them: each
+write transaction first takes a transaction-level advisory lock (`WRITE_LOCK`, released by the
+commit or rollback), then works in READ COMMITTED, so it sees everything the writer before it
+committed. The same code is then safe on both: the change counter, "already imported" checks and
+stock balances are read and written by one writer at a time.
 """
 
 from __future__ import annotations
@@ -21,14 +29,41 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db import events, schema  # noqa: F401  (schema: every model mapped)
 
 BUSY_TIMEOUT_MS = 10_000
+# the key of the PostgreSQL advisory lock every write transaction holds ("GRID" in ASCII); advisory
+# locks belong to one database, so each office's database has its own
+WRITE_LOCK = 0x47524944
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def take_write_lock(conn: Connection) -> None:
+    """On PostgreSQL, wait for the writer before (if any) to finish; nothing on SQLite."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
+def _postgresql_engine(url: str) -> Engine:
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        isolation_level="REPEATABLE READ",  # reads; writers switch to READ COMMITTED
+        connect_args={"application_name": "GridDesk"},
+    )
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        if conn.get_execution_options().get("griddesk_write"):
+            take_write_lock(conn)
+
+    return engine
+
+
 def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     """An engine for `url`; SQLite connections are set up on connect and begin."""
+    if url.startswith("postgresql"):
+        return _postgresql_engine(url)
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -62,9 +97,10 @@ class Database:
         self.origin = origin
         self.actor = actor or events.default_actor()
         self._reader = sessionmaker(engine, expire_on_commit=False)
-        self._writer = sessionmaker(
-            engine.execution_options(griddesk_write=True), expire_on_commit=False
-        )
+        writer = engine.execution_options(griddesk_write=True)
+        if engine.dialect.name == "postgresql":
+            writer = writer.execution_options(isolation_level="READ COMMITTED")
+        self._writer = sessionmaker(writer, expire_on_commit=False)
         events.install(self._reader)
         events.install(self._writer)
 

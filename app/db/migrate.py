@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from app.db.engine import make_engine
+from app.db.engine import make_engine, take_write_lock
 from app.db.revision import SCHEMA_HEAD
-from app.errors import DatabaseTooNew, MigrationFailed
+from app.errors import DatabaseProblem, DatabaseTooNew, MigrationFailed
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -83,25 +83,40 @@ def upgrade_in_transaction(engine: Engine, target: str = "head") -> None:
         else engine
     )
     try:
-        from alembic import command
-
-        with runner.connect() as conn, conn.begin():
-            command.upgrade(alembic_config(conn), target)
-            if sqlite:
-                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise MigrationFailed(
-                        f"升级后外键检查失败（{len(broken)} 处），已撤销升级。",
-                        f"Foreign key check failed after the upgrade ({len(broken)} rows); "
-                        "the upgrade was undone.",
-                    )
+        with runner.connect() as conn:
+            if not sqlite:  # the lock below is the first statement: no snapshot taken before it
+                conn.execution_options(isolation_level="READ COMMITTED")
+            with conn.begin():
+                take_write_lock(conn)  # PostgreSQL: one upgrade at a time, after any writer
+                _upgrade_and_check(conn, target, sqlite)
     finally:
         if runner is not engine:
             runner.dispose()
 
 
+def _upgrade_and_check(conn: Connection, target: str, sqlite: bool) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(conn), target)
+    if sqlite:
+        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise MigrationFailed(
+                f"升级后外键检查失败（{len(broken)} 处），已撤销升级。",
+                f"Foreign key check failed after the upgrade ({len(broken)} rows); "
+                "the upgrade was undone.",
+            )
+
+
 def backup_sqlite(db_path: Path, backups_dir: Path, label: str) -> Path:
     """Copy a live SQLite database with the backup API; the copy appears whole or not at all."""
+    if not db_path.is_file():  # never let sqlite3.connect make an empty file there
+        raise DatabaseProblem(
+            f"没有可备份的数据库文件：{db_path}。数据库在 PostgreSQL 服务器上时，"
+            "请由服务器管理员用 pg_dump 备份。",
+            f"No database file to back up: {db_path}. A database on a PostgreSQL server is "
+            "backed up by its administrator with pg_dump.",
+        )
     backups_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     final = backups_dir / f"griddesk-{stamp}-{label}.sqlite3"

@@ -67,6 +67,21 @@ def remember_chars(conn: Connection, chars: Iterable[str]) -> None:
 
 def add_tails(conn: Connection, where: str, params: Mapping[str, Any]) -> None:
     """The tails of the residents selected by `where` (SQL over `resident`), in one statement."""
+    if conn.dialect.name == "postgresql":
+        where = "TRUE" if where == "1" else where  # PostgreSQL's WHERE wants a boolean
+        conn.execute(
+            text(
+                "INSERT INTO resident_tail (tail, resident_id) "
+                f"SELECT right(id_number, 4), id FROM resident WHERE ({where}) "
+                "AND length(id_number) >= 4 "
+                "UNION ALL "
+                f"SELECT right(phone, 4), id FROM resident WHERE ({where}) "
+                "AND length(phone) >= 4 "
+                "ORDER BY 1, 2 ON CONFLICT DO NOTHING"
+            ),
+            params,
+        )
+        return
     conn.execute(
         text(
             "INSERT OR IGNORE INTO resident_tail (tail, resident_id) "

@@ -1,5 +1,10 @@
 """Two street offices and two communities set up from scratch and enrolled in person (their key
-files), shared by the exchange tests: `offices` gives each test its own copies."""
+files), shared by the exchange tests: `offices` gives each test its own copies.
+
+Every test that uses them runs twice: with the street offices' databases on SQLite, then on
+PostgreSQL (a district's set-up; the communities stay on SQLite). The PostgreSQL run needs a
+server (GRIDDESK_TEST_PG, see tests/conftest.py) and is skipped without one; each test gets fresh
+copies of the set-up databases (CREATE DATABASE … TEMPLATE), dropped afterwards."""
 
 from __future__ import annotations
 
@@ -9,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
+from app.core.database_url import remember_url, remembered_url
 from app.core.datadir import DataDir
 from app.core.exchange import export_package, import_package
 from app.core.exchange_keys import enroll, export_public, read_enrolment
@@ -31,7 +38,9 @@ class Office:
     info: OfficeInfo
 
 
-def _setup(tmp: Path) -> dict[str, Path]:
+def _setup(tmp: Path, urls: dict[str, str] | None = None) -> dict[str, Path]:
+    """The four offices in folders under `tmp`; those named in `urls` on that PostgreSQL
+    database."""
     from app.core.demo import fill_demo
 
     folders = {}
@@ -42,7 +51,7 @@ def _setup(tmp: Path) -> dict[str, Path]:
         ("C2", "community", COMMUNITY2, STREET),
     ):
         datadir = DataDir(tmp / key)
-        init_office(datadir, role, code, f"办公室{key}", parent)
+        init_office(datadir, role, code, f"办公室{key}", parent, url=(urls or {}).get(key))
         folders[key] = datadir.root
     db, info = open_office(DataDir(folders["C"]))
     try:
@@ -64,25 +73,50 @@ def _setup(tmp: Path) -> dict[str, Path]:
     return folders
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return _setup(tmp_path_factory.mktemp("offices"))
+STREET_BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="module", params=STREET_BACKENDS)
+def template(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Path]]:
+    if request.param == "sqlite":
+        yield _setup(tmp_path_factory.mktemp("offices"))
+        return
+    server = request.getfixturevalue("pg_server")
+    urls = {key: server.create() for key in ("S", "S2")}
+    try:
+        yield _setup(tmp_path_factory.mktemp("offices-pg"), urls)
+    finally:
+        for url in urls.values():
+            server.drop(url)
 
 
 @pytest.fixture
-def offices(template: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Office]]:
+def offices(
+    request: pytest.FixtureRequest, template: dict[str, Path], tmp_path: Path
+) -> Iterator[dict[str, Office]]:
     opened = {}
-    for key, root in template.items():
-        copy = tmp_path / key
-        shutil.copytree(root, copy)
-        datadir = DataDir(copy)
-        db, info = open_office(datadir)
-        opened[key] = Office(datadir, db, info)
+    made: list[str] = []
+    server = None
     try:
+        for key, root in template.items():
+            copy = tmp_path / key
+            shutil.copytree(root, copy)
+            datadir = DataDir(copy)
+            url = remembered_url(DataDir(root))
+            if url is not None:  # a database of its own, copied from the set-up one
+                server = server or request.getfixturevalue("pg_server")
+                made.append(server.create(template=make_url(url).database))
+                remember_url(datadir, made[-1])
+            db, info = open_office(datadir)
+            opened[key] = Office(datadir, db, info)
         yield opened
     finally:
         for office in opened.values():
             office.db.dispose()
+        for url in made:
+            server.drop(url)  # type: ignore[union-attr]
 
 
 def export_to(office: Office, out: Path, full: bool = False) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.core import exchange_format as fmt
 from app.core.exchange import (
@@ -104,6 +104,17 @@ def _residents(office: Office, origin: str = COMMUNITY, live: bool = True) -> in
 
 def _fingerprint_of_db(office: Office) -> str:
     """A digest of every row of every table: 'the database unchanged' means this is equal."""
+    if not office.db.is_sqlite:
+        with office.db.engine.connect() as pg:
+            digest = hashlib.sha256()
+            tables = pg.scalars(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+            ).all()
+            for table in sorted(tables):
+                rows = pg.execute(text(f'SELECT * FROM "{table}"'))
+                for row in sorted(repr(tuple(r)) for r in rows):  # in one order whatever the plan
+                    digest.update(row.encode())
+            return digest.hexdigest()
     office.db.dispose()
     conn = sqlite3.connect(office.datadir.db_path)
     try:

@@ -34,6 +34,32 @@ TRIGGERS = {
     """,
 }
 
+# The same trigger on PostgreSQL: a plpgsql function run after each row's update.
+PG_TRIGGERS = {
+    "trg_resident_tail_update": (
+        """
+        CREATE FUNCTION trg_resident_tail_update() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            DELETE FROM resident_tail WHERE resident_id = OLD.id;
+            INSERT INTO resident_tail (tail, resident_id)
+            SELECT right(NEW.id_number, 4), NEW.id WHERE length(NEW.id_number) >= 4
+            ON CONFLICT DO NOTHING;
+            INSERT INTO resident_tail (tail, resident_id)
+            SELECT right(NEW.phone, 4), NEW.id WHERE length(NEW.phone) >= 4
+            ON CONFLICT DO NOTHING;
+            RETURN NULL;
+        END
+        $$
+        """,
+        """
+        CREATE TRIGGER trg_resident_tail_update AFTER UPDATE OF id_number, phone ON resident
+        FOR EACH ROW
+        WHEN (NEW.id_number IS DISTINCT FROM OLD.id_number OR NEW.phone IS DISTINCT FROM OLD.phone)
+        EXECUTE FUNCTION trg_resident_tail_update()
+        """,
+    ),
+}
+
 
 def upgrade() -> None:
     op.create_table(
@@ -65,6 +91,10 @@ def upgrade() -> None:
     if bind.dialect.name == "sqlite":
         for sql in TRIGGERS.values():
             op.execute(sql)
+    elif bind.dialect.name == "postgresql":
+        for function, trigger in PG_TRIGGERS.values():
+            op.execute(function)
+            op.execute(trigger)
     # the characters of the names already there, each converted to pinyin once
     from app.db.search_index import add_tails, name_chars, remember_chars
 
@@ -78,6 +108,10 @@ def downgrade() -> None:
     if bind.dialect.name == "sqlite":
         for name in TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    elif bind.dialect.name == "postgresql":
+        for name in PG_TRIGGERS:
+            op.execute(f"DROP TRIGGER IF EXISTS {name} ON resident")
+            op.execute(f"DROP FUNCTION IF EXISTS {name}()")
     with op.batch_alter_table("resident", schema=None) as batch_op:
         batch_op.drop_index("ix_resident_live")
         batch_op.drop_index("ix_resident_name")

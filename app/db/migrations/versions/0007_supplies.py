@@ -36,6 +36,37 @@ SQLITE_TRIGGERS = (
     """,
 )
 
+# The same two triggers on PostgreSQL (plpgsql): the balance row is made and moved by the ledger,
+# so its CHECK (on_hand >= 0) refuses an issue beyond what is on hand; the ledger is append-only.
+PG_TRIGGERS = (
+    """
+    CREATE FUNCTION trg_supply_movement_balance() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO supply_balance (item_id, point_id, on_hand)
+        VALUES (NEW.item_id, NEW.point_id, 0) ON CONFLICT DO NOTHING;
+        UPDATE supply_balance SET on_hand = on_hand + NEW.qty
+        WHERE item_id = NEW.item_id AND point_id = NEW.point_id;
+        RETURN NULL;
+    END
+    $$
+    """,
+    """
+    CREATE TRIGGER trg_supply_movement_balance AFTER INSERT ON supply_movement
+    FOR EACH ROW EXECUTE FUNCTION trg_supply_movement_balance()
+    """,
+    """
+    CREATE FUNCTION trg_supply_movement_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'supply_movement is append-only' USING ERRCODE = 'restrict_violation';
+    END
+    $$
+    """,
+    """
+    CREATE TRIGGER trg_supply_movement_fixed BEFORE UPDATE OF qty, item_id, point_id
+    ON supply_movement FOR EACH ROW EXECUTE FUNCTION trg_supply_movement_fixed()
+    """,
+)
+
 
 def upgrade() -> None:
     op.create_table(
@@ -310,12 +341,19 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for trigger in SQLITE_TRIGGERS:
             op.execute(trigger)
+    elif op.get_bind().dialect.name == "postgresql":
+        for statement in PG_TRIGGERS:
+            op.execute(statement)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TRIGGER IF EXISTS trg_supply_movement_fixed")
         op.execute("DROP TRIGGER IF EXISTS trg_supply_movement_balance")
+    elif op.get_bind().dialect.name == "postgresql":
+        for name in ("trg_supply_movement_fixed", "trg_supply_movement_balance"):
+            op.execute(f"DROP TRIGGER IF EXISTS {name} ON supply_movement")
+            op.execute(f"DROP FUNCTION IF EXISTS {name}()")
     with op.batch_alter_table("supply_delivery", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_supply_delivery_seq"))
         batch_op.drop_index(batch_op.f("ix_supply_delivery_origin"))

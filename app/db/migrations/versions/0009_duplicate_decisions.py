@@ -55,7 +55,10 @@ OR_FORM = {
 
 def _resident_checks(checks: dict[str, str]) -> None:
     bind = op.get_bind()
-    with op.batch_alter_table("resident", recreate="always") as batch_op:
+    # SQLite rebuilds the table; PostgreSQL alters the constraints in place (a rebuild there
+    # would have to drop every foreign key that points at `resident`), and keeps its trigger
+    recreate = "always" if bind.dialect.name == "sqlite" else "auto"
+    with op.batch_alter_table("resident", recreate=recreate) as batch_op:
         for name in checks:
             batch_op.drop_constraint(op.f(f"ck_resident_{name}"), type_="check")
         for name, condition in checks.items():
