@@ -4,12 +4,25 @@ office"):
     keys export-public OUT            this office's enrolment file; prints the fingerprint
     keys enroll FILE [--replace]      community: trust the street office; street office: enrol a
                                       community
-    exchange export --out DIR [--full]      the next package; prints its path last
+    exchange export --out DIR [--to CODE] [--full]
+                                      community: the next package for the street office;
+                                      street office: the return package of each community
+                                      (or of CODE); prints the path last
     exchange import FILE...                  0 imported, 3 already imported, 1 refused
     exchange receipt --out DIR               street office: signed receipts
-    exchange import-receipt FILE             community: marks its packages received
+    exchange import-receipt FILE             marks this office's packages received
+    exchange receipt --out DIR               (at a community: receipt of return packages)
+    exchange pending [--to CODE] [--json]    packages sent and not yet acknowledged
+    exchange resend --out DIR [--to CODE]    writes those again from exports/
+    directive add --kind notice|task|allocation --to CODE|all --title T --text X [--due D]
+              [--area A] [--item NAME --qty N --unit U]     street office; prints the id last
+    directive list [--json]
+    directive cancel ID [--reason R]         street office
+    directive done ID [--note N]             community: a task is done
+    directive receive ID --qty N [--note N]  community: an allocation arrived (booked into stock)
 
-Every command calls app.core.exchange or app.core.exchange_keys; none has logic of its own.
+Every command calls app.core.exchange, app.core.exchange_return, app.core.exchange_keys or
+app.core.directives; none has logic of its own.
 """
 
 from __future__ import annotations
@@ -21,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli_groups import dispatch, group
-from app.errors import GridDeskError
+from app.errors import GridDeskError, InvalidInput
 
 if TYPE_CHECKING:
     from app.cli import Output
@@ -83,6 +96,14 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
 
     db, info = _open(args)
     try:
+        if info.is_street_office:
+            return _export_return(args, out, db, info)
+        if args.to:
+            raise InvalidInput(
+                "--to 只用于街道办写回传包；社区的数据包总是发给它信任的街道办。",
+                "--to is for a street office's return packages; a community's package always "
+                "goes to the street office it trusts.",
+            )
         result = export_package(db, _datadir(args), info, Path(args.out), full=args.full)
     finally:
         db.dispose()
@@ -93,6 +114,66 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         f"Wrote package {result.package_seq} ({result.kind}, {result.records:,} records, for "
         f"{result.recipient}):\n{result.path}",
     )
+    return EXIT_OK
+
+
+def _export_return(args: argparse.Namespace, out: Output, db: Any, info: Any) -> int:
+    from app.core.exchange_return import export_return_packages
+
+    results = export_return_packages(
+        db, _datadir(args), info, Path(args.out), to=args.to, full=args.full
+    )
+    for result in results:
+        kind_zh = "全量" if result.kind == "full" else "增量"
+        out.say(
+            f"已写出给 {result.recipient} 的第 {result.package_seq} 号{kind_zh}回传包"
+            f"（{result.records:,} 条事项）：\n{result.path}",
+            f"Wrote return package {result.package_seq} ({result.kind}, {result.records:,} "
+            f"directives, for {result.recipient}):\n{result.path}",
+        )
+    return EXIT_OK
+
+
+def cmd_pending(args: argparse.Namespace, out: Output) -> int:
+    from app.core.exchange_return import pending_packages
+
+    db, _info = _open(args)
+    try:
+        with db.reading() as session:
+            rows = pending_packages(session, _datadir(args), args.to)
+    finally:
+        db.dispose()
+    if args.json:
+        out.json({"pending": [r.as_json() for r in rows], "count": len(rows)})
+        return EXIT_OK
+    for r in rows:
+        kept_zh = "" if r.kept else "（exports 中无副本）"
+        kept_en = "" if r.kept else " (no copy in exports)"
+        out.say(
+            f"{r.office_name}（{r.office_code}）第 {r.package_seq} 号，{r.records:,} 条，"
+            f"{r.created_at:%Y-%m-%d %H:%M} 写出，未确认收到{kept_zh}：{r.file_name}",
+            f"{r.office_name} ({r.office_code}) package {r.package_seq}, {r.records:,} records, "
+            f"written {r.created_at:%Y-%m-%d %H:%M}, not acknowledged{kept_en}: {r.file_name}",
+        )
+    out.say(
+        f"共 {len(rows)} 个数据包未确认收到。"
+        + ("可用 exchange resend --out DIR 重新写出。" if rows else ""),
+        f"{len(rows)} package(s) not acknowledged."
+        + (" Write them again with exchange resend --out DIR." if rows else ""),
+    )
+    return EXIT_OK
+
+
+def cmd_resend(args: argparse.Namespace, out: Output) -> int:
+    from app.core.exchange_return import resend_packages
+
+    db, _info = _open(args)
+    try:
+        paths = resend_packages(db, _datadir(args), Path(args.out), args.to)
+    finally:
+        db.dispose()
+    for path in paths:
+        out.say(f"已重新写出：\n{path}", f"Wrote again:\n{path}")
     return EXIT_OK
 
 
@@ -171,9 +252,8 @@ def cmd_import_receipt(args: argparse.Namespace, out: Output) -> int:
     got = ", ".join(str(n) for n in result.acknowledged)
     missing = ", ".join(str(n) for n in result.unacknowledged) or "—"
     out.say(
-        f"街道办 {result.street_office} 已确认收到数据包：{got}。尚未确认：{missing}",
-        f"Street office {result.street_office} acknowledged packages: {got}. "
-        f"Not yet acknowledged: {missing}",
+        f"{result.street_office} 已确认收到数据包：{got}。尚未确认：{missing}",
+        f"{result.street_office} acknowledged packages: {got}. Not yet acknowledged: {missing}",
     )
     return EXIT_OK
 
@@ -191,17 +271,182 @@ def register(sub: Any) -> dict[str, Handler]:
     p.set_defaults(handler=cmd_enroll)
 
     ex = group(sub, "exchange", "packages, receipts")
-    p = ex.add_parser("export", help="write the next package for the street office")
+    p = ex.add_parser(
+        "export",
+        help="write the next package (street office: a return package per community)",
+    )
     p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument(
+        "--to", metavar="CODE", help="street office: only this community's return package"
+    )
     p.add_argument("--full", action="store_true", help="every record, not only the changes")
     p.set_defaults(handler=cmd_export)
     p = ex.add_parser("import", help="verify and import packages")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=cmd_import)
-    p = ex.add_parser("receipt", help="street office: write signed receipts")
+    p = ex.add_parser("receipt", help="write signed receipts of the packages imported here")
     p.add_argument("--out", required=True, metavar="DIR")
     p.set_defaults(handler=cmd_receipt)
-    p = ex.add_parser("import-receipt", help="community: mark packages as received")
+    p = ex.add_parser("import-receipt", help="mark this office's packages as received")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_import_receipt)
-    return {"keys": dispatch, "exchange": dispatch}
+    p = ex.add_parser("pending", help="packages sent and not yet acknowledged by a receipt")
+    p.add_argument("--to", metavar="CODE", help="only those sent to this office")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_pending)
+    p = ex.add_parser("resend", help="write the packages not yet acknowledged again")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--to", metavar="CODE", help="only those sent to this office")
+    p.set_defaults(handler=cmd_resend)
+    _register_directives(sub)
+    return {"keys": dispatch, "exchange": dispatch, "directive": dispatch}
+
+
+# ---------------------------------------------------------------------------------------------
+# directives (street office: notices, tasks, allocations; community: done, received)
+
+
+def cmd_directive_add(args: argparse.Namespace, out: Output) -> int:
+    from app.core.directives import DirectiveSpec, add_directive, kind_text
+
+    spec = DirectiveSpec(
+        kind=args.kind,
+        to=args.to,
+        title=args.title or "",
+        text=args.text or "",
+        due=args.due,
+        area=args.area,
+        item=args.item,
+        qty=args.qty,
+        unit=args.unit,
+    )
+    db, info = _open(args)
+    try:
+        with db.session(note="directive add") as session:
+            directive = add_directive(session, info, spec)
+            ident, ref, title = directive.id, directive.uuid[:8], directive.title
+    finally:
+        db.dispose()
+    out.say(
+        f"已登记{kind_text(spec.kind)}“{title}”（收件方 {spec.to}，编号 {ref}），"
+        f"随下一次回传包发出。事项 {ident}",
+        f"Recorded {kind_text(spec.kind, 'en')} '{title}' (to {spec.to}, ref {ref}); it goes "
+        f"out in the next return package. Directive {ident}",
+    )
+    return EXIT_OK
+
+
+def cmd_directive_list(args: argparse.Namespace, out: Output) -> int:
+    from app.core.directives import kind_text, list_directives, state_text
+
+    db, info = _open(args)
+    try:
+        with db.reading() as session:
+            rows = list_directives(session, info)
+    finally:
+        db.dispose()
+    if args.json:
+        out.json({"role": info.role, "directives": [r.as_json() for r in rows]})
+        return EXIT_OK
+    lang = out.lang
+    for r in rows:
+        states = "，".join(f"{c.code} {state_text(c.state, lang)}" for c in r.communities)
+        detail = f" [{states}]" if info.is_street_office and states else ""
+        out.say(
+            f"{r.id}  {r.ref}  {kind_text(r.kind)}  {r.title}  → {r.addressee}  "
+            f"{state_text(r.state)}{detail}",
+            f"{r.id}  {r.ref}  {kind_text(r.kind, 'en')}  {r.title}  -> {r.addressee}  "
+            f"{state_text(r.state, 'en')}{detail}",
+        )
+    out.say(f"共 {len(rows)} 条事项。", f"{len(rows)} directive(s).")
+    return EXIT_OK
+
+
+def cmd_directive_cancel(args: argparse.Namespace, out: Output) -> int:
+    from app.core.directives import cancel_directive
+
+    db, info = _open(args)
+    try:
+        with db.session(note="directive cancel") as session:
+            directive = cancel_directive(session, info, args.id, args.reason or "")
+            title, ident = directive.title, directive.id
+    finally:
+        db.dispose()
+    out.say(
+        f"已撤销“{title}”，随下一次回传包通知社区。事项 {ident}",
+        f"Cancelled '{title}'; the communities learn it from the next return package. "
+        f"Directive {ident}",
+    )
+    return EXIT_OK
+
+
+def cmd_directive_done(args: argparse.Namespace, out: Output) -> int:
+    from app.core.directives import complete_task, find_directive
+
+    db, info = _open(args)
+    try:
+        with db.session(note="directive done") as session:
+            complete_task(session, info, args.id, args.note or "", args.who)
+            directive = find_directive(session, args.id)
+            title, ident = directive.title, directive.id
+    finally:
+        db.dispose()
+    out.say(
+        f"已登记任务“{title}”完成，随下一次数据包报街道办。事项 {ident}",
+        f"Recorded task '{title}' as done; the street office learns it from the next package. "
+        f"Directive {ident}",
+    )
+    return EXIT_OK
+
+
+def cmd_directive_receive(args: argparse.Namespace, out: Output) -> int:
+    from app.core.directives import confirm_arrival, find_directive
+
+    db, info = _open(args)
+    try:
+        with db.session(note="directive receive") as session:
+            answer = confirm_arrival(session, info, args.id, args.qty, args.note or "", args.who)
+            directive = find_directive(session, args.id)
+            title, ident = directive.title, directive.id
+            item, unit, qty = directive.item_name, directive.unit, answer.qty_received
+    finally:
+        db.dispose()
+    out.say(
+        f"已确认“{title}”到货 {qty}{unit}{item}，已入库。事项 {ident}",
+        f"Confirmed the arrival of {qty} {unit} {item} for '{title}'; received into stock. "
+        f"Directive {ident}",
+    )
+    return EXIT_OK
+
+
+def _register_directives(sub: Any) -> None:
+    d = group(sub, "directive", "street office notices, tasks and supply allocations")
+    p = d.add_parser("add", help="street office: a notice, task or allocation for a community")
+    p.add_argument("--kind", required=True, choices=("notice", "task", "allocation"))
+    p.add_argument("--to", required=True, metavar="CODE", help="a community's code, or all")
+    p.add_argument("--title", metavar="T")
+    p.add_argument("--text", metavar="X")
+    p.add_argument("--due", metavar="YYYY-MM-DD", help="a task's due date")
+    p.add_argument("--area", metavar="A", help="a task's grid or area")
+    p.add_argument("--item", metavar="NAME", help="an allocation's item")
+    p.add_argument("--qty", metavar="N", help="an allocation's quantity")
+    p.add_argument("--unit", metavar="U", help="an allocation's unit (default 个)")
+    p.set_defaults(handler=cmd_directive_add)
+    p = d.add_parser("list", help="directives and their state")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_directive_list)
+    p = d.add_parser("cancel", help="street office: cancel a directive")
+    p.add_argument("id", metavar="ID", help="its id, or the first 8 characters of its uuid")
+    p.add_argument("--reason", metavar="R")
+    p.set_defaults(handler=cmd_directive_cancel)
+    p = d.add_parser("done", help="community: a task received is done")
+    p.add_argument("id", metavar="ID", help="its id, or the first 8 characters of its uuid")
+    p.add_argument("--note", metavar="N")
+    p.add_argument("--who", metavar="NAME")
+    p.set_defaults(handler=cmd_directive_done)
+    p = d.add_parser("receive", help="community: an allocation arrived (booked into stock)")
+    p.add_argument("id", metavar="ID", help="its id, or the first 8 characters of its uuid")
+    p.add_argument("--qty", required=True, metavar="N")
+    p.add_argument("--note", metavar="N")
+    p.add_argument("--who", metavar="NAME")
+    p.set_defaults(handler=cmd_directive_receive)

@@ -39,7 +39,8 @@ class NoticeTemplateRecord(Travelling, Base):
             postgresql_where=_LIVE,
         ),
         Index(
-            "uq_notice_template_name",
+            "uq_notice_template_origin_name",
+            "origin",
             "name",
             unique=True,
             sqlite_where=_LIVE,

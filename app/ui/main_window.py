@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
 
     def _opened(self) -> None:
         self._show_last_export()
+        self.ctx.changed.connect(
+            lambda what: self._show_last_export() if "last_export" in what else None
+        )
         self.home.refresh()
         self._show_area(self.nav.currentRow())
 
@@ -118,14 +121,7 @@ class MainWindow(QMainWindow):
             ),
             ("printing", self.tr("通知打印"), "app.ui.pages.printing:PrintingPage"),
             ("reports", self.tr("报表"), "app.ui.pages.reports:ReportsPage"),
-            (
-                "exchange",
-                self.tr("数据交换"),
-                todo(
-                    self.tr("数据交换"),
-                    self.tr("通过 U 盘与街道办交换签名加密的数据包、回执和回传包。"),
-                ),
-            ),
+            ("exchange", self.tr("数据交换"), "app.ui.pages.exchange:ExchangePage"),
             ("settings", self.tr("设置"), "app.ui.pages.settings:SettingsPage"),
         ]
 

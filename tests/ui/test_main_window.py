@@ -20,7 +20,8 @@ AREAS = ["首页", "住户", "网格", "物资", "会议", "诉求", "通知打�
 @pytest.fixture
 def window(qtbot, demo_ctx):
     win = MainWindow(demo_ctx)
-    qtbot.addWidget(win)
+    # the pages' first counts may still be on the worker: closing would ask to wait for them
+    qtbot.addWidget(win, before_close_func=lambda _w: demo_ctx.tasks.wait(-1))
     with qtbot.wait_signal(win.home.filled, timeout=10_000):
         win.show()
     return win

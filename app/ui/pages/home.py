@@ -83,6 +83,7 @@ class HomePage(QWidget):
         layout.addLayout(self.sections)
         self.meeting_todo: QWidget | None = None
         self.grid_coverage: QWidget | None = None
+        self.street_overview: QWidget | None = None  # at a street office: its communities
         note = QLabel(self.tr("诉求的数字将在该模块完成后显示在首页。"))
         note.setObjectName("muted")
         layout.addWidget(note)
@@ -100,6 +101,30 @@ class HomePage(QWidget):
         return table
 
     def _ensure_sections(self) -> None:
+        if self.street_overview is None and self.ctx.office.is_street_office:
+            from app.ui.pages.street import StreetOverviewPanel
+
+            title = QLabel(self.tr("各社区数据报送与概况"))
+            title.setObjectName("sectionTitle")
+            self.sections.addWidget(title)
+            self.street_overview = StreetOverviewPanel(self.ctx)
+            self.street_overview.setMinimumHeight(300)
+            self.sections.addWidget(self.street_overview, 3)
+            # by tag and residency: in the overview's tooltips and the aggregated report; the
+            # overview takes their room
+            self.tag_table.hide()
+            self.residency_table.hide()
+            page = self.layout()
+            assert isinstance(page, QVBoxLayout)
+            for i in range(page.count()):
+                item = page.itemAt(i)
+                inner = item.layout() if item is not None else None
+                if inner is self.sections:
+                    page.setStretch(i, 3)
+                elif inner is not None and inner.indexOf(self.tag_table) >= 0:
+                    page.setStretch(i, 0)
+        if self.street_overview is not None:
+            return  # a street office's to-dos and grids are its communities': see each row
         if self.meeting_todo is None:
             from app.ui.pages.meetings import MeetingTodoSection
 
@@ -115,10 +140,9 @@ class HomePage(QWidget):
         from app.core.stats import office_stats
 
         self._ensure_sections()
-        assert self.meeting_todo is not None
-        self.meeting_todo.refresh()  # type: ignore[attr-defined]
-        assert self.grid_coverage is not None
-        self.grid_coverage.refresh()  # type: ignore[attr-defined]
+        for section in (self.meeting_todo, self.grid_coverage):
+            if section is not None:
+                section.refresh()  # type: ignore[attr-defined]
         db = self.ctx.db
 
         def count(_progress: Any) -> dict[str, Any]:

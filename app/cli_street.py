@@ -1,0 +1,79 @@
+"""Headless commands of street-office mode (../CLI.md, "Notices and reports"):
+
+    report street --out FILE.pdf|FILE.xlsx [--json]
+
+The communities side by side with totals, the same report the 数据交换 page's overview saves
+(app.core.street_report); refused at a community office. The file made is the last word printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.cli_groups import dispatch, group
+from app.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from app.cli import Output
+
+
+def _target_file(value: str) -> Path:
+    target = Path(value).expanduser().absolute()
+    if target.suffix.lower() not in (".pdf", ".xlsx"):
+        raise InvalidInput(
+            f"输出文件应以 .pdf 或 .xlsx 结尾：{target}",
+            f"The output file must end in .pdf or .xlsx: {target}",
+        )
+    if not target.parent.is_dir():
+        raise InvalidInput(
+            f"输出文件夹不存在：{target.parent}",
+            f"The output folder does not exist: {target.parent}",
+        )
+    return target
+
+
+def cmd_report_street(args: argparse.Namespace, out: Output) -> int:
+    from app.core.datadir import DataDir
+    from app.core.office import open_office
+    from app.core.street import overview_json, street_only
+    from app.core.street_report import street_report
+
+    target = _target_file(args.out)
+    db, info = open_office(DataDir.resolve(args.data_dir))
+    try:
+        street_only(info)
+        with db.reading() as session:
+            try:
+                overview = street_report(session, target)
+            except OSError as exc:
+                raise InvalidInput(
+                    f"无法写入 {target}：{exc.strerror or exc}",
+                    f"Cannot write {target}: {exc.strerror or exc}",
+                ) from None
+    finally:
+        db.dispose()
+    if args.json:
+        out.json({**overview_json(overview), "path": str(target)})
+        return 0
+    totals = overview.totals()
+    out.say(
+        f"已生成各社区汇总报表（{totals['communities']} 个社区，逾期 {totals['late']} 个，"
+        f"生成于 {overview.stamp()}），文件 {target}",
+        f"Made the street report ({totals['communities']} communities, {totals['late']} late, "
+        f"at {overview.stamp()}); file {target}",
+    )
+    return 0
+
+
+def register(sub: Any) -> dict[str, Any]:
+    """Add `report street`; return the group's handler."""
+    reports = group(sub, "report", "reports built from the records")
+    p = reports.add_parser(
+        "street", help="street office: every community side by side, as PDF or .xlsx"
+    )
+    p.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_report_street)
+    return {"report": dispatch}

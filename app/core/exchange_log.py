@@ -1,0 +1,188 @@
+"""What the 数据交换 page shows and does around app.core.exchange: this office's fingerprint and the
+offices it trusts, the packages it sent (and whether the other office acknowledged them), and
+importing several packages at once with one outcome each. Writing unacknowledged packages again is
+app.core.exchange_return.resend_packages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core import exchange_format as fmt
+from app.core.datadir import DataDir
+from app.core.exchange import PackageRefused, import_package
+from app.core.office import set_setting
+from app.core.peek import OfficeInfo
+from app.db.engine import Database
+from app.db.models_exchange import EnrolledOffice, ExchangePackage
+from app.errors import GridDeskError
+
+LAST_EXPORT = "last_export"  # the setting the status bar shows
+
+
+@dataclass(frozen=True)
+class Trusted:
+    code: str
+    name: str
+    role: str
+    fingerprint: str
+    enrolled_at: datetime | None
+    last_package: int
+    last_imported_at: datetime | None
+
+
+def trusted_offices(session: Session) -> list[Trusted]:
+    """The offices enrolled here with a live key (a replaced street office's old key is gone)."""
+    return [
+        Trusted(
+            o.code,
+            o.name,
+            o.role,
+            o.fingerprint,
+            o.enrolled_at,
+            o.last_package_seq,
+            o.last_imported_at,
+        )
+        for o in session.scalars(select(EnrolledOffice).order_by(EnrolledOffice.code))
+        if o.signing_public
+    ]
+
+
+@dataclass(frozen=True)
+class SentPackage:
+    package_seq: int
+    office_code: str
+    kind: str
+    records: int
+    counts: dict[str, int]
+    created_at: datetime
+    acknowledged_at: datetime | None
+    file_name: str
+
+
+def sent_packages(session: Session) -> list[SentPackage]:
+    """The packages this office wrote, newest first."""
+    rows = session.scalars(
+        select(ExchangePackage)
+        .where(ExchangePackage.direction == "out")
+        .order_by(ExchangePackage.package_seq.desc(), ExchangePackage.office_code)
+    )
+    out = []
+    for p in rows:
+        try:
+            counts = {str(k): int(v) for k, v in json.loads(p.counts or "{}").items()}
+        except (ValueError, AttributeError):
+            counts = {}
+        out.append(
+            SentPackage(
+                p.package_seq,
+                p.office_code,
+                p.kind,
+                p.records,
+                counts,
+                p.created_at,
+                p.acknowledged_at,
+                p.file_name,
+            )
+        )
+    return out
+
+
+def remember_export(db: Database, when: datetime, path: Path) -> str:
+    """Record the time of the last export for the status bar; returns the text stored."""
+    text = f"{when:%Y-%m-%d %H:%M} {path.name}"
+    with db.session(note="last export") as session:
+        set_setting(session, LAST_EXPORT, text)
+    return text
+
+
+# --- several packages at once ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: Path
+    state: str  # imported / already / refused
+    message_zh: str
+    message_en: str
+    sender: str = ""
+    sender_name: str = ""
+    unknown_sender: bool = False  # refused because the sender is not enrolled: offer to enrol
+
+    def message(self, lang: str) -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+def _sender(path: Path) -> tuple[str, str, int]:
+    """The sender's code and name and the package number, from the manifest (unverified)."""
+    manifest = fmt.split(path.read_bytes()).manifest
+    sender = manifest.get("sender") or {}
+    return str(sender.get("code", "")), str(sender.get("name", "")), int(manifest["package_seq"])
+
+
+def order_packages(paths: Sequence[Path]) -> list[Path]:
+    """Packages of one sender in their chain order, however they were named or chosen."""
+
+    def key(item: tuple[int, Path]) -> tuple[int, str, int, int]:
+        index, path = item
+        try:
+            code, _name, seq = _sender(path)
+            return (0, code, seq, index)
+        except (OSError, GridDeskError, KeyError, TypeError, ValueError):
+            return (1, "", 0, index)
+
+    return [p for _i, p in sorted(enumerate(paths), key=key)]
+
+
+def import_packages(
+    db: Database,
+    datadir: DataDir,
+    info: OfficeInfo,
+    paths: Sequence[Path],
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[Outcome]:
+    """Import each file in chain order; one outcome per file, whatever happened to the others."""
+    ordered = order_packages([Path(p) for p in paths])
+    outcomes: list[Outcome] = []
+    for i, path in enumerate(ordered):
+        if progress is not None:
+            progress(i, len(ordered), path.name)
+        try:
+            result = import_package(db, datadir, info, path)
+        except GridDeskError as exc:
+            state = "already" if exc.exit_code == 3 else "refused"
+            try:
+                code, name, _seq = _sender(path)
+            except (OSError, GridDeskError, KeyError, TypeError, ValueError):
+                code = name = ""
+            unknown = False
+            if isinstance(exc, PackageRefused) and code:
+                with db.reading() as session:
+                    known = session.get(EnrolledOffice, code)
+                    unknown = known is None or not known.signing_public
+            outcomes.append(
+                Outcome(path, state, exc.message("zh"), exc.message("en"), code, name, unknown)
+            )
+            continue
+        outcomes.append(
+            Outcome(
+                path,
+                "imported",
+                f"第 {result.package_seq} 号：新增 {result.inserted:,}，更新 {result.updated:,}，"
+                f"未变 {result.unchanged:,}",
+                f"package {result.package_seq}: {result.inserted:,} added, "
+                f"{result.updated:,} updated, {result.unchanged:,} unchanged",
+                result.sender,
+                result.sender_name,
+            )
+        )
+    if progress is not None:
+        progress(len(ordered), len(ordered), "")
+    return outcomes

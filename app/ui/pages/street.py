@@ -1,0 +1,297 @@
+"""Street-office mode: every enrolled community side by side (app.core.street), with the
+aggregated report previewed and printed as PDF or saved as .xlsx (app.core.street_report).
+
+A late community — nothing for more than a day, or nothing yet — says 逾期 in words, in bold, on a
+tinted cell: never colour alone. Requests are not recorded by this program yet: the column says so.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import street as core
+from app.core import street_report
+from app.ui.context import AppContext
+from app.ui.models.rows import ALIGN_RIGHT, RowsModel
+from app.ui.qtfix import emit
+
+
+class CommunitiesModel(RowsModel[core.CommunityRow]):
+    (
+        COL_NAME,
+        COL_CODE,
+        COL_PACKAGE,
+        COL_MADE,
+        COL_AGE,
+        COL_STATE,
+        COL_HOUSEHOLDS,
+        COL_RESIDENTS,
+        COL_VULNERABLE,
+        COL_STOCK,
+        COL_CAMPAIGNS,
+        COL_TODO,
+        COL_REQUESTS,
+    ) = range(13)
+    NUMBERS = (COL_PACKAGE, COL_HOUSEHOLDS, COL_RESIDENTS, COL_VULNERABLE, COL_STOCK, COL_TODO)
+
+    def header_texts(self) -> list[str]:
+        return [
+            self.tr("社区"),
+            self.tr("机构代码"),
+            self.tr("最近\n数据包"),
+            self.tr("生成时间"),
+            self.tr("距今"),
+            self.tr("状态"),
+            self.tr("住户"),
+            self.tr("在住居民"),
+            self.tr("重点人群"),
+            self.tr("库存\n品种"),
+            self.tr("进行中发放\n（已签收户）"),
+            self.tr("未办结\n待办"),
+            self.tr("诉求"),
+        ]
+
+    def text(self, row: core.CommunityRow, column: int) -> str:
+        sent = bool(row.last_package)
+        none = "—"
+        if column == self.COL_NAME:
+            return row.name
+        if column == self.COL_CODE:
+            return row.code
+        if column == self.COL_PACKAGE:
+            return self.tr("第 {0} 号").format(row.last_package) if sent else none
+        if column == self.COL_MADE:
+            return core.local_time(row.last_package_at)
+        if column == self.COL_AGE:
+            if row.hours_since is None:
+                return self.tr("尚未收到")
+            return core.age_text(row.hours_since)
+        if column == self.COL_STATE:
+            return self.tr("逾期") if row.late else self.tr("正常")
+        if not sent:
+            return self.tr("未启用") if column == self.COL_REQUESTS else none
+        if column == self.COL_HOUSEHOLDS:
+            return f"{row.households:,}"
+        if column == self.COL_RESIDENTS:
+            return f"{row.residents:,}"
+        if column == self.COL_VULNERABLE:
+            return f"{row.vulnerable:,}"
+        if column == self.COL_STOCK:
+            if row.items_out_of_stock:
+                return self.tr("{0}（缺 {1}）").format(row.items_in_stock, row.items_out_of_stock)
+            return f"{row.items_in_stock}"
+        if column == self.COL_CAMPAIGNS:
+            return self.tr("{0} 项（{1} 户）").format(
+                row.open_campaigns, f"{row.delivered_households:,}"
+            )
+        if column == self.COL_TODO:
+            if row.overdue_action_items:
+                return self.tr("{0}（逾期 {1}）").format(
+                    row.open_action_items, row.overdue_action_items
+                )
+            return f"{row.open_action_items}"
+        return self.tr("未启用")
+
+    def alignment(self, column: int) -> int | None:
+        return ALIGN_RIGHT if column in self.NUMBERS else None
+
+    def emphasis(self, row: core.CommunityRow, column: int) -> bool:
+        if column in (self.COL_NAME, self.COL_AGE, self.COL_STATE):
+            return row.late
+        if column == self.COL_TODO:
+            return row.overdue_action_items > 0
+        return False
+
+    def tooltip(self, row: core.CommunityRow, column: int) -> str | None:
+        if column == self.COL_VULNERABLE and row.last_package:
+            return "\n".join(f"{t}：{n:,}" for t, n in row.by_tag.items() if n)
+        if column == self.COL_STOCK and row.stock:
+            return "\n".join(f"{s.item}：{s.on_hand:,} {s.unit}" for s in row.stock)
+        if column == self.COL_REQUESTS:
+            return self.tr("本程序尚未启用诉求登记，没有数字。")
+        if column == self.COL_STATE and row.late:
+            return self.tr("超过 {0} 小时未收到数据包").format(core.LATE_AFTER_HOURS)
+        return None
+
+
+class StreetOverviewPanel(QWidget):
+    """The communities of this street office, one row each, and the aggregated report."""
+
+    filled = Signal()
+    xlsx_saved = Signal(object)  # the path
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.overview: core.StreetOverview | None = None
+        self.preview_dialog: Any = None
+        self.saved_to: Path | None = None
+        self._started = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_button.clicked.connect(lambda: self.refresh())
+        self.pdf_button = QPushButton(self.tr("汇总报表 PDF 预览/打印…"))
+        self.pdf_button.clicked.connect(lambda: self.make_pdf())
+        self.xlsx_button = QPushButton(self.tr("汇总报表导出 Excel…"))
+        self.xlsx_button.clicked.connect(lambda: self.save_xlsx())
+        for w in (self.refresh_button, self.pdf_button, self.xlsx_button):
+            row.addWidget(w)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        self.summary = QLabel(self.tr("正在统计…"))
+        self.summary.setObjectName("sectionTitle")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.note = QLabel(
+            self.tr(
+                "数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。"
+                "本程序尚未启用诉求登记，诉求一栏没有数字。"
+            ).format(core.LATE_AFTER_HOURS)
+        )
+        self.note.setObjectName("muted")
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+
+        self.model = CommunitiesModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("dataTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel(
+            self.tr("尚未登记任何社区。请在“导入与回执”中登记社区的公钥文件，再导入其数据包。")
+        )
+        self.empty.setObjectName("banner")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        layout.addWidget(self.empty)
+        self.status = QLabel("")
+        self.status.setObjectName("muted")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+        ctx.changed.connect(self._changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            self.refresh()
+
+    def _changed(self, what: object) -> None:
+        if self._started and isinstance(what, set | frozenset) and "exchange" in what:
+            self.refresh()
+
+    def refresh(self) -> None:
+        db = self.ctx.db
+
+        def work(_progress: Any) -> core.StreetOverview:
+            with db.reading() as session:
+                return core.street_overview(session)
+
+        self.ctx.run(self, work, on_success=self._show, show_progress=False)
+
+    def _show(self, overview: core.StreetOverview) -> None:
+        self.overview = overview
+        self.model.set_rows(overview.rows)
+        totals = overview.totals()
+        self.empty.setVisible(not overview.rows)
+        self.summary.setText(
+            self.tr(
+                "共 {0} 个社区，逾期 {1} 个；在住居民 {2} 人，住户 {3} 户，重点人群 {4} 人"
+            ).format(
+                totals["communities"],
+                totals["late"],
+                f"{totals['residents']:,}",
+                f"{totals['households']:,}",
+                f"{totals['vulnerable']:,}",
+            )
+        )
+        self.status.setText(self.tr("统计于 {0}").format(overview.stamp()))
+        emit(self.filled)
+
+    # --- the aggregated report ----------------------------------------------------------------
+
+    def make_pdf(self) -> None:
+        db = self.ctx.db
+        folder = Path(tempfile.mkdtemp(prefix="griddesk-street-"))
+        name = street_report.default_file_name(date.today(), ".pdf")
+
+        def work(progress: Any) -> tuple[Path, core.StreetOverview]:
+            progress(0, 2, "")
+            with db.reading() as session:
+                overview = core.street_overview(session)
+            progress(1, 2, "")
+            return street_report.write_street_report(overview, folder / name), overview
+
+        def done(result: tuple[Path, core.StreetOverview]) -> None:
+            from app.ui.print_preview import PdfPreviewDialog
+
+            path, overview = result
+            self._show(overview)
+            dialog = PdfPreviewDialog(path, name, name, self.ctx.datadir.exports, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _code: shutil.rmtree(folder, ignore_errors=True))
+            self.preview_dialog = dialog
+            dialog.open()
+
+        self.ctx.run(self, work, title=self.tr("正在生成汇总报表"), on_success=done)
+
+    def save_xlsx(self, target: Path | None = None) -> None:
+        if target is None:
+            start = self.ctx.datadir.exports / street_report.default_file_name(
+                date.today(), ".xlsx"
+            )
+            name, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("导出汇总报表"), str(start), self.tr("Excel 工作簿 (*.xlsx)")
+            )
+            if not name:
+                return
+            target = Path(name)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_suffix(".xlsx")
+        db = self.ctx.db
+        out = target
+
+        def work(_progress: Any) -> tuple[Path, core.StreetOverview]:
+            with db.reading() as session:
+                overview = core.street_overview(session)
+            return street_report.write_street_report(overview, out), overview
+
+        def done(result: tuple[Path, core.StreetOverview]) -> None:
+            path, overview = result
+            self._show(overview)
+            self.saved_to = path
+            self.status.setText(self.tr("已导出到 {0}").format(path))
+            emit(self.xlsx_saved, path)
+
+        self.ctx.run(self, work, title=self.tr("正在导出汇总报表"), on_success=done)

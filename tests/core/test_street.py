@@ -1,0 +1,231 @@
+"""Street-office mode (app.core.street, app.core.street_report): the communities side by side,
+counted from what their packages brought to the street office, and the aggregated report as PDF
+and .xlsx. Community "C" (300 demo residents, stock, a campaign, minutes with action items)
+exports; street office "S" imports; "C2" is enrolled at S and has sent nothing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+from sqlalchemy import event, select
+
+from app.core import meetings, supplies
+from app.core.stats import office_stats
+from app.core.street import street_only, street_overview
+from app.core.street_report import build_sections, write_street_report
+from app.db.models import Household
+from app.db.models_exchange import ExchangePackage
+from app.db.models_supplies import SupplyAllocation
+from app.errors import InvalidInput
+from tests.core.exchange_offices import COMMUNITY, COMMUNITY2, Office, export_to, import_into
+
+TODAY = date.today()
+
+
+def _fill(c: Office) -> None:
+    """Stock, a distribution with five households served, minutes with one overdue item."""
+    with c.db.session() as s:
+        supplies.receive(s, "口罩", 1000, unit="个", source="区卫健局", source_kind="allocation")
+        supplies.receive(s, "蔬菜包", 200, unit="袋", source="某商超", source_kind="purchase")
+        supplies.receive(s, "消毒液", 10, unit="瓶", source="爱心人士", donor_kind="person")
+        supplies.adjust(s, "消毒液", -10, reason="发往卡点")
+        code = supplies.create_campaign(
+            s, supplies.CampaignSpec(name="蔬菜包发放", item="蔬菜包", qty=1)
+        ).code
+        meetings.create_meeting(
+            s,
+            meetings.MeetingInput(
+                title="防控领导小组会议",
+                held_on=TODAY - timedelta(days=5),
+                decisions=["申请口罩"],
+                action_items=[
+                    meetings.ActionItemInput("提交申请单", "陈晓燕", TODAY - timedelta(days=1), 1),
+                    meetings.ActionItemInput("排班", "李明", TODAY + timedelta(days=3), 1),
+                ],
+            ),
+        )
+    with c.db.reading() as s:
+        homes = list(
+            s.scalars(
+                select(Household.address_code)
+                .join(SupplyAllocation, SupplyAllocation.household_id == Household.id)
+                .limit(5)
+            )
+        )
+    for h in homes:
+        with c.db.session() as s:
+            supplies.deliver(s, code, h)
+
+
+@pytest.fixture
+def sent(offices: dict[str, Office], tmp_path: Path) -> dict[str, Office]:
+    _fill(offices["C"])
+    import_into(offices["S"], export_to(offices["C"], tmp_path / "usb"))
+    return offices
+
+
+def _row(office: Office, code: str, **kwargs: object):  # type: ignore[no-untyped-def]
+    with office.db.reading() as s:
+        overview = street_overview(s, **kwargs)  # type: ignore[arg-type]
+    return overview, next(r for r in overview.rows if r.code == code)
+
+
+def test_overview_counts_what_the_community_itself_counts(sent: dict[str, Office]) -> None:
+    c, s = sent["C"], sent["S"]
+    with c.db.reading() as session:
+        own = office_stats(session)
+        stock = {r.item: r.on_hand for r in supplies.stock(session)}
+        todo = meetings.todo_counts(session)
+    overview, row = _row(s, COMMUNITY)
+    assert [r.code for r in overview.rows] == [COMMUNITY, COMMUNITY2]
+    assert row.name == "办公室C" and row.last_package == 1
+    assert (row.residents, row.households, row.vulnerable) == (
+        own["residents"],
+        own["households"],
+        own["vulnerable"],
+    )
+    assert row.by_tag == own["by_tag"]
+    assert (
+        {x.item: x.on_hand for x in row.stock}
+        == stock
+        == {"口罩": 1000, "蔬菜包": 195, "消毒液": 0}
+    )
+    assert (row.items_in_stock, row.items_out_of_stock) == (2, 1)
+    assert (row.open_campaigns, row.delivered_households) == (1, 5)
+    assert (row.open_action_items, row.overdue_action_items) == (todo.open, todo.overdue) == (2, 1)
+    assert not row.late and row.hours_since is not None and row.hours_since < 1
+
+
+def test_a_community_that_sent_nothing_is_late_and_has_no_figures(sent: dict[str, Office]) -> None:
+    overview, row = _row(sent["S"], COMMUNITY2)
+    assert row.late and row.hours_since is None and row.last_package == 0
+    assert row.lateness() == "尚未收到数据包"
+    assert overview.totals()["late"] == 1
+    text = "\n".join(
+        " ".join(str(v) for v in r)
+        for sec in build_sections(overview)
+        for t in sec.tables
+        for r in t.rows
+    )
+    line = next(x for x in text.splitlines() if x.startswith("办公室C2"))
+    assert "0" not in line.replace(COMMUNITY2, "")  # "—", never a zero that looks like data
+
+
+def test_late_after_a_day_since_the_package_was_made(sent: dict[str, Office]) -> None:
+    s = sent["S"]
+    with s.db.reading() as session:
+        made = session.scalar(
+            select(ExchangePackage.created_at).where(ExchangePackage.direction == "in")
+        )
+    assert made is not None
+    made_local = made.replace(tzinfo=UTC).astimezone()
+    _o, row = _row(s, COMMUNITY, now=made_local + timedelta(hours=23))
+    assert not row.late and row.lateness() == "23 小时"
+    _o, row = _row(s, COMMUNITY, now=made_local + timedelta(hours=25))
+    assert row.late and row.lateness() == "25 小时"
+    _o, row = _row(s, COMMUNITY, now=made_local + timedelta(days=3, hours=1))
+    assert row.late and row.lateness() == "3 天"
+
+
+def test_a_second_package_updates_the_row(sent: dict[str, Office], tmp_path: Path) -> None:
+    c, s = sent["C"], sent["S"]
+    with c.db.session() as session:
+        supplies.receive(
+            session, "口罩", 500, unit="个", source="爱心企业", donor_kind="enterprise"
+        )
+    import_into(s, export_to(c, tmp_path / "usb2"))
+    _o, row = _row(s, COMMUNITY)
+    assert row.last_package == 2
+    assert {x.item: x.on_hand for x in row.stock}["口罩"] == 1500
+
+
+def test_one_grouped_query_per_measure_whatever_the_number_of_communities(
+    sent: dict[str, Office],
+) -> None:
+    s = sent["S"]
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    engine = s.db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        with s.db.reading() as session:
+            street_overview(session)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    selects = [x for x in statements if x.lstrip().upper().startswith("SELECT")]
+    assert len(selects) <= 12, selects
+    assert not any("= ?" in x and "resident.origin = ?" in x for x in selects)
+
+
+def test_refused_at_a_community(offices: dict[str, Office]) -> None:
+    with pytest.raises(InvalidInput, match="街道办"):
+        street_only(offices["C"].info)
+    street_only(offices["S"].info)
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext not installed")
+def test_pdf_report_shows_communities_side_by_side_with_totals(
+    sent: dict[str, Office], tmp_path: Path
+) -> None:
+    overview, row = _row(sent["S"], COMMUNITY)
+    out = write_street_report(overview, tmp_path / "汇总.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "各社区汇总报表" in text
+    assert "办公室C2" in text and "尚未收到数据包" in text and "逾期" in text
+    population = next(
+        x
+        for x in text.splitlines()
+        if x.strip().startswith("办公室C ") and "—" not in x and f"{row.residents:,}" in x
+    )
+    assert f"{row.households:,}" in population and f"{row.vulnerable:,}" in population
+    total = [x.split() for x in text.splitlines() if x.strip().startswith("合计")]
+    assert ["合计", f"{row.households:,}", f"{row.residents:,}", f"{row.vulnerable:,}"] in total
+    assert "居民诉求" in text and "未启用" in text
+    assert "生成时间" in text and overview.stamp() in text
+
+
+def test_xlsx_report_one_row_per_community_and_a_total(
+    sent: dict[str, Office], tmp_path: Path
+) -> None:
+    overview, row = _row(sent["S"], COMMUNITY)
+    out = write_street_report(overview, tmp_path / "汇总.xlsx")
+    book = CalamineWorkbook.from_path(str(out))
+    rows = book.get_sheet_by_name("各社区汇总").to_python()
+    header = rows[4]
+    data = {r[0]: dict(zip(header, r, strict=False)) for r in rows[5:]}
+    c = data["办公室C"]
+    assert (c["机构代码"], c["状态"], c["居民诉求"]) == (COMMUNITY, "正常", "未启用")
+    assert (c["住户"], c["在住居民"], c["重点人群"]) == (
+        row.households,
+        row.residents,
+        row.vulnerable,
+    )
+    assert c["独居老人"] == row.by_tag["独居老人"]
+    assert (c["进行中发放"], c["已签收户数"], c["未办结待办"], c["其中逾期"]) == (1, 5, 2, 1)
+    c2 = data["办公室C2"]
+    assert c2["状态"] == "逾期" and c2["在住居民"] == "—"
+    assert data["合计"]["在住居民"] == row.residents
+    stock = book.get_sheet_by_name("物资库存").to_python()
+    assert ["办公室C", COMMUNITY, "口罩", "个", 1000] in [list(r) for r in stock]
+
+
+def test_report_refuses_other_suffixes(sent: dict[str, Office], tmp_path: Path) -> None:
+    overview, _row_c = _row(sent["S"], COMMUNITY)
+    with pytest.raises(InvalidInput, match=r"\.pdf"):
+        write_street_report(overview, tmp_path / "汇总.docx")
+    assert not list(tmp_path.glob("汇总*"))
+
+
+def test_generated_time_is_local_and_now(sent: dict[str, Office]) -> None:
+    overview, _row_c = _row(sent["S"], COMMUNITY)
+    assert abs((datetime.now().astimezone() - overview.generated_at).total_seconds()) < 60
