@@ -1,7 +1,9 @@
 """Headless commands of the supplies area (../CLI.md, "Supplies").
 
 `supplies receive|stock|campaign create|deliver` as CLI.md names them, plus `issue`, `adjust`,
-`campaign list`, `undelivered` and `needs`, which do headless what the window does. Every command
+`campaign list`, `undo`, `undelivered`, `signoff` and `needs`, which do headless what the window
+does, and `print pickup-slips`. A campaign of several items repeats `--item` and `--qty` (paired
+by order; `--per` and `--max` given once apply to every item, or repeated, pair the same way). Every command
 calls `app.core.supplies`; a refused delivery exits 1 (outside the target, not enough on hand,
 expired) or 3 (already delivered), with one line on stderr and nothing changed.
 """
@@ -14,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli_groups import dispatch, group
 from app.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -131,31 +134,67 @@ def cmd_stock(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def _paired(values: list[Any] | None, n: int, flag: str, default: Any) -> list[Any]:
+    """A repeated option paired with the --item values: none (default for all), one (for all) or
+    one per item."""
+    if not values:
+        return [default] * n
+    if len(values) == 1:
+        return values * n
+    if len(values) != n:
+        raise InvalidInput(
+            f"{flag} 给了 {len(values)} 次，--item 给了 {n} 次：应只给一次（各物资相同）或逐项各给一次",
+            f"{flag} is given {len(values)} times for {n} --item: give it once (for every item)"
+            " or once per item, in the same order",
+        )
+    return values
+
+
 def cmd_campaign_create(args: argparse.Namespace, out: Output) -> int:
     from app.core import supplies
 
+    items: list[str] = args.item
+    n = len(items)
+    if len(args.qty) != n:
+        raise InvalidInput(
+            f"--item 给了 {n} 次，--qty 给了 {len(args.qty)} 次：每种物资一个数量，按顺序对应",
+            f"{n} --item but {len(args.qty)} --qty: one quantity per item, in the same order",
+        )
+    qtys = [supplies.check_qty(q) for q in args.qty]
+    pers = _paired(args.per, n, "--per", "household")
+    maxes = _paired(args.max, n, "--max", None)
     spec = supplies.CampaignSpec(
         name=args.name,
-        item=args.item,
-        qty=supplies.check_qty(args.qty),
-        per=args.per,
+        item=items[0],
+        qty=qtys[0],
+        per=pers[0],
         target=args.target,
         vulnerable_first=not args.no_vulnerable_first,
-        max_per_household=args.max,
+        max_per_household=maxes[0],
         min_days_since=args.min_days,
         point=args.point,
+        more=tuple(
+            supplies.LineSpec(item, qty, per, cap)
+            for item, qty, per, cap in zip(items[1:], qtys[1:], pers[1:], maxes[1:], strict=True)
+        ),
     )
     db, _info = _open(args)
     with db.session(note="supplies campaign create") as session:
         result = supplies.create_campaign(session, spec)
     p = result.preview
-    if p.shortfall:
-        out.say(
-            f"计划发放 {p.needed}{p.unit}，现有 {p.on_hand}{p.unit}，缺口 {p.shortfall}{p.unit}"
-            f"（按顺序可先发 {p.covered_households} 户）",
-            f"Planned {p.needed} {p.unit} against {p.on_hand} on hand: short by {p.shortfall} "
-            f"(the first {p.covered_households} households can be served)",
-        )
+    for i in p.items:
+        if i.shortfall:
+            out.say(
+                f"“{i.item}”计划发放 {i.needed}{i.unit}，现有 {i.on_hand}{i.unit}，"
+                f"缺口 {i.shortfall}{i.unit}（按顺序可先发 {i.covered_households} 户）",
+                f"'{i.item}': planned {i.needed} {i.unit} against {i.on_hand} on hand: short by "
+                f"{i.shortfall} (the first {i.covered_households} households can be served)",
+            )
+        elif len(p.items) > 1:
+            out.say(
+                f"“{i.item}”计划发放 {i.needed}{i.unit}，现有 {i.on_hand}{i.unit}，库存足够",
+                f"'{i.item}': planned {i.needed} {i.unit} against {i.on_hand} on hand: enough",
+            )
     out.say(
         f"已创建发放“{args.name}”：{p.households} 户（重点户 {p.vulnerable_households}），"
         f"编号 {result.code}",
@@ -180,6 +219,7 @@ def cmd_campaign_list(args: argparse.Namespace, out: Output) -> int:
                         "name": r.name,
                         "item": r.item,
                         "unit": r.unit,
+                        "items": list(r.items),
                         "target": r.target,
                         "per": r.per,
                         "status": r.status,
@@ -193,8 +233,8 @@ def cmd_campaign_list(args: argparse.Namespace, out: Output) -> int:
         return 0
     for r in rows:
         out.say(
-            f"{r.code}\t{r.name}\t{r.item}\t{r.delivered}/{r.households} 户",
-            f"{r.code}\t{r.name}\t{r.item}\t{r.delivered}/{r.households} households",
+            f"{r.code}\t{r.name}\t{'、'.join(r.items)}\t{r.delivered}/{r.households} 户",
+            f"{r.code}\t{r.name}\t{', '.join(r.items)}\t{r.delivered}/{r.households} households",
         )
     return 0
 
@@ -210,9 +250,31 @@ def cmd_deliver(args: argparse.Namespace, out: Output) -> int:
     db, _info = _open(args)
     with db.session(note="supplies deliver") as session:
         r = supplies.deliver(session, args.campaign, args.household, how="cli")
+    if len(r.lines) > 1:
+        out.say(
+            f"已发放：{r.address_code} 领取 {r.summary}",
+            f"Delivered to {r.address_code}: "
+            + ", ".join(f"{x.qty} {x.unit} of '{x.item}'" for x in r.lines),
+        )
+        return 0
     out.say(
         f"已发放：{r.address_code} 领取“{r.item}”{r.qty}{r.unit}，剩余 {r.on_hand_after}{r.unit}",
         f"Delivered {r.qty} {r.unit} of '{r.item}' to {r.address_code}; {r.on_hand_after} left",
+    )
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace, out: Output) -> int:
+    from app.core import supplies
+
+    db, _info = _open(args)
+    with db.session(note="supplies undo") as session:
+        r = supplies.undo_delivery(session, args.campaign, args.household, args.reason)
+    back = "、".join(f"{x.item} {x.qty}{x.unit}" for x in r.returned)
+    out.say(
+        f"已撤销 {r.address_code} 的领取记录，退回库存：{back}",
+        f"Undid the delivery to {r.address_code}; back in stock: "
+        + ", ".join(f"{x.qty} {x.unit} of '{x.item}'" for x in r.returned),
     )
     return 0
 
@@ -223,6 +285,9 @@ def cmd_undelivered(args: argparse.Namespace, out: Output) -> int:
     db, _info = _open(args)
     with db.reading() as session:
         rows = supplies.undelivered(session, args.campaign)
+    by_grid: dict[str, int] = {}
+    for r in rows:
+        by_grid[r.grid] = by_grid.get(r.grid, 0) + 1
     if args.json:
         out.json(
             {
@@ -234,12 +299,15 @@ def cmd_undelivered(args: argparse.Namespace, out: Output) -> int:
                         "qty": r.qty,
                     }
                     for r in rows
-                ]
+                ],
+                "by_grid": by_grid,
             }
         )
         return 0
     for r in rows:
         out.say(f"{r.grid}\t{r.address_code}\t{r.qty}", f"{r.grid}\t{r.address_code}\t{r.qty}")
+    for grid, n in by_grid.items():
+        out.say(f"{grid}：{n} 户未领取", f"{grid}: {n} households not yet served")
     out.say(f"共 {len(rows)} 户未领取", f"{len(rows)} households not yet served")
     return 0
 
@@ -268,6 +336,21 @@ def cmd_signoff(args: argparse.Namespace, out: Output) -> int:
     out.say(
         f"已生成签收表（{len(data.rows)} 户）：{path}",
         f"Wrote the sign-off sheets ({len(data.rows)} households): {path}",
+    )
+    return 0
+
+
+def cmd_print_pickup_slips(args: argparse.Namespace, out: Output) -> int:
+    from app.core import supplies_print
+
+    db, info = _open(args)
+    with db.reading() as session:
+        data = supplies_print.signoff_data(session, args.campaign, info.name, args.building)
+    path = supplies_print.write_pickup_slips_pdf(data, Path(args.out))
+    pages = -(-len(data.rows) // (supplies_print.SLIP_COLUMNS * supplies_print.SLIP_ROWS))
+    out.say(
+        f"已生成取货单（{len(data.rows)} 户，{pages} 页）：{path}",
+        f"Wrote the pickup slips ({len(data.rows)} households, {pages} pages): {path}",
     )
     return 0
 
@@ -307,14 +390,30 @@ def register(sub: Any) -> dict[str, Handler]:
 
     p = add("campaign", cmd_campaign, "distribution campaigns")
     camp = p.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
-    c = camp.add_parser("create", help="plan a distribution; prints its code last")
+    c = camp.add_parser(
+        "create",
+        help="plan a distribution; prints its code last",
+        description="Plan a distribution of one item or several at once. For several, repeat"
+        " --item and --qty, paired by order: --item 米 --qty 1 --item 油 --qty 1 --item 口罩"
+        " --qty 10. --per and --max given once apply to every item; repeated, they pair with the"
+        " items in the same order.",
+    )
     c.set_defaults(campaign_handler=cmd_campaign_create)
     c.add_argument("--name", required=True)
-    c.add_argument("--item", required=True)
-    c.add_argument("--qty", required=True)
-    c.add_argument("--per", default="household", choices=("household", "person", "size"))
+    c.add_argument("--item", required=True, action="append", help="item (repeat for several)")
+    c.add_argument(
+        "--qty", required=True, action="append", help="share of each --item, in the same order"
+    )
+    c.add_argument(
+        "--per",
+        action="append",
+        choices=("household", "person", "size"),
+        help="household (default), person, or size (per two members); once, or once per item",
+    )
     c.add_argument("--target", default="all", help="all, grid:G, building:B, tag:T, list:H,H")
-    c.add_argument("--max", type=int, help="at most this many per household")
+    c.add_argument(
+        "--max", type=int, action="append", help="at most this many per household (once/per item)"
+    )
     c.add_argument("--min-days", type=int, help="skip households served this item recently")
     c.add_argument("--no-vulnerable-first", action="store_true")
     c.add_argument("--point")
@@ -325,6 +424,10 @@ def register(sub: Any) -> dict[str, Handler]:
     p = add("deliver", cmd_deliver, "record one delivery, as a barcode scan does")
     p.add_argument("--campaign", required=True)
     p.add_argument("--household", required=True, help="address code 3-2-502 or household code")
+    p = add("undo", cmd_undo, "undo a delivery recorded by mistake (kept, with the reason)")
+    p.add_argument("--campaign", required=True)
+    p.add_argument("--household", required=True, help="address code 3-2-502 or household code")
+    p.add_argument("--reason", required=True)
     p = add("undelivered", cmd_undelivered, "households of a campaign not yet served, by grid")
     p.add_argument("--campaign", required=True)
     p.add_argument("--json", action="store_true")
@@ -334,4 +437,16 @@ def register(sub: Any) -> dict[str, Handler]:
     p.add_argument("--building", help="only this building")
     p = add("needs", cmd_needs, "export the needs list (unmet needs, shortages) as .xlsx")
     p.add_argument("--out", required=True, help="FILE.xlsx")
-    return {"supplies": cmd_supplies}
+    from app.cli_group_buy import register as register_group_buy
+
+    register_group_buy(add)
+
+    printing = group(sub, "print", "print documents as PDF (minutes, notices, …)")
+    slips = printing.add_parser(
+        "pickup-slips", help="pickup slips of a campaign, one per household, 8 to a page (PDF)"
+    )
+    slips.set_defaults(handler=cmd_print_pickup_slips)
+    slips.add_argument("--campaign", required=True)
+    slips.add_argument("--building", help="only this building")
+    slips.add_argument("--out", required=True, help="FILE.pdf")
+    return {"supplies": cmd_supplies, "print": dispatch}

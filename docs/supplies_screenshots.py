@@ -1,8 +1,10 @@
 """Regenerates docs/supplies-page.png from a demo community of 3,000 residents, offscreen: stock
-received from donors, a vegetable-package campaign for all households (vulnerable first), a few
-households served, and the answer to a second scan of the same household; supplies-stock.png (the
-stock ledger after a scan); supplies-signoff.png (page 1 of the printed sign-off sheets, through
-`pdftoppm -png -r 80`).
+received from donors, a campaign of three items for all households (蔬菜包 and 大米 per household,
+口罩 per person; vulnerable first), a few households served by scan and one by ticking, and the
+answer to a second scan of the same household; supplies-stock.png (the stock ledger after a scan);
+supplies-plan.png (the plan dialog with three items previewed against stock); supplies-signoff.png
+(page 1 of the printed sign-off sheets) and pickup-slips.png (page 1 of the pickup slips), both
+through `pdftoppm -png -r 80`.
 
     uv run python docs/supplies_screenshots.py
 """
@@ -34,7 +36,7 @@ from app.db.models_supplies import SupplyAllocation  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.operations import TaskManager  # noqa: E402
-from app.ui.pages.supplies import SuppliesPage  # noqa: E402
+from app.ui.pages.supplies import PlanDialog, SuppliesPage  # noqa: E402
 from app.ui.style import apply_style, register_fonts  # noqa: E402
 
 DOCS = ROOT / "docs"
@@ -65,7 +67,16 @@ def main() -> int:
             supplies.issue(s, "口罩", 200, reason="卡点值守人员")
             supplies.adjust(s, "消毒液", -2, reason="运输破损")
             code = supplies.create_campaign(
-                s, supplies.CampaignSpec(name="蔬菜包发放（第一轮）", item="蔬菜包", qty=1)
+                s,
+                supplies.CampaignSpec(
+                    name="蔬菜包发放（第一轮）",
+                    item="蔬菜包",
+                    qty=1,
+                    more=(
+                        supplies.LineSpec("大米", 1),
+                        supplies.LineSpec("口罩", 2, "person"),
+                    ),
+                ),
             ).code
         with db.reading() as s:
             homes = list(
@@ -76,9 +87,11 @@ def main() -> int:
                     .limit(12)
                 )
             )
-        for h in homes[:11]:
+        for h in homes[:10]:
             with db.session() as s:
                 supplies.deliver(s, code, h)
+        with db.session() as s:
+            supplies.deliver(s, code, homes[10], how="tick")
         tasks = TaskManager()
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         ctx = AppContext(folder, info, tasks, "zh", settings)
@@ -91,6 +104,7 @@ def main() -> int:
         assert isinstance(page, SuppliesPage)
         settle(app, tasks)
         page.tabs.setCurrentIndex(1)
+        settle(app, tasks)
         QTest.keyClicks(page.scan, homes[0])
         QTest.keyClick(page.scan, Qt.Key.Key_Return)
         settle(app, tasks)
@@ -100,17 +114,31 @@ def main() -> int:
         QTest.keyClick(page.scan, Qt.Key.Key_Return)
         settle(app, tasks)
         win.grab().save(str(DOCS / "supplies-stock.png"))
+        dialog = PlanDialog(ctx, ["蔬菜包", "大米", "口罩", "消毒液"], page)
+        dialog.name.setText("防疫物资包")
+        dialog.item.setCurrentText("消毒液")
+        dialog.add_item("口罩", 2, "person")
+        dialog.add_item("大米", 1)
+        dialog.show()
+        dialog.preview()
+        settle(app, tasks)
+        dialog.adjustSize()
+        settle(app, tasks)
+        dialog.grab().save(str(DOCS / "supplies-plan.png"))
+        dialog.close()
         win.close()
         tasks.wait(-1)
         with db.reading() as s:
             data = supplies_print.signoff_data(s, code, info.name, building="1")
         pdf = supplies_print.write_signoff_pdf(data, Path(tmp) / "signoff.pdf")
+        slips = supplies_print.write_pickup_slips_pdf(data, Path(tmp) / "slips.pdf")
         if shutil.which("pdftoppm"):
-            subprocess.run(
-                ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                 str(DOCS / "supplies-signoff")],
-                check=True,
-            )  # fmt: skip
+            for made, name in ((pdf, "supplies-signoff"), (slips, "pickup-slips")):
+                subprocess.run(
+                    ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                     str(made), str(DOCS / name)],
+                    check=True,
+                )  # fmt: skip
         db.dispose()
     return 0
 

@@ -6,8 +6,10 @@ and stamped with the time it was made, as PDF (ReportLab, with its own charts) a
 
 Sections: 人口与住户 (residents by status and residency, the day's changes from the audit trail),
 重点人群 (vulnerable people by tag), 网格与在岗人员 (grids, their workers, residents per worker, the
-roster by role), 值班与到岗 (the day's shifts, who came, who did not, cadres on paper), 物资, 诉求,
-会议待办 (action items open, overdue, closed). Every figure is counted from what is recorded; an area
+roster by role), 值班与到岗 (the day's shifts, who came, who did not, cadres on paper), 物资收发
+(stock on hand per item, received and handed out that day, campaigns with households served of
+households planned, shortages from the needs list), 诉求, 会议待办 (action items open, overdue,
+closed). Every figure is counted from what is recorded; an area
 that records nothing yet says so in words, and no figure is shown for it.
 
 Counts of people and grids are as recorded when the report is made; the day's changes, shifts and
@@ -28,10 +30,12 @@ from sqlalchemy.orm import Session
 
 from app.core import duty as duty_core
 from app.core import meetings as meetings_core
+from app.core import supplies as supplies_core
 from app.core.grids import DEFAULT_MAX_RESIDENTS_PER_WORKER, RATIO_SETTING
 from app.core.office import get_setting
 from app.core.pdf import register_cjk_font, write_atomically
 from app.core.stats import office_stats, vulnerable_tags
+from app.db.events import created_count
 from app.db.models import AuditEntry, Grid, Household, Office, Resident
 from app.db.models_grids import PERSON_ROLES, DutyPerson
 from app.db.models_meetings import ActionItem, Meeting
@@ -173,8 +177,28 @@ def _population(session: Session, day: date, stats: dict[str, Any]) -> Section:
         if action == "update" and fld not in ("status", "household_id", "grid_id"):
             continue
         changes[(entity, action, fld, new if fld == "status" else None)] += n
-    new_residents = changes.get(("resident", "create", None, None), 0)
-    new_households = changes.get(("household", "create", None, None), 0)
+    # records created: a `create` row each, or one `create_many` row for a bulk import's batch
+    created = dict(
+        session.execute(
+            select(
+                AuditEntry.entity,
+                func.sum(
+                    created_count(AuditEntry.action, AuditEntry.old_value, AuditEntry.new_value)
+                ),
+            )
+            .where(
+                AuditEntry.at >= start,
+                AuditEntry.at < end,
+                AuditEntry.entity.in_(("resident", "household")),
+                AuditEntry.action.in_(("create", "create_many")),
+            )
+            .group_by(AuditEntry.entity)
+        )
+        .tuples()
+        .all()
+    )
+    new_residents = int(created.get("resident") or 0)
+    new_households = int(created.get("household") or 0)
     moved = changes.get(("resident", "update", "status", "moved_out"), 0)
     died = changes.get(("resident", "update", "status", "deceased"), 0)
     returned = changes.get(("resident", "update", "status", "active"), 0)
@@ -394,6 +418,89 @@ def _not_built(key: str, title: str, what: str) -> Section:
     return s
 
 
+def _supplies(session: Session, day: date) -> Section:
+    s = Section("supplies", "物资收发")
+    stock = supplies_core.stock(session)
+    campaigns = supplies_core.list_campaigns(session)
+    if not stock and not campaigns:
+        s.lines.append("尚无物资记录：没有入库，也没有发放。")
+        return s
+    start, end = _utc_range(day)
+    moved = supplies_core.movements_between(session, start, end)
+    served = supplies_core.delivered_between(session, start, end)
+    received_kinds = sum(1 for m in moved.values() if m.received)
+    out_kinds = sum(1 for m in moved.values() if m.handed_out)
+    expired = [r.item for r in stock if r.expired and r.on_hand]
+    s.lines.append(
+        f"物资 {len(stock)} 种；当日入库 {received_kinds} 种，发出 {out_kinds} 种，"
+        f"发放到户 {sum(served.values())} 户次。"
+        + (f"已过期待报废：{'、'.join(expired)}。" if expired else "")
+    )
+    s.tables.append(
+        Table(
+            ("物资", "单位", "现有库存", "当日入库", "当日发出", "累计入库", "累计发出", "有效期"),
+            [
+                (
+                    r.item,
+                    r.unit,
+                    r.on_hand,
+                    moved[r.item].received if r.item in moved else 0,
+                    moved[r.item].handed_out if r.item in moved else 0,
+                    r.received,
+                    r.handed_out,
+                    (f"{r.expires_on.isoformat()}（已过期）" if r.expired else str(r.expires_on))
+                    if r.expires_on
+                    else "—",
+                )
+                for r in stock
+            ],
+            (3, 1.2, 1.8, 1.8, 1.8, 1.8, 1.8, 3.4),
+            "库存与当日收发",
+        )
+    )
+    if campaigns:
+        status = {"open": "进行中", "closed": "已结束"}
+        rows: list[tuple[Any, ...]] = [
+            (
+                c.code,
+                c.name,
+                "、".join(c.items),
+                f"{c.delivered} / {c.households}",
+                served.get(c.id, 0),
+                status.get(c.status, c.status),
+            )
+            for c in campaigns[:MAX_LISTED]
+        ]
+        if len(campaigns) > MAX_LISTED:
+            rows.append((f"…还有 {len(campaigns) - MAX_LISTED} 次", "", "", "", "", ""))
+        s.tables.append(
+            Table(
+                ("编号", "发放", "物资", "已发 / 应发（户）", "当日发放（户）", "状态"),
+                rows,
+                (1.6, 4, 3.6, 2.6, 2.2, 1.6),
+                "发放进度",
+            )
+        )
+    short = [n for n in supplies_core.shortages(session) if n.shortage]
+    if short:
+        s.lines.append(
+            "物资缺口（进行中的发放尚需发出而库存不足）："
+            + "、".join(f"{n.item}缺 {_n(n.shortage)}{n.unit}" for n in short)
+            + "。"
+        )
+        s.tables.append(
+            Table(
+                ("物资", "单位", "待发放", "现有库存", "缺口"),
+                [(n.item, n.unit, n.still_to_hand_out, n.on_hand, n.shortage) for n in short],
+                (3, 1.2, 2, 2, 2),
+                "物资缺口（需求清单）",
+            )
+        )
+    elif campaigns:
+        s.lines.append("进行中的发放库存足够，没有物资缺口。")
+    return s
+
+
 def _meetings(session: Session, day: date) -> Section:
     s = Section("meetings", "会议与待办事项")
     held = session.scalar(
@@ -475,7 +582,7 @@ def build_daily_report(
         _vulnerable(session, stats),
         _grids(session),
         _duty(session, day, now),
-        _not_built("supplies", "物资收发", "物资的入库、出库和发放"),
+        _supplies(session, day),
         _not_built("requests", "居民诉求", "居民诉求、投诉和举报"),
         _meetings(session, day),
     ]
@@ -565,7 +672,9 @@ def _pdf_story(report: DailyReport, font: str) -> list[Any]:
     heading = ParagraphStyle(
         "heading", parent=body, fontSize=13.5, leading=20, spaceBefore=10, spaceAfter=4
     )
-    caption = ParagraphStyle("caption", parent=body, fontSize=9.5, leading=13, textColor="#444444")
+    caption = ParagraphStyle(
+        "caption", parent=body, fontSize=9.5, leading=13, textColor="#444444", keepWithNext=1
+    )
     cell = ParagraphStyle("cell", parent=body, fontSize=9.5, leading=13)
     figure = ParagraphStyle("figure", parent=cell, alignment=TA_RIGHT)
     note = ParagraphStyle(

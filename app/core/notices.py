@@ -1379,6 +1379,8 @@ def print_notices(
     if target.kind == "copies" and not 1 <= target.copies <= 1000:
         raise InvalidInput("张贴份数应为 1 到 1000。", "Copies must be 1 to 1000.")
     found = find_households(session, target)
+    if template.key == "price" and not values.content.strip():
+        values = group_buy_prices(session, values)
     job = job_values(session, values, today)
     warnings = notice_warnings(template_fields(template), job, found, layout)
     rendered = Rendered(0, 0)
@@ -1394,6 +1396,20 @@ def print_notices(
         warnings.append(overflow_warning(rendered.overflowed))
     notices = len(found.rows) if found.rows else target.copies
     return NoticeResult(path, notices, rendered.pages, template.key, warnings)
+
+
+def group_buy_prices(session: Session, values: NoticeValues) -> NoticeValues:
+    """The `price` notice without a 内容 of its own lists the packages of the current
+    group-purchase round, their prices and the reasons for flagged rises (app.core.group_buy)."""
+    from dataclasses import replace
+
+    from app.core.group_buy import price_notice_content
+
+    filled = price_notice_content(session)
+    if filled is None:
+        return values
+    content, suppliers = filled
+    return replace(values, content=content, supplier=values.supplier.strip() or suppliers)
 
 
 def preview_pdf(

@@ -44,6 +44,7 @@ from app.db.models_supplies import (
     SupplyAllocation,
     SupplyBalance,
     SupplyCampaign,
+    SupplyCampaignItem,
     SupplyDelivery,
     SupplyItem,
     SupplyMovement,
@@ -94,10 +95,19 @@ def _expired(item: SupplyItem, today: date | None = None) -> bool:
 
 def _refuse_expired(item: SupplyItem) -> None:
     if _expired(item):
-        raise InvalidInput(
-            f"“{item.name}”已于 {item.expires_on} 过期，不能发放；请做过期报废",
-            f"'{item.name}' expired on {item.expires_on} and cannot be handed out; write it off",
-        )
+        raise _expired_error(item.name, item.expires_on)
+
+
+def _expired_error(name: str, expires_on: date | None) -> InvalidInput:
+    return InvalidInput(
+        f"“{name}”已于 {expires_on} 过期，不能发放；请做过期报废",
+        f"'{name}' expired on {expires_on} and cannot be handed out; write it off",
+    )
+
+
+def _refuse_expired_line(line: Any) -> None:
+    if line.expires_on is not None and line.expires_on < _today():
+        raise _expired_error(line.item, line.expires_on)
 
 
 def get_item(session: Session, name: str) -> SupplyItem:
@@ -424,6 +434,14 @@ def stock(session: Session) -> list[StockRow]:
             func.sum(
                 case(
                     (SupplyMovement.kind.in_(("issue", "delivery")), -SupplyMovement.qty),
+                    # an undone delivery comes back as an adjustment carrying the campaign
+                    (
+                        and_(
+                            SupplyMovement.kind == "adjustment",
+                            SupplyMovement.campaign_id.is_not(None),
+                        ),
+                        -SupplyMovement.qty,
+                    ),
                     else_=0,
                 )
             ).label("out"),
@@ -527,6 +545,16 @@ def verify_balances(session: Session) -> list[tuple[int, int, int, int]]:
 # --- campaigns -----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class LineSpec:
+    """A further item of a campaign: its share and rule, like the campaign's first item."""
+
+    item: str
+    qty: int
+    per: str = "household"
+    max_per_household: int | None = None
+
+
 @dataclass
 class CampaignSpec:
     name: str
@@ -538,19 +566,109 @@ class CampaignSpec:
     max_per_household: int | None = None
     min_days_since: int | None = None
     point: str | None = None
+    more: tuple[LineSpec, ...] = ()  # further items handed out with the first, each its own rule
 
 
 @dataclass(frozen=True)
-class Preview:
-    households: int
-    vulnerable_households: int
+class Line:
+    """One item of a campaign as it is handed out: the item and a household's share of it."""
+
+    item_id: int
+    item: str
+    unit: str
+    qty: int
+    per: str
+    max_per_household: int | None
+    expires_on: date | None
+
+    def share(self, members: int) -> int:
+        return share_of(self.qty, self.per, self.max_per_household, members)
+
+
+def share_of(qty: int, per: str, cap: int | None, members: int) -> int:
+    """A household's share: `qty` per household, per member, or per two members rounded up
+    (`size`), at most `cap`."""
+    if per == "person":
+        share = members * qty
+    elif per == "size":
+        share = ((members + 1) // 2) * qty
+    else:
+        share = qty
+    return min(share, cap) if cap else share
+
+
+def _share_sql(qty: Any, per: Any, cap: Any, members: Any) -> ColumnElement[Any]:
+    """`share_of` in SQL over `members`: with the rule given as values, or as columns of each row
+    (`supply_campaign_item.qty`, `.per`, `.max_per_household`)."""
+    share: ColumnElement[Any]
+    if isinstance(per, str):
+        if per == "household":
+            share = literal(qty, Integer)
+        elif per == "person":
+            share = members * qty
+        else:
+            share = ((members + 1) // 2) * qty
+        return case((share > cap, cap), else_=share) if cap else share
+    share = case(
+        (per == "person", members * qty),
+        (per == "size", ((members + 1) // 2) * qty),
+        else_=qty,
+    )
+    return case((and_(cap.is_not(None), share > cap), cap), else_=share)
+
+
+@dataclass(frozen=True)
+class ItemPreview:
+    item: str
+    unit: str
     needed: int
     on_hand: int
     shortfall: int
     covered_households: int  # in queue order, how many the stock on hand serves
-    unit: str
-    item: str
     expired: bool
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a campaign hands out against stock on hand, item by item (the first item's figures
+    are also read directly: `p.needed`, `p.shortfall` …)."""
+
+    households: int
+    vulnerable_households: int
+    items: tuple[ItemPreview, ...]
+
+    @property
+    def needed(self) -> int:
+        return self.items[0].needed
+
+    @property
+    def on_hand(self) -> int:
+        return self.items[0].on_hand
+
+    @property
+    def shortfall(self) -> int:
+        return self.items[0].shortfall
+
+    @property
+    def unit(self) -> str:
+        return self.items[0].unit
+
+    @property
+    def item(self) -> str:
+        return self.items[0].item
+
+    @property
+    def expired(self) -> bool:
+        return any(i.expired for i in self.items)
+
+    @property
+    def covered_households(self) -> int:
+        """Households served in queue order before any of the items runs out."""
+        return min(i.covered_households for i in self.items)
+
+    @property
+    def short_items(self) -> tuple[ItemPreview, ...]:
+        return tuple(i for i in self.items if i.shortfall)
 
 
 @dataclass(frozen=True)
@@ -614,7 +732,9 @@ def _target_from_campaign(campaign: SupplyCampaign) -> str:
     return f"{campaign.target_kind}:{campaign.target_value}"
 
 
-def _allocation_select(session: Session, spec: CampaignSpec, target: Target, item_id: int) -> Any:
+def _allocation_select(
+    session: Session, spec: CampaignSpec, target: Target, item_ids: Sequence[int]
+) -> Any:
     """SELECT household_id, qty, members, vulnerable, rank for every household the campaign
     serves — the whole plan in one statement."""
     per = spec.per
@@ -650,16 +770,12 @@ def _allocation_select(session: Session, spec: CampaignSpec, target: Target, ite
     )
     n: ColumnElement[Any] = members.c.n
     vulnerable: ColumnElement[Any] = members.c.v
-    share: ColumnElement[Any]
-    if per == "household":
-        share = literal(qty, Integer)
-    elif per == "person":
-        share = n * qty
-    else:
-        share = ((n + 1) // 2) * qty
-    if spec.max_per_household is not None:
-        cap = check_qty(spec.max_per_household, "每户上限", "limit per household")
-        share = case((share > cap, cap), else_=share)
+    cap = (
+        check_qty(spec.max_per_household, "每户上限", "limit per household")
+        if spec.max_per_household is not None
+        else None
+    )
+    share = _share_sql(qty, per, cap, n)
     order: list[Any] = [Household.building_id, Household.unit, Household.room, Household.id]
     if spec.vulnerable_first:
         order.insert(0, vulnerable.desc())
@@ -667,12 +783,20 @@ def _allocation_select(session: Session, spec: CampaignSpec, target: Target, ite
     if spec.min_days_since is not None:
         days = check_qty(spec.min_days_since, "间隔天数", "days since")
         since = utcnow() - timedelta(days=days)
+        # a delivery of any of the campaign's items that recently (and not undone)
         recent = (
-            select(SupplyDelivery.household_id)
-            .join(SupplyCampaign, SupplyCampaign.id == SupplyDelivery.campaign_id)
+            select(SupplyMovement.household_id)
+            .join(
+                SupplyDelivery,
+                and_(
+                    SupplyDelivery.campaign_id == SupplyMovement.campaign_id,
+                    SupplyDelivery.household_id == SupplyMovement.household_id,
+                ),
+            )
             .where(
-                SupplyCampaign.item_id == item_id,
-                SupplyDelivery.delivered_at >= since,
+                SupplyMovement.kind == "delivery",
+                SupplyMovement.item_id.in_(list(item_ids)),
+                SupplyMovement.at >= since,
                 SupplyDelivery.deleted_at.is_(None),
             )
         )
@@ -682,7 +806,7 @@ def _allocation_select(session: Session, spec: CampaignSpec, target: Target, ite
             Household.id.label("household_id"),
             share.label("qty"),
             n.label("members"),
-            vulnerable.label("vulnerable"),
+            (vulnerable == 1).label("vulnerable"),  # a boolean on PostgreSQL, 0/1 on SQLite
             func.row_number().over(order_by=order).label("rank"),
         )
         .join(members, members.c.household_id == Household.id)
@@ -690,42 +814,127 @@ def _allocation_select(session: Session, spec: CampaignSpec, target: Target, ite
     )
 
 
+def _spec_lines(session: Session, spec: CampaignSpec) -> list[Line]:
+    """The items of a campaign being planned, checked: known, different, believable shares."""
+    first = get_item(session, spec.item)
+    lines = [
+        Line(
+            first.id,
+            first.name,
+            first.unit,
+            check_qty(spec.qty, "每份数量", "quantity per share"),
+            spec.per,
+            spec.max_per_household,
+            first.expires_on,
+        )
+    ]
+    for more in spec.more:
+        item = get_item(session, more.item)
+        if any(line.item_id == item.id for line in lines):
+            raise InvalidInput(
+                f"“{item.name}”在这次发放中出现了两次", f"'{item.name}' is listed twice"
+            )
+        if more.per not in ALLOCATION_RULES:
+            raise InvalidInput(
+                f"分配规则应为 household、person 或 size：{more.per}",
+                f"The rule must be household, person or size: {more.per}",
+            )
+        cap = (
+            check_qty(more.max_per_household, "每户上限", "limit per household")
+            if more.max_per_household is not None
+            else None
+        )
+        qty = check_qty(more.qty, f"“{item.name}”每份数量", f"quantity per share of '{item.name}'")
+        lines.append(Line(item.id, item.name, item.unit, qty, more.per, cap, item.expires_on))
+    return lines
+
+
+def campaign_lines(session: Session, campaign: SupplyCampaign) -> list[Line]:
+    """Every item of a campaign, the first (on the campaign row) first."""
+    first = session.get(SupplyItem, campaign.item_id)
+    assert first is not None
+    lines = [
+        Line(
+            first.id,
+            first.name,
+            first.unit,
+            campaign.qty,
+            campaign.per,
+            campaign.max_per_household,
+            first.expires_on,
+        )
+    ]
+    for extra, item in session.execute(
+        select(SupplyCampaignItem, SupplyItem)
+        .join(SupplyItem, SupplyItem.id == SupplyCampaignItem.item_id)
+        .where(
+            SupplyCampaignItem.campaign_id == campaign.id,
+            SupplyCampaignItem.deleted_at.is_(None),
+        )
+        .order_by(SupplyCampaignItem.position)
+    ):
+        lines.append(
+            Line(
+                item.id,
+                item.name,
+                item.unit,
+                extra.qty,
+                extra.per,
+                extra.max_per_household,
+                item.expires_on,
+            )
+        )
+    return lines
+
+
 def preview_campaign(session: Session, spec: CampaignSpec) -> Preview:
-    """What the campaign would hand out, against stock on hand — nothing is written."""
-    item = get_item(session, spec.item)
+    """What the campaign would hand out, item by item, against stock on hand — nothing is
+    written."""
+    lines = _spec_lines(session, spec)
     target = parse_target(session, spec.target)
     point = ensure_point(session, spec.point) if spec.point else None
-    plan = _allocation_select(session, spec, target, item.id).subquery()
-    return _preview_of(session, plan, item, point.id if point else None)
+    plan = _allocation_select(session, spec, target, [line.item_id for line in lines]).subquery()
+    return _preview_of(session, plan, lines, point.id if point else None)
 
 
-def _preview_of(session: Session, plan: Any, item: SupplyItem, point_id: int | None) -> Preview:
-    have = on_hand(session, item.id, point_id)
-    running = select(
-        plan.c.qty,
-        plan.c.vulnerable,
-        func.sum(plan.c.qty).over(order_by=plan.c.rank).label("cum"),
-    ).subquery()
-    row = session.execute(
-        select(
-            func.count(),
-            func.coalesce(func.sum(running.c.vulnerable), 0),
-            func.coalesce(func.sum(running.c.qty), 0),
-            func.coalesce(func.sum(case((running.c.cum <= have, 1), else_=0)), 0),
+def _preview_of(session: Session, plan: Any, lines: list[Line], point_id: int | None) -> Preview:
+    """Per item: what the plan (household_id, qty, members, vulnerable, rank) needs, what is on
+    hand, the shortfall, and how many households in queue order the stock serves — every item in
+    one pass over the plan."""
+    haves = [on_hand(session, line.item_id, point_id) for line in lines]
+    columns: list[Any] = [case((plan.c.vulnerable, 1), else_=0).label("v")]
+    for i, line in enumerate(lines):
+        share = (
+            plan.c.qty
+            if i == 0
+            else _share_sql(line.qty, line.per, line.max_per_household, plan.c.members)
         )
-    ).one()
-    needed = int(row[2])
-    return Preview(
-        households=int(row[0]),
-        vulnerable_households=int(row[1]),
-        needed=needed,
-        on_hand=have,
-        shortfall=max(0, needed - have),
-        covered_households=int(row[3]),
-        unit=item.unit,
-        item=item.name,
-        expired=_expired(item),
+        columns += [
+            share.label(f"q{i}"),
+            func.sum(share).over(order_by=plan.c.rank).label(f"cum{i}"),
+        ]
+    running = select(*columns).subquery()
+    totals: list[Any] = [func.count(), func.coalesce(func.sum(running.c.v), 0)]
+    for i, have in enumerate(haves):
+        totals += [
+            func.coalesce(func.sum(running.c[f"q{i}"]), 0),
+            func.coalesce(func.sum(case((running.c[f"cum{i}"] <= have, 1), else_=0)), 0),
+        ]
+    row = session.execute(select(*totals)).one()
+    today = _today()
+    items = tuple(
+        ItemPreview(
+            item=line.item,
+            unit=line.unit,
+            needed=int(row[2 + 2 * i]),
+            on_hand=have,
+            shortfall=max(0, int(row[2 + 2 * i]) - have),
+            covered_households=int(row[3 + 2 * i]),
+            expired=line.expires_on is not None and line.expires_on < today,
+        )
+        for i, (line, have) in enumerate(zip(lines, haves, strict=True))
     )
+    return Preview(int(row[0]), int(row[1]), items)
 
 
 def _next_code(session: Session) -> str:
@@ -749,15 +958,16 @@ def create_campaign(session: Session, spec: CampaignSpec) -> CampaignResult:
     name = _clean(spec.name)
     if not name or len(name) > 100:
         raise InvalidInput("发放名称不能为空，最多 100 字", "The campaign name must be 1–100 chars")
-    item = get_item(session, spec.item)
-    _refuse_expired(item)
+    lines = _spec_lines(session, spec)
+    for line in lines:
+        _refuse_expired_line(line)
     target = parse_target(session, spec.target)
     point = ensure_point(session, spec.point)
-    plan = _allocation_select(session, spec, target, item.id)
+    plan = _allocation_select(session, spec, target, [line.item_id for line in lines])
     campaign = SupplyCampaign(
         code=_next_code(session),
         name=name,
-        item_id=item.id,
+        item_id=lines[0].item_id,
         point_id=point.id,
         qty=spec.qty,
         per=spec.per,
@@ -771,6 +981,17 @@ def create_campaign(session: Session, spec: CampaignSpec) -> CampaignResult:
     )
     session.add(campaign)
     session.flush()
+    for position, line in enumerate(lines[1:], start=1):
+        session.add(
+            SupplyCampaignItem(
+                campaign_id=campaign.id,
+                item_id=line.item_id,
+                position=position,
+                qty=line.qty,
+                per=line.per,
+                max_per_household=line.max_per_household,
+            )
+        )
     rows = plan.add_columns(literal(campaign.id).label("campaign_id")).subquery()
     session.execute(
         insert(SupplyAllocation).from_select(
@@ -791,7 +1012,7 @@ def create_campaign(session: Session, spec: CampaignSpec) -> CampaignResult:
             "No household in the target (or none qualifies); nothing was created",
         )
     planned = select(SupplyAllocation).where(SupplyAllocation.campaign_id == campaign.id).subquery()
-    preview = _preview_of(session, planned, item, point.id)
+    preview = _preview_of(session, planned, lines, point.id)
     return CampaignResult(campaign.id, campaign.code, preview)
 
 
@@ -822,6 +1043,88 @@ class CampaignRow:
     planned_qty: int
     delivered_qty: int
     created_at: datetime
+    more: tuple[CampaignLineRow, ...] = ()  # the further items, with planned and delivered
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        return (self.item, *(m.item for m in self.more))
+
+    @property
+    def quantities(self) -> str:
+        """已发 / 应发 per item: "12 / 300 袋" or "12 / 300 袋；6 / 150 瓶"."""
+        parts = [(self.item, self.delivered_qty, self.planned_qty, self.unit)] + [
+            (m.item, m.delivered_qty, m.planned_qty, m.unit) for m in self.more
+        ]
+        if len(parts) == 1:
+            return f"{self.delivered_qty} / {self.planned_qty} {self.unit}"
+        return "；".join(f"{i} {d} / {p} {u}" for i, d, p, u in parts)
+
+
+@dataclass(frozen=True)
+class CampaignLineRow:
+    item: str
+    unit: str
+    planned_qty: int
+    delivered_qty: int
+
+
+def _more_lines(session: Session) -> dict[int, list[CampaignLineRow]]:
+    """The further items of every campaign: planned (from the allocations) and delivered (from the
+    ledger, net of undone deliveries)."""
+    planned = (
+        select(
+            SupplyCampaignItem.id.label("line_id"),
+            func.sum(
+                _share_sql(
+                    SupplyCampaignItem.qty,
+                    SupplyCampaignItem.per,
+                    SupplyCampaignItem.max_per_household,
+                    SupplyAllocation.members,
+                )
+            ).label("q"),
+        )
+        .join(SupplyAllocation, SupplyAllocation.campaign_id == SupplyCampaignItem.campaign_id)
+        .group_by(SupplyCampaignItem.id)
+        .subquery()
+    )
+    given = (
+        select(
+            SupplyMovement.campaign_id,
+            SupplyMovement.item_id,
+            (-func.sum(SupplyMovement.qty)).label("q"),
+        )
+        .where(
+            SupplyMovement.campaign_id.is_not(None),
+            SupplyMovement.kind.in_(("delivery", "adjustment")),
+        )
+        .group_by(SupplyMovement.campaign_id, SupplyMovement.item_id)
+        .subquery()
+    )
+    out: dict[int, list[CampaignLineRow]] = {}
+    for campaign_id, name, unit, p, d in session.execute(
+        select(
+            SupplyCampaignItem.campaign_id,
+            SupplyItem.name,
+            SupplyItem.unit,
+            planned.c.q,
+            given.c.q,
+        )
+        .join(SupplyItem, SupplyItem.id == SupplyCampaignItem.item_id)
+        .outerjoin(planned, planned.c.line_id == SupplyCampaignItem.id)
+        .outerjoin(
+            given,
+            and_(
+                given.c.campaign_id == SupplyCampaignItem.campaign_id,
+                given.c.item_id == SupplyCampaignItem.item_id,
+            ),
+        )
+        .where(SupplyCampaignItem.deleted_at.is_(None))
+        .order_by(SupplyCampaignItem.campaign_id, SupplyCampaignItem.position)
+    ):
+        out.setdefault(campaign_id, []).append(
+            CampaignLineRow(name, unit, int(p or 0), int(d or 0))
+        )
+    return out
 
 
 def list_campaigns(session: Session) -> list[CampaignRow]:
@@ -860,6 +1163,7 @@ def list_campaigns(session: Session) -> list[CampaignRow]:
         .where(SupplyCampaign.deleted_at.is_(None))
         .order_by(SupplyCampaign.id.desc())
     ).all()
+    more = _more_lines(session)
     return [
         CampaignRow(
             id=c.id,
@@ -875,6 +1179,7 @@ def list_campaigns(session: Session) -> list[CampaignRow]:
             planned_qty=int(aq or 0),
             delivered_qty=int(dq or 0),
             created_at=c.created_at,
+            more=tuple(more.get(c.id, ())),
         )
         for c, name, unit, an, aq, dn, dq in rows
     ]
@@ -891,25 +1196,41 @@ def close_campaign(session: Session, code: str) -> None:
 
 
 @dataclass(frozen=True)
+class DeliveredLine:
+    item: str
+    unit: str
+    qty: int
+    on_hand_after: int
+
+
+@dataclass(frozen=True)
 class DeliveryResult:
     campaign: str
     household_code: str
     address_code: str
-    qty: int
+    qty: int  # of the first item (`lines` has every item)
     item: str
     unit: str
     on_hand_after: int
     members: int
+    lines: tuple[DeliveredLine, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        """米 5袋、油 1瓶"""
+        return "、".join(f"{x.item} {x.qty}{x.unit}" for x in self.lines)
 
 
 def deliver(
     session: Session, campaign_code: str, household_ref: str, how: str = "scan"
 ) -> DeliveryResult:
-    """Record one household's share of a campaign, exactly as a scan does.
+    """Record one household's share of a campaign — every item of it, in the caller's transaction
+    — exactly as a scan does.
 
-    Refused (nothing changed): unknown household or campaign, closed campaign, household outside
-    the target (`InvalidInput`), already served (`AlreadyDone`), expired item or not enough on
-    hand (`InvalidInput`).
+    Refused (nothing changed, not even the items that are there): unknown household or campaign,
+    closed campaign, household outside the target (`InvalidInput`), already served
+    (`AlreadyDone`), an expired item or not enough on hand of any item (`InvalidInput`, naming
+    every item that is short).
     """
     from app.core.registry import find_household
 
@@ -925,48 +1246,72 @@ def deliver(
             f"发放 {campaign.code} 已结束，不能再登记",
             f"Campaign {campaign.code} is closed; no more deliveries",
         )
-    done = session.scalar(
-        select(SupplyDelivery.delivered_at).where(
+    earlier = session.scalar(
+        select(SupplyDelivery).where(
             SupplyDelivery.campaign_id == campaign.id, SupplyDelivery.household_id == household_id
         )
     )
-    if done is not None:
-        raise _already(campaign, household, done)
+    if earlier is not None and earlier.deleted_at is None:
+        raise _already(campaign, household, earlier.delivered_at)
     alloc = session.get(SupplyAllocation, (campaign.id, household_id))
     if alloc is None:
         raise InvalidInput(
             f"{household.address_code} 不在发放“{campaign.name}”的对象范围内，未发放",
             f"{household.address_code} is not in the target of '{campaign.name}'; not delivered",
         )
-    item = session.get(SupplyItem, campaign.item_id)
-    assert item is not None
-    _refuse_expired(item)
-    have = on_hand(session, item.id, campaign.point_id)
-    if alloc.qty > have:
-        raise _not_enough(item, alloc.qty, have)
+    lines = campaign_lines(session, campaign)
+    for line in lines:
+        _refuse_expired_line(line)
+    shares = [alloc.qty] + [line.share(alloc.members) for line in lines[1:]]
+    haves = [on_hand(session, line.item_id, campaign.point_id) for line in lines]
+    short = [
+        (line, want, have)
+        for line, want, have in zip(lines, shares, haves, strict=True)
+        if want > have
+    ]
+    if short:
+        raise _short(short, several=len(lines) > 1)
     actor, now = _actor(session), utcnow()
-    movement = SupplyMovement(
-        item_id=item.id,
-        point_id=campaign.point_id,
-        kind="delivery",
-        qty=-alloc.qty,
-        at=now,
-        actor=actor,
-        campaign_id=campaign.id,
-        household_id=household_id,
-    )
-    _record(session, item, movement)
-    session.add(
-        SupplyDelivery(
-            campaign_id=campaign.id,
-            household_id=household_id,
-            movement_id=movement.id,
-            qty=alloc.qty,
-            delivered_at=now,
-            delivered_by=actor,
-            how=how,
+    movements: list[SupplyMovement] = []
+    for line, want in zip(lines, shares, strict=True):
+        item = session.get(SupplyItem, line.item_id)
+        assert item is not None
+        movements.append(
+            _record(
+                session,
+                item,
+                SupplyMovement(
+                    item_id=line.item_id,
+                    point_id=campaign.point_id,
+                    kind="delivery",
+                    qty=-want,
+                    at=now,
+                    actor=actor,
+                    campaign_id=campaign.id,
+                    household_id=household_id,
+                ),
+            )
         )
-    )
+    if earlier is not None:  # delivered before and undone: the same row, delivered again
+        earlier.deleted_at = None
+        earlier.delete_reason = None
+        earlier.movement_id = movements[0].id
+        earlier.qty = alloc.qty
+        earlier.delivered_at = now
+        earlier.delivered_by = actor
+        earlier.how = how
+    else:
+        session.add(
+            SupplyDelivery(
+                campaign_id=campaign.id,
+                household_id=household_id,
+                movement_id=movements[0].id,
+                qty=alloc.qty,
+                delivered_at=now,
+                delivered_by=actor,
+                how=how,
+            )
+        )
     try:
         with session.begin_nested():
             session.flush()
@@ -974,16 +1319,117 @@ def deliver(
         if "supply_delivery" in str(exc.orig) and "UNIQUE" in str(exc.orig).upper():
             raise _already(campaign, household, None) from None
         raise
+    delivered = tuple(
+        DeliveredLine(line.item, line.unit, want, have - want)
+        for line, want, have in zip(lines, shares, haves, strict=True)
+    )
     return DeliveryResult(
         campaign=campaign.code,
         household_code=household.code,
         address_code=household.address_code,
         qty=alloc.qty,
-        item=item.name,
-        unit=item.unit,
-        on_hand_after=have - alloc.qty,
+        item=lines[0].item,
+        unit=lines[0].unit,
+        on_hand_after=haves[0] - alloc.qty,
         members=alloc.members,
+        lines=delivered,
     )
+
+
+def _short(short: list[tuple[Line, int, int]], several: bool) -> InvalidInput:
+    zh = "；".join(f"“{x.item}”需要 {w}{x.unit}，现有 {h}{x.unit}" for x, w, h in short)
+    en = "; ".join(f"'{x.item}': {w} {x.unit} needed, {h} on hand" for x, w, h in short)
+    if several:
+        return InvalidInput(
+            f"库存不足：{zh}；本户的物资都未发放，库存未改变",
+            f"Not enough {en}; nothing was handed out to this household, stock unchanged",
+        )
+    return InvalidInput(f"库存不足：{zh}，库存未改变", f"Not enough {en}; stock unchanged")
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    campaign: str
+    address_code: str
+    returned: tuple[DeliveredLine, ...]
+
+
+def undo_delivery(
+    session: Session, campaign_code: str, household_ref: str, reason: str
+) -> UndoResult:
+    """Take back a delivery recorded by mistake (a wrong tick, a scan of the wrong slip): the
+    delivery is tombstoned with the reason, and what it issued goes back into stock as adjustments
+    carrying the campaign, the household and the reason. The household may be served again later.
+    """
+    from app.core.registry import find_household
+
+    campaign = get_campaign(session, campaign_code)
+    why = _clean(reason)
+    if not why:
+        raise InvalidInput("撤销领取必须写明原因", "Say why the delivery is undone")
+    ref = _clean(household_ref)
+    household_id = find_household(session, ref) if ref else None
+    if household_id is None:
+        raise InvalidInput(f"找不到住户 {ref}", f"No household {ref}")
+    household = session.get(Household, household_id)
+    assert household is not None
+    if campaign.status != "open":
+        raise InvalidInput(
+            f"发放 {campaign.code} 已结束，不能再更改领取记录",
+            f"Campaign {campaign.code} is closed; its deliveries can no longer change",
+        )
+    delivery = session.scalar(
+        select(SupplyDelivery).where(
+            SupplyDelivery.campaign_id == campaign.id,
+            SupplyDelivery.household_id == household_id,
+            SupplyDelivery.deleted_at.is_(None),
+        )
+    )
+    if delivery is None:
+        raise InvalidInput(
+            f"{household.address_code} 尚未领取“{campaign.name}”，无需撤销",
+            f"{household.address_code} has not received '{campaign.name}'; nothing to undo",
+        )
+    out = session.execute(
+        select(SupplyMovement.item_id, SupplyMovement.point_id, func.sum(SupplyMovement.qty))
+        .where(
+            SupplyMovement.campaign_id == campaign.id,
+            SupplyMovement.household_id == household_id,
+            SupplyMovement.kind.in_(("delivery", "adjustment")),
+        )
+        .group_by(SupplyMovement.item_id, SupplyMovement.point_id)
+        .order_by(func.min(SupplyMovement.id))
+    ).all()
+    actor, now = _actor(session), utcnow()
+    note = f"撤销发放 {campaign.code} {household.address_code}：{why}"
+    returned: list[DeliveredLine] = []
+    for item_id, point_id, net in out:
+        if not net or net >= 0:
+            continue
+        item = session.get(SupplyItem, item_id)
+        assert item is not None
+        _record(
+            session,
+            item,
+            SupplyMovement(
+                item_id=item_id,
+                point_id=point_id,
+                kind="adjustment",
+                qty=-int(net),
+                at=now,
+                actor=actor,
+                reason=note,
+                campaign_id=campaign.id,
+                household_id=household_id,
+            ),
+        )
+        returned.append(
+            DeliveredLine(item.name, item.unit, -int(net), on_hand(session, item_id, point_id))
+        )
+    delivery.deleted_at = now
+    delivery.delete_reason = why
+    session.flush()
+    return UndoResult(campaign.code, household.address_code, tuple(returned))
 
 
 def _already(campaign: SupplyCampaign, household: Household, at: datetime | None) -> AlreadyDone:
@@ -1008,7 +1454,9 @@ class UndeliveredRow:
 def undelivered(session: Session, campaign_code: str) -> list[UndeliveredRow]:
     """The households of a campaign not yet served, by grid then address (the end-of-day list)."""
     campaign = get_campaign(session, campaign_code)
-    served = select(SupplyDelivery.household_id).where(SupplyDelivery.campaign_id == campaign.id)
+    served = select(SupplyDelivery.household_id).where(
+        SupplyDelivery.campaign_id == campaign.id, SupplyDelivery.deleted_at.is_(None)
+    )
     rows = session.execute(
         select(
             func.coalesce(Grid.name, ""),
@@ -1038,6 +1486,65 @@ def undelivered_by_grid(session: Session, campaign_code: str) -> dict[str, int]:
     for row in undelivered(session, campaign_code):
         counts[row.grid] = counts.get(row.grid, 0) + 1
     return counts
+
+
+@dataclass(frozen=True)
+class CampaignHousehold:
+    grid: str
+    address_code: str
+    household_code: str
+    members: int
+    qty: int  # of the first item
+    vulnerable: bool
+    phone: str | None
+    delivered_at: datetime | None  # None: not yet
+    delivered_by: str | None
+    how: str | None
+    items: str = ""  # what the household receives: "蔬菜包 1袋、大米 1袋、口罩 4个"
+
+
+def campaign_households(session: Session, campaign_code: str) -> list[CampaignHousehold]:
+    """Every household of a campaign in queue order, with whether, when and by whom it was served
+    (the list the window ticks)."""
+    campaign = get_campaign(session, campaign_code)
+    rows = session.execute(
+        select(
+            func.coalesce(Grid.name, ""),
+            Household.address_code,
+            Household.code,
+            SupplyAllocation.members,
+            SupplyAllocation.qty,
+            SupplyAllocation.vulnerable,
+            Household.phone,
+            SupplyDelivery.delivered_at,
+            SupplyDelivery.delivered_by,
+            SupplyDelivery.how,
+        )
+        .join(Household, Household.id == SupplyAllocation.household_id)
+        .outerjoin(Grid, Grid.id == Household.grid_id)
+        .outerjoin(
+            SupplyDelivery,
+            and_(
+                SupplyDelivery.campaign_id == SupplyAllocation.campaign_id,
+                SupplyDelivery.household_id == SupplyAllocation.household_id,
+                SupplyDelivery.deleted_at.is_(None),
+            ),
+        )
+        .where(SupplyAllocation.campaign_id == campaign.id)
+        .order_by(SupplyAllocation.rank)
+    ).all()
+    lines = campaign_lines(session, campaign)
+
+    def items(members: int, first: int) -> str:
+        shares = [first] + [line.share(members) for line in lines[1:]]
+        return "、".join(f"{x.item} {q}{x.unit}" for x, q in zip(lines, shares, strict=True))
+
+    return [
+        CampaignHousehold(
+            g or "未分网格", a, c, int(m), int(q), bool(v), p, at, by, how, items(int(m), int(q))
+        )
+        for g, a, c, m, q, v, p, at, by, how in rows
+    ]
 
 
 # --- needs list ----------------------------------------------------------------------------------
@@ -1070,6 +1577,79 @@ class Needs:
     households: list[HouseholdNeed] = field(default_factory=list)
 
 
+def _needs_order() -> tuple[Any, ...]:
+    """Columns by which household rows of the needs list sort: grid, address, campaign, item."""
+    return (
+        Grid.code,
+        Household.building_id,
+        Household.unit,
+        Household.room,
+        Household.id,
+        SupplyCampaign.id,
+    )
+
+
+def _needs_key(row: Any) -> tuple[Any, ...]:
+    grid, building, unit, room, household, campaign, position = row[9:]
+    return (
+        grid is None,
+        grid or "",
+        building or 0,
+        str(unit or ""),
+        len(str(room or "")),
+        str(room or ""),
+        household,
+        campaign,
+        position,
+    )
+
+
+def _unmet_further_items(session: Session) -> list[Any]:
+    """The needs-list rows of the further items of open campaigns, as `needs_list` reads them."""
+    share = _share_sql(
+        SupplyCampaignItem.qty,
+        SupplyCampaignItem.per,
+        SupplyCampaignItem.max_per_household,
+        SupplyAllocation.members,
+    )
+    return list(
+        session.execute(
+            select(
+                func.coalesce(Grid.name, ""),
+                Household.address_code,
+                Household.code,
+                SupplyItem.name,
+                SupplyItem.unit,
+                share,
+                SupplyCampaign.code,
+                SupplyAllocation.vulnerable,
+                SupplyItem.id,
+                *_needs_order(),
+                SupplyCampaignItem.position,
+            )
+            .join(SupplyCampaign, SupplyCampaign.id == SupplyAllocation.campaign_id)
+            .join(SupplyCampaignItem, SupplyCampaignItem.campaign_id == SupplyCampaign.id)
+            .join(SupplyItem, SupplyItem.id == SupplyCampaignItem.item_id)
+            .join(Household, Household.id == SupplyAllocation.household_id)
+            .outerjoin(Grid, Grid.id == Household.grid_id)
+            .outerjoin(
+                SupplyDelivery,
+                and_(
+                    SupplyDelivery.campaign_id == SupplyAllocation.campaign_id,
+                    SupplyDelivery.household_id == SupplyAllocation.household_id,
+                    SupplyDelivery.deleted_at.is_(None),
+                ),
+            )
+            .where(
+                SupplyCampaign.status == "open",
+                SupplyCampaign.deleted_at.is_(None),
+                SupplyCampaignItem.deleted_at.is_(None),
+                SupplyDelivery.id.is_(None),
+            )
+        ).all()
+    )
+
+
 def needs_list(session: Session) -> Needs:
     """Unmet shares of open campaigns per household, and the shortage per item."""
     rows = session.execute(
@@ -1083,6 +1663,8 @@ def needs_list(session: Session) -> Needs:
             SupplyCampaign.code,
             SupplyAllocation.vulnerable,
             SupplyItem.id,
+            *_needs_order(),
+            literal(0),
         )
         .join(SupplyCampaign, SupplyCampaign.id == SupplyAllocation.campaign_id)
         .join(SupplyItem, SupplyItem.id == SupplyCampaign.item_id)
@@ -1093,6 +1675,7 @@ def needs_list(session: Session) -> Needs:
             and_(
                 SupplyDelivery.campaign_id == SupplyAllocation.campaign_id,
                 SupplyDelivery.household_id == SupplyAllocation.household_id,
+                SupplyDelivery.deleted_at.is_(None),
             ),
         )
         .where(
@@ -1100,11 +1683,11 @@ def needs_list(session: Session) -> Needs:
             SupplyCampaign.deleted_at.is_(None),
             SupplyDelivery.id.is_(None),
         )
-        .order_by(Grid.code, Household.building_id, Household.unit, Household.room)
     ).all()
+    rows = sorted([*rows, *_unmet_further_items(session)], key=_needs_key)
     needs = Needs()
     per_item: dict[int, list[Any]] = {}
-    for g, a, c, item, unit, q, code, v, item_id in rows:
+    for g, a, c, item, unit, q, code, v, item_id, *_order in rows:
         needs.households.append(HouseholdNeed(g or "未分网格", a, c, item, unit, q, code, bool(v)))
         entry = per_item.setdefault(item_id, [item, unit, 0])
         entry[2] += q
@@ -1113,6 +1696,108 @@ def needs_list(session: Session) -> Needs:
         needs.items.append(ItemNeed(item, unit, total, have, max(0, total - have)))
     needs.items.sort(key=lambda n: (-n.shortage, n.item))
     return needs
+
+
+def shortages(session: Session) -> list[ItemNeed]:
+    """The per-item half of the needs list, counted in the database (what the daily report shows):
+    still to hand out in open campaigns, on hand, and the shortage; the biggest shortage first."""
+    undelivered = and_(
+        SupplyCampaign.status == "open",
+        SupplyCampaign.deleted_at.is_(None),
+        SupplyAllocation.household_id.not_in(
+            select(SupplyDelivery.household_id).where(
+                SupplyDelivery.campaign_id == SupplyAllocation.campaign_id,
+                SupplyDelivery.deleted_at.is_(None),
+            )
+        ),
+    )
+    first = (
+        select(SupplyCampaign.item_id.label("item_id"), SupplyAllocation.qty.label("q"))
+        .select_from(SupplyAllocation)
+        .join(SupplyCampaign, SupplyCampaign.id == SupplyAllocation.campaign_id)
+        .where(undelivered)
+    )
+    further = (
+        select(
+            SupplyCampaignItem.item_id.label("item_id"),
+            _share_sql(
+                SupplyCampaignItem.qty,
+                SupplyCampaignItem.per,
+                SupplyCampaignItem.max_per_household,
+                SupplyAllocation.members,
+            ).label("q"),
+        )
+        .select_from(SupplyAllocation)
+        .join(SupplyCampaign, SupplyCampaign.id == SupplyAllocation.campaign_id)
+        .join(SupplyCampaignItem, SupplyCampaignItem.campaign_id == SupplyCampaign.id)
+        .where(undelivered, SupplyCampaignItem.deleted_at.is_(None))
+    )
+    wanted = first.union_all(further).subquery()
+    totals = (
+        select(wanted.c.item_id, func.sum(wanted.c.q).label("q"))
+        .group_by(wanted.c.item_id)
+        .subquery()
+    )
+    items = [
+        ItemNeed(name, unit, int(q), have := on_hand(session, item_id), max(0, int(q) - have))
+        for item_id, name, unit, q in session.execute(
+            select(totals.c.item_id, SupplyItem.name, SupplyItem.unit, totals.c.q).join(
+                SupplyItem, SupplyItem.id == totals.c.item_id
+            )
+        )
+    ]
+    items.sort(key=lambda n: (-n.shortage, n.item))
+    return items
+
+
+@dataclass(frozen=True)
+class DayMovements:
+    item: str
+    unit: str
+    received: int
+    handed_out: int  # issues and deliveries, less deliveries undone that day
+
+
+def movements_between(session: Session, start: datetime, end: datetime) -> dict[str, DayMovements]:
+    """Received and handed out per item between two (naive UTC) times, by item name."""
+    rows = session.execute(
+        select(
+            SupplyItem.name,
+            SupplyItem.unit,
+            func.sum(case((SupplyMovement.kind == "receipt", SupplyMovement.qty), else_=0)),
+            func.sum(
+                case(
+                    (SupplyMovement.kind.in_(("issue", "delivery")), -SupplyMovement.qty),
+                    (
+                        and_(
+                            SupplyMovement.kind == "adjustment",
+                            SupplyMovement.campaign_id.is_not(None),
+                        ),
+                        -SupplyMovement.qty,
+                    ),
+                    else_=0,
+                )
+            ),
+        )
+        .join(SupplyItem, SupplyItem.id == SupplyMovement.item_id)
+        .where(SupplyMovement.at >= start, SupplyMovement.at < end)
+        .group_by(SupplyItem.name, SupplyItem.unit)
+    ).all()
+    return {n: DayMovements(n, u, int(r or 0), int(o or 0)) for n, u, r, o in rows}
+
+
+def delivered_between(session: Session, start: datetime, end: datetime) -> dict[int, int]:
+    """Households served per campaign id between two (naive UTC) times (deliveries standing)."""
+    rows = session.execute(
+        select(SupplyDelivery.campaign_id, func.count())
+        .where(
+            SupplyDelivery.deleted_at.is_(None),
+            SupplyDelivery.delivered_at >= start,
+            SupplyDelivery.delivered_at < end,
+        )
+        .group_by(SupplyDelivery.campaign_id)
+    ).all()
+    return {int(c): int(n) for c, n in rows}
 
 
 def export_needs(needs: Needs, out: Path) -> Path:

@@ -19,7 +19,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base, Travelling, utcnow
+from app.db.models_directives import DIRECTIVE_MODELS
 from app.db.models_grids import GRID_MODELS
+from app.db.models_group_buy import GROUP_BUY_MODELS
 from app.db.models_meetings import MEETING_MODELS
 from app.db.models_supplies import SUPPLY_MODELS
 
@@ -240,6 +242,8 @@ TRAVELLING_MODELS: tuple[type[Travelling], ...] = (
     *MEETING_MODELS,
     *GRID_MODELS,
     *SUPPLY_MODELS,
+    *DIRECTIVE_MODELS,
+    *GROUP_BUY_MODELS,
 )
 
 

@@ -11,8 +11,17 @@ message, but the database is what guarantees it. Movements are never updated or 
 second trigger refuses an UPDATE of `qty`, `item_id` or `point_id`), so the balance cannot drift;
 `app.core.supplies.verify_balances` compares it with the sum of the ledger.
 
+A campaign hands out one item or several at once (米 5kg + 油 1L + 口罩 10 per household). Its first
+item, with its share and rule, is on `supply_campaign` itself (`item_id`, `qty`, `per`,
+`max_per_household`, as campaigns have had since revision 0007); each further item is a
+`supply_campaign_item` row with its own share and rule. A delivery issues every item of the campaign
+in one transaction: one `delivery` movement per item, all carrying the campaign and the household,
+and one `supply_delivery` row (pointing at the first item's movement).
+
 A household cannot receive the same campaign twice: `supply_delivery` has a UNIQUE constraint on
 (campaign_id, household_id), not a partial index — even a tombstoned delivery keeps its place.
+A delivery recorded by mistake is undone by tombstoning it with the reason (its goods go back as
+adjustments carrying the campaign and household); served later, the same row is brought back.
 
 Items, points, movements, campaigns and deliveries travel to the street office (Travelling columns,
 tombstoned). `supply_balance` (a derived total) and `supply_allocation` (the plan of a campaign,
@@ -168,7 +177,8 @@ class SupplyBalance(Base):
 
 
 class SupplyCampaign(Travelling, Base):
-    """A distribution (发放): one item, to a target, by a rule, from a storage point.
+    """A distribution (发放): its first item (further items in `supply_campaign_item`), to a
+    target, by a rule, from a storage point.
 
     `qty` is per household (`per = household`), per member (`person`), or per two members rounded
     up (`size`: 1–2 people one share, 3–4 two, …). `max_per_household` caps a household's share;
@@ -206,6 +216,31 @@ class SupplyCampaign(Travelling, Base):
         CheckConstraint(_in("status", CAMPAIGN_STATUS), name="status"),
         CheckConstraint("max_per_household IS NULL OR max_per_household >= 1", name="max"),
         CheckConstraint("min_days_since IS NULL OR min_days_since >= 1", name="min_days"),
+    )
+
+
+class SupplyCampaignItem(Travelling, Base):
+    """A further item of a campaign, beyond the one on `supply_campaign`, with its own share: `qty`
+    per household, per member or per two members (`per`), capped at `max_per_household`.
+
+    A household's share of it follows from the member count kept on its allocation, by the same
+    rule as the campaign's first item (see `app.core.supplies.share_of`)."""
+
+    __tablename__ = "supply_campaign_item"
+
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("supply_campaign.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("supply_item.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    qty: Mapped[int] = mapped_column(Integer)
+    per: Mapped[str] = mapped_column(String(20), default="household")
+    max_per_household: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "item_id", name="uq_supply_campaign_item_once"),
+        CheckConstraint("position >= 1", name="position"),
+        CheckConstraint("qty >= 1", name="qty"),
+        CheckConstraint(_in("per", ALLOCATION_RULES), name="per"),
+        CheckConstraint("max_per_household IS NULL OR max_per_household >= 1", name="max"),
     )
 
 
@@ -252,6 +287,7 @@ SUPPLY_MODELS: tuple[type[Travelling], ...] = (
     SupplyItem,
     SupplyPoint,
     SupplyCampaign,
+    SupplyCampaignItem,
     SupplyMovement,
     SupplyDelivery,
 )

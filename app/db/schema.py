@@ -5,8 +5,10 @@ Each area keeps its models in its own module (app/db/models_<area>.py) and adds 
 
 from app.db import (  # noqa: F401
     models,
+    models_directives,
     models_exchange,
     models_grids,
+    models_group_buy,
     models_meetings,
     models_printing,
     models_registry,

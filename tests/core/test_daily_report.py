@@ -66,10 +66,11 @@ def test_the_figures_are_the_records(demo_db):
 def test_areas_not_recorded_say_so_without_figures(demo_db):
     with demo_db.reading() as session:
         report = core.build_daily_report(session, TODAY, now=NOW)
-    for key in ("supplies", "requests"):
-        s = section(report, key)
-        assert not s.recorded and not s.tables and not s.charts
-        assert "尚未记录" in s.lines[0]
+    s = section(report, "requests")
+    assert not s.recorded and not s.tables and not s.charts
+    assert "尚未记录" in s.lines[0]
+    s = section(report, "supplies")  # built, but nothing received yet: says so, no figures
+    assert s.recorded and not s.tables and "尚无物资记录" in s.lines[0]
     assert "在岗人员名册尚未登记" in " ".join(section(report, "grids").lines)
     assert "没有排班记录" in section(report, "duty").lines[0]
     assert "尚无会议记录" in section(report, "meetings").lines[0]
@@ -166,7 +167,7 @@ def test_pdf_is_chinese_time_stamped_and_free_of_id_numbers(demo_db, tmp_path):
     assert f"生成时间：{NOW:%Y-%m-%d}{NOW:%H:%M:%S}" in text
     for i, s in enumerate(report.sections):
         assert f"{core.NUMERALS[i]}、{s.title}" in text
-    assert "本系统尚未记录物资的入库、出库和发放" in text
+    assert "尚无物资记录" in text
     assert "赵志刚（缺岗）" in text
     assert "第1页共" in text
     assert not [i for i in ids if i in text]
@@ -201,3 +202,69 @@ def test_an_empty_community_still_gets_a_report(db, tmp_path):
         report = core.daily_report(session, out, TODAY, now=NOW)
     assert "尚未划分网格" in " ".join(section(report, "grids").lines)
     assert "在册住户0户" in pdf_text(out)
+
+
+def _supplies_day(db: Database) -> tuple[str, int]:
+    """Stock received today, a 米 + 油 campaign over every household, three households served,
+    one of them undone; returns the campaign code and its households."""
+    from app.core import supplies
+
+    with db.session() as s:
+        supplies.receive(s, "米", 200, unit="袋", source="爱心粮油")
+        supplies.receive(s, "油", 5, unit="瓶", source="爱心粮油")
+        supplies.receive(s, "口罩", 50, unit="个", source="爱心企业")
+        supplies.issue(s, "口罩", 10, reason="卡点值守")
+        result = supplies.create_campaign(
+            s,
+            supplies.CampaignSpec(
+                name="粮油包", item="米", qty=1, more=(supplies.LineSpec("油", 1),)
+            ),
+        )
+    with db.reading() as s:
+        homes = [r.address_code for r in supplies.campaign_households(s, result.code)]
+    with db.session() as s:
+        for h in homes[:3]:
+            supplies.deliver(s, result.code, h)
+        supplies.undo_delivery(s, result.code, homes[2], "登记错户")
+    return result.code, len(homes)
+
+
+def test_supplies_section_from_the_ledger(demo_db, tmp_path):
+    code, households = _supplies_day(demo_db)
+    out = tmp_path / "daily.pdf"
+    with demo_db.reading() as session:
+        report = core.daily_report(session, out, TODAY, now=NOW)
+    s = section(report, "supplies")
+    assert s.recorded
+    stock = {r[0]: r[2:7] for r in s.tables[0].rows}
+    # on hand, received today, handed out today (the undone delivery back), received, out
+    assert stock["米"] == (198, 200, 2, 200, 2)
+    assert stock["油"] == (3, 5, 2, 5, 2)
+    assert stock["口罩"] == (40, 50, 10, 50, 10)
+    (campaign,) = s.tables[1].rows
+    assert campaign == (code, "粮油包", "米、油", f"2 / {households}", 2, "进行中")
+    short = {r[0]: r[2:] for r in s.tables[2].rows}
+    assert short == {"油": (households - 2, 3, households - 5)}  # 米 is enough: not listed
+    assert f"油缺 {households - 5:,}瓶" in s.lines[-1]
+
+    text = pdf_text(out)
+    assert "库存与当日收发" in text and "发放进度" in text and "物资缺口（需求清单）" in text
+    assert f"{code}粮油包米、油2/{households}2进行中" in text
+    # 米 袋: on hand, received today, handed out today, received, handed out, no expiry
+    assert "米袋19820022002—" in text.replace(",", "")
+    assert "本系统尚未记录物资" not in text
+
+    xlsx = tmp_path / "daily.xlsx"
+    with demo_db.reading() as session:
+        core.daily_report(session, xlsx, TODAY, now=NOW)
+    rows = [r for r in xlsx_cells(xlsx) if r and r[0] == "油"]
+    assert rows[0][:5] == ["油", "瓶", 3, 5, 2]
+    assert any(r[0] == code and r[3] == f"2 / {households}" for r in xlsx_cells(xlsx) if r)
+
+
+def test_supplies_shortages_match_the_needs_list(demo_db):
+    from app.core import supplies
+
+    _supplies_day(demo_db)
+    with demo_db.reading() as session:
+        assert supplies.shortages(session) == supplies.needs_list(session).items

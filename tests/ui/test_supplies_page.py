@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from app.core import supplies
@@ -68,7 +69,8 @@ def test_stock_plan_and_scan_a_campaign(qtbot, window, demo_ctx):
     with qtbot.wait_signal(page.loaded, timeout=10_000):
         page.create_campaign(dialog.spec())
     assert page.campaign_box.count() == 1 and page.current_campaign() == "SC0001"
-    qtbot.wait_until(lambda: page.undelivered_table.rowCount() == len(homes), timeout=10_000)
+    qtbot.wait_until(lambda: page.households_table.rowCount() == len(homes), timeout=10_000)
+    assert f"未领取 {len(homes)}" in page.undelivered_label.text()
 
     window.activateWindow()
     page.scan.setFocus()
@@ -87,5 +89,127 @@ def test_stock_plan_and_scan_a_campaign(qtbot, window, demo_ctx):
     assert page.scan.hasFocus()
 
     qtbot.wait_until(lambda: page.stock_table.item(0, 2).text() == "1", timeout=10_000)
-    qtbot.wait_until(lambda: page.undelivered_table.rowCount() == len(homes) - 2, timeout=10_000)
+    qtbot.wait_until(
+        lambda: f"未领取 {len(homes) - 2} 户" in page.undelivered_label.text(), timeout=10_000
+    )
+    page.only_undelivered.setChecked(True)  # the end-of-day list
+    assert page.households_table.rowCount() == len(homes) - 2
     assert page.campaign_table.item(0, 4).text() == f"2 / {len(homes)}"
+
+
+def _row_of(page: SuppliesPage, address: str) -> int:
+    table = page.households_table
+    return next(r for r in range(table.rowCount()) if table.item(r, 2).text() == address)
+
+
+def test_a_multi_item_campaign_by_scanner_and_by_ticking(qtbot, window, demo_ctx, monkeypatch):
+    """米 + 油 + 口罩 per household: a scan issues all three; a tick records the same; a refusal
+    names the item that is short and issues none; unticking asks, and puts the goods back."""
+    with demo_ctx.db.session() as s:
+        supplies.receive(s, "米", 10, unit="袋", source="爱心粮油")
+        supplies.receive(s, "油", 2, unit="瓶", source="爱心粮油")
+        supplies.receive(s, "口罩", 100, source="爱心企业")  # 105 with the fixture's 5
+    page = open_page(qtbot, window)
+    with demo_ctx.db.reading() as s:
+        homes = list(
+            s.scalars(
+                select(Household.address_code)
+                .where(Household.id.in_(select(Resident.household_id)))
+                .order_by(Household.id)
+            )
+        )
+        barcode = s.scalar(select(Household.code).where(Household.address_code == homes[0]))
+
+    dialog = PlanDialog(demo_ctx, ["口罩", "米", "油"], page)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("粮油口罩包")
+    dialog.item.setCurrentText("米")
+    dialog.qty.setValue(1)
+    dialog.add_item("油", 1)
+    dialog.add_item("口罩", 10)
+    dialog.add_item("口罩", 1)
+    dialog.more_rows[-1][3].findChildren(QPushButton)[0].click()  # 移除 the row added by mistake
+    assert len(dialog.more_rows) == 2
+    with qtbot.wait_signal(dialog.preview_shown, timeout=10_000) as blocker:
+        dialog.preview_button.click()
+    preview = blocker.args[0]
+    assert [i.item for i in preview.items] == ["米", "油", "口罩"]
+    assert preview.items[1].shortfall == len(homes) - 2 and preview.covered_households == 2
+    assert "油：共需" in dialog.preview_label.text() and "缺口" in dialog.preview_label.text()
+
+    with qtbot.wait_signal(page.loaded, timeout=10_000):
+        page.create_campaign(dialog.spec())
+    qtbot.wait_until(lambda: page.households_table.rowCount() == len(homes), timeout=10_000)
+    assert page.campaign_table.item(0, 2).text() == "米、油、口罩"
+
+    window.activateWindow()
+    page.scan.setFocus()
+    state, text = scan(qtbot, page, barcode)
+    assert state == "ok" and "米 1袋、油 1瓶、口罩 10个" in text
+
+    # tick the second household: recorded as a scan is, and shown with who and when
+    qtbot.wait_until(lambda: "已领取 1 户" in page.undelivered_label.text(), timeout=10_000)
+    cell = page.households_table.item(_row_of(page, homes[1]), 0)
+    with qtbot.wait_signal(page.scanned, timeout=10_000) as blocker:
+        cell.setCheckState(Qt.CheckState.Checked)
+    assert blocker.args[0] == "ok" and homes[1] in blocker.args[1]
+    qtbot.wait_until(lambda: "已领取 2 户" in page.undelivered_label.text(), timeout=10_000)
+    row = _row_of(page, homes[1])
+    assert page.households_table.item(row, 0).checkState() == Qt.CheckState.Checked
+    assert "勾选" in page.households_table.item(row, 8).text()
+    with demo_ctx.db.reading() as s:
+        how = {r.address_code: r.how for r in supplies.campaign_households(s, "SC0001")}
+        stock = {r.item: r.on_hand for r in supplies.stock(s)}
+    assert how[homes[0]] == "scan" and how[homes[1]] == "tick"
+    assert stock == {"米": 8, "油": 0, "口罩": 85}
+
+    # the oil has run out: a third tick is refused, names the oil, and nothing is issued
+    cell = page.households_table.item(_row_of(page, homes[2]), 0)
+    with qtbot.wait_signal(page.scanned, timeout=10_000) as blocker:
+        cell.setCheckState(Qt.CheckState.Checked)
+    assert (
+        blocker.args[0] == "refused" and "油" in blocker.args[1] and "都未发放" in blocker.args[1]
+    )
+    assert page.households_table.item(_row_of(page, homes[2]), 0).checkState() == (
+        Qt.CheckState.Unchecked
+    )
+
+    # unticking asks first; "no" changes nothing
+    monkeypatch.setattr(page, "ask_undo_reason", lambda address: None)
+    page.households_table.item(_row_of(page, homes[1]), 0).setCheckState(Qt.CheckState.Unchecked)
+    assert page.households_table.item(_row_of(page, homes[1]), 0).checkState() == (
+        Qt.CheckState.Checked
+    )
+    monkeypatch.setattr(page, "ask_undo_reason", lambda address: "勾错了户")
+    with qtbot.wait_signal(page.scanned, timeout=10_000) as blocker:
+        page.households_table.item(_row_of(page, homes[1]), 0).setCheckState(
+            Qt.CheckState.Unchecked
+        )
+    assert blocker.args[0] == "undone" and "油 1瓶" in blocker.args[1]
+    qtbot.wait_until(lambda: "已领取 1 户" in page.undelivered_label.text(), timeout=10_000)
+    with demo_ctx.db.reading() as s:
+        stock = {r.item: r.on_hand for r in supplies.stock(s)}
+    assert stock == {"米": 9, "油": 1, "口罩": 95}
+    assert page.scan.hasFocus()
+
+
+def test_pickup_slips_from_the_window(qtbot, window, demo_ctx, tmp_path):
+    import subprocess
+
+    with demo_ctx.db.session() as s:
+        supplies.receive(s, "米", 10, unit="袋", source="爱心粮油")
+        code = supplies.create_campaign(
+            s,
+            supplies.CampaignSpec(
+                name="米和口罩", item="米", qty=1, target="building:1",
+                more=(supplies.LineSpec("口罩", 2),),
+            ),
+        ).code  # fmt: skip
+    page = open_page(qtbot, window)
+    qtbot.wait_until(lambda: page.current_campaign() == code, timeout=10_000)
+    out = tmp_path / "取货单.pdf"
+    page.write_pickup_slips(code, out)
+    qtbot.wait_until(lambda: "已生成取货单" in page.status.text(), timeout=20_000)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True).stdout
+    assert "物资取货单" in text.decode() and "米 1袋" in text.decode()
+    assert page.scan.hasFocus()

@@ -2,6 +2,12 @@
 dialog that previews the allocation against stock before anything is saved, and the scan field
 where a USB scanner types a household's code and Enter.
 
+A campaign may hand out several items at once: the plan dialog adds further items (each with its
+share and rule) and previews every item against stock; a scan or a tick issues all of them.
+The campaign's household list has a 已领取 check column: ticking records the delivery exactly as a
+scan does (who and when); unticking asks for confirmation and a reason, and the delivery is then
+kept as a tombstone with that reason and its goods go back into stock.
+
 The scan field keeps the focus: after every answer, every dialog and every reload it takes it back,
 so the next scan lands there. Each answer is given in colour AND in words (✔ 已发放 / ✖ 已领取过 …)
 with a beep for refusals. All work goes through `app.core.supplies` on the database worker.
@@ -25,8 +31,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -186,6 +195,15 @@ class PlanDialog(QDialog):
         self.max.setRange(0, 10_000)
         self.max.setSpecialValueText(self.tr("不限"))
         form.addRow(self.tr("每户上限"), self.max)
+        self._items = items
+        self.more_rows: list[tuple[QComboBox, QSpinBox, QComboBox, QWidget]] = []
+        self.more_box = QVBoxLayout()
+        self.more_box.setSpacing(4)
+        form.addRow(self.tr("其他物资"), self.more_box)
+        self.add_item_button = QPushButton(self.tr("＋ 再加一种物资"))
+        self.add_item_button.setToolTip(self.tr("同一次发放一并发给每户，如米、油、口罩"))
+        self.add_item_button.clicked.connect(lambda: self.add_item())
+        form.addRow("", self.add_item_button)
         self.preview_label = QLabel(self.tr("点击“预览”查看分配与库存对比，确认后再创建。"))
         self.preview_label.setWordWrap(True)
         self.preview_label.setObjectName("muted")
@@ -202,10 +220,55 @@ class PlanDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _rule_box(self) -> QComboBox:
+        box = QComboBox()
+        for key, label in (
+            ("household", self.tr("每户")),
+            ("person", self.tr("每人")),
+            ("size", self.tr("每 2 人")),
+        ):
+            box.addItem(label, key)
+        return box
+
+    def add_item(self, item: str | None = None, qty: int = 1, per: str = "household") -> None:
+        """A further item of the campaign: item, share, rule, and a button that takes it away."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        box = QComboBox()
+        box.addItems(self._items)
+        if item is not None:
+            box.setCurrentText(item)
+        spin = QSpinBox()
+        spin.setRange(1, 10_000)
+        spin.setValue(qty)
+        rule = self._rule_box()
+        rule.setCurrentIndex(max(0, rule.findData(per)))
+        remove = QPushButton(self.tr("移除"))
+        line.addWidget(box, 2)
+        line.addWidget(QLabel(self.tr("每份")))
+        line.addWidget(spin, 1)
+        line.addWidget(rule, 1)
+        line.addWidget(remove)
+        entry = (box, spin, rule, row)
+        self.more_rows.append(entry)
+        self.more_box.addWidget(row)
+
+        def drop() -> None:
+            self.more_rows.remove(entry)
+            row.deleteLater()
+
+        remove.clicked.connect(drop)
+
     def spec(self) -> core.CampaignSpec:
         kind = str(self.target_kind.currentData())
         value = self.target_value.text().strip()
+        more = tuple(
+            core.LineSpec(box.currentText(), spin.value(), str(rule.currentData()))
+            for box, spin, rule, _row in self.more_rows
+        )
         return core.CampaignSpec(
+            more=more,
             name=self.name.text() or self.item.currentText(),
             item=self.item.currentText(),
             qty=self.qty.value(),
@@ -227,23 +290,50 @@ class PlanDialog(QDialog):
         op.failure(self._show_error)
 
     def _show_preview(self, p: core.Preview) -> None:
-        text = self.tr(
-            "{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}"
-        ).format(
-            households=p.households,
-            vulnerable=p.vulnerable_households,
-            needed=p.needed,
-            on_hand=p.on_hand,
-            unit=p.unit,
-        )
-        if p.shortfall:
-            text += self.tr("；缺口 {shortfall}{unit}，按顺序可先发 {covered} 户").format(
-                shortfall=p.shortfall, unit=p.unit, covered=p.covered_households
+        if len(p.items) == 1:
+            text = self.tr(
+                "{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}"
+            ).format(
+                households=p.households,
+                vulnerable=p.vulnerable_households,
+                needed=p.needed,
+                on_hand=p.on_hand,
+                unit=p.unit,
             )
-            self.preview_label.setStyleSheet(f"color: {WARN_COLOUR}; font-weight: 600;")
+            if p.shortfall:
+                text += self.tr("；缺口 {shortfall}{unit}，按顺序可先发 {covered} 户").format(
+                    shortfall=p.shortfall, unit=p.unit, covered=p.covered_households
+                )
+            else:
+                text += self.tr("；库存足够")
         else:
-            text += self.tr("；库存足够")
-            self.preview_label.setStyleSheet(f"color: {OK_COLOUR}; font-weight: 600;")
+            parts = [
+                self.tr("{households} 户（重点户 {vulnerable}）").format(
+                    households=p.households, vulnerable=p.vulnerable_households
+                )
+            ]
+            for i in p.items:
+                part = self.tr("{item}：共需 {needed}{unit}，现有 {on_hand}{unit}").format(
+                    item=i.item, needed=i.needed, on_hand=i.on_hand, unit=i.unit
+                )
+                if i.shortfall:
+                    part += self.tr("，缺口 {shortfall}{unit}").format(
+                        shortfall=i.shortfall, unit=i.unit
+                    )
+                else:
+                    part += self.tr("，足够")
+                parts.append(part)
+            if p.short_items:
+                parts.append(
+                    self.tr("按顺序可先发 {covered} 户（各项物资都够的户数）").format(
+                        covered=p.covered_households
+                    )
+                )
+            else:
+                parts.append(self.tr("库存足够"))
+            text = "\n".join(parts)
+        colour = WARN_COLOUR if p.short_items else OK_COLOUR
+        self.preview_label.setStyleSheet(f"color: {colour}; font-weight: 600;")
         self.preview_label.setText(text)
         emit(self.preview_shown, p)
 
@@ -257,7 +347,7 @@ class SuppliesPage(QWidget):
     """物资: stock, ledger, campaigns and the scan field."""
 
     loaded = Signal()
-    scanned = Signal(str, str)  # "ok" / "again" / "refused", the message shown
+    scanned = Signal(str, str)  # "ok" / "again" / "refused" / "undone", the message shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -289,6 +379,7 @@ class SuppliesPage(QWidget):
         self.needs_action = self.toolbar.addAction(self.tr("导出需求清单"), self.export_needs)
         self.signoff_action = self.toolbar.addAction(self.tr("打印签收表"), self.print_signoff)
         self.signoff_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.slips_action = self.toolbar.addAction(self.tr("打印取货单"), self.print_pickup_slips)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.tr("刷新"), self.reload)
         layout.addWidget(self.toolbar)
@@ -360,27 +451,45 @@ class SuppliesPage(QWidget):
                 self.tr("状态"),
             ]
         )
-        self.undelivered_table = _table(
+        # every household of the chosen campaign; the first column ticks a delivery
+        self.households_table = _table(
             [
+                self.tr("已领取"),
                 self.tr("网格"),
                 self.tr("门牌号"),
                 self.tr("户编号"),
                 self.tr("人数"),
-                self.tr("数量"),
+                self.tr("应发物资"),
                 self.tr("重点户"),
                 self.tr("电话"),
+                self.tr("领取时间 / 经办人"),
             ]
         )
+        self.households_table.itemChanged.connect(self._tick_changed)
+        self._rows: list[core.CampaignHousehold] = []
+        self._filling = False
         camp_tab = QSplitter(Qt.Orientation.Vertical)
         camp_tab.addWidget(self.campaign_table)
         under = QWidget()
         ub = QVBoxLayout(under)
         ub.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
         self.undelivered_label = QLabel()
-        ub.addWidget(self.undelivered_label)
-        ub.addWidget(self.undelivered_table)
+        head.addWidget(self.undelivered_label, 1)
+        self.only_undelivered = QCheckBox(self.tr("只看未领取"))
+        self.only_undelivered.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.only_undelivered.toggled.connect(lambda _on: self._show_households(self._rows))
+        head.addWidget(self.only_undelivered)
+        ub.addLayout(head)
+        ub.addWidget(self.households_table)
         camp_tab.addWidget(under)
+        camp_tab.setStretchFactor(0, 1)
+        camp_tab.setStretchFactor(1, 3)
         self.tabs.addTab(camp_tab, self.tr("发放"))
+        from app.ui.pages.group_buy import GroupBuyTab
+
+        self.group_buy = GroupBuyTab(ctx)
+        self.tabs.addTab(self.group_buy, self.tr("团购"))
         layout.addWidget(self.tabs, 1)
         self.status = QLabel()
         self.status.setObjectName("muted")
@@ -418,7 +527,7 @@ class SuppliesPage(QWidget):
                     "stock": core.stock(session),
                     "ledger": core.ledger(session, 300),
                     "campaigns": core.list_campaigns(session),
-                    "undelivered": core.undelivered(session, code) if code else [],
+                    "households": core.campaign_households(session, code) if code else [],
                 }
 
         self.ctx.run(self, work, on_success=self._loaded, show_progress=False)
@@ -477,7 +586,7 @@ class SuppliesPage(QWidget):
         self.campaign_box.clear()
         for c in self._campaigns:
             if c.status == "open":
-                self.campaign_box.addItem(f"{c.code}  {c.name}（{c.item}）", c.code)
+                self.campaign_box.addItem(f"{c.code}  {c.name}（{'、'.join(c.items)}）", c.code)
         if current:
             index = self.campaign_box.findData(current)
             if index >= 0:
@@ -490,20 +599,20 @@ class SuppliesPage(QWidget):
                 [
                     c.code,
                     c.name,
-                    c.item,
+                    "、".join(c.items),
                     c.target,
                     f"{c.delivered} / {c.households}",
-                    f"{c.delivered_qty} / {c.planned_qty} {c.unit}",
+                    c.quantities,
                     statuses.get(c.status, c.status),
                 ]
                 for c in self._campaigns
             ],
         )
-        undelivered: list[core.UndeliveredRow] = data["undelivered"]
+        households: list[core.CampaignHousehold] = data["households"]
         if self.current_campaign() != current:
             self._campaign_changed()
         else:
-            self._show_undelivered(undelivered)
+            self._show_households(households)
         self.status.setText(
             self.tr("共 {items} 种物资，{campaigns} 次发放").format(
                 items=len(stock), campaigns=len(self._campaigns)
@@ -512,24 +621,54 @@ class SuppliesPage(QWidget):
         self._refocus()
         emit(self.loaded)
 
-    def _show_undelivered(self, rows: list[core.UndeliveredRow]) -> None:
-        _fill(
-            self.undelivered_table,
-            [
+    def _show_households(self, rows: list[core.CampaignHousehold]) -> None:
+        self._rows = rows
+        only = self.only_undelivered.isChecked()
+        shown = [r for r in rows if r.delivered_at is None] if only else rows
+        hows = {"scan": self.tr("扫码"), "tick": self.tr("勾选"), "cli": self.tr("命令行")}
+        self._filling = True
+        table = self.households_table
+        table.setUpdatesEnabled(False)
+        try:
+            _fill(
+                table,
                 [
-                    r.grid,
-                    r.address_code,
-                    r.household_code,
-                    r.members,
-                    r.qty,
-                    self.tr("是") if r.vulnerable else "",
-                    mask_phone(r.phone),
-                ]
-                for r in rows
-            ],
-        )
+                    [
+                        None,
+                        r.grid,
+                        r.address_code,
+                        r.household_code,
+                        r.members,
+                        r.items,
+                        self.tr("是") if r.vulnerable else "",
+                        mask_phone(r.phone),
+                        (
+                            f"{r.delivered_at:%m-%d %H:%M} {r.delivered_by}"
+                            f"（{hows.get(r.how or '', r.how or '')}）"
+                            if r.delivered_at
+                            else ""
+                        ),
+                    ]
+                    for r in shown
+                ],
+            )
+            for i, r in enumerate(shown):
+                cell = table.item(i, 0)
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                done = r.delivered_at is not None
+                cell.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+                cell.setText(self.tr("已领取") if done else "")
+                cell.setData(Qt.ItemDataRole.UserRole, r.address_code)
+        finally:
+            table.setUpdatesEnabled(True)
+            self._filling = False
+        waiting = sum(1 for r in rows if r.delivered_at is None)
         self.undelivered_label.setText(
-            self.tr("未领取：共 {n} 户").format(n=len(rows)) if self.current_campaign() else ""
+            self.tr("共 {n} 户，已领取 {done} 户，未领取 {waiting} 户").format(
+                n=len(rows), done=len(rows) - waiting, waiting=waiting
+            )
+            if self.current_campaign()
+            else ""
         )
 
     def current_campaign(self) -> str | None:
@@ -539,21 +678,26 @@ class SuppliesPage(QWidget):
     def _campaign_changed(self, _index: int = 0) -> None:
         code = self.current_campaign()
         if not code:
-            self._show_undelivered([])
+            self._show_households([])
             return
         db = self.ctx.db
 
-        def work(_progress: Any) -> list[core.UndeliveredRow]:
+        def work(_progress: Any) -> list[core.CampaignHousehold]:
             with db.reading() as session:
-                return core.undelivered(session, code)
+                return core.campaign_households(session, code)
 
-        self.ctx.run(self, work, on_success=self._show_undelivered, show_progress=False)
+        self.ctx.run(self, work, on_success=self._show_households, show_progress=False)
         self._refocus()
 
     # --- scanning --------------------------------------------------------------------------------
 
     def _paint_answer(self, state: str | None) -> None:
-        colour = {"ok": OK_COLOUR, "again": WARN_COLOUR, "refused": DANGER}.get(state or "", "")
+        colour = {
+            "ok": OK_COLOUR,
+            "again": WARN_COLOUR,
+            "refused": DANGER,
+            "undone": WARN_COLOUR,
+        }.get(state or "", "")
         if colour:
             self.answer.setStyleSheet(
                 f"QLabel#scanAnswer {{ background: {colour}; color: white; font-size: 15pt;"
@@ -598,18 +742,112 @@ class SuppliesPage(QWidget):
             self._delivered(result)
 
     def _delivered(self, r: core.DeliveryResult) -> None:
-        self._answer(
-            "ok",
-            self.tr("✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）").format(
+        if len(r.lines) > 1:
+            message = self.tr("✔ 已发放：{address} 领取 {items}").format(
+                address=r.address_code, items=r.summary
+            )
+        else:
+            message = self.tr(
+                "✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）"
+            ).format(
                 address=r.address_code, item=r.item, qty=r.qty, unit=r.unit, left=r.on_hand_after
+            )
+        self._answer("ok", message)
+        emit(self.ctx.changed, {"supplies"})
+
+    # --- ticking ---------------------------------------------------------------------------------
+
+    def _tick_changed(self, cell: QTableWidgetItem) -> None:
+        if self._filling or cell.column() != 0:
+            return
+        address = str(cell.data(Qt.ItemDataRole.UserRole) or "")
+        code = self.current_campaign()
+        if not address or not code:
+            return
+        if cell.checkState() == Qt.CheckState.Checked:
+            self.tick(address)
+        else:
+            self.untick(address)
+
+    def _put_back(self) -> None:
+        """Show the list as recorded again (after a refusal or a cancelled untick)."""
+        self._show_households(self._rows)
+
+    def tick(self, address: str) -> None:
+        """已领取 ticked: the delivery recorded exactly as a scan records it."""
+        code = self.current_campaign()
+        if not code:
+            return
+        db, lang = self.ctx.db, self.ctx.lang
+
+        def work(_progress: Any) -> core.DeliveryResult | tuple[str, str]:
+            try:
+                with db.session(note="supplies tick") as session:
+                    return core.deliver(session, code, address, how="tick")
+            except AlreadyDone as exc:
+                return ("again", exc.message(lang))
+            except GridDeskError as exc:
+                return ("refused", exc.message(lang))
+
+        def done(result: core.DeliveryResult | tuple[str, str]) -> None:
+            if isinstance(result, tuple):
+                self._put_back()
+            self._scan_answered(result)
+
+        self.ctx.run(self, work, on_success=done, show_progress=False)
+
+    def ask_undo_reason(self, address: str) -> str | None:
+        """Confirm unticking and ask why; None when the user thinks better of it."""
+        sure = QMessageBox.question(
+            self,
+            self.tr("撤销领取"),
+            self.tr("撤销 {address} 的领取记录？物资将退回库存，记录连同原因保留。").format(
+                address=address
             ),
         )
-        emit(self.ctx.changed, {"supplies"})
+        if sure != QMessageBox.StandardButton.Yes:
+            return None
+        reason, ok = QInputDialog.getText(
+            self, self.tr("撤销领取"), self.tr("撤销 {address} 的原因：").format(address=address)
+        )
+        return reason.strip() if ok and reason.strip() else None
+
+    def untick(self, address: str) -> None:
+        code = self.current_campaign()
+        reason = self.ask_undo_reason(address)
+        if not code or reason is None:
+            self._put_back()
+            self._refocus()
+            return
+        db, lang = self.ctx.db, self.ctx.lang
+
+        def work(_progress: Any) -> core.UndoResult | tuple[str, str]:
+            try:
+                with db.session(note="supplies undo") as session:
+                    return core.undo_delivery(session, code, address, reason)
+            except GridDeskError as exc:
+                return ("refused", exc.message(lang))
+
+        def done(result: core.UndoResult | tuple[str, str]) -> None:
+            if isinstance(result, tuple):
+                self._put_back()
+                self._answer("refused", "✖ " + result[1])
+                return
+            back = "、".join(f"{x.item} {x.qty}{x.unit}" for x in result.returned)
+            self._answer(
+                "undone",
+                self.tr("↺ 已撤销 {address} 的领取，退回库存：{back}").format(
+                    address=result.address_code, back=back
+                ),
+            )
+            emit(self.ctx.changed, {"supplies"})
+
+        self.ctx.run(self, work, on_success=done, show_progress=False)
 
     def _answer(self, state: str, message: str) -> None:
         self._paint_answer(state)
         self.answer.setText(message)
-        if state != "ok":
+        if state in ("again", "refused"):
             QApplication.beep()
         self._refocus()
         emit(self.scanned, state, message)
@@ -706,5 +944,40 @@ class SuppliesPage(QWidget):
             work,
             title=self.tr("正在生成签收表"),
             on_success=lambda p: self.status.setText(self.tr("已生成签收表：{p}").format(p=p)),
+        )
+        self._refocus()
+
+    def print_pickup_slips(self) -> None:
+        """The pickup slips of the chosen campaign, one per household, eight to a page, as PDF."""
+        code = self.current_campaign()
+        if not code:
+            self._answer("refused", self.tr("✖ 请先选择一次发放"))
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("打印取货单"),
+            str(Path.home() / self.tr("取货单-{code}.pdf").format(code=code)),
+            "PDF (*.pdf)",
+        )
+        if not name:
+            self._refocus()
+            return
+        self.write_pickup_slips(code, Path(name))
+
+    def write_pickup_slips(self, code: str, path: Path) -> None:
+        db, office = self.ctx.db, self.ctx.office.name
+
+        def work(_progress: Any) -> Path:
+            from app.core import supplies_print
+
+            with db.reading() as session:
+                data = supplies_print.signoff_data(session, code, office)
+            return supplies_print.write_pickup_slips_pdf(data, path)
+
+        self.ctx.run(
+            self,
+            work,
+            title=self.tr("正在生成取货单"),
+            on_success=lambda p: self.status.setText(self.tr("已生成取货单：{p}").format(p=p)),
         )
         self._refocus()
