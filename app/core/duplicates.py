@@ -343,12 +343,19 @@ def _owned(person: Resident, origin: str | None) -> None:
         )
 
 
-def merge_residents(db: Database, keep_id: int, others: Sequence[int]) -> MergeResult:
+def _noted(what: str, note: str) -> str:
+    note = " ".join(note.split())
+    return f"{what}: {note}" if note else what
+
+
+def merge_residents(
+    db: Database, keep_id: int, others: Sequence[int], note: str = ""
+) -> MergeResult:
     """Fold `others` into the record `keep_id`: one person registered more than once."""
     others = [i for i in dict.fromkeys(others) if i != keep_id]
     if not others:
         raise InvalidInput("请至少选择两条记录。", "Choose at least two records.")
-    with db.session(note="duplicates: merge") as session:
+    with db.session(note=_noted("duplicates: merge", note)) as session:
         keep = _live(session, keep_id)
         _owned(keep, db.origin)
         dropped = [_live(session, i) for i in others]
@@ -411,14 +418,10 @@ def merge_residents(db: Database, keep_id: int, others: Sequence[int]) -> MergeR
 
 
 def _promote_next(session: Session, household_id: int) -> None:
-    """The eldest remaining member heads the household (as `registry` does)."""
-    nxt = session.scalars(
-        select(Resident)
-        .where(Resident.household_id == household_id, _LIVE)
-        .order_by(Resident.birth_date, Resident.id)
-    ).first()
-    if nxt is not None:
-        nxt.is_head = True
+    """The eldest remaining member heads the household, the relations follow (as `registry`)."""
+    from app.core.registry import promote_eldest
+
+    promote_eldest(session, household_id)
 
 
 def _tombstone_empty(session: Session, household_ids: Sequence[int]) -> list[int]:
@@ -437,11 +440,12 @@ def _tombstone_empty(session: Session, household_ids: Sequence[int]) -> list[int
     return emptied
 
 
-def keep_both(db: Database, kind: str, resident_ids: Sequence[int]) -> None:
-    """These records are different people: record it, so the group is not listed again."""
+def keep_both(db: Database, kind: str, resident_ids: Sequence[int], note: str = "") -> bool:
+    """These records are different people: record it, so the group is not listed again. False
+    when it was recorded already (nothing changed)."""
     if kind not in KINDS:
         raise ValueError(kind)
-    with db.session(note=f"duplicates: keep both ({kind})") as session:
+    with db.session(note=_noted(f"duplicates: keep both ({kind})", note)) as session:
         people = [_live(session, i) for i in dict.fromkeys(resident_ids)]
         if len(people) < 2:
             raise InvalidInput("请至少选择两条记录。", "Choose at least two records.")
@@ -452,7 +456,7 @@ def keep_both(db: Database, kind: str, resident_ids: Sequence[int]) -> None:
             .where(DuplicateDecision.kind == kind, DuplicateDecision.members == key)
         )
         if already:
-            return
+            return False
         session.add(
             DuplicateDecision(
                 kind=kind,
@@ -467,3 +471,62 @@ def keep_both(db: Database, kind: str, resident_ids: Sequence[int]) -> None:
             events.record_decision(
                 session, "resident", [person.uuid], "keep_both", kind, ",".join(others)
             )
+    return True
+
+
+CORRECTABLE = ("name", "id_number", "phone", "birth_date", "gender", "doc_number")
+
+
+def record_correction(db: Database, kind: str, resident_id: int, note: str = "") -> None:
+    """The decision `correct` in the audit trail, after the record was corrected in the resident
+    form (whose changes are audited as every edit is)."""
+    if kind not in KINDS:
+        raise ValueError(kind)
+    with db.session(note=_noted(f"duplicates: correct ({kind})", note)) as session:
+        person = _live(session, resident_id)
+        events.record_decision(session, "resident", [person.uuid], "correct", kind, None)
+
+
+def correct_resident(
+    db: Database, kind: str, resident_id: int, changes: dict[str, str], note: str = ""
+) -> list[str]:
+    """One record of a group was wrong (a mistyped phone, an ID number of someone else): the
+    resident form's checks and update, and the decision (`correct`) in the audit trail, in one
+    transaction. Returns the fields that changed."""
+    from app.core.registry import _checked, _id_taken, resident_input
+
+    if kind not in KINDS:
+        raise ValueError(kind)
+    unknown = sorted(set(changes) - set(CORRECTABLE))
+    if unknown or not changes:
+        raise InvalidInput(
+            f"可更正的项：{'、'.join(CORRECTABLE)}",
+            f"Fields that can be corrected: {', '.join(CORRECTABLE)}",
+        )
+    with db.session(note=_noted(f"duplicates: correct ({kind})", note)) as session:
+        person = _live(session, resident_id)
+        _owned(person, db.origin)
+        data = resident_input(person)
+        for name, value in changes.items():
+            if name == "birth_date":
+                try:
+                    data.birth_date = date.fromisoformat(value) if value else None
+                except ValueError as exc:
+                    raise InvalidInput(
+                        f"出生日期应写作 2026-11-29：{value}",
+                        f"A birth date is written 2026-11-29: {value}",
+                    ) from exc
+            elif name == "gender":
+                data.gender = {"男": "M", "女": "F", "M": "M", "F": "F"}.get(value.upper() or value)
+            else:
+                setattr(data, name, value)
+        values = _checked(data)
+        _id_taken(session, values["id_number"], resident_id)
+        changed = [k for k, v in values.items() if getattr(person, k) != v]
+        for key in changed:
+            setattr(person, key, values[key])
+        session.flush()
+        events.record_decision(
+            session, "resident", [person.uuid], "correct", kind, ",".join(changed) or None
+        )
+        return changed

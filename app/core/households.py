@@ -5,19 +5,21 @@ Each is one transaction through a write session, so every record made or changed
 audited by the session events (with the note naming the operation); a household given up is
 tombstoned with its reason, never deleted. Every household keeps exactly one head: the operations
 take the head as a parameter (the 住户 page asks for it) and clear the old head's flag before
-setting the new one, so the one-head index never sees two.
+setting the new one, so the one-head index never sees two. The relations to the head (与户主关系)
+follow the head as `app.core.relations` says, or as the user picked (`relations`: resident id →
+relation).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core import address
+from app.core import address, relations
 from app.core.registry import ResidentInput, _checked, _id_taken
 from app.db.base import utcnow
 from app.db.engine import Database
@@ -171,10 +173,12 @@ def split_household(
     address_text: str,
     new_head_id: int,
     remaining_head_id: int | None = None,
+    relations_picked: Mapping[int, str] | None = None,
 ) -> HouseholdMade:
     """Some members of a household move to a new household at `address_text`, `new_head_id` its
     head. Should the present head be among them, `remaining_head_id` (or else the eldest who
-    stays) heads the household they leave."""
+    stays) heads the household they leave. The relations follow the new heads (see the module's
+    notes)."""
     where = parse_address(address_text)
     moving_ids = list(dict.fromkeys(member_ids))
     with db.session(note="registry: split household") as session:
@@ -203,46 +207,64 @@ def split_household(
         household = _new_household(session, where, None)  # the same address may hold two
         moving = [by_id[i] for i in moving_ids]
         old_head_leaves = any(m.is_head for m in moving)
+        picked = relations_picked or {}
+        old_head = next((m for m in members if m.is_head), None)
+        stays_head_id = remaining_head_id
+        if old_head_leaves and stays_head_id is None:
+            stays_head_id = min(
+                staying, key=lambda m: (m.birth_date is None, m.birth_date, m.id)
+            ).id
+        wanted = relations.under(moving, old_head, by_id[new_head_id], picked)
+        if stays_head_id is not None:
+            wanted.update(relations.under(staying, old_head, by_id[stays_head_id], picked))
         for person in moving:
             _step_down(person)
         session.flush()
         for person in moving:
             person.household_id = household.id
         _make_head(by_id[new_head_id])
-        if old_head_leaves or remaining_head_id is not None:
-            stays_head = (
-                by_id[remaining_head_id]
-                if remaining_head_id is not None
-                else min(staying, key=lambda m: (m.birth_date is None, m.birth_date, m.id))
-            )
+        if stays_head_id is not None:
+            stays_head = by_id[stays_head_id]
             for person in staying:
                 if person.is_head and person is not stays_head:
                     _step_down(person)
             session.flush()
             _make_head(stays_head)
+        relations.settle(members, wanted)
         session.flush()
         return HouseholdMade(household.id, household.code, household.address_code)
 
 
 def merge_households(
-    db: Database, keep_id: int, other_ids: Sequence[int], head_id: int
+    db: Database,
+    keep_id: int,
+    other_ids: Sequence[int],
+    head_id: int,
+    relations_picked: Mapping[int, str] | None = None,
 ) -> HouseholdMade:
     """The members of `other_ids` join household `keep_id` (its address and code stay), which
-    `head_id` heads; the households they leave are tombstoned with the reason."""
+    `head_id` heads; the households they leave are tombstoned with the reason. A head who steps
+    down becomes 其他 (or what the user picked: `relations_picked`), and their members' relations
+    follow (see the module's notes)."""
     others = [i for i in dict.fromkeys(other_ids) if i != keep_id]
     if not others:
         raise InvalidInput("请选择要并入的另一户。", "Choose the other household to merge.")
     with db.session(note="registry: merge households") as session:
         keep = _live_household(session, keep_id)
         leaving = [_live_household(session, i) for i in others]
-        everyone = _members(session, keep_id)
-        for household in leaving:
-            everyone += _members(session, household.id)
+        families = [_members(session, keep_id)] + [_members(session, h.id) for h in leaving]
+        everyone = [m for family in families for m in family]
         head = next((m for m in everyone if m.id == head_id), None)
         if head is None:
             raise InvalidInput(
                 "户主必须是合并后这一户的成员之一。",
                 "The head must be a member of the merged household.",
+            )
+        picked = relations_picked or {}
+        wanted: dict[int, str] = {}
+        for family in families:
+            wanted.update(
+                relations.under(family, next((m for m in family if m.is_head), None), head, picked)
             )
         for person in everyone:
             if person.is_head and person is not head:
@@ -251,6 +273,7 @@ def merge_households(
         for person in everyone:
             person.household_id = keep.id
         _make_head(head)
+        relations.settle(everyone, wanted)
         now = utcnow()
         for household in leaving:
             household.deleted_at = now

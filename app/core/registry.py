@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from app.core import idnumber
+from app.core import idnumber, relations
 from app.core.masking import mask_phone
 from app.db.base import utcnow
 from app.db.engine import Database
@@ -318,6 +318,63 @@ def find_household(session: Session, text: str) -> int | None:
     return session.scalars(q.where(Household.code == value)).first()
 
 
+def find_resident(session: Session, text: str, household_id: int | None = None) -> int:
+    """A resident named as the CLI names one: the record's number (as `duplicates list` and
+    `household show` print it), an ID number, or `HOUSEHOLD/NAME` (3-2-502/张三); within
+    `household_id`, the name alone. Refused when nobody, or more than one, answers."""
+    value = "".join((text or "").split())
+    live = Resident.deleted_at.is_(None)
+    q = select(Resident.id).where(live)
+    found: list[int] = []
+    where = value
+    if "/" in value:
+        where, name = value.rsplit("/", 1)
+        household = find_household(session, where)
+        if household is None:
+            raise InvalidInput(f"找不到住户 {where}", f"No household {where}")
+        found = list(
+            session.scalars(q.where(Resident.household_id == household, Resident.name == name))
+        )
+    elif value.isdigit() and len(value) < 15:
+        found = list(session.scalars(q.where(Resident.id == int(value))))
+    elif len(value) in (15, 18) and value[:-1].isdigit():
+        try:
+            number = idnumber.parse(value).number
+        except idnumber.IdNumberError as exc:
+            raise InvalidInput(exc.zh, exc.en) from exc
+        found = list(session.scalars(q.where(Resident.id_number == number)))
+    elif household_id is not None and value:
+        found = list(
+            session.scalars(q.where(Resident.household_id == household_id, Resident.name == value))
+        )
+    if len(found) > 1:
+        raise InvalidInput(
+            f"“{text}”对应多名居民，请用编号指定",
+            f"More than one resident answers to '{text}'; give the record number",
+        )
+    if not found:
+        raise InvalidInput(f"找不到居民 {text}", f"No resident {text}")
+    return found[0]
+
+
+def resident_input(person: Resident) -> ResidentInput:
+    """What the resident form would show for `person` (to change some fields and save)."""
+    return ResidentInput(
+        name=person.name,
+        id_number=person.id_number or "",
+        gender=person.gender,
+        birth_date=person.birth_date,
+        doc_type=person.doc_type,
+        doc_number=person.doc_number or "",
+        phone=person.phone or "",
+        relation=person.relation or "",
+        residency=person.residency,
+        tags=split_tags(person.tags),
+        status=person.status,
+        notes=person.notes or "",
+    )
+
+
 # --- changes -----------------------------------------------------------------------------------
 
 
@@ -454,30 +511,42 @@ def _live(session: Session, resident_id: int) -> Resident:
     return person
 
 
-def change_head(db: Database, resident_id: int) -> None:
-    """Make this member the head of their household; the old head stays a member (one action)."""
+def change_head(db: Database, resident_id: int, old_head_relation: str | None = None) -> bool:
+    """Make this member the head of their household; the old head stays a member (one action),
+    with `old_head_relation` or the one `app.core.relations` works out, and the others' relations
+    follow the new head. False when the member was the head already (nothing changed)."""
     with db.session(note="change head") as session:
         person = _live(session, resident_id)
         if person.is_head:
-            return
-        old = session.scalars(
-            select(Resident).where(
-                Resident.household_id == person.household_id,
-                Resident.is_head,
-                Resident.deleted_at.is_(None),
-            )
-        ).first()
+            return False
+        family = _family(session, person.household_id)
+        old = next((m for m in family if m.is_head), None)
+        picked = {old.id: old_head_relation} if old is not None and old_head_relation else {}
+        wanted = relations.under(family, old, person, picked)
         if old is not None:
             old.is_head = False
-            if old.relation == "户主":
-                old.relation = None
             session.flush()  # the one-head index sees the old head leave first
         person.is_head = True
-        person.relation = "户主"
+        relations.settle(family, wanted)
+        return True
 
 
-def move_resident(db: Database, resident_id: int, to_household_id: int) -> None:
-    """Move a person to another household. A head who leaves is replaced by the next member."""
+def _family(session: Session, household_id: int) -> list[Resident]:
+    return list(
+        session.scalars(
+            select(Resident)
+            .where(Resident.household_id == household_id, Resident.deleted_at.is_(None))
+            .order_by(Resident.id)
+        )
+    )
+
+
+def move_resident(
+    db: Database, resident_id: int, to_household_id: int, relation: str | None = None
+) -> None:
+    """Move a person to another household, where their relation to its head is `relation` (else
+    其他; 户主 if it has none). A head who leaves is replaced by the eldest member, and the
+    relations there follow the new head."""
     with db.session(note="move") as session:
         person = _live(session, resident_id)
         target = session.get(Household, to_household_id)
@@ -501,21 +570,28 @@ def move_resident(db: Database, resident_id: int, to_household_id: int) -> None:
         person.household_id = target.id
         if not target_has_head:
             person.is_head = True
-        elif person.relation == "户主":
-            person.relation = None
+            person.relation = relations.HEAD
+        else:
+            person.relation = relations.clean(relation) or relations.OTHER
         session.flush()
         if was_head:
             _promote_next(session, old_household)
 
 
 def _promote_next(session: Session, household_id: int) -> None:
-    nxt = session.scalars(
-        select(Resident)
-        .where(and_(Resident.household_id == household_id, Resident.deleted_at.is_(None)))
-        .order_by(Resident.birth_date, Resident.id)
-    ).first()
-    if nxt is not None:
-        nxt.is_head = True
+    """The eldest remaining member heads the household; the relations follow them."""
+    promote_eldest(session, household_id)
+
+
+def promote_eldest(session: Session, household_id: int) -> None:
+    """After the head left: the eldest member heads the household, the relations follow."""
+    family = _family(session, household_id)
+    if not family:
+        return
+    nxt = min(family, key=lambda m: (m.birth_date is None, m.birth_date, m.id))
+    wanted = relations.under(family, None, nxt, {})
+    nxt.is_head = True
+    relations.settle(family, wanted)
 
 
 def delete_resident(db: Database, resident_id: int, reason: str) -> None:

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 from app.core import address, idnumber
 from app.core.progress import Progress, no_progress
 from app.core.spreadsheet import Table, read_table
+from app.db.base import new_uuids
 from app.db.bulk import indexes_deferred
 from app.db.engine import Database
 from app.db.models import Building, Household, Resident, Tag, join_tags, split_tags
@@ -1091,7 +1092,9 @@ def _match(session: Session, plan: Plan) -> None:
         wanted_head = file_head or head_id or first_member
         if wanted_head is not None and wanted_head != head_id:
             if head_id is None and wanted_head in added_now:
-                added_now[wanted_head]["is_head"] = True  # a new member heads it from the start
+                row = added_now[wanted_head]  # a new member heads it from the start
+                row["is_head"] = True
+                row["relation"] = "户主"  # a relation is to the head: the head's own is 户主
                 continue
             plan.head_changes.append((household_id, wanted_head))
             if head_id is not None and wanted_head not in updated_ids:
@@ -1213,11 +1216,13 @@ def apply(db: Database, plan: Plan, progress: Progress = no_progress) -> ImportR
                 row["phone"] = None
                 row["notes"] = None
                 rows.append(row)
+            _ascending_uuids(rows)
             households = cast(SqlTable, Household.__table__)
             with indexes_deferred(session, households, len(rows)):
                 for start in range(0, len(rows), WRITE_CHUNK):
                     session.execute(insert(households), rows[start : start + WRITE_CHUNK])
         done = 0
+        _ascending_uuids(plan.new_residents)
         residents = cast(SqlTable, Resident.__table__)
         with indexes_deferred(session, residents, len(plan.new_residents)):
             for start in range(0, len(plan.new_residents), WRITE_CHUNK):
@@ -1259,6 +1264,14 @@ def apply(db: Database, plan: Plan, progress: Progress = no_progress) -> ImportR
     )
 
 
+def _ascending_uuids(rows: list[dict[str, Any]]) -> None:
+    """Each new row's uuid, ascending over the whole import: the uuid index (which stays while
+    the rows go in) grows at its end, chunk after chunk, rather than at random places."""
+    if len(rows) >= WRITE_CHUNK:
+        for row, made in zip(rows, new_uuids(len(rows)), strict=True):
+            row["uuid"] = made
+
+
 def import_roster(
     db: Database,
     path: Path,
@@ -1269,7 +1282,8 @@ def import_roster(
 ) -> Plan:
     """Read, analyse and (unless `dry_run`) write a roster; the plan carries the report."""
     progress(0, 1, "读取文件")
-    table = read_table(path, sheet)
+    with _collector_paused():  # the reader makes a million cells and no cycles
+        table = read_table(path, sheet)
     plan = analyse(db, table, progress=progress)
     if not dry_run and plan.changes_anything:
         apply(db, plan, progress)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import duplicates, households, registry
+from app.core import duplicates, households, registry, relations
 from app.core.duplicates import DuplicateGroup, DuplicateReport
 from app.errors import GridDeskError
 from app.ui.context import AppContext
@@ -190,6 +190,21 @@ class MergeDialog(QDialog):
         form = QFormLayout()
         self.head = QComboBox()
         form.addRow(self.tr("合并后户主："), self.head)
+        self.stepped = QComboBox()
+        self.stepped.setEditable(True)
+        self.stepped.addItem(self.tr("其他（或按原关系推算）"), "")
+        for relation in relations.COMMON:
+            if relation not in (relations.HEAD, relations.OTHER):
+                self.stepped.addItem(relation, relation)
+        self.stepped.setToolTip(
+            self.tr(
+                "原户主不再任户主时，与新户主的关系；其家人的关系随之推算"
+                "（如原户主为新户主之子，其配偶记为儿媳）"
+            )
+        )
+        self.stepped_label = QLabel(self.tr("原户主改为："))
+        form.addRow(self.stepped_label, self.stepped)
+        self.head.currentIndexChanged.connect(self._name_stepping_down)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("error")
@@ -237,6 +252,20 @@ class MergeDialog(QDialog):
                 self.head.addItem(label, m.id)
         current = next((i for i, m in enumerate(self.view.members) if m.is_head), 0)
         self.head.setCurrentIndex(current)
+        self._name_stepping_down()
+
+    def _name_stepping_down(self) -> None:
+        """The label names the heads who step down: 周佳健（原户主）改为："""
+        head = self.head.currentData()
+        names = [
+            m.name
+            for v in (self.view, self.other)
+            for m in (v.members if v else [])
+            if m.is_head and m.id != head
+        ]
+        who = "、".join(names) if names else self.tr("原户主")
+        self.stepped_label.setText(self.tr("{0}（原户主）改为：").format(who))
+        self.stepped.setEnabled(bool(names))
 
     def merge(self) -> None:
         other = self.other
@@ -254,13 +283,28 @@ class MergeDialog(QDialog):
             return
         db = self.ctx.db
         keep, head = self.view.id, int(self.head.currentData())
+        picked = self.picked_relations(head)
         op = self.ctx.run(
             self,
-            lambda _p: households.merge_households(db, keep, [other.id], head),
+            lambda _p: households.merge_households(db, keep, [other.id], head, picked),
             title=self.tr("合并住户"),
             show_progress=False,
         )
         op.success(self._done)
+
+    def picked_relations(self, head: int) -> dict[int, str]:
+        """The relation picked for the heads who step down (none: the rules decide)."""
+        index = self.stepped.currentIndex()
+        typed = self.stepped.currentText().strip()
+        chosen = self.stepped.itemData(index) if typed == self.stepped.itemText(index) else typed
+        if not chosen:
+            return {}
+        return {
+            m.id: chosen
+            for v in (self.view, self.other)
+            for m in (v.members if v else [])
+            if m.is_head and m.id != head
+        }
 
     def _done(self, made: Any) -> None:
         self.ctx.changed.emit({"households", "residents"})
@@ -537,8 +581,16 @@ class DuplicatesDialog(QDialog):
         if member is None:
             return
         form = ResidentForm(self.ctx, m.household_id, member, self)
-        if form.exec():
-            self._decided("correct")
+        g = self.current()
+        if form.exec() and g is not None:
+            db, kind = self.ctx.db, g.kind
+            op = self.ctx.run(
+                self,
+                lambda _p: duplicates.record_correction(db, kind, m.id),
+                title=self.tr("更正"),
+                show_progress=False,
+            )
+            op.success(lambda _r: self._decided("correct"))
 
     def open_household(self) -> None:
         from app.ui.registry_dialogs import HouseholdDialog

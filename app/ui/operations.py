@@ -140,12 +140,13 @@ class DbOperation(QObject):
             self._dialog.setLabelText(self.tr("正在取消，撤销已做的更改…"))
 
     def _progress(self, done: int, total: int, label: str) -> None:
-        if self._dialog is None or self._cancel.is_set():
+        dialog = self._dialog  # setValue may run the event loop, which may finish the work
+        if dialog is None or self._cancel.is_set():
             return
-        self._dialog.setMaximum(max(total, 0))
-        self._dialog.setValue(min(done, total))
-        if label:
-            self._dialog.setLabelText(f"{self.title}：{label}" if self.title else label)
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total))
+        if label and self._dialog is dialog:
+            dialog.setLabelText(f"{self.title}：{label}" if self.title else label)
 
     def _close_dialog(self) -> None:
         if self._dialog is not None:

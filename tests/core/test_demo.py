@@ -15,6 +15,7 @@ from app.core.datadir import DataDir
 from app.core.demo import fill_demo
 from app.core.office import init_office, open_office
 from app.db.engine import Database
+from app.db.events import created_count
 from app.db.models import AuditEntry, Building, ChangeCounter, Grid, Household, Resident, Tag
 from app.errors import AlreadyDone, Cancelled, InvalidInput
 
@@ -154,9 +155,12 @@ def test_demo_rows_are_stamped_and_audited(demo3000: Database) -> None:
     with demo3000.reading() as session:
         created = dict(
             session.execute(
-                select(AuditEntry.entity, func.count())
-                .where(AuditEntry.action == "create")
-                .group_by(AuditEntry.entity)
+                select(
+                    AuditEntry.entity,
+                    func.sum(
+                        created_count(AuditEntry.action, AuditEntry.old_value, AuditEntry.new_value)
+                    ),
+                ).group_by(AuditEntry.entity)
             ).all()
         )
         households = session.scalar(select(func.count()).select_from(Household))

@@ -189,6 +189,38 @@ def test_correcting_a_record_ends_the_group(demo_db: Database) -> None:
     assert not [g for g in _groups(demo_db, "shared_phone") if g.shared == "136****3333"]
 
 
+def test_a_correction_is_checked_as_the_form_checks_and_is_in_the_audit_trail(
+    demo_db: Database,
+) -> None:
+    home, other = _two_households(demo_db)
+    registry.add_resident(demo_db, home, ResidentInput(name="冯己", phone="13633334444"))
+    b = registry.add_resident(demo_db, other, ResidentInput(name="陈庚", phone="13633334444"))
+    with pytest.raises(InvalidInput, match="手机号"):
+        duplicates.correct_resident(demo_db, "shared_phone", b, {"phone": "12345"})
+    with pytest.raises(InvalidInput):
+        duplicates.correct_resident(demo_db, "shared_phone", b, {"tags": "低保"})
+    assert _person(demo_db, b).phone == "13633334444"  # refused: nothing changed
+    changed = duplicates.correct_resident(
+        demo_db, "shared_phone", b, {"phone": "136 3333 5555"}, "电话记错"
+    )
+    assert changed == ["phone"] and _person(demo_db, b).phone == "13633335555"
+    assert not [g for g in _groups(demo_db, "shared_phone") if g.shared == "136****4444"]
+    uuid = _person(demo_db, b).uuid
+    assert (uuid, "shared_phone", "phone") in _audit(demo_db, "correct")
+    with demo_db.reading() as session:
+        notes = set(
+            session.scalars(
+                select(AuditEntry.note).where(
+                    AuditEntry.record_uuid == uuid, AuditEntry.field == "phone"
+                )
+            )
+        )
+    assert notes == {"duplicates: correct (shared_phone): 电话记错"}
+    # corrected in the resident form instead: the decision is recorded on its own
+    duplicates.record_correction(demo_db, "same_person", b)
+    assert (uuid, "same_person", None) in _audit(demo_db, "correct")
+
+
 def test_one_id_number_on_two_communities_rolls(demo_db: Database) -> None:
     """At a street office: the same person on two communities' rolls. Each record belongs to its
     community, so the street office may keep both but not merge them."""

@@ -157,7 +157,7 @@ def test_merge_two_households_under_the_head_chosen(db: Database) -> None:
         assert gone is not None and gone.deleted_at is not None
         assert gone.delete_reason == f"并入 8-2-1203（户号 {kept.code}）"
         former = session.get(Resident, ids["刘大"])
-        assert former is not None and former.relation is None  # no longer 户主
+        assert former is not None and former.relation == "其他"  # no longer 户主
         assert households.heads_ok(session, home)
     assert "registry: merge households" in _notes(db, gone.uuid)
 
@@ -172,3 +172,134 @@ def test_merge_refuses_a_head_from_elsewhere(db: Database) -> None:
         merge_households(db, home, [other.id], qian)
     assert _members(db, other.id) == {"赵邻": True}
     assert _members(db, stranger.id) == {"钱外": True}
+
+
+# --- the relation to the head follows the head ----------------------------------------------------
+
+
+def _relations(db: Database, household_id: int) -> dict[str, str | None]:
+    with db.reading() as session:
+        return dict(
+            session.execute(
+                select(Resident.name, Resident.relation).where(
+                    Resident.household_id == household_id, Resident.deleted_at.is_(None)
+                )
+            )
+            .tuples()
+            .all()
+        )
+
+
+def _three_generations(
+    db: Database, at: str = "6-1-101", n: int = 10
+) -> tuple[int, dict[str, int]]:
+    made = add_household(
+        db,
+        at,
+        ResidentInput(name="张父", id_number=idnumber.make("420106", date(1950, 1, 1), n, "M")),
+    )
+    ids: dict[str, int] = {}
+    with db.reading() as session:
+        ids["张父"] = session.scalars(
+            select(Resident.id).where(Resident.household_id == made.id)
+        ).one()
+    for name, relation, born, gender in (
+        ("李母", "配偶", date(1952, 2, 2), "F"),
+        ("张子", "子", date(1978, 3, 3), "M"),
+        ("王媳", "儿媳", date(1980, 4, 4), "F"),
+        ("张孙", "孙子", date(2008, 5, 5), "M"),
+    ):
+        ids[name] = registry.add_resident(
+            db,
+            made.id,
+            ResidentInput(name=name, relation=relation, birth_date=born, gender=gender),
+        )
+    return made.id, ids
+
+
+def test_a_son_splitting_off_heads_his_wife_and_child_as_spouse_and_son(db: Database) -> None:
+    home, ids = _three_generations(db)
+    made = split_household(
+        db, home, [ids["张子"], ids["王媳"], ids["张孙"]], "6-1-102", ids["张子"]
+    )
+    assert _relations(db, made.id) == {"张子": "户主", "王媳": "配偶", "张孙": "子"}
+    assert _relations(db, home) == {"张父": "户主", "李母": "配偶"}  # their head stays
+
+
+def test_a_split_taking_the_head_away_reheads_those_who_stay(db: Database) -> None:
+    home, ids = _three_generations(db)
+    split_household(db, home, [ids["张父"]], "7-1-101", ids["张父"], ids["李母"])
+    # the old head's spouse heads now: the children stay her children
+    assert _relations(db, home) == {"李母": "户主", "张子": "子", "王媳": "儿媳", "张孙": "孙子"}
+
+
+def test_a_relation_picked_by_the_user_wins(db: Database) -> None:
+    home, ids = _three_generations(db)
+    made = split_household(
+        db, home, [ids["张子"], ids["王媳"]], "6-1-103", ids["王媳"], None, {ids["张子"]: "夫"}
+    )
+    assert _relations(db, made.id) == {"王媳": "户主", "张子": "夫"}
+
+
+def test_merging_in_the_old_head_becomes_other_or_what_was_picked(db: Database) -> None:
+    home, ids = _three_generations(db)
+    other = add_household(db, "6-2-201", ResidentInput(name="赵户"))
+    registry.add_resident(db, other.id, ResidentInput(name="钱妻", relation="配偶"))
+    merge_households(db, home, [other.id], ids["张父"])
+    # the kept household's head stays, so do its relations; the merged household's head is 其他
+    # unless the user says, and his wife, with no link to the new head known, too
+    assert _relations(db, home) == {
+        "张父": "户主",
+        "李母": "配偶",
+        "张子": "子",
+        "王媳": "儿媳",
+        "张孙": "孙子",
+        "赵户": "其他",
+        "钱妻": "其他",
+    }
+
+
+def test_merging_in_a_son_picked_as_son_carries_his_family(db: Database) -> None:
+    home = add_household(
+        db,
+        "6-3-301",
+        ResidentInput(name="老周", id_number=idnumber.make("420106", date(1945, 1, 1), 30, "M")),
+    ).id
+    young, ids = _three_generations(db, "6-3-302", 31)  # 张父's family: his son is 张子
+    merge_households(db, home, [young], registry_head(db, home), {ids["张父"]: "子"})
+    assert _relations(db, home) == {
+        "老周": "户主",
+        "张父": "子",
+        "李母": "儿媳",
+        "张子": "孙子",
+        "王媳": "其他",
+        "张孙": "其他",
+    }
+
+
+def registry_head(db: Database, household_id: int) -> int:
+    with db.reading() as session:
+        return session.scalars(
+            select(Resident.id).where(Resident.household_id == household_id, Resident.is_head)
+        ).one()
+
+
+def test_set_head_and_move_carry_relations(db: Database) -> None:
+    home, ids = _three_generations(db)
+    assert registry.change_head(db, ids["张子"]) is True
+    assert _relations(db, home) == {
+        "张子": "户主",
+        "张父": "父亲",
+        "李母": "其他",
+        "王媳": "配偶",
+        "张孙": "子",
+    }
+    assert registry.change_head(db, ids["张子"]) is False  # already the head
+    other = add_household(db, "6-9-901", ResidentInput(name="孤老"))
+    registry.move_resident(db, ids["张孙"], other.id, "孙子")
+    assert _relations(db, other.id) == {"孤老": "户主", "张孙": "孙子"}
+    registry.move_resident(db, ids["王媳"], other.id)
+    assert _relations(db, other.id)["王媳"] == "其他"
+    # the head moving out: the eldest who stays heads, and the relations follow
+    registry.move_resident(db, ids["张子"], other.id)
+    assert _relations(db, home) == {"张父": "户主", "李母": "其他"}

@@ -236,8 +236,12 @@ def test_grouping_by_address_without_a_relation_column(db: Database, tmp_path: P
     plan = import_roster(db, write_xlsx(tmp_path / "g.xlsx", rows))
     assert (plan.residents_added, plan.households_added) == (3, 2)
     with db.reading() as session:
-        heads = set(session.scalars(select(Resident.name).where(Resident.is_head)))
-    assert heads == {"甲", "乙"}  # the first listed at each address
+        heads = dict(
+            session.execute(select(Resident.name, Resident.relation).where(Resident.is_head))
+            .tuples()
+            .all()
+        )
+    assert heads == {"甲": "户主", "乙": "户主"}  # the first listed at each address heads it
 
 
 def test_rows_after_a_head_without_an_address_join_it(db: Database, tmp_path: Path) -> None:
@@ -398,3 +402,55 @@ def db_factory(tmp_path: Path):
     yield make
     for database in made:
         database.dispose()
+
+
+def test_a_large_import_is_audited_as_batches_naming_its_records(
+    db: Database, tmp_path: Path
+) -> None:
+    from app.db.events import created_count
+    from app.db.models import AuditEntry
+
+    rows = [HEADER] + [
+        [f"居民{i}", pid(i), "", "", str(i // 300 + 1), "1", f"{i % 300 + 101}", "户主", ""]
+        for i in range(1, 1501)
+    ]
+    db.actor = "李干事"
+    plan = import_roster(db, write_xlsx(tmp_path / "big.xlsx", rows))
+    assert plan.residents_added == 1500
+    with db.reading() as session:
+        batches = session.execute(
+            select(
+                AuditEntry.entity,
+                AuditEntry.record_uuid,
+                AuditEntry.old_value,
+                AuditEntry.new_value,
+                AuditEntry.actor,
+                AuditEntry.note,
+            ).where(AuditEntry.action == "create_many")
+        ).all()
+        per_record = session.scalar(
+            select(func.count()).where(
+                AuditEntry.action == "create", AuditEntry.entity == "resident"
+            )
+        )
+        counted = dict(
+            session.execute(
+                select(
+                    AuditEntry.entity,
+                    func.sum(
+                        created_count(AuditEntry.action, AuditEntry.old_value, AuditEntry.new_value)
+                    ),
+                ).group_by(AuditEntry.entity)
+            )
+            .tuples()
+            .all()
+        )
+        residents = session.execute(select(Resident.id, Resident.origin, Resident.seq)).all()
+    (_entity, batch, first, last, actor, note), *others = [b for b in batches if b[0] == "resident"]
+    assert others == [] and per_record == 0
+    # the row names exactly the records the import made, who made them and from which file
+    assert (int(first), int(last)) == (min(r.id for r in residents), max(r.id for r in residents))
+    assert batch == f"{residents[0].origin}:{residents[0].seq}"
+    assert {f"{r.origin}:{r.seq}" for r in residents} == {batch}
+    assert (actor, note) == ("李干事", "import big.xlsx")
+    assert counted["resident"] == 1500 and counted["household"] == 1500

@@ -298,10 +298,14 @@ def test_split_and_merge_in_the_household_view(qtbot, demo_ctx, monkeypatch) -> 
     assert merge.head.count() == len(before)
     chosen = merge.head.findText(before[1], Qt.MatchFlag.MatchStartsWith)
     merge.head.setCurrentIndex(chosen)
+    stepping_down = next(m for m in dialog.view.members if m.is_head)
+    merge.stepped.setCurrentIndex(merge.stepped.findData("子"))  # the relation the user picks
     with qtbot.wait_signal(dialog.changed, timeout=5000):
         merge.merge()
     assert sorted(m.name for m in dialog.view.members) == sorted(before)
     assert dialog.view.head is not None and dialog.view.head.name == before[1]
+    assert dialog.view.head.relation == "户主"
+    assert next(m for m in dialog.view.members if m.id == stepping_down.id).relation == "子"
     with demo_ctx.db.reading() as session:
         assert registry.find_household(session, "88-2-303") is None  # tombstoned
 
@@ -355,3 +359,30 @@ def test_duplicates_side_by_side_keep_both_and_merge(
         ).all()
     assert len(left) == 1 and left[0].phone == "13911119999"
     assert not any("钱重复" in dialog.groups.item(i).text() for i in range(dialog.groups.count()))
+
+
+def test_print_shows_the_filtered_roster_as_a_masked_pdf(qtbot, page: RegistryPage) -> None:
+    import subprocess
+
+    page.building.setCurrentIndex(1)  # the first building only
+    page.apply_filters()
+    building = page.building.currentText()
+    qtbot.mouseClick(page.actions["print"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: page.preview_dialog is not None and page.preview_dialog.isVisible(),
+        timeout=30_000,
+    )
+    dialog = page.preview_dialog
+    assert dialog.document.pageCount() >= 1
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(dialog.pdf_path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "住户名单" in text and building in text
+    with page.ctx.db.reading() as session:
+        numbers = [n for n in session.scalars(select(Resident.id_number)) if n]
+    assert numbers and not any(n in text for n in numbers)  # masked on paper
+    assert any(idnumber.mask(n) in text for n in numbers)
+    dialog.reject()

@@ -4,6 +4,8 @@ type-ahead, the household view, add/edit/delete, import and export of rosters.""
 from __future__ import annotations
 
 import time
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -142,6 +144,7 @@ class RegistryPage(QWidget):
         title.setObjectName("pageTitle")
         top.addWidget(title)
         top.addSpacing(16)
+        self.preview_dialog: QWidget | None = None  # the roster's print preview, when open
         self.search = SearchBox(ctx)
         self.search.setMinimumWidth(480)
         self.search.open_household.connect(self.open_household)
@@ -395,7 +398,6 @@ class RegistryPage(QWidget):
         return wizard
 
     def export(self) -> None:
-        from pathlib import Path
 
         from app.core.roster_export import export_residents
 
@@ -424,26 +426,39 @@ class RegistryPage(QWidget):
         )
 
     def print_list(self) -> None:
-        from PySide6.QtGui import QTextDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        """The filtered household roster as a PDF (masked), made on the worker and shown in the
+        print preview, from which it is printed or saved."""
+        import shutil
+        import tempfile
 
-        rows = [self.model.row_at(i) for i in range(min(self.model.rowCount(), 2000))]
-        cells = "".join(
-            f"<tr><td>{r.name}</td><td>{r.gender}</td><td>{r.address_code}</td>"
-            f"<td>{r.id_masked}</td><td>{r.phone_masked}</td><td>{'、'.join(r.tags)}</td></tr>"
-            for r in rows
-            if r is not None
+        from app.core.roster_print import print_residents
+
+        f = self.current_filter()
+        scope = "、".join(
+            combo.currentText()
+            for combo in (self.grid, self.building, self.tag, self.residency, self.status)
+            if combo.currentData() is not None
         )
-        html = (
-            f"<h3>{self.ctx.office.name} · {self.tr('居民名单')}（{len(rows):,}）</h3>"
-            "<table border='1' cellspacing='0' cellpadding='3'>"
-            f"<tr><th>{self.tr('姓名')}</th><th>{self.tr('性别')}</th><th>{self.tr('住址')}</th>"
-            f"<th>{self.tr('身份证号')}</th><th>{self.tr('联系电话')}</th><th>{self.tr('人员类别')}</th></tr>"
-            f"{cells}</table>"
+        folder = Path(tempfile.mkdtemp(prefix="griddesk-roster-"))
+        name = f"住户名单-{date.today().isoformat()}.pdf"
+        target = folder / name
+        db = self.ctx.db
+        title = self.tr("住户名单")
+
+        def show(_result: Any) -> None:
+            from app.ui.print_preview import PdfPreviewDialog
+
+            dialog = PdfPreviewDialog(target, title, name, self.ctx.datadir.exports, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _code: shutil.rmtree(folder, ignore_errors=True))
+            self.preview_dialog = dialog
+            dialog.open()
+
+        self.ctx.run(
+            self,
+            lambda progress: print_residents(
+                db, target, f, scope=scope or "全部住户", progress=progress
+            ),
+            title=title,
+            on_success=show,
         )
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec():
-            doc = QTextDocument()
-            doc.setHtml(html)
-            doc.print_(printer)
