@@ -13,7 +13,15 @@ import sys
 from bench.common import median_of
 
 # Each area adds a module exposing workloads() -> list[Workload].
-MODULES = ("bench.startup", "bench.registry", "bench.printing", "bench.grids", "bench.supplies")
+MODULES = (
+    "bench.startup",
+    "bench.registry",
+    "bench.printing",
+    "bench.grids",
+    "bench.supplies",
+    "bench.exchange",
+    "bench.street",
+)
 
 
 def main() -> int:

@@ -4,57 +4,57 @@
 <context>
     <name>ActionItemModel</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="193"/>
+        <location filename="../../app/ui/pages/meetings.py" line="163"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="194"/>
+        <location filename="../../app/ui/pages/meetings.py" line="164"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="195"/>
+        <location filename="../../app/ui/pages/meetings.py" line="165"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="196"/>
+        <location filename="../../app/ui/pages/meetings.py" line="166"/>
         <source>完成时限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="197"/>
+        <location filename="../../app/ui/pages/meetings.py" line="167"/>
         <source>会议</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="198"/>
+        <location filename="../../app/ui/pages/meetings.py" line="168"/>
         <source>办理情况</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="226"/>
+        <location filename="../../app/ui/pages/meetings.py" line="177"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="228"/>
+        <location filename="../../app/ui/pages/meetings.py" line="179"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="229"/>
+        <location filename="../../app/ui/pages/meetings.py" line="180"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="230"/>
+        <location filename="../../app/ui/pages/meetings.py" line="181"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="248"/>
+        <location filename="../../app/ui/pages/meetings.py" line="199"/>
         <source>{0}（超期 {1} 天）</source>
         <translation>{0} ({1} days overdue)</translation>
     </message>
@@ -171,72 +171,72 @@
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="442"/>
+        <location filename="../../app/ui/models/grid_models.py" line="359"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="443"/>
+        <location filename="../../app/ui/models/grid_models.py" line="360"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="444"/>
+        <location filename="../../app/ui/models/grid_models.py" line="361"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="445"/>
+        <location filename="../../app/ui/models/grid_models.py" line="362"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="446"/>
+        <location filename="../../app/ui/models/grid_models.py" line="363"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="447"/>
+        <location filename="../../app/ui/models/grid_models.py" line="364"/>
         <source>统计期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="448"/>
+        <location filename="../../app/ui/models/grid_models.py" line="365"/>
         <source>排班</source>
         <translation>Shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="449"/>
+        <location filename="../../app/ui/models/grid_models.py" line="366"/>
         <source>到岗</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="450"/>
+        <location filename="../../app/ui/models/grid_models.py" line="367"/>
         <source>缺勤</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="451"/>
+        <location filename="../../app/ui/models/grid_models.py" line="368"/>
         <source>待上岗</source>
         <translation>Upcoming</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="452"/>
+        <location filename="../../app/ui/models/grid_models.py" line="369"/>
         <source>小时</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="453"/>
+        <location filename="../../app/ui/models/grid_models.py" line="370"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="469"/>
+        <location filename="../../app/ui/models/grid_models.py" line="386"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="483"/>
+        <location filename="../../app/ui/models/grid_models.py" line="400"/>
         <source>有名无实？下沉后未到岗</source>
         <translation>On paper only? Not present since sent down</translation>
     </message>
@@ -287,57 +287,57 @@
 <context>
     <name>BuildingModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="143"/>
+        <location filename="../../app/ui/models/grid_models.py" line="60"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="144"/>
+        <location filename="../../app/ui/models/grid_models.py" line="61"/>
         <source>单元</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="145"/>
+        <location filename="../../app/ui/models/grid_models.py" line="62"/>
         <source>层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="146"/>
+        <location filename="../../app/ui/models/grid_models.py" line="63"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="147"/>
+        <location filename="../../app/ui/models/grid_models.py" line="64"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="148"/>
+        <location filename="../../app/ui/models/grid_models.py" line="65"/>
         <source>住户分布</source>
         <translation>Households by grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="149"/>
+        <location filename="../../app/ui/models/grid_models.py" line="66"/>
         <source>未分网格</source>
         <translation>No grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="154"/>
+        <location filename="../../app/ui/models/grid_models.py" line="71"/>
         <source>{0}栋</source>
         <translation>Building {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="162"/>
+        <location filename="../../app/ui/models/grid_models.py" line="79"/>
         <source>（未分）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="167"/>
+        <location filename="../../app/ui/models/grid_models.py" line="84"/>
         <source>{0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="179"/>
+        <location filename="../../app/ui/models/grid_models.py" line="96"/>
         <source>这栋楼的住户分在不同网格（或有未分网格的住户）</source>
         <translation>The households in this building are in different grids (or some have no grid)</translation>
     </message>
@@ -399,6 +399,133 @@ Owner: {1}    Due: {2}</translation>
     </message>
 </context>
 <context>
+    <name>CommunitiesModel</name>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="57"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="58"/>
+        <source>机构代码</source>
+        <translation>Organisation code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="59"/>
+        <source>最近
+数据包</source>
+        <translation>Latest
+package</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="60"/>
+        <source>生成时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="61"/>
+        <source>距今</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="62"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="63"/>
+        <source>住户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="64"/>
+        <source>在住居民</source>
+        <translation>Current residents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="65"/>
+        <source>重点人群</source>
+        <translation>Vulnerable people</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="66"/>
+        <source>库存
+品种</source>
+        <translation>Stock
+items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="67"/>
+        <source>进行中发放
+（已签收户）</source>
+        <translation>Open distributions
+(households signed off)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="68"/>
+        <source>未办结
+待办</source>
+        <translation>Open
+action items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="69"/>
+        <source>诉求</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="80"/>
+        <source>第 {0} 号</source>
+        <translation>No. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="85"/>
+        <source>尚未收到</source>
+        <translation>None received yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="88"/>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="88"/>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="90"/>
+        <location filename="../../app/ui/pages/street.py" line="111"/>
+        <source>未启用</source>
+        <translation>Not in use</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="99"/>
+        <source>{0}（缺 {1}）</source>
+        <translation>{0} ({1} out of stock)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="102"/>
+        <source>{0} 项（{1} 户）</source>
+        <translation>{0} ({1} households)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="107"/>
+        <source>{0}（逾期 {1}）</source>
+        <translation>{0} ({1} overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="129"/>
+        <source>本程序尚未启用诉求登记，没有数字。</source>
+        <translation>Request logging is not yet enabled in this program, so there are no figures.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="131"/>
+        <source>超过 {0} 小时未收到数据包</source>
+        <translation>No package received for over {0} hours</translation>
+    </message>
+</context>
+<context>
     <name>CoverageChart</name>
     <message>
         <location filename="../../app/ui/pages/coverage_chart.py" line="34"/>
@@ -448,62 +575,62 @@ Owner: {1}    Due: {2}</translation>
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="511"/>
+        <location filename="../../app/ui/models/grid_models.py" line="428"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="512"/>
+        <location filename="../../app/ui/models/grid_models.py" line="429"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="513"/>
+        <location filename="../../app/ui/models/grid_models.py" line="430"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="514"/>
+        <location filename="../../app/ui/models/grid_models.py" line="431"/>
         <source>居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="515"/>
+        <location filename="../../app/ui/models/grid_models.py" line="432"/>
         <source>重点人群</source>
         <translation>Vulnerable residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="516"/>
+        <location filename="../../app/ui/models/grid_models.py" line="433"/>
         <source>在岗人员</source>
         <translation>On-duty workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="517"/>
+        <location filename="../../app/ui/models/grid_models.py" line="434"/>
         <source>每人服务居民</source>
         <translation>Residents per worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="518"/>
+        <location filename="../../app/ui/models/grid_models.py" line="435"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="536"/>
+        <location filename="../../app/ui/models/grid_models.py" line="453"/>
         <source>无人在岗</source>
         <translation>Nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="538"/>
+        <location filename="../../app/ui/models/grid_models.py" line="455"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="540"/>
+        <location filename="../../app/ui/models/grid_models.py" line="457"/>
         <source>人手不足：无人在岗</source>
         <translation>Understaffed: nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="541"/>
+        <location filename="../../app/ui/models/grid_models.py" line="458"/>
         <source>人手不足：超过 {0} 人/人</source>
         <translation>Understaffed: over {0} per worker</translation>
     </message>
@@ -561,7 +688,7 @@ Owner: {1}    Due: {2}</translation>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1270"/>
         <source>即标为人手不足</source>
-        <translation></translation>
+        <translation>is flagged as short-staffed</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1271"/>
@@ -635,219 +762,595 @@ Please pass the log file to technical support.</translation>
     </message>
 </context>
 <context>
-    <name>DuplicatesDialog</name>
+    <name>DirectivesPanel</name>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="284"/>
-        <location filename="../../app/ui/household_dialogs.py" line="363"/>
-        <source>查找重复登记</source>
-        <translation>Find duplicate records</translation>
+        <location filename="../../app/ui/pages/directives.py" line="96"/>
+        <source>通知、任务和物资调拨随回传包发给社区；社区的完成情况和到货数量随社区的数据包报回。</source>
+        <translation>Notices, tasks and supply allocations are sent to communities in return packages; communities report completion and quantities received in their packages.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="288"/>
-        <source>疑似重复</source>
-        <translation>Possible duplicates</translation>
+        <location filename="../../app/ui/pages/directives.py" line="100"/>
+        <source>街道办的通知、任务和物资调拨随回传包到达本社区。完成任务、确认到货后，随下一次数据包报街道办。</source>
+        <translation>Notices, tasks and supply allocations from the street office arrive in return packages. Once you complete a task or confirm receipt, it is reported to the street office in the next package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="292"/>
-        <source>类别：</source>
-        <translation>Type:</translation>
+        <location filename="../../app/ui/pages/directives.py" line="120"/>
+        <location filename="../../app/ui/pages/directives.py" line="571"/>
+        <location filename="../../app/ui/pages/directives.py" line="580"/>
+        <source>撤销</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="294"/>
-        <source>全部</source>
-        <translation>All</translation>
+        <location filename="../../app/ui/pages/directives.py" line="123"/>
+        <source>写出回传包…</source>
+        <translation>Write return packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="295"/>
-        <location filename="../../app/ui/household_dialogs.py" line="388"/>
-        <source>身份证号相同</source>
-        <translation>Same ID card no.</translation>
+        <location filename="../../app/ui/pages/directives.py" line="125"/>
+        <source>为每个有新事项的社区写出一个回传包，存到U盘等文件夹</source>
+        <translation>Write one return package for each community with new items, saved to a folder such as a USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="296"/>
-        <location filename="../../app/ui/household_dialogs.py" line="389"/>
-        <source>同名同生日</source>
-        <translation>Same name and date of birth</translation>
+        <location filename="../../app/ui/pages/directives.py" line="130"/>
+        <location filename="../../app/ui/pages/directives.py" line="590"/>
+        <location filename="../../app/ui/pages/directives.py" line="598"/>
+        <source>完成</source>
+        <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="297"/>
-        <location filename="../../app/ui/household_dialogs.py" line="390"/>
-        <source>电话相同</source>
-        <translation>Same phone</translation>
+        <location filename="../../app/ui/pages/directives.py" line="132"/>
+        <location filename="../../app/ui/pages/directives.py" line="608"/>
+        <location filename="../../app/ui/pages/directives.py" line="621"/>
+        <source>确认到货</source>
+        <translation>Confirm receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="305"/>
-        <source>逐组核对：是同一人就“合并”（保留所选那条，另一条注销并记录原因）；不是同一人就“都保留”（以后不再提示）；有一条填错就“更正”。标 ≠ 的是不同之处。</source>
-        <translation>Check each group: if it is the same person, &quot;Merge&quot; (the selected record is kept; the other is closed with the reason recorded); if not, &quot;Keep both&quot; (you will not be asked again); if one record was entered wrongly, &quot;Correct&quot; it. Differences are marked ≠.</translation>
+        <location filename="../../app/ui/pages/directives.py" line="136"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="331"/>
-        <source>合并到所选记录…</source>
-        <translation>Merge into selected record…</translation>
+        <location filename="../../app/ui/pages/directives.py" line="147"/>
+        <source>编号</source>
+        <translation>Ref.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="332"/>
-        <source>是同一人：保留所选的那一列，其余并入并注销</source>
-        <translation>Same person: keep the selected column; the others are merged into it and closed</translation>
+        <location filename="../../app/ui/pages/directives.py" line="148"/>
+        <location filename="../../app/ui/pages/directives.py" line="216"/>
+        <source>类别</source>
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="333"/>
-        <source>都保留（不是同一人）</source>
-        <translation>Keep both (not the same person)</translation>
+        <location filename="../../app/ui/pages/directives.py" line="149"/>
+        <location filename="../../app/ui/pages/directives.py" line="220"/>
+        <source>标题</source>
+        <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="334"/>
-        <source>更正所选记录…</source>
-        <translation>Correct selected record…</translation>
+        <location filename="../../app/ui/pages/directives.py" line="150"/>
+        <source>收件方</source>
+        <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="335"/>
-        <source>打开所在户</source>
-        <translation>Open household</translation>
+        <location filename="../../app/ui/pages/directives.py" line="150"/>
+        <location filename="../../app/ui/pages/directives.py" line="151"/>
+        <source>期限 / 数量</source>
+        <translation>Deadline / quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="339"/>
-        <source>关闭</source>
-        <translation>Close</translation>
+        <location filename="../../app/ui/pages/directives.py" line="151"/>
+        <source>下发时间</source>
+        <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="374"/>
-        <source>共 {0} 组{1}</source>
-        <translation>{0} groups{1}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="375"/>
-        <source>（先处理这些，其余随后列出）</source>
-        <translation> (deal with these first; the rest will be listed afterwards)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="378"/>
-        <source>没有发现疑似重复的登记。</source>
-        <translation>No possible duplicates found.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="392"/>
-        <source>{0} · {1} · {2} 条</source>
-        <translation>{0} · {1} · {2} records</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="414"/>
-        <source>记录 {0}（{1}）</source>
-        <translation>Record {0} ({1})</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="428"/>
-        <source>（户主）</source>
-        <translation> (head of household)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="441"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="442"/>
-        <source>性别</source>
-        <translation>Sex</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="443"/>
-        <source>出生日期</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="444"/>
-        <source>身份证号</source>
-        <translation>ID card no.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="445"/>
-        <source>其他证件号</source>
-        <translation>Other ID no.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="446"/>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="447"/>
-        <source>住址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="448"/>
-        <source>户号</source>
-        <translation>Household no.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="449"/>
-        <source>与户主关系</source>
-        <translation>Relation to head</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="450"/>
-        <location filename="../../app/ui/household_dialogs.py" line="458"/>
-        <source>户籍</source>
-        <translation>Residency</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="451"/>
-        <source>人员类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="452"/>
+        <location filename="../../app/ui/pages/directives.py" line="152"/>
+        <location filename="../../app/ui/pages/directives.py" line="178"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="453"/>
+        <location filename="../../app/ui/pages/directives.py" line="157"/>
+        <source>暂无事项。在上方填写并点击“下发”，随下一次回传包发给社区。</source>
+        <translation>No items yet. Fill in the form above and click “Issue”; it will be sent to communities in the next return package.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="159"/>
+        <source>暂未收到街道办的事项。导入街道办的回传包后在此显示。</source>
+        <translation>No items from the street office yet. They will appear here once you import a return package from the street office.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="176"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="177"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="179"/>
+        <source>登记时间</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="180"/>
+        <source>到货数量</source>
+        <translation>Quantity received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="181"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="459"/>
+        <location filename="../../app/ui/pages/directives.py" line="199"/>
+        <source>下发新事项</source>
+        <translation>Issue new item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="205"/>
+        <location filename="../../app/ui/pages/directives.py" line="355"/>
+        <source>通知</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="206"/>
+        <location filename="../../app/ui/pages/directives.py" line="356"/>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="207"/>
+        <location filename="../../app/ui/pages/directives.py" line="357"/>
+        <source>物资调拨</source>
+        <translation>Supply allocation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="212"/>
+        <source>发给</source>
+        <translation>Send to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="219"/>
+        <location filename="../../app/ui/pages/directives.py" line="279"/>
+        <source>如：明日全员核酸检测安排</source>
+        <translation>e.g. Arrangements for tomorrow’s mass PCR testing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="222"/>
+        <source>通知正文，或任务要做什么</source>
+        <translation>Text of the notice, or what the task involves</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="225"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="235"/>
+        <source>网格 / 区域</source>
+        <translation>Grid / area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="238"/>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="240"/>
+        <source>完成期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="247"/>
+        <source>如：N95口罩</source>
+        <translation>e.g. N95 masks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="249"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="254"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="255"/>
+        <source>个</source>
+        <translation>pcs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="259"/>
+        <source>物资</source>
+        <translation>Supplies</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="265"/>
+        <location filename="../../app/ui/pages/directives.py" line="317"/>
+        <source>下发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="281"/>
+        <source>可不填，默认取内容开头</source>
+        <translation>Optional; defaults to the start of the content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="283"/>
+        <source>可不填，默认为“调拨 物资 数量”</source>
+        <translation>Optional; defaults to “Allocation item quantity”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="309"/>
+        <source>已登记“{0}”，随下一次回传包发出。</source>
+        <translation>“{0}” recorded; it will be sent in the next return package.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="344"/>
+        <source>待发出</source>
+        <translation>To be sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="345"/>
+        <source>已发出</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="346"/>
+        <source>已签收</source>
+        <translation>Signed off</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="346"/>
+        <source>已收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="347"/>
+        <source>待办</source>
+        <translation>Action item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="348"/>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="349"/>
+        <source>已到货</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="350"/>
+        <source>已撤销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="364"/>
+        <source>{0} 前</source>
+        <translation>By {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="375"/>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="386"/>
+        <location filename="../../app/ui/pages/directives.py" line="396"/>
+        <source>全部社区</source>
+        <translation>All communities</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="420"/>
+        <source>已下发事项（共 {0} 条）</source>
+        <translation>Issued items ({0} in total)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="422"/>
+        <source>收到的事项（共 {0} 条，待办 {1} 条）</source>
+        <translation>Received items ({0} in total, {1} to do)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="462"/>
+        <source>完成期限 {0}</source>
+        <translation>Deadline {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="464"/>
+        <source>网格 / 区域：{0}</source>
+        <translation>Grid / area: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="469"/>
+        <source>调拨物资：{0}，数量 {1}{2}</source>
+        <translation>Allocated supplies: {0}, quantity {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="474"/>
+        <source>货到后核对实际数量，点击“确认到货”，即记入本社区库存（来源：街道调拨）。</source>
+        <translation>When the goods arrive, check the actual quantity and click “Confirm receipt” to add it to this community’s stock (source: street allocation).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="478"/>
+        <source>完成后点击“完成”，可写明完成情况。</source>
+        <translation>When finished, click “Complete”; you can add a note on how it went.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="480"/>
+        <source>下发时间 {0}，编号 {1}</source>
+        <translation>Issued {0}, ref. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="485"/>
+        <source>，到货 {0}{1}</source>
+        <translation>, received {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="489"/>
+        <source>，备注：{0}</source>
+        <translation>, note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="491"/>
+        <source>本社区于 {0} 登记{1}{2}{3}</source>
+        <translation>Recorded by this community at {0}: {1}{2}{3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="546"/>
+        <source>回传包存到哪个文件夹（U盘）</source>
+        <translation>Folder to save return packages to (USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="557"/>
+        <source>已写出 {0} 个回传包到 {1}：
+{2}</source>
+        <translation>Wrote {0} return package(s) to {1}:
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="563"/>
+        <source>写出回传包</source>
+        <translation>Write return packages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="572"/>
+        <source>撤销“{0}”？撤销随下一次回传包通知社区。</source>
+        <translation>Cancel “{0}”? The community will be notified of the cancellation in the next return package.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="591"/>
+        <source>任务“{0}”已完成。备注（可不填）：</source>
+        <translation>Task “{0}” completed. Note (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="609"/>
+        <source>“{0}”实际到货数量（{1}），将记入库存：</source>
+        <translation>Actual quantity of “{0}” received ({1}), to be added to stock:</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="328"/>
+        <location filename="../../app/ui/household_dialogs.py" line="407"/>
+        <source>查找重复登记</source>
+        <translation>Find duplicate records</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="332"/>
+        <source>疑似重复</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="336"/>
+        <source>类别：</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="338"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="339"/>
+        <location filename="../../app/ui/household_dialogs.py" line="432"/>
+        <source>身份证号相同</source>
+        <translation>Same ID card no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="340"/>
+        <location filename="../../app/ui/household_dialogs.py" line="433"/>
+        <source>同名同生日</source>
+        <translation>Same name and date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="341"/>
+        <location filename="../../app/ui/household_dialogs.py" line="434"/>
+        <source>电话相同</source>
+        <translation>Same phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="349"/>
+        <source>逐组核对：是同一人就“合并”（保留所选那条，另一条注销并记录原因）；不是同一人就“都保留”（以后不再提示）；有一条填错就“更正”。标 ≠ 的是不同之处。</source>
+        <translation>Check each group: if it is the same person, &quot;Merge&quot; (the selected record is kept; the other is closed with the reason recorded); if not, &quot;Keep both&quot; (you will not be asked again); if one record was entered wrongly, &quot;Correct&quot; it. Differences are marked ≠.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="375"/>
+        <source>合并到所选记录…</source>
+        <translation>Merge into selected record…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="376"/>
+        <source>是同一人：保留所选的那一列，其余并入并注销</source>
+        <translation>Same person: keep the selected column; the others are merged into it and closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="377"/>
+        <source>都保留（不是同一人）</source>
+        <translation>Keep both (not the same person)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="378"/>
+        <source>更正所选记录…</source>
+        <translation>Correct selected record…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="379"/>
+        <source>打开所在户</source>
+        <translation>Open household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="383"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="418"/>
+        <source>共 {0} 组{1}</source>
+        <translation>{0} groups{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="419"/>
+        <source>（先处理这些，其余随后列出）</source>
+        <translation> (deal with these first; the rest will be listed afterwards)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="422"/>
+        <source>没有发现疑似重复的登记。</source>
+        <translation>No possible duplicates found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="436"/>
+        <source>{0} · {1} · {2} 条</source>
+        <translation>{0} · {1} · {2} records</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="458"/>
+        <source>记录 {0}（{1}）</source>
+        <translation>Record {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="472"/>
+        <source>（户主）</source>
+        <translation> (head of household)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="485"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="486"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="487"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="488"/>
+        <source>身份证号</source>
+        <translation>ID card no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="489"/>
+        <source>其他证件号</source>
+        <translation>Other ID no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="490"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="491"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="492"/>
+        <source>户号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="493"/>
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="494"/>
+        <location filename="../../app/ui/household_dialogs.py" line="502"/>
+        <source>户籍</source>
+        <translation>Residency</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="495"/>
+        <source>人员类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="496"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="497"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="503"/>
         <source>流动</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="460"/>
+        <location filename="../../app/ui/household_dialogs.py" line="504"/>
         <source>境外</source>
         <translation>From abroad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="461"/>
+        <location filename="../../app/ui/household_dialogs.py" line="505"/>
         <source>在住</source>
         <translation>Living here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="462"/>
+        <location filename="../../app/ui/household_dialogs.py" line="506"/>
         <source>迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="463"/>
+        <location filename="../../app/ui/household_dialogs.py" line="507"/>
         <source>死亡</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="493"/>
-        <location filename="../../app/ui/household_dialogs.py" line="509"/>
+        <location filename="../../app/ui/household_dialogs.py" line="537"/>
+        <location filename="../../app/ui/household_dialogs.py" line="553"/>
         <source>合并重复登记</source>
         <translation>Merge duplicate records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="495"/>
+        <location filename="../../app/ui/household_dialogs.py" line="539"/>
         <source>保留 {0}（{1}）这一条，把 {2} 并入它？
 并入的记录将注销，原因与去向记入变更记录。</source>
         <translation>Keep the record {0} ({1}) and merge {2} into it?
 The merged records are closed; the reason and where they went are kept in the change history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="523"/>
+        <location filename="../../app/ui/household_dialogs.py" line="567"/>
         <source>都保留</source>
         <translation>Keep both</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="590"/>
+        <source>更正</source>
+        <translation>Correct</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1513,408 @@ The merged records are closed; the reason and where they went are kept in the ch
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="124"/>
+        <source>登记社区</source>
+        <translation>Enrol community</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="124"/>
+        <source>信任街道办</source>
+        <translation>Trust street office</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="125"/>
+        <source>{0}：核对指纹</source>
+        <translation>{0}: verify fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="131"/>
+        <source>请当面把下面的指纹与对方电脑“数据交换”页上显示的指纹逐组核对。只有完全一致才能登记：不一致说明文件不是对方的，切勿登记。</source>
+        <translation>In person, check the fingerprint below group by group against the one shown on the “Data exchange” page of the other computer. Enrol only if they match exactly: a mismatch means the file is not theirs, so do not enrol it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="139"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="139"/>
+        <source>街道办</source>
+        <translation>Street office</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="142"/>
+        <source>机构名称：</source>
+        <translation>Organisation name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="143"/>
+        <source>机构代码：</source>
+        <translation>Organisation code:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="144"/>
+        <source>类型：</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="157"/>
+        <source>我已与对方核对，指纹完全一致</source>
+        <translation>I have checked with the other party and the fingerprints match exactly</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="161"/>
+        <source>登记</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="161"/>
+        <source>信任</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="166"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="284"/>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="294"/>
+        <source>各社区</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="295"/>
+        <source>导入与回执</source>
+        <translation>Import and receipts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="297"/>
+        <source>数据包</source>
+        <translation>Packages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="300"/>
+        <source>上级指令 / 下发</source>
+        <translation>Directives / issue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="328"/>
+        <source>已登记的社区</source>
+        <translation>Enrolled communities</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="328"/>
+        <source>信任的街道办</source>
+        <translation>Trusted street office</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="330"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="340"/>
+        <source>把 U 盘插好后点“导出今日数据包…”，选 U 盘里的文件夹。</source>
+        <translation>Insert the USB stick, click “Export today’s package…” and choose a folder on the USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="342"/>
+        <source>点“导入数据包…”可一次选中 U 盘里的多个数据包，按顺序导入。</source>
+        <translation>Click “Import packages…” to select several packages on the USB stick at once; they are imported in order.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="363"/>
+        <source>共 {0} 个：{1}</source>
+        <translation>{0} in total: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="368"/>
+        <source>尚未登记社区。请让社区导出公钥文件，当面核对指纹后点“登记社区公钥…”。</source>
+        <translation>No communities enrolled yet. Ask the community to export its public key file, verify the fingerprint in person, then click “Enrol community key…”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="379"/>
+        <source>尚未信任街道办。请拿到街道办的公钥文件，当面核对指纹后点“信任街道办公钥…”。</source>
+        <translation>No street office trusted yet. Get the street office’s public key file, verify the fingerprint in person, then click “Trust street office key…”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="387"/>
+        <source>已发出 {0} 个数据包，其中 {1} 个尚未确认收到（标粗）</source>
+        <translation>{0} packages sent, {1} of them not yet confirmed as received (in bold)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="391"/>
+        <source>尚未发出数据包。</source>
+        <translation>No packages sent yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="413"/>
+        <source>导出今日数据包(&amp;E)…</source>
+        <translation>&amp;Export today’s package…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="415"/>
+        <source>导入回执(&amp;R)…</source>
+        <translation>Import &amp;receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="416"/>
+        <source>导入回传包(&amp;I)…</source>
+        <translation>&amp;Import return package…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="417"/>
+        <source>信任街道办公钥(&amp;T)…</source>
+        <translation>&amp;Trust street office key…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="418"/>
+        <source>导出本社区公钥文件…</source>
+        <translation>Export this community’s public key file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="432"/>
+        <source>已发出的数据包</source>
+        <translation>Sent packages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="440"/>
+        <source>重新写出未确认的数据包…</source>
+        <translation>Rewrite unconfirmed packages…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="453"/>
+        <location filename="../../app/ui/pages/exchange.py" line="527"/>
+        <location filename="../../app/ui/pages/exchange.py" line="641"/>
+        <source>选择 U 盘中的文件夹</source>
+        <translation>Choose a folder on the USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="462"/>
+        <source>写入并核对</source>
+        <translation>Write and verify</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="472"/>
+        <source>全量</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="472"/>
+        <source>增量</source>
+        <translation>Incremental</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="480"/>
+        <source>其他 {0}</source>
+        <translation>Other {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="482"/>
+        <source>已写出第 {0} 号{1}数据包：{2}
+共 {3} 条记录（{4}），收件方 {5}。</source>
+        <translation>Wrote package No. {0} ({1}): {2}
+{3} records ({4}), recipient {5}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="487"/>
+        <source>无变动</source>
+        <translation>No changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="495"/>
+        <source>正在导出数据包</source>
+        <translation>Exporting package</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="499"/>
+        <source>选择街道办的回执</source>
+        <translation>Choose the street office’s receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="513"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="515"/>
+        <source>街道办 {0} 确认收到数据包：{1}。尚未确认：{2}</source>
+        <translation>Street office {0} confirmed receipt of packages: {1}. Not yet confirmed: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="523"/>
+        <source>正在导入回执</source>
+        <translation>Importing receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="542"/>
+        <source>已重新写出 {0} 个未确认的数据包到 {1}：{2}</source>
+        <translation>Rewrote {0} unconfirmed package(s) to {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="547"/>
+        <source>正在重新写出数据包</source>
+        <translation>Rewriting packages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="563"/>
+        <source>导入数据包(&amp;I)…</source>
+        <translation>&amp;Import packages…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="565"/>
+        <source>写出回执(&amp;R)…</source>
+        <translation>Write &amp;receipts…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="566"/>
+        <source>登记社区公钥(&amp;T)…</source>
+        <translation>Enrol community &amp;key…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="567"/>
+        <source>导出本街道办公钥文件…</source>
+        <translation>Export this street office’s public key file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="573"/>
+        <source>本次导入结果</source>
+        <translation>Results of this import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="583"/>
+        <source>选择数据包（可多选）</source>
+        <translation>Choose packages (you can select several)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="599"/>
+        <source>共 {0} 个文件：已导入 {1} 个，此前已导入 {2} 个，拒收 {3} 个。</source>
+        <translation>{0} files: {1} imported, {2} already imported, {3} rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="612"/>
+        <source>正在导入数据包</source>
+        <translation>Importing packages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="624"/>
+        <source>未登记的社区</source>
+        <translation>Unenrolled community</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="626"/>
+        <source>数据包 {0} 来自未登记的社区 {1}（{2}），未导入。
+如属本街道，请拿到该社区的公钥文件，当面核对指纹后登记，再导入此数据包。
+现在选择它的公钥文件吗？</source>
+        <translation>Package {0} is from unenrolled community {1} ({2}) and was not imported.
+If the community belongs to this street, get its public key file, verify the fingerprint in person and enrol it, then import this package.
+Choose its public key file now?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="656"/>
+        <source>已写出 {0} 份回执到 {1}：{2}</source>
+        <translation>Wrote {0} receipt(s) to {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="662"/>
+        <source>正在写出回执</source>
+        <translation>Writing receipts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="669"/>
+        <source>导出本机构公钥文件</source>
+        <translation>Export this organisation’s public key file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="678"/>
+        <source>导出公钥文件</source>
+        <translation>Export public key file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="681"/>
+        <source>无法写入 {0}：{1}</source>
+        <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="684"/>
+        <source>已写出公钥文件 {0}。交给对方后，请当面核对指纹：{1}</source>
+        <translation>Public key file {0} written. After handing it over, verify the fingerprint in person: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="691"/>
+        <source>选择社区的公钥文件</source>
+        <translation>Choose the community’s public key file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="693"/>
+        <source>选择街道办的公钥文件</source>
+        <translation>Choose the street office’s public key file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="706"/>
+        <source>公钥文件</source>
+        <translation>Public key file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="714"/>
+        <source>注意：{0}（{1}）已用另一把密钥登记，原指纹 {2}。登记后将改用此文件中的密钥。</source>
+        <translation>Note: {0} ({1}) is already enrolled with a different key, fingerprint {2}. Once enrolled, the key in this file will be used instead.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="720"/>
+        <source>注意：本社区目前信任街道办 {0}（{1}）。信任此文件后，将改为信任 {2}（{3}）。</source>
+        <translation>Note: this community currently trusts street office {0} ({1}). Trusting this file will switch trust to {2} ({3}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="737"/>
+        <source>已登记</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="737"/>
+        <source>已更新登记</source>
+        <translation>Enrolment updated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="739"/>
+        <source>{0} {1}（{2}），指纹 {3}。</source>
+        <translation>{0} {1} ({2}), fingerprint {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="747"/>
+        <source>登记公钥</source>
+        <translation>Enrol public key</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintCard</name>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="92"/>
+        <source>本街道办</source>
+        <translation>This street office</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="92"/>
+        <source>本社区</source>
+        <translation>This community</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="94"/>
+        <source>{0}指纹（{1}，{2}）— 登记时请对方当面核对</source>
+        <translation>{0} fingerprint ({1}, {2}) — have the other party verify it in person when enrolling</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../app/ui/first_run.py" line="30"/>
@@ -1126,22 +2031,22 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="121"/>
+        <location filename="../../app/ui/models/grid_models.py" line="38"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="121"/>
+        <location filename="../../app/ui/models/grid_models.py" line="38"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="121"/>
+        <location filename="../../app/ui/models/grid_models.py" line="38"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="121"/>
+        <location filename="../../app/ui/models/grid_models.py" line="38"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
@@ -1149,27 +2054,27 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GridModels</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="342"/>
+        <location filename="../../app/ui/models/grid_models.py" line="259"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="343"/>
+        <location filename="../../app/ui/models/grid_models.py" line="260"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="344"/>
+        <location filename="../../app/ui/models/grid_models.py" line="261"/>
         <source>已签退</source>
         <translation>Checked out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="345"/>
+        <location filename="../../app/ui/models/grid_models.py" line="262"/>
         <source>未到</source>
         <translation>Not arrived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="346"/>
+        <location filename="../../app/ui/models/grid_models.py" line="263"/>
         <source>缺勤</source>
         <translation>Absent</translation>
     </message>
@@ -1213,77 +2118,432 @@ Data will be kept in: {0}</translation>
     </message>
 </context>
 <context>
+    <name>GroupBuyTab</name>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="304"/>
+        <source>批次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="320"/>
+        <source>开新批次</source>
+        <translation>Open new round</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="321"/>
+        <source>结束批次</source>
+        <translation>Close round</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="323"/>
+        <source>新增套餐</source>
+        <translation>Add bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="324"/>
+        <source>编辑套餐</source>
+        <translation>Edit bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="325"/>
+        <source>价格历史</source>
+        <translation>Price history</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="327"/>
+        <source>打印价格公示</source>
+        <translation>Print price notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="329"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="906"/>
+        <source>导出订货单</source>
+        <translation>Export order sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="338"/>
+        <source>本批次还没有套餐，点击“新增套餐”登记内容、价格和供应商。</source>
+        <translation>No bundles in this round yet. Click “Add bundle” to record contents, prices and suppliers.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="344"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="418"/>
+        <source>套餐</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="345"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="346"/>
+        <source>每份价格（元）</source>
+        <translation>Price each (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="347"/>
+        <source>较上批</source>
+        <translation>Vs previous</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="348"/>
+        <source>订购户数</source>
+        <translation>Households ordering</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="349"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="419"/>
+        <source>份数</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="350"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="420"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="351"/>
+        <source>已送达份数</source>
+        <translation>Qty delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="352"/>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="353"/>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="370"/>
+        <source>登记订购：住户</source>
+        <translation>Record order: household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="372"/>
+        <source>门牌号 3-2-502 或户编号</source>
+        <translation>Door no. 3-2-502 or household ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="379"/>
+        <source> 份</source>
+        <translation> bundle(s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="381"/>
+        <source>订购</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="385"/>
+        <source>取消所选订单</source>
+        <translation>Cancel selected order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="391"/>
+        <source>查找住户</source>
+        <translation>Find household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="393"/>
+        <source>姓名、拼音、门牌号、电话后四位；留空显示全部订单</source>
+        <translation>Name, pinyin, door no. or last 4 digits of phone; leave blank to show all orders</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="401"/>
+        <source>扫码送达</source>
+        <translation>Scan to deliver</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="403"/>
+        <source>扫描住户条码，或输入门牌号后回车</source>
+        <translation>Scan the household’s barcode, or type the door no. and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="408"/>
+        <source>住户取货或送货上门时，扫描其条码即登记为已送达。</source>
+        <translation>When a household collects or receives a delivery, scan its barcode to record it as delivered.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="416"/>
+        <source>门牌号</source>
+        <translation>Door no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="417"/>
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="421"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="616"/>
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="422"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="617"/>
+        <source>已送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="423"/>
+        <source>送达时间</source>
+        <translation>Delivered at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="504"/>
+        <source>涨价超过 {pct}% 须说明原因，并在公示中标出</source>
+        <translation>Price rises over {pct}% need a reason and are marked in the notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="509"/>
+        <source>进行中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="509"/>
+        <source>已结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="524"/>
+        <source>还没有团购批次，点击“开新批次”开始。</source>
+        <translation>No group purchase rounds yet. Click “Open new round” to start.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="532"/>
+        <source>自 {d} 起，进行中</source>
+        <translation>Open since {d}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="534"/>
+        <source>{d} 至 {e}，已结束</source>
+        <translation>{d} to {e}, closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="544"/>
+        <source>合计：{households} 户订购 {count} 份，应收 {due} 元，已收 {paid} 元；未付款 {unpaid} 户，未送达 {undelivered} 户</source>
+        <translation>Total: {households} households ordered {count}; {due} yuan due, {paid} yuan received; {unpaid} households unpaid, {undelivered} not delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="563"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="565"/>
+        <source>持平</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="569"/>
+        <source>{flag}：{reason}</source>
+        <translation>{flag}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="619"/>
+        <source>未</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="670"/>
+        <source>✔ 已开批次“{name}”（{code}），沿用 {n} 个套餐</source>
+        <translation>✔ Opened round &quot;{name}&quot; ({code}), carrying over {n} bundles</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="705"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="714"/>
+        <source>✖ 请先在表中选择一个套餐</source>
+        <translation>✖ Please select a bundle in the table first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="740"/>
+        <source>✖ 请填写住户并选择套餐</source>
+        <translation>✖ Please enter the household and choose a bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="747"/>
+        <source>✔ {address} 订购“{package}”{count} 份，应付 {amount} 元</source>
+        <translation>✔ {address} ordered {count} × &quot;{package}&quot;, {amount} yuan due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="765"/>
+        <source>✖ 请先在订单表中选择一条订单</source>
+        <translation>✖ Please select an order in the orders table first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="774"/>
+        <source>✔ 已取消 {address} 的“{package}”订单</source>
+        <translation>✔ Cancelled the &quot;{package}&quot; order for {address}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="839"/>
+        <source>✖ 还没有团购批次</source>
+        <translation>✖ There are no group purchase rounds yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="863"/>
+        <source>✔ 已送达：{address} {what}</source>
+        <translation>✔ Delivered: {address} {what}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="875"/>
+        <source>团购价格公示-{code}.pdf</source>
+        <translation>Group purchase price notice-{code}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="886"/>
+        <source>团购价格公示</source>
+        <translation>Group purchase price notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="893"/>
+        <source>正在生成价格公示</source>
+        <translation>Generating the price notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="907"/>
+        <source>团购订货单-{code}.xlsx</source>
+        <translation>Group purchase order sheet-{code}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="922"/>
+        <source>正在导出订货单</source>
+        <translation>Exporting the order sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="924"/>
+        <source>✔ 已导出订货单：{p}</source>
+        <translation>✔ Order sheet exported: {p}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../app/ui/pages/grid_dialogs.py" line="349"/>
         <source>网格归属历史 — {0}</source>
         <translation>Grid history — {0}</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="240"/>
+        <source>价格历史 — {name}</source>
+        <translation>Price history — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="245"/>
+        <source>批次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="246"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="247"/>
+        <source>每份价格（元）</source>
+        <translation>Price each (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="248"/>
+        <source>较上批</source>
+        <translation>Vs previous</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="249"/>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="250"/>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="251"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="256"/>
+        <source>首次</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="258"/>
+        <source>{flag}：{reason}</source>
+        <translation>{flag}: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="229"/>
+        <location filename="../../app/ui/models/grid_models.py" line="146"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="230"/>
+        <location filename="../../app/ui/models/grid_models.py" line="147"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="231"/>
+        <location filename="../../app/ui/models/grid_models.py" line="148"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="232"/>
+        <location filename="../../app/ui/models/grid_models.py" line="149"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="233"/>
+        <location filename="../../app/ui/models/grid_models.py" line="150"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="234"/>
+        <location filename="../../app/ui/models/grid_models.py" line="151"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="239"/>
+        <location filename="../../app/ui/models/grid_models.py" line="156"/>
         <source>建档时</source>
         <translation>When registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="240"/>
+        <location filename="../../app/ui/models/grid_models.py" line="157"/>
         <source>按楼栋划分</source>
         <translation>By building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="241"/>
+        <location filename="../../app/ui/models/grid_models.py" line="158"/>
         <source>单户调整</source>
         <translation>Single household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="242"/>
+        <location filename="../../app/ui/models/grid_models.py" line="159"/>
         <source>网格合并</source>
         <translation>Grid merge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="243"/>
+        <location filename="../../app/ui/models/grid_models.py" line="160"/>
         <source>网格拆分</source>
         <translation>Grid split</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="244"/>
+        <location filename="../../app/ui/models/grid_models.py" line="161"/>
         <source>已有记录</source>
         <translation>Existing record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="253"/>
+        <location filename="../../app/ui/models/grid_models.py" line="170"/>
         <source>至今</source>
         <translation>Now</translation>
     </message>
@@ -1347,32 +2607,37 @@ Data will be kept in: {0}</translation>
         <translation>Residency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="86"/>
+        <location filename="../../app/ui/pages/home.py" line="87"/>
         <source>诉求的数字将在该模块完成后显示在首页。</source>
         <translation>Figures for requests will appear here once that part is finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="140"/>
+        <location filename="../../app/ui/pages/home.py" line="107"/>
+        <source>各社区数据报送与概况</source>
+        <translation>Community reporting and overview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="164"/>
         <source>还没有住户数据。可在“住户”页导入花名册，或在命令行运行 demo 生成演示社区。</source>
         <translation>No households yet. Import a roster on the Households page, or run the demo command to make a demo community.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="144"/>
+        <location filename="../../app/ui/pages/home.py" line="168"/>
         <source>以下数字直接统计自本机数据库。</source>
         <translation>These figures are counted directly from this computer&apos;s database.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="147"/>
+        <location filename="../../app/ui/pages/home.py" line="171"/>
         <source>户籍</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="148"/>
+        <location filename="../../app/ui/pages/home.py" line="172"/>
         <source>流动</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="149"/>
+        <location filename="../../app/ui/pages/home.py" line="173"/>
         <source>境外</source>
         <translation>From abroad</translation>
     </message>
@@ -1545,42 +2810,42 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="188"/>
+        <location filename="../../app/ui/models/grid_models.py" line="105"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="189"/>
+        <location filename="../../app/ui/models/grid_models.py" line="106"/>
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="190"/>
+        <location filename="../../app/ui/models/grid_models.py" line="107"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="191"/>
+        <location filename="../../app/ui/models/grid_models.py" line="108"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="192"/>
+        <location filename="../../app/ui/models/grid_models.py" line="109"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="193"/>
+        <location filename="../../app/ui/models/grid_models.py" line="110"/>
         <source>重点人群</source>
         <translation>Vulnerable residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="194"/>
+        <location filename="../../app/ui/models/grid_models.py" line="111"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="207"/>
+        <location filename="../../app/ui/models/grid_models.py" line="124"/>
         <source>未分网格</source>
         <translation>No grid</translation>
     </message>
@@ -1674,140 +2939,134 @@ Data will be kept in: {0}</translation>
         <translation>GridDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>居民诉求、投诉和举报的登记、分派、办结和统计。</source>
         <translation>Residents&apos; requests, complaints and reports: logging, assignment, resolution and counts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>通知打印</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>数据交换</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
-        <source>通过 U 盘与街道办交换签名加密的数据包、回执和回传包。</source>
-        <translation>Signed, encrypted packages, receipts and return packages exchanged with the street office by USB stick.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>打开数据文件夹</source>
         <translation>Open the data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>立即备份数据库</source>
         <translation>Back up the database now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>关于 GridDesk</source>
         <translation>About GridDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>街道办</source>
         <translation>Street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>上次导出：{0}</source>
         <translation>Last export: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>上次导出：尚未导出</source>
         <translation>Last export: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>备份数据库</source>
         <translation>Back up the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>GridDesk 社区应急工作台 {0}
 离线运行的社区应急管理工具。
 内置字体：文泉驿微米黑（Apache 2.0 / GPLv3 字体例外）。</source>
@@ -1816,12 +3075,12 @@ An offline tool for community emergency work.
 Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>正在处理</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>还有操作在进行。等待它完成后再退出吗？</source>
         <translation>An operation is still running. Wait for it to finish and then quit?</translation>
     </message>
@@ -2117,92 +3376,92 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="79"/>
+        <location filename="../../app/ui/pages/meetings.py" line="70"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="80"/>
+        <location filename="../../app/ui/pages/meetings.py" line="71"/>
         <source>会议名称</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="81"/>
+        <location filename="../../app/ui/pages/meetings.py" line="72"/>
         <source>级别 / 网格</source>
         <translation>Level / grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="82"/>
+        <location filename="../../app/ui/pages/meetings.py" line="73"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="83"/>
+        <location filename="../../app/ui/pages/meetings.py" line="74"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="84"/>
+        <location filename="../../app/ui/pages/meetings.py" line="75"/>
         <source>未办结待办</source>
         <translation>Open action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="85"/>
+        <location filename="../../app/ui/pages/meetings.py" line="76"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="86"/>
+        <location filename="../../app/ui/pages/meetings.py" line="77"/>
         <source>决定落实</source>
         <translation>Decisions done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="113"/>
+        <location filename="../../app/ui/pages/meetings.py" line="82"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="114"/>
+        <location filename="../../app/ui/pages/meetings.py" line="83"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="115"/>
+        <location filename="../../app/ui/pages/meetings.py" line="84"/>
         <source>已修正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="120"/>
+        <location filename="../../app/ui/pages/meetings.py" line="89"/>
         <source>社区级</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="121"/>
+        <location filename="../../app/ui/pages/meetings.py" line="90"/>
         <source>网格级 · {0}</source>
         <translation>Grid · {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="121"/>
+        <location filename="../../app/ui/pages/meetings.py" line="90"/>
         <source>网格级</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="133"/>
+        <location filename="../../app/ui/pages/meetings.py" line="102"/>
         <source>{0}（第 {1} 号的修正稿）</source>
         <translation>{0} (amends No. {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="145"/>
+        <location filename="../../app/ui/pages/meetings.py" line="114"/>
         <source>逾期 {0}</source>
         <translation>{0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="153"/>
+        <location filename="../../app/ui/pages/meetings.py" line="122"/>
         <source>未办结 {0} 项，共 {1} 项，已完成 {2} 项</source>
         <translation>{0} open of {1}, {2} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="157"/>
+        <location filename="../../app/ui/pages/meetings.py" line="126"/>
         <source>决定事项 {0} 项，其中 {1} 项的待办已全部完成</source>
         <translation>{0} decisions, {1} with all action items done</translation>
     </message>
@@ -2210,27 +3469,27 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingTodoSection</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="945"/>
+        <location filename="../../app/ui/pages/meetings.py" line="896"/>
         <source>会议待办</source>
         <translation>Meeting action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="948"/>
+        <location filename="../../app/ui/pages/meetings.py" line="899"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="985"/>
+        <location filename="../../app/ui/pages/meetings.py" line="936"/>
         <source>暂无未办结的会议待办。会议决定的事项在“会议”页登记后显示在这里。</source>
         <translation>No open action items from meetings. Items decided at meetings appear here once recorded on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="988"/>
+        <location filename="../../app/ui/pages/meetings.py" line="939"/>
         <source>未办结 {0} 项，其中逾期 {1} 项、3 天内到期 {2} 项</source>
         <translation>{0} open: {1} overdue, {2} due within 3 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="992"/>
+        <location filename="../../app/ui/pages/meetings.py" line="943"/>
         <source>（以下为最紧急的 {0} 项）</source>
         <translation> (the {0} most urgent are shown below)</translation>
     </message>
@@ -2238,255 +3497,255 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="320"/>
+        <location filename="../../app/ui/pages/meetings.py" line="271"/>
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="328"/>
+        <location filename="../../app/ui/pages/meetings.py" line="279"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="330"/>
-        <location filename="../../app/ui/pages/meetings.py" line="624"/>
+        <location filename="../../app/ui/pages/meetings.py" line="281"/>
+        <location filename="../../app/ui/pages/meetings.py" line="575"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="332"/>
+        <location filename="../../app/ui/pages/meetings.py" line="283"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="335"/>
+        <location filename="../../app/ui/pages/meetings.py" line="286"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="336"/>
+        <location filename="../../app/ui/pages/meetings.py" line="287"/>
         <source>修正</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="339"/>
+        <location filename="../../app/ui/pages/meetings.py" line="290"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="387"/>
+        <location filename="../../app/ui/pages/meetings.py" line="338"/>
         <source>搜索名称、议题、讨论、决定、待办、人员…</source>
         <translation>Search titles, agenda, discussion, decisions, action items, people…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="391"/>
+        <location filename="../../app/ui/pages/meetings.py" line="342"/>
         <source>全部级别</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="392"/>
+        <location filename="../../app/ui/pages/meetings.py" line="343"/>
         <source>社区级</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="393"/>
+        <location filename="../../app/ui/pages/meetings.py" line="344"/>
         <source>网格级</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="395"/>
+        <location filename="../../app/ui/pages/meetings.py" line="346"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="398"/>
+        <location filename="../../app/ui/pages/meetings.py" line="349"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="399"/>
+        <location filename="../../app/ui/pages/meetings.py" line="350"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="400"/>
+        <location filename="../../app/ui/pages/meetings.py" line="351"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="401"/>
+        <location filename="../../app/ui/pages/meetings.py" line="352"/>
         <source>已修正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="402"/>
+        <location filename="../../app/ui/pages/meetings.py" line="353"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="410"/>
+        <location filename="../../app/ui/pages/meetings.py" line="361"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="412"/>
+        <location filename="../../app/ui/pages/meetings.py" line="363"/>
         <source>清除条件</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="439"/>
+        <location filename="../../app/ui/pages/meetings.py" line="390"/>
         <source>待办事项</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="443"/>
+        <location filename="../../app/ui/pages/meetings.py" line="394"/>
         <source>选中会议的待办</source>
         <translation>For the selected meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="444"/>
+        <location filename="../../app/ui/pages/meetings.py" line="395"/>
         <source>全部未办结</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="445"/>
+        <location filename="../../app/ui/pages/meetings.py" line="396"/>
         <source>全部逾期</source>
         <translation>All overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="446"/>
+        <location filename="../../app/ui/pages/meetings.py" line="397"/>
         <source>全部待办（含已办结）</source>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="449"/>
+        <location filename="../../app/ui/pages/meetings.py" line="400"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="453"/>
+        <location filename="../../app/ui/pages/meetings.py" line="404"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="455"/>
+        <location filename="../../app/ui/pages/meetings.py" line="406"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="570"/>
+        <location filename="../../app/ui/pages/meetings.py" line="521"/>
         <source>暂无会议纪要。点击“新增”（Ctrl+N）记录第一次会议。</source>
         <translation>No minutes yet. Click &quot;New&quot; (Ctrl+N) to record the first meeting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="572"/>
+        <location filename="../../app/ui/pages/meetings.py" line="523"/>
         <source>没有符合条件的会议。可以换个关键词，或点“清除条件”。</source>
         <translation>No meetings match. Try other words, or click &quot;Clear filters&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="577"/>
+        <location filename="../../app/ui/pages/meetings.py" line="528"/>
         <source>共 {0} 次会议（全部 {1} 次）；未办结待办 {2} 项，其中逾期 {3} 项</source>
         <translation>{0} meetings (of {1}); {2} open action items, {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="624"/>
+        <location filename="../../app/ui/pages/meetings.py" line="575"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="630"/>
+        <location filename="../../app/ui/pages/meetings.py" line="581"/>
         <source>只能删除草稿；已发布的纪要要存档</source>
         <translation>Only drafts can be deleted; published minutes are kept on record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="684"/>
+        <location filename="../../app/ui/pages/meetings.py" line="635"/>
         <source>决定 {0} 项，已落实 {1} 项；待办 {2} 项，已完成 {3} 项，逾期 {4} 项</source>
         <translation>{0} decisions, {1} carried out; {2} action items, {3} done, {4} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="696"/>
+        <location filename="../../app/ui/pages/meetings.py" line="647"/>
         <source>{0} 项，其中逾期 {1} 项</source>
         <translation>{0} items, {1} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="704"/>
+        <location filename="../../app/ui/pages/meetings.py" line="655"/>
         <source>在上面选中一次会议，这里显示它的待办事项。</source>
         <translation>Select a meeting above to see its action items here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="707"/>
+        <location filename="../../app/ui/pages/meetings.py" line="658"/>
         <source>这次会议没有待办事项。在“编辑”的“决定与待办”中添加。</source>
         <translation>This meeting has no action items. Add them under &quot;Edit&quot; → &quot;Decisions and action items&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="710"/>
+        <location filename="../../app/ui/pages/meetings.py" line="661"/>
         <source>没有这样的待办事项。</source>
         <translation>No matching action items.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="737"/>
+        <location filename="../../app/ui/pages/meetings.py" line="688"/>
         <source>办结待办事项</source>
         <translation>Close action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="748"/>
-        <location filename="../../app/ui/pages/meetings.py" line="762"/>
+        <location filename="../../app/ui/pages/meetings.py" line="699"/>
+        <location filename="../../app/ui/pages/meetings.py" line="713"/>
         <source>重新打开待办</source>
         <translation>Reopen action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="749"/>
+        <location filename="../../app/ui/pages/meetings.py" line="700"/>
         <source>重新打开待办事项“{0}”？原办理情况会保留在修改记录中。</source>
         <translation>Reopen action item &quot;{0}&quot;? The earlier outcome stays in the change history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="806"/>
-        <location filename="../../app/ui/pages/meetings.py" line="822"/>
+        <location filename="../../app/ui/pages/meetings.py" line="757"/>
+        <location filename="../../app/ui/pages/meetings.py" line="773"/>
         <source>删除会议草稿</source>
         <translation>Delete draft minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="807"/>
+        <location filename="../../app/ui/pages/meetings.py" line="758"/>
         <source>删除会议草稿“{0}”（{1}）？
 删除后不再显示，但会留下删除记录。</source>
         <translation>Delete draft minutes &quot;{0}&quot; ({1})?
 They will no longer be shown, but a record of the deletion is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="832"/>
+        <location filename="../../app/ui/pages/meetings.py" line="783"/>
         <source>
 发布后，第 {0} 号纪要将被这份修正稿取代（原纪要保留存档）。</source>
         <translation>
 Once published, this amendment replaces minutes No. {0} (the original is kept on record).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="840"/>
-        <location filename="../../app/ui/pages/meetings.py" line="859"/>
+        <location filename="../../app/ui/pages/meetings.py" line="791"/>
+        <location filename="../../app/ui/pages/meetings.py" line="810"/>
         <source>发布会议纪要</source>
         <translation>Publish minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="842"/>
+        <location filename="../../app/ui/pages/meetings.py" line="793"/>
         <source>发布第 {0} 号会议纪要“{1}”？
 发布后纪要锁定，不能再修改；如需更正只能做修正稿。</source>
         <translation>Publish minutes No. {0} &quot;{1}&quot;?
 Published minutes are locked and cannot be edited; corrections need an amendment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="868"/>
-        <location filename="../../app/ui/pages/meetings.py" line="888"/>
+        <location filename="../../app/ui/pages/meetings.py" line="819"/>
+        <location filename="../../app/ui/pages/meetings.py" line="839"/>
         <source>修正会议纪要</source>
         <translation>Amend minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="870"/>
+        <location filename="../../app/ui/pages/meetings.py" line="821"/>
         <source>将为“{0}”建立一份修正稿（原纪要保留存档）。
 请写明修正原因（会印在修正稿上）：</source>
         <translation>An amendment to &quot;{0}&quot; will be created (the original is kept on record).
 Give the reason for the amendment (it is printed on the amendment):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="909"/>
+        <location filename="../../app/ui/pages/meetings.py" line="860"/>
         <source>正在生成会议纪要</source>
         <translation>Creating minutes</translation>
     </message>
@@ -2539,38 +3798,63 @@ Give the reason for the amendment (it is printed on the amendment):</translation
         <translation>Head of household after merging:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="199"/>
+        <location filename="../../app/ui/household_dialogs.py" line="195"/>
+        <source>其他（或按原关系推算）</source>
+        <translation>Other (or inferred from the previous relationship)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="201"/>
+        <source>原户主不再任户主时，与新户主的关系；其家人的关系随之推算（如原户主为新户主之子，其配偶记为儿媳）</source>
+        <translation>The former head of household&apos;s relationship to the new head; the family&apos;s relationships are inferred from it (e.g. if the former head is the new head&apos;s son, his wife becomes daughter-in-law)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="205"/>
+        <source>原户主改为：</source>
+        <translation>Former head of household becomes:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="214"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="218"/>
+        <location filename="../../app/ui/household_dialogs.py" line="233"/>
         <source>找不到这一户：{0}</source>
         <translation>Household not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="221"/>
+        <location filename="../../app/ui/household_dialogs.py" line="236"/>
         <source>这就是本户。</source>
         <translation>That is this household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="226"/>
+        <location filename="../../app/ui/household_dialogs.py" line="241"/>
         <source>{0}（户号 {1}）：{2}</source>
         <translation>{0} (household no. {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="244"/>
+        <location filename="../../app/ui/household_dialogs.py" line="266"/>
+        <source>原户主</source>
+        <translation>Former head of household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="267"/>
+        <source>{0}（原户主）改为：</source>
+        <translation>{0} (former head of household) becomes:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="273"/>
         <source>请先查找要并入的那一户。</source>
         <translation>First find the household to merge in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="248"/>
-        <location filename="../../app/ui/household_dialogs.py" line="260"/>
+        <location filename="../../app/ui/household_dialogs.py" line="277"/>
+        <location filename="../../app/ui/household_dialogs.py" line="290"/>
         <source>合并住户</source>
         <translation>Merge households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="249"/>
+        <location filename="../../app/ui/household_dialogs.py" line="278"/>
         <source>把 {0}（{1} 人）并入 {2}？
 {0} 这一户将注销，成员都转到 {2}。</source>
         <translation>Merge {0} ({1} people) into {2}?
@@ -2580,77 +3864,77 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>MovementDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="83"/>
+        <location filename="../../app/ui/pages/supplies.py" line="92"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="83"/>
+        <location filename="../../app/ui/pages/supplies.py" line="92"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="83"/>
+        <location filename="../../app/ui/pages/supplies.py" line="92"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="89"/>
+        <location filename="../../app/ui/pages/supplies.py" line="98"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="94"/>
+        <location filename="../../app/ui/pages/supplies.py" line="103"/>
         <source>数量（调整可为负数）</source>
         <translation>Quantity (can be negative for an adjustment)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="94"/>
+        <location filename="../../app/ui/pages/supplies.py" line="103"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="100"/>
+        <location filename="../../app/ui/pages/supplies.py" line="109"/>
         <source>捐赠</source>
         <translation>Donation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="101"/>
+        <location filename="../../app/ui/pages/supplies.py" line="110"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="102"/>
+        <location filename="../../app/ui/pages/supplies.py" line="111"/>
         <source>街道调拨</source>
         <translation>From street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="107"/>
+        <location filename="../../app/ui/pages/supplies.py" line="116"/>
         <source>个、袋、箱…（新物资）</source>
         <translation>pieces, bags, boxes… (new item)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="108"/>
+        <location filename="../../app/ui/pages/supplies.py" line="117"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="109"/>
+        <location filename="../../app/ui/pages/supplies.py" line="118"/>
         <source>来源类别</source>
         <translation>Source type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="110"/>
+        <location filename="../../app/ui/pages/supplies.py" line="119"/>
         <source>捐赠单位或个人、供应商</source>
         <translation>Donor (organisation or person) or supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="111"/>
+        <location filename="../../app/ui/pages/supplies.py" line="120"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="113"/>
+        <location filename="../../app/ui/pages/supplies.py" line="122"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -2666,6 +3950,132 @@ Household {0} will be closed and its members moved to {2}.</translation>
         <location filename="../../app/ui/pages/not_built.py" line="25"/>
         <source>这一部分还在开发中，目前不显示任何数据，也不能在这里录入。已有的住户、网格等数据不受影响。</source>
         <translation>This area is still being built. It shows no data and nothing can be entered here yet. Existing households, grids and other data are not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeModel</name>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="225"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="225"/>
+        <source>发送方</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="225"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="225"/>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="236"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="237"/>
+        <source>此前已导入</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="238"/>
+        <source>拒收</source>
+        <translation>Rejected</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="125"/>
+        <source>编辑套餐</source>
+        <translation>Edit bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="125"/>
+        <source>新增套餐</source>
+        <translation>Add bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="129"/>
+        <source>如：A 蔬菜套餐</source>
+        <translation>e.g. Vegetable bundle A</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="130"/>
+        <source>套餐名称</source>
+        <translation>Bundle name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="133"/>
+        <source>每项写“名称 数量单位”，用分号隔开：米 5kg；油 1L</source>
+        <translation>Write each item as &quot;name quantity unit&quot;, separated by semicolons: rice 5kg; oil 1L</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="135"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="137"/>
+        <source>元，如 39.80</source>
+        <translation>yuan, e.g. 39.80</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="138"/>
+        <source>每份价格（元）</source>
+        <translation>Price each (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="140"/>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="143"/>
+        <source>较上一批次</source>
+        <translation>Vs previous round</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="146"/>
+        <source>涨价超过 {pct}% 时必填</source>
+        <translation>Required if the price rises more than {pct}%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="148"/>
+        <source>涨价原因</source>
+        <translation>Reason for price rise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="156"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="185"/>
+        <source>新增套餐（上一批次没有同名套餐）</source>
+        <translation>New bundle (no bundle of this name in the previous round)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="188"/>
+        <source>上一批次 {p} 元</source>
+        <translation>Previous round: {p} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="192"/>
+        <source>上一批次 {p} 元，变化 {pct}%</source>
+        <translation>Previous round: {p} yuan, change {pct}%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="196"/>
+        <source>；{flag}：超过 {limit}%，须填写原因，将在公示中标出</source>
+        <translation>; {flag}: over {limit}%, a reason is required and it will be marked in the notice</translation>
     </message>
 </context>
 <context>
@@ -2896,67 +4306,67 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PersonModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="288"/>
+        <location filename="../../app/ui/models/grid_models.py" line="205"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="289"/>
+        <location filename="../../app/ui/models/grid_models.py" line="206"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="290"/>
+        <location filename="../../app/ui/models/grid_models.py" line="207"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="291"/>
+        <location filename="../../app/ui/models/grid_models.py" line="208"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="292"/>
+        <location filename="../../app/ui/models/grid_models.py" line="209"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="293"/>
+        <location filename="../../app/ui/models/grid_models.py" line="210"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="294"/>
+        <location filename="../../app/ui/models/grid_models.py" line="211"/>
         <source>在岗期</source>
         <translation>Duty period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="295"/>
+        <location filename="../../app/ui/models/grid_models.py" line="212"/>
         <source>技能 / 可服务时间</source>
         <translation>Skills / availability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="296"/>
+        <location filename="../../app/ui/models/grid_models.py" line="213"/>
         <source>责任区</source>
         <translation>Area covered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="297"/>
+        <location filename="../../app/ui/models/grid_models.py" line="214"/>
         <source>住址（居民）</source>
         <translation>Address (resident)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="298"/>
+        <location filename="../../app/ui/models/grid_models.py" line="215"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="329"/>
+        <location filename="../../app/ui/models/grid_models.py" line="246"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="329"/>
+        <location filename="../../app/ui/models/grid_models.py" line="246"/>
         <source>已离岗</source>
         <translation>Left</translation>
     </message>
@@ -2964,124 +4374,194 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="148"/>
+        <location filename="../../app/ui/pages/supplies.py" line="157"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="152"/>
+        <location filename="../../app/ui/pages/supplies.py" line="161"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="155"/>
+        <location filename="../../app/ui/pages/supplies.py" line="164"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="158"/>
+        <location filename="../../app/ui/pages/supplies.py" line="167"/>
         <source>每份数量</source>
         <translation>Quantity per share</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="161"/>
+        <location filename="../../app/ui/pages/supplies.py" line="170"/>
         <source>每户一份</source>
         <translation>One per household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="162"/>
+        <location filename="../../app/ui/pages/supplies.py" line="171"/>
         <source>每人一份</source>
         <translation>One per person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="163"/>
+        <location filename="../../app/ui/pages/supplies.py" line="172"/>
         <source>按户人数（每 2 人一份）</source>
         <translation>By household size (one per 2 people)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="166"/>
+        <location filename="../../app/ui/pages/supplies.py" line="175"/>
         <source>分配规则</source>
         <translation>Allocation rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="169"/>
+        <location filename="../../app/ui/pages/supplies.py" line="178"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="170"/>
+        <location filename="../../app/ui/pages/supplies.py" line="179"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="171"/>
+        <location filename="../../app/ui/pages/supplies.py" line="180"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="172"/>
+        <location filename="../../app/ui/pages/supplies.py" line="181"/>
         <source>标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="173"/>
+        <location filename="../../app/ui/pages/supplies.py" line="182"/>
         <source>指定住户</source>
         <translation>Chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="177"/>
+        <location filename="../../app/ui/pages/supplies.py" line="186"/>
         <source>网格编号、楼栋号、标签或户号（逗号分隔）</source>
         <translation>Grid IDs, building numbers, tags or household numbers (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="181"/>
+        <location filename="../../app/ui/pages/supplies.py" line="190"/>
         <source>发放对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="182"/>
+        <location filename="../../app/ui/pages/supplies.py" line="191"/>
         <source>重点户（独居老人、残疾人等）优先</source>
         <translation>Vulnerable households first (elderly living alone, disabled, etc.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="187"/>
+        <location filename="../../app/ui/pages/supplies.py" line="196"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="188"/>
+        <location filename="../../app/ui/pages/supplies.py" line="197"/>
         <source>每户上限</source>
         <translation>Limit per household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="189"/>
+        <location filename="../../app/ui/pages/supplies.py" line="202"/>
+        <source>其他物资</source>
+        <translation>Other supplies</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="203"/>
+        <source>＋ 再加一种物资</source>
+        <translation>+ Add another item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="204"/>
+        <source>同一次发放一并发给每户，如米、油、口罩</source>
+        <translation>Given to each household in the same distribution, e.g. rice, oil, masks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="207"/>
         <source>点击“预览”查看分配与库存对比，确认后再创建。</source>
         <translation>Click &quot;Preview&quot; to compare the allocation with stock, then create it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="197"/>
+        <location filename="../../app/ui/pages/supplies.py" line="215"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="199"/>
+        <location filename="../../app/ui/pages/supplies.py" line="217"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="231"/>
+        <location filename="../../app/ui/pages/supplies.py" line="226"/>
+        <source>每户</source>
+        <translation>per household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="227"/>
+        <source>每人</source>
+        <translation>per person</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="228"/>
+        <source>每 2 人</source>
+        <translation>per 2 people</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="247"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="249"/>
+        <source>每份</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="295"/>
         <source>{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>{households} households ({vulnerable} vulnerable), {needed}{unit} needed, {on_hand}{unit} in stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="240"/>
+        <location filename="../../app/ui/pages/supplies.py" line="304"/>
         <source>；缺口 {shortfall}{unit}，按顺序可先发 {covered} 户</source>
         <translation>; short by {shortfall}{unit}, enough for the first {covered} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="245"/>
+        <location filename="../../app/ui/pages/supplies.py" line="308"/>
         <source>；库存足够</source>
         <translation>; enough stock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="311"/>
+        <source>{households} 户（重点户 {vulnerable}）</source>
+        <translation>{households} households ({vulnerable} vulnerable)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="316"/>
+        <source>{item}：共需 {needed}{unit}，现有 {on_hand}{unit}</source>
+        <translation>{item}: {needed}{unit} needed, {on_hand}{unit} in stock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="320"/>
+        <source>，缺口 {shortfall}{unit}</source>
+        <translation>, short by {shortfall}{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="324"/>
+        <source>，足够</source>
+        <translation>, enough</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="328"/>
+        <source>按顺序可先发 {covered} 户（各项物资都够的户数）</source>
+        <translation>Enough for the first {covered} households (households for which every item is covered)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="333"/>
+        <source>库存足够</source>
+        <translation>Enough stock</translation>
     </message>
 </context>
 <context>
@@ -3522,143 +5002,148 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="141"/>
+        <location filename="../../app/ui/pages/registry.py" line="143"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="155"/>
+        <location filename="../../app/ui/pages/registry.py" line="158"/>
         <source>新增住户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="155"/>
+        <location filename="../../app/ui/pages/registry.py" line="158"/>
         <source>新登记一户及其户主（Ctrl+Shift+N）</source>
         <translation>Register a new household and its head (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="156"/>
+        <location filename="../../app/ui/pages/registry.py" line="159"/>
         <source>新增居民</source>
         <translation>New resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="156"/>
+        <location filename="../../app/ui/pages/registry.py" line="159"/>
         <source>在选中居民的户中新增一人（Ctrl+N）</source>
         <translation>Add a person to the selected resident&apos;s household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="157"/>
+        <location filename="../../app/ui/pages/registry.py" line="160"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="157"/>
+        <location filename="../../app/ui/pages/registry.py" line="160"/>
         <source>编辑选中的居民（回车）</source>
         <translation>Edit the selected resident (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="158"/>
+        <location filename="../../app/ui/pages/registry.py" line="161"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="158"/>
+        <location filename="../../app/ui/pages/registry.py" line="161"/>
         <source>删除选中的居民（需填写原因）</source>
         <translation>Delete the selected resident (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="159"/>
+        <location filename="../../app/ui/pages/registry.py" line="162"/>
         <source>查重</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="159"/>
+        <location filename="../../app/ui/pages/registry.py" line="162"/>
         <source>查找重复登记，逐组核对后合并或保留</source>
         <translation>Find duplicate records, check each group, then merge or keep them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="160"/>
+        <location filename="../../app/ui/pages/registry.py" line="163"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="160"/>
+        <location filename="../../app/ui/pages/registry.py" line="163"/>
         <source>从 Excel/WPS/CSV 花名册导入</source>
         <translation>Import from an Excel/WPS/CSV roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="161"/>
+        <location filename="../../app/ui/pages/registry.py" line="164"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="161"/>
+        <location filename="../../app/ui/pages/registry.py" line="164"/>
         <source>导出为 Excel，列与导入相同</source>
         <translation>Export to Excel, with the same columns as the import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="162"/>
+        <location filename="../../app/ui/pages/registry.py" line="165"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="162"/>
+        <location filename="../../app/ui/pages/registry.py" line="165"/>
         <source>打印当前列表（已脱敏）</source>
         <translation>Print the current list (masked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="209"/>
+        <location filename="../../app/ui/pages/registry.py" line="212"/>
         <source>还没有居民。点击“导入”导入 Excel 花名册，或在命令行运行 demo 生成演示社区。</source>
         <translation>No residents yet. Click &quot;Import&quot; to import an Excel roster, or run the demo command to make a demo community.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="271"/>
+        <location filename="../../app/ui/pages/registry.py" line="274"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="293"/>
+        <location filename="../../app/ui/pages/registry.py" line="296"/>
         <source>共 {0} 人</source>
         <translation>{0} people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="349"/>
+        <location filename="../../app/ui/pages/registry.py" line="352"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="351"/>
+        <location filename="../../app/ui/pages/registry.py" line="354"/>
         <source>请先选中一户中的任一居民（或用查找框找到这一户），再新增成员；新登记一户请点“新增住户”。</source>
         <translation>First select any resident of the household (or find it with the search box), then add the member. To register a new household, click &quot;New household&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="387"/>
+        <location filename="../../app/ui/pages/registry.py" line="390"/>
         <source>删除居民</source>
         <translation>Delete resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="404"/>
-        <location filename="../../app/ui/pages/registry.py" line="411"/>
-        <location filename="../../app/ui/pages/registry.py" line="420"/>
+        <location filename="../../app/ui/pages/registry.py" line="406"/>
+        <location filename="../../app/ui/pages/registry.py" line="413"/>
+        <location filename="../../app/ui/pages/registry.py" line="422"/>
         <source>导出居民</source>
         <translation>Export residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="404"/>
+        <location filename="../../app/ui/pages/registry.py" line="406"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="412"/>
+        <location filename="../../app/ui/pages/registry.py" line="414"/>
         <source>是否隐藏身份证号和电话的中间几位（脱敏）？
 交给外单位时建议脱敏。</source>
         <translation>Hide the middle digits of ID card numbers and phone numbers (masking)?
 Recommended when the file goes to another organisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="422"/>
+        <location filename="../../app/ui/pages/registry.py" line="424"/>
         <source>已导出 {0} 人到 {1}</source>
         <translation>Exported {0} people to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="446"/>
+        <source>住户名单</source>
+        <translation>Household list</translation>
     </message>
 </context>
 <context>
@@ -4125,16 +5610,102 @@ Add another household at this address anyway?</translation>
     </message>
 </context>
 <context>
+    <name>RoundDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="87"/>
+        <source>开新批次</source>
+        <translation>Open new round</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="91"/>
+        <source>如：第3批（12月1日）</source>
+        <translation>e.g. Round 3 (1 Dec)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="92"/>
+        <source>批次名称</source>
+        <translation>Round name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="93"/>
+        <source>沿用上一批次的套餐（内容、价格、供应商）</source>
+        <translation>Carry over the previous round&apos;s bundles (contents, prices, suppliers)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/group_buy.py" line="100"/>
+        <source>开批次</source>
+        <translation>Open round</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="55"/>
+        <location filename="../../app/ui/pages/registry.py" line="57"/>
         <source>查找：姓名 / 拼音（zs）/ 身份证或电话后四位 / 3-2-502 / 户号</source>
         <translation>Find: name / pinyin (zs) / last 4 digits of ID or phone / 3-2-502 / household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="86"/>
+        <location filename="../../app/ui/pages/registry.py" line="88"/>
         <source>没有找到“{0}”</source>
         <translation>Nothing found for &quot;{0}&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>SentModel</name>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="184"/>
+        <source>编号</source>
+        <translation>Ref.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="185"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="186"/>
+        <source>记录数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="187"/>
+        <source>生成时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="188"/>
+        <source>收件方</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="189"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="190"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="197"/>
+        <source>全量</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="197"/>
+        <source>增量</source>
+        <translation>Incremental</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="206"/>
+        <source>未确认收到</source>
+        <translation>Receipt not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="207"/>
+        <source>已收到（{0}）</source>
+        <translation>Received ({0})</translation>
     </message>
 </context>
 <context>
@@ -4233,47 +5804,47 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ShiftModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="356"/>
+        <location filename="../../app/ui/models/grid_models.py" line="273"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="357"/>
+        <location filename="../../app/ui/models/grid_models.py" line="274"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="358"/>
+        <location filename="../../app/ui/models/grid_models.py" line="275"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="359"/>
+        <location filename="../../app/ui/models/grid_models.py" line="276"/>
         <source>地点 / 网格</source>
         <translation>Place / grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="360"/>
+        <location filename="../../app/ui/models/grid_models.py" line="277"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="361"/>
+        <location filename="../../app/ui/models/grid_models.py" line="278"/>
         <source>人员及状态</source>
         <translation>People and status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="368"/>
+        <location filename="../../app/ui/models/grid_models.py" line="285"/>
         <source>次日</source>
         <translation>next day </translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="378"/>
+        <location filename="../../app/ui/models/grid_models.py" line="295"/>
         <source>（缺 {0}）</source>
         <translation> ({0} short)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="380"/>
+        <location filename="../../app/ui/models/grid_models.py" line="297"/>
         <source>未排人</source>
         <translation>Nobody assigned</translation>
     </message>
@@ -4281,32 +5852,32 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ShiftPeopleModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="399"/>
+        <location filename="../../app/ui/models/grid_models.py" line="316"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="400"/>
+        <location filename="../../app/ui/models/grid_models.py" line="317"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="401"/>
+        <location filename="../../app/ui/models/grid_models.py" line="318"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="402"/>
+        <location filename="../../app/ui/models/grid_models.py" line="319"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="403"/>
+        <location filename="../../app/ui/models/grid_models.py" line="320"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="404"/>
+        <location filename="../../app/ui/models/grid_models.py" line="321"/>
         <source>签退</source>
         <translation>Check-out</translation>
     </message>
@@ -4440,6 +6011,74 @@ Add another household at this address anyway?</translation>
         <location filename="../../app/ui/household_dialogs.py" line="153"/>
         <source>拆分住户</source>
         <translation>Split household</translation>
+    </message>
+</context>
+<context>
+    <name>StreetOverviewPanel</name>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="154"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="157"/>
+        <source>汇总报表 PDF 预览/打印…</source>
+        <translation>Summary report PDF preview/print…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="159"/>
+        <source>汇总报表导出 Excel…</source>
+        <translation>Export summary report to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="166"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="172"/>
+        <source>数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。本程序尚未启用诉求登记，诉求一栏没有数字。</source>
+        <translation>Figures come from each community&apos;s most recently imported package. Communities with no package for more than {0} hours are marked &quot;Overdue&quot;. Request logging is not enabled in this program yet, so the requests column has no figures.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="192"/>
+        <source>尚未登记任何社区。请在“导入与回执”中登记社区的公钥文件，再导入其数据包。</source>
+        <translation>No communities enrolled yet. Enrol a community&apos;s public key file under &quot;Import and receipts&quot;, then import its packages.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="230"/>
+        <source>共 {0} 个社区，逾期 {1} 个；在住居民 {2} 人，住户 {3} 户，重点人群 {4} 人</source>
+        <translation>{0} communities, {1} overdue; {2} residents in residence, {3} households, {4} vulnerable people</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="239"/>
+        <source>统计于 {0}</source>
+        <translation>Counted at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="267"/>
+        <source>正在生成汇总报表</source>
+        <translation>Generating the summary report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="275"/>
+        <source>导出汇总报表</source>
+        <translation>Export summary report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="275"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="294"/>
+        <source>已导出到 {0}</source>
+        <translation>Exported to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="297"/>
+        <source>正在导出汇总报表</source>
+        <translation>Exporting the summary report</translation>
     </message>
 </context>
 <context>
@@ -4619,294 +6258,382 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="271"/>
-        <location filename="../../app/ui/pages/supplies.py" line="322"/>
-        <location filename="../../app/ui/pages/supplies.py" line="334"/>
-        <location filename="../../app/ui/pages/supplies.py" line="356"/>
+        <location filename="../../app/ui/pages/supplies.py" line="361"/>
+        <location filename="../../app/ui/pages/supplies.py" line="413"/>
+        <location filename="../../app/ui/pages/supplies.py" line="425"/>
+        <location filename="../../app/ui/pages/supplies.py" line="447"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="279"/>
-        <location filename="../../app/ui/pages/supplies.py" line="450"/>
+        <location filename="../../app/ui/pages/supplies.py" line="369"/>
+        <location filename="../../app/ui/pages/supplies.py" line="559"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="282"/>
-        <location filename="../../app/ui/pages/supplies.py" line="451"/>
+        <location filename="../../app/ui/pages/supplies.py" line="372"/>
+        <location filename="../../app/ui/pages/supplies.py" line="560"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="284"/>
-        <location filename="../../app/ui/pages/supplies.py" line="454"/>
+        <location filename="../../app/ui/pages/supplies.py" line="374"/>
+        <location filename="../../app/ui/pages/supplies.py" line="563"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="287"/>
+        <location filename="../../app/ui/pages/supplies.py" line="377"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="289"/>
-        <location filename="../../app/ui/pages/supplies.py" line="660"/>
+        <location filename="../../app/ui/pages/supplies.py" line="379"/>
+        <location filename="../../app/ui/pages/supplies.py" line="898"/>
         <source>导出需求清单</source>
         <translation>Export needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="290"/>
-        <location filename="../../app/ui/pages/supplies.py" line="688"/>
+        <location filename="../../app/ui/pages/supplies.py" line="380"/>
+        <location filename="../../app/ui/pages/supplies.py" line="926"/>
         <source>打印签收表</source>
         <translation>Print sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="293"/>
+        <location filename="../../app/ui/pages/supplies.py" line="382"/>
+        <location filename="../../app/ui/pages/supplies.py" line="958"/>
+        <source>打印取货单</source>
+        <translation>Print pick-up slips</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="384"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="298"/>
-        <location filename="../../app/ui/pages/supplies.py" line="383"/>
-        <location filename="../../app/ui/pages/supplies.py" line="457"/>
+        <location filename="../../app/ui/pages/supplies.py" line="389"/>
+        <location filename="../../app/ui/pages/supplies.py" line="488"/>
+        <location filename="../../app/ui/pages/supplies.py" line="566"/>
         <source>发放</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="303"/>
+        <location filename="../../app/ui/pages/supplies.py" line="394"/>
         <source>扫码签收</source>
         <translation>Scan to sign off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="305"/>
+        <location filename="../../app/ui/pages/supplies.py" line="396"/>
         <source>扫描住户条码，或输入门牌号（3-2-502）后回车</source>
         <translation>Scan the household barcode, or type the door number (3-2-502) and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="310"/>
+        <location filename="../../app/ui/pages/supplies.py" line="401"/>
         <source>选择一次发放，然后扫描住户条码。</source>
         <translation>Choose a distribution, then scan household barcodes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="323"/>
+        <location filename="../../app/ui/pages/supplies.py" line="414"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="324"/>
+        <location filename="../../app/ui/pages/supplies.py" line="415"/>
         <source>现有</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="325"/>
+        <location filename="../../app/ui/pages/supplies.py" line="416"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="326"/>
+        <location filename="../../app/ui/pages/supplies.py" line="417"/>
         <source>累计入库</source>
         <translation>Total received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="327"/>
+        <location filename="../../app/ui/pages/supplies.py" line="418"/>
         <source>累计发出</source>
         <translation>Total issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="328"/>
+        <location filename="../../app/ui/pages/supplies.py" line="419"/>
         <source>有效期</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="333"/>
+        <location filename="../../app/ui/pages/supplies.py" line="424"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="335"/>
+        <location filename="../../app/ui/pages/supplies.py" line="426"/>
         <source>存放点</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="336"/>
+        <location filename="../../app/ui/pages/supplies.py" line="427"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="337"/>
-        <location filename="../../app/ui/pages/supplies.py" line="369"/>
+        <location filename="../../app/ui/pages/supplies.py" line="428"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="338"/>
+        <location filename="../../app/ui/pages/supplies.py" line="429"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="339"/>
+        <location filename="../../app/ui/pages/supplies.py" line="430"/>
         <source>来源 / 原因</source>
         <translation>Source / reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="342"/>
+        <location filename="../../app/ui/pages/supplies.py" line="433"/>
         <source>暂无物资，点击“入库”登记第一批。</source>
         <translation>No supplies yet. Click &quot;Receipt&quot; to record the first batch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="351"/>
+        <location filename="../../app/ui/pages/supplies.py" line="442"/>
         <source>库存台账</source>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="354"/>
+        <location filename="../../app/ui/pages/supplies.py" line="445"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="355"/>
+        <location filename="../../app/ui/pages/supplies.py" line="446"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="357"/>
+        <location filename="../../app/ui/pages/supplies.py" line="448"/>
         <source>对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="358"/>
+        <location filename="../../app/ui/pages/supplies.py" line="449"/>
         <source>已发 / 应发（户）</source>
         <translation>Given / due (households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="359"/>
+        <location filename="../../app/ui/pages/supplies.py" line="450"/>
         <source>已发 / 应发（数量）</source>
         <translation>Given / due (quantity)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="360"/>
+        <location filename="../../app/ui/pages/supplies.py" line="451"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="365"/>
+        <location filename="../../app/ui/pages/supplies.py" line="457"/>
+        <location filename="../../app/ui/pages/supplies.py" line="660"/>
+        <source>已领取</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="458"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="366"/>
+        <location filename="../../app/ui/pages/supplies.py" line="459"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="367"/>
+        <location filename="../../app/ui/pages/supplies.py" line="460"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="368"/>
+        <location filename="../../app/ui/pages/supplies.py" line="461"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="370"/>
+        <location filename="../../app/ui/pages/supplies.py" line="462"/>
+        <source>应发物资</source>
+        <translation>Supplies due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="463"/>
         <source>重点户</source>
         <translation>Vulnerable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="371"/>
+        <location filename="../../app/ui/pages/supplies.py" line="464"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="440"/>
+        <location filename="../../app/ui/pages/supplies.py" line="465"/>
+        <source>领取时间 / 经办人</source>
+        <translation>Collected at / Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="479"/>
+        <source>只看未领取</source>
+        <translation>Only not collected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="492"/>
+        <source>团购</source>
+        <translation>Group purchase</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="549"/>
         <source>{d}（已过期）</source>
         <translation>{d} (expired)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="452"/>
+        <location filename="../../app/ui/pages/supplies.py" line="561"/>
         <source>调出</source>
         <translation>Transfer out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="453"/>
+        <location filename="../../app/ui/pages/supplies.py" line="562"/>
         <source>调入</source>
         <translation>Transfer in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="455"/>
+        <location filename="../../app/ui/pages/supplies.py" line="564"/>
         <source>过期报废</source>
         <translation>Expired, written off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="456"/>
+        <location filename="../../app/ui/pages/supplies.py" line="565"/>
         <source>盘点</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="486"/>
+        <location filename="../../app/ui/pages/supplies.py" line="595"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="486"/>
+        <location filename="../../app/ui/pages/supplies.py" line="595"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="508"/>
+        <location filename="../../app/ui/pages/supplies.py" line="617"/>
         <source>共 {items} 种物资，{campaigns} 次发放</source>
         <translation>{items} items, {campaigns} distributions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="525"/>
+        <location filename="../../app/ui/pages/supplies.py" line="628"/>
+        <source>扫码</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="628"/>
+        <source>勾选</source>
+        <translation>Tick</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="628"/>
+        <source>命令行</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="643"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="532"/>
-        <source>未领取：共 {n} 户</source>
-        <translation>Not collected: {n} households</translation>
+        <location filename="../../app/ui/pages/supplies.py" line="667"/>
+        <source>共 {n} 户，已领取 {done} 户，未领取 {waiting} 户</source>
+        <translation>{n} households: {done} collected, {waiting} not collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="575"/>
-        <location filename="../../app/ui/pages/supplies.py" line="684"/>
+        <location filename="../../app/ui/pages/supplies.py" line="959"/>
+        <source>取货单-{code}.pdf</source>
+        <translation>Pick-up slips-{code}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="980"/>
+        <source>正在生成取货单</source>
+        <translation>Generating pick-up slips</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="981"/>
+        <source>已生成取货单：{p}</source>
+        <translation>Pick-up slips generated: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="719"/>
+        <location filename="../../app/ui/pages/supplies.py" line="922"/>
+        <location filename="../../app/ui/pages/supplies.py" line="954"/>
         <source>✖ 请先选择一次发放</source>
         <translation>✖ Please choose a distribution first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="603"/>
+        <location filename="../../app/ui/pages/supplies.py" line="746"/>
+        <source>✔ 已发放：{address} 领取 {items}</source>
+        <translation>✔ Given: {address} received {items}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="751"/>
         <source>✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）</source>
         <translation>✔ Given: {address} received {qty}{unit} of {item} ({left}{unit} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="656"/>
+        <location filename="../../app/ui/pages/supplies.py" line="803"/>
+        <location filename="../../app/ui/pages/supplies.py" line="811"/>
+        <source>撤销领取</source>
+        <translation>Undo collection</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="804"/>
+        <source>撤销 {address} 的领取记录？物资将退回库存，记录连同原因保留。</source>
+        <translation>Undo the collection record for {address}? The supplies go back into stock; the record and the reason are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="811"/>
+        <source>撤销 {address} 的原因：</source>
+        <translation>Reason for undoing {address}:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="839"/>
+        <source>↺ 已撤销 {address} 的领取，退回库存：{back}</source>
+        <translation>↺ Undid the collection for {address}, returned to stock: {back}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="894"/>
         <source>正在生成发放计划</source>
         <translation>Creating the distribution plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="675"/>
+        <location filename="../../app/ui/pages/supplies.py" line="913"/>
         <source>正在导出需求清单</source>
         <translation>Exporting the needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="676"/>
+        <location filename="../../app/ui/pages/supplies.py" line="914"/>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="689"/>
+        <location filename="../../app/ui/pages/supplies.py" line="927"/>
         <source>签收表-{code}.pdf</source>
         <translation>sign-off-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="707"/>
+        <location filename="../../app/ui/pages/supplies.py" line="945"/>
         <source>正在生成签收表</source>
         <translation>Creating the sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="708"/>
+        <location filename="../../app/ui/pages/supplies.py" line="946"/>
         <source>已生成签收表：{p}</source>
         <translation>Sign-off sheet created: {p}</translation>
     </message>
