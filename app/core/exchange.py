@@ -54,6 +54,7 @@ from app.core import exchange_format as fmt
 from app.core.datadir import DataDir
 from app.core.exchange_keys import OwnKeys, load_own_keys
 from app.core.peek import OfficeInfo
+from app.core.supply_needs import refresh_needs
 from app.db import search_index
 from app.db.base import Base, Travelling, utcnow
 from app.db.engine import Database
@@ -313,6 +314,7 @@ def export_package(
             ).first()
             package_seq = (last.package_seq if last else 0) + 1
             since = 0 if full or last is None else last.up_to_seq
+            refresh_needs(session, info.code)  # the needs per item, for the street office
             up_to = _own_seq(session, info.code)
             records, counts = _collect(session, info.code, since, up_to)
             now = datetime.now(UTC).replace(microsecond=0)

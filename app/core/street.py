@@ -7,6 +7,10 @@ Each measure is one grouped query over all communities (never a loop per communi
 communities of 9,000 residents each take a fraction of a second. What this program does not record
 yet (residents' requests) is named as such, never given a number.
 
+What a community still has to hand out (unmet shares of its open campaigns, the shortage per item,
+households waiting) cannot be counted here — the plans stay at the community — so it comes as the
+community's own summary, `supply_need`, refreshed at each export (app.core.supply_needs).
+
 How late: hours since the last package was made at the community (its `created_at`); a community
 is late when that is more than `LATE_AFTER_HOURS` (packages are carried daily), or when none has
 arrived at all.
@@ -27,7 +31,13 @@ from app.core.stats import vulnerable_tags
 from app.db.models import Household, Office, Resident
 from app.db.models_exchange import EnrolledOffice, ExchangePackage
 from app.db.models_meetings import ActionItem, Meeting
-from app.db.models_supplies import SupplyCampaign, SupplyDelivery, SupplyItem, SupplyMovement
+from app.db.models_supplies import (
+    SupplyCampaign,
+    SupplyDelivery,
+    SupplyItem,
+    SupplyMovement,
+    SupplyNeed,
+)
 from app.errors import InvalidInput
 
 LATE_AFTER_HOURS = 24
@@ -52,6 +62,18 @@ class Stock:
     on_hand: int
 
 
+@dataclass(frozen=True)
+class Need:
+    """An item a community still has to hand out, as its last package said (`supply_need`)."""
+
+    item: str
+    unit: str
+    needed: int  # unmet shares of its open campaigns
+    on_hand: int
+    shortage: int  # needed beyond on hand
+    households_waiting: int
+
+
 @dataclass
 class CommunityRow:
     code: str
@@ -70,6 +92,31 @@ class CommunityRow:
     delivered_households: int = 0  # sign-offs in the open campaigns
     open_action_items: int = 0
     overdue_action_items: int = 0
+    needs: list[Need] = field(default_factory=list)  # the biggest shortage first
+
+    @property
+    def short(self) -> list[Need]:
+        """The items it has too few of to serve everyone waiting."""
+        return [n for n in self.needs if n.shortage > 0]
+
+    @property
+    def households_waiting(self) -> int:
+        """Households waiting for an item: the most for any one item (a household waiting for
+        rice and for masks is one household; the package counts them per item)."""
+        return max((n.households_waiting for n in self.needs), default=0)
+
+    def needs_text(self) -> str:
+        """The 缺口 cell: 大米 缺 120袋；口罩 缺 300个 — or, with more items, 3 项缺口（38 户待领）."""
+        if not self.last_package:
+            return "—"
+        short = self.short
+        if not short:
+            if self.needs:
+                return f"库存够发（{self.households_waiting:,} 户待领）"
+            return "无"
+        if len(short) <= 2:
+            return "；".join(f"{n.item} 缺 {n.shortage:,}{n.unit}" for n in short)
+        return f"{len(short)} 项缺口（{self.households_waiting:,} 户待领）"
 
     @property
     def items_in_stock(self) -> int:
@@ -122,6 +169,7 @@ class StreetOverview:
             "open_campaigns": sum(r.open_campaigns for r in self.rows),
             "delivered_households": sum(r.delivered_households for r in self.rows),
             "open_action_items": sum(r.open_action_items for r in self.rows),
+            "communities_short": sum(1 for r in self.rows if r.short),
             "overdue_action_items": sum(r.overdue_action_items for r in self.rows),
         }
 
@@ -249,6 +297,22 @@ def street_overview(
     ).items():
         if code in rows:
             rows[code].delivered_households = n
+    for code, item, unit, needed, have, shortage, waiting in session.execute(
+        select(
+            SupplyNeed.origin,
+            SupplyNeed.item,
+            SupplyNeed.unit,
+            SupplyNeed.needed,
+            SupplyNeed.on_hand,
+            SupplyNeed.shortage,
+            SupplyNeed.households_waiting,
+        )
+        .where(SupplyNeed.deleted_at.is_(None))
+        .order_by(SupplyNeed.origin, SupplyNeed.shortage.desc(), SupplyNeed.item)
+    ):
+        row = rows.get(code)
+        if row is not None:
+            row.needs.append(Need(item, unit, needed, have, shortage, waiting))
 
     in_force = and_(
         Meeting.deleted_at.is_(None),
@@ -309,6 +373,18 @@ def overview_json(overview: StreetOverview) -> dict[str, Any]:
                 "delivered_households": r.delivered_households,
                 "open_action_items": r.open_action_items,
                 "overdue_action_items": r.overdue_action_items,
+                "households_waiting": r.households_waiting,
+                "needs": [
+                    {
+                        "item": n.item,
+                        "unit": n.unit,
+                        "needed": n.needed,
+                        "on_hand": n.on_hand,
+                        "shortage": n.shortage,
+                        "households_waiting": n.households_waiting,
+                    }
+                    for n in r.needs
+                ],
             }
             for r in overview.rows
         ],

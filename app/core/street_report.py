@@ -6,7 +6,8 @@ style of the daily report) and .xlsx.
     write_street_report(overview, Path("各社区汇总.pdf"))     # or .xlsx
 
 Sections: 数据报送 (last package, how late — late ones named in words), 人口与住户, 重点人群 (by
-tag), 物资 (stock on hand, open distributions), 会议待办, 居民诉求 (not recorded by this program
+tag), 物资 (stock on hand, open distributions, the shortages and households waiting each community
+reported with its last package), 会议待办, 居民诉求 (not recorded by this program
 yet: said in words, no figure). A community that has sent nothing yet is listed with its figures as
 “—”, not as zeros that look like data.
 """
@@ -134,7 +135,8 @@ def build_sections(overview: StreetOverview) -> list[Section]:
 
     s = Section("supplies", "物资")
     s.lines.append(
-        "库存为各社区物资台账的结余；发放计划的分户明细留在社区，此处只统计进行中的发放和已签收的户数。"
+        "库存为各社区物资台账的结余；发放计划的分户明细留在社区，此处统计进行中的发放、已签收的户数，"
+        "以及各社区导出数据包时尚未发放的份额（缺口 = 待发数超出库存的部分）。"
     )
     supply_rows: list[tuple[Any, ...]] = [
         (
@@ -143,6 +145,7 @@ def build_sections(overview: StreetOverview) -> list[Section]:
             _figure(r, r.items_out_of_stock),
             _figure(r, r.open_campaigns),
             _figure(r, r.delivered_households),
+            r.needs_text(),
         )
         for r in rows
     ]
@@ -153,16 +156,31 @@ def build_sections(overview: StreetOverview) -> list[Section]:
             NONE,
             totals["open_campaigns"],
             totals["delivered_households"],
+            f"{totals['communities_short']} 个社区有缺口",
         )
     )
     s.tables.append(
         Table(
-            ("社区", "有库存品种", "缺货品种", "进行中发放", "已签收户数"),
+            ("社区", "有库存品种", "缺货品种", "进行中发放", "已签收户数", "缺口"),
             supply_rows,
-            (4, 2, 2, 2, 2),
+            (3, 1.6, 1.6, 1.6, 1.6, 5),
             "各社区物资",
         )
     )
+    need_rows: list[tuple[Any, ...]] = [
+        (r.name, n.item, n.unit, n.needed, n.on_hand, n.shortage, n.households_waiting)
+        for r in rows
+        for n in r.needs
+    ]
+    if need_rows:
+        s.tables.append(
+            Table(
+                ("社区", "物资", "单位", "待发", "库存", "缺口", "待领户数"),
+                need_rows,
+                (3, 2.4, 1.2, 1.6, 1.6, 1.6, 1.6),
+                "各社区尚未发放的物资（各社区最近一次数据包所报）",
+            )
+        )
     stock = overview.stock_totals()
     if stock:
         s.tables.append(
@@ -379,6 +397,8 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
         "缺货品种",
         "进行中发放",
         "已签收户数",
+        "缺口",
+        "待领户数",
         "未办结待办",
         "其中逾期",
         "居民诉求",
@@ -402,6 +422,8 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
     sheet.set_column(2, 5, 12)
     sheet.set_column(3, 3, 17)
     sheet.set_column(6, len(headers) - 1, 9)
+    gap = headers.index("缺口")
+    sheet.set_column(gap, gap, 30)
     row_n = top
     for r in overview.rows:
         row_n += 1
@@ -420,6 +442,8 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
             _figure(r, r.items_out_of_stock),
             _figure(r, r.open_campaigns),
             _figure(r, r.delivered_households),
+            r.needs_text(),
+            _figure(r, r.households_waiting),
             _figure(r, r.open_action_items),
             _figure(r, r.overdue_action_items),
             REQUESTS_NOT_BUILT,
@@ -446,6 +470,8 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
         "",
         totals["open_campaigns"],
         totals["delivered_households"],
+        f"{totals['communities_short']} 个社区有缺口",
+        "",
         totals["open_action_items"],
         totals["overdue_action_items"],
         REQUESTS_NOT_BUILT,
@@ -472,6 +498,23 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
             stock.write_number(n, 4, st.on_hand, number)
     if n == 0:
         stock.write_string(1, 0, "各社区尚未登记物资。", note)
+
+    needs = book.add_worksheet("物资缺口")
+    for c, h in enumerate(("社区", "机构代码", "物资", "单位", "待发", "库存", "缺口", "待领户数")):
+        needs.write_string(0, c, h, header)
+    needs.set_column(0, 0, 16)
+    needs.set_column(1, 1, 14)
+    needs.set_column(2, 7, 10)
+    n = 0
+    for r in overview.rows:
+        for nd in r.needs:
+            n += 1
+            for c, v in enumerate((r.name, r.code, nd.item, nd.unit)):
+                needs.write_string(n, c, v, cell)
+            for c, x in enumerate((nd.needed, nd.on_hand, nd.shortage, nd.households_waiting), 4):
+                needs.write_number(n, c, x, number)
+    if n == 0:
+        needs.write_string(1, 0, "各社区没有尚未发放的物资。", note)
     book.close()
 
 

@@ -24,7 +24,8 @@ A delivery recorded by mistake is undone by tombstoning it with the reason (its 
 adjustments carrying the campaign and household); served later, the same row is brought back.
 
 Items, points, movements, campaigns and deliveries travel to the street office (Travelling columns,
-tombstoned). `supply_balance` (a derived total) and `supply_allocation` (the plan of a campaign,
+tombstoned), and so does `supply_need`, the community's needs per item summed up for the street
+office. `supply_balance` (a derived total) and `supply_allocation` (the plan of a campaign,
 rebuilt from the target when planned again) are this office's own.
 
 Quantities are whole numbers of the item's unit (个, 袋, 箱, 瓶 …): what is handed over at a door.
@@ -283,6 +284,38 @@ class SupplyDelivery(Travelling, Base):
     )
 
 
+class SupplyNeed(Travelling, Base):
+    """What a community still has to hand out, per item, as it stood at its last export: the
+    unmet shares of its open campaigns (`needed`), on hand, the `shortage` (needed beyond on hand)
+    and how many households wait for the item. The street office cannot count this itself (the
+    allocations stay at the community), so the community refreshes these rows from its needs list
+    right before it writes a package (`app.core.supply_needs.refresh_needs`): a row changes only when
+    its figures do, and an item nobody waits for any more is tombstoned."""
+
+    __tablename__ = "supply_need"
+
+    item: Mapped[str] = mapped_column(String(60))
+    unit: Mapped[str] = mapped_column(String(10))
+    needed: Mapped[int] = mapped_column(Integer)
+    on_hand: Mapped[int] = mapped_column(Integer)
+    shortage: Mapped[int] = mapped_column(Integer)
+    households_waiting: Mapped[int] = mapped_column(Integer)
+    as_of: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        Index(
+            "uq_supply_need_origin_item",
+            "origin",
+            "item",
+            unique=True,
+            sqlite_where=_LIVE,
+            postgresql_where=_LIVE,
+        ),
+        CheckConstraint("needed >= 0 AND on_hand >= 0 AND shortage >= 0", name="figures"),
+        CheckConstraint("households_waiting >= 0", name="waiting"),
+    )
+
+
 SUPPLY_MODELS: tuple[type[Travelling], ...] = (
     SupplyItem,
     SupplyPoint,
@@ -290,4 +323,5 @@ SUPPLY_MODELS: tuple[type[Travelling], ...] = (
     SupplyCampaignItem,
     SupplyMovement,
     SupplyDelivery,
+    SupplyNeed,
 )

@@ -401,126 +401,166 @@ Owner: {1}    Due: {2}</translation>
 <context>
     <name>CommunitiesModel</name>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="57"/>
+        <location filename="../../app/ui/pages/street.py" line="58"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="58"/>
+        <location filename="../../app/ui/pages/street.py" line="59"/>
         <source>机构代码</source>
         <translation>Organisation code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="59"/>
+        <location filename="../../app/ui/pages/street.py" line="60"/>
         <source>最近
 数据包</source>
         <translation>Latest
 package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="60"/>
+        <location filename="../../app/ui/pages/street.py" line="61"/>
         <source>生成时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="61"/>
+        <location filename="../../app/ui/pages/street.py" line="62"/>
         <source>距今</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="62"/>
+        <location filename="../../app/ui/pages/street.py" line="63"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="63"/>
+        <location filename="../../app/ui/pages/street.py" line="64"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="64"/>
+        <location filename="../../app/ui/pages/street.py" line="65"/>
         <source>在住居民</source>
         <translation>Current residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="65"/>
+        <location filename="../../app/ui/pages/street.py" line="66"/>
         <source>重点人群</source>
         <translation>Vulnerable people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="66"/>
+        <location filename="../../app/ui/pages/street.py" line="67"/>
         <source>库存
 品种</source>
         <translation>Stock
 items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="67"/>
+        <location filename="../../app/ui/pages/street.py" line="68"/>
         <source>进行中发放
 （已签收户）</source>
         <translation>Open distributions
 (households signed off)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="68"/>
+        <location filename="../../app/ui/pages/street.py" line="69"/>
+        <source>缺口</source>
+        <translation>Shortfall</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="70"/>
         <source>未办结
 待办</source>
         <translation>Open
 action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="69"/>
+        <location filename="../../app/ui/pages/street.py" line="71"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="80"/>
+        <location filename="../../app/ui/pages/street.py" line="82"/>
         <source>第 {0} 号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="85"/>
+        <location filename="../../app/ui/pages/street.py" line="87"/>
         <source>尚未收到</source>
         <translation>None received yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="88"/>
+        <location filename="../../app/ui/pages/street.py" line="90"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="88"/>
+        <location filename="../../app/ui/pages/street.py" line="90"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="90"/>
-        <location filename="../../app/ui/pages/street.py" line="111"/>
+        <location filename="../../app/ui/pages/street.py" line="92"/>
+        <location filename="../../app/ui/pages/street.py" line="127"/>
         <source>未启用</source>
         <translation>Not in use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="99"/>
+        <location filename="../../app/ui/pages/street.py" line="101"/>
         <source>{0}（缺 {1}）</source>
         <translation>{0} ({1} out of stock)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="102"/>
+        <location filename="../../app/ui/pages/street.py" line="104"/>
         <source>{0} 项（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="107"/>
+        <location filename="../../app/ui/pages/street.py" line="111"/>
+        <source>{0} 户待领</source>
+        <translation>{0} households waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="112"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="114"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="115"/>
+        <source>{0} 缺 {1}{2}</source>
+        <translation>{0} short {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="118"/>
+        <source>{0} 项缺口（{1} 户待领）</source>
+        <translation>{0} items short ({1} households waiting)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="123"/>
         <source>{0}（逾期 {1}）</source>
         <translation>{0} ({1} overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="129"/>
+        <location filename="../../app/ui/pages/street.py" line="149"/>
+        <source>{0}：缺 {1}{2}（待发 {3}，库存 {4}；{5} 户待领）</source>
+        <translation>{0}: short {1} {2} (to hand out {3}, in stock {4}; {5} households waiting)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="151"/>
+        <source>{0}：库存够发（待发 {3}，库存 {4}；{5} 户待领）</source>
+        <translation>{0}: enough in stock (to hand out {3}, in stock {4}; {5} households waiting)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="163"/>
         <source>本程序尚未启用诉求登记，没有数字。</source>
         <translation>Request logging is not yet enabled in this program, so there are no figures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="131"/>
+        <location filename="../../app/ui/pages/street.py" line="165"/>
         <source>超过 {0} 小时未收到数据包</source>
         <translation>No package received for over {0} hours</translation>
     </message>
@@ -6016,67 +6056,67 @@ Add another household at this address anyway?</translation>
 <context>
     <name>StreetOverviewPanel</name>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="154"/>
+        <location filename="../../app/ui/pages/street.py" line="188"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="157"/>
+        <location filename="../../app/ui/pages/street.py" line="191"/>
         <source>汇总报表 PDF 预览/打印…</source>
         <translation>Summary report PDF preview/print…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="159"/>
+        <location filename="../../app/ui/pages/street.py" line="193"/>
         <source>汇总报表导出 Excel…</source>
         <translation>Export summary report to Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="166"/>
+        <location filename="../../app/ui/pages/street.py" line="200"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="172"/>
-        <source>数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。本程序尚未启用诉求登记，诉求一栏没有数字。</source>
-        <translation>Figures come from each community&apos;s most recently imported package. Communities with no package for more than {0} hours are marked &quot;Overdue&quot;. Request logging is not enabled in this program yet, so the requests column has no figures.</translation>
+        <location filename="../../app/ui/pages/street.py" line="206"/>
+        <source>数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。缺口为各社区导出数据包时尚未发放、且库存不够的份额。本程序尚未启用诉求登记，诉求一栏没有数字。</source>
+        <translation>Figures come from each community&apos;s most recently imported package. A community with no package for more than {0} hours is marked “overdue”. Shortfall is the shares not yet handed out that stock does not cover, as of the community&apos;s export. Requests are not recorded in this program yet, so the requests column has no figures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="192"/>
+        <location filename="../../app/ui/pages/street.py" line="227"/>
         <source>尚未登记任何社区。请在“导入与回执”中登记社区的公钥文件，再导入其数据包。</source>
         <translation>No communities enrolled yet. Enrol a community&apos;s public key file under &quot;Import and receipts&quot;, then import its packages.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="230"/>
+        <location filename="../../app/ui/pages/street.py" line="265"/>
         <source>共 {0} 个社区，逾期 {1} 个；在住居民 {2} 人，住户 {3} 户，重点人群 {4} 人</source>
         <translation>{0} communities, {1} overdue; {2} residents in residence, {3} households, {4} vulnerable people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="239"/>
+        <location filename="../../app/ui/pages/street.py" line="274"/>
         <source>统计于 {0}</source>
         <translation>Counted at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="267"/>
+        <location filename="../../app/ui/pages/street.py" line="302"/>
         <source>正在生成汇总报表</source>
         <translation>Generating the summary report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="275"/>
+        <location filename="../../app/ui/pages/street.py" line="310"/>
         <source>导出汇总报表</source>
         <translation>Export summary report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="275"/>
+        <location filename="../../app/ui/pages/street.py" line="310"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="294"/>
+        <location filename="../../app/ui/pages/street.py" line="329"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="297"/>
+        <location filename="../../app/ui/pages/street.py" line="332"/>
         <source>正在导出汇总报表</source>
         <translation>Exporting the summary report</translation>
     </message>

@@ -12,15 +12,16 @@ from pathlib import Path
 
 import pytest
 from python_calamine import CalamineWorkbook
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 
 from app.core import meetings, supplies
+from app.core.exchange import export_package
 from app.core.stats import office_stats
 from app.core.street import street_only, street_overview
 from app.core.street_report import build_sections, write_street_report
 from app.db.models import Household
 from app.db.models_exchange import ExchangePackage
-from app.db.models_supplies import SupplyAllocation
+from app.db.models_supplies import SupplyAllocation, SupplyNeed
 from app.errors import InvalidInput
 from tests.core.exchange_offices import COMMUNITY, COMMUNITY2, Office, export_to, import_into
 
@@ -229,3 +230,123 @@ def test_report_refuses_other_suffixes(sent: dict[str, Office], tmp_path: Path) 
 def test_generated_time_is_local_and_now(sent: dict[str, Office]) -> None:
     overview, _row_c = _row(sent["S"], COMMUNITY)
     assert abs((datetime.now().astimezone() - overview.generated_at).total_seconds()) < 60
+
+
+# --- what the communities still have to hand out (supply_need, refreshed at each export) ----------
+
+
+def _export(c: Office, out: Path):  # type: ignore[no-untyped-def]
+    return export_package(c.db, c.datadir, c.info, out)
+
+
+def test_the_street_office_sees_each_communitys_shortage_and_households_waiting(
+    offices: dict[str, Office], tmp_path: Path
+) -> None:
+    c, s = offices["C"], offices["S"]
+    with c.db.session() as session:
+        supplies.receive(
+            session, "大米", 50, unit="袋", source="区民政局", source_kind="allocation"
+        )
+        supplies.receive(
+            session, "口罩", 100, unit="个", source="区卫健局", source_kind="allocation"
+        )
+        code = supplies.create_campaign(
+            session,
+            supplies.CampaignSpec(
+                name="米面发放", item="大米", qty=1, more=(supplies.LineSpec("口罩", 2),)
+            ),
+        ).code
+    with c.db.reading() as session:
+        homes = session.scalar(select(func.count()).select_from(SupplyAllocation))
+        assert homes is not None and homes > 50
+        own = {n.item: n for n in supplies.needs_list(session).items}
+    assert (own["大米"].still_to_hand_out, own["大米"].shortage) == (homes, homes - 50)
+    assert own["口罩"].shortage == 2 * homes - 100
+
+    import_into(s, _export(c, tmp_path / "usb1").path)
+    _o, row = _row(s, COMMUNITY)
+    assert [
+        (n.item, n.unit, n.needed, n.on_hand, n.shortage, n.households_waiting) for n in row.needs
+    ] == [
+        ("口罩", "个", 2 * homes, 100, 2 * homes - 100, homes),
+        ("大米", "袋", homes, 50, homes - 50, homes),
+    ]
+    assert row.households_waiting == homes
+    assert row.needs_text() == f"口罩 缺 {2 * homes - 100:,}个；大米 缺 {homes - 50:,}袋"
+    overview, other = _row(s, COMMUNITY2)
+    assert other.needs == [] and other.needs_text() == "—"  # sent nothing: no figure
+    assert overview.totals()["communities_short"] == 1
+
+    # the community hands out to five households and receives enough rice: the next package says so
+    with c.db.reading() as session:
+        first = list(
+            session.scalars(
+                select(Household.address_code)
+                .join(SupplyAllocation, SupplyAllocation.household_id == Household.id)
+                .order_by(SupplyAllocation.rank)
+                .limit(5)
+            )
+        )
+    for h in first:
+        with c.db.session() as session:
+            supplies.deliver(session, code, h)
+    with c.db.session() as session:
+        supplies.receive(session, "大米", 1000, unit="袋", source="某商超", source_kind="purchase")
+    second = _export(c, tmp_path / "usb2")
+    assert second.counts["supply_need"] == 2
+    import_into(s, second.path)
+    _o, row = _row(s, COMMUNITY)
+    need = {n.item: n for n in row.needs}
+    assert (need["大米"].needed, need["大米"].on_hand, need["大米"].shortage) == (
+        homes - 5,
+        1045,
+        0,
+    )
+    assert need["口罩"].shortage == 2 * (homes - 5) - 90
+    assert row.households_waiting == need["大米"].households_waiting == homes - 5
+    assert row.needs_text() == f"口罩 缺 {2 * (homes - 5) - 90:,}个"
+
+    # nothing changed: the next package carries no needs, indeed nothing at all
+    third = _export(c, tmp_path / "usb3")
+    assert third.kind == "incremental" and third.records == 0 and "supply_need" not in third.counts
+    import_into(s, third.path)
+
+    # the campaign ends: nobody waits any more, the rows are tombstoned and travel as such
+    with c.db.session() as session:
+        supplies.close_campaign(session, code)
+    fourth = _export(c, tmp_path / "usb4")
+    assert fourth.counts["supply_need"] == 2
+    import_into(s, fourth.path)
+    overview, row = _row(s, COMMUNITY)
+    assert row.needs == [] and row.households_waiting == 0 and row.needs_text() == "无"
+    assert overview.totals()["communities_short"] == 0
+    with s.db.reading() as session:
+        gone = session.scalars(select(SupplyNeed).where(SupplyNeed.origin == COMMUNITY)).all()
+    assert len(gone) == 2 and all(g.deleted_at is not None and g.delete_reason for g in gone)
+
+
+def test_the_report_shows_the_shortages(offices: dict[str, Office], tmp_path: Path) -> None:
+    c, s = offices["C"], offices["S"]
+    with c.db.session() as session:
+        supplies.receive(
+            session, "大米", 10, unit="袋", source="区民政局", source_kind="allocation"
+        )
+        supplies.create_campaign(session, supplies.CampaignSpec(name="米", item="大米", qty=1))
+    import_into(s, _export(c, tmp_path / "usb").path)
+    overview, row = _row(s, COMMUNITY)
+    short = row.needs[0].shortage
+    out = write_street_report(overview, tmp_path / "汇总.xlsx")
+    book = CalamineWorkbook.from_path(str(out))
+    rows = book.get_sheet_by_name("各社区汇总").to_python()
+    data = {r[0]: dict(zip(rows[4], r, strict=False)) for r in rows[5:]}
+    assert data["办公室C"]["缺口"] == f"大米 缺 {short:,}袋"
+    assert data["办公室C"]["待领户数"] == row.households_waiting
+    assert data["办公室C2"]["缺口"] == "—"
+    needs = [list(r) for r in book.get_sheet_by_name("物资缺口").to_python()]
+    assert ["办公室C", COMMUNITY, "大米", "袋", short + 10, 10, short, short + 10] in needs
+    if shutil.which("pdftotext"):
+        pdf = write_street_report(overview, tmp_path / "汇总.pdf")
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert f"大米 缺 {short:,}袋" in text and "待领户数" in text

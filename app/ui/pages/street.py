@@ -47,9 +47,10 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
         COL_VULNERABLE,
         COL_STOCK,
         COL_CAMPAIGNS,
+        COL_NEEDS,
         COL_TODO,
         COL_REQUESTS,
-    ) = range(13)
+    ) = range(14)
     NUMBERS = (COL_PACKAGE, COL_HOUSEHOLDS, COL_RESIDENTS, COL_VULNERABLE, COL_STOCK, COL_TODO)
 
     def header_texts(self) -> list[str]:
@@ -65,6 +66,7 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
             self.tr("重点人群"),
             self.tr("库存\n品种"),
             self.tr("进行中发放\n（已签收户）"),
+            self.tr("缺口"),
             self.tr("未办结\n待办"),
             self.tr("诉求"),
         ]
@@ -102,6 +104,20 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
             return self.tr("{0} 项（{1} 户）").format(
                 row.open_campaigns, f"{row.delivered_households:,}"
             )
+        if column == self.COL_NEEDS:
+            short = row.short
+            if not short:
+                if row.needs:
+                    return self.tr("{0} 户待领").format(f"{row.households_waiting:,}")
+                return self.tr("无")
+            if len(short) <= 2:
+                return self.tr("；").join(
+                    self.tr("{0} 缺 {1}{2}").format(n.item, f"{n.shortage:,}", n.unit)
+                    for n in short
+                )
+            return self.tr("{0} 项缺口（{1} 户待领）").format(
+                len(short), f"{row.households_waiting:,}"
+            )
         if column == self.COL_TODO:
             if row.overdue_action_items:
                 return self.tr("{0}（逾期 {1}）").format(
@@ -118,6 +134,8 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
             return row.late
         if column == self.COL_TODO:
             return row.overdue_action_items > 0
+        if column == self.COL_NEEDS:
+            return bool(row.short)
         return False
 
     def tooltip(self, row: core.CommunityRow, column: int) -> str | None:
@@ -125,6 +143,22 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
             return "\n".join(f"{t}：{n:,}" for t, n in row.by_tag.items() if n)
         if column == self.COL_STOCK and row.stock:
             return "\n".join(f"{s.item}：{s.on_hand:,} {s.unit}" for s in row.stock)
+        if column == self.COL_NEEDS and row.needs:
+            return "\n".join(
+                (
+                    self.tr("{0}：缺 {1}{2}（待发 {3}，库存 {4}；{5} 户待领）")
+                    if n.shortage
+                    else self.tr("{0}：库存够发（待发 {3}，库存 {4}；{5} 户待领）")
+                ).format(
+                    n.item,
+                    f"{n.shortage:,}",
+                    n.unit,
+                    f"{n.needed:,}",
+                    f"{n.on_hand:,}",
+                    f"{n.households_waiting:,}",
+                )
+                for n in row.needs
+            )
         if column == self.COL_REQUESTS:
             return self.tr("本程序尚未启用诉求登记，没有数字。")
         if column == self.COL_STATE and row.late:
@@ -170,6 +204,7 @@ class StreetOverviewPanel(QWidget):
         self.note = QLabel(
             self.tr(
                 "数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。"
+                "缺口为各社区导出数据包时尚未发放、且库存不够的份额。"
                 "本程序尚未启用诉求登记，诉求一栏没有数字。"
             ).format(core.LATE_AFTER_HOURS)
         )
