@@ -303,69 +303,106 @@ def export_package(
     try:
         with db.session(note="exchange export") as session:
             recipient = _recipient(session)
-            last = session.scalars(
-                select(ExchangePackage)
-                .where(
-                    ExchangePackage.direction == "out",
-                    ExchangePackage.office_code == recipient.code,
-                )
-                .order_by(ExchangePackage.package_seq.desc())
-                .limit(1)
-            ).first()
-            package_seq = (last.package_seq if last else 0) + 1
+            last = last_sent(session, recipient.code)
             since = 0 if full or last is None else last.up_to_seq
             refresh_needs(session, info.code)  # the needs per item, for the street office
             up_to = _own_seq(session, info.code)
             records, counts = _collect(session, info.code, since, up_to)
-            now = datetime.now(UTC).replace(microsecond=0)
-            kind = "full" if full or last is None else "incremental"
-            manifest = {
-                "format": PACKAGE_FORMAT,
-                "format_version": fmt.FORMAT_VERSION,
-                "schema_revision": SCHEMA_HEAD,
-                "sender": {
-                    "code": info.code,
-                    "name": info.name,
-                    "role": info.role,
-                    "fingerprint": own.fingerprint,
-                },
-                "recipient": {"code": recipient.code, "fingerprint": recipient.fingerprint},
-                "package_seq": package_seq,
-                "previous_hash": last.package_hash if last else None,
-                "created_at": now.isoformat().replace("+00:00", "Z"),
-                "kind": kind,
-                "since_seq": since,
-                "up_to_seq": up_to,
-                "counts": counts,
-            }
-            data = fmt.seal(
-                manifest,
-                {"records": records},
-                X25519PublicKey.from_public_bytes(fmt.unb64(recipient.encryption_public)),
-                own.signing,
-            )
-            name = f"{info.code}-{recipient.code}-{package_seq:06d}{PACKAGE_SUFFIX}"
-            write_verified(datadir.exports / name, data)
-            path = write_verified(Path(out_dir) / name, data)
-            session.add(
-                ExchangePackage(
-                    direction="out",
-                    office_code=recipient.code,
-                    package_seq=package_seq,
-                    package_hash=fmt.package_hash(data),
-                    previous_hash=last.package_hash if last else None,
-                    kind=kind,
-                    since_seq=since,
-                    up_to_seq=up_to,
-                    records=sum(counts.values()),
-                    file_name=name,
-                    created_at=now.replace(tzinfo=None),
-                    counts=json.dumps(counts, sort_keys=True),
-                )
+            result = write_package(
+                session,
+                datadir,
+                info,
+                own,
+                recipient,
+                last,
+                since,
+                up_to,
+                full,
+                records,
+                counts,
+                out_dir,
             )
     except OSError as exc:
         raise InvalidInput(f"无法写入数据包：{exc}", f"Cannot write the package: {exc}") from exc
-    return ExportResult(path, package_seq, kind, sum(counts.values()), counts, recipient.code)
+    return result
+
+
+def last_sent(session: Session, office_code: str) -> ExchangePackage | None:
+    """The newest package this office wrote for `office_code`, if any."""
+    return session.scalars(
+        select(ExchangePackage)
+        .where(ExchangePackage.direction == "out", ExchangePackage.office_code == office_code)
+        .order_by(ExchangePackage.package_seq.desc())
+        .limit(1)
+    ).first()
+
+
+def write_package(
+    session: Session,
+    datadir: DataDir,
+    info: OfficeInfo,
+    own: OwnKeys,
+    office: EnrolledOffice,
+    last: ExchangePackage | None,
+    since: int,
+    up_to: int,
+    full: bool,
+    records: dict[str, list[dict[str, Any]]],
+    counts: dict[str, int],
+    out_dir: Path,
+) -> ExportResult:
+    """Seal `records` for `office` as the package after `last`, write it (verified) into the data
+    folder's exports and into `out_dir`, and remember it as sent."""
+    package_seq = (last.package_seq if last else 0) + 1
+    kind = "full" if full or last is None else "incremental"
+    now = datetime.now(UTC).replace(microsecond=0)
+    manifest = {
+        "format": PACKAGE_FORMAT,
+        "format_version": fmt.FORMAT_VERSION,
+        "schema_revision": SCHEMA_HEAD,
+        "sender": {
+            "code": info.code,
+            "name": info.name,
+            "role": info.role,
+            "fingerprint": own.fingerprint,
+        },
+        "recipient": {"code": office.code, "fingerprint": office.fingerprint},
+        "package_seq": package_seq,
+        "previous_hash": last.package_hash if last else None,
+        "created_at": now.isoformat().replace("+00:00", "Z"),
+        "kind": kind,
+        "since_seq": since,
+        "up_to_seq": up_to,
+        "counts": counts,
+    }
+    data = fmt.seal(
+        manifest,
+        {"records": records},
+        X25519PublicKey.from_public_bytes(fmt.unb64(office.encryption_public)),
+        own.signing,
+    )
+    name = f"{info.code}-{office.code}-{package_seq:06d}{PACKAGE_SUFFIX}"
+    write_verified(datadir.exports / name, data)
+    path = write_verified(Path(out_dir) / name, data)
+    total = sum(counts.values())
+    session.add(
+        ExchangePackage(
+            direction="out",
+            office_code=office.code,
+            package_seq=package_seq,
+            package_hash=fmt.package_hash(data),
+            previous_hash=last.package_hash if last else None,
+            kind=kind,
+            since_seq=since,
+            up_to_seq=up_to,
+            records=total,
+            file_name=name,
+            created_at=now.replace(tzinfo=None),
+            counts=json.dumps(counts, sort_keys=True),
+        )
+    )
+    session.flush()
+    return ExportResult(path, package_seq, kind, total, counts, office.code)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,24 +15,22 @@ the packages sent but not yet acknowledged (docs/exchange-format.md §6).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app.core import exchange_format as fmt
 from app.core.datadir import DataDir
 from app.core.exchange import (
-    PACKAGE_FORMAT,
-    PACKAGE_SUFFIX,
     RECEIPT_FORMAT,
     RECEIPT_SUFFIX,
     ExportResult,
+    last_sent,
+    write_package,
     write_verified,
 )
 from app.core.exchange_keys import load_own_keys
@@ -134,21 +132,13 @@ def export_return_packages(
         with db.session(note="exchange export (return packages)") as session:
             up_to = _own_seq(session, info.code)
             for office in _targets(session, to):
-                last = session.scalars(
-                    select(ExchangePackage)
-                    .where(
-                        ExchangePackage.direction == "out",
-                        ExchangePackage.office_code == office.code,
-                    )
-                    .order_by(ExchangePackage.package_seq.desc())
-                    .limit(1)
-                ).first()
+                last = last_sent(session, office.code)
                 since = 0 if full or last is None else last.up_to_seq
                 records, counts = _collect_for(session, info.code, office.code, since, up_to)
                 if not records and not full and not to:
                     continue
                 results.append(
-                    _write_one(
+                    write_package(
                         session,
                         datadir,
                         info,
@@ -173,74 +163,6 @@ def export_return_packages(
             "No directive is new or changed for any community; no return package written.",
         )
     return results
-
-
-def _write_one(
-    session: Session,
-    datadir: DataDir,
-    info: OfficeInfo,
-    own: Any,
-    office: EnrolledOffice,
-    last: ExchangePackage | None,
-    since: int,
-    up_to: int,
-    full: bool,
-    records: dict[str, list[dict[str, Any]]],
-    counts: dict[str, int],
-    out_dir: Path,
-) -> ExportResult:
-    from app.db.revision import SCHEMA_HEAD
-
-    package_seq = (last.package_seq if last else 0) + 1
-    kind = "full" if full or last is None else "incremental"
-    now = datetime.now(UTC).replace(microsecond=0)
-    manifest = {
-        "format": PACKAGE_FORMAT,
-        "format_version": fmt.FORMAT_VERSION,
-        "schema_revision": SCHEMA_HEAD,
-        "sender": {
-            "code": info.code,
-            "name": info.name,
-            "role": info.role,
-            "fingerprint": own.fingerprint,
-        },
-        "recipient": {"code": office.code, "fingerprint": office.fingerprint},
-        "package_seq": package_seq,
-        "previous_hash": last.package_hash if last else None,
-        "created_at": now.isoformat().replace("+00:00", "Z"),
-        "kind": kind,
-        "since_seq": since,
-        "up_to_seq": up_to,
-        "counts": counts,
-    }
-    data = fmt.seal(
-        manifest,
-        {"records": records},
-        X25519PublicKey.from_public_bytes(fmt.unb64(office.encryption_public)),
-        own.signing,
-    )
-    name = f"{info.code}-{office.code}-{package_seq:06d}{PACKAGE_SUFFIX}"
-    write_verified(datadir.exports / name, data)
-    path = write_verified(Path(out_dir) / name, data)
-    total = sum(counts.values())
-    session.add(
-        ExchangePackage(
-            direction="out",
-            office_code=office.code,
-            package_seq=package_seq,
-            package_hash=fmt.package_hash(data),
-            previous_hash=last.package_hash if last else None,
-            kind=kind,
-            since_seq=since,
-            up_to_seq=up_to,
-            records=total,
-            file_name=name,
-            created_at=now.replace(tzinfo=None),
-            counts=json.dumps(counts, sort_keys=True),
-        )
-    )
-    session.flush()
-    return ExportResult(path, package_seq, kind, total, counts, office.code)
 
 
 # ---------------------------------------------------------------------------------------------
