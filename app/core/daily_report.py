@@ -740,6 +740,16 @@ def _pdf_story(report: DailyReport, font: str) -> list[Any]:
         for chart in section.charts:
             story.append(Spacer(1, 3 * mm))
             story.append(_chart_drawing(chart, font, width))
+    story.append(signature_block(body, width))
+    return story
+
+
+def signature_block(body: Any, width: float) -> Any:
+    """The lines a report is signed on: who filled it in, who checked it, when it was sent."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import Table as PdfTable
+
     blank = "______________"
     sign = PdfTable(
         [
@@ -751,8 +761,7 @@ def _pdf_story(report: DailyReport, font: str) -> list[Any]:
         ],
         colWidths=[width / 3] * 3,
     )
-    story.append(KeepTogether([Spacer(1, 10 * mm), sign]))
-    return story
+    return KeepTogether([Spacer(1, 10 * mm), sign])
 
 
 def _numbered_canvas(footer: str, font: str) -> Any:

@@ -28,6 +28,7 @@ from app.core.daily_report import (
     Table,
     _chart_drawing,
     _numbered_canvas,
+    signature_block,
 )
 from app.core.pdf import register_cjk_font, write_atomically
 from app.core.street import (
@@ -315,18 +316,7 @@ def _pdf_story(overview: StreetOverview, sections: list[Section], font: str) -> 
         for chart in section.charts:
             story.append(Spacer(1, 3 * mm))
             story.append(_chart_drawing(chart, font, width))
-    blank = "______________"
-    sign = PdfTable(
-        [
-            [
-                Paragraph(f"填报人：{blank}", body),
-                Paragraph(f"审核人（签字）：{blank}", body),
-                Paragraph("报送时间：____年__月__日 __:__", body),
-            ]
-        ],
-        colWidths=[width / 3] * 3,
-    )
-    story.append(KeepTogether([Spacer(1, 10 * mm), sign]))
+    story.append(signature_block(body, width))
     return story
 
 

@@ -14,6 +14,8 @@ SPACING = 8  # the one spacing unit; layouts use multiples of it
 ACCENT = "#1f5fa8"
 DANGER = "#b3261e"
 MUTED = "#5b6270"
+OK_COLOUR = "#1e7b34"  # a scan or delivery that went through
+WARN_COLOUR = "#9a5b00"  # went through, with something to note
 
 
 def register_fonts() -> list[str]:

@@ -19,7 +19,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -46,26 +45,14 @@ from app.db.models_group_buy import MAX_COUNT
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
 from app.ui.qtfix import emit
-from app.ui.style import ACCENT, DANGER
+from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
+from app.ui.tables import list_table
 
-OK_COLOUR = "#1e7b34"
-WARN_COLOUR = "#9a5b00"
 FLAG = "⚠ 涨价"
 
 
 def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName("dataTable")
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(32)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return list_table(headers, keep_focus_elsewhere=False)
 
 
 def _cell(value: Any, right: bool = False) -> QTableWidgetItem:

@@ -21,7 +21,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -51,26 +49,12 @@ from app.core.masking import mask_phone
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
 from app.ui.qtfix import emit
-from app.ui.style import ACCENT, DANGER
-
-OK_COLOUR = "#1e7b34"
-WARN_COLOUR = "#9a5b00"
+from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
+from app.ui.tables import list_table
 
 
 def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName("dataTable")
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(32)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-    return table
+    return list_table(headers, keep_focus_elsewhere=True)
 
 
 def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
