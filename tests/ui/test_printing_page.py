@@ -293,3 +293,23 @@ def test_notices_on_a5_go_to_the_printer_on_a5(qtbot, demo_ctx, tmp_path):
     dialog = PdfPreviewDialog(out, "a5", "a5.pdf", tmp_path)
     qtbot.addWidget(dialog)
     assert dialog.page_size().id() == QPageSize.PageSizeId.A5
+
+
+def test_the_price_notice_preview_lists_the_group_purchase_bundles(qtbot, demo_ctx):
+    from app.core import group_buy
+
+    with demo_ctx.db.session() as session:
+        group_buy.open_round(session, "第1批")
+        group_buy.add_package(session, "A 蔬菜套餐", "36.00", "中百仓储", "白菜 2kg; 土豆 1.5kg")
+    win = MainWindow(demo_ctx)
+    qtbot.addWidget(win)
+    with qtbot.wait_signal(win.home.filled, timeout=10_000):
+        win.show()
+    page = open_printing(qtbot, win)
+    choose_template(qtbot, page, "price")
+    text = preview_text(page)
+    assert "A蔬菜套餐" in text and "36.00" in text  # as it will print, not a blank to fill
+    with qtbot.wait_signal(page.preview_updated, timeout=10_000):
+        type_chinese(page.content_edit, "本周暂停团购")
+    assert "本周暂停团购" in preview_text(page)
+    assert "A蔬菜套餐" not in preview_text(page)  # typed 内容 wins, as when printing

@@ -9,6 +9,7 @@ Everything on paper comes from `app.core.notices`, which the `print notices` com
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,7 @@ class PrintingPage(QWidget):
         self._loading = False
         self.choices = TargetChoices([], [], [], ctx.office.name, None)
         self.found: Households | None = None
+        self.group_buy_prices: tuple[str, str] | None = None  # (内容, suppliers) of the round
         self._target_request = 0
         self.preview_bytes = b""
         self.warnings: list[tuple[str, str]] = []
@@ -754,25 +756,27 @@ class PrintingPage(QWidget):
             return
         db = self.ctx.db
 
-        def work(_progress: Any) -> Households | str:
+        def work(_progress: Any) -> tuple[Households | str, tuple[str, str] | None]:
+            from app.core.group_buy import price_notice_content
             from app.errors import GridDeskError
 
             with db.reading() as session:
+                # the price notice lists the current group-purchase round unless its 内容 is typed
+                prices = price_notice_content(session)
                 try:
-                    return core.find_households(session, target)
+                    return core.find_households(session, target), prices
                 except GridDeskError as exc:
-                    return exc.message(self.ctx.lang)
+                    return exc.message(self.ctx.lang), prices
 
-        self.ctx.run(
-            self,
-            work,
-            on_success=lambda got: self._target_shown(
+        def shown(answer: tuple[Households | str, tuple[str, str] | None]) -> None:
+            got, self.group_buy_prices = answer
+            self._target_shown(
                 request,
                 got if isinstance(got, Households) else None,
                 got if isinstance(got, str) else "",
-            ),
-            show_progress=False,
-        )
+            )
+
+        self.ctx.run(self, work, on_success=shown, show_progress=False)
 
     def _target_shown(self, request: int, found: Households | None, problem: str) -> None:
         if request != self._target_request:
@@ -830,6 +834,9 @@ class PrintingPage(QWidget):
         template = self.editor_template()
         layout = self.notice_layout()
         values = self.values()
+        if template.key == "price" and not values.content.strip() and self.group_buy_prices:
+            content, suppliers = self.group_buy_prices  # as print_notices fills it
+            values = replace(values, content=content, supplier=values.supplier.strip() or suppliers)
         job = core.office_job_values(self.choices.community, self.choices.community_phone, values)
         found = self.found or Households([], {}, False)
         if self.target().kind == "copies":
