@@ -10,6 +10,7 @@ Known conditions (`GridDeskError`) become a message box; anything else is a bug:
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Callable
@@ -22,6 +23,19 @@ from app.errors import Cancelled, GridDeskError
 from app.ui.qtfix import emit
 
 log = logging.getLogger(__name__)
+
+
+_dying: dict[int, QObject] = {}
+
+
+def delete_later(obj: QObject) -> None:
+    """`obj.deleteLater()`, keeping its Python wrapper alive until Qt has really deleted it: a
+    wrapper freed first leaves the deferred delete looking up Python overrides in freed memory
+    (a crash seen under load)."""
+    key = id(obj)
+    _dying[key] = obj
+    obj.destroyed.connect(functools.partial(_dying.pop, key, None))
+    obj.deleteLater()
 
 
 class TaskManager(QObject):
@@ -151,7 +165,7 @@ class DbOperation(QObject):
     def _close_dialog(self) -> None:
         if self._dialog is not None:
             self._dialog.close()
-            self._dialog.deleteLater()
+            delete_later(self._dialog)
             self._dialog = None
 
     def _finished(self, result: Any) -> None:
@@ -161,7 +175,7 @@ class DbOperation(QObject):
             if self._on_success is not None:
                 self._on_success(result)
         finally:
-            self.deleteLater()
+            delete_later(self)
 
     def _failed(self, exc: BaseException) -> None:
         self._close_dialog()
@@ -180,4 +194,4 @@ class DbOperation(QObject):
 
                 report_bug(exc, self.parent_widget)
         finally:
-            self.deleteLater()
+            delete_later(self)

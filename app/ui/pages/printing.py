@@ -51,6 +51,7 @@ from app.core.notices import (
     TargetChoices,
 )
 from app.ui.context import AppContext
+from app.ui.operations import delete_later
 from app.ui.qtfix import emit
 
 PREVIEW_DELAY_MS = 350
@@ -849,7 +850,7 @@ class PrintingPage(QWidget):
         self.document.load(buffer)
         if self._buffer is not None:
             self._buffer.close()
-            self._buffer.deleteLater()
+            delete_later(self._buffer)
         self._buffer = buffer
         self.warnings = core.notice_warnings(core.template_fields(template), job, found, layout)
         if rendered.overflowed:
