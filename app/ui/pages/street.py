@@ -48,10 +48,10 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
         COL_STOCK,
         COL_CAMPAIGNS,
         COL_NEEDS,
-        COL_TODO,
+        COL_ACTIONS,
         COL_REQUESTS,
     ) = range(14)
-    NUMBERS = (COL_PACKAGE, COL_HOUSEHOLDS, COL_RESIDENTS, COL_VULNERABLE, COL_STOCK, COL_TODO)
+    NUMBERS = (COL_PACKAGE, COL_HOUSEHOLDS, COL_RESIDENTS, COL_VULNERABLE, COL_STOCK, COL_ACTIONS)
 
     def header_texts(self) -> list[str]:
         return [
@@ -118,7 +118,7 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
             return self.tr("{0} 项缺口（{1} 户待领）").format(
                 len(short), f"{row.households_waiting:,}"
             )
-        if column == self.COL_TODO:
+        if column == self.COL_ACTIONS:
             if row.overdue_action_items:
                 return self.tr("{0}（逾期 {1}）").format(
                     row.open_action_items, row.overdue_action_items
@@ -132,7 +132,7 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
     def emphasis(self, row: core.CommunityRow, column: int) -> bool:
         if column in (self.COL_NAME, self.COL_AGE, self.COL_STATE):
             return row.late
-        if column == self.COL_TODO:
+        if column == self.COL_ACTIONS:
             return row.overdue_action_items > 0
         if column == self.COL_NEEDS:
             return bool(row.short)
