@@ -26,8 +26,17 @@ class Workload:
     repeat: int = 5
 
 
-def median_of(fn: Callable[[], float], repeat: int) -> float:
-    return statistics.median(fn() for _ in range(repeat))
+def paired_medians(
+    run: Callable[[], float], baseline: Callable[[], float], repeat: int
+) -> tuple[float, float]:
+    """The medians of `repeat` measurements of each, taken in turns (workload, baseline, workload,
+    …) so that a slow spell of the machine falls on both rather than on one."""
+    runs: list[float] = []
+    bases: list[float] = []
+    for _ in range(repeat):
+        runs.append(run())
+        bases.append(baseline())
+    return statistics.median(runs), statistics.median(bases)
 
 
 def timed(fn: Callable[[], object]) -> float:

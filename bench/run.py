@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-from bench.common import median_of
+from bench.common import paired_medians
 
 # Each area adds a module exposing workloads() -> list[Workload].
 MODULES = (
@@ -36,8 +36,7 @@ def main() -> int:
             if args.only and args.only not in w.name:
                 continue
             repeat = args.repeat or w.repeat
-            t = median_of(w.run, repeat)
-            b = median_of(w.baseline, repeat)
+            t, b = paired_medians(w.run, w.baseline, repeat)
             ratio = t / b if b else float("inf")
             verdict = []
             if w.target_seconds is not None:

@@ -57,6 +57,7 @@ from app.core.peek import OfficeInfo
 from app.core.supply_needs import refresh_needs
 from app.db import search_index
 from app.db.base import Base, Travelling, utcnow
+from app.db.bulk import bound, per_distinct
 from app.db.engine import Database
 from app.db.models import ChangeCounter, Household, Resident
 from app.db.models_exchange import EnrolledOffice, ExchangePackage
@@ -223,7 +224,7 @@ def _collect(
         for index, to_json in enumerate(convert):
             if to_json is not None:
                 key = names[index]
-                values = _mapped(to_json, list(map(itemgetter(index), fetched)))
+                values = per_distinct(to_json, list(map(itemgetter(index), fetched)))
                 for record, value in zip(rows, values, strict=True):
                     record[key] = value
         records[entity.name] = rows
@@ -242,15 +243,6 @@ def _json_of(column: Column[Any], dialect: Dialect) -> tuple[Callable[[Any], Any
         if processor is not None:
             return (lambda v: None if v is None else _to_json(processor(v))), True
     return _to_json, False
-
-
-def _mapped(fn: Callable[[Any], Any], values: list[Any]) -> list[Any]:
-    """`fn` of every value, called once per distinct value (rows share stamps, dates, flags)."""
-    try:
-        done = {v: fn(v) for v in set(values)}
-    except TypeError:  # an unhashable value
-        return [fn(v) for v in values]
-    return list(map(done.__getitem__, values))
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -790,7 +782,7 @@ def _from_json_all(column: Column[Any], values: list[Any]) -> list[Any]:
     if isinstance(column.type, String | Integer):
         return values  # what `_from_json` returns for them
     if all(v is None or type(v) is str for v in values):
-        return _mapped(lambda v: _from_json(column, v), values)
+        return per_distinct(lambda v: _from_json(column, v), values)
     return [_from_json(column, v) for v in values]
 
 
@@ -810,16 +802,10 @@ def _insert_rows(
         order = list(compiled.positiontup or [])
         if sorted(order) == sorted(keys):  # no column left to a default
             before = conn.execute(select(func.max(table.c.id))).scalar() or 0
-            sources: list[list[Any]] = []
-            for name in order:
-                processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-                values = columns[name]
-                sources.append(values if processor is None else _mapped(processor, values))
+            sources = [bound(table.c[name], dialect, columns[name]) for name in order]
             conn.exec_driver_sql(compiled.string, list(zip(*sources, strict=True)))
             added = conn.execute(select(table.c.uuid, table.c.id).where(table.c.id > before))
             ids.remember(table, added.tuples().all())
-            if table.name == Resident.__tablename__:
-                search_index.add_tails(conn, "id > :lo", {"lo": before})
             return
     rows = [
         dict(zip(keys, values, strict=True))

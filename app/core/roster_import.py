@@ -25,6 +25,7 @@ import gc
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -39,8 +40,9 @@ from sqlalchemy.orm import Session
 from app.core import address, idnumber
 from app.core.progress import Progress, no_progress
 from app.core.spreadsheet import Table, read_table
+from app.db import search_index
 from app.db.base import new_uuids
-from app.db.bulk import indexes_deferred
+from app.db.bulk import indexes_deferred, per_distinct
 from app.db.engine import Database
 from app.db.models import Building, Household, Resident, Tag, join_tags, split_tags
 from app.errors import InvalidInput
@@ -495,30 +497,23 @@ def _all_text(column: Sequence[Any]) -> bool:
     return set(map(type, column)) <= {str}
 
 
-def _mapped(column: Sequence[Any], fn: Callable[[Any], Any]) -> list[Any]:
-    """`fn` of every cell, computed once per distinct value."""
-    try:
-        seen = {v: fn(v) for v in set(column)}
-    except TypeError:  # an unhashable cell
-        return [fn(v) for v in column]
-    return [seen[v] for v in column]
-
-
 def _texts(column: Sequence[Any], fn: Callable[[Any], str] = clean_text) -> list[Any]:
     """The cells as `clean_text` (or `clean_name`) makes them; a column of clean text as it is."""
     if _all_text(column):
         joined = _SEP.join(column)
         if not _COLUMN_NEEDS_WORK.search(joined) and (fn is clean_text or " " not in joined):
             return list(column)
-    return _mapped(column, fn)
+    return per_distinct(fn, column)
 
 
 def _phones(column: Sequence[Any]) -> tuple[list[str | None], list[bool]]:
     """The phone cells cleaned (None when empty) and whether each looks like a phone number."""
     if _all_text(column) and _MOBILE_COLUMN.fullmatch(_SEP.join(column) + _SEP):
         return [v or None for v in column], [True] * len(column)
-    phones = _mapped(column, lambda v: clean_phone(v) or None)
-    valid = _mapped(phones, lambda p: p is None or bool(_MOBILE.match(p) or _LANDLINE.match(p)))
+    phones = per_distinct(lambda v: clean_phone(v) or None, column)
+    valid = per_distinct(
+        lambda p: p is None or bool(_MOBILE.match(p) or _LANDLINE.match(p)), phones
+    )
     return phones, valid
 
 
@@ -582,19 +577,22 @@ def _read_people(
     progress(0, total, "检查数据")
     names = _texts(column("name"), clean_name)
     raw_ids = column("id_number")
-    genders = _mapped(column("gender"), lambda v: GENDERS.get(clean_text(v).lower()))
+    genders = per_distinct(lambda v: GENDERS.get(clean_text(v).lower()), column("gender"))
     phones, phone_ok = _phones(column("phone"))
-    relations = _mapped(column("relation"), lambda v: clean_text(v) or None)
-    categories = _mapped(column("category"), _category)
-    residencies = _mapped(column("residency"), clean_text)
-    statuses = _mapped(column("status"), lambda v: STATUS_WORDS.get(clean_text(v)))
-    doc_types = _mapped(column("doc_type"), lambda v: DOC_TYPE_WORDS.get(clean_text(v)))
-    doc_numbers = _mapped(column("doc_number"), lambda v: clean_text(v).replace(" ", "") or None)
+    relations = per_distinct(lambda v: clean_text(v) or None, column("relation"))
+    categories = per_distinct(_category, column("category"))
+    residencies = per_distinct(clean_text, column("residency"))
+    statuses = per_distinct(lambda v: STATUS_WORDS.get(clean_text(v)), column("status"))
+    doc_types = per_distinct(lambda v: DOC_TYPE_WORDS.get(clean_text(v)), column("doc_type"))
+    doc_numbers = per_distinct(
+        lambda v: clean_text(v).replace(" ", "") or None, column("doc_number")
+    )
     notes = _texts(column("notes"))
     born_cells = column("birth_date")
     has_address = any(f in cols for f in ("building", "address", "household_code"))
     places: Sequence[tuple[address.Address | None, str | None, str, str | None]] = (
-        _mapped(
+        per_distinct(
+            _place,
             list(
                 zip(
                     column("household_code"),
@@ -605,7 +603,6 @@ def _read_people(
                     strict=True,
                 )
             ),
-            _place,
         )
         if has_address
         else [(None, None, "", None)] * n
@@ -617,7 +614,7 @@ def _read_people(
     births: dict[str, date | None] = {}
     today = date.today()
     rows_read = 0
-    heads = _mapped(relations, HEAD_WORDS.__contains__)
+    heads = per_distinct(HEAD_WORDS.__contains__, relations)
     rows = zip(
         range(start + 1, start + n + 1),
         names,
@@ -1282,8 +1279,11 @@ def import_roster(
 ) -> Plan:
     """Read, analyse and (unless `dry_run`) write a roster; the plan carries the report."""
     progress(0, 1, "读取文件")
-    with _collector_paused():  # the reader makes a million cells and no cycles
-        table = read_table(path, sheet)
+    with _collector_paused(), ThreadPoolExecutor(1) as pool:  # a million cells and no cycles
+        # the reader parses outside the GIL: pypinyin loads meanwhile, needed for the names
+        reading = pool.submit(read_table, path, sheet)
+        search_index.load_pinyin()
+        table = reading.result()
     plan = analyse(db, table, progress=progress)
     if not dry_run and plan.changes_anything:
         apply(db, plan, progress)

@@ -26,23 +26,37 @@ def new_uuid() -> str:
     return str(uuid.uuid4())
 
 
-# the variant nibble of an RFC 4122 UUID is 10xx: 8, 9, a or b, whatever random digit stood there
-_VARIANT = dict(zip("0123456789abcdef", "89ab89ab89ab89ab", strict=True))
+def _random_groups(size: int, n: int, keep: bytes = b"", put: bytes = b"") -> list[str]:
+    """`n` random groups of `size` bytes as hex, each ANDed with `keep` and ORed with `put` when
+    given (all at once, as one large integer), split apart in C."""
+    raw = os.urandom(size * n)
+    if keep:
+        whole = int.from_bytes(raw, "big") & int.from_bytes(keep * n, "big")
+        raw = (whole | int.from_bytes(put * n, "big")).to_bytes(size * n, "big")
+    return raw.hex(" ", size).split(" ") if n else []
 
 
 def new_uuids(n: int) -> list[str]:
     """`n` random (version 4) UUIDs for a bulk insert, in ascending order.
 
-    Made from one read of the OS's random source rather than `n` calls of `uuid.uuid4()` (1.3 s
-    for 240,000); ascending, so the rows of one insert fill the uuid index in order instead of
+    Made from reads of the OS's random source, a group of the five at a time for all `n`, rather
+    than `n` calls of `uuid.uuid4()` (1.3 s for 240,000); the version (4) and variant (10xx) bits
+    are set by masking. Ascending, so the rows of one insert fill the uuid index in order instead of
     at random places (each is as random as any other version-4 UUID; only the order is chosen).
     """
-    digits = os.urandom(16 * n).hex()
-    made = [
-        f"{digits[i : i + 8]}-{digits[i + 8 : i + 12]}-4{digits[i + 13 : i + 16]}-"
-        f"{_VARIANT[digits[i + 16]]}{digits[i + 17 : i + 20]}-{digits[i + 20 : i + 32]}"
-        for i in range(0, 32 * n, 32)
-    ]
+    made = list(
+        map(
+            "-".join,
+            zip(
+                _random_groups(4, n),
+                _random_groups(2, n),
+                _random_groups(2, n, b"\x0f\xff", b"\x40\x00"),
+                _random_groups(2, n, b"\x3f\xff", b"\x80\x00"),
+                _random_groups(6, n),
+                strict=True,
+            ),
+        )
+    )
     made.sort()
     return made
 

@@ -15,10 +15,13 @@ or PRIMARY KEY constraint cannot be dropped and are kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
+from typing import Any
 
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import Column, Dialect, Table, func, select, text
+from sqlalchemy.dialects.sqlite import DATE as SQLITE_DATE
 from sqlalchemy.orm import Session
 
 # below this many rows the indexes are cheap to keep up as they are
@@ -53,3 +56,27 @@ def indexes_deferred(session: Session, table: Table, adding: int) -> Iterator[bo
     yield True
     for _name, sql in indexes:
         conn.exec_driver_sql(sql)  # the CREATE INDEX statement exactly as SQLite recorded it
+
+
+def per_distinct(fn: Callable[[Any], Any], values: Sequence[Any]) -> list[Any]:
+    """`fn` of every value, called once per distinct value (rows share dates, stamps, flags,
+    buildings, relations: a column of 180,000 values has a few thousand distinct ones)."""
+    try:
+        done = {v: fn(v) for v in set(values)}
+    except TypeError:  # an unhashable value
+        return [fn(v) for v in values]
+    return list(map(done.__getitem__, values))
+
+
+def bound(column: Column[Any], dialect: Dialect, values: list[Any]) -> list[Any]:
+    """`values` as the column's type sends them to the database: its bind processor, once per
+    distinct value, or `date.isoformat` for SQLite's dates in their default format (the very same
+    text, at a tenth of the cost: a roster has as many distinct birth dates as people)."""
+    impl = column.type.dialect_impl(dialect)
+    processor = impl.bind_processor(dialect)
+    if processor is None:
+        return values
+    if isinstance(impl, SQLITE_DATE) and impl._storage_format == SQLITE_DATE._storage_format:
+        slow = processor
+        return [v.isoformat() if type(v) is date else slow(v) for v in values]
+    return per_distinct(processor, values)

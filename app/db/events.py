@@ -27,7 +27,7 @@ The session's `info` carries `origin` (this office's code) and `actor` (who is w
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from itertools import repeat
 from operator import itemgetter
@@ -58,6 +58,7 @@ from sqlalchemy.sql.elements import BindParameter, ClauseElement
 
 from app.db import search_index
 from app.db.base import Travelling, new_uuid, new_uuids, utcnow
+from app.db.bulk import bound
 from app.db.models import TRAVELLING_MODELS, AuditEntry, ChangeCounter
 
 _BY_TABLE: dict[str, type[Travelling]] = {
@@ -362,27 +363,15 @@ def _insert_many(
         return None
     sources: list[Iterable[Any]] = []
     for name in order:
-        processor = columns[name].type.dialect_impl(dialect).bind_processor(dialect)
         if name in constants:
-            value = constants[name]
-            sources.append(repeat(value if processor is None else processor(value), n))
+            sources.append(repeat(bound(columns[name], dialect, [constants[name]])[0], n))
         else:
-            column_values = lists[name]
-            sources.append(column_values if processor is None else _each(processor, column_values))
+            sources.append(bound(columns[name], dialect, lists[name]))
     result = conn.exec_driver_sql(compiled.string, list(zip(*sources, strict=True)))
     ids = lists.get("id")
     if ids and all(type(i) is int for i in ids):
         return result, (min(ids), max(ids))
     return result, None
-
-
-def _each(processor: Callable[[Any], Any], values: list[Any]) -> list[Any]:
-    """`processor` of every value, called once per distinct value (rows share dates, flags)."""
-    try:
-        done = {v: processor(v) for v in set(values)}
-    except TypeError:  # an unhashable value
-        return [processor(v) for v in values]
-    return list(map(done.__getitem__, values))
 
 
 def _audit_created(

@@ -6,9 +6,10 @@ Nothing here is a record of its own: every row is derived from `resident` and ca
   readings (heteronyms included: 单 → "dan chan shan"). Pinyin search expands the typed letters into
   the characters that fit each position and walks the name index; no name is ever converted whole.
   Kept up to date by the session events (`app.db.events` → `app.db.search_index`).
-* `resident_tail`: the last four characters of each resident's ID number and phone, so a tail of
-  4–18 digits is one index probe. Kept up to date by SQLite triggers (revision 0004), so every write
-  path — ORM, bulk statements, plain SQL — maintains it.
+* two expression indexes on `resident` (revision 0014, not in these models: SQLAlchemy does not
+  reflect them): the last four characters of the ID number and of the phone, so a tail of 4–18
+  digits is one probe of each. The database keeps them on every write path — ORM, bulk statements,
+  plain SQL — and a bulk load builds them in one sort.
 * `ix_resident_name`: residents' names, for name prefixes, the pinyin walk and sorting by name;
   `ix_resident_live` (status, deleted_at): the list of live residents of a status in registration
   order, and their count (status first, so that no other query's `deleted_at IS NULL` probes it).
@@ -28,10 +29,8 @@ from datetime import datetime
 from sqlalchemy import (
     CheckConstraint,
     DateTime,
-    ForeignKey,
     Index,
     Integer,
-    PrimaryKeyConstraint,
     String,
     Text,
 )
@@ -39,8 +38,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, utcnow
 from app.db.models import Resident
-
-TAIL_LENGTH = 4
 
 
 class NameChar(Base):
@@ -50,20 +47,6 @@ class NameChar(Base):
 
     ch: Mapped[str] = mapped_column(String(1), primary_key=True)
     readings: Mapped[str] = mapped_column(String(200))
-
-
-class ResidentTail(Base):
-    """The last four characters of a resident's ID number or phone (filled by triggers)."""
-
-    __tablename__ = "resident_tail"
-
-    tail: Mapped[str] = mapped_column(String(TAIL_LENGTH))
-    resident_id: Mapped[int] = mapped_column(Integer, ForeignKey("resident.id", ondelete="CASCADE"))
-
-    __table_args__ = (
-        PrimaryKeyConstraint("tail", "resident_id", name="pk_resident_tail"),
-        {"sqlite_with_rowid": False},
-    )
 
 
 # (name, deleted_at, status): the search and the list sorted by name read the index alone

@@ -7,10 +7,8 @@ ends. Each distinct character is converted once (`char_readings` is cached), nev
 pypinyin costs about 100 µs a name but a few µs a character, and a community's names use only a
 few thousand distinct characters.
 
-The ID-number and phone tails (`resident_tail`): new residents' tails are added here, in one
-INSERT … SELECT after each insert (SQLite does the work; a trigger per row cost 3.5 s at 180,000
-residents); changed ID numbers and phones are handled by the update trigger of revision 0004, so
-every update path — ORM, bulk, plain SQL — keeps them.
+(The ID-number and phone tails need nothing here: they are two expression indexes on `resident`,
+revision 0014, which the database keeps on every write.)
 """
 
 from __future__ import annotations
@@ -50,6 +48,11 @@ def char_readings(ch: str) -> tuple[str, ...]:
     return tuple(readings)
 
 
+def load_pinyin() -> None:
+    """Load pypinyin's dictionaries now (a third of a second) rather than at the first name."""
+    char_readings("张")
+
+
 def name_chars(names: Iterable[str | None]) -> set[str]:
     """The distinct characters of some names (one join, one set: fast for 180,000 names)."""
     return set("".join(n for n in names if n))
@@ -65,40 +68,9 @@ def remember_chars(conn: Connection, chars: Iterable[str]) -> None:
     conn.execute(stmt, rows)
 
 
-def add_tails(conn: Connection, where: str, params: Mapping[str, Any]) -> None:
-    """The tails of the residents selected by `where` (SQL over `resident`), in one statement."""
-    if conn.dialect.name == "postgresql":
-        where = "TRUE" if where == "1" else where  # PostgreSQL's WHERE wants a boolean
-        conn.execute(
-            text(
-                "INSERT INTO resident_tail (tail, resident_id) "
-                f"SELECT right(id_number, 4), id FROM resident WHERE ({where}) "
-                "AND length(id_number) >= 4 "
-                "UNION ALL "
-                f"SELECT right(phone, 4), id FROM resident WHERE ({where}) "
-                "AND length(phone) >= 4 "
-                "ORDER BY 1, 2 ON CONFLICT DO NOTHING"
-            ),
-            params,
-        )
-        return
-    conn.execute(
-        text(
-            "INSERT OR IGNORE INTO resident_tail (tail, resident_id) "
-            f"SELECT substr(id_number, -4), id FROM resident WHERE ({where}) "
-            "AND length(id_number) >= 4 "
-            "UNION ALL "
-            f"SELECT substr(phone, -4), id FROM resident WHERE ({where}) AND length(phone) >= 4 "
-            "ORDER BY 1, 2"
-        ),
-        params,
-    )
-
-
 def rebuild(conn: Connection) -> None:
-    """Both search tables from scratch (after a repair done outside GridDesk)."""
-    conn.execute(text("DELETE FROM resident_tail"))
-    add_tails(conn, "1", {})
+    """The name characters from scratch (after a repair done outside GridDesk)."""
+    conn.execute(text("DELETE FROM name_char"))
     remember_chars(
         conn, name_chars(conn.execute(text("SELECT DISTINCT name FROM resident")).scalars())
     )
@@ -112,25 +84,12 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         remember_chars(session.connection(), name_chars(names))
 
 
-def _after_flush(session: Session, _ctx: Any) -> None:
-    ids = [obj.id for obj in session.new if isinstance(obj, Resident) and obj.id is not None]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join(f":i{i}" for i in range(len(chunk)))
-        add_tails(
-            session.connection(), f"id IN ({marks})", {f"i{i}": v for i, v in enumerate(chunk)}
-        )
-
-
 def _name_of(row: Mapping[str, Any]) -> Any:
     return row.get("name")
 
 
 def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
-    """Bulk statements on `resident`: the names' characters before, the new rows' tails after.
-
-    (Changed ID numbers and phones are handled by the update trigger of revision 0004.)
-    """
+    """Bulk statements on `resident`: the names' characters, before the statement runs."""
     if not (state.is_insert or state.is_update):
         return None
     table = getattr(state.statement, "table", None)
@@ -152,22 +111,10 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
                 names.append(value)
     if names:
         remember_chars(session.connection(), name_chars(names))
-    if not state.is_insert:
-        return None
-    ids = [r.get("id") for r in rows]
-    conn = session.connection()
-    if rows and all(type(i) is int for i in ids):
-        where, bounds = "id BETWEEN :lo AND :hi", {"lo": min(ids), "hi": max(ids)}  # type: ignore[type-var]
-    else:
-        last = conn.execute(text("SELECT max(id) FROM resident")).scalar()
-        where, bounds = "id > :lo", {"lo": last or 0}
-    result = state.invoke_statement()
-    add_tails(conn, where, bounds)  # INSERT OR IGNORE: rows already in the range keep theirs
-    return result
+    return None
 
 
 def install(target: Any) -> None:
     """Attach to a sessionmaker, after the stamping events (called by `app.db.events.install`)."""
     event.listen(target, "before_flush", _before_flush)
-    event.listen(target, "after_flush", _after_flush)
     event.listen(target, "do_orm_execute", _on_execute)

@@ -1,6 +1,6 @@
 """What a street office must find after an import, whichever way the rows were written (the bulk
 path of app.core.exchange, or the ordinary one for rows an older program sent without some
-column): records that point at records of their own table, the search tails of new residents,
+column): records that point at records of their own table, new residents found by the tails of their phones,
 the defaults of columns a package leaves out."""
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from sqlalchemy.orm import aliased
 from app.core import exchange_format as fmt
 from app.core import meetings
 from app.core.exchange_keys import load_own_keys
+from app.core.search import search
 from app.db.engine import Database
 from app.db.models import Resident
 from app.db.models_meetings import ActionItem, Meeting
-from app.db.models_registry import ResidentTail
 from tests.core.exchange_offices import Office
 from tests.core.exchange_offices import export_to as _export
 from tests.core.exchange_offices import import_into as _import
@@ -39,14 +39,22 @@ def _links(db: Database) -> tuple[list[Any], list[Any]]:
     return sorted(map(tuple, amended)), sorted(map(tuple, carried))
 
 
-def _tails(db: Database) -> set[tuple[str, str]]:
+def _tails(db: Database) -> set[tuple[str, str, str]]:
+    """(kind, last six characters, uuid) for each resident a search for the last six characters of
+    their phone or ID number finds, among the first 400 residents."""
     with db.reading() as session:
-        rows = session.execute(
-            select(ResidentTail.tail, Resident.uuid).join(
-                Resident, Resident.id == ResidentTail.resident_id
-            )
+        people = session.execute(
+            select(Resident.phone, Resident.id_number).order_by(Resident.uuid).limit(400)
         ).all()
-    return {(tail, uuid) for tail, uuid in rows}
+        uuids = dict(session.execute(select(Resident.id, Resident.uuid)).tuples().all())
+        queries = {("phone_tail", p[-6:]) for p, _i in people if p}
+        queries |= {("id_tail", i[-6:]) for _p, i in people if i}
+        return {
+            (kind, q, uuids[hit.resident_id])
+            for kind, q in queries
+            for hit in search(session, q, limit=500)
+            if hit.matched == kind
+        }
 
 
 def test_an_amendment_arrives_linked_to_the_minutes_it_corrects(

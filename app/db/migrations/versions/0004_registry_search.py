@@ -16,10 +16,10 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
-# The tails of a resident's ID number and phone (last four characters). New residents' tails are
-# added by the session events (app.db.search_index: one INSERT ... SELECT per bulk insert, far
-# cheaper than a trigger per row); a changed ID number or phone is handled here, by a trigger, so
-# every update path (ORM, bulk statements, plain SQL) keeps the tails right.
+# The tails of a resident's ID number and phone (last four characters). New residents' tails were
+# added by the session events (one INSERT ... SELECT per bulk insert, far cheaper than a trigger per
+# row); a changed ID number or phone is handled here, by a trigger. Revision 0014 replaced the table
+# and the trigger with two expression indexes.
 TRIGGERS = {
     "trg_resident_tail_update": """
         CREATE TRIGGER trg_resident_tail_update AFTER UPDATE OF id_number, phone ON resident
@@ -95,10 +95,15 @@ def upgrade() -> None:
         for function, trigger in PG_TRIGGERS.values():
             op.execute(function)
             op.execute(trigger)
+    tail = "right({column}, 4)" if bind.dialect.name == "postgresql" else "substr({column}, -4)"
+    op.execute(
+        f"INSERT INTO resident_tail (tail, resident_id) "
+        f"SELECT {tail.format(column='id_number')}, id FROM resident WHERE length(id_number) >= 4 "
+        f"UNION SELECT {tail.format(column='phone')}, id FROM resident WHERE length(phone) >= 4"
+    )
     # the characters of the names already there, each converted to pinyin once
-    from app.db.search_index import add_tails, name_chars, remember_chars
+    from app.db.search_index import name_chars, remember_chars
 
-    add_tails(bind, "1", {})
     names = bind.execute(sa.text("SELECT DISTINCT name FROM resident")).scalars()
     remember_chars(bind, name_chars(names))
 
