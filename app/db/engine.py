@@ -21,12 +21,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import events, schema  # noqa: F401  (schema: every model mapped)
+from app.db.problems import explain
 
 BUSY_TIMEOUT_MS = 10_000
 # the key of the PostgreSQL advisory lock every write transaction holds ("GRID" in ASCII); advisory
@@ -111,10 +114,30 @@ class Database:
     def _info(self, note: str | None) -> dict[str, Any]:
         return {"origin": self.origin, "actor": self.actor, "audit_note": note}
 
+    @property
+    def location(self) -> str:
+        """Where the data is, for messages: the file, or the server's URL without its password."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite":
+            return url.database or ":memory:"
+        return unquote(url.render_as_string(hide_password=True))
+
+    @contextmanager
+    def _explained(self) -> Iterator[None]:
+        """Known database conditions met inside a transaction (a server gone, a full disk, a lock
+        held too long) as a `DatabaseProblem` with a plain message; anything else as it is."""
+        try:
+            yield
+        except DBAPIError as exc:
+            known = explain(exc, self.location)
+            if known is None:
+                raise
+            raise known from exc
+
     @contextmanager
     def session(self, note: str | None = None) -> Iterator[Session]:
         """A write transaction: committed whole when the block ends, rolled back whole on error."""
-        with self._writer(info=self._info(note)) as session, session.begin():
+        with self._explained(), self._writer(info=self._info(note)) as session, session.begin():
             yield session
 
     @contextmanager
@@ -124,7 +147,7 @@ class Database:
         Objects loaded here stay readable after the block (detached with the values they had), as
         those of `session()` do; only the transaction is rolled back.
         """
-        with self._reader(info=self._info(None)) as session:
+        with self._explained(), self._reader(info=self._info(None)) as session:
             try:
                 yield session
             finally:

@@ -32,6 +32,8 @@ def explain(exc: BaseException, where: Path | str) -> GridDeskError | None:
         return DatabaseProblem(
             f"无法读写 {where}：{reason}", f"Cannot read or write {where}: {reason}"
         )
+    if orig is not None and _is_postgresql_error(orig):
+        return _server_problem(exc, orig, where)
     if not isinstance(orig, sqlite3.Error):
         return None
     if "locked" in text or "busy" in text:
@@ -63,3 +65,33 @@ def explain(exc: BaseException, where: Path | str) -> GridDeskError | None:
             f"Disk I/O error on {where} (a failing disk or stick?).",
         )
     return None
+
+
+def _is_postgresql_error(orig: BaseException) -> bool:
+    return type(orig).__module__.startswith("psycopg")
+
+
+def _server_problem(
+    exc: BaseException, orig: BaseException, where: Path | str
+) -> GridDeskError | None:
+    """PostgreSQL: a lost or refused connection, or the server stopping a statement (shut down,
+    out of space, cancelled), as one sentence naming the server; None for anything else (a
+    constraint the program should have checked first is a bug)."""
+    import psycopg
+
+    if not isinstance(orig, psycopg.OperationalError):
+        return None
+    reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if getattr(exc, "connection_invalidated", False) or orig.sqlstate in (None, "57P01", "57P02"):
+        return DatabaseProblem(
+            f"与数据库服务器的连接已中断：{where}（{reason}）。未完成的更改没有写入；"
+            "请确认服务器正在运行、网络已连接后重试。",
+            f"The connection to the database server was lost: {where} ({reason}). Unfinished "
+            "changes were not written; check that the server is running and reachable, then "
+            "try again.",
+        )
+    return DatabaseProblem(
+        f"数据库服务器出错：{where}（{reason}）。未完成的更改没有写入。",
+        f"The database server reported a problem: {where} ({reason}). Unfinished changes were "
+        "not written.",
+    )

@@ -296,3 +296,37 @@ def test_a_postgresql_url_without_psycopg_says_what_to_install(
     with pytest.raises(DatabaseProblem) as caught:
         check_url("postgresql+psycopg://u@h/db")
     assert "griddesk[postgres]" in caught.value.message("en")
+
+
+# --- the server going away --------------------------------------------------------------------------
+
+
+def _cut_off(db: Database, pid: int) -> None:
+    """What a server restart does to one connection, from another connection."""
+    other = make_engine(db.engine.url.render_as_string(hide_password=False))
+    try:
+        with other.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    finally:
+        other.dispose()
+
+
+def test_a_connection_lost_mid_session_is_a_plain_message_and_nothing_half_written(
+    pg_db: Database,
+) -> None:
+    """The server restarts while a write is under way: the caller gets a DatabaseProblem naming
+    the server (the window shows it as a message, not the crash dialog), without the password;
+    nothing of the write is there; the next session works on a fresh connection."""
+    with pytest.raises(DatabaseProblem) as caught, pg_db.session() as session:
+        session.add(Building(number="9", units=1, floors=6))
+        session.flush()
+        _cut_off(pg_db, session.execute(text("SELECT pg_backend_pid()")).scalar_one())
+        session.add(Building(number="10", units=1, floors=6))
+        session.flush()
+    message = caught.value.message()
+    assert "连接已中断" in message and pg_db.location in message
+    assert "Traceback" not in message
+    password = pg_db.engine.url.password
+    assert not password or password not in message
+    with pg_db.reading() as session:  # a new connection, and the half-done write is not there
+        assert session.scalars(select(Building.number)).all() == []
