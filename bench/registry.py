@@ -13,9 +13,8 @@
   one phone in several households) over 180,000 residents — against one bare GROUP BY of the
   phones in sqlite3 (target ≤ 1.5 s: it runs on the database worker, with progress).
 
-The import's own time includes the stamping, the audit trail (one `create_many` row per insert
-statement of 20,000 records) and the search tables the session events write, as every import pays
-them.
+The import's own time includes the stamping, the audit trail (one `create_many` row for the batch),
+the name characters for pinyin search and the search indexes, as every import pays them.
 """
 
 from __future__ import annotations
