@@ -20,6 +20,7 @@ office"):
     directive cancel ID [--reason R]         street office
     directive done ID [--note N]             community: a task is done
     directive receive ID --qty N [--note N]  community: an allocation arrived (booked into stock)
+    directive undo ID --reason R             community: take back its answer (3 if none)
 
 Every command calls app.core.exchange, app.core.exchange_return, app.core.exchange_keys or
 app.core.directives; none has logic of its own.
@@ -419,6 +420,35 @@ def cmd_directive_receive(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_directive_undo(args: argparse.Namespace, out: Output) -> int:
+    from app.core.directives import undo_answer
+
+    db, info = _open(args)
+    try:
+        with db.session(note="directive undo") as session:
+            undone = undo_answer(session, info, args.id, args.reason)
+    finally:
+        db.dispose()
+    if undone.qty is not None:
+        out.say(
+            f"已撤回“{undone.title}”的到货登记，库存冲减 {undone.qty}{undone.unit}{undone.item}"
+            f"（现有 {undone.on_hand}{undone.unit}），可重新登记到货；随下一次数据包报街道办。"
+            f"事项 {undone.directive_id}",
+            f"Took back the arrival for '{undone.title}': {undone.qty} {undone.unit} "
+            f"{undone.item} taken out of stock ({undone.on_hand} left); it can be recorded again "
+            f"and the street office learns it from the next package. "
+            f"Directive {undone.directive_id}",
+        )
+    else:
+        out.say(
+            f"已撤回任务“{undone.title}”的完成登记，可重新登记；随下一次数据包报街道办。"
+            f"事项 {undone.directive_id}",
+            f"Took back the completion of task '{undone.title}'; it can be recorded again and "
+            f"the street office learns it from the next package. Directive {undone.directive_id}",
+        )
+    return EXIT_OK
+
+
 def _register_directives(sub: Any) -> None:
     d = group(sub, "directive", "street office notices, tasks and supply allocations")
     p = d.add_parser("add", help="street office: a notice, task or allocation for a community")
@@ -450,3 +480,11 @@ def _register_directives(sub: Any) -> None:
     p.add_argument("--note", metavar="N")
     p.add_argument("--who", metavar="NAME")
     p.set_defaults(handler=cmd_directive_receive)
+    p = d.add_parser(
+        "undo",
+        help="community: take back the answer to a directive (a task's completion, or an "
+        "allocation's arrival, whose stock receipt is reversed)",
+    )
+    p.add_argument("id", metavar="ID", help="its id, or the first 8 characters of its uuid")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="why (kept with the record)")
+    p.set_defaults(handler=cmd_directive_undo)

@@ -1,9 +1,12 @@
 """Headless commands of street-office mode (../CLI.md, "Notices and reports"):
 
     report street --out FILE.pdf|FILE.xlsx [--json]
+    street late-after [HOURS] [--json]
 
 The communities side by side with totals, the same report the 数据交换 page's overview saves
 (app.core.street_report); refused at a community office. The file made is the last word printed.
+`street late-after` shows, or with HOURS sets, how long without a package makes a community late
+(逾期) in the overview and the report (app.core.street, the 逾期阈值 control of the overview).
 """
 
 from __future__ import annotations
@@ -67,8 +70,35 @@ def cmd_report_street(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def cmd_street_late_after(args: argparse.Namespace, out: Output) -> int:
+    from app.core.datadir import DataDir
+    from app.core.office import open_office
+    from app.core.street import get_late_after, set_late_after, street_only
+
+    db, info = open_office(DataDir.resolve(args.data_dir))
+    try:
+        street_only(info)
+        if args.hours is not None:
+            with db.session(note="street late-after") as session:
+                hours = set_late_after(session, info, args.hours)
+        else:
+            with db.reading() as session:
+                hours = get_late_after(session)
+    finally:
+        db.dispose()
+    if args.json:
+        out.json({"late_after_hours": hours})
+        return 0
+    out.say(
+        f"逾期阈值 {hours} 小时：超过 {hours} 小时未收到数据包的社区标为逾期",
+        f"Late after {hours} hours: a community with no package for more than {hours} hours "
+        "is marked late",
+    )
+    return 0
+
+
 def register(sub: Any) -> dict[str, Any]:
-    """Add `report street`; return the group's handler."""
+    """Add `report street` and `street late-after`; return the groups' handler."""
     reports = group(sub, "report", "reports built from the records")
     p = reports.add_parser(
         "street", help="street office: every community side by side, as PDF or .xlsx"
@@ -76,4 +106,13 @@ def register(sub: Any) -> dict[str, Any]:
     p.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_report_street)
-    return {"report": dispatch}
+    street = group(sub, "street", "street office settings")
+    p = street.add_parser(
+        "late-after",
+        help="street office: hours without a package after which a community is late "
+        "(default 24); shows it, or sets it to HOURS",
+    )
+    p.add_argument("hours", nargs="?", metavar="HOURS", help="whole hours, 1 to 720")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_street_late_after)
+    return {"report": dispatch, "street": dispatch}

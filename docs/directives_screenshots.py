@@ -125,8 +125,9 @@ def main() -> int:
             settle(app, tasks)
             if name == "directives-street":
                 panel.table.selectRow(len(panel.rows) - 1)  # the notice to all
-            else:
-                panel.table.selectRow(0)
+            else:  # an allocation that arrived: 撤回回复 is there to take it back
+                arrived = [i for i, r in enumerate(panel.rows) if r.state == "arrived"]
+                panel.table.selectRow(arrived[0] if arrived else 0)
             settle(app, tasks)
             panel.grab().save(str(DOCS / f"{name}.png"))
             shots.append((panel, ctx, tasks))

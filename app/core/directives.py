@@ -9,8 +9,11 @@ community's receipt), completed or arrived (the community's answer came back in 
 At a community: `list_directives` shows the directives received in return packages with their
 state here; `complete_task` records that a task is done; `confirm_arrival` records how much of an
 allocation arrived and books it into the stock ledger as a receipt of kind "allocation"
-(app.core.supplies.receive), the directive named as its source. Answers are the community's own
-records and go back in its normal packages.
+(app.core.supplies.receive), the directive named as its source; `undo_answer` takes an answer
+back (a wrong tick, 500 typed for 50): the answer becomes a tombstone with the reason, an
+allocation's receipt is reversed by an adjustment on the ledger in the same transaction (refused if
+the goods have already gone out), and the directive is open to be answered again. Answers, and
+their tombstones, are the community's own records and go back in its normal packages.
 
 Ownership (docs/exchange-format.md §3.6): a directive is changed only by its street office, an
 answer only by its community. Bad input is refused with `InvalidInput` before anything changes.
@@ -36,6 +39,7 @@ from app.db.models_directives import (
     DirectiveAnswer,
 )
 from app.db.models_exchange import EnrolledOffice, ExchangePackage
+from app.db.models_supplies import SupplyItem, SupplyMovement, SupplyPoint
 from app.errors import AlreadyDone, InvalidInput
 
 KIND_NAMES = {
@@ -336,6 +340,93 @@ def confirm_arrival(
     session.add(answer)
     session.flush()
     return answer
+
+
+@dataclass(frozen=True)
+class UndoneAnswer:
+    """What `undo_answer` took back: the directive, the answer's kind and, for an allocation, the
+    quantity taken out of stock again and what is left of the item there."""
+
+    directive_id: int
+    ref: str
+    title: str
+    kind: str  # "completion" or "arrival"
+    item: str | None = None
+    unit: str | None = None
+    qty: int | None = None
+    on_hand: int | None = None
+
+
+def undo_answer(session: Session, info: OfficeInfo, ref: str | int, reason: str) -> UndoneAnswer:
+    """Take back this community's answer to a directive: the answer is tombstoned with `reason`
+    (the tombstone goes to the street office in the next package, which then shows the directive
+    open again); an arrival's receipt is reversed by an adjustment of the same item at the same
+    place, refused if the stock left there is smaller than what arrived. Nothing to take back is
+    `AlreadyDone`."""
+    _community_only(info)
+    directive = find_directive(session, ref)
+    if directive.origin == info.code or directive.addressee not in (info.code, TO_ALL):
+        raise InvalidInput(f"本社区没有收到事项 {ref}。", f"This community did not receive {ref}.")
+    if directive.deleted_at is not None:
+        raise InvalidInput(
+            f"街道办已撤销事项“{directive.title}”，其登记不再更改；库存有误请用库存调整更正。",
+            f"The street office cancelled '{directive.title}'; its answer no longer changes. "
+            "Correct the stock with an adjustment if it is wrong.",
+        )
+    why = _clean(reason)
+    if not why:
+        raise InvalidInput(
+            "撤回回复必须写明原因（如：误点完成、数量填错）。",
+            "Say why the answer is taken back (e.g. ticked by mistake, wrong quantity).",
+        )
+    if len(why) > 200:
+        raise InvalidInput("原因最多 200 字。", "The reason is at most 200 characters.")
+    answer = _answer(session, directive.id, info.code)
+    if answer is None:
+        raise AlreadyDone(
+            f"事项“{directive.title}”没有可撤回的回复（尚未登记完成或到货，或已撤回），"
+            "未做任何改变。",
+            f"'{directive.title}' has no answer to take back (none recorded, or already taken "
+            "back); nothing changed.",
+        )
+    short_ref = directive.uuid[:MIN_REF]
+    done = UndoneAnswer(directive.id, short_ref, directive.title, answer.kind)
+    movement = session.get(SupplyMovement, answer.movement_id) if answer.movement_id else None
+    if movement is not None:
+        item = session.get(SupplyItem, movement.item_id)
+        point = session.get(SupplyPoint, movement.point_id)
+        assert item is not None and point is not None
+        qty, have = movement.qty, supplies.on_hand(session, item.id, point.id)
+        if have < qty:
+            raise InvalidInput(
+                f"不能撤回“{directive.title}”的到货登记：当时记入库存 {qty}{item.unit}"
+                f"{item.name}，其中一部分已发出或调出，{point.name}现仅剩 {have}{item.unit}，"
+                f"不够冲减。库存未改变。",
+                f"Cannot take back the arrival for '{directive.title}': {qty} {item.unit} "
+                f"{item.name} were booked into stock, some have gone out since and only {have} "
+                f"{item.unit} are left at {point.name}; stock unchanged.",
+            )
+        supplies.adjust(
+            session,
+            item.name,
+            -qty,
+            reason=f"撤回到货登记：{directive.title}（{short_ref}）：{why}",
+            point=point.name,
+        )
+        done = UndoneAnswer(
+            directive.id,
+            short_ref,
+            directive.title,
+            answer.kind,
+            item.name,
+            item.unit,
+            qty,
+            supplies.on_hand(session, item.id, point.id),
+        )
+    answer.deleted_at = utcnow()
+    answer.delete_reason = why
+    session.flush()
+    return done
 
 
 # ---------------------------------------------------------------------------------------------

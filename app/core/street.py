@@ -12,7 +12,8 @@ households waiting) cannot be counted here — the plans stay at the community �
 community's own summary, `supply_need`, refreshed at each export (app.core.supply_needs).
 
 How late: hours since the last package was made at the community (its `created_at`); a community
-is late when that is more than `LATE_AFTER_HOURS` (packages are carried daily), or when none has
+is late when that is more than the street office's threshold (the setting `LATE_SETTING`, default
+`LATE_AFTER_HOURS`: packages are carried daily; `set_late_after` changes it), or when none has
 arrived at all.
 """
 
@@ -40,7 +41,9 @@ from app.db.models_supplies import (
 )
 from app.errors import InvalidInput
 
-LATE_AFTER_HOURS = 24
+LATE_AFTER_HOURS = 24  # the default threshold
+LATE_SETTING = "street_late_after_hours"
+MAX_LATE_AFTER_HOURS = 720  # 30 days
 REQUESTS_NOT_BUILT = "未启用"
 
 
@@ -53,6 +56,40 @@ def street_only(info: OfficeInfo) -> None:
             f"The communities' overview is made at a street office; this is a community "
             f"({info.name}, {info.code}). A community makes its own report with report daily.",
         )
+
+
+def get_late_after(session: Session) -> int:
+    """Hours without a package after which a community is late (逾期), as this office set it."""
+    from app.core.office import get_setting
+
+    raw = get_setting(session, LATE_SETTING)
+    try:
+        hours = int(raw) if raw else LATE_AFTER_HOURS
+    except ValueError:
+        return LATE_AFTER_HOURS
+    return hours if 1 <= hours <= MAX_LATE_AFTER_HOURS else LATE_AFTER_HOURS
+
+
+def set_late_after(session: Session, info: OfficeInfo, value: Any) -> int:
+    """Set the late threshold, in whole hours (1 to 720); refused at a community."""
+    from app.core.office import set_setting
+
+    street_only(info)
+    text = str(value).strip()
+    try:
+        hours = int(text)
+    except ValueError:
+        raise InvalidInput(
+            f"逾期阈值应为整数小时：{text}", f"The late threshold must be whole hours: {text}"
+        ) from None
+    if not 1 <= hours <= MAX_LATE_AFTER_HOURS:
+        raise InvalidInput(
+            f"逾期阈值应在 1 到 {MAX_LATE_AFTER_HOURS} 小时之间：{hours}",
+            f"The late threshold must be 1 to {MAX_LATE_AFTER_HOURS} hours: {hours}",
+        )
+    set_setting(session, LATE_SETTING, str(hours))
+    session.flush()
+    return hours
 
 
 @dataclass(frozen=True)
@@ -190,9 +227,12 @@ def street_overview(
     session: Session,
     *,
     now: datetime | None = None,
-    late_after_hours: int = LATE_AFTER_HOURS,
+    late_after_hours: int | None = None,
 ) -> StreetOverview:
-    """One row per enrolled community (by code), each figure from the imported records."""
+    """One row per enrolled community (by code), each figure from the imported records; late
+    after `late_after_hours`, by default the threshold this office set (`get_late_after`)."""
+    if late_after_hours is None:
+        late_after_hours = get_late_after(session)
     now = now or datetime.now().astimezone().replace(microsecond=0)
     if now.tzinfo is None:
         now = now.astimezone()

@@ -17,7 +17,13 @@ from sqlalchemy import event, func, select
 from app.core import meetings, supplies
 from app.core.exchange import export_package
 from app.core.stats import office_stats
-from app.core.street import street_only, street_overview
+from app.core.street import (
+    get_late_after,
+    overview_json,
+    set_late_after,
+    street_only,
+    street_overview,
+)
 from app.core.street_report import build_sections, write_street_report
 from app.db.models import Household
 from app.db.models_exchange import ExchangePackage
@@ -131,6 +137,40 @@ def test_late_after_a_day_since_the_package_was_made(sent: dict[str, Office]) ->
     assert row.late and row.lateness() == "25 小时"
     _o, row = _row(s, COMMUNITY, now=made_local + timedelta(days=3, hours=1))
     assert row.late and row.lateness() == "3 天"
+
+
+def test_the_late_threshold_is_the_street_offices_setting(sent: dict[str, Office]) -> None:
+    s, c = sent["S"], sent["C"]
+    with s.db.reading() as session:
+        assert get_late_after(session) == 24  # the default
+        made = session.scalar(
+            select(ExchangePackage.created_at).where(ExchangePackage.direction == "in")
+        )
+    assert made is not None
+    at = made.replace(tzinfo=UTC).astimezone() + timedelta(hours=30)
+    overview, row = _row(s, COMMUNITY, now=at)
+    assert row.late and overview.late_after_hours == 24
+    with s.db.session() as session:
+        assert set_late_after(session, s.info, " 48 ") == 48
+    with s.db.reading() as session:
+        assert get_late_after(session) == 48
+    overview, row = _row(s, COMMUNITY, now=at)  # 30 hours: no longer late
+    assert not row.late and overview.late_after_hours == 48
+    assert overview.totals()["late"] == 1  # C2, which never sent anything, stays late
+    _o, row = _row(s, COMMUNITY, now=at + timedelta(hours=19))
+    assert row.late
+    # the report says the threshold it used
+    text = " ".join(line for sec in build_sections(overview) for line in sec.lines)
+    assert "超过 48 小时未收到数据包的（逾期）1 个" in text
+    assert overview_json(overview)["late_after_hours"] == 48
+    # refused: not whole hours, out of range, at a community; nothing changed
+    for bad in ("abc", "1.5", "0", "721", "-3"):
+        with s.db.session() as session, pytest.raises(InvalidInput, match="逾期阈值"):
+            set_late_after(session, s.info, bad)
+    with c.db.session() as session, pytest.raises(InvalidInput, match="街道办"):
+        set_late_after(session, c.info, 12)
+    with s.db.reading() as session:
+        assert get_late_after(session) == 48
 
 
 def test_a_second_package_updates_the_row(sent: dict[str, Office], tmp_path: Path) -> None:

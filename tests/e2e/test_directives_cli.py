@@ -111,3 +111,80 @@ def test_directives_round_trip_through_files_alone(offices: dict[str, Path]) -> 
     again = _ok(community("exchange", "resend", "--out", str(tmp / "again")))
     assert Path(again.last_word).read_bytes() == back.read_bytes()
     assert _ok(street("check")) and _ok(community("check"))
+
+
+def test_a_community_takes_back_its_answers(offices: dict[str, Path]) -> None:
+    """`directive undo ID --reason R`: the stock receipt of an arrival is reversed, refused while
+    the goods are out, 3 when there is nothing to take back; the street office sees the directive
+    open again after the next package, and it can be answered again."""
+    home, s, c, tmp = (offices[k] for k in ("home", "S", "C", "tmp"))
+
+    def street(*args: str) -> Run:
+        return griddesk(home, s, *args, lang="en")
+
+    def community(*args: str) -> Run:
+        return griddesk(home, c, *args, lang="en")
+
+    _ok(street("directive", "add", "--kind", "task", "--to", COMMUNITY, "--text", "排查独居老人"))
+    _ok(street("directive", "add", "--kind", "allocation", "--to", COMMUNITY,
+               "--item", "大米", "--qty", "40", "--unit", "袋"))  # fmt: skip
+    package = Path(_ok(street("exchange", "export", "--out", str(tmp / "usb"))).last_word)
+    _ok(community("exchange", "import", str(package)))
+    listed = _json(community("directive", "list", "--json"))["directives"]
+    assert isinstance(listed, list)
+    refs = {d["kind"]: d["ref"] for d in listed}
+
+    def on_hand() -> int:
+        items = _json(community("supplies", "stock", "--json"))["items"]
+        assert isinstance(items, list)
+        return sum(int(i["on_hand"]) for i in items if i["item"] == "大米")
+
+    # nothing recorded yet: nothing to take back; the reason is required
+    assert "nothing changed" in refused(
+        community("directive", "undo", refs["task"], "--reason", "点错了"), 3
+    )
+    usage = community("directive", "undo", refs["task"])
+    assert usage.code == 2 and "--reason" in usage.err
+    _ok(community("directive", "done", refs["task"]))
+    _ok(community("directive", "receive", refs["allocation"], "--qty", "400"))  # meant 40
+    assert on_hand() == 400
+    back = Path(_ok(community("exchange", "export", "--out", str(tmp / "usb2"))).last_word)
+    _ok(street("exchange", "import", str(back)))
+
+    # 390 handed out at a checkpoint: only 10 left, the 400 cannot be taken back
+    _ok(community("supplies", "issue", "--item", "大米", "--qty", "390", "--reason", "发往卡点"))
+    line = refused(community("directive", "undo", refs["allocation"], "--reason", "多打了 0"))
+    assert "only 10" in line and "400" in line
+    zh = griddesk(home, c, "directive", "undo", refs["allocation"], "--reason", "多打了 0")
+    assert zh.code == 1 and "仅剩 10袋" in zh.err
+    assert on_hand() == 10
+    _ok(community("supplies", "receive", "--item", "大米", "--qty", "390", "--unit", "袋",
+                  "--source", "盘点找回"))  # fmt: skip
+
+    undone = _ok(community("directive", "undo", refs["allocation"], "--reason", "多打了 0"))
+    assert "400" in undone.out and undone.last_word == "2"
+    assert on_hand() == 0
+    assert "nothing changed" in refused(
+        community("directive", "undo", refs["allocation"], "--reason", "again"), 3
+    )
+    task = _ok(community("directive", "undo", refs["task"], "--reason", "点错了"))
+    assert "task" in task.out and task.last_word == "1"
+    mine = _json(community("directive", "list", "--json"))["directives"]
+    assert isinstance(mine, list)
+    assert {d["kind"]: d["state"] for d in mine} == {"task": "open", "allocation": "open"}
+
+    # the tombstones travel: the street office sees both open again
+    back = Path(_ok(community("exchange", "export", "--out", str(tmp / "usb3"))).last_word)
+    _ok(street("exchange", "import", str(back)))
+    seen = _json(street("directive", "list", "--json"))["directives"]
+    assert isinstance(seen, list)
+    # (sent, no longer completed / arrived: the community's receipt has not come yet)
+    assert {d["kind"]: d["communities"][0]["state"] for d in seen} == {
+        "task": "sent",
+        "allocation": "sent",
+    }
+
+    # answered again, with the right figure
+    _ok(community("directive", "receive", refs["allocation"], "--qty", "40"))
+    assert on_hand() == 40
+    assert _ok(street("check")) and _ok(community("check"))

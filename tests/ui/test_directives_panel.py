@@ -153,3 +153,109 @@ def test_community_completes_a_task_with_the_button(
     assert column(community.table, 5) == ["已完成"]
     assert "已走访 12 户" in community.detail.text()
     assert not community.complete_button.isEnabled()
+
+
+def test_community_takes_back_an_arrival_with_the_button(
+    qtbot,
+    contexts,
+    panels,
+    offices,  # noqa: F811
+    tmp_path: Path,
+):
+    """撤回回复: the dialog names the stock that goes out again and will not go on without a
+    reason; a refusal (the goods already handed out) shows in the dialog, which stays open; then
+    the allocation is open again, the stock is back and it can be confirmed again."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.core import directives as dv
+
+    s, c = offices["S"], offices["C"]
+    with s.db.session() as session:
+        dv.add_directive(
+            session, s.info, dv.DirectiveSpec("allocation", COMMUNITY, "", "", item="大米", qty=40)
+        )
+    sent = export_return_packages(s.db, s.datadir, s.info, tmp_path / "usb", to=COMMUNITY)
+    import_into(c, sent[0].path)
+    community = panels["C"]
+    with qtbot.wait_signal(community.loaded, timeout=10_000):
+        emit(contexts["C"].changed, {"exchange"})
+    community.table.selectRow(0)
+    assert not community.undo_button.isEnabled()  # nothing recorded yet
+    with qtbot.wait_signal(community.loaded, timeout=10_000):
+        community.confirm_selected(qty=400)  # 40 meant
+    assert column(community.table, 5) == ["已到货"]
+    assert community.undo_button.isEnabled()
+
+    def rice() -> int:
+        with c.db.reading() as session:
+            return sum(r.on_hand for r in supplies.stock(session) if r.item == "大米")
+
+    assert rice() == 400
+    with c.db.session() as session:
+        supplies.issue(session, "大米", 395, reason="发往卡点")
+
+    qtbot.mouseClick(community.undo_button, Qt.MouseButton.LeftButton)
+    dialog = community.undo_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "调拨 大米 40个" in dialog.question.text() and "400个大米" in dialog.question.text()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "撤回回复" and not ok.isEnabled()  # the reason is required
+    type_chinese(dialog.reason, "数量多打了一个 0")
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.wait_until(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert "仅剩 5个" in dialog.error.text()
+    assert dialog.isVisible() and rice() == 5
+
+    with c.db.session() as session:  # the goods came back from the checkpoint
+        supplies.adjust(session, "大米", 395, reason="卡点退回")
+    with qtbot.wait_signal(community.loaded, timeout=10_000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert rice() == 0
+    assert column(community.table, 5) == ["待办"]
+    assert "库存冲减 400个大米" in community.feedback.text()
+    assert not community.undo_button.isEnabled()
+    assert community.arrival_button.isEnabled()
+    with qtbot.wait_signal(community.loaded, timeout=10_000):
+        community.confirm_selected(qty=40)
+    assert column(community.table, 5) == ["已到货"] and rice() == 40
+
+
+def test_community_takes_back_a_task_ticked_by_mistake(
+    qtbot,
+    contexts,
+    panels,
+    offices,  # noqa: F811
+    tmp_path: Path,
+):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.core import directives as dv
+
+    s, c = offices["S"], offices["C"]
+    with s.db.session() as session:
+        dv.add_directive(session, s.info, dv.DirectiveSpec("task", COMMUNITY, "", "排查独居老人"))
+    sent = export_return_packages(s.db, s.datadir, s.info, tmp_path / "usb", to=COMMUNITY)
+    import_into(c, sent[0].path)
+    community = panels["C"]
+    with qtbot.wait_signal(community.loaded, timeout=10_000):
+        emit(contexts["C"].changed, {"exchange"})
+    community.table.selectRow(0)
+    with qtbot.wait_signal(community.loaded, timeout=10_000):
+        community.complete_selected(note="")
+    assert column(community.table, 5) == ["已完成"]
+    dialog = community.undo_selected()
+    assert dialog is not None and "排查独居老人" in dialog.question.text()
+    assert "库存" not in dialog.question.text()
+    # Cancel: nothing changes
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert column(community.table, 5) == ["已完成"]
+    dialog = community.undo_selected()
+    assert dialog is not None
+    type_chinese(dialog.reason, "误点完成")
+    with qtbot.wait_signal(community.loaded, timeout=10_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert column(community.table, 5) == ["待办"]
+    assert community.complete_button.isEnabled()
+    assert "已撤回任务“排查独居老人”的完成登记" in community.feedback.text()

@@ -7,7 +7,9 @@ travel from the street office to its communities in return packages.
   all, the list of directives with a summary state, and for the selected one the state at each
   community (待发出 / 已发出 / 已签收 / 已完成 / 已到货); 撤销 cancels one.
 * At a community: the directives received, with their state here; 完成 records a task done (with
-  a note), 确认到货 records how much of an allocation arrived and books it into stock.
+  a note), 确认到货 records how much of an allocation arrived and books it into stock; 撤回回复
+  takes a mistaken answer back (a confirmation naming what happens, and a required reason): the
+  directive is open again and an arrival's stock is taken out again.
 
 States are written in words (never by colour alone). All work goes through app.core.directives on
 the database worker.
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -47,6 +50,7 @@ from app.core.exchange_return import export_return_packages
 from app.core.supplies import MAX_QTY
 from app.db.models_directives import TO_ALL
 from app.ui.context import AppContext
+from app.ui.pages.grid_dialogs import OpDialog
 from app.ui.qtfix import emit
 
 
@@ -80,13 +84,15 @@ class DirectivesPanel(QWidget):
     """Street office: compose and follow directives; community: answer the ones received."""
 
     loaded = Signal()
-    done = Signal(str)  # what was just recorded: "added", "cancelled", "completed", "arrived"
+    # what was just recorded: "added", "cancelled", "completed", "arrived", "undone"
+    done = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.street = ctx.office.is_street_office
         self.rows: list[core.DirectiveRow] = []
+        self.undo_dialog: UndoAnswerDialog | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 12)
@@ -131,8 +137,14 @@ class DirectivesPanel(QWidget):
             self.complete_button.clicked.connect(lambda: self.complete_selected())
             self.arrival_button = QPushButton(self.tr("确认到货"))
             self.arrival_button.clicked.connect(lambda: self.confirm_selected())
+            self.undo_button = QPushButton(self.tr("撤回回复"))
+            self.undo_button.setToolTip(
+                self.tr("误点完成、到货数量填错时，撤回本社区的登记（须写明原因），可重新登记")
+            )
+            self.undo_button.clicked.connect(lambda: self.undo_selected())
             buttons.addWidget(self.complete_button)
             buttons.addWidget(self.arrival_button)
+            buttons.addWidget(self.undo_button)
         refresh = QPushButton(self.tr("刷新"))
         refresh.clicked.connect(self.reload)
         buttons.addWidget(refresh)
@@ -142,6 +154,11 @@ class DirectivesPanel(QWidget):
         self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_label.setVisible(False)
         tl.addWidget(self.export_label)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.feedback.setVisible(False)
+        tl.addWidget(self.feedback)
         self.table = _table(
             [
                 self.tr("编号"),
@@ -495,6 +512,10 @@ class DirectivesPanel(QWidget):
                     note,
                 )
             )
+            if not r.cancelled:
+                lines.append(
+                    self.tr("登记有误（误点、数量填错）可点击“撤回回复”，写明原因后重新登记。")
+                )
         self.detail.setText("<br>".join(lines))
         if self.street:
             _fill(
@@ -521,6 +542,8 @@ class DirectivesPanel(QWidget):
         is_open = r is not None and r.state == "open"
         self.complete_button.setEnabled(is_open and r is not None and r.kind == "task")
         self.arrival_button.setEnabled(is_open and r is not None and r.kind == "allocation")
+        # at a community, `communities` holds this community's live answer, if any
+        self.undo_button.setEnabled(r is not None and bool(r.communities) and not r.cancelled)
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -620,6 +643,83 @@ class DirectivesPanel(QWidget):
             lambda s: core.confirm_arrival(s, info, ref, amount),
             self.tr("确认到货"),
         )
+
+    def undo_selected(self) -> UndoAnswerDialog | None:
+        """撤回回复: the dialog that names what undoing does and asks why; on OK the answer is
+        taken back on the database worker, and the dialog closes only when that succeeded."""
+        r = self.selected()
+        if self.street or r is None or not r.communities or r.cancelled:
+            return None
+        dialog = UndoAnswerDialog(self.ctx, r, self)
+        dialog.done.connect(self._undone)
+        self.undo_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _undone(self, result: core.UndoneAnswer) -> None:
+        if result.qty is not None:
+            text = self.tr(
+                "已撤回“{0}”的到货登记，库存冲减 {1}{2}{3}（现有 {4}{2}），可重新确认到货。"
+            )
+            text = text.format(result.title, result.qty, result.unit, result.item, result.on_hand)
+        else:
+            text = self.tr("已撤回任务“{0}”的完成登记，可重新登记完成。").format(result.title)
+        self.feedback.setText(text)
+        self.feedback.setVisible(True)
+        emit(
+            self.ctx.changed,
+            {"directives", "supplies"} if result.qty is not None else {"directives"},
+        )
+        emit(self.done, "undone")
+
+
+class UndoAnswerDialog(OpDialog):
+    """撤回回复: says what taking the answer back does (an arrival's stock is taken out again) and
+    requires a reason; a refusal (the goods already handed out) shows inside the dialog."""
+
+    def __init__(self, ctx: AppContext, row: core.DirectiveRow, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.row = row
+        self.setWindowTitle(self.tr("撤回回复"))
+        self.setMinimumWidth(520)
+        answer = row.communities[0]
+        if answer.qty_received is not None:
+            text = self.tr(
+                "撤回“{0}”的到货登记？<br>已记入库存的 <b>{1}{2}{3}</b> 将从库存冲减"
+                "（记一笔库存调整），该调拨恢复为待办，可重新确认到货。"
+            ).format(
+                _esc(row.title), answer.qty_received, _esc(row.unit or ""), _esc(row.item or "")
+            )
+        else:
+            text = self.tr(
+                "撤回任务“{0}”的完成登记？<br>该任务恢复为待办，可重新登记完成。"
+            ).format(_esc(row.title))
+        self.question = QLabel(text + "<br>" + self.tr("撤回随下一次数据包报街道办。"))
+        self.question.setWordWrap(True)
+        self.form.addRow(self.question)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("如：误点完成、数量填错"))
+        self.form.addRow(self.tr("撤回原因（必填）"), self.reason)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("撤回回复"))
+        self.ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
+        self.finish_layout()
+        self.reason.setFocus()
+
+    def show_error(self, text: str) -> None:
+        super().show_error(text)
+        self.adjustSize()  # room for the message under the question, not over it
+
+    def work(self) -> Any:
+        db, info, ref, reason = self.ctx.db, self.ctx.office, self.row.uuid, self.reason.text()
+
+        def run(_progress: Any) -> core.UndoneAnswer:
+            with db.session(note="directive undo") as session:
+                return core.undo_answer(session, info, ref, reason)
+
+        return run
 
 
 def _esc(text: str) -> str:

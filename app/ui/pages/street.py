@@ -1,7 +1,8 @@
 """Street-office mode: every enrolled community side by side (app.core.street), with the
 aggregated report previewed and printed as PDF or saved as .xlsx (app.core.street_report).
 
-A late community — nothing for more than a day, or nothing yet — says 逾期 in words, in bold, on a
+A late community — nothing for longer than the street office's threshold (逾期阈值, 24 hours unless
+changed with the control above the table), or nothing yet — says 逾期 in words, in bold, on a
 tinted cell: never colour alone. Requests are not recorded by this program yet: the column says so.
 """
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,8 @@ from app.ui.qtfix import emit
 
 
 class CommunitiesModel(RowsModel[core.CommunityRow]):
+    late_after_hours = core.LATE_AFTER_HOURS  # the overview's threshold, for the tooltip
+
     (
         COL_NAME,
         COL_CODE,
@@ -162,7 +166,9 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
         if column == self.COL_REQUESTS:
             return self.tr("本程序尚未启用诉求登记，没有数字。")
         if column == self.COL_STATE and row.late:
-            return self.tr("超过 {0} 小时未收到数据包").format(core.LATE_AFTER_HOURS)
+            if row.hours_since is None:
+                return self.tr("尚未收到数据包")
+            return self.tr("超过 {0} 小时未收到数据包").format(self.late_after_hours)
         return None
 
 
@@ -195,19 +201,27 @@ class StreetOverviewPanel(QWidget):
         for w in (self.refresh_button, self.pdf_button, self.xlsx_button):
             row.addWidget(w)
         row.addStretch(1)
+        late_label = QLabel(self.tr("逾期阈值"))
+        self.late_after = QSpinBox()
+        self.late_after.setRange(1, core.MAX_LATE_AFTER_HOURS)
+        self.late_after.setValue(core.LATE_AFTER_HOURS)
+        self.late_after.setSuffix(self.tr(" 小时"))
+        self.late_after.setKeyboardTracking(False)  # typed hours count once Enter or focus-out
+        self.late_after.setToolTip(
+            self.tr("超过这么多小时未收到数据包的社区标为“逾期”（默认 24 小时）")
+        )
+        self.late_after.setAccessibleName(self.tr("逾期阈值（小时）"))
+        late_label.setBuddy(self.late_after)
+        self.late_after.valueChanged.connect(self.set_late_after)
+        row.addWidget(late_label)
+        row.addWidget(self.late_after)
         layout.addLayout(row)
 
         self.summary = QLabel(self.tr("正在统计…"))
         self.summary.setObjectName("sectionTitle")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.note = QLabel(
-            self.tr(
-                "数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。"
-                "缺口为各社区导出数据包时尚未发放、且库存不够的份额。"
-                "本程序尚未启用诉求登记，诉求一栏没有数字。"
-            ).format(core.LATE_AFTER_HOURS)
-        )
+        self.note = QLabel(self._note_text(core.LATE_AFTER_HOURS))
         self.note.setObjectName("muted")
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
@@ -243,8 +257,33 @@ class StreetOverviewPanel(QWidget):
             self.refresh()
 
     def _changed(self, what: object) -> None:
-        if self._started and isinstance(what, set | frozenset) and "exchange" in what:
+        if (
+            self._started
+            and isinstance(what, set | frozenset)
+            and {"exchange", "street-settings"} & what
+        ):
             self.refresh()
+
+    def _note_text(self, hours: int) -> str:
+        return self.tr(
+            "数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。"
+            "缺口为各社区导出数据包时尚未发放、且库存不够的份额。"
+            "本程序尚未启用诉求登记，诉求一栏没有数字。"
+        ).format(hours)
+
+    def set_late_after(self, hours: int) -> None:
+        """The 逾期阈值 control: saved as this street office's setting, then every overview open
+        (the home page's and the 数据交换 page's) counts again with it."""
+        db, info = self.ctx.db, self.ctx.office
+
+        def work(_progress: Any) -> int:
+            with db.session(note="street late-after") as session:
+                return core.set_late_after(session, info, hours)
+
+        def saved(_hours: int) -> None:
+            emit(self.ctx.changed, {"street-settings"})
+
+        self.ctx.run(self, work, on_success=saved, show_progress=False)
 
     def refresh(self) -> None:
         db = self.ctx.db
@@ -257,7 +296,12 @@ class StreetOverviewPanel(QWidget):
 
     def _show(self, overview: core.StreetOverview) -> None:
         self.overview = overview
+        self.model.late_after_hours = overview.late_after_hours
         self.model.set_rows(overview.rows)
+        self.late_after.blockSignals(True)
+        self.late_after.setValue(overview.late_after_hours)
+        self.late_after.blockSignals(False)
+        self.note.setText(self._note_text(overview.late_after_hours))
         totals = overview.totals()
         self.empty.setVisible(not overview.rows)
         self.summary.setText(
