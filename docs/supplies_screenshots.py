@@ -2,9 +2,9 @@
 received from donors, a campaign of three items for all households (蔬菜包 and 大米 per household,
 口罩 per person; vulnerable first), a few households served by scan and one by ticking, and the
 answer to a second scan of the same household; supplies-stock.png (the stock ledger after a scan);
-supplies-plan.png (the plan dialog with three items previewed against stock); supplies-signoff.png
-(page 1 of the printed sign-off sheets) and pickup-slips.png (page 1 of the pickup slips), both
-through `pdftoppm -png -r 80`.
+supplies-plan.png (the plan dialog with three items, 口罩 capped per household, previewed against
+stock); supplies-signoff.png (page 1 of the printed sign-off sheets) and pickup-slips.png (page 1
+of the pickup slips), both through `pdftoppm -png -r 80`.
 
     uv run python docs/supplies_screenshots.py
 """
@@ -117,7 +117,7 @@ def main() -> int:
         dialog = PlanDialog(ctx, ["蔬菜包", "大米", "口罩", "消毒液"], page)
         dialog.name.setText("防疫物资包")
         dialog.item.setCurrentText("消毒液")
-        dialog.add_item("口罩", 2, "person")
+        dialog.add_item("口罩", 2, "person", 6)  # each item its own cap per household
         dialog.add_item("大米", 1)
         dialog.show()
         dialog.preview()

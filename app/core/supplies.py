@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import (
     Integer,
+    Select,
     and_,
     case,
     func,
@@ -1451,41 +1452,77 @@ class UndeliveredRow:
     phone: str | None
 
 
+def _campaign_households_select(campaign_id: int, *columns: Any) -> Select[Any]:
+    """The one query under a campaign's household lists: every allocation of the campaign with its
+    household, the household's grid, and its delivery if there is one not undone (at most one: the
+    UNIQUE (campaign, household)); the caller picks the columns, filters and order.
+
+    `campaign_households` lists them all, `undelivered` those without a delivery, and
+    `undelivered_by_grid` counts those per grid — so the three always agree."""
+    return (
+        select(*columns)
+        .select_from(SupplyAllocation)
+        .join(Household, Household.id == SupplyAllocation.household_id)
+        .outerjoin(Grid, Grid.id == Household.grid_id)
+        .outerjoin(
+            SupplyDelivery,
+            and_(
+                SupplyDelivery.campaign_id == SupplyAllocation.campaign_id,
+                SupplyDelivery.household_id == SupplyAllocation.household_id,
+                SupplyDelivery.deleted_at.is_(None),
+            ),
+        )
+        .where(SupplyAllocation.campaign_id == campaign_id)
+    )
+
+
+def _grid_name() -> ColumnElement[str]:
+    return func.coalesce(Grid.name, "")
+
+
+def _household_columns() -> tuple[Any, ...]:
+    """grid name ('' for none), address, household code, members, qty, vulnerable, phone."""
+    return (
+        _grid_name(),
+        Household.address_code,
+        Household.code,
+        SupplyAllocation.members,
+        SupplyAllocation.qty,
+        SupplyAllocation.vulnerable,
+        Household.phone,
+    )
+
+
+_NOT_SERVED = SupplyDelivery.household_id.is_(None)
+NO_GRID = "未分网格"
+
+
 def undelivered(session: Session, campaign_code: str) -> list[UndeliveredRow]:
     """The households of a campaign not yet served, by grid then address (the end-of-day list)."""
     campaign = get_campaign(session, campaign_code)
-    served = select(SupplyDelivery.household_id).where(
-        SupplyDelivery.campaign_id == campaign.id, SupplyDelivery.deleted_at.is_(None)
-    )
     rows = session.execute(
-        select(
-            func.coalesce(Grid.name, ""),
-            Household.address_code,
-            Household.code,
-            SupplyAllocation.members,
-            SupplyAllocation.qty,
-            SupplyAllocation.vulnerable,
-            Household.phone,
-        )
-        .join(Household, Household.id == SupplyAllocation.household_id)
-        .outerjoin(Grid, Grid.id == Household.grid_id)
-        .where(
-            SupplyAllocation.campaign_id == campaign.id,
-            SupplyAllocation.household_id.not_in(served),
-        )
+        _campaign_households_select(campaign.id, *_household_columns())
+        .where(_NOT_SERVED)
         .order_by(Grid.code, SupplyAllocation.rank)
     ).all()
     return [
-        UndeliveredRow(g or "未分网格", a, c, int(m), int(q), bool(v), p)
+        UndeliveredRow(g or NO_GRID, a, c, int(m), int(q), bool(v), p)
         for g, a, c, m, q, v, p in rows
     ]
 
 
 def undelivered_by_grid(session: Session, campaign_code: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for row in undelivered(session, campaign_code):
-        counts[row.grid] = counts.get(row.grid, 0) + 1
-    return counts
+    """How many households of a campaign each grid (by name) has still to serve, in grid order —
+    the per-grid counts of `undelivered`, counted by the database."""
+    campaign = get_campaign(session, campaign_code)
+    grid = _grid_name()
+    rows = session.execute(
+        _campaign_households_select(campaign.id, grid, func.count())
+        .where(_NOT_SERVED)
+        .group_by(grid)
+        .order_by(func.min(Grid.code))
+    ).all()
+    return {(g or NO_GRID): int(n) for g, n in rows}
 
 
 @dataclass(frozen=True)
@@ -1508,30 +1545,13 @@ def campaign_households(session: Session, campaign_code: str) -> list[CampaignHo
     (the list the window ticks)."""
     campaign = get_campaign(session, campaign_code)
     rows = session.execute(
-        select(
-            func.coalesce(Grid.name, ""),
-            Household.address_code,
-            Household.code,
-            SupplyAllocation.members,
-            SupplyAllocation.qty,
-            SupplyAllocation.vulnerable,
-            Household.phone,
+        _campaign_households_select(
+            campaign.id,
+            *_household_columns(),
             SupplyDelivery.delivered_at,
             SupplyDelivery.delivered_by,
             SupplyDelivery.how,
-        )
-        .join(Household, Household.id == SupplyAllocation.household_id)
-        .outerjoin(Grid, Grid.id == Household.grid_id)
-        .outerjoin(
-            SupplyDelivery,
-            and_(
-                SupplyDelivery.campaign_id == SupplyAllocation.campaign_id,
-                SupplyDelivery.household_id == SupplyAllocation.household_id,
-                SupplyDelivery.deleted_at.is_(None),
-            ),
-        )
-        .where(SupplyAllocation.campaign_id == campaign.id)
-        .order_by(SupplyAllocation.rank)
+        ).order_by(SupplyAllocation.rank)
     ).all()
     lines = campaign_lines(session, campaign)
 
@@ -1541,7 +1561,7 @@ def campaign_households(session: Session, campaign_code: str) -> list[CampaignHo
 
     return [
         CampaignHousehold(
-            g or "未分网格", a, c, int(m), int(q), bool(v), p, at, by, how, items(int(m), int(q))
+            g or NO_GRID, a, c, int(m), int(q), bool(v), p, at, by, how, items(int(m), int(q))
         )
         for g, a, c, m, q, v, p, at, by, how in rows
     ]

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
-from sqlalchemy import select
+from PySide6.QtWidgets import QLabel, QPushButton
+from sqlalchemy import func, select
 
 from app.core import supplies
 from app.db.models import Household, Resident
+from app.db.models_supplies import SupplyAllocation, SupplyCampaignItem
 from app.ui.main_window import MainWindow
 from app.ui.pages.supplies import PlanDialog, SuppliesPage
 
@@ -191,6 +192,94 @@ def test_a_multi_item_campaign_by_scanner_and_by_ticking(qtbot, window, demo_ctx
         stock = {r.item: r.on_hand for r in supplies.stock(s)}
     assert stock == {"米": 9, "油": 1, "口罩": 95}
     assert page.scan.hasFocus()
+
+
+def test_each_item_of_a_campaign_has_its_own_cap(qtbot, window, demo_ctx):
+    """米 2 per person at most 3, 油 1 per household, 口罩 3 per person at most 5: the caps typed
+    next to each item hold in the preview, in the plan saved and in what a household receives."""
+    with demo_ctx.db.session() as s:
+        supplies.receive(s, "米", 5000, unit="袋", source="爱心粮油")
+        supplies.receive(s, "油", 5000, unit="瓶", source="爱心粮油")
+        supplies.receive(s, "口罩", 5000, source="爱心企业")
+    page = open_page(qtbot, window)
+    with demo_ctx.db.reading() as s:
+        members = dict(
+            s.execute(
+                select(Household.address_code, func.count())
+                .join(Resident, Resident.household_id == Household.id)
+                .where(Resident.deleted_at.is_(None), Resident.status == "active")
+                .group_by(Household.address_code)
+            )
+            .tuples()
+            .all()
+        )
+    assert max(members.values()) >= 2  # the caps bite on the larger households
+    rice = {h: min(2 * n, 3) for h, n in members.items()}
+    masks = {h: min(3 * n, 5) for h, n in members.items()}
+
+    dialog = PlanDialog(demo_ctx, ["口罩", "米", "油"], page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.wait_until(dialog.isActiveWindow, timeout=5_000)
+    # the first item's cap sits on the first item's line, labelled 上限 as the others are
+    first_cap = next(lb for lb in dialog.findChildren(QLabel) if lb.buddy() is dialog.max)
+    assert first_cap.text() == "上限" and dialog.max.text() == "不限"
+    dialog.name.setText("粮油口罩包")
+    dialog.item.setCurrentText("米")
+    dialog.qty.setValue(2)
+    dialog.per.setCurrentIndex(dialog.per.findData("person"))
+    dialog.max.setValue(3)
+    qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
+    oil = dialog.more_rows[-1]
+    qtbot.wait_until(oil.item.hasFocus, timeout=5_000)  # ready for the next item's name
+    assert oil.cap.text() == "不限"
+    oil.item.setCurrentText("油")
+    dialog.add_item("口罩", 3, "person", 5)
+    with qtbot.wait_signal(dialog.preview_shown, timeout=10_000) as blocker:
+        dialog.preview_button.click()
+    preview = blocker.args[0]
+    assert [(i.item, i.needed) for i in preview.items] == [
+        ("米", sum(rice.values())),
+        ("油", len(members)),
+        ("口罩", sum(masks.values())),
+    ]
+    text = dialog.preview_label.text()
+    assert f"米：共需 {sum(rice.values())}袋" in text
+    assert f"口罩：共需 {sum(masks.values())}个" in text
+    # three items previewed: the dialog still fits a 1366×768 screen
+    dialog.adjustSize()
+    assert dialog.width() <= 1366 and dialog.height() <= 700
+
+    with qtbot.wait_signal(page.loaded, timeout=10_000):
+        page.create_campaign(dialog.spec())
+    with demo_ctx.db.reading() as s:
+        planned = dict(
+            s.execute(
+                select(Household.address_code, SupplyAllocation.qty).join(
+                    Household, Household.id == SupplyAllocation.household_id
+                )
+            )
+            .tuples()
+            .all()
+        )
+        caps = list(
+            s.scalars(
+                select(SupplyCampaignItem.max_per_household).order_by(SupplyCampaignItem.position)
+            )
+        )
+        row = supplies.list_campaigns(s)[0]
+    assert planned == rice
+    assert caps == [None, 5]
+    assert [(m.item, m.planned_qty) for m in row.more] == [
+        ("油", len(members)),
+        ("口罩", sum(masks.values())),
+    ]
+    big = max(members, key=lambda h: members[h])
+    window.activateWindow()
+    page.scan.setFocus()
+    state, said = scan(qtbot, page, big)
+    assert state == "ok" and f"米 {rice[big]}袋、油 1瓶、口罩 {masks[big]}个" in said
 
 
 def test_pickup_slips_from_the_window(qtbot, window, demo_ctx, tmp_path):

@@ -3,7 +3,8 @@ dialog that previews the allocation against stock before anything is saved, and 
 where a USB scanner types a household's code and Enter.
 
 A campaign may hand out several items at once: the plan dialog adds further items (each with its
-share and rule) and previews every item against stock; a scan or a tick issues all of them.
+share, rule and cap per household, as the first has) and previews every item against stock; a scan
+or a tick issues all of them.
 The campaign's household list has a 已领取 check column: ticking records the delivery exactly as a
 scan does (who and when); unticking asks for confirmation and a reason, and the delivery is then
 kept as a tombstone with that reason and its goods go back into stock.
@@ -16,7 +17,7 @@ with a beep for refusals. All work goes through `app.core.supplies` on the datab
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -130,33 +132,66 @@ class MovementDialog(QDialog):
         return run
 
 
+def _fixed(widget: QWidget) -> None:
+    """As wide as its contents need at the current font, never stretched: the same control on
+    every item line then has the same width, and the lines stay in columns."""
+    widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+
+class ItemRow(NamedTuple):
+    """A further item's row in the plan dialog: item, share, rule, the row itself, cap."""
+
+    item: QComboBox
+    qty: QSpinBox
+    rule: QComboBox
+    row: QWidget
+    cap: QSpinBox
+
+
 class PlanDialog(QDialog):
-    """新建发放: item, share, rule, target; 预览 shows the allocation against stock on hand."""
+    """新建发放: the items (each with its share, rule and cap per household), the target;
+    预览 shows the allocation against stock on hand.
+
+    Every item is one line of the same shape — 物资 每份 N 规则 上限 M — the first under 物资, the
+    further ones under 其他物资, so that each cap reads as that item's own."""
 
     preview_shown = Signal(object)
 
     def __init__(self, ctx: AppContext, items: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._items = items
         self.setWindowTitle(self.tr("新建发放"))
-        self.setMinimumWidth(480)
         form = QFormLayout(self)
         self.name = QLineEdit()
         form.addRow(self.tr("名称"), self.name)
-        self.item = QComboBox()
-        self.item.addItems(items)
-        form.addRow(self.tr("物资"), self.item)
-        self.qty = QSpinBox()
-        self.qty.setRange(1, 10_000)
-        form.addRow(self.tr("每份数量"), self.qty)
-        self.per = QComboBox()
-        for key, label in (
-            ("household", self.tr("每户一份")),
-            ("person", self.tr("每人一份")),
-            ("size", self.tr("按户人数（每 2 人一份）")),
-        ):
-            self.per.addItem(label, key)
-        form.addRow(self.tr("分配规则"), self.per)
+        self.item = self._item_box()
+        self.qty = self._qty_spin(1)
+        self.per = self._rule_box()
+        self.max = self._cap_spin(0)
+        first = QHBoxLayout()
+        self._line(first, self.item, self.qty, self.per, self.max)
+        # the further items have 移除 at the end: an invisible one keeps the columns aligned
+        placeholder = QPushButton(self.tr("移除"))
+        keep = placeholder.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        placeholder.setSizePolicy(keep)
+        placeholder.hide()
+        first.addWidget(placeholder)
+        form.addRow(self.tr("物资"), first)
+        self.more_rows: list[ItemRow] = []
+        self.more_box = QVBoxLayout()
+        self.more_box.setSpacing(4)
+        self.add_item_button = QPushButton(self.tr("＋ 再加一种物资"))
+        self.add_item_button.setToolTip(
+            self.tr("同一次发放一并发给每户，如米、油、口罩；每种物资各有自己的份数、规则和上限")
+        )
+        self.add_item_button.clicked.connect(lambda: self.add_item(focus=True))
+        add_line = QHBoxLayout()
+        add_line.addWidget(self.add_item_button)
+        add_line.addStretch(1)
+        self.more_box.addLayout(add_line)
+        form.addRow(self.tr("其他物资"), self.more_box)
         self.target_kind = QComboBox()
         for key, label in (
             ("all", self.tr("全部住户")),
@@ -175,19 +210,6 @@ class PlanDialog(QDialog):
         self.vulnerable = QCheckBox(self.tr("重点户（独居老人、残疾人等）优先"))
         self.vulnerable.setChecked(True)
         form.addRow("", self.vulnerable)
-        self.max = QSpinBox()
-        self.max.setRange(0, 10_000)
-        self.max.setSpecialValueText(self.tr("不限"))
-        form.addRow(self.tr("每户上限"), self.max)
-        self._items = items
-        self.more_rows: list[tuple[QComboBox, QSpinBox, QComboBox, QWidget]] = []
-        self.more_box = QVBoxLayout()
-        self.more_box.setSpacing(4)
-        form.addRow(self.tr("其他物资"), self.more_box)
-        self.add_item_button = QPushButton(self.tr("＋ 再加一种物资"))
-        self.add_item_button.setToolTip(self.tr("同一次发放一并发给每户，如米、油、口罩"))
-        self.add_item_button.clicked.connect(lambda: self.add_item())
-        form.addRow("", self.add_item_button)
         self.preview_label = QLabel(self.tr("点击“预览”查看分配与库存对比，确认后再创建。"))
         self.preview_label.setWordWrap(True)
         self.preview_label.setObjectName("muted")
@@ -204,6 +226,20 @@ class PlanDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _item_box(self) -> QComboBox:
+        box = QComboBox()
+        box.addItems(self._items)
+        box.setMinimumWidth(140)
+        return box
+
+    def _qty_spin(self, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(1, 10_000)
+        spin.setValue(value)
+        _fixed(spin)
+        spin.setToolTip(self.tr("每份的数量（按所选规则：每户、每人或每 2 人一份）"))
+        return spin
+
     def _rule_box(self) -> QComboBox:
         box = QComboBox()
         for key, label in (
@@ -212,35 +248,71 @@ class PlanDialog(QDialog):
             ("size", self.tr("每 2 人")),
         ):
             box.addItem(label, key)
+        _fixed(box)
+        box.setToolTip(
+            self.tr("每户：每户一份；每人：每人一份；每 2 人：按户人数每 2 人一份（3 人算 2 份）")
+        )
         return box
 
-    def add_item(self, item: str | None = None, qty: int = 1, per: str = "household") -> None:
-        """A further item of the campaign: item, share, rule, and a button that takes it away."""
+    def _cap_spin(self, value: int) -> QSpinBox:
+        """This item's cap per household; 0 is 不限."""
+        spin = QSpinBox()
+        spin.setRange(0, 10_000)
+        spin.setSpecialValueText(self.tr("不限"))
+        spin.setValue(value)
+        _fixed(spin)
+        spin.setToolTip(self.tr("这种物资每户最多发多少（0 为不限）"))
+        return spin
+
+    def _line(
+        self, line: QHBoxLayout, box: QComboBox, qty: QSpinBox, rule: QComboBox, cap: QSpinBox
+    ) -> None:
+        """One item's line: 物资 每份 N 规则 上限 M."""
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(box, 1)
+        share = QLabel(self.tr("每份"))
+        share.setBuddy(qty)
+        line.addWidget(share)
+        line.addWidget(qty)
+        line.addWidget(rule)
+        limit = QLabel(self.tr("上限"))
+        limit.setBuddy(cap)
+        line.addWidget(limit)
+        line.addWidget(cap)
+
+    def add_item(
+        self,
+        item: str | None = None,
+        qty: int = 1,
+        per: str = "household",
+        cap: int = 0,
+        *,
+        focus: bool = False,
+    ) -> None:
+        """A further item of the campaign: item, share, rule, cap (0 = 不限), and a button that
+        takes it away."""
         row = QWidget()
         line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        box = QComboBox()
-        box.addItems(self._items)
+        box = self._item_box()
         if item is not None:
             box.setCurrentText(item)
-        spin = QSpinBox()
-        spin.setRange(1, 10_000)
-        spin.setValue(qty)
+        spin = self._qty_spin(qty)
         rule = self._rule_box()
         rule.setCurrentIndex(max(0, rule.findData(per)))
+        limit = self._cap_spin(cap)
+        self._line(line, box, spin, rule, limit)
         remove = QPushButton(self.tr("移除"))
-        line.addWidget(box, 2)
-        line.addWidget(QLabel(self.tr("每份")))
-        line.addWidget(spin, 1)
-        line.addWidget(rule, 1)
         line.addWidget(remove)
-        entry = (box, spin, rule, row)
+        entry = ItemRow(box, spin, rule, row, limit)
         self.more_rows.append(entry)
-        self.more_box.addWidget(row)
+        self.more_box.insertWidget(self.more_box.count() - 1, row)  # above ＋ 再加一种物资
+        if focus:
+            box.setFocus()
 
         def drop() -> None:
             self.more_rows.remove(entry)
             row.deleteLater()
+            self.add_item_button.setFocus()
 
         remove.clicked.connect(drop)
 
@@ -248,8 +320,13 @@ class PlanDialog(QDialog):
         kind = str(self.target_kind.currentData())
         value = self.target_value.text().strip()
         more = tuple(
-            core.LineSpec(box.currentText(), spin.value(), str(rule.currentData()))
-            for box, spin, rule, _row in self.more_rows
+            core.LineSpec(
+                r.item.currentText(),
+                r.qty.value(),
+                str(r.rule.currentData()),
+                r.cap.value() or None,
+            )
+            for r in self.more_rows
         )
         return core.CampaignSpec(
             more=more,
