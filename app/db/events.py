@@ -49,6 +49,7 @@ from sqlalchemy import (
     inspect,
     literal,
     select,
+    text,
     update,
 )
 from sqlalchemy import cast as cast_
@@ -274,6 +275,10 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
             insert(_AUDIT),
             [_audit_row(actor, now, "create", entity, r["uuid"], note=note) for r in rows],
         )
+        if session.connection().dialect.name == "postgresql" and any("id" in r for r in rows):
+            result = state.invoke_statement()
+            _advance_id_sequence(session, model)
+            return result
         return None
     stmt = state.statement
     assert isinstance(stmt, Update)
@@ -283,6 +288,17 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
         return None
     _update_where(state, session, model, entity, stmt, seq, now, actor, note)
     return None
+
+
+def _advance_id_sequence(session: Session, model: type[Travelling]) -> None:
+    """After rows inserted with ids of their own (a demo, an import that numbers its rows), the
+    table's id sequence on PostgreSQL goes on after the largest, so the next row the database
+    numbers does not collide with them (SQLite numbers after the largest id by itself)."""
+    table = cast(Table, model.__table__)  # type: ignore[attr-defined]
+    session.connection().execute(
+        text(f"SELECT setval(pg_get_serial_sequence(:table, 'id'), max(id)) FROM {table.name}"),
+        {"table": table.name},
+    )
 
 
 def _insert_many(

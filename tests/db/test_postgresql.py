@@ -330,3 +330,20 @@ def test_a_connection_lost_mid_session_is_a_plain_message_and_nothing_half_writt
     assert not password or password not in message
     with pg_db.reading() as session:  # a new connection, and the half-done write is not there
         assert session.scalars(select(Building.number)).all() == []
+
+
+def test_rows_inserted_with_their_own_ids_do_not_block_the_next_ones(pg_db: Database) -> None:
+    """The demo (and a roster import) number their rows themselves; on PostgreSQL the id sequence
+    must go on after them, or the next grid or resident added in the window would collide."""
+    from app.core.demo import fill_demo
+    from app.core.grids import create_grid
+
+    fill_demo(pg_db, 60)
+    with pg_db.session() as session:
+        grid = create_grid(session, "G90", "第九十网格")
+        building = Building(number="90", units=1, floors=6)
+        session.add(building)
+        session.flush()
+        assert grid.id > 1 and building.id > 1
+    with pg_db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Building)) > 1
