@@ -401,166 +401,171 @@ Owner: {1}    Due: {2}</translation>
 <context>
     <name>CommunitiesModel</name>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="58"/>
+        <location filename="../../app/ui/pages/street.py" line="62"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="59"/>
+        <location filename="../../app/ui/pages/street.py" line="63"/>
         <source>机构代码</source>
         <translation>Organisation code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="60"/>
+        <location filename="../../app/ui/pages/street.py" line="64"/>
         <source>最近
 数据包</source>
         <translation>Latest
 package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="61"/>
+        <location filename="../../app/ui/pages/street.py" line="65"/>
         <source>生成时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="62"/>
+        <location filename="../../app/ui/pages/street.py" line="66"/>
         <source>距今</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="63"/>
+        <location filename="../../app/ui/pages/street.py" line="67"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="64"/>
+        <location filename="../../app/ui/pages/street.py" line="68"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="65"/>
+        <location filename="../../app/ui/pages/street.py" line="69"/>
         <source>在住居民</source>
         <translation>Current residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="66"/>
+        <location filename="../../app/ui/pages/street.py" line="70"/>
         <source>重点人群</source>
         <translation>Vulnerable people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="67"/>
+        <location filename="../../app/ui/pages/street.py" line="71"/>
         <source>库存
 品种</source>
         <translation>Stock
 items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="68"/>
+        <location filename="../../app/ui/pages/street.py" line="72"/>
         <source>进行中发放
 （已签收户）</source>
         <translation>Open distributions
 (households signed off)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="69"/>
+        <location filename="../../app/ui/pages/street.py" line="73"/>
         <source>缺口</source>
         <translation>Shortfall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="70"/>
+        <location filename="../../app/ui/pages/street.py" line="74"/>
         <source>未办结
 待办</source>
         <translation>Open
 action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="71"/>
+        <location filename="../../app/ui/pages/street.py" line="75"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="82"/>
+        <location filename="../../app/ui/pages/street.py" line="86"/>
         <source>第 {0} 号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="87"/>
+        <location filename="../../app/ui/pages/street.py" line="91"/>
         <source>尚未收到</source>
         <translation>None received yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="90"/>
+        <location filename="../../app/ui/pages/street.py" line="94"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="90"/>
+        <location filename="../../app/ui/pages/street.py" line="94"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="92"/>
-        <location filename="../../app/ui/pages/street.py" line="127"/>
+        <location filename="../../app/ui/pages/street.py" line="96"/>
+        <location filename="../../app/ui/pages/street.py" line="131"/>
         <source>未启用</source>
         <translation>Not in use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="101"/>
+        <location filename="../../app/ui/pages/street.py" line="105"/>
         <source>{0}（缺 {1}）</source>
         <translation>{0} ({1} out of stock)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="104"/>
+        <location filename="../../app/ui/pages/street.py" line="108"/>
         <source>{0} 项（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="111"/>
+        <location filename="../../app/ui/pages/street.py" line="115"/>
         <source>{0} 户待领</source>
         <translation>{0} households waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="112"/>
+        <location filename="../../app/ui/pages/street.py" line="116"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="114"/>
+        <location filename="../../app/ui/pages/street.py" line="118"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="115"/>
+        <location filename="../../app/ui/pages/street.py" line="119"/>
         <source>{0} 缺 {1}{2}</source>
         <translation>{0} short {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="118"/>
+        <location filename="../../app/ui/pages/street.py" line="122"/>
         <source>{0} 项缺口（{1} 户待领）</source>
         <translation>{0} items short ({1} households waiting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="123"/>
+        <location filename="../../app/ui/pages/street.py" line="127"/>
         <source>{0}（逾期 {1}）</source>
         <translation>{0} ({1} overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="149"/>
+        <location filename="../../app/ui/pages/street.py" line="153"/>
         <source>{0}：缺 {1}{2}（待发 {3}，库存 {4}；{5} 户待领）</source>
         <translation>{0}: short {1} {2} (to hand out {3}, in stock {4}; {5} households waiting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="151"/>
+        <location filename="../../app/ui/pages/street.py" line="155"/>
         <source>{0}：库存够发（待发 {3}，库存 {4}；{5} 户待领）</source>
         <translation>{0}: enough in stock (to hand out {3}, in stock {4}; {5} households waiting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="163"/>
+        <location filename="../../app/ui/pages/street.py" line="167"/>
         <source>本程序尚未启用诉求登记，没有数字。</source>
         <translation>Request logging is not yet enabled in this program, so there are no figures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="165"/>
+        <location filename="../../app/ui/pages/street.py" line="170"/>
+        <source>尚未收到数据包</source>
+        <translation>No package received yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="171"/>
         <source>超过 {0} 小时未收到数据包</source>
         <translation>No package received for over {0} hours</translation>
     </message>
@@ -791,12 +796,12 @@ Please pass the log file to technical support.</translation>
 <context>
     <name>DbOperation</name>
     <message>
-        <location filename="../../app/ui/operations.py" line="127"/>
+        <location filename="../../app/ui/operations.py" line="141"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operations.py" line="140"/>
+        <location filename="../../app/ui/operations.py" line="154"/>
         <source>正在取消，撤销已做的更改…</source>
         <translation>Cancelling, undoing the changes made so far…</translation>
     </message>
@@ -804,372 +809,397 @@ Please pass the log file to technical support.</translation>
 <context>
     <name>DirectivesPanel</name>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="96"/>
+        <location filename="../../app/ui/pages/directives.py" line="102"/>
         <source>通知、任务和物资调拨随回传包发给社区；社区的完成情况和到货数量随社区的数据包报回。</source>
         <translation>Notices, tasks and supply allocations are sent to communities in return packages; communities report completion and quantities received in their packages.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="100"/>
+        <location filename="../../app/ui/pages/directives.py" line="106"/>
         <source>街道办的通知、任务和物资调拨随回传包到达本社区。完成任务、确认到货后，随下一次数据包报街道办。</source>
         <translation>Notices, tasks and supply allocations from the street office arrive in return packages. Once you complete a task or confirm receipt, it is reported to the street office in the next package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="120"/>
-        <location filename="../../app/ui/pages/directives.py" line="571"/>
-        <location filename="../../app/ui/pages/directives.py" line="580"/>
+        <location filename="../../app/ui/pages/directives.py" line="126"/>
+        <location filename="../../app/ui/pages/directives.py" line="594"/>
+        <location filename="../../app/ui/pages/directives.py" line="603"/>
         <source>撤销</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="123"/>
+        <location filename="../../app/ui/pages/directives.py" line="129"/>
         <source>写出回传包…</source>
         <translation>Write return packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="125"/>
+        <location filename="../../app/ui/pages/directives.py" line="131"/>
         <source>为每个有新事项的社区写出一个回传包，存到U盘等文件夹</source>
         <translation>Write one return package for each community with new items, saved to a folder such as a USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="130"/>
-        <location filename="../../app/ui/pages/directives.py" line="590"/>
-        <location filename="../../app/ui/pages/directives.py" line="598"/>
+        <location filename="../../app/ui/pages/directives.py" line="136"/>
+        <location filename="../../app/ui/pages/directives.py" line="613"/>
+        <location filename="../../app/ui/pages/directives.py" line="621"/>
         <source>完成</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="132"/>
-        <location filename="../../app/ui/pages/directives.py" line="608"/>
-        <location filename="../../app/ui/pages/directives.py" line="621"/>
+        <location filename="../../app/ui/pages/directives.py" line="138"/>
+        <location filename="../../app/ui/pages/directives.py" line="631"/>
+        <location filename="../../app/ui/pages/directives.py" line="644"/>
         <source>确认到货</source>
         <translation>Confirm receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="136"/>
+        <location filename="../../app/ui/pages/directives.py" line="140"/>
+        <source>撤回回复</source>
+        <translation>Take back answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="142"/>
+        <source>误点完成、到货数量填错时，撤回本社区的登记（须写明原因），可重新登记</source>
+        <translation>Take back this community&apos;s answer when it was recorded by mistake (wrong task, wrong quantity); a reason is required, and it can be answered again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="148"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="147"/>
+        <location filename="../../app/ui/pages/directives.py" line="164"/>
         <source>编号</source>
         <translation>Ref.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="148"/>
-        <location filename="../../app/ui/pages/directives.py" line="216"/>
+        <location filename="../../app/ui/pages/directives.py" line="165"/>
+        <location filename="../../app/ui/pages/directives.py" line="233"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="149"/>
-        <location filename="../../app/ui/pages/directives.py" line="220"/>
+        <location filename="../../app/ui/pages/directives.py" line="166"/>
+        <location filename="../../app/ui/pages/directives.py" line="237"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="150"/>
+        <location filename="../../app/ui/pages/directives.py" line="167"/>
         <source>收件方</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="150"/>
-        <location filename="../../app/ui/pages/directives.py" line="151"/>
+        <location filename="../../app/ui/pages/directives.py" line="167"/>
+        <location filename="../../app/ui/pages/directives.py" line="168"/>
         <source>期限 / 数量</source>
         <translation>Deadline / quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="151"/>
+        <location filename="../../app/ui/pages/directives.py" line="168"/>
         <source>下发时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="152"/>
-        <location filename="../../app/ui/pages/directives.py" line="178"/>
+        <location filename="../../app/ui/pages/directives.py" line="169"/>
+        <location filename="../../app/ui/pages/directives.py" line="195"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="157"/>
+        <location filename="../../app/ui/pages/directives.py" line="174"/>
         <source>暂无事项。在上方填写并点击“下发”，随下一次回传包发给社区。</source>
         <translation>No items yet. Fill in the form above and click “Issue”; it will be sent to communities in the next return package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="159"/>
+        <location filename="../../app/ui/pages/directives.py" line="176"/>
         <source>暂未收到街道办的事项。导入街道办的回传包后在此显示。</source>
         <translation>No items from the street office yet. They will appear here once you import a return package from the street office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="176"/>
+        <location filename="../../app/ui/pages/directives.py" line="193"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="177"/>
+        <location filename="../../app/ui/pages/directives.py" line="194"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="179"/>
+        <location filename="../../app/ui/pages/directives.py" line="196"/>
         <source>登记时间</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="180"/>
+        <location filename="../../app/ui/pages/directives.py" line="197"/>
         <source>到货数量</source>
         <translation>Quantity received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="181"/>
+        <location filename="../../app/ui/pages/directives.py" line="198"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="199"/>
+        <location filename="../../app/ui/pages/directives.py" line="216"/>
         <source>下发新事项</source>
         <translation>Issue new item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="205"/>
-        <location filename="../../app/ui/pages/directives.py" line="355"/>
+        <location filename="../../app/ui/pages/directives.py" line="222"/>
+        <location filename="../../app/ui/pages/directives.py" line="372"/>
         <source>通知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="206"/>
-        <location filename="../../app/ui/pages/directives.py" line="356"/>
+        <location filename="../../app/ui/pages/directives.py" line="223"/>
+        <location filename="../../app/ui/pages/directives.py" line="373"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="207"/>
-        <location filename="../../app/ui/pages/directives.py" line="357"/>
+        <location filename="../../app/ui/pages/directives.py" line="224"/>
+        <location filename="../../app/ui/pages/directives.py" line="374"/>
         <source>物资调拨</source>
         <translation>Supply allocation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="212"/>
+        <location filename="../../app/ui/pages/directives.py" line="229"/>
         <source>发给</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="219"/>
-        <location filename="../../app/ui/pages/directives.py" line="279"/>
+        <location filename="../../app/ui/pages/directives.py" line="236"/>
+        <location filename="../../app/ui/pages/directives.py" line="296"/>
         <source>如：明日全员核酸检测安排</source>
         <translation>e.g. Arrangements for tomorrow’s mass PCR testing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="222"/>
+        <location filename="../../app/ui/pages/directives.py" line="239"/>
         <source>通知正文，或任务要做什么</source>
         <translation>Text of the notice, or what the task involves</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="225"/>
+        <location filename="../../app/ui/pages/directives.py" line="242"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="235"/>
+        <location filename="../../app/ui/pages/directives.py" line="252"/>
         <source>网格 / 区域</source>
         <translation>Grid / area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="238"/>
+        <location filename="../../app/ui/pages/directives.py" line="255"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="240"/>
+        <location filename="../../app/ui/pages/directives.py" line="257"/>
         <source>完成期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="247"/>
+        <location filename="../../app/ui/pages/directives.py" line="264"/>
         <source>如：N95口罩</source>
         <translation>e.g. N95 masks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="249"/>
+        <location filename="../../app/ui/pages/directives.py" line="266"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="254"/>
+        <location filename="../../app/ui/pages/directives.py" line="271"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="255"/>
+        <location filename="../../app/ui/pages/directives.py" line="272"/>
         <source>个</source>
         <translation>pcs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="259"/>
+        <location filename="../../app/ui/pages/directives.py" line="276"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="265"/>
-        <location filename="../../app/ui/pages/directives.py" line="317"/>
+        <location filename="../../app/ui/pages/directives.py" line="282"/>
+        <location filename="../../app/ui/pages/directives.py" line="334"/>
         <source>下发</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="281"/>
+        <location filename="../../app/ui/pages/directives.py" line="298"/>
         <source>可不填，默认取内容开头</source>
         <translation>Optional; defaults to the start of the content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="283"/>
+        <location filename="../../app/ui/pages/directives.py" line="300"/>
         <source>可不填，默认为“调拨 物资 数量”</source>
         <translation>Optional; defaults to “Allocation item quantity”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="309"/>
+        <location filename="../../app/ui/pages/directives.py" line="326"/>
         <source>已登记“{0}”，随下一次回传包发出。</source>
         <translation>“{0}” recorded; it will be sent in the next return package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="344"/>
+        <location filename="../../app/ui/pages/directives.py" line="361"/>
         <source>待发出</source>
         <translation>To be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="345"/>
+        <location filename="../../app/ui/pages/directives.py" line="362"/>
         <source>已发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="346"/>
+        <location filename="../../app/ui/pages/directives.py" line="363"/>
         <source>已签收</source>
         <translation>Signed off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="346"/>
+        <location filename="../../app/ui/pages/directives.py" line="363"/>
         <source>已收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="347"/>
+        <location filename="../../app/ui/pages/directives.py" line="364"/>
         <source>待办</source>
         <translation>Action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="348"/>
+        <location filename="../../app/ui/pages/directives.py" line="365"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="349"/>
+        <location filename="../../app/ui/pages/directives.py" line="366"/>
         <source>已到货</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="350"/>
+        <location filename="../../app/ui/pages/directives.py" line="367"/>
         <source>已撤销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="364"/>
+        <location filename="../../app/ui/pages/directives.py" line="381"/>
         <source>{0} 前</source>
         <translation>By {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="375"/>
+        <location filename="../../app/ui/pages/directives.py" line="392"/>
         <source>{0} {1}</source>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="386"/>
-        <location filename="../../app/ui/pages/directives.py" line="396"/>
+        <location filename="../../app/ui/pages/directives.py" line="403"/>
+        <location filename="../../app/ui/pages/directives.py" line="413"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="420"/>
+        <location filename="../../app/ui/pages/directives.py" line="437"/>
         <source>已下发事项（共 {0} 条）</source>
         <translation>Issued items ({0} in total)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="422"/>
+        <location filename="../../app/ui/pages/directives.py" line="439"/>
         <source>收到的事项（共 {0} 条，待办 {1} 条）</source>
         <translation>Received items ({0} in total, {1} to do)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="462"/>
+        <location filename="../../app/ui/pages/directives.py" line="479"/>
         <source>完成期限 {0}</source>
         <translation>Deadline {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="464"/>
+        <location filename="../../app/ui/pages/directives.py" line="481"/>
         <source>网格 / 区域：{0}</source>
         <translation>Grid / area: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="469"/>
+        <location filename="../../app/ui/pages/directives.py" line="486"/>
         <source>调拨物资：{0}，数量 {1}{2}</source>
         <translation>Allocated supplies: {0}, quantity {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="474"/>
+        <location filename="../../app/ui/pages/directives.py" line="491"/>
         <source>货到后核对实际数量，点击“确认到货”，即记入本社区库存（来源：街道调拨）。</source>
         <translation>When the goods arrive, check the actual quantity and click “Confirm receipt” to add it to this community’s stock (source: street allocation).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="478"/>
+        <location filename="../../app/ui/pages/directives.py" line="495"/>
         <source>完成后点击“完成”，可写明完成情况。</source>
         <translation>When finished, click “Complete”; you can add a note on how it went.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="480"/>
+        <location filename="../../app/ui/pages/directives.py" line="497"/>
         <source>下发时间 {0}，编号 {1}</source>
         <translation>Issued {0}, ref. {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="485"/>
+        <location filename="../../app/ui/pages/directives.py" line="502"/>
         <source>，到货 {0}{1}</source>
         <translation>, received {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="489"/>
+        <location filename="../../app/ui/pages/directives.py" line="506"/>
         <source>，备注：{0}</source>
         <translation>, note: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="491"/>
+        <location filename="../../app/ui/pages/directives.py" line="508"/>
         <source>本社区于 {0} 登记{1}{2}{3}</source>
         <translation>Recorded by this community at {0}: {1}{2}{3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="546"/>
+        <location filename="../../app/ui/pages/directives.py" line="517"/>
+        <source>登记有误（误点、数量填错）可点击“撤回回复”，写明原因后重新登记。</source>
+        <translation>Recorded by mistake (wrong task, wrong quantity)? Click “Take back answer”, give the reason, then record it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="569"/>
         <source>回传包存到哪个文件夹（U盘）</source>
         <translation>Folder to save return packages to (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="557"/>
+        <location filename="../../app/ui/pages/directives.py" line="580"/>
         <source>已写出 {0} 个回传包到 {1}：
 {2}</source>
         <translation>Wrote {0} return package(s) to {1}:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="563"/>
+        <location filename="../../app/ui/pages/directives.py" line="586"/>
         <source>写出回传包</source>
         <translation>Write return packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="572"/>
+        <location filename="../../app/ui/pages/directives.py" line="595"/>
         <source>撤销“{0}”？撤销随下一次回传包通知社区。</source>
         <translation>Cancel “{0}”? The community will be notified of the cancellation in the next return package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="591"/>
+        <location filename="../../app/ui/pages/directives.py" line="614"/>
         <source>任务“{0}”已完成。备注（可不填）：</source>
         <translation>Task “{0}” completed. Note (optional):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="609"/>
+        <location filename="../../app/ui/pages/directives.py" line="632"/>
         <source>“{0}”实际到货数量（{1}），将记入库存：</source>
         <translation>Actual quantity of “{0}” received ({1}), to be added to stock:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="662"/>
+        <source>已撤回“{0}”的到货登记，库存冲减 {1}{2}{3}（现有 {4}{2}），可重新确认到货。</source>
+        <translation>The arrival of “{0}” was taken back: stock reduced by {1}{2} {3} (now {4}{2}); the arrival can be confirmed again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="666"/>
+        <source>已撤回任务“{0}”的完成登记，可重新登记完成。</source>
+        <translation>The completion of task “{0}” was taken back; it can be completed again.</translation>
     </message>
 </context>
 <context>
@@ -2160,304 +2190,304 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GroupBuyTab</name>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="304"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="291"/>
         <source>批次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="320"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="307"/>
         <source>开新批次</source>
         <translation>Open new round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="321"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="308"/>
         <source>结束批次</source>
         <translation>Close round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="323"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="310"/>
         <source>新增套餐</source>
         <translation>Add bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="324"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="311"/>
         <source>编辑套餐</source>
         <translation>Edit bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="325"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="312"/>
         <source>价格历史</source>
         <translation>Price history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="327"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="314"/>
         <source>打印价格公示</source>
         <translation>Print price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="329"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="906"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="316"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="893"/>
         <source>导出订货单</source>
         <translation>Export order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="338"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="325"/>
         <source>本批次还没有套餐，点击“新增套餐”登记内容、价格和供应商。</source>
         <translation>No bundles in this round yet. Click “Add bundle” to record contents, prices and suppliers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="344"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="418"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="331"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="405"/>
         <source>套餐</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="345"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="332"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="346"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="333"/>
         <source>每份价格（元）</source>
         <translation>Price each (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="347"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="334"/>
         <source>较上批</source>
         <translation>Vs previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="348"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="335"/>
         <source>订购户数</source>
         <translation>Households ordering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="349"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="419"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="336"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="406"/>
         <source>份数</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="350"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="420"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="337"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="407"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="351"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="338"/>
         <source>已送达份数</source>
         <translation>Qty delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="352"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="339"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="353"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="340"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="370"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="357"/>
         <source>登记订购：住户</source>
         <translation>Record order: household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="372"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="359"/>
         <source>门牌号 3-2-502 或户编号</source>
         <translation>Door no. 3-2-502 or household ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="379"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="366"/>
         <source> 份</source>
         <translation> bundle(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="381"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="368"/>
         <source>订购</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="385"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="372"/>
         <source>取消所选订单</source>
         <translation>Cancel selected order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="391"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="378"/>
         <source>查找住户</source>
         <translation>Find household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="393"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="380"/>
         <source>姓名、拼音、门牌号、电话后四位；留空显示全部订单</source>
         <translation>Name, pinyin, door no. or last 4 digits of phone; leave blank to show all orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="401"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="388"/>
         <source>扫码送达</source>
         <translation>Scan to deliver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="403"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="390"/>
         <source>扫描住户条码，或输入门牌号后回车</source>
         <translation>Scan the household’s barcode, or type the door no. and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="408"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="395"/>
         <source>住户取货或送货上门时，扫描其条码即登记为已送达。</source>
         <translation>When a household collects or receives a delivery, scan its barcode to record it as delivered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="416"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="403"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="417"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="404"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="421"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="616"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="408"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="603"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="422"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="617"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="409"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="604"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="423"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="410"/>
         <source>送达时间</source>
         <translation>Delivered at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="504"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="491"/>
         <source>涨价超过 {pct}% 须说明原因，并在公示中标出</source>
         <translation>Price rises over {pct}% need a reason and are marked in the notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="509"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="496"/>
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="509"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="496"/>
         <source>已结束</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="524"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="511"/>
         <source>还没有团购批次，点击“开新批次”开始。</source>
         <translation>No group purchase rounds yet. Click “Open new round” to start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="532"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="519"/>
         <source>自 {d} 起，进行中</source>
         <translation>Open since {d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="534"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="521"/>
         <source>{d} 至 {e}，已结束</source>
         <translation>{d} to {e}, closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="544"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="531"/>
         <source>合计：{households} 户订购 {count} 份，应收 {due} 元，已收 {paid} 元；未付款 {unpaid} 户，未送达 {undelivered} 户</source>
         <translation>Total: {households} households ordered {count}; {due} yuan due, {paid} yuan received; {unpaid} households unpaid, {undelivered} not delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="563"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="550"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="565"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="552"/>
         <source>持平</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="569"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="556"/>
         <source>{flag}：{reason}</source>
         <translation>{flag}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="619"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="606"/>
         <source>未</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="670"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="657"/>
         <source>✔ 已开批次“{name}”（{code}），沿用 {n} 个套餐</source>
         <translation>✔ Opened round &quot;{name}&quot; ({code}), carrying over {n} bundles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="705"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="714"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="692"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="701"/>
         <source>✖ 请先在表中选择一个套餐</source>
         <translation>✖ Please select a bundle in the table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="740"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="727"/>
         <source>✖ 请填写住户并选择套餐</source>
         <translation>✖ Please enter the household and choose a bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="747"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="734"/>
         <source>✔ {address} 订购“{package}”{count} 份，应付 {amount} 元</source>
         <translation>✔ {address} ordered {count} × &quot;{package}&quot;, {amount} yuan due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="765"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="752"/>
         <source>✖ 请先在订单表中选择一条订单</source>
         <translation>✖ Please select an order in the orders table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="774"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="761"/>
         <source>✔ 已取消 {address} 的“{package}”订单</source>
         <translation>✔ Cancelled the &quot;{package}&quot; order for {address}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="839"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="826"/>
         <source>✖ 还没有团购批次</source>
         <translation>✖ There are no group purchase rounds yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="863"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="850"/>
         <source>✔ 已送达：{address} {what}</source>
         <translation>✔ Delivered: {address} {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="875"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="862"/>
         <source>团购价格公示-{code}.pdf</source>
         <translation>Group purchase price notice-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="886"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="873"/>
         <source>团购价格公示</source>
         <translation>Group purchase price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="893"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="880"/>
         <source>正在生成价格公示</source>
         <translation>Generating the price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="907"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="894"/>
         <source>团购订货单-{code}.xlsx</source>
         <translation>Group purchase order sheet-{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="922"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="909"/>
         <source>正在导出订货单</source>
         <translation>Exporting the order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="924"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="911"/>
         <source>✔ 已导出订货单：{p}</source>
         <translation>✔ Order sheet exported: {p}</translation>
     </message>
@@ -2470,52 +2500,52 @@ Data will be kept in: {0}</translation>
         <translation>Grid history — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="240"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="227"/>
         <source>价格历史 — {name}</source>
         <translation>Price history — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="245"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="232"/>
         <source>批次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="246"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="233"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="247"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="234"/>
         <source>每份价格（元）</source>
         <translation>Price each (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="248"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="235"/>
         <source>较上批</source>
         <translation>Vs previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="249"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="236"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="250"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="237"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="251"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="238"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="256"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="243"/>
         <source>首次</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="258"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="245"/>
         <source>{flag}：{reason}</source>
         <translation>{flag}: {reason}</translation>
     </message>
@@ -3904,77 +3934,77 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>MovementDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="92"/>
+        <location filename="../../app/ui/pages/supplies.py" line="78"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="92"/>
+        <location filename="../../app/ui/pages/supplies.py" line="78"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="92"/>
+        <location filename="../../app/ui/pages/supplies.py" line="78"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="98"/>
+        <location filename="../../app/ui/pages/supplies.py" line="84"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="103"/>
+        <location filename="../../app/ui/pages/supplies.py" line="89"/>
         <source>数量（调整可为负数）</source>
         <translation>Quantity (can be negative for an adjustment)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="103"/>
+        <location filename="../../app/ui/pages/supplies.py" line="89"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="109"/>
+        <location filename="../../app/ui/pages/supplies.py" line="95"/>
         <source>捐赠</source>
         <translation>Donation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="110"/>
+        <location filename="../../app/ui/pages/supplies.py" line="96"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="111"/>
+        <location filename="../../app/ui/pages/supplies.py" line="97"/>
         <source>街道调拨</source>
         <translation>From street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="116"/>
+        <location filename="../../app/ui/pages/supplies.py" line="102"/>
         <source>个、袋、箱…（新物资）</source>
         <translation>pieces, bags, boxes… (new item)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="117"/>
+        <location filename="../../app/ui/pages/supplies.py" line="103"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="118"/>
+        <location filename="../../app/ui/pages/supplies.py" line="104"/>
         <source>来源类别</source>
         <translation>Source type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="119"/>
+        <location filename="../../app/ui/pages/supplies.py" line="105"/>
         <source>捐赠单位或个人、供应商</source>
         <translation>Donor (organisation or person) or supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="120"/>
+        <location filename="../../app/ui/pages/supplies.py" line="106"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="122"/>
+        <location filename="../../app/ui/pages/supplies.py" line="108"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4033,87 +4063,87 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="125"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="112"/>
         <source>编辑套餐</source>
         <translation>Edit bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="125"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="112"/>
         <source>新增套餐</source>
         <translation>Add bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="129"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="116"/>
         <source>如：A 蔬菜套餐</source>
         <translation>e.g. Vegetable bundle A</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="130"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="117"/>
         <source>套餐名称</source>
         <translation>Bundle name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="133"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="120"/>
         <source>每项写“名称 数量单位”，用分号隔开：米 5kg；油 1L</source>
         <translation>Write each item as &quot;name quantity unit&quot;, separated by semicolons: rice 5kg; oil 1L</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="135"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="122"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="137"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="124"/>
         <source>元，如 39.80</source>
         <translation>yuan, e.g. 39.80</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="138"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="125"/>
         <source>每份价格（元）</source>
         <translation>Price each (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="140"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="127"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="143"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="130"/>
         <source>较上一批次</source>
         <translation>Vs previous round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="146"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="133"/>
         <source>涨价超过 {pct}% 时必填</source>
         <translation>Required if the price rises more than {pct}%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="148"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="135"/>
         <source>涨价原因</source>
         <translation>Reason for price rise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="156"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="143"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="185"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="172"/>
         <source>新增套餐（上一批次没有同名套餐）</source>
         <translation>New bundle (no bundle of this name in the previous round)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="188"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="175"/>
         <source>上一批次 {p} 元</source>
         <translation>Previous round: {p} yuan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="192"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="179"/>
         <source>上一批次 {p} 元，变化 {pct}%</source>
         <translation>Previous round: {p} yuan, change {pct}%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="196"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="183"/>
         <source>；{flag}：超过 {limit}%，须填写原因，将在公示中标出</source>
         <translation>; {flag}: over {limit}%, a reason is required and it will be marked in the notice</translation>
     </message>
@@ -4414,192 +4444,183 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="157"/>
+        <location filename="../../app/ui/pages/supplies.py" line="164"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="161"/>
+        <location filename="../../app/ui/pages/supplies.py" line="167"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="164"/>
+        <location filename="../../app/ui/pages/supplies.py" line="181"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="167"/>
-        <source>每份数量</source>
-        <translation>Quantity per share</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/supplies.py" line="170"/>
-        <source>每户一份</source>
-        <translation>One per household</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/supplies.py" line="171"/>
-        <source>每人一份</source>
-        <translation>One per person</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/supplies.py" line="172"/>
-        <source>按户人数（每 2 人一份）</source>
-        <translation>By household size (one per 2 people)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/supplies.py" line="175"/>
-        <source>分配规则</source>
-        <translation>Allocation rule</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/supplies.py" line="178"/>
+        <location filename="../../app/ui/pages/supplies.py" line="197"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="179"/>
+        <location filename="../../app/ui/pages/supplies.py" line="198"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="180"/>
+        <location filename="../../app/ui/pages/supplies.py" line="199"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="181"/>
+        <location filename="../../app/ui/pages/supplies.py" line="200"/>
         <source>标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="182"/>
+        <location filename="../../app/ui/pages/supplies.py" line="201"/>
         <source>指定住户</source>
         <translation>Chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="186"/>
+        <location filename="../../app/ui/pages/supplies.py" line="205"/>
         <source>网格编号、楼栋号、标签或户号（逗号分隔）</source>
         <translation>Grid IDs, building numbers, tags or household numbers (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="190"/>
+        <location filename="../../app/ui/pages/supplies.py" line="209"/>
         <source>发放对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="191"/>
+        <location filename="../../app/ui/pages/supplies.py" line="210"/>
         <source>重点户（独居老人、残疾人等）优先</source>
         <translation>Vulnerable households first (elderly living alone, disabled, etc.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="196"/>
+        <location filename="../../app/ui/pages/supplies.py" line="261"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="197"/>
-        <source>每户上限</source>
-        <translation>Limit per household</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/supplies.py" line="202"/>
+        <location filename="../../app/ui/pages/supplies.py" line="194"/>
         <source>其他物资</source>
         <translation>Other supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="203"/>
+        <location filename="../../app/ui/pages/supplies.py" line="185"/>
         <source>＋ 再加一种物资</source>
         <translation>+ Add another item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="204"/>
-        <source>同一次发放一并发给每户，如米、油、口罩</source>
-        <translation>Given to each household in the same distribution, e.g. rice, oil, masks</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/supplies.py" line="207"/>
+        <location filename="../../app/ui/pages/supplies.py" line="213"/>
         <source>点击“预览”查看分配与库存对比，确认后再创建。</source>
         <translation>Click &quot;Preview&quot; to compare the allocation with stock, then create it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="215"/>
+        <location filename="../../app/ui/pages/supplies.py" line="221"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="217"/>
+        <location filename="../../app/ui/pages/supplies.py" line="223"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="226"/>
+        <location filename="../../app/ui/pages/supplies.py" line="246"/>
         <source>每户</source>
         <translation>per household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="227"/>
+        <location filename="../../app/ui/pages/supplies.py" line="247"/>
         <source>每人</source>
         <translation>per person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="228"/>
+        <location filename="../../app/ui/pages/supplies.py" line="248"/>
         <source>每 2 人</source>
         <translation>per 2 people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="247"/>
+        <location filename="../../app/ui/pages/supplies.py" line="175"/>
+        <location filename="../../app/ui/pages/supplies.py" line="304"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="249"/>
+        <location filename="../../app/ui/pages/supplies.py" line="187"/>
+        <source>同一次发放一并发给每户，如米、油、口罩；每种物资各有自己的份数、规则和上限</source>
+        <translation>Handed to each household in the same distribution, e.g. rice, oil, masks; each item has its own share, rule and limit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="240"/>
+        <source>每份的数量（按所选规则：每户、每人或每 2 人一份）</source>
+        <translation>Quantity per share (by the chosen rule: per household, per person or per 2 people)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="253"/>
+        <source>每户：每户一份；每人：每人一份；每 2 人：按户人数每 2 人一份（3 人算 2 份）</source>
+        <translation>Per household: one share each; per person: one share per person; per 2 people: one share per 2 members (3 people count as 2 shares)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="264"/>
+        <source>这种物资每户最多发多少（0 为不限）</source>
+        <translation>At most this much of the item per household (0 = no limit)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="273"/>
         <source>每份</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="295"/>
+        <location filename="../../app/ui/pages/supplies.py" line="278"/>
+        <source>上限</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="356"/>
         <source>{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>{households} households ({vulnerable} vulnerable), {needed}{unit} needed, {on_hand}{unit} in stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="304"/>
+        <location filename="../../app/ui/pages/supplies.py" line="365"/>
         <source>；缺口 {shortfall}{unit}，按顺序可先发 {covered} 户</source>
         <translation>; short by {shortfall}{unit}, enough for the first {covered} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="308"/>
+        <location filename="../../app/ui/pages/supplies.py" line="369"/>
         <source>；库存足够</source>
         <translation>; enough stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="311"/>
+        <location filename="../../app/ui/pages/supplies.py" line="372"/>
         <source>{households} 户（重点户 {vulnerable}）</source>
         <translation>{households} households ({vulnerable} vulnerable)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="316"/>
+        <location filename="../../app/ui/pages/supplies.py" line="377"/>
         <source>{item}：共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>{item}: {needed}{unit} needed, {on_hand}{unit} in stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="320"/>
+        <location filename="../../app/ui/pages/supplies.py" line="381"/>
         <source>，缺口 {shortfall}{unit}</source>
         <translation>, short by {shortfall}{unit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="324"/>
+        <location filename="../../app/ui/pages/supplies.py" line="385"/>
         <source>，足够</source>
         <translation>, enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="328"/>
+        <location filename="../../app/ui/pages/supplies.py" line="389"/>
         <source>按顺序可先发 {covered} 户（各项物资都够的户数）</source>
         <translation>Enough for the first {covered} households (households for which every item is covered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="333"/>
+        <location filename="../../app/ui/pages/supplies.py" line="394"/>
         <source>库存足够</source>
         <translation>Enough stock</translation>
     </message>
@@ -4607,434 +4628,434 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PrintingPage</name>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="125"/>
-        <location filename="../../app/ui/pages/printing.py" line="863"/>
-        <location filename="../../app/ui/pages/printing.py" line="900"/>
+        <location filename="../../app/ui/pages/printing.py" line="128"/>
+        <location filename="../../app/ui/pages/printing.py" line="871"/>
+        <location filename="../../app/ui/pages/printing.py" line="908"/>
         <source>通知打印</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="132"/>
+        <location filename="../../app/ui/pages/printing.py" line="135"/>
         <source>新建模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="133"/>
+        <location filename="../../app/ui/pages/printing.py" line="136"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="134"/>
+        <location filename="../../app/ui/pages/printing.py" line="137"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="137"/>
-        <location filename="../../app/ui/pages/printing.py" line="689"/>
+        <location filename="../../app/ui/pages/printing.py" line="140"/>
+        <location filename="../../app/ui/pages/printing.py" line="692"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="141"/>
-        <location filename="../../app/ui/pages/printing.py" line="348"/>
+        <location filename="../../app/ui/pages/printing.py" line="144"/>
+        <location filename="../../app/ui/pages/printing.py" line="351"/>
         <source>生成并预览…</source>
         <translation>Create and preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="182"/>
+        <location filename="../../app/ui/pages/printing.py" line="185"/>
         <source>模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="197"/>
+        <location filename="../../app/ui/pages/printing.py" line="200"/>
         <source>模板内容</source>
         <translation>Template content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="199"/>
+        <location filename="../../app/ui/pages/printing.py" line="202"/>
         <source>内置模板不能直接修改：点击“复制”建立可以修改的副本。</source>
         <translation>Built-in templates cannot be edited: click &quot;Copy&quot; to make a copy you can edit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="210"/>
+        <location filename="../../app/ui/pages/printing.py" line="213"/>
         <source>模板名称：</source>
         <translation>Template name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="211"/>
+        <location filename="../../app/ui/pages/printing.py" line="214"/>
         <source>通知标题：</source>
         <translation>Notice title:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="212"/>
+        <location filename="../../app/ui/pages/printing.py" line="215"/>
         <source>正文：</source>
         <translation>Body:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="220"/>
+        <location filename="../../app/ui/pages/printing.py" line="223"/>
         <source>插入占位符</source>
         <translation>Insert placeholder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="224"/>
+        <location filename="../../app/ui/pages/printing.py" line="227"/>
         <source>占位符：</source>
         <translation>Placeholders:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="234"/>
+        <location filename="../../app/ui/pages/printing.py" line="237"/>
         <source>填写内容（本次打印）</source>
         <translation>Fill in (this print run)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="239"/>
+        <location filename="../../app/ui/pages/printing.py" line="242"/>
         <source>通知日期：</source>
         <translation>Notice date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="240"/>
+        <location filename="../../app/ui/pages/printing.py" line="243"/>
         <source>开始日期：</source>
         <translation>Start date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="241"/>
+        <location filename="../../app/ui/pages/printing.py" line="244"/>
         <source>结束日期：</source>
         <translation>End date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="242"/>
+        <location filename="../../app/ui/pages/printing.py" line="245"/>
         <source>时间：</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="243"/>
+        <location filename="../../app/ui/pages/printing.py" line="246"/>
         <source>地点：</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="244"/>
+        <location filename="../../app/ui/pages/printing.py" line="247"/>
         <source>物资：</source>
         <translation>Supplies:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="245"/>
+        <location filename="../../app/ui/pages/printing.py" line="248"/>
         <source>供应商：</source>
         <translation>Supplier:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="246"/>
+        <location filename="../../app/ui/pages/printing.py" line="249"/>
         <source>社区电话：</source>
         <translation>Community phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="262"/>
+        <location filename="../../app/ui/pages/printing.py" line="265"/>
         <source>公告正文或价格明细，可写多行；用“|”分隔各列即成表格，例如：套餐|内容|价格</source>
         <translation>Notice text or price list, several lines allowed; separate columns with &quot;|&quot; to make a table, e.g. Pack|Contents|Price</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="267"/>
+        <location filename="../../app/ui/pages/printing.py" line="270"/>
         <source>内容：</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="268"/>
+        <location filename="../../app/ui/pages/printing.py" line="271"/>
         <source>未填写的内容印为空白横线，可手写补填。</source>
         <translation>Anything left empty prints as a blank line to fill in by hand.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="274"/>
+        <location filename="../../app/ui/pages/printing.py" line="277"/>
         <source>打印范围</source>
         <translation>Print for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="280"/>
+        <location filename="../../app/ui/pages/printing.py" line="283"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="281"/>
+        <location filename="../../app/ui/pages/printing.py" line="284"/>
         <source>按网格</source>
         <translation>By grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="282"/>
+        <location filename="../../app/ui/pages/printing.py" line="285"/>
         <source>按楼栋</source>
         <translation>By building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="283"/>
+        <location filename="../../app/ui/pages/printing.py" line="286"/>
         <source>按标签（重点人群等）</source>
         <translation>By tag (vulnerable residents, etc.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="284"/>
+        <location filename="../../app/ui/pages/printing.py" line="287"/>
         <source>选定住户</source>
         <translation>Chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="285"/>
+        <location filename="../../app/ui/pages/printing.py" line="288"/>
         <source>不按户（张贴用）</source>
         <translation>Not per household (for posting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="291"/>
+        <location filename="../../app/ui/pages/printing.py" line="294"/>
         <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="293"/>
+        <location filename="../../app/ui/pages/printing.py" line="296"/>
         <source>本社区全部住户，每户一份。</source>
         <translation>Every household in the community, one copy each.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="299"/>
+        <location filename="../../app/ui/pages/printing.py" line="302"/>
         <source>户号或门牌，用逗号分隔，例如 3-2-502, H000123</source>
         <translation>Household numbers or door numbers, comma-separated, e.g. 3-2-502, H000123</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="304"/>
+        <location filename="../../app/ui/pages/printing.py" line="307"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="317"/>
+        <location filename="../../app/ui/pages/printing.py" line="320"/>
         <source>选择：</source>
         <translation>Choose:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="323"/>
+        <location filename="../../app/ui/pages/printing.py" line="326"/>
         <source>纸张与版式</source>
         <translation>Paper and layout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="330"/>
+        <location filename="../../app/ui/pages/printing.py" line="333"/>
         <source>每张 {0} 份</source>
         <translation>{0} per sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="331"/>
+        <location filename="../../app/ui/pages/printing.py" line="334"/>
         <source>印住户条形码（扫码领取、签收用）</source>
         <translation>Print household barcode (for scanning at pick-up and sign-off)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="333"/>
+        <location filename="../../app/ui/pages/printing.py" line="336"/>
         <source>印裁切线（每张多份时）</source>
         <translation>Print cut lines (when several per sheet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="339"/>
+        <location filename="../../app/ui/pages/printing.py" line="342"/>
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="340"/>
+        <location filename="../../app/ui/pages/printing.py" line="343"/>
         <source>每张份数：</source>
         <translation>Copies per sheet:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="364"/>
+        <location filename="../../app/ui/pages/printing.py" line="367"/>
         <source>预览（第一张）</source>
         <translation>Preview (first sheet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="384"/>
+        <location filename="../../app/ui/pages/printing.py" line="387"/>
         <source>住户地址，如 3栋2单元502室</source>
         <translation>Household address, e.g. Building 3, Unit 2, Room 502</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="385"/>
+        <location filename="../../app/ui/pages/printing.py" line="388"/>
         <source>户号（条形码上的号码）</source>
         <translation>Household no. (the number on the barcode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="386"/>
+        <location filename="../../app/ui/pages/printing.py" line="389"/>
         <source>户主姓名（打码，如 张*三）</source>
         <translation>Head of household name (masked, e.g. Zhang*san)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="387"/>
+        <location filename="../../app/ui/pages/printing.py" line="390"/>
         <source>在住人数</source>
         <translation>People living there</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="388"/>
+        <location filename="../../app/ui/pages/printing.py" line="391"/>
         <source>所在网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="389"/>
+        <location filename="../../app/ui/pages/printing.py" line="392"/>
         <source>网格员（取自在岗人员名册）</source>
         <translation>Grid worker (from the staff roster)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="390"/>
+        <location filename="../../app/ui/pages/printing.py" line="393"/>
         <source>网格员电话</source>
         <translation>Grid worker phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="391"/>
+        <location filename="../../app/ui/pages/printing.py" line="394"/>
         <source>社区名称</source>
         <translation>Community name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="392"/>
+        <location filename="../../app/ui/pages/printing.py" line="395"/>
         <source>社区电话（不填则用本机设置中的电话）</source>
         <translation>Community phone (if empty, the phone in Settings is used)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="393"/>
+        <location filename="../../app/ui/pages/printing.py" line="396"/>
         <source>通知日期</source>
         <translation>Notice date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="394"/>
+        <location filename="../../app/ui/pages/printing.py" line="397"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="395"/>
+        <location filename="../../app/ui/pages/printing.py" line="398"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="396"/>
+        <location filename="../../app/ui/pages/printing.py" line="399"/>
         <source>例如 12月1日 8:00–11:30</source>
         <translation>e.g. 1 Dec 8:00–11:30</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="397"/>
+        <location filename="../../app/ui/pages/printing.py" line="400"/>
         <source>例如 社区服务中心东门</source>
         <translation>e.g. East gate of the community service centre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="398"/>
+        <location filename="../../app/ui/pages/printing.py" line="401"/>
         <source>例如 蔬菜礼包（约 5 公斤）</source>
         <translation>e.g. Vegetable pack (about 5 kg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="399"/>
+        <location filename="../../app/ui/pages/printing.py" line="402"/>
         <source>团购供应商</source>
         <translation>Group-buy supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="400"/>
+        <location filename="../../app/ui/pages/printing.py" line="403"/>
         <source>多行文字</source>
         <translation>Multi-line text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="453"/>
+        <location filename="../../app/ui/pages/printing.py" line="456"/>
         <source>{0}栋</source>
         <translation>Building {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="477"/>
+        <location filename="../../app/ui/pages/printing.py" line="480"/>
         <source>（内置）</source>
         <translation> (built-in)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="548"/>
-        <location filename="../../app/ui/pages/printing.py" line="611"/>
-        <location filename="../../app/ui/pages/printing.py" line="636"/>
+        <location filename="../../app/ui/pages/printing.py" line="551"/>
+        <location filename="../../app/ui/pages/printing.py" line="614"/>
+        <location filename="../../app/ui/pages/printing.py" line="639"/>
         <source>新模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="578"/>
+        <location filename="../../app/ui/pages/printing.py" line="581"/>
         <source>标题中不能使用住户或网格的占位符：{0}</source>
         <translation>Household or grid placeholders cannot be used in the title: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="584"/>
+        <location filename="../../app/ui/pages/printing.py" line="587"/>
         <source>不认识的占位符：{0}（请从“插入占位符”中选择）</source>
         <translation>Unknown placeholder: {0} (please choose from &quot;Insert placeholder&quot;)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="589"/>
+        <location filename="../../app/ui/pages/printing.py" line="592"/>
         <source>请填写通知标题。</source>
         <translation>Please enter a notice title.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="614"/>
+        <location filename="../../app/ui/pages/printing.py" line="617"/>
         <source>模板未保存</source>
         <translation>Template not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="615"/>
+        <location filename="../../app/ui/pages/printing.py" line="618"/>
         <source>保存对“{0}”的修改吗？</source>
         <translation>Save the changes to &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="637"/>
+        <location filename="../../app/ui/pages/printing.py" line="640"/>
         <source>通知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="655"/>
+        <location filename="../../app/ui/pages/printing.py" line="658"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="685"/>
+        <location filename="../../app/ui/pages/printing.py" line="688"/>
         <source>已保存模板“{0}”（{1}）</source>
         <translation>Template &quot;{0}&quot; saved ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="696"/>
-        <location filename="../../app/ui/pages/printing.py" line="713"/>
+        <location filename="../../app/ui/pages/printing.py" line="699"/>
+        <location filename="../../app/ui/pages/printing.py" line="716"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="696"/>
+        <location filename="../../app/ui/pages/printing.py" line="699"/>
         <source>删除模板“{0}”？</source>
         <translation>Delete template &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="710"/>
+        <location filename="../../app/ui/pages/printing.py" line="713"/>
         <source>已删除模板“{0}”</source>
         <translation>Template &quot;{0}&quot; deleted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="750"/>
+        <location filename="../../app/ui/pages/printing.py" line="753"/>
         <source>没有可选的项目。</source>
         <translation>Nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="753"/>
+        <location filename="../../app/ui/pages/printing.py" line="756"/>
         <source>请输入户号或门牌。</source>
         <translation>Please enter household numbers or door numbers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="785"/>
+        <location filename="../../app/ui/pages/printing.py" line="790"/>
         <source>共 {0} 份，不印住户信息</source>
         <translation>{0} copies, no household details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="787"/>
+        <location filename="../../app/ui/pages/printing.py" line="792"/>
         <source>共 {0:,} 户，每户一份</source>
         <translation>{0:,} households, one copy each</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="816"/>
+        <location filename="../../app/ui/pages/printing.py" line="821"/>
         <source>正文印出约 {0:.1f} 磅</source>
         <translation>Body text prints at about {0:.1f} pt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="818"/>
+        <location filename="../../app/ui/pages/printing.py" line="823"/>
         <source>，字太小，可能难以阅读</source>
         <translation>, which may be too small to read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="880"/>
+        <location filename="../../app/ui/pages/printing.py" line="888"/>
         <source>已生成 {0:,} 份“{1}”，共 {2:,} 页</source>
         <translation>Created {0:,} copies of &quot;{1}&quot;, {2:,} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="891"/>
+        <location filename="../../app/ui/pages/printing.py" line="899"/>
         <source>正在生成通知</source>
         <translation>Creating notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="898"/>
+        <location filename="../../app/ui/pages/printing.py" line="906"/>
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file was created.</translation>
     </message>
@@ -5652,27 +5673,27 @@ Add another household at this address anyway?</translation>
 <context>
     <name>RoundDialog</name>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="87"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="74"/>
         <source>开新批次</source>
         <translation>Open new round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="91"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="78"/>
         <source>如：第3批（12月1日）</source>
         <translation>e.g. Round 3 (1 Dec)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="92"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="79"/>
         <source>批次名称</source>
         <translation>Round name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="93"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="80"/>
         <source>沿用上一批次的套餐（内容、价格、供应商）</source>
         <translation>Carry over the previous round&apos;s bundles (contents, prices, suppliers)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="100"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="87"/>
         <source>开批次</source>
         <translation>Open round</translation>
     </message>
@@ -6056,67 +6077,87 @@ Add another household at this address anyway?</translation>
 <context>
     <name>StreetOverviewPanel</name>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="188"/>
+        <location filename="../../app/ui/pages/street.py" line="194"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="191"/>
+        <location filename="../../app/ui/pages/street.py" line="197"/>
         <source>汇总报表 PDF 预览/打印…</source>
         <translation>Summary report PDF preview/print…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="193"/>
+        <location filename="../../app/ui/pages/street.py" line="199"/>
         <source>汇总报表导出 Excel…</source>
         <translation>Export summary report to Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="200"/>
+        <location filename="../../app/ui/pages/street.py" line="220"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="206"/>
+        <location filename="../../app/ui/pages/street.py" line="269"/>
         <source>数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。缺口为各社区导出数据包时尚未发放、且库存不够的份额。本程序尚未启用诉求登记，诉求一栏没有数字。</source>
         <translation>Figures come from each community&apos;s most recently imported package. A community with no package for more than {0} hours is marked “overdue”. Shortfall is the shares not yet handed out that stock does not cover, as of the community&apos;s export. Requests are not recorded in this program yet, so the requests column has no figures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="227"/>
+        <location filename="../../app/ui/pages/street.py" line="241"/>
         <source>尚未登记任何社区。请在“导入与回执”中登记社区的公钥文件，再导入其数据包。</source>
         <translation>No communities enrolled yet. Enrol a community&apos;s public key file under &quot;Import and receipts&quot;, then import its packages.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="265"/>
+        <location filename="../../app/ui/pages/street.py" line="204"/>
+        <source>逾期阈值</source>
+        <translation>Late after</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="208"/>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="211"/>
+        <source>超过这么多小时未收到数据包的社区标为“逾期”（默认 24 小时）</source>
+        <translation>A community with no package for more than this many hours is marked late (default 24 hours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="213"/>
+        <source>逾期阈值（小时）</source>
+        <translation>Late after (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="309"/>
         <source>共 {0} 个社区，逾期 {1} 个；在住居民 {2} 人，住户 {3} 户，重点人群 {4} 人</source>
         <translation>{0} communities, {1} overdue; {2} residents in residence, {3} households, {4} vulnerable people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="274"/>
+        <location filename="../../app/ui/pages/street.py" line="318"/>
         <source>统计于 {0}</source>
         <translation>Counted at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="302"/>
+        <location filename="../../app/ui/pages/street.py" line="346"/>
         <source>正在生成汇总报表</source>
         <translation>Generating the summary report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="310"/>
+        <location filename="../../app/ui/pages/street.py" line="354"/>
         <source>导出汇总报表</source>
         <translation>Export summary report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="310"/>
+        <location filename="../../app/ui/pages/street.py" line="354"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="329"/>
+        <location filename="../../app/ui/pages/street.py" line="373"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="332"/>
+        <location filename="../../app/ui/pages/street.py" line="376"/>
         <source>正在导出汇总报表</source>
         <translation>Exporting the summary report</translation>
     </message>
@@ -6298,382 +6339,382 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="361"/>
-        <location filename="../../app/ui/pages/supplies.py" line="413"/>
-        <location filename="../../app/ui/pages/supplies.py" line="425"/>
-        <location filename="../../app/ui/pages/supplies.py" line="447"/>
+        <location filename="../../app/ui/pages/supplies.py" line="422"/>
+        <location filename="../../app/ui/pages/supplies.py" line="474"/>
+        <location filename="../../app/ui/pages/supplies.py" line="486"/>
+        <location filename="../../app/ui/pages/supplies.py" line="508"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="369"/>
-        <location filename="../../app/ui/pages/supplies.py" line="559"/>
+        <location filename="../../app/ui/pages/supplies.py" line="430"/>
+        <location filename="../../app/ui/pages/supplies.py" line="620"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="372"/>
-        <location filename="../../app/ui/pages/supplies.py" line="560"/>
+        <location filename="../../app/ui/pages/supplies.py" line="433"/>
+        <location filename="../../app/ui/pages/supplies.py" line="621"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="374"/>
-        <location filename="../../app/ui/pages/supplies.py" line="563"/>
+        <location filename="../../app/ui/pages/supplies.py" line="435"/>
+        <location filename="../../app/ui/pages/supplies.py" line="624"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="377"/>
+        <location filename="../../app/ui/pages/supplies.py" line="438"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="379"/>
-        <location filename="../../app/ui/pages/supplies.py" line="898"/>
+        <location filename="../../app/ui/pages/supplies.py" line="440"/>
+        <location filename="../../app/ui/pages/supplies.py" line="959"/>
         <source>导出需求清单</source>
         <translation>Export needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="380"/>
-        <location filename="../../app/ui/pages/supplies.py" line="926"/>
+        <location filename="../../app/ui/pages/supplies.py" line="441"/>
+        <location filename="../../app/ui/pages/supplies.py" line="987"/>
         <source>打印签收表</source>
         <translation>Print sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="382"/>
-        <location filename="../../app/ui/pages/supplies.py" line="958"/>
+        <location filename="../../app/ui/pages/supplies.py" line="443"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1019"/>
         <source>打印取货单</source>
         <translation>Print pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="384"/>
+        <location filename="../../app/ui/pages/supplies.py" line="445"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="389"/>
-        <location filename="../../app/ui/pages/supplies.py" line="488"/>
-        <location filename="../../app/ui/pages/supplies.py" line="566"/>
+        <location filename="../../app/ui/pages/supplies.py" line="450"/>
+        <location filename="../../app/ui/pages/supplies.py" line="549"/>
+        <location filename="../../app/ui/pages/supplies.py" line="627"/>
         <source>发放</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="394"/>
+        <location filename="../../app/ui/pages/supplies.py" line="455"/>
         <source>扫码签收</source>
         <translation>Scan to sign off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="396"/>
+        <location filename="../../app/ui/pages/supplies.py" line="457"/>
         <source>扫描住户条码，或输入门牌号（3-2-502）后回车</source>
         <translation>Scan the household barcode, or type the door number (3-2-502) and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="401"/>
+        <location filename="../../app/ui/pages/supplies.py" line="462"/>
         <source>选择一次发放，然后扫描住户条码。</source>
         <translation>Choose a distribution, then scan household barcodes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="414"/>
+        <location filename="../../app/ui/pages/supplies.py" line="475"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="415"/>
+        <location filename="../../app/ui/pages/supplies.py" line="476"/>
         <source>现有</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="416"/>
+        <location filename="../../app/ui/pages/supplies.py" line="477"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="417"/>
+        <location filename="../../app/ui/pages/supplies.py" line="478"/>
         <source>累计入库</source>
         <translation>Total received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="418"/>
+        <location filename="../../app/ui/pages/supplies.py" line="479"/>
         <source>累计发出</source>
         <translation>Total issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="419"/>
+        <location filename="../../app/ui/pages/supplies.py" line="480"/>
         <source>有效期</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="424"/>
+        <location filename="../../app/ui/pages/supplies.py" line="485"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="426"/>
+        <location filename="../../app/ui/pages/supplies.py" line="487"/>
         <source>存放点</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="427"/>
+        <location filename="../../app/ui/pages/supplies.py" line="488"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="428"/>
+        <location filename="../../app/ui/pages/supplies.py" line="489"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="429"/>
+        <location filename="../../app/ui/pages/supplies.py" line="490"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="430"/>
+        <location filename="../../app/ui/pages/supplies.py" line="491"/>
         <source>来源 / 原因</source>
         <translation>Source / reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="433"/>
+        <location filename="../../app/ui/pages/supplies.py" line="494"/>
         <source>暂无物资，点击“入库”登记第一批。</source>
         <translation>No supplies yet. Click &quot;Receipt&quot; to record the first batch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="442"/>
+        <location filename="../../app/ui/pages/supplies.py" line="503"/>
         <source>库存台账</source>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="445"/>
+        <location filename="../../app/ui/pages/supplies.py" line="506"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="446"/>
+        <location filename="../../app/ui/pages/supplies.py" line="507"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="448"/>
+        <location filename="../../app/ui/pages/supplies.py" line="509"/>
         <source>对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="449"/>
+        <location filename="../../app/ui/pages/supplies.py" line="510"/>
         <source>已发 / 应发（户）</source>
         <translation>Given / due (households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="450"/>
+        <location filename="../../app/ui/pages/supplies.py" line="511"/>
         <source>已发 / 应发（数量）</source>
         <translation>Given / due (quantity)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="451"/>
+        <location filename="../../app/ui/pages/supplies.py" line="512"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="457"/>
-        <location filename="../../app/ui/pages/supplies.py" line="660"/>
+        <location filename="../../app/ui/pages/supplies.py" line="518"/>
+        <location filename="../../app/ui/pages/supplies.py" line="721"/>
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="458"/>
+        <location filename="../../app/ui/pages/supplies.py" line="519"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="459"/>
+        <location filename="../../app/ui/pages/supplies.py" line="520"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="460"/>
+        <location filename="../../app/ui/pages/supplies.py" line="521"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="461"/>
+        <location filename="../../app/ui/pages/supplies.py" line="522"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="462"/>
+        <location filename="../../app/ui/pages/supplies.py" line="523"/>
         <source>应发物资</source>
         <translation>Supplies due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="463"/>
+        <location filename="../../app/ui/pages/supplies.py" line="524"/>
         <source>重点户</source>
         <translation>Vulnerable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="464"/>
+        <location filename="../../app/ui/pages/supplies.py" line="525"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="465"/>
+        <location filename="../../app/ui/pages/supplies.py" line="526"/>
         <source>领取时间 / 经办人</source>
         <translation>Collected at / Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="479"/>
+        <location filename="../../app/ui/pages/supplies.py" line="540"/>
         <source>只看未领取</source>
         <translation>Only not collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="492"/>
+        <location filename="../../app/ui/pages/supplies.py" line="553"/>
         <source>团购</source>
         <translation>Group purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="549"/>
+        <location filename="../../app/ui/pages/supplies.py" line="610"/>
         <source>{d}（已过期）</source>
         <translation>{d} (expired)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="561"/>
+        <location filename="../../app/ui/pages/supplies.py" line="622"/>
         <source>调出</source>
         <translation>Transfer out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="562"/>
+        <location filename="../../app/ui/pages/supplies.py" line="623"/>
         <source>调入</source>
         <translation>Transfer in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="564"/>
+        <location filename="../../app/ui/pages/supplies.py" line="625"/>
         <source>过期报废</source>
         <translation>Expired, written off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="565"/>
+        <location filename="../../app/ui/pages/supplies.py" line="626"/>
         <source>盘点</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="595"/>
+        <location filename="../../app/ui/pages/supplies.py" line="656"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="595"/>
+        <location filename="../../app/ui/pages/supplies.py" line="656"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="617"/>
+        <location filename="../../app/ui/pages/supplies.py" line="678"/>
         <source>共 {items} 种物资，{campaigns} 次发放</source>
         <translation>{items} items, {campaigns} distributions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="628"/>
+        <location filename="../../app/ui/pages/supplies.py" line="689"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="628"/>
+        <location filename="../../app/ui/pages/supplies.py" line="689"/>
         <source>勾选</source>
         <translation>Tick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="628"/>
+        <location filename="../../app/ui/pages/supplies.py" line="689"/>
         <source>命令行</source>
         <translation>Command line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="643"/>
+        <location filename="../../app/ui/pages/supplies.py" line="704"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="667"/>
+        <location filename="../../app/ui/pages/supplies.py" line="728"/>
         <source>共 {n} 户，已领取 {done} 户，未领取 {waiting} 户</source>
         <translation>{n} households: {done} collected, {waiting} not collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="959"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1020"/>
         <source>取货单-{code}.pdf</source>
         <translation>Pick-up slips-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="980"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1041"/>
         <source>正在生成取货单</source>
         <translation>Generating pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="981"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1042"/>
         <source>已生成取货单：{p}</source>
         <translation>Pick-up slips generated: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="719"/>
-        <location filename="../../app/ui/pages/supplies.py" line="922"/>
-        <location filename="../../app/ui/pages/supplies.py" line="954"/>
+        <location filename="../../app/ui/pages/supplies.py" line="780"/>
+        <location filename="../../app/ui/pages/supplies.py" line="983"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1015"/>
         <source>✖ 请先选择一次发放</source>
         <translation>✖ Please choose a distribution first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="746"/>
+        <location filename="../../app/ui/pages/supplies.py" line="807"/>
         <source>✔ 已发放：{address} 领取 {items}</source>
         <translation>✔ Given: {address} received {items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="751"/>
+        <location filename="../../app/ui/pages/supplies.py" line="812"/>
         <source>✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）</source>
         <translation>✔ Given: {address} received {qty}{unit} of {item} ({left}{unit} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="803"/>
-        <location filename="../../app/ui/pages/supplies.py" line="811"/>
+        <location filename="../../app/ui/pages/supplies.py" line="864"/>
+        <location filename="../../app/ui/pages/supplies.py" line="872"/>
         <source>撤销领取</source>
         <translation>Undo collection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="804"/>
+        <location filename="../../app/ui/pages/supplies.py" line="865"/>
         <source>撤销 {address} 的领取记录？物资将退回库存，记录连同原因保留。</source>
         <translation>Undo the collection record for {address}? The supplies go back into stock; the record and the reason are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="811"/>
+        <location filename="../../app/ui/pages/supplies.py" line="872"/>
         <source>撤销 {address} 的原因：</source>
         <translation>Reason for undoing {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="839"/>
+        <location filename="../../app/ui/pages/supplies.py" line="900"/>
         <source>↺ 已撤销 {address} 的领取，退回库存：{back}</source>
         <translation>↺ Undid the collection for {address}, returned to stock: {back}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="894"/>
+        <location filename="../../app/ui/pages/supplies.py" line="955"/>
         <source>正在生成发放计划</source>
         <translation>Creating the distribution plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="913"/>
+        <location filename="../../app/ui/pages/supplies.py" line="974"/>
         <source>正在导出需求清单</source>
         <translation>Exporting the needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="914"/>
+        <location filename="../../app/ui/pages/supplies.py" line="975"/>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="927"/>
+        <location filename="../../app/ui/pages/supplies.py" line="988"/>
         <source>签收表-{code}.pdf</source>
         <translation>sign-off-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="945"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1006"/>
         <source>正在生成签收表</source>
         <translation>Creating the sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="946"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1007"/>
         <source>已生成签收表：{p}</source>
         <translation>Sign-off sheet created: {p}</translation>
     </message>
@@ -6719,6 +6760,40 @@ Add another household at this address anyway?</translation>
         <location filename="../../app/ui/labels.py" line="17"/>
         <source>特困</source>
         <translation>Extreme hardship</translation>
+    </message>
+</context>
+<context>
+    <name>UndoAnswerDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="683"/>
+        <location filename="../../app/ui/pages/directives.py" line="705"/>
+        <source>撤回回复</source>
+        <translation>Take back answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="688"/>
+        <source>撤回“{0}”的到货登记？&lt;br&gt;已记入库存的 &lt;b&gt;{1}{2}{3}&lt;/b&gt; 将从库存冲减（记一笔库存调整），该调拨恢复为待办，可重新确认到货。</source>
+        <translation>Take back the arrival of “{0}”?&lt;br&gt;The &lt;b&gt;{1}{2} {3}&lt;/b&gt; booked into stock will be taken out again (recorded as a stock adjustment); the allocation becomes open and its arrival can be confirmed again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="695"/>
+        <source>撤回任务“{0}”的完成登记？&lt;br&gt;该任务恢复为待办，可重新登记完成。</source>
+        <translation>Take back the completion of task “{0}”?&lt;br&gt;The task becomes open again and can be completed again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="697"/>
+        <source>撤回随下一次数据包报街道办。</source>
+        <translation>The street office learns of it with the next package.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="702"/>
+        <source>如：误点完成、数量填错</source>
+        <translation>e.g. completed by mistake, wrong quantity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/directives.py" line="703"/>
+        <source>撤回原因（必填）</source>
+        <translation>Reason (required)</translation>
     </message>
 </context>
 <context>
@@ -6807,7 +6882,7 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_DateField</name>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="69"/>
+        <location filename="../../app/ui/pages/printing.py" line="71"/>
         <source>填写</source>
         <translation>Fill in</translation>
     </message>
