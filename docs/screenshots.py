@@ -1,9 +1,8 @@
-"""Regenerates the foundation's screenshots in docs/ from a real demo community, offscreen.
+"""Regenerates the foundation's screenshots in docs/ from a real demo community, offscreen: the
+首页 (with a distribution under way) in Chinese and English, the first-run dialog, settings and
+a page not built yet.
 
     uv run python docs/screenshots.py
-
-(The main window under a real X server is taken with `import -window root` under Xvfb; see
-README. This script covers the dialogs and pages that need no window manager.)
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.core.datadir import DataDir  # noqa: E402
 from app.core.demo import fill_demo  # noqa: E402
 from app.core.office import init_office, open_office  # noqa: E402
+from app.db.engine import Database  # noqa: E402
 from app.ui.application import install_translators  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.first_run import FirstRunDialog  # noqa: E402
@@ -52,6 +52,21 @@ def window_shot(
     win.close()
 
 
+def _supplies_under_way(db: Database) -> None:
+    """Stock received and a distribution a third of the way through, as on a working day."""
+    from app.core import supplies
+
+    with db.session() as session:
+        supplies.receive(session, "口罩", 2000, unit="个", source="区应急局")
+        supplies.receive(session, "大米", 600, unit="袋", source="爱心企业")
+        created = supplies.create_campaign(
+            session, supplies.CampaignSpec("第一批口罩", "口罩", 2, per="person")
+        )
+        queue = supplies.campaign_households(session, created.code)
+        for household in queue[: len(queue) // 3]:
+            supplies.deliver(session, created.code, household.household_code)
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     register_fonts()
@@ -61,6 +76,7 @@ def main() -> int:
         init_office(folder, "community", "420106001001", "幸福里社区（演示）", "420106001")
         db, office = open_office(folder)
         fill_demo(db, 3000)
+        _supplies_under_way(db)
         tasks = TaskManager()
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         ctx = AppContext(folder, office, tasks, "zh", settings)
@@ -72,6 +88,7 @@ def main() -> int:
         dialog.grab().save(str(DOCS / "first-run.png"))
         dialog.close()
 
+        window_shot(app, ctx, tasks, "home", "main-window.png")
         window_shot(app, ctx, tasks, "settings", "settings.png")
         window_shot(app, ctx, tasks, "requests", "not-built-page.png")
         translators = install_translators(app, "en")

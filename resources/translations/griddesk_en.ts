@@ -2677,37 +2677,37 @@ Data will be kept in: {0}</translation>
         <translation>Residency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="87"/>
+        <location filename="../../app/ui/pages/home.py" line="88"/>
         <source>诉求的数字将在该模块完成后显示在首页。</source>
         <translation>Figures for requests will appear here once that part is finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="107"/>
+        <location filename="../../app/ui/pages/home.py" line="108"/>
         <source>各社区数据报送与概况</source>
         <translation>Community reporting and overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="164"/>
+        <location filename="../../app/ui/pages/home.py" line="170"/>
         <source>还没有住户数据。可在“住户”页导入花名册，或在命令行运行 demo 生成演示社区。</source>
         <translation>No households yet. Import a roster on the Households page, or run the demo command to make a demo community.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="168"/>
+        <location filename="../../app/ui/pages/home.py" line="174"/>
         <source>以下数字直接统计自本机数据库。</source>
         <translation>These figures are counted directly from this computer&apos;s database.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="171"/>
+        <location filename="../../app/ui/pages/home.py" line="177"/>
         <source>户籍</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="172"/>
+        <location filename="../../app/ui/pages/home.py" line="178"/>
         <source>流动</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="173"/>
+        <location filename="../../app/ui/pages/home.py" line="179"/>
         <source>境外</source>
         <translation>From abroad</translation>
     </message>
@@ -3934,77 +3934,77 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>MovementDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="78"/>
+        <location filename="../../app/ui/pages/supplies.py" line="79"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="78"/>
+        <location filename="../../app/ui/pages/supplies.py" line="79"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="78"/>
+        <location filename="../../app/ui/pages/supplies.py" line="79"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="84"/>
+        <location filename="../../app/ui/pages/supplies.py" line="85"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="89"/>
+        <location filename="../../app/ui/pages/supplies.py" line="90"/>
         <source>数量（调整可为负数）</source>
         <translation>Quantity (can be negative for an adjustment)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="89"/>
+        <location filename="../../app/ui/pages/supplies.py" line="90"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="95"/>
+        <location filename="../../app/ui/pages/supplies.py" line="96"/>
         <source>捐赠</source>
         <translation>Donation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="96"/>
+        <location filename="../../app/ui/pages/supplies.py" line="97"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="97"/>
+        <location filename="../../app/ui/pages/supplies.py" line="98"/>
         <source>街道调拨</source>
         <translation>From street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="102"/>
+        <location filename="../../app/ui/pages/supplies.py" line="103"/>
         <source>个、袋、箱…（新物资）</source>
         <translation>pieces, bags, boxes… (new item)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="103"/>
+        <location filename="../../app/ui/pages/supplies.py" line="104"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="104"/>
+        <location filename="../../app/ui/pages/supplies.py" line="105"/>
         <source>来源类别</source>
         <translation>Source type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="105"/>
+        <location filename="../../app/ui/pages/supplies.py" line="106"/>
         <source>捐赠单位或个人、供应商</source>
         <translation>Donor (organisation or person) or supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="106"/>
+        <location filename="../../app/ui/pages/supplies.py" line="107"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="108"/>
+        <location filename="../../app/ui/pages/supplies.py" line="109"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4444,183 +4444,183 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="164"/>
+        <location filename="../../app/ui/pages/supplies.py" line="165"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="167"/>
+        <location filename="../../app/ui/pages/supplies.py" line="168"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="181"/>
+        <location filename="../../app/ui/pages/supplies.py" line="182"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="197"/>
+        <location filename="../../app/ui/pages/supplies.py" line="198"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="198"/>
+        <location filename="../../app/ui/pages/supplies.py" line="199"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="199"/>
+        <location filename="../../app/ui/pages/supplies.py" line="200"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="200"/>
+        <location filename="../../app/ui/pages/supplies.py" line="201"/>
         <source>标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="201"/>
+        <location filename="../../app/ui/pages/supplies.py" line="202"/>
         <source>指定住户</source>
         <translation>Chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="205"/>
+        <location filename="../../app/ui/pages/supplies.py" line="206"/>
         <source>网格编号、楼栋号、标签或户号（逗号分隔）</source>
         <translation>Grid IDs, building numbers, tags or household numbers (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="209"/>
+        <location filename="../../app/ui/pages/supplies.py" line="210"/>
         <source>发放对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="210"/>
+        <location filename="../../app/ui/pages/supplies.py" line="211"/>
         <source>重点户（独居老人、残疾人等）优先</source>
         <translation>Vulnerable households first (elderly living alone, disabled, etc.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="261"/>
+        <location filename="../../app/ui/pages/supplies.py" line="262"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="194"/>
+        <location filename="../../app/ui/pages/supplies.py" line="195"/>
         <source>其他物资</source>
         <translation>Other supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="185"/>
+        <location filename="../../app/ui/pages/supplies.py" line="186"/>
         <source>＋ 再加一种物资</source>
         <translation>+ Add another item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="213"/>
+        <location filename="../../app/ui/pages/supplies.py" line="214"/>
         <source>点击“预览”查看分配与库存对比，确认后再创建。</source>
         <translation>Click &quot;Preview&quot; to compare the allocation with stock, then create it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="221"/>
+        <location filename="../../app/ui/pages/supplies.py" line="222"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="223"/>
+        <location filename="../../app/ui/pages/supplies.py" line="224"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="246"/>
+        <location filename="../../app/ui/pages/supplies.py" line="247"/>
         <source>每户</source>
         <translation>per household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="247"/>
+        <location filename="../../app/ui/pages/supplies.py" line="248"/>
         <source>每人</source>
         <translation>per person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="248"/>
+        <location filename="../../app/ui/pages/supplies.py" line="249"/>
         <source>每 2 人</source>
         <translation>per 2 people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="175"/>
-        <location filename="../../app/ui/pages/supplies.py" line="304"/>
+        <location filename="../../app/ui/pages/supplies.py" line="176"/>
+        <location filename="../../app/ui/pages/supplies.py" line="305"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="187"/>
+        <location filename="../../app/ui/pages/supplies.py" line="188"/>
         <source>同一次发放一并发给每户，如米、油、口罩；每种物资各有自己的份数、规则和上限</source>
         <translation>Handed to each household in the same distribution, e.g. rice, oil, masks; each item has its own share, rule and limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="240"/>
+        <location filename="../../app/ui/pages/supplies.py" line="241"/>
         <source>每份的数量（按所选规则：每户、每人或每 2 人一份）</source>
         <translation>Quantity per share (by the chosen rule: per household, per person or per 2 people)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="253"/>
+        <location filename="../../app/ui/pages/supplies.py" line="254"/>
         <source>每户：每户一份；每人：每人一份；每 2 人：按户人数每 2 人一份（3 人算 2 份）</source>
         <translation>Per household: one share each; per person: one share per person; per 2 people: one share per 2 members (3 people count as 2 shares)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="264"/>
+        <location filename="../../app/ui/pages/supplies.py" line="265"/>
         <source>这种物资每户最多发多少（0 为不限）</source>
         <translation>At most this much of the item per household (0 = no limit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="273"/>
+        <location filename="../../app/ui/pages/supplies.py" line="274"/>
         <source>每份</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="278"/>
+        <location filename="../../app/ui/pages/supplies.py" line="279"/>
         <source>上限</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="356"/>
+        <location filename="../../app/ui/pages/supplies.py" line="357"/>
         <source>{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>{households} households ({vulnerable} vulnerable), {needed}{unit} needed, {on_hand}{unit} in stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="365"/>
+        <location filename="../../app/ui/pages/supplies.py" line="366"/>
         <source>；缺口 {shortfall}{unit}，按顺序可先发 {covered} 户</source>
         <translation>; short by {shortfall}{unit}, enough for the first {covered} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="369"/>
+        <location filename="../../app/ui/pages/supplies.py" line="370"/>
         <source>；库存足够</source>
         <translation>; enough stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="372"/>
+        <location filename="../../app/ui/pages/supplies.py" line="373"/>
         <source>{households} 户（重点户 {vulnerable}）</source>
         <translation>{households} households ({vulnerable} vulnerable)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="377"/>
+        <location filename="../../app/ui/pages/supplies.py" line="378"/>
         <source>{item}：共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>{item}: {needed}{unit} needed, {on_hand}{unit} in stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="381"/>
+        <location filename="../../app/ui/pages/supplies.py" line="382"/>
         <source>，缺口 {shortfall}{unit}</source>
         <translation>, short by {shortfall}{unit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="385"/>
+        <location filename="../../app/ui/pages/supplies.py" line="386"/>
         <source>，足够</source>
         <translation>, enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="389"/>
+        <location filename="../../app/ui/pages/supplies.py" line="390"/>
         <source>按顺序可先发 {covered} 户（各项物资都够的户数）</source>
         <translation>Enough for the first {covered} households (households for which every item is covered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="394"/>
+        <location filename="../../app/ui/pages/supplies.py" line="395"/>
         <source>库存足够</source>
         <translation>Enough stock</translation>
     </message>
@@ -6339,384 +6339,432 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="422"/>
-        <location filename="../../app/ui/pages/supplies.py" line="474"/>
-        <location filename="../../app/ui/pages/supplies.py" line="486"/>
-        <location filename="../../app/ui/pages/supplies.py" line="508"/>
+        <location filename="../../app/ui/pages/supplies.py" line="423"/>
+        <location filename="../../app/ui/pages/supplies.py" line="475"/>
+        <location filename="../../app/ui/pages/supplies.py" line="487"/>
+        <location filename="../../app/ui/pages/supplies.py" line="509"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="430"/>
-        <location filename="../../app/ui/pages/supplies.py" line="620"/>
+        <location filename="../../app/ui/pages/supplies.py" line="431"/>
+        <location filename="../../app/ui/pages/supplies.py" line="621"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="433"/>
-        <location filename="../../app/ui/pages/supplies.py" line="621"/>
+        <location filename="../../app/ui/pages/supplies.py" line="434"/>
+        <location filename="../../app/ui/pages/supplies.py" line="622"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="435"/>
-        <location filename="../../app/ui/pages/supplies.py" line="624"/>
+        <location filename="../../app/ui/pages/supplies.py" line="436"/>
+        <location filename="../../app/ui/pages/supplies.py" line="625"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="438"/>
+        <location filename="../../app/ui/pages/supplies.py" line="439"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="440"/>
-        <location filename="../../app/ui/pages/supplies.py" line="959"/>
+        <location filename="../../app/ui/pages/supplies.py" line="441"/>
+        <location filename="../../app/ui/pages/supplies.py" line="960"/>
         <source>导出需求清单</source>
         <translation>Export needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="441"/>
-        <location filename="../../app/ui/pages/supplies.py" line="987"/>
+        <location filename="../../app/ui/pages/supplies.py" line="442"/>
+        <location filename="../../app/ui/pages/supplies.py" line="988"/>
         <source>打印签收表</source>
         <translation>Print sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="443"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1019"/>
+        <location filename="../../app/ui/pages/supplies.py" line="444"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1020"/>
         <source>打印取货单</source>
         <translation>Print pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="445"/>
+        <location filename="../../app/ui/pages/supplies.py" line="446"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="450"/>
-        <location filename="../../app/ui/pages/supplies.py" line="549"/>
-        <location filename="../../app/ui/pages/supplies.py" line="627"/>
+        <location filename="../../app/ui/pages/supplies.py" line="451"/>
+        <location filename="../../app/ui/pages/supplies.py" line="550"/>
+        <location filename="../../app/ui/pages/supplies.py" line="628"/>
         <source>发放</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="455"/>
+        <location filename="../../app/ui/pages/supplies.py" line="456"/>
         <source>扫码签收</source>
         <translation>Scan to sign off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="457"/>
+        <location filename="../../app/ui/pages/supplies.py" line="458"/>
         <source>扫描住户条码，或输入门牌号（3-2-502）后回车</source>
         <translation>Scan the household barcode, or type the door number (3-2-502) and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="462"/>
+        <location filename="../../app/ui/pages/supplies.py" line="463"/>
         <source>选择一次发放，然后扫描住户条码。</source>
         <translation>Choose a distribution, then scan household barcodes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="475"/>
+        <location filename="../../app/ui/pages/supplies.py" line="476"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="476"/>
+        <location filename="../../app/ui/pages/supplies.py" line="477"/>
         <source>现有</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="477"/>
+        <location filename="../../app/ui/pages/supplies.py" line="478"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="478"/>
+        <location filename="../../app/ui/pages/supplies.py" line="479"/>
         <source>累计入库</source>
         <translation>Total received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="479"/>
+        <location filename="../../app/ui/pages/supplies.py" line="480"/>
         <source>累计发出</source>
         <translation>Total issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="480"/>
+        <location filename="../../app/ui/pages/supplies.py" line="481"/>
         <source>有效期</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="485"/>
+        <location filename="../../app/ui/pages/supplies.py" line="486"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="487"/>
+        <location filename="../../app/ui/pages/supplies.py" line="488"/>
         <source>存放点</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="488"/>
+        <location filename="../../app/ui/pages/supplies.py" line="489"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="489"/>
+        <location filename="../../app/ui/pages/supplies.py" line="490"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="490"/>
+        <location filename="../../app/ui/pages/supplies.py" line="491"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="491"/>
+        <location filename="../../app/ui/pages/supplies.py" line="492"/>
         <source>来源 / 原因</source>
         <translation>Source / reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="494"/>
+        <location filename="../../app/ui/pages/supplies.py" line="495"/>
         <source>暂无物资，点击“入库”登记第一批。</source>
         <translation>No supplies yet. Click &quot;Receipt&quot; to record the first batch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="503"/>
+        <location filename="../../app/ui/pages/supplies.py" line="504"/>
         <source>库存台账</source>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="506"/>
+        <location filename="../../app/ui/pages/supplies.py" line="507"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="507"/>
+        <location filename="../../app/ui/pages/supplies.py" line="508"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="509"/>
+        <location filename="../../app/ui/pages/supplies.py" line="510"/>
         <source>对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="510"/>
+        <location filename="../../app/ui/pages/supplies.py" line="511"/>
         <source>已发 / 应发（户）</source>
         <translation>Given / due (households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="511"/>
+        <location filename="../../app/ui/pages/supplies.py" line="512"/>
         <source>已发 / 应发（数量）</source>
         <translation>Given / due (quantity)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="512"/>
+        <location filename="../../app/ui/pages/supplies.py" line="513"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="518"/>
-        <location filename="../../app/ui/pages/supplies.py" line="721"/>
+        <location filename="../../app/ui/pages/supplies.py" line="519"/>
+        <location filename="../../app/ui/pages/supplies.py" line="722"/>
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="519"/>
+        <location filename="../../app/ui/pages/supplies.py" line="520"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="520"/>
+        <location filename="../../app/ui/pages/supplies.py" line="521"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="521"/>
+        <location filename="../../app/ui/pages/supplies.py" line="522"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="522"/>
+        <location filename="../../app/ui/pages/supplies.py" line="523"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="523"/>
+        <location filename="../../app/ui/pages/supplies.py" line="524"/>
         <source>应发物资</source>
         <translation>Supplies due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="524"/>
+        <location filename="../../app/ui/pages/supplies.py" line="525"/>
         <source>重点户</source>
         <translation>Vulnerable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="525"/>
+        <location filename="../../app/ui/pages/supplies.py" line="526"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="526"/>
+        <location filename="../../app/ui/pages/supplies.py" line="527"/>
         <source>领取时间 / 经办人</source>
         <translation>Collected at / Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="540"/>
+        <location filename="../../app/ui/pages/supplies.py" line="541"/>
         <source>只看未领取</source>
         <translation>Only not collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="553"/>
+        <location filename="../../app/ui/pages/supplies.py" line="554"/>
         <source>团购</source>
         <translation>Group purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="610"/>
+        <location filename="../../app/ui/pages/supplies.py" line="611"/>
         <source>{d}（已过期）</source>
         <translation>{d} (expired)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="622"/>
+        <location filename="../../app/ui/pages/supplies.py" line="623"/>
         <source>调出</source>
         <translation>Transfer out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="623"/>
+        <location filename="../../app/ui/pages/supplies.py" line="624"/>
         <source>调入</source>
         <translation>Transfer in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="625"/>
+        <location filename="../../app/ui/pages/supplies.py" line="626"/>
         <source>过期报废</source>
         <translation>Expired, written off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="626"/>
+        <location filename="../../app/ui/pages/supplies.py" line="627"/>
         <source>盘点</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="656"/>
+        <location filename="../../app/ui/pages/supplies.py" line="657"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="656"/>
+        <location filename="../../app/ui/pages/supplies.py" line="657"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="678"/>
+        <location filename="../../app/ui/pages/supplies.py" line="679"/>
         <source>共 {items} 种物资，{campaigns} 次发放</source>
         <translation>{items} items, {campaigns} distributions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="689"/>
+        <location filename="../../app/ui/pages/supplies.py" line="690"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="689"/>
+        <location filename="../../app/ui/pages/supplies.py" line="690"/>
         <source>勾选</source>
         <translation>Tick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="689"/>
+        <location filename="../../app/ui/pages/supplies.py" line="690"/>
         <source>命令行</source>
         <translation>Command line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="704"/>
+        <location filename="../../app/ui/pages/supplies.py" line="705"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="728"/>
+        <location filename="../../app/ui/pages/supplies.py" line="729"/>
         <source>共 {n} 户，已领取 {done} 户，未领取 {waiting} 户</source>
         <translation>{n} households: {done} collected, {waiting} not collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1020"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1021"/>
         <source>取货单-{code}.pdf</source>
         <translation>Pick-up slips-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1041"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1042"/>
         <source>正在生成取货单</source>
         <translation>Generating pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1042"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1043"/>
         <source>已生成取货单：{p}</source>
         <translation>Pick-up slips generated: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="780"/>
-        <location filename="../../app/ui/pages/supplies.py" line="983"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1015"/>
+        <location filename="../../app/ui/pages/supplies.py" line="781"/>
+        <location filename="../../app/ui/pages/supplies.py" line="984"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1016"/>
         <source>✖ 请先选择一次发放</source>
         <translation>✖ Please choose a distribution first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="807"/>
+        <location filename="../../app/ui/pages/supplies.py" line="808"/>
         <source>✔ 已发放：{address} 领取 {items}</source>
         <translation>✔ Given: {address} received {items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="812"/>
+        <location filename="../../app/ui/pages/supplies.py" line="813"/>
         <source>✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）</source>
         <translation>✔ Given: {address} received {qty}{unit} of {item} ({left}{unit} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="864"/>
-        <location filename="../../app/ui/pages/supplies.py" line="872"/>
+        <location filename="../../app/ui/pages/supplies.py" line="865"/>
+        <location filename="../../app/ui/pages/supplies.py" line="873"/>
         <source>撤销领取</source>
         <translation>Undo collection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="865"/>
+        <location filename="../../app/ui/pages/supplies.py" line="866"/>
         <source>撤销 {address} 的领取记录？物资将退回库存，记录连同原因保留。</source>
         <translation>Undo the collection record for {address}? The supplies go back into stock; the record and the reason are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="872"/>
+        <location filename="../../app/ui/pages/supplies.py" line="873"/>
         <source>撤销 {address} 的原因：</source>
         <translation>Reason for undoing {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="900"/>
+        <location filename="../../app/ui/pages/supplies.py" line="901"/>
         <source>↺ 已撤销 {address} 的领取，退回库存：{back}</source>
         <translation>↺ Undid the collection for {address}, returned to stock: {back}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="955"/>
+        <location filename="../../app/ui/pages/supplies.py" line="956"/>
         <source>正在生成发放计划</source>
         <translation>Creating the distribution plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="974"/>
+        <location filename="../../app/ui/pages/supplies.py" line="975"/>
         <source>正在导出需求清单</source>
         <translation>Exporting the needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="975"/>
+        <location filename="../../app/ui/pages/supplies.py" line="976"/>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="988"/>
+        <location filename="../../app/ui/pages/supplies.py" line="989"/>
         <source>签收表-{code}.pdf</source>
         <translation>sign-off-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1006"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1007"/>
         <source>正在生成签收表</source>
         <translation>Creating the sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1007"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1008"/>
         <source>已生成签收表：{p}</source>
         <translation>Sign-off sheet created: {p}</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliesSection</name>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="1064"/>
+        <source>物资</source>
+        <translation>Supplies</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="1065"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="1089"/>
+        <source>没有进行中的发放</source>
+        <translation>No distribution under way</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="1091"/>
+        <source>进行中发放 {0} 项，已领 {1} / {2} 户</source>
+        <translation>{0} distribution(s) under way, {1} of {2} households served</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="1095"/>
+        <source>；库存不足 {0} 种</source>
+        <translation>; {0} item(s) short</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="1097"/>
+        <source>；库存足够</source>
+        <translation>; stock covers them</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="1100"/>
+        <source>{0}：已领 {1} / {2} 户</source>
+        <translation>{0}: {1} of {2} households served</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="1109"/>
+        <source>缺口：</source>
+        <translation>Short: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="1111"/>
+        <source>{0} 缺 {1}{2}</source>
+        <translation>{0} short by {1}{2}</translation>
     </message>
 </context>
 <context>

@@ -302,3 +302,40 @@ def test_pickup_slips_from_the_window(qtbot, window, demo_ctx, tmp_path):
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True).stdout
     assert "物资取货单" in text.decode() and "米 1袋" in text.decode()
     assert page.scan.hasFocus()
+
+
+def test_home_shows_the_distributions_under_way_and_what_is_short(qtbot, window, demo_ctx):
+    """首页 · 物资: households served of those planned, and the items whose stock does not cover
+    what is still to hand out — counted from the ledger and the plans, after each change."""
+    from app.ui.pages.supplies import SuppliesSection
+
+    section = window.home.supplies
+    assert isinstance(section, SuppliesSection)
+    qtbot.wait_until(lambda: "没有进行中的发放" in section.summary.text(), timeout=10_000)
+    with demo_ctx.db.session() as s:
+        created = supplies.create_campaign(s, supplies.CampaignSpec("口罩发放", "口罩", 1))
+    with demo_ctx.db.reading() as s:
+        planned = s.scalar(
+            select(func.count())
+            .select_from(SupplyAllocation)
+            .where(SupplyAllocation.campaign_id == created.id)
+        )
+        first = s.scalar(
+            select(Household.code)
+            .join(SupplyAllocation, SupplyAllocation.household_id == Household.id)
+            .where(SupplyAllocation.campaign_id == created.id)
+            .order_by(SupplyAllocation.rank)
+        )
+    with qtbot.wait_signal(section.filled, timeout=10_000):
+        section.refresh()
+    assert f"进行中发放 1 项，已领 0 / {planned:,} 户" in section.summary.text()
+    assert "库存不足 1 种" in section.summary.text()
+    assert f"口罩 缺 {planned - 5:,}个" in section.detail.text()  # 5 in stock, 1 each
+
+    with demo_ctx.db.session() as s:
+        supplies.deliver(s, created.code, first)
+    with qtbot.wait_signal(section.filled, timeout=10_000):
+        section.refresh()
+    assert f"已领 1 / {planned:,} 户" in section.summary.text()
+    assert f"口罩发放：已领 1 / {planned:,} 户" in section.detail.text()
+    assert f"口罩 缺 {planned - 5:,}个" in section.detail.text()  # one handed out, one fewer needed

@@ -83,6 +83,7 @@ class HomePage(QWidget):
         layout.addLayout(self.sections)
         self.meeting_todo: QWidget | None = None
         self.grid_coverage: QWidget | None = None
+        self.supplies: QWidget | None = None
         self.street_overview: QWidget | None = None  # at a street office: its communities
         note = QLabel(self.tr("诉求的数字将在该模块完成后显示在首页。"))
         note.setObjectName("muted")
@@ -135,12 +136,17 @@ class HomePage(QWidget):
 
             self.grid_coverage = CoverageSection(self.ctx)
             self.sections.addWidget(self.grid_coverage)
+        if self.supplies is None:
+            from app.ui.pages.supplies import SuppliesSection
+
+            self.supplies = SuppliesSection(self.ctx)
+            self.sections.addWidget(self.supplies)
 
     def refresh(self) -> None:
         from app.core.stats import office_stats
 
         self._ensure_sections()
-        for section in (self.meeting_todo, self.grid_coverage):
+        for section in (self.meeting_todo, self.grid_coverage, self.supplies):
             if section is not None:
                 section.refresh()  # type: ignore[attr-defined]
         db = self.ctx.db

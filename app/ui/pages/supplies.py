@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -1042,3 +1043,76 @@ class SuppliesPage(QWidget):
             on_success=lambda p: self.status.setText(self.tr("已生成取货单：{p}").format(p=p)),
         )
         self._refocus()
+
+
+class SuppliesSection(QFrame):
+    """首页 · 物资: the distributions under way (households served of those planned) and the items
+    whose stock does not cover what is still to be handed out."""
+
+    filled = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        from app.ui.pages.grids import heading, muted
+
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        head = QHBoxLayout()
+        head.addWidget(heading(self.tr("物资")))
+        self.summary = QLabel(self.tr("正在统计…"))
+        self.summary.setWordWrap(True)
+        head.addWidget(self.summary, 1)
+        layout.addLayout(head)
+        self.detail = muted("")
+        layout.addWidget(self.detail)
+        self.campaigns: list[core.CampaignRow] = []
+        self.shortages: list[core.ItemNeed] = []
+
+    def refresh(self) -> None:
+        db = self.ctx.db
+
+        def run(_progress: Any) -> tuple[list[core.CampaignRow], list[core.ItemNeed]]:
+            with db.reading() as session:
+                campaigns = [c for c in core.list_campaigns(session) if c.status == "open"]
+                return campaigns, [n for n in core.shortages(session) if n.shortage > 0]
+
+        self.ctx.run(self, run, on_success=self._show, show_progress=False)
+
+    def _show(self, result: tuple[list[core.CampaignRow], list[core.ItemNeed]]) -> None:
+        self.campaigns, self.shortages = result
+        served = sum(c.delivered for c in self.campaigns)
+        planned = sum(c.households for c in self.campaigns)
+        if not self.campaigns:
+            summary = self.tr("没有进行中的发放")
+        else:
+            summary = self.tr("进行中发放 {0} 项，已领 {1} / {2} 户").format(
+                len(self.campaigns), f"{served:,}", f"{planned:,}"
+            )
+        if self.shortages:
+            summary += self.tr("；库存不足 {0} 种").format(len(self.shortages))
+        elif self.campaigns:
+            summary += self.tr("；库存足够")
+        self.summary.setText(summary)
+        lines = [
+            self.tr("{0}：已领 {1} / {2} 户").format(
+                c.name, f"{c.delivered:,}", f"{c.households:,}"
+            )
+            for c in self.campaigns[:4]
+        ]
+        if len(self.campaigns) > 4:
+            lines[-1] += "…"
+        if self.shortages:
+            lines.append(
+                self.tr("缺口：")
+                + "、".join(
+                    self.tr("{0} 缺 {1}{2}").format(n.item, f"{n.shortage:,}", n.unit)
+                    for n in self.shortages[:6]
+                )
+                + ("…" if len(self.shortages) > 6 else "")
+            )
+        self.detail.setText("\n".join(lines))
+        self.detail.setVisible(bool(lines))
+        emit(self.filled)
