@@ -705,7 +705,17 @@ action items</translation>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1633"/>
         <source>人手不足：</source>
-        <translation>Understaffed:</translation>
+        <translation>Understaffed: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1634"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids.py" line="1635"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1637"/>
@@ -6760,6 +6770,11 @@ Add another household at this address anyway?</translation>
         <location filename="../../app/ui/pages/supplies.py" line="1109"/>
         <source>缺口：</source>
         <translation>Short: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies.py" line="1110"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/supplies.py" line="1111"/>

@@ -1631,14 +1631,13 @@ class CoverageSection(QFrame):
         if flagged:
             self.detail.setText(
                 self.tr("人手不足：")
-                + "、".join(
-                    f"{g.code}（"
-                    + (
+                + self.tr("、").join(
+                    self.tr("{0}（{1}）").format(
+                        g.code,
                         self.tr("无人在岗")
                         if g.residents_per_worker is None
-                        else self.tr("每人 {0} 人").format(f"{g.residents_per_worker:,.0f}")
+                        else self.tr("每人 {0} 人").format(f"{g.residents_per_worker:,.0f}"),
                     )
-                    + "）"
                     for g in flagged[:8]
                 )
                 + ("…" if len(flagged) > 8 else "")

@@ -1107,7 +1107,7 @@ class SuppliesSection(QFrame):
         if self.shortages:
             lines.append(
                 self.tr("缺口：")
-                + "、".join(
+                + self.tr("、").join(
                     self.tr("{0} 缺 {1}{2}").format(n.item, f"{n.shortage:,}", n.unit)
                     for n in self.shortages[:6]
                 )
