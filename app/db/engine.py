@@ -25,7 +25,7 @@ from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import events, schema  # noqa: F401  (schema: every model mapped)
@@ -129,6 +129,8 @@ class Database:
         try:
             yield
         except DBAPIError as exc:
+            if isinstance(exc, IntegrityError):
+                raise  # a rule of the schema the program should have checked first: a bug
             known = explain(exc, self.location)
             if known is None:
                 raise
