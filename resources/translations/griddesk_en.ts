@@ -4,57 +4,57 @@
 <context>
     <name>ActionItemModel</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="163"/>
+        <location filename="../../app/ui/pages/meetings.py" line="164"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="164"/>
+        <location filename="../../app/ui/pages/meetings.py" line="165"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="165"/>
+        <location filename="../../app/ui/pages/meetings.py" line="166"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="166"/>
+        <location filename="../../app/ui/pages/meetings.py" line="167"/>
         <source>完成时限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="167"/>
+        <location filename="../../app/ui/pages/meetings.py" line="168"/>
         <source>会议</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="168"/>
+        <location filename="../../app/ui/pages/meetings.py" line="169"/>
         <source>办理情况</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="177"/>
+        <location filename="../../app/ui/pages/meetings.py" line="178"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="179"/>
+        <location filename="../../app/ui/pages/meetings.py" line="180"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="180"/>
+        <location filename="../../app/ui/pages/meetings.py" line="181"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="181"/>
+        <location filename="../../app/ui/pages/meetings.py" line="182"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="199"/>
+        <location filename="../../app/ui/pages/meetings.py" line="200"/>
         <source>{0}（超期 {1} 天）</source>
         <translation>{0} ({1} days overdue)</translation>
     </message>
@@ -244,42 +244,42 @@
 <context>
     <name>AttendanceTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1179"/>
+        <location filename="../../app/ui/pages/grids.py" line="1180"/>
         <source>全部人员</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1182"/>
+        <location filename="../../app/ui/pages/grids.py" line="1183"/>
         <source>统计期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1192"/>
+        <location filename="../../app/ui/pages/grids.py" line="1193"/>
         <source>只看下沉后未到岗的干部</source>
         <translation>Only sent-down cadres not present since arriving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1195"/>
+        <location filename="../../app/ui/pages/grids.py" line="1196"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1207"/>
+        <location filename="../../app/ui/pages/grids.py" line="1208"/>
         <source>下沉干部按各自的下沉期统计。“到岗”指签到过的班次；“缺勤”指班次结束仍未签到。</source>
         <translation>Sent-down cadres are counted over their own sent-down period. &quot;Present&quot; means shifts they checked in for; &quot;Absent&quot; means shifts that ended with no check-in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1243"/>
+        <location filename="../../app/ui/pages/grids.py" line="1244"/>
         <source>共 {0} 人：到岗 {1} 班次，缺勤 {2} 班次，合计 {3} 小时。</source>
         <translation>{0} people: present for {1} shifts, absent from {2} shifts, {3} hours in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1247"/>
+        <location filename="../../app/ui/pages/grids.py" line="1248"/>
         <source>下沉干部 {0} 人，其中 {1} 人下沉以来未到岗：{2}</source>
         <translation>{0} sent-down cadres, {1} of them not present since being sent down: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1248"/>
+        <location filename="../../app/ui/pages/grids.py" line="1249"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -683,47 +683,42 @@ action items</translation>
 <context>
     <name>CoverageSection</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1601"/>
+        <location filename="../../app/ui/pages/grids.py" line="1593"/>
         <source>网格覆盖</source>
         <translation>Grid coverage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1602"/>
-        <source>正在统计…</source>
-        <translation>Counting…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/grids.py" line="1624"/>
+        <location filename="../../app/ui/pages/grids.py" line="1612"/>
         <source>还没有网格。在“网格”页新增网格并分配楼栋。</source>
         <translation>No grids yet. Add grids and assign buildings on the Grids page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1628"/>
+        <location filename="../../app/ui/pages/grids.py" line="1616"/>
         <source>{0} 个网格，人手不足 {1} 个；未分网格的住户 {2} 户；今日未到岗 {3} 人次</source>
         <translation>{0} grids, {1} understaffed; {2} households without a grid; {3} absences today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1633"/>
+        <location filename="../../app/ui/pages/grids.py" line="1621"/>
         <source>人手不足：</source>
         <translation>Understaffed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1634"/>
+        <location filename="../../app/ui/pages/grids.py" line="1622"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1635"/>
+        <location filename="../../app/ui/pages/grids.py" line="1623"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1637"/>
+        <location filename="../../app/ui/pages/grids.py" line="1625"/>
         <source>无人在岗</source>
         <translation>Nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1639"/>
+        <location filename="../../app/ui/pages/grids.py" line="1627"/>
         <source>每人 {0} 人</source>
         <translation>{0} residents per worker</translation>
     </message>
@@ -731,47 +726,47 @@ action items</translation>
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1264"/>
+        <location filename="../../app/ui/pages/grids.py" line="1265"/>
         <source>每名在岗人员服务居民超过</source>
         <translation>Mark a grid understaffed when each on-duty worker serves more than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1268"/>
+        <location filename="../../app/ui/pages/grids.py" line="1269"/>
         <source> 人</source>
         <translation> residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1270"/>
+        <location filename="../../app/ui/pages/grids.py" line="1271"/>
         <source>即标为人手不足</source>
         <translation>is flagged as short-staffed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1271"/>
+        <location filename="../../app/ui/pages/grids.py" line="1272"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1275"/>
+        <location filename="../../app/ui/pages/grids.py" line="1276"/>
         <source>打印各网格联系表</source>
         <translation>Print contact sheets for all grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1315"/>
+        <location filename="../../app/ui/pages/grids.py" line="1316"/>
         <source>{0} 个网格，居民 {1} 人，在岗人员 {2} 人；人手不足的网格 {3} 个</source>
         <translation>{0} grids, {1} residents, {2} on-duty workers; {3} grids understaffed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1322"/>
+        <location filename="../../app/ui/pages/grids.py" line="1323"/>
         <source>。未分网格的住户 {0} 户（{1} 人）。</source>
         <translation>. Households without a grid: {0} ({1} people).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1335"/>
+        <location filename="../../app/ui/pages/grids.py" line="1336"/>
         <source>保存上限</source>
         <translation>Save limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1342"/>
+        <location filename="../../app/ui/pages/grids.py" line="1343"/>
         <source>网格联系表</source>
         <translation>Grid contact sheet</translation>
     </message>
@@ -1479,115 +1474,115 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>DutyTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="884"/>
+        <location filename="../../app/ui/pages/grids.py" line="885"/>
         <source>签到 / 签退</source>
         <translation>Check in / out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="887"/>
+        <location filename="../../app/ui/pages/grids.py" line="888"/>
         <source>扫描工作证条码，或输入编号后按回车（到岗签到，离岗再扫一次签退）</source>
         <translation>Scan the ID badge barcode, or type the ID and press Enter (scan on arrival to check in, again on leaving to check out)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="891"/>
+        <location filename="../../app/ui/pages/grids.py" line="892"/>
         <source>等待扫描…</source>
         <translation>Waiting for a scan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="901"/>
+        <location filename="../../app/ui/pages/grids.py" line="902"/>
         <source>班次</source>
         <translation>Shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="902"/>
+        <location filename="../../app/ui/pages/grids.py" line="903"/>
         <source>◀ 前一天</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="906"/>
+        <location filename="../../app/ui/pages/grids.py" line="907"/>
         <source>后一天 ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="908"/>
+        <location filename="../../app/ui/pages/grids.py" line="909"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="918"/>
+        <location filename="../../app/ui/pages/grids.py" line="919"/>
         <source>新增任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="919"/>
+        <location filename="../../app/ui/pages/grids.py" line="920"/>
         <source>编辑任务</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="921"/>
+        <location filename="../../app/ui/pages/grids.py" line="922"/>
         <source>排班…</source>
         <translation>Schedule shifts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="922"/>
+        <location filename="../../app/ui/pages/grids.py" line="923"/>
         <source>安排人员…</source>
         <translation>Assign people…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="923"/>
-        <location filename="../../app/ui/pages/grids.py" line="1135"/>
+        <location filename="../../app/ui/pages/grids.py" line="924"/>
+        <location filename="../../app/ui/pages/grids.py" line="1136"/>
         <source>撤下人员</source>
         <translation>Remove people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="924"/>
-        <location filename="../../app/ui/pages/grids.py" line="1143"/>
-        <location filename="../../app/ui/pages/grids.py" line="1154"/>
+        <location filename="../../app/ui/pages/grids.py" line="925"/>
+        <location filename="../../app/ui/pages/grids.py" line="1144"/>
+        <location filename="../../app/ui/pages/grids.py" line="1155"/>
         <source>删除班次</source>
         <translation>Delete shift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="926"/>
+        <location filename="../../app/ui/pages/grids.py" line="927"/>
         <source>打印本周值班表</source>
         <translation>Print this week&apos;s duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1010"/>
+        <location filename="../../app/ui/pages/grids.py" line="1011"/>
         <source>{0} 个班次，在岗 {1} 人</source>
         <translation>{0} shifts, {1} people on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1013"/>
+        <location filename="../../app/ui/pages/grids.py" line="1014"/>
         <source> 等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1014"/>
+        <location filename="../../app/ui/pages/grids.py" line="1015"/>
         <source>；未到 / 缺勤 {0} 人：{1}{2}</source>
         <translation>; not arrived / absent: {0}: {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1017"/>
+        <location filename="../../app/ui/pages/grids.py" line="1018"/>
         <source>；没有未到的人</source>
         <translation>; everyone has arrived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1024"/>
+        <location filename="../../app/ui/pages/grids.py" line="1025"/>
         <source>还没有任务。点击“新增任务”登记卡点值守、上门走访等，再“排班…”。</source>
         <translation>No tasks yet. Click &quot;New task&quot; to add checkpoint duty, home visits and so on, then &quot;Schedule shifts…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1027"/>
+        <location filename="../../app/ui/pages/grids.py" line="1028"/>
         <source>这一天没有班次。点击“排班…”安排。</source>
         <translation>No shifts on this day. Click &quot;Schedule shifts…&quot; to add some.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1144"/>
+        <location filename="../../app/ui/pages/grids.py" line="1145"/>
         <source>删除班次“{0}”？已排的人员一并撤下。</source>
         <translation>Delete shift &quot;{0}&quot;? The people assigned to it are removed too.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1163"/>
+        <location filename="../../app/ui/pages/grids.py" line="1164"/>
         <source>一周值班表</source>
         <translation>Weekly duty roster</translation>
     </message>
@@ -2162,37 +2157,37 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GridsPage</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1525"/>
+        <location filename="../../app/ui/pages/grids.py" line="1526"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1535"/>
+        <location filename="../../app/ui/pages/grids.py" line="1536"/>
         <source>网格划分</source>
         <translation>Grid layout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1536"/>
+        <location filename="../../app/ui/pages/grids.py" line="1537"/>
         <source>人员名册</source>
         <translation>Staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1537"/>
+        <location filename="../../app/ui/pages/grids.py" line="1538"/>
         <source>排班签到</source>
         <translation>Shifts and check-in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1538"/>
+        <location filename="../../app/ui/pages/grids.py" line="1539"/>
         <source>出勤统计</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1539"/>
+        <location filename="../../app/ui/pages/grids.py" line="1540"/>
         <source>覆盖情况</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1540"/>
+        <location filename="../../app/ui/pages/grids.py" line="1541"/>
         <source>网格员视图</source>
         <translation>Grid worker view</translation>
     </message>
@@ -2720,6 +2715,14 @@ Data will be kept in: {0}</translation>
         <location filename="../../app/ui/pages/home.py" line="179"/>
         <source>境外</source>
         <translation>From abroad</translation>
+    </message>
+</context>
+<context>
+    <name>HomeSection</name>
+    <message>
+        <location filename="../../app/ui/home_section.py" line="30"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
     </message>
 </context>
 <context>
@@ -3456,92 +3459,92 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="70"/>
+        <location filename="../../app/ui/pages/meetings.py" line="71"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="71"/>
+        <location filename="../../app/ui/pages/meetings.py" line="72"/>
         <source>会议名称</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="72"/>
+        <location filename="../../app/ui/pages/meetings.py" line="73"/>
         <source>级别 / 网格</source>
         <translation>Level / grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="73"/>
+        <location filename="../../app/ui/pages/meetings.py" line="74"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="74"/>
+        <location filename="../../app/ui/pages/meetings.py" line="75"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="75"/>
+        <location filename="../../app/ui/pages/meetings.py" line="76"/>
         <source>未办结待办</source>
         <translation>Open action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="76"/>
+        <location filename="../../app/ui/pages/meetings.py" line="77"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="77"/>
+        <location filename="../../app/ui/pages/meetings.py" line="78"/>
         <source>决定落实</source>
         <translation>Decisions done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="82"/>
+        <location filename="../../app/ui/pages/meetings.py" line="83"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="83"/>
+        <location filename="../../app/ui/pages/meetings.py" line="84"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="84"/>
+        <location filename="../../app/ui/pages/meetings.py" line="85"/>
         <source>已修正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="89"/>
+        <location filename="../../app/ui/pages/meetings.py" line="90"/>
         <source>社区级</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="90"/>
+        <location filename="../../app/ui/pages/meetings.py" line="91"/>
         <source>网格级 · {0}</source>
         <translation>Grid · {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="90"/>
+        <location filename="../../app/ui/pages/meetings.py" line="91"/>
         <source>网格级</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="102"/>
+        <location filename="../../app/ui/pages/meetings.py" line="103"/>
         <source>{0}（第 {1} 号的修正稿）</source>
         <translation>{0} (amends No. {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="114"/>
+        <location filename="../../app/ui/pages/meetings.py" line="115"/>
         <source>逾期 {0}</source>
         <translation>{0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="122"/>
+        <location filename="../../app/ui/pages/meetings.py" line="123"/>
         <source>未办结 {0} 项，共 {1} 项，已完成 {2} 项</source>
         <translation>{0} open of {1}, {2} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="126"/>
+        <location filename="../../app/ui/pages/meetings.py" line="127"/>
         <source>决定事项 {0} 项，其中 {1} 项的待办已全部完成</source>
         <translation>{0} decisions, {1} with all action items done</translation>
     </message>
@@ -3549,27 +3552,22 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingTodoSection</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="896"/>
+        <location filename="../../app/ui/pages/meetings.py" line="889"/>
         <source>会议待办</source>
         <translation>Meeting action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="899"/>
-        <source>正在统计…</source>
-        <translation>Counting…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/meetings.py" line="936"/>
+        <location filename="../../app/ui/pages/meetings.py" line="925"/>
         <source>暂无未办结的会议待办。会议决定的事项在“会议”页登记后显示在这里。</source>
         <translation>No open action items from meetings. Items decided at meetings appear here once recorded on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="939"/>
+        <location filename="../../app/ui/pages/meetings.py" line="928"/>
         <source>未办结 {0} 项，其中逾期 {1} 项、3 天内到期 {2} 项</source>
         <translation>{0} open: {1} overdue, {2} due within 3 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="943"/>
+        <location filename="../../app/ui/pages/meetings.py" line="932"/>
         <source>（以下为最紧急的 {0} 项）</source>
         <translation> (the {0} most urgent are shown below)</translation>
     </message>
@@ -3577,255 +3575,255 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="271"/>
+        <location filename="../../app/ui/pages/meetings.py" line="272"/>
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="279"/>
+        <location filename="../../app/ui/pages/meetings.py" line="280"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="281"/>
-        <location filename="../../app/ui/pages/meetings.py" line="575"/>
+        <location filename="../../app/ui/pages/meetings.py" line="282"/>
+        <location filename="../../app/ui/pages/meetings.py" line="576"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="283"/>
+        <location filename="../../app/ui/pages/meetings.py" line="284"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="286"/>
+        <location filename="../../app/ui/pages/meetings.py" line="287"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="287"/>
+        <location filename="../../app/ui/pages/meetings.py" line="288"/>
         <source>修正</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="290"/>
+        <location filename="../../app/ui/pages/meetings.py" line="291"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="338"/>
+        <location filename="../../app/ui/pages/meetings.py" line="339"/>
         <source>搜索名称、议题、讨论、决定、待办、人员…</source>
         <translation>Search titles, agenda, discussion, decisions, action items, people…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="342"/>
+        <location filename="../../app/ui/pages/meetings.py" line="343"/>
         <source>全部级别</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="343"/>
+        <location filename="../../app/ui/pages/meetings.py" line="344"/>
         <source>社区级</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="344"/>
+        <location filename="../../app/ui/pages/meetings.py" line="345"/>
         <source>网格级</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="346"/>
+        <location filename="../../app/ui/pages/meetings.py" line="347"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="349"/>
+        <location filename="../../app/ui/pages/meetings.py" line="350"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="350"/>
+        <location filename="../../app/ui/pages/meetings.py" line="351"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="351"/>
+        <location filename="../../app/ui/pages/meetings.py" line="352"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="352"/>
+        <location filename="../../app/ui/pages/meetings.py" line="353"/>
         <source>已修正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="353"/>
+        <location filename="../../app/ui/pages/meetings.py" line="354"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="361"/>
+        <location filename="../../app/ui/pages/meetings.py" line="362"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="363"/>
+        <location filename="../../app/ui/pages/meetings.py" line="364"/>
         <source>清除条件</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="390"/>
+        <location filename="../../app/ui/pages/meetings.py" line="391"/>
         <source>待办事项</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="394"/>
+        <location filename="../../app/ui/pages/meetings.py" line="395"/>
         <source>选中会议的待办</source>
         <translation>For the selected meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="395"/>
+        <location filename="../../app/ui/pages/meetings.py" line="396"/>
         <source>全部未办结</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="396"/>
+        <location filename="../../app/ui/pages/meetings.py" line="397"/>
         <source>全部逾期</source>
         <translation>All overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="397"/>
+        <location filename="../../app/ui/pages/meetings.py" line="398"/>
         <source>全部待办（含已办结）</source>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="400"/>
+        <location filename="../../app/ui/pages/meetings.py" line="401"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="404"/>
+        <location filename="../../app/ui/pages/meetings.py" line="405"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="406"/>
+        <location filename="../../app/ui/pages/meetings.py" line="407"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="521"/>
+        <location filename="../../app/ui/pages/meetings.py" line="522"/>
         <source>暂无会议纪要。点击“新增”（Ctrl+N）记录第一次会议。</source>
         <translation>No minutes yet. Click &quot;New&quot; (Ctrl+N) to record the first meeting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="523"/>
+        <location filename="../../app/ui/pages/meetings.py" line="524"/>
         <source>没有符合条件的会议。可以换个关键词，或点“清除条件”。</source>
         <translation>No meetings match. Try other words, or click &quot;Clear filters&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="528"/>
+        <location filename="../../app/ui/pages/meetings.py" line="529"/>
         <source>共 {0} 次会议（全部 {1} 次）；未办结待办 {2} 项，其中逾期 {3} 项</source>
         <translation>{0} meetings (of {1}); {2} open action items, {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="575"/>
+        <location filename="../../app/ui/pages/meetings.py" line="576"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="581"/>
+        <location filename="../../app/ui/pages/meetings.py" line="582"/>
         <source>只能删除草稿；已发布的纪要要存档</source>
         <translation>Only drafts can be deleted; published minutes are kept on record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="635"/>
+        <location filename="../../app/ui/pages/meetings.py" line="636"/>
         <source>决定 {0} 项，已落实 {1} 项；待办 {2} 项，已完成 {3} 项，逾期 {4} 项</source>
         <translation>{0} decisions, {1} carried out; {2} action items, {3} done, {4} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="647"/>
+        <location filename="../../app/ui/pages/meetings.py" line="648"/>
         <source>{0} 项，其中逾期 {1} 项</source>
         <translation>{0} items, {1} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="655"/>
+        <location filename="../../app/ui/pages/meetings.py" line="656"/>
         <source>在上面选中一次会议，这里显示它的待办事项。</source>
         <translation>Select a meeting above to see its action items here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="658"/>
+        <location filename="../../app/ui/pages/meetings.py" line="659"/>
         <source>这次会议没有待办事项。在“编辑”的“决定与待办”中添加。</source>
         <translation>This meeting has no action items. Add them under &quot;Edit&quot; → &quot;Decisions and action items&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="661"/>
+        <location filename="../../app/ui/pages/meetings.py" line="662"/>
         <source>没有这样的待办事项。</source>
         <translation>No matching action items.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="688"/>
+        <location filename="../../app/ui/pages/meetings.py" line="689"/>
         <source>办结待办事项</source>
         <translation>Close action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="699"/>
-        <location filename="../../app/ui/pages/meetings.py" line="713"/>
+        <location filename="../../app/ui/pages/meetings.py" line="700"/>
+        <location filename="../../app/ui/pages/meetings.py" line="714"/>
         <source>重新打开待办</source>
         <translation>Reopen action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="700"/>
+        <location filename="../../app/ui/pages/meetings.py" line="701"/>
         <source>重新打开待办事项“{0}”？原办理情况会保留在修改记录中。</source>
         <translation>Reopen action item &quot;{0}&quot;? The earlier outcome stays in the change history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="757"/>
-        <location filename="../../app/ui/pages/meetings.py" line="773"/>
+        <location filename="../../app/ui/pages/meetings.py" line="758"/>
+        <location filename="../../app/ui/pages/meetings.py" line="774"/>
         <source>删除会议草稿</source>
         <translation>Delete draft minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="758"/>
+        <location filename="../../app/ui/pages/meetings.py" line="759"/>
         <source>删除会议草稿“{0}”（{1}）？
 删除后不再显示，但会留下删除记录。</source>
         <translation>Delete draft minutes &quot;{0}&quot; ({1})?
 They will no longer be shown, but a record of the deletion is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="783"/>
+        <location filename="../../app/ui/pages/meetings.py" line="784"/>
         <source>
 发布后，第 {0} 号纪要将被这份修正稿取代（原纪要保留存档）。</source>
         <translation>
 Once published, this amendment replaces minutes No. {0} (the original is kept on record).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="791"/>
-        <location filename="../../app/ui/pages/meetings.py" line="810"/>
+        <location filename="../../app/ui/pages/meetings.py" line="792"/>
+        <location filename="../../app/ui/pages/meetings.py" line="811"/>
         <source>发布会议纪要</source>
         <translation>Publish minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="793"/>
+        <location filename="../../app/ui/pages/meetings.py" line="794"/>
         <source>发布第 {0} 号会议纪要“{1}”？
 发布后纪要锁定，不能再修改；如需更正只能做修正稿。</source>
         <translation>Publish minutes No. {0} &quot;{1}&quot;?
 Published minutes are locked and cannot be edited; corrections need an amendment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="819"/>
-        <location filename="../../app/ui/pages/meetings.py" line="839"/>
+        <location filename="../../app/ui/pages/meetings.py" line="820"/>
+        <location filename="../../app/ui/pages/meetings.py" line="840"/>
         <source>修正会议纪要</source>
         <translation>Amend minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="821"/>
+        <location filename="../../app/ui/pages/meetings.py" line="822"/>
         <source>将为“{0}”建立一份修正稿（原纪要保留存档）。
 请写明修正原因（会印在修正稿上）：</source>
         <translation>An amendment to &quot;{0}&quot; will be created (the original is kept on record).
 Give the reason for the amendment (it is printed on the amendment):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="860"/>
+        <location filename="../../app/ui/pages/meetings.py" line="861"/>
         <source>正在生成会议纪要</source>
         <translation>Creating minutes</translation>
     </message>
@@ -5545,137 +5543,137 @@ Add another household at this address anyway?</translation>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="602"/>
+        <location filename="../../app/ui/pages/grids.py" line="603"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="603"/>
+        <location filename="../../app/ui/pages/grids.py" line="604"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="604"/>
-        <location filename="../../app/ui/pages/grids.py" line="742"/>
-        <location filename="../../app/ui/pages/grids.py" line="755"/>
+        <location filename="../../app/ui/pages/grids.py" line="605"/>
+        <location filename="../../app/ui/pages/grids.py" line="743"/>
+        <location filename="../../app/ui/pages/grids.py" line="756"/>
         <source>移出名册</source>
         <translation>Remove from roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="606"/>
+        <location filename="../../app/ui/pages/grids.py" line="607"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="607"/>
-        <location filename="../../app/ui/pages/grids.py" line="835"/>
+        <location filename="../../app/ui/pages/grids.py" line="608"/>
+        <location filename="../../app/ui/pages/grids.py" line="836"/>
         <source>打印工作证</source>
         <translation>Print ID badges</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="612"/>
+        <location filename="../../app/ui/pages/grids.py" line="613"/>
         <source>姓名、编号、电话、单位或技能</source>
         <translation>Name, ID, phone, organisation or skill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="616"/>
+        <location filename="../../app/ui/pages/grids.py" line="617"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="620"/>
+        <location filename="../../app/ui/pages/grids.py" line="621"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="621"/>
+        <location filename="../../app/ui/pages/grids.py" line="622"/>
         <source>不属于网格</source>
         <translation>Not in a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="622"/>
+        <location filename="../../app/ui/pages/grids.py" line="623"/>
         <source>只看今天在岗的</source>
         <translation>Only on duty today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="623"/>
+        <location filename="../../app/ui/pages/grids.py" line="624"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="690"/>
+        <location filename="../../app/ui/pages/grids.py" line="691"/>
         <source>名册还是空的。点击“新增”（Ctrl+N）登记第一位在岗人员，或“导入”Excel 名册。</source>
         <translation>The roster is empty. Click &quot;New&quot; (Ctrl+N) to add the first worker, or &quot;Import&quot; an Excel roster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="694"/>
+        <location filename="../../app/ui/pages/grids.py" line="695"/>
         <source>没有符合条件的人员。</source>
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="702"/>
+        <location filename="../../app/ui/pages/grids.py" line="703"/>
         <source>共 {0} 人（全部 {1} 人）</source>
         <translation>{0} people (of {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="719"/>
+        <location filename="../../app/ui/pages/grids.py" line="720"/>
         <source>已保存，签到编号 {0}</source>
         <translation>Saved. Check-in ID {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="743"/>
+        <location filename="../../app/ui/pages/grids.py" line="744"/>
         <source>把{0} {1}（{2}）移出名册？已有的出勤记录保留，以后的排班撤下。</source>
         <translation>Remove {0} {1} ({2}) from the roster? Past attendance is kept; future shifts are removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="760"/>
-        <location filename="../../app/ui/pages/grids.py" line="793"/>
-        <location filename="../../app/ui/pages/grids.py" line="814"/>
+        <location filename="../../app/ui/pages/grids.py" line="761"/>
+        <location filename="../../app/ui/pages/grids.py" line="794"/>
+        <location filename="../../app/ui/pages/grids.py" line="815"/>
         <source>导入人员名册</source>
         <translation>Import staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="762"/>
+        <location filename="../../app/ui/pages/grids.py" line="763"/>
         <source>表格文件 (*.xlsx *.xls *.xlsm *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.xlsm *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="775"/>
+        <location filename="../../app/ui/pages/grids.py" line="776"/>
         <source>检查人员名册</source>
         <translation>Check staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="783"/>
+        <location filename="../../app/ui/pages/grids.py" line="784"/>
         <source>名册中没有“类别”列</source>
         <translation>The roster has no &quot;Category&quot; column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="784"/>
+        <location filename="../../app/ui/pages/grids.py" line="785"/>
         <source>这份名册里的人都是：</source>
         <translation>Everyone in this roster is:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="817"/>
+        <location filename="../../app/ui/pages/grids.py" line="818"/>
         <source>已导入：新增 {0} 人，更新 {1} 人</source>
         <translation>Imported: {0} added, {1} updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="836"/>
+        <location filename="../../app/ui/pages/grids.py" line="837"/>
         <source>打印哪些人的签到工作证？</source>
         <translation>Print check-in ID badges for whom?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="838"/>
+        <location filename="../../app/ui/pages/grids.py" line="839"/>
         <source>只打印 {0}（{1}）</source>
         <translation>Only {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="841"/>
+        <location filename="../../app/ui/pages/grids.py" line="842"/>
         <source>全部在岗人员</source>
         <translation>All on-duty workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="849"/>
+        <location filename="../../app/ui/pages/grids.py" line="850"/>
         <source>签到工作证</source>
         <translation>Check-in ID badges</translation>
     </message>
@@ -6175,173 +6173,173 @@ Add another household at this address anyway?</translation>
 <context>
     <name>StructureTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="222"/>
+        <location filename="../../app/ui/pages/grids.py" line="223"/>
         <source>查看未分网格的住户</source>
         <translation>Show households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="233"/>
+        <location filename="../../app/ui/pages/grids.py" line="234"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="235"/>
+        <location filename="../../app/ui/pages/grids.py" line="236"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="236"/>
+        <location filename="../../app/ui/pages/grids.py" line="237"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="237"/>
+        <location filename="../../app/ui/pages/grids.py" line="238"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="238"/>
+        <location filename="../../app/ui/pages/grids.py" line="239"/>
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="239"/>
+        <location filename="../../app/ui/pages/grids.py" line="240"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="250"/>
+        <location filename="../../app/ui/pages/grids.py" line="251"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="253"/>
+        <location filename="../../app/ui/pages/grids.py" line="254"/>
         <source>分配到网格…</source>
         <translation>Assign to grid…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="255"/>
+        <location filename="../../app/ui/pages/grids.py" line="256"/>
         <source>查看住户</source>
         <translation>Show households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="258"/>
+        <location filename="../../app/ui/pages/grids.py" line="259"/>
         <source>全部楼栋</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="259"/>
+        <location filename="../../app/ui/pages/grids.py" line="260"/>
         <source>所选网格的楼栋</source>
         <translation>Selected grid&apos;s buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="260"/>
+        <location filename="../../app/ui/pages/grids.py" line="261"/>
         <source>有未分网格住户的楼栋</source>
         <translation>Buildings with households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="285"/>
+        <location filename="../../app/ui/pages/grids.py" line="286"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="288"/>
+        <location filename="../../app/ui/pages/grids.py" line="289"/>
         <source>分到网格…</source>
         <translation>Assign to grid…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="289"/>
+        <location filename="../../app/ui/pages/grids.py" line="290"/>
         <source>归属历史</source>
         <translation>Grid history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="301"/>
+        <location filename="../../app/ui/pages/grids.py" line="302"/>
         <source>选中一栋楼后点“查看住户”（或双击），这里列出它的住户。</source>
         <translation>Select a building and click &quot;Show households&quot; (or double-click) to list its households here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="338"/>
+        <location filename="../../app/ui/pages/grids.py" line="339"/>
         <source>有 {0} 户尚未分到任何网格。请把它们所在的楼栋或住户分到网格。</source>
         <translation>{0} households are not in any grid yet. Please assign their buildings or the households to a grid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="343"/>
+        <location filename="../../app/ui/pages/grids.py" line="344"/>
         <source>所有住户都已分到网格（未分网格的住户：0 户）。</source>
         <translation>Every household is in a grid (households without a grid: 0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="362"/>
+        <location filename="../../app/ui/pages/grids.py" line="363"/>
         <source>共 {0} 栋，{1} 户</source>
         <translation>{0} buildings, {1} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="426"/>
+        <location filename="../../app/ui/pages/grids.py" line="427"/>
         <source>{0}栋的住户（{1} 户）</source>
         <translation>Households in building {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="429"/>
+        <location filename="../../app/ui/pages/grids.py" line="430"/>
         <source>可多选住户后点“分到网格…”单独调整；楼栋的其他住户不受影响。</source>
         <translation>Select one or more households and click &quot;Assign to grid…&quot; to move just them; the other households in the building are not affected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="447"/>
+        <location filename="../../app/ui/pages/grids.py" line="448"/>
         <source>未分网格的住户（{0} 户）</source>
         <translation>Households without a grid ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="449"/>
+        <location filename="../../app/ui/pages/grids.py" line="450"/>
         <source>（列出前 {0} 户；按楼栋分配可一次处理全部）</source>
         <translation> (first {0} listed; assigning by building handles them all at once)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="455"/>
+        <location filename="../../app/ui/pages/grids.py" line="456"/>
         <source>全选（Ctrl+A）后点“分到网格…”。</source>
         <translation>Select all (Ctrl+A), then click &quot;Assign to grid…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="457"/>
+        <location filename="../../app/ui/pages/grids.py" line="458"/>
         <source>没有未分网格的住户。</source>
         <translation>No households without a grid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="493"/>
+        <location filename="../../app/ui/pages/grids.py" line="494"/>
         <source>已将 {0} 并入 {1}（{2} 户）</source>
         <translation>Merged {0} into {1} ({2} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="507"/>
+        <location filename="../../app/ui/pages/grids.py" line="508"/>
         <source>已拆出新网格 {0}（{1} 户）</source>
         <translation>Split off new grid {0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="517"/>
-        <location filename="../../app/ui/pages/grids.py" line="530"/>
+        <location filename="../../app/ui/pages/grids.py" line="518"/>
+        <location filename="../../app/ui/pages/grids.py" line="531"/>
         <source>删除网格</source>
         <translation>Delete grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="518"/>
+        <location filename="../../app/ui/pages/grids.py" line="519"/>
         <source>删除网格 {0}“{1}”？只有没有住户、没有在岗人员的网格才能删除。</source>
         <translation>Delete grid {0} &quot;{1}&quot;? Only a grid with no households and no on-duty workers can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="551"/>
+        <location filename="../../app/ui/pages/grids.py" line="552"/>
         <source> 等 {0} 户</source>
         <translation> and others ({0} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="565"/>
+        <location filename="../../app/ui/pages/grids.py" line="566"/>
         <source>已将 {0} 户划入网格 {1}</source>
         <translation>Assigned {0} households to grid {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="569"/>
+        <location filename="../../app/ui/pages/grids.py" line="570"/>
         <source>（{0} 户原已在此网格）</source>
         <translation> ({0} households were already in this grid)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="571"/>
+        <location filename="../../app/ui/pages/grids.py" line="572"/>
         <source>；范围中没有这些楼号：{0}</source>
         <translation>; these building numbers do not exist: {0}</translation>
     </message>
@@ -6732,52 +6730,47 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesSection</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1064"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1055"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1065"/>
-        <source>正在统计…</source>
-        <translation>Counting…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1089"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1076"/>
         <source>没有进行中的发放</source>
         <translation>No distribution under way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1091"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1078"/>
         <source>进行中发放 {0} 项，已领 {1} / {2} 户</source>
         <translation>{0} distribution(s) under way, {1} of {2} households served</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1095"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1082"/>
         <source>；库存不足 {0} 种</source>
         <translation>; {0} item(s) short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1097"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1084"/>
         <source>；库存足够</source>
         <translation>; stock covers them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1100"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1087"/>
         <source>{0}：已领 {1} / {2} 户</source>
         <translation>{0}: {1} of {2} households served</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1109"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1096"/>
         <source>缺口：</source>
         <translation>Short: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1110"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1097"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1111"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1098"/>
         <source>{0} 缺 {1}{2}</source>
         <translation>{0} short by {1}{2}</translation>
     </message>
@@ -6862,82 +6855,82 @@ Add another household at this address anyway?</translation>
 <context>
     <name>WorkerTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1356"/>
+        <location filename="../../app/ui/pages/grids.py" line="1357"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1364"/>
+        <location filename="../../app/ui/pages/grids.py" line="1365"/>
         <source>打印走访清单</source>
         <translation>Print visit list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1366"/>
+        <location filename="../../app/ui/pages/grids.py" line="1367"/>
         <source>打印本网格联系表</source>
         <translation>Print this grid&apos;s contact sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1394"/>
+        <location filename="../../app/ui/pages/grids.py" line="1395"/>
         <source>重点人群</source>
         <translation>Vulnerable residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1395"/>
+        <location filename="../../app/ui/pages/grids.py" line="1396"/>
         <source>近七天的任务</source>
         <translation>Tasks in the next 7 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1396"/>
+        <location filename="../../app/ui/pages/grids.py" line="1397"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1433"/>
+        <location filename="../../app/ui/pages/grids.py" line="1434"/>
         <source>还没有网格。</source>
         <translation>No grids yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1460"/>
+        <location filename="../../app/ui/pages/grids.py" line="1461"/>
         <source>重点人群（{0} 户）</source>
         <translation>Vulnerable residents ({0} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1461"/>
+        <location filename="../../app/ui/pages/grids.py" line="1462"/>
         <source>近七天的任务（{0} 个班次）</source>
         <translation>Tasks in the next 7 days ({0} shifts)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1462"/>
+        <location filename="../../app/ui/pages/grids.py" line="1463"/>
         <source>全部住户（{0} 户）</source>
         <translation>All households ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1466"/>
+        <location filename="../../app/ui/pages/grids.py" line="1467"/>
         <source>{0}：{1} 户，{2} 人，重点人群 {3} 人，在岗 {4} 人，{5}</source>
         <translation>{0}: {1} households, {2} people, {3} vulnerable residents, {4} on duty, {5}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1472"/>
+        <location filename="../../app/ui/pages/grids.py" line="1473"/>
         <source>无人在岗</source>
         <translation>Nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1474"/>
+        <location filename="../../app/ui/pages/grids.py" line="1475"/>
         <source>每人服务 {0} 人</source>
         <translation>{0} residents per worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1476"/>
+        <location filename="../../app/ui/pages/grids.py" line="1477"/>
         <source>（人手不足）</source>
         <translation> (understaffed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1488"/>
+        <location filename="../../app/ui/pages/grids.py" line="1489"/>
         <source>网格走访清单</source>
         <translation>Grid visit list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1500"/>
+        <location filename="../../app/ui/pages/grids.py" line="1501"/>
         <source>网格联系表</source>
         <translation>Grid contact sheet</translation>
     </message>

@@ -58,6 +58,7 @@ from app.db.models import Household
 from app.db.models_grids import PERSON_ROLES
 from app.errors import GridDeskError, InvalidInput
 from app.ui.context import AppContext
+from app.ui.home_section import HomeSection
 from app.ui.models.grid_models import (
     AttendanceModel,
     BuildingModel,
@@ -1585,26 +1586,13 @@ class GridsPage(QWidget):
 # --- the 首页 section ------------------------------------------------------------------------------
 
 
-class CoverageSection(QFrame):
+class CoverageSection(HomeSection):
     """首页 · 网格覆盖: understaffed grids, unassigned households and today's no-shows."""
 
-    filled = Signal()
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("card")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(6)
-        head = QHBoxLayout()
-        head.addWidget(heading(self.tr("网格覆盖")))
-        self.summary = QLabel(self.tr("正在统计…"))
-        self.summary.setWordWrap(True)
-        head.addWidget(self.summary, 1)
-        layout.addLayout(head)
+        super().__init__(ctx, self.tr("网格覆盖"), parent)
         self.detail = muted("")
-        layout.addWidget(self.detail)
+        self.body.addWidget(self.detail)
         self.coverage: grids.Coverage | None = None
 
     def refresh(self) -> None:

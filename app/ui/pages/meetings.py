@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from app.core import meetings as core
 from app.core.meetings import ActionItemRow, ActionQuery, MeetingQuery, MeetingSummary, TodoCounts
 from app.ui.context import AppContext
+from app.ui.home_section import HomeSection
 from app.ui.models.rows import Index, RowsModel, bold
 from app.ui.pages.meeting_editor import (
     CloseActionDialog,
@@ -879,26 +880,14 @@ def _remove_tree(folder: Path) -> None:
 # --- the dashboard section -----------------------------------------------------------------------
 
 
-class MeetingTodoSection(QFrame):
+class MeetingTodoSection(HomeSection):
     """首页 · 会议待办: open and overdue action items of the meetings in force."""
 
-    filled = Signal()
     SHOWN = 4  # the most urgent; the 会议 page lists them all
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("card")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
-        head = QHBoxLayout()
-        title = QLabel(self.tr("会议待办"))
-        title.setObjectName("sectionTitle")
-        head.addWidget(title)
-        self.summary = QLabel(self.tr("正在统计…"))
-        head.addWidget(self.summary, 1)
-        layout.addLayout(head)
+        super().__init__(ctx, self.tr("会议待办"), parent, spacing=8)
+        layout = self.body
         self.model = ActionItemModel(self)
         self.table = _table(self.model)
         self.table.setColumnHidden(ActionItemModel.COL_DONE, True)

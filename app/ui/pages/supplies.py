@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -51,6 +50,7 @@ from app.core import supplies as core
 from app.core.masking import mask_phone
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
+from app.ui.home_section import HomeSection
 from app.ui.qtfix import emit
 from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
 from app.ui.tables import list_table
@@ -1045,29 +1045,16 @@ class SuppliesPage(QWidget):
         self._refocus()
 
 
-class SuppliesSection(QFrame):
+class SuppliesSection(HomeSection):
     """首页 · 物资: the distributions under way (households served of those planned) and the items
     whose stock does not cover what is still to be handed out."""
 
-    filled = Signal()
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        from app.ui.pages.grids import heading, muted
+        from app.ui.pages.grids import muted
 
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("card")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(6)
-        head = QHBoxLayout()
-        head.addWidget(heading(self.tr("物资")))
-        self.summary = QLabel(self.tr("正在统计…"))
-        self.summary.setWordWrap(True)
-        head.addWidget(self.summary, 1)
-        layout.addLayout(head)
+        super().__init__(ctx, self.tr("物资"), parent)
         self.detail = muted("")
-        layout.addWidget(self.detail)
+        self.body.addWidget(self.detail)
         self.campaigns: list[core.CampaignRow] = []
         self.shortages: list[core.ItemNeed] = []
 
