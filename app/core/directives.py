@@ -249,11 +249,18 @@ def cancel_directive(
 # at a community: answers
 
 
-def _received(session: Session, info: OfficeInfo, ref: str | int, kind: str) -> Directive:
+def _addressed_here(session: Session, info: OfficeInfo, ref: str | int) -> Directive:
+    """The directive `ref` as this community received it (refused at a street office, or when
+    it was addressed to another community)."""
     _community_only(info)
     directive = find_directive(session, ref)
     if directive.origin == info.code or directive.addressee not in (info.code, TO_ALL):
         raise InvalidInput(f"本社区没有收到事项 {ref}。", f"This community did not receive {ref}.")
+    return directive
+
+
+def _received(session: Session, info: OfficeInfo, ref: str | int, kind: str) -> Directive:
+    directive = _addressed_here(session, info, ref)
     if directive.deleted_at is not None:
         raise InvalidInput(
             f"街道办已撤销事项“{directive.title}”，无需登记。",
@@ -363,10 +370,7 @@ def undo_answer(session: Session, info: OfficeInfo, ref: str | int, reason: str)
     open again); an arrival's receipt is reversed by an adjustment of the same item at the same
     place, refused if the stock left there is smaller than what arrived. Nothing to take back is
     `AlreadyDone`."""
-    _community_only(info)
-    directive = find_directive(session, ref)
-    if directive.origin == info.code or directive.addressee not in (info.code, TO_ALL):
-        raise InvalidInput(f"本社区没有收到事项 {ref}。", f"This community did not receive {ref}.")
+    directive = _addressed_here(session, info, ref)
     if directive.deleted_at is not None:
         raise InvalidInput(
             f"街道办已撤销事项“{directive.title}”，其登记不再更改；库存有误请用库存调整更正。",

@@ -1452,6 +1452,15 @@ class UndeliveredRow:
     phone: str | None
 
 
+def _standing_delivery() -> ColumnElement[bool]:
+    """An allocation's delivery that stands (not undone): the join condition from the plan."""
+    return and_(
+        SupplyDelivery.campaign_id == SupplyAllocation.campaign_id,
+        SupplyDelivery.household_id == SupplyAllocation.household_id,
+        SupplyDelivery.deleted_at.is_(None),
+    )
+
+
 def _campaign_households_select(campaign_id: int, *columns: Any) -> Select[Any]:
     """The one query under a campaign's household lists: every allocation of the campaign with its
     household, the household's grid, and its delivery if there is one not undone (at most one: the
@@ -1464,14 +1473,7 @@ def _campaign_households_select(campaign_id: int, *columns: Any) -> Select[Any]:
         .select_from(SupplyAllocation)
         .join(Household, Household.id == SupplyAllocation.household_id)
         .outerjoin(Grid, Grid.id == Household.grid_id)
-        .outerjoin(
-            SupplyDelivery,
-            and_(
-                SupplyDelivery.campaign_id == SupplyAllocation.campaign_id,
-                SupplyDelivery.household_id == SupplyAllocation.household_id,
-                SupplyDelivery.deleted_at.is_(None),
-            ),
-        )
+        .outerjoin(SupplyDelivery, _standing_delivery())
         .where(SupplyAllocation.campaign_id == campaign_id)
     )
 
@@ -1652,14 +1654,7 @@ def _unmet_further_items(session: Session) -> list[Any]:
             .join(SupplyItem, SupplyItem.id == SupplyCampaignItem.item_id)
             .join(Household, Household.id == SupplyAllocation.household_id)
             .outerjoin(Grid, Grid.id == Household.grid_id)
-            .outerjoin(
-                SupplyDelivery,
-                and_(
-                    SupplyDelivery.campaign_id == SupplyAllocation.campaign_id,
-                    SupplyDelivery.household_id == SupplyAllocation.household_id,
-                    SupplyDelivery.deleted_at.is_(None),
-                ),
-            )
+            .outerjoin(SupplyDelivery, _standing_delivery())
             .where(
                 SupplyCampaign.status == "open",
                 SupplyCampaign.deleted_at.is_(None),
@@ -1690,14 +1685,7 @@ def needs_list(session: Session) -> Needs:
         .join(SupplyItem, SupplyItem.id == SupplyCampaign.item_id)
         .join(Household, Household.id == SupplyAllocation.household_id)
         .outerjoin(Grid, Grid.id == Household.grid_id)
-        .outerjoin(
-            SupplyDelivery,
-            and_(
-                SupplyDelivery.campaign_id == SupplyAllocation.campaign_id,
-                SupplyDelivery.household_id == SupplyAllocation.household_id,
-                SupplyDelivery.deleted_at.is_(None),
-            ),
-        )
+        .outerjoin(SupplyDelivery, _standing_delivery())
         .where(
             SupplyCampaign.status == "open",
             SupplyCampaign.deleted_at.is_(None),
