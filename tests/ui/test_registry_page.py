@@ -42,6 +42,33 @@ def test_model_passes_the_model_tester(qtmodeltester, demo_ctx) -> None:
     assert model.rowCount() == 300
 
 
+def test_the_rest_of_the_ids_arrive_in_the_background(qtbot, page) -> None:
+    """The first screen shows with one page of ids; the others are read behind it, so the first
+    drag of the scroll bar does not wait for them."""
+    assert page.model.rowCount() > PAGE
+    qtbot.waitUntil(lambda: page.model.complete, timeout=10_000)
+    with page.ctx.db.reading() as session:
+        expected = registry.resident_ids(session, page.model.filter, "id", False)
+    assert page.model.ids == expected
+
+
+def test_a_background_answer_to_an_older_query_is_dropped(demo_ctx) -> None:
+    """Filter or sort changed while the ids were being read: the older answer is not used."""
+    model = ResidentTableModel(demo_ctx.db)
+    pending: list[tuple[object, object]] = []
+    model.background = lambda work, done: pending.append((work, done))
+    model.reload()
+    model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
+    assert len(pending) == 2 and not model.complete
+    (old_work, old_done), (new_work, new_done) = pending
+    old_done(old_work(None))  # type: ignore[operator]
+    assert not model.complete  # registration order, not the names now shown
+    new_done(new_work(None))  # type: ignore[operator]
+    assert model.complete
+    names = [model.row_at(r).name for r in range(model.rowCount())]  # type: ignore[union-attr]
+    assert names == sorted(names, reverse=True)  # the list as the newer query orders it
+
+
 def test_rows_are_masked_and_loaded_by_page(demo_ctx) -> None:
     model = ResidentTableModel(demo_ctx.db)
     model.reload()

@@ -134,6 +134,9 @@ class RegistryPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = ResidentTableModel(ctx.db, self)
+        self.model.background = lambda work, done: self.ctx.run(
+            self, work, on_success=done, show_progress=False
+        ).failure(lambda _exc: None)  # the ids are read again on demand, where a fault shows
         self._loaded = False
         self._sort_column = -1
         layout = QVBoxLayout(self)
