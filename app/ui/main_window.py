@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.ui.context import AppContext
+from app.ui.operations import delete_later
 from app.ui.pages.home import HomePage
 from app.ui.pages.not_built import NotBuiltPage
 
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            delete_later(placeholder)
             self.pages[key] = page
         self.stack.setCurrentIndex(row)
 

@@ -41,6 +41,7 @@ from app.core.spreadsheet import Table, read_table
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.models.registry_model import RESIDENCY_LABELS, STATUS_LABELS
+from app.ui.operations import delete_later
 
 DOC_TYPES = [
     ("", "（无）"),
@@ -658,7 +659,7 @@ class _MappingPage(QWizardPage):
         while self.form.count():
             item = self.form.takeAt(0)
             if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+                delete_later(item.widget())
         self.combos.clear()
         for n, fld in enumerate(FIELDS):
             combo = QComboBox()

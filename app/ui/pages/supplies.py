@@ -51,6 +51,7 @@ from app.core.masking import mask_phone
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
 from app.ui.home_section import HomeSection
+from app.ui.operations import delete_later
 from app.ui.qtfix import emit
 from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
 from app.ui.tables import list_table
@@ -312,7 +313,7 @@ class PlanDialog(QDialog):
 
         def drop() -> None:
             self.more_rows.remove(entry)
-            row.deleteLater()
+            delete_later(row)
             self.add_item_button.setFocus()
 
         remove.clicked.connect(drop)
