@@ -73,6 +73,10 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
+def _spent(_progress: Callable[[int, int, str], None]) -> None:
+    """What a job holds once its work has run."""
+
+
 class _Job(QRunnable):
     def __init__(
         self,
@@ -91,11 +95,16 @@ class _Job(QRunnable):
         emit(self.signals.progress, done, total, label)
 
     def run(self) -> None:
+        # The work's closure may hold the last reference to a widget (a dialog closed meanwhile):
+        # the job lets go of it before it reports, so it is the operation, on the GUI thread, that
+        # drops it last — a widget freed on this thread would be destroyed on the wrong thread.
         try:
             result = self.fn(self._progress)
         except BaseException as exc:
+            self.fn = _spent
             emit(self.signals.failed, exc)
         else:
+            self.fn = _spent
             emit(self.signals.finished, result)
 
 
@@ -122,7 +131,8 @@ class DbOperation(QObject):
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._cancel = threading.Event()
-        self._signals = _Signals()
+        # a child: freed with the operation on the GUI thread, never by the job's thread
+        self._signals = _Signals(self)
         self._dialog: QProgressDialog | None = None
 
     def success(self, callback: Callable[[Any], None]) -> DbOperation:

@@ -178,9 +178,17 @@ def test_a_multi_item_campaign_by_scanner_and_by_ticking(qtbot, window, demo_ctx
     # unticking asks first; "no" changes nothing
     monkeypatch.setattr(page, "ask_undo_reason", lambda address: None)
     page.households_table.item(_row_of(page, homes[1]), 0).setCheckState(Qt.CheckState.Unchecked)
-    assert page.households_table.item(_row_of(page, homes[1]), 0).checkState() == (
-        Qt.CheckState.Checked
+    qtbot.wait_until(  # the tick comes back once the change that asked has returned
+        lambda: (
+            page.households_table.item(_row_of(page, homes[1]), 0).checkState()
+            == Qt.CheckState.Checked
+        ),
+        timeout=10_000,
     )
+    with demo_ctx.db.reading() as s:
+        assert {r.address_code: r.how for r in supplies.campaign_households(s, "SC0001")}[
+            homes[1]
+        ] == "tick"  # still recorded as delivered
     monkeypatch.setattr(page, "ask_undo_reason", lambda address: "勾错了户")
     with qtbot.wait_signal(page.scanned, timeout=10_000) as blocker:
         page.households_table.item(_row_of(page, homes[1]), 0).setCheckState(

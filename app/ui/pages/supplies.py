@@ -879,7 +879,9 @@ class SuppliesPage(QWidget):
         code = self.current_campaign()
         reason = self.ask_undo_reason(address)
         if not code or reason is None:
-            self._put_back()
+            # after the itemChanged that brought us here has returned: refilling the table now
+            # would delete the very item Qt is still changing
+            QTimer.singleShot(0, self._put_back)
             self._refocus()
             return
         db, lang = self.ctx.db, self.ctx.lang
