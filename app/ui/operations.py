@@ -10,6 +10,7 @@ Known conditions (`GridDeskError`) become a message box; anything else is a bug:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import threading
@@ -92,7 +93,12 @@ class _Job(QRunnable):
     def _progress(self, done: int, total: int, label: str) -> None:
         if self.cancel.is_set():
             raise Cancelled()
-        emit(self.signals.progress, done, total, label)
+        self._report("progress", done, total, label)
+
+    def _report(self, signal: str, *args: Any) -> None:
+        # RuntimeError: the operation went with its widget, and nobody waits for the answer
+        with contextlib.suppress(RuntimeError):
+            emit(getattr(self.signals, signal), *args)
 
     def run(self) -> None:
         # The work's closure may hold the last reference to a widget (a dialog closed meanwhile):
@@ -102,10 +108,10 @@ class _Job(QRunnable):
             result = self.fn(self._progress)
         except BaseException as exc:
             self.fn = _spent
-            emit(self.signals.failed, exc)
+            self._report("failed", exc)
         else:
             self.fn = _spent
-            emit(self.signals.finished, result)
+            self._report("finished", result)
 
 
 class DbOperation(QObject):

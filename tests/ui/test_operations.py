@@ -76,3 +76,42 @@ def test_a_bug_is_logged_with_its_traceback_and_shown(qtbot, monkeypatch, caplog
     qtbot.wait_until(lambda: bool(dialogs), timeout=5000)
     tasks.wait()
     assert "KeyError" in caplog.text and "Traceback" in caplog.text
+
+
+def test_work_outliving_its_widget_neither_fails_nor_keeps_the_widget(qtbot):
+    """A dialog closed and deleted while its work runs: the answer goes nowhere, quietly; the
+    worker keeps no reference to what the work captured (so nothing of the GUI is freed on the
+    worker's thread)."""
+    import gc
+    import weakref
+
+    from PySide6.QtWidgets import QWidget
+
+    tasks = TaskManager()
+    widget = QWidget()
+    release = threading.Event()
+    captured = object()
+
+    def work(progress, captured=captured):
+        release.wait(5)
+        progress(1, 1, "")
+        return 1
+
+    op = DbOperation(tasks, widget, work, show_progress=False)
+    answers = []
+    op.success(answers.append).run_in_background()
+    watch = weakref.ref(op)
+    widget.deleteLater()
+    del widget, op
+    qtbot.wait_until(lambda: watch() is None or not _alive(watch()), timeout=5000)
+    release.set()
+    assert tasks.wait(5000)
+    qtbot.wait(50)  # anything queued is delivered (or dropped) now
+    gc.collect()
+    assert answers == []
+
+
+def _alive(obj) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(obj)
