@@ -27,7 +27,10 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from bench.common import CACHE, ROOT, Workload, community
 
@@ -268,7 +271,9 @@ def _fts_p95() -> float:
     return statistics.quantiles(times, n=20)[-1]
 
 
-def _first_screen() -> float:
+@contextmanager
+def _gui_over_community() -> Iterator[tuple[Any, Any]]:
+    """A QApplication (offscreen) and an AppContext over the 180,000-resident community."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -277,7 +282,6 @@ def _first_screen() -> float:
     from app.core.office import open_office
     from app.ui.context import AppContext
     from app.ui.operations import TaskManager
-    from app.ui.pages.registry import RegistryPage
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     datadir = DataDir(community(RESIDENTS))
@@ -286,6 +290,22 @@ def _first_screen() -> float:
     ctx = AppContext(datadir, office, TaskManager(), "zh", settings)
     ctx.attach(db)
     try:
+        yield app, ctx
+    finally:
+        ctx.tasks.wait(-1)
+        db.dispose()
+
+
+def _close(app: Any, widget: Any) -> None:
+    widget.close()
+    widget.deleteLater()
+    app.processEvents()
+
+
+def _first_screen() -> float:
+    from app.ui.pages.registry import RegistryPage
+
+    with _gui_over_community() as (app, ctx):
         start = time.perf_counter()
         page = RegistryPage(ctx)
         page.resize(1280, 800)
@@ -293,38 +313,19 @@ def _first_screen() -> float:
         app.processEvents()
         page.table.viewport().repaint()
         took = time.perf_counter() - start
-        page.close()
-        page.deleteLater()
-        app.processEvents()
+        _close(app, page)
         return took
-    finally:
-        ctx.tasks.wait(-1)
-        db.dispose()
 
 
 def _scroll_p95() -> float:
     """The 住户 page at 180,000 residents, dragged as a user drags the scroll bar once the first
     screen is up: the jump to the end, then 40 jumps to random places, each painted with its rows
     read; the 95th percentile of the jumps' times, the first included."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import random
 
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from app.core.datadir import DataDir
-    from app.core.office import open_office
-    from app.ui.context import AppContext
-    from app.ui.operations import TaskManager
     from app.ui.pages.registry import RegistryPage
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    datadir = DataDir(community(RESIDENTS))
-    db, office = open_office(datadir)
-    settings = QSettings(str(CACHE / "bench-settings.ini"), QSettings.Format.IniFormat)
-    ctx = AppContext(datadir, office, TaskManager(), "zh", settings)
-    ctx.attach(db)
-    try:
+    with _gui_over_community() as (app, ctx):
         page = RegistryPage(ctx)
         page.resize(1280, 800)
         page.show()
@@ -341,62 +342,53 @@ def _scroll_p95() -> float:
             page.table.viewport().repaint()
             times.append(time.perf_counter() - start)
         assert page.table.model().rowCount() >= RESIDENTS * 0.9
-        page.close()
-        page.deleteLater()
-        app.processEvents()
+        _close(app, page)
         return statistics.quantiles(times, n=20)[-1]
-    finally:
-        ctx.tasks.wait(-1)
-        db.dispose()
+
+
+def _bare_view(app: Any) -> Any:
+    """A bare QTableView over a 200×10 QStandardItemModel, shown and painted."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    model = QStandardItemModel(200, 10)
+    for r in range(200):
+        for c in range(10):
+            model.setItem(r, c, QStandardItem(f"{r}-{c}"))
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1280, 800)
+    view.show()
+    app.processEvents()
+    view.viewport().repaint()
+    return view
+
+
+def _qapp() -> Any:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])
 
 
 def _bare_scroll() -> float:
     """A bare QTableView over 200 rows of items, scrolled to its end and painted."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QApplication, QTableView
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    model = QStandardItemModel(200, 10)
-    for r in range(200):
-        for c in range(10):
-            model.setItem(r, c, QStandardItem(f"{r}-{c}"))
-    view = QTableView()
-    view.setModel(model)
-    view.resize(1280, 800)
-    view.show()
-    app.processEvents()
+    app = _qapp()
+    view = _bare_view(app)
     start = time.perf_counter()
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     view.viewport().repaint()
     took = time.perf_counter() - start
-    view.close()
-    view.deleteLater()
-    app.processEvents()
+    _close(app, view)
     return took
 
 
 def _bare_table() -> float:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QApplication, QTableView
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = _qapp()
     start = time.perf_counter()
-    model = QStandardItemModel(200, 10)
-    for r in range(200):
-        for c in range(10):
-            model.setItem(r, c, QStandardItem(f"{r}-{c}"))
-    view = QTableView()
-    view.setModel(model)
-    view.resize(1280, 800)
-    view.show()
-    app.processEvents()
-    view.viewport().repaint()
+    view = _bare_view(app)
     took = time.perf_counter() - start
-    view.close()
-    view.deleteLater()
-    app.processEvents()
+    _close(app, view)
     return took
 
 
