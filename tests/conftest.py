@@ -9,6 +9,7 @@ one up). Without it they are skipped with that reason; with GRIDDESK_REQUIRE_PG=
 from __future__ import annotations
 
 import os
+import time
 
 # Qt must never need a display in tests; set before anything imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -91,11 +92,23 @@ class PgServer:
         return make_url(self.admin_url).set(database=name).render_as_string(hide_password=False)
 
     def drop(self, url: str) -> None:
+        """Drop a test's database, ending its connections. An autovacuum worker visiting it is
+        not ours to end (the server refuses with InsufficientPrivilege): it is over in moments,
+        so the drop is tried again."""
+        from sqlalchemy.exc import ProgrammingError
+
         name = make_url(url).database
         engine = self._admin()
         try:
-            with engine.connect() as conn:
-                conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            for attempt in range(50):
+                try:
+                    with engine.connect() as conn:
+                        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                    return
+                except ProgrammingError as exc:
+                    if "InsufficientPrivilege" not in type(exc.orig).__name__ or attempt == 49:
+                        raise
+                    time.sleep(0.1)
         finally:
             engine.dispose()
 
