@@ -26,7 +26,7 @@ from app.core.peek import peek_office
 from app.errors import GridDeskError
 from app.ui import crash
 from app.ui.context import AppContext
-from app.ui.operations import DbOperation, TaskManager
+from app.ui.operations import DbOperation, GuiGarbageCollector, TaskManager
 from app.ui.resources import translation_path
 from app.ui.style import apply_style, register_fonts
 
@@ -93,6 +93,7 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
+    collector = GuiGarbageCollector(app)  # cycles holding Qt objects die on this thread only
     app.setOrganizationName(APP_NAME)
     settings = QSettings(APP_NAME, APP_NAME)
     lang = args.lang or str(settings.value("lang", "zh"))
@@ -155,6 +156,7 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
     tasks.wait(-1)
     if ctx.is_open:
         ctx.db.dispose()
+    collector.stop()
     del translators
     return int(code)
 

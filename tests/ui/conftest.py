@@ -53,7 +53,15 @@ def type_chinese(widget, text: str) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
-    """A test's dead widgets are collected here, on the GUI thread, not in a later test's worker."""
-    yield
-    gc.collect()
+def _collect_garbage_on_the_gui_thread(qapp: object) -> Iterator[None]:
+    """As in the window, cycles are collected on the GUI thread only (never by the worker, which
+    would destroy Qt objects there); a test's dead widgets are collected at its end."""
+    from app.ui.operations import GuiGarbageCollector
+
+    collector = GuiGarbageCollector()
+    try:
+        yield
+    finally:
+        collector.stop()
+        del collector
+        gc.collect()

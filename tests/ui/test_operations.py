@@ -4,6 +4,8 @@ apart (a known condition is a message; a bug is logged and shown in the crash di
 from __future__ import annotations
 
 import threading
+import weakref
+from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
@@ -78,10 +80,10 @@ def test_a_bug_is_logged_with_its_traceback_and_shown(qtbot, monkeypatch, caplog
     assert "KeyError" in caplog.text and "Traceback" in caplog.text
 
 
-def test_work_outliving_its_widget_neither_fails_nor_keeps_the_widget(qtbot):
+def test_work_outliving_its_widget_neither_fails_nor_frees_it_on_the_worker(qtbot):
     """A dialog closed and deleted while its work runs: the answer goes nowhere, quietly; the
-    worker keeps no reference to what the work captured (so nothing of the GUI is freed on the
-    worker's thread)."""
+    worker lets go of what the work captured before it reports, so the last reference to it is
+    dropped on the GUI thread, after the answer was delivered."""
     import gc
     import weakref
 
@@ -90,7 +92,14 @@ def test_work_outliving_its_widget_neither_fails_nor_keeps_the_widget(qtbot):
     tasks = TaskManager()
     widget = QWidget()
     release = threading.Event()
-    captured = object()
+
+    class Captured:
+        freed_on: ClassVar[list[threading.Thread]] = []
+
+        def __del__(self) -> None:
+            self.freed_on.append(threading.current_thread())
+
+    captured = Captured()
 
     def work(progress, captured=captured):
         release.wait(5)
@@ -102,13 +111,33 @@ def test_work_outliving_its_widget_neither_fails_nor_keeps_the_widget(qtbot):
     op.success(answers.append).run_in_background()
     watch = weakref.ref(op)
     widget.deleteLater()
-    del widget, op
-    qtbot.wait_until(lambda: watch() is None or not _alive(watch()), timeout=5000)
+    del widget, op, work, captured
+    qtbot.wait_until(lambda: not Captured.freed_on and watch() is not None, timeout=1000)
     release.set()
     assert tasks.wait(5000)
-    qtbot.wait(50)  # anything queued is delivered (or dropped) now
+    qtbot.wait_until(lambda: watch() is None, timeout=5000)  # delivered, then let go
     gc.collect()
     assert answers == []
+    assert Captured.freed_on == [threading.main_thread()]
+
+
+def test_delete_later_keeps_the_wrapper_until_qt_deleted_the_object(qtbot):
+    """The wrapper of an object given to Qt for deletion outlives the C++ object, and is let go
+    from the event loop afterwards, not inside the destruction."""
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    from app.ui.operations import _graveyard, delete_later
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    button = QPushButton("移除", parent)
+    watch = weakref.ref(button)
+    button.clicked.connect(lambda: delete_later(watch()))  # a widget removing itself
+    button.click()
+    assert watch() is not None and _alive(button)
+    del button
+    qtbot.wait_until(lambda: watch() is None, timeout=3000)
+    assert _graveyard._kept == []
 
 
 def _alive(obj) -> bool:

@@ -1,0 +1,158 @@
+"""Scenarios clicked through the real window, run as a process by tests/e2e/test_real_window.py:
+
+    python -X faulthandler tests/e2e/window_scenarios.py SCENARIO --data-dir D [--lang en]
+
+The program starts exactly as `main.py` starts it; the scenario waits for the main window, clicks
+through it with the real widgets (modal dialogs included) and quits with 0 when all held, printing
+one line per check. A native crash ends the process with the signal and faulthandler's stacks.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+
+Step = Callable[[], Any]
+
+
+def visible(kind: str) -> QWidget | None:
+    for w in QApplication.topLevelWidgets():
+        if type(w).__name__ == kind and w.isVisible():
+            return w
+    return None
+
+
+def when(kind: str, then: Callable[[Any], None], tries: int = 500) -> None:
+    """Once a visible top-level widget of class `kind` exists, call `then(widget)`."""
+    found = visible(kind)
+    if found is not None:
+        then(found)
+    elif tries > 0:
+        QTimer.singleShot(20, lambda: when(kind, then, tries - 1))
+    else:
+        fail(f"no {kind} appeared")
+
+
+def fail(why: str) -> None:
+    print(f"FAIL {why}", flush=True)
+    QApplication.instance().exit(1)  # type: ignore[union-attr]
+
+
+def save_member(window: Any) -> None:
+    """住户 → a household → 新增成员 → 保存, then 编辑 → 保存, three times each."""
+    page = window.open_area("registry")
+    dialog = page.open_household(1)
+    before = len(dialog.view.members)
+
+    def press_save(form: Any, text: str) -> None:
+        form.name.setText(text)
+        form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    for n in range(3):
+        when("ResidentForm", lambda form, n=n: press_save(form, f"窗口成员{n}"))
+        dialog.buttons["add"].click()
+        dialog.table.selectRow(len(dialog.view.members) - 1)
+        when("ResidentForm", lambda form, n=n: press_save(form, f"窗口成员{n}改"))
+        dialog.buttons["edit"].click()
+        QApplication.processEvents()
+    window.ctx.tasks.wait(-1)
+
+    def check() -> None:
+        dialog.refresh()
+        names = [m.name for m in dialog.view.members]
+        print(f"members {before} -> {len(names)}", flush=True)
+        if len(names) != before + 3 or not all(f"窗口成员{n}改" in names for n in range(3)):
+            fail(f"members not saved: {names}")
+            return
+        print("ok", flush=True)
+        QApplication.instance().exit(0)  # type: ignore[union-attr]
+
+    QTimer.singleShot(500, check)
+
+
+def notice_preview(window: Any) -> None:
+    """通知打印 → 生成并预览 in a community whose households are in no grid (a three-line warning
+    under the preview): the preview dialog opens, shows its pages and answers at once."""
+    page = window.open_area("printing")
+    if os.environ.get("SCENARIO_WINDOW"):
+        w, h = map(int, os.environ["SCENARIO_WINDOW"].split("x"))
+        window.setGeometry(0, 0, w, h)
+
+    def generated() -> None:
+        when("PdfPreviewDialog", shown)
+
+    def shown(dialog: Any) -> None:
+        warnings = [line for line in page.warnings_label.text().splitlines() if line.strip()]
+        print(f"warnings {len(warnings)}", flush=True)
+        answered: list[bool] = []
+        QTimer.singleShot(300, lambda: answered.append(True))
+
+        def check() -> None:
+            if not answered:
+                fail("the preview does not answer")
+                return
+            geometry = dialog.frameGeometry()
+            screen = dialog.screen().availableGeometry()
+            print(
+                f"preview {geometry.width()}x{geometry.height()} on {screen.width()}x"
+                f"{screen.height()}, {dialog.document.pageCount()} pages",
+                flush=True,
+            )
+            if not screen.contains(geometry):
+                fail("the preview does not fit the screen")
+                return
+            dialog.reject()
+            print("ok", flush=True)
+            QApplication.instance().exit(0)  # type: ignore[union-attr]
+
+        QTimer.singleShot(1500, check)
+
+    def go() -> None:
+        if not page.templates or not page.preview_bytes:
+            QTimer.singleShot(100, go)
+            return
+        page.generated.connect(lambda _result: QTimer.singleShot(0, generated))
+        page.generate_button.click()
+
+    go()
+
+
+SCENARIOS: dict[str, Callable[[Any], None]] = {
+    "save-member": save_member,
+    "notice-preview": notice_preview,
+}
+
+
+def main() -> int:
+    scenario = SCENARIOS[sys.argv[1]]
+    sys.argv = ["main.py", *sys.argv[2:]]
+    app = QApplication(sys.argv[:1])
+
+    def start() -> None:
+        window = visible("MainWindow")
+        if window is None or not window.ctx.is_open or not window.isVisible():
+            QTimer.singleShot(50, start)
+            return
+        QTimer.singleShot(300, lambda: scenario(window))
+
+    QTimer.singleShot(0, start)
+    # a GUI thread that spins answers no timer: the watchdog prints where it is and ends it
+    faulthandler.dump_traceback_later(90, exit=True)
+    from app.cli import run
+
+    code = run()
+    del app
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
