@@ -764,7 +764,9 @@ def signature_block(body: Any, width: float) -> Any:
     return KeepTogether([Spacer(1, 10 * mm), sign])
 
 
-def _numbered_canvas(footer: str, font: str) -> Any:
+def _numbered_canvas(footer: str, font: str, pages: str = "第 {0} 页 共 {1} 页") -> Any:
+    """A canvas class writing `footer` and the page numbers (`pages`, filled with the page and
+    the count) at the foot of every page; the English user guide passes "Page {0} of {1}"."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
@@ -789,7 +791,7 @@ def _numbered_canvas(footer: str, font: str) -> Any:
                 self.setFont(font, 8.5)
                 self.setFillGray(0.3)
                 self.drawString(20 * mm, 10 * mm, footer)
-                self.drawRightString(width - 20 * mm, 10 * mm, f"第 {number} 页 共 {total} 页")
+                self.drawRightString(width - 20 * mm, 10 * mm, pages.format(number, total))
                 super().showPage()
             super().save()
 
