@@ -17,7 +17,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.core import idnumber, relations
-from app.core.masking import mask_phone
+from app.core.masking import age_on, mask_id_number, mask_phone
 from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import (
@@ -117,7 +117,8 @@ def resident_ids(
 
 @dataclass(frozen=True)
 class ResidentRow:
-    """One line of the list, masked for the screen."""
+    """One line of the list, masked for the screen: the age, never the birth date, beside the
+    masked ID number (`app.core.masking`)."""
 
     id: int
     household_id: int
@@ -133,12 +134,6 @@ class ResidentRow:
     residency: str
     tags: tuple[str, ...]
     status: str
-
-
-def age_on(born: date | None, today: date) -> int | None:
-    if born is None:
-        return None
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def resident_rows(session: Session, ids: Sequence[int]) -> list[ResidentRow]:
@@ -173,7 +168,7 @@ def resident_rows(session: Session, ids: Sequence[int]) -> list[ResidentRow]:
             name=r[2],
             gender={"M": "男", "F": "女"}.get(r[3] or "", ""),
             age=age_on(r[4], today),
-            id_masked=idnumber.mask(r[5]),
+            id_masked=mask_id_number(r[5]),
             phone_masked=mask_phone(r[6]),
             address_code=r[7],
             household_code=r[8],

@@ -1,10 +1,18 @@
-"""Masking for screens and paper (PIPL; GB/T 35273): what a passer-by may see of a person."""
+"""Masking for screens and paper (PIPL; GB/T 35273): what a passer-by may see of a person, and that
+nothing printed beside a masked ID number gives it back (the masked export, the 住户名单, the
+duplicates view), tried with `tests.core.id_rebuild` as a holder of the list would try it."""
 
 from __future__ import annotations
 
-import pytest
+from datetime import date
 
-from app.core.masking import mask_id_number, mask_name, mask_phone
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.core import idnumber
+from app.core.masking import age_on, mask_id_number, mask_name, mask_phone, masked_birth
+from tests.core.id_rebuild import candidates, read_row, rebuild
 
 
 @pytest.mark.parametrize(
@@ -49,3 +57,65 @@ def test_masked_phone_hides_the_middle_digits(phone: str) -> None:
 
 def test_id_number_masking_is_the_one_in_idnumber() -> None:
     assert mask_id_number("420106199001011231") == "420106********1231"
+
+
+# --- a masked ID number and what stands beside it -----------------------------------------------
+# The mask hides exactly the birth date; the check character it keeps leaves about one birthday in
+# eleven. `tests.core.id_rebuild` tries every date a row allows, as a holder of the list would.
+
+BORN = date(1965, 3, 12)
+NUMBER = idnumber.make("420106", BORN, 117, "M")
+TODAY = date(2026, 11, 29)
+realistic_births = st.dates(min_value=date(1900, 1, 1), max_value=date.today())
+
+
+def test_the_helper_rebuilds_a_number_from_the_old_form() -> None:
+    """The row as it was printed (masked number beside the birth date) gives the number back:
+    the helper finds what it is there to find."""
+    masked = mask_id_number(NUMBER)
+    assert masked == NUMBER[:6] + "********" + NUMBER[-4:]
+    numbers, shown = read_row(["张*三", "男", masked, BORN.isoformat()])
+    assert numbers == [masked] and shown.dates == {BORN}
+    assert rebuild(masked, shown, [TODAY]) == NUMBER
+    # written the other ways a birth date is written, too
+    for written in ("1965年3月12日", "1965/03/12", "19650312"):
+        assert rebuild(masked, read_row([masked, written])[1], [TODAY]) == NUMBER
+
+
+def test_an_age_leaves_some_thirty_numbers() -> None:
+    masked = mask_id_number(NUMBER)
+    shown = read_row([masked, masked_birth(BORN, TODAY), "男"])[1]
+    assert shown.ages == {61}
+    assert rebuild(masked, shown, [TODAY]) is None
+    assert NUMBER in candidates(masked, on=[TODAY], age=61)
+    assert len(candidates(masked, on=[TODAY], age=61)) >= 20
+    # but an age with the birthday (month and day) is as good as the date: neither may be shown
+    assert rebuild(masked, read_row([masked, "61岁", "3月12日"])[1], [TODAY]) == NUMBER
+
+
+@given(born=realistic_births, sequence=st.integers(0, 499), gender=st.sampled_from("MF"))
+def test_no_number_is_rebuilt_from_its_masked_form_and_age(
+    born: date, sequence: int, gender: str
+) -> None:
+    today = date.today()
+    number = idnumber.make("110105", born, sequence, gender)
+    masked = mask_id_number(number)
+    row = [masked, masked_birth(born, today), "男" if gender == "M" else "女"]
+    assert rebuild(masked, read_row(row)[1], [today]) is None
+    assert number in candidates(masked, on=[today], age=age_on(born, today))
+    assert rebuild(masked, read_row([masked, born.isoformat()])[1], [today]) == number
+
+
+@pytest.mark.parametrize(
+    ("born", "today", "shown"),
+    [
+        (date(1965, 3, 12), date(2026, 3, 11), "60岁"),
+        (date(1965, 3, 12), date(2026, 3, 12), "61岁"),  # the birthday itself counts
+        (date(2000, 2, 29), date(2026, 2, 28), "25岁"),
+        (date(2000, 2, 29), date(2026, 3, 1), "26岁"),
+        (date(2026, 11, 1), date(2026, 11, 29), "0岁"),
+        (None, date(2026, 11, 29), ""),
+    ],
+)
+def test_masked_birth_is_the_age(born: date | None, today: date, shown: str) -> None:
+    assert masked_birth(born, today) == shown
