@@ -6,7 +6,11 @@ Written with XlsxWriter in constant-memory mode (rows stream to disk; 180,000 re
 of memory), into a temporary file beside the target that replaces it only when complete. Every text
 cell is written as text, never as a formula; a cell starting with = + - @ tab or CR is prefixed with
 an apostrophe so no spreadsheet program evaluates it (the import removes the apostrophe again).
-With `mask`, ID numbers and phones are masked (420106********1234, 138****5678).
+With `mask`, ID numbers and phones are masked (420106********1234, 138****5678) and the 出生日期
+column carries the age (61岁) instead of the date, which beside a masked ID number would give the
+number back (`app.core.masking`); the column stays where import looks for it. A masked file says
+so where a reader of it looks: the sheet is named 居民（已脱敏）, the 身份证号 and 出生日期 headers carry
+a note, and the document properties repeat it.
 """
 
 from __future__ import annotations
@@ -20,8 +24,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from app.core import idnumber
-from app.core.masking import mask_phone
+from app.core.masking import MASKED_NOTE, mask_id_number, mask_phone, masked_birth
 from app.core.progress import Progress, no_progress
 from app.core.roster_import import (
     DOC_TYPE_NAMES,
@@ -32,6 +35,9 @@ from app.core.roster_import import (
 from app.db.engine import Database
 from app.db.models import split_tags
 from app.errors import InvalidInput
+
+SHEET = "居民"
+MASKED_SHEET = "居民（已脱敏）"
 
 # (header, width); the headers are the first of each field's usual names in roster_import.FIELDS
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -87,9 +93,22 @@ def _date(value: Any) -> str:
     return str(value)[:10]
 
 
+def _as_date(value: Any) -> date | None:
+    """A birth date as the database driver hands it over (a date, or ISO text from raw SQL)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
 def export_residents(
-    db: Database, out: Path, *, mask: bool = False, progress: Progress = no_progress
+    db: Database,
+    out: Path,
+    *,
+    mask: bool = False,
+    progress: Progress = no_progress,
+    today: date | None = None,
 ) -> ExportResult:
+    """Every live resident into `out`; masked, ages are counted on `today` (default: today)."""
     import xlsxwriter  # type: ignore[import-untyped]
 
     out = Path(out)
@@ -105,6 +124,7 @@ def export_residents(
     tmp = Path(tmp_name)
     residents = 0
     households: set[str] = set()
+    on = today or date.today()
     try:
         wb = xlsxwriter.Workbook(
             str(tmp),
@@ -116,7 +136,9 @@ def export_residents(
                 "tmpdir": str(folder),
             },
         )
-        ws = wb.add_worksheet("居民")
+        ws = wb.add_worksheet(MASKED_SHEET if mask else SHEET)
+        if mask:
+            wb.set_properties({"title": "居民花名册（已脱敏）", "comments": MASKED_NOTE})
         head = wb.add_format({"bold": True, "bg_color": "#DDE5F0", "border": 1})
         as_text = wb.add_format({"num_format": "@"})
         for col, (title, width) in enumerate(COLUMNS):
@@ -127,6 +149,8 @@ def export_residents(
             )
             ws.set_column(col, col, width, fmt)
             ws.write_string(0, col, title, head)
+            if mask and title in ("身份证号", "出生日期"):
+                ws.write_comment(0, col, MASKED_NOTE)
         ws.freeze_panes(1, 0)
         with db.reading() as session:
             total = session.execute(
@@ -153,16 +177,18 @@ def export_residents(
                     doc_number,
                     notes,
                 ) = row
+                born_text = _date(born)
                 if mask:
-                    id_number = idnumber.mask(id_number)
+                    id_number = mask_id_number(id_number)
                     phone = mask_phone(phone)
-                    doc_number = idnumber.mask(doc_number) if doc_number else doc_number
+                    doc_number = mask_id_number(doc_number) if doc_number else doc_number
+                    born_text = masked_birth(_as_date(born), on)
                 values: tuple[Any, ...] = (
                     hcode,
                     name,
                     {"M": "男", "F": "女"}.get(gender or "", ""),
                     id_number or "",
-                    _date(born),
+                    born_text,
                     phone or "",
                     building,
                     unit,

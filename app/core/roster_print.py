@@ -2,9 +2,11 @@
 (ReportLab, the bundled CJK font, written atomically, "第 x 页 共 y 页" in the footer).
 
 One row per resident, grouped by household in address order: the household's address and code
-stand once beside its members (head first), with their relation to the head, gender, birth date,
-masked ID number (420106********1234) and phone (138****5678), and tags. Which residents: the
-住户 page's current filter (`ResidentFilter`), or a grid, a building or a tag from the CLI.
+stand once beside its members (head first), with their relation to the head, gender, age, masked
+ID number (420106********1234) and phone (138****5678), and tags. The age stands where a birth date
+would: beside the masked ID number the birth date would give the number back (`app.core.masking`).
+Which residents: the 住户 page's current filter (`ResidentFilter`), or a grid, a building or a tag
+from the CLI.
 
 The rows are plain strings in a few tables of at most `ROWS_PER_TABLE` rows (a paragraph per cell,
 or one table of 180,000 rows, would take ReportLab minutes to lay out).
@@ -20,8 +22,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core import grids, idnumber
-from app.core.masking import mask_phone
+from app.core import grids
+from app.core.masking import MASKED_NOTE, mask_id_number, mask_phone, masked_birth
 from app.core.print_grids import PrintResult, _build, _e, _office, _Styles
 from app.core.progress import Progress, no_progress
 from app.core.registry import ResidentFilter, _filtered
@@ -37,7 +39,7 @@ HEADERS = (
     "姓名",
     "与户主关系",
     "性别",
-    "出生日期",
+    "年龄",
     "身份证号",
     "联系电话",
     "人员类别",
@@ -52,7 +54,7 @@ class RosterLine:
     name: str
     relation: str
     gender: str
-    born: str
+    age: str  # 61岁: never the birth date beside the masked ID number
     id_number: str  # masked
     phone: str  # masked
     tags: str
@@ -82,8 +84,12 @@ def scope_filter(
     return ResidentFilter(), "全部住户"
 
 
-def roster_lines(session: Session, f: ResidentFilter) -> list[RosterLine]:
-    """The residents `f` selects, as printed: grouped by household in address order, head first."""
+def roster_lines(
+    session: Session, f: ResidentFilter, today: date | None = None
+) -> list[RosterLine]:
+    """The residents `f` selects, as printed: grouped by household in address order, head first;
+    ages as on `today` (default: today)."""
+    on = today or date.today()
     q = _filtered(
         select(
             Resident.household_id,
@@ -128,8 +134,8 @@ def roster_lines(session: Session, f: ResidentFilter) -> list[RosterLine]:
             r.name,
             "户主" if r.is_head else (r.relation or ""),
             GENDER.get(r.gender or "", ""),
-            r.birth_date.isoformat() if r.birth_date else "",
-            idnumber.mask(r.id_number) if r.id_number else "",
+            masked_birth(r.birth_date, on),
+            mask_id_number(r.id_number) if r.id_number else "",
             mask_phone(r.phone),
             "、".join(split_tags(r.tags)),
         )
@@ -155,7 +161,7 @@ def roster_story(
             st.subtitle,
         ),
         Paragraph(
-            _e("身份证号与电话已脱敏。名单含个人信息，用后请妥善保管或销毁，不得外传。"),
+            _e(f"{MASKED_NOTE}名单含个人信息，用后请妥善保管或销毁，不得外传。"),
             st.note,
         ),
         Spacer(1, 3 * mm),
@@ -164,7 +170,7 @@ def roster_story(
         story.append(Spacer(1, 6 * mm))
         story.append(Paragraph("没有符合条件的住户。", st.body))
         return story
-    widths = [x * mm for x in (24, 20, 24, 20, 11, 24, 42, 27, 75)]
+    widths = [x * mm for x in (24, 20, 24, 20, 11, 14, 42, 27, 85)]
     for start in range(0, len(lines), ROWS_PER_TABLE):
         chunk = lines[start : start + ROWS_PER_TABLE]
         data: list[list[Any]] = [list(HEADERS)]
@@ -188,7 +194,7 @@ def roster_story(
                     line.name,
                     line.relation,
                     line.gender,
-                    line.born,
+                    line.age,
                     line.id_number,
                     line.phone,
                     tags,
@@ -249,9 +255,9 @@ def print_residents(
             f = named
         elif grid or building or tag:
             f = replace(f, grid_id=named.grid_id, building_id=named.building_id, tag=named.tag)
-        lines = roster_lines(session, f)
+        printed_at = printed_at or datetime.now()
+        lines = roster_lines(session, f, printed_at.date())
         office = _office(session)
-    printed_at = printed_at or datetime.now()
     story = roster_story(office, scope or described, lines, printed_at.date(), progress)
     result = _build(
         out,

@@ -5,7 +5,8 @@ through here:
 
 * `before_flush` stamps ORM objects: `origin`, a new change sequence number, `updated_at`; writes one
   audit row per created record and one per changed field; refuses hard deletes of travelling
-  records (they are tombstoned instead).
+  records (they are tombstoned instead). The office's own profile (`office`, one row that never
+  travels) is not stamped, but each changed field of it is audited the same way.
 * `do_orm_execute` does the same for ORM-enabled bulk statements (`session.execute(insert(Model),
   rows)` and `update(Model).where(...)`), so imports and bulk assignments are stamped and audited
   without code of their own. A bulk insert on SQLite is executed here, as one `executemany` of
@@ -60,13 +61,15 @@ from sqlalchemy.sql.elements import BindParameter, ClauseElement
 from app.db import search_index
 from app.db.base import Travelling, new_uuid, new_uuids, utcnow
 from app.db.bulk import bound
-from app.db.models import TRAVELLING_MODELS, AuditEntry, ChangeCounter
+from app.db.models import TRAVELLING_MODELS, AuditEntry, ChangeCounter, Office
 
 _BY_TABLE: dict[str, type[Travelling]] = {
     m.__tablename__: m  # type: ignore[attr-defined]
     for m in TRAVELLING_MODELS
 }
 _STAMP_COLUMNS = {"id", "uuid", "origin", "seq", "created_at", "updated_at"}
+# records that do not travel (no stamps) whose field changes are audited all the same
+_AUDITED_LOCAL: tuple[type[Any], ...] = (Office,)
 _AUDIT = cast(Table, AuditEntry.__table__)
 
 
@@ -198,20 +201,16 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
         )
 
     for obj in session.dirty:
+        if isinstance(obj, _AUDITED_LOCAL) and session.is_modified(obj):
+            entity = type(obj).__tablename__
+            for key, old, new in _changed_fields(obj):
+                rows.append(
+                    _audit_row(actor, now, "update", entity, str(obj.id), key, old, new, note)
+                )
+            continue
         if not isinstance(obj, Travelling) or not session.is_modified(obj):
             continue
-        state = inspect(obj)
-        assert state is not None
-        changes = []
-        for attr in state.mapper.column_attrs:
-            if attr.key in _STAMP_COLUMNS:
-                continue
-            hist = state.attrs[attr.key].history
-            if hist.has_changes():
-                old = hist.deleted[0] if hist.deleted else None
-                new = hist.added[0] if hist.added else None
-                if old != new:
-                    changes.append((attr.key, old, new))
+        changes = _changed_fields(obj)
         if not changes:
             continue
         seq = seq or allocate_seq(session, _origin(session))
@@ -225,6 +224,23 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
 
     if rows:
         session.connection().execute(insert(_AUDIT), rows)
+
+
+def _changed_fields(obj: object) -> list[tuple[str, Any, Any]]:
+    """(field, old, new) of each column of `obj` changed in this flush, stamps left out."""
+    state = inspect(obj)
+    assert state is not None
+    changes = []
+    for attr in state.mapper.column_attrs:
+        if attr.key in _STAMP_COLUMNS:
+            continue
+        hist = state.attrs[attr.key].history
+        if hist.has_changes():
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if old != new:
+                changes.append((attr.key, old, new))
+    return changes
 
 
 def _bulk_model(state: ORMExecuteState) -> type[Travelling] | None:

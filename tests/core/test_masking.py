@@ -4,15 +4,33 @@ duplicates view), tried with `tests.core.id_rebuild` as a holder of the list wou
 
 from __future__ import annotations
 
-from datetime import date
+import re
+import subprocess
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from python_calamine import CalamineWorkbook
+from sqlalchemy import select
 
 from app.core import idnumber
-from app.core.masking import age_on, mask_id_number, mask_name, mask_phone, masked_birth
-from tests.core.id_rebuild import candidates, read_row, rebuild
+from app.core.masking import (
+    MASKED_NOTE,
+    age_on,
+    mask_id_number,
+    mask_name,
+    mask_phone,
+    masked_birth,
+)
+from app.core.roster_export import export_residents
+from app.core.roster_print import print_residents
+from app.db.engine import Database
+from app.db.models import Resident
+from tests.core.id_rebuild import candidates, check_masked_rows, read_row, rebuild
 
 
 @pytest.mark.parametrize(
@@ -119,3 +137,69 @@ def test_no_number_is_rebuilt_from_its_masked_form_and_age(
 )
 def test_masked_birth_is_the_age(born: date | None, today: date, shown: str) -> None:
     assert masked_birth(born, today) == shown
+
+
+def _numbers(db: Database, *where: Any) -> list[str]:
+    with db.reading() as session:
+        return [
+            n
+            for n in session.scalars(
+                select(Resident.id_number).where(Resident.deleted_at.is_(None), *where)
+            )
+            if n
+        ]
+
+
+def test_the_masked_export_rebuilds_no_number(demo_db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "masked.xlsx"
+    today = date.today()
+    export_residents(demo_db, out, mask=True, today=today)
+    book = CalamineWorkbook.from_path(str(out))
+    header, *rows = book.get_sheet_by_index(0).to_python()
+    numbers = _numbers(demo_db)
+    cells = [[str(c) for c in row] for row in rows]
+    assert check_masked_rows(cells, numbers, [today], header) == len(numbers) > 250
+    assert book.sheet_names == ["居民（已脱敏）"]  # the file says what it is
+    # the layout import reads: the 出生日期 column is still there, with the age in it
+    born = header.index("出生日期")
+    assert {re.sub(r"\d+", "N", row[born]) for row in cells} <= {"N岁", ""}
+    with zipfile.ZipFile(out) as zf:
+        notes = "".join(
+            zf.read(name).decode() for name in zf.namelist() if "comments" in name or "core" in name
+        )
+    assert MASKED_NOTE in notes
+
+
+def test_the_plain_export_keeps_the_birth_date(demo_db: Database, tmp_path: Path) -> None:
+    """Unmasked, the file is what the office keeps and imports again: full numbers, full dates."""
+    out = tmp_path / "full.xlsx"
+    export_residents(demo_db, out)
+    book = CalamineWorkbook.from_path(str(out))
+    header, *rows = book.get_sheet_by_index(0).to_python()
+    assert book.sheet_names == ["居民"]
+    born = {str(row[header.index("出生日期")]) for row in rows} - {""}
+    assert born and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", b) for b in born)
+
+
+def _pdf_lines(path: Path) -> list[str]:
+    """The text of a PDF, one line of the page a line here: a row of a table is one line."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.splitlines()
+
+
+def test_the_roster_pdf_rebuilds_no_number(demo_db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "roster.pdf"
+    printed_at = datetime.now()
+    print_residents(demo_db, out, printed_at=printed_at)
+    lines = _pdf_lines(out)
+    numbers = _numbers(demo_db, Resident.status == "active")  # the roster lists those living here
+    assert (
+        check_masked_rows([[line] for line in lines], numbers, [printed_at.date()])
+        == len(numbers)
+        > 250
+    )
+    text = "\n".join(lines)
+    assert "出生日期以年龄代替" in text and "出生日期" not in text.replace(MASKED_NOTE, "")
+    assert re.search(r"\d+岁", text)
