@@ -73,7 +73,7 @@ def cmd_export_public(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_enroll(args: argparse.Namespace, out: Output) -> int:
-    from app.core.exchange_keys import enroll, read_enrolment
+    from app.core.exchange_keys import enroll, not_under, read_enrolment
 
     enrolment = read_enrolment(Path(args.file))
     db, info = _open(args)
@@ -89,6 +89,9 @@ def cmd_enroll(args: argparse.Namespace, out: Output) -> int:
         f"{'Enrolled' if how == 'added' else 'Re-enrolled'} {enrolment.name} ({enrolment.role}), "
         f"fingerprint {enrolment.fingerprint}. Office code {enrolment.code}",
     )
+    mismatch = not_under(info, enrolment)
+    if mismatch is not None:
+        print(mismatch[1 if out.lang == "en" else 0], file=sys.stderr)
     return EXIT_OK
 
 

@@ -150,11 +150,10 @@ def read_enrolment(path: Path) -> Enrolment:
     return enrolment
 
 
-def enroll(session: Session, info: OfficeInfo, enrolment: Enrolment, replace: bool = False) -> str:
-    """Trust `enrolment`: a community trusts its street office, a street office enrols a community.
-
-    Returns "added" or "replaced"; AlreadyDone if exactly these keys are enrolled already.
-    """
+def check_roles(info: OfficeInfo, enrolment: Enrolment) -> None:
+    """A community trusts a street office, a street office enrols a community; a street office
+    enrols only communities under it: a community's code starts with its street office's code
+    (civil-affairs codes: 9 digits of the street office, then 3 of the community)."""
     wanted = "community" if info.is_street_office else "street-office"
     if enrolment.role != wanted:
         raise InvalidInput(
@@ -165,6 +164,41 @@ def enroll(session: Session, info: OfficeInfo, enrolment: Enrolment, replace: bo
         )
     if enrolment.code == info.code:
         raise InvalidInput("这是本机构自己的公钥文件。", "This is this office's own key file.")
+    if info.is_street_office and not enrolment.code.startswith(info.code):
+        raise InvalidInput(
+            f"不能登记{enrolment.name}（{enrolment.code}）：社区代码不以本街道办的代码 {info.code} "
+            "开头，它不属于本街道办（社区代码的前9位是所属街道办的代码）。请核对公钥文件是否拿错，"
+            "或该社区设置的代码是否有误。",
+            f"Cannot enrol {enrolment.name} ({enrolment.code}): its code does not start with this "
+            f"street office's code {info.code}, so it is not a community of this street office (a "
+            "community code's first 9 digits are its street office's). Check that this is the "
+            "right key file, or whether the community set up the wrong code.",
+        )
+
+
+def not_under(info: OfficeInfo, enrolment: Enrolment) -> tuple[str, str] | None:
+    """At a community: a warning when the street office whose key it trusts is not the one its
+    code belongs under (its packages will be refused there); None when it is."""
+    if info.is_street_office or enrolment.role != "street-office":
+        return None
+    if info.code.startswith(enrolment.code):
+        return None
+    return (
+        f"注意：本社区代码 {info.code} 不以街道办{enrolment.name}的代码 {enrolment.code} 开头，"
+        "本社区不属于该街道办，它不会登记本社区，也不会接收本社区的数据包。",
+        f"Note: this community's code {info.code} does not start with the code {enrolment.code} "
+        f"of {enrolment.name}: this community is not under that street office, which will not "
+        "enrol it nor accept its packages.",
+    )
+
+
+def enroll(session: Session, info: OfficeInfo, enrolment: Enrolment, replace: bool = False) -> str:
+    """Trust `enrolment`: a community trusts its street office, a street office enrols a community
+    of its own (`check_roles`).
+
+    Returns "added" or "replaced"; AlreadyDone if exactly these keys are enrolled already.
+    """
+    check_roles(info, enrolment)
     existing = session.get(EnrolledOffice, enrolment.code)
     if existing is not None and existing.fingerprint == enrolment.fingerprint:
         raise AlreadyDone(

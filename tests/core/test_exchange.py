@@ -21,14 +21,21 @@ from app.core.exchange import (
     import_receipt,
     write_receipts,
 )
-from app.core.exchange_keys import enroll, export_public, load_own_keys, read_enrolment
+from app.core.exchange_keys import (
+    enroll,
+    export_public,
+    load_own_keys,
+    not_under,
+    read_enrolment,
+)
 from app.db.models import Household, Resident
-from app.db.models_exchange import ExchangePackage
+from app.db.models_exchange import EnrolledOffice, ExchangePackage
 from app.errors import AlreadyDone, GridDeskError, InvalidInput
 from tests.core.exchange_offices import (
     COMMUNITY,
     COMMUNITY2,
     STREET,
+    STREET2,
     Office,
 )
 from tests.core.exchange_offices import export_to as _export
@@ -149,6 +156,29 @@ def test_enrolment_roles_and_repeats(offices: dict[str, Office], tmp_path: Path)
         enroll(session, c.info, read_enrolment(c2_pub))
     with s.db.session() as session, pytest.raises(AlreadyDone):
         enroll(session, s.info, read_enrolment(c2_pub))
+
+
+def test_a_street_office_enrols_only_its_own_communities(
+    offices: dict[str, Office], tmp_path: Path
+) -> None:
+    """420106001001 is a community of 420106001: street office 420106002 refuses it, saying why,
+    and enrols nothing; the community may trust 420106002's key, but is told it is not under it."""
+    c, s2 = offices["C"], offices["S2"]
+    c_pub, _ = export_public(c.datadir, c.info, tmp_path / "c.pub")
+    with s2.db.reading() as session:
+        before = sorted(session.scalars(select(EnrolledOffice.code)))
+    with s2.db.session() as session, pytest.raises(InvalidInput) as refused:
+        enroll(session, s2.info, read_enrolment(c_pub))
+    assert COMMUNITY in refused.value.zh and STREET2 in refused.value.zh
+    assert "不属于本街道办" in refused.value.zh
+    assert "not a community of this street office" in refused.value.en
+    with s2.db.reading() as session:
+        assert sorted(session.scalars(select(EnrolledOffice.code))) == before
+    s2_pub, _ = export_public(s2.datadir, s2.info, tmp_path / "s2.pub")
+    warning = not_under(c.info, read_enrolment(s2_pub))
+    assert warning is not None and STREET2 in warning[0] and COMMUNITY in warning[0]
+    s_pub, _ = export_public(offices["S"].datadir, offices["S"].info, tmp_path / "s.pub")
+    assert not_under(c.info, read_enrolment(s_pub)) is None
 
 
 def test_package_reaches_the_street_office_whole_and_once(
