@@ -175,6 +175,7 @@ AREA_MODULES: tuple[str, ...] = (
     "app.cli_exchange",
     "app.cli_supplies",
     "app.cli_street",
+    "app.cli_office",
     "app.cli_help",
 )
 

@@ -171,9 +171,11 @@ def cmd_print_templates(args: argparse.Namespace, out: Output) -> int:
         out.say(f"{t.key:<18} {t.name}（{kind[0]}）", f"{t.key:<18} {t.name} ({kind[1]})")
     settable = "、".join(f.zh for f in notices.FIELDS if f.scope == notices.JOB)
     out.say(
-        f"可用 --set 填写：{settable}（社区名称取自本机设置）",
+        f"可用 --set 填写：{settable}（社区名称，以及未填时的社区电话，取自本机构信息：office set）",
         "Settable with --set: "
-        + ", ".join(f.key for f in notices.FIELDS if f.scope == notices.JOB),
+        + ", ".join(f.key for f in notices.FIELDS if f.scope == notices.JOB)
+        + " (the community's name, and its phone when not set, come from this office's details: "
+        "office set)",
     )
     return 0
 

@@ -56,7 +56,7 @@ COMMUNITIES = [
     ("420106001003", "东湖社区", 1600),
     ("420106001004", "长江社区", 0),  # enrolled, nothing sent yet
 ]
-STRANGER = ("420106009001", "江南社区", 0)  # not enrolled at the street office
+STRANGER = ("420106001099", "江南社区", 0)  # not enrolled at the street office
 
 
 def settle(app: QApplication, tasks: TaskManager) -> None:

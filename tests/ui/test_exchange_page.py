@@ -149,7 +149,7 @@ def test_street_office_imports_several_files_and_sees_its_communities(
     first = export_to(c, tmp_path / "usb")
     # a community the street office has never enrolled
     stranger = DataDir(tmp_path / "stranger")
-    init_office(stranger, "community", "420106009001", "江南社区", STREET)
+    init_office(stranger, "community", "420106001099", "江南社区", STREET)
     db, info = open_office(stranger)
     try:
         with db.session() as session:
