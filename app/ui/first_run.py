@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.datadir import DataDir
-from app.core.office import init_office
+from app.core.office import (
+    COMMUNITY_CODE_DIGITS,
+    STREET_CODE_DIGITS,
+    check_codes,
+    init_office,
+    normalise_code,
+)
 from app.errors import GridDeskError
 
 
@@ -60,10 +66,18 @@ class FirstRunDialog(QDialog):
         self.parent_code = QLineEdit()
         self.parent_code.setPlaceholderText(self.tr("所属街道办代码，如 420106001"))
         self.parent_label = QLabel(self.tr("上级街道代码："))
+        # next to the field: what the two codes must agree on, or where they do not
+        self.parent_hint = QLabel()
+        self.parent_hint.setWordWrap(True)
         form.addRow(self.tr("机构代码："), self.code)
         form.addRow(self.tr("名称："), self.name)
         form.addRow(self.parent_label, self.parent_code)
+        form.addRow("", self.parent_hint)
+        self.form = form
         layout.addLayout(form)
+        self.code.textChanged.connect(self._check_parent)
+        self.parent_code.textChanged.connect(self._check_parent)
+        self._check_parent()
         self.error = QLabel("")
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -83,13 +97,35 @@ class FirstRunDialog(QDialog):
         self.code.setFocus()
 
     def _role_changed(self, street: bool) -> None:
-        self.parent_code.setVisible(not street)
-        self.parent_label.setVisible(not street)
+        self.form.setRowVisible(self.parent_code, not street)
+        self.form.setRowVisible(self.parent_hint, not street)
         self.code.setPlaceholderText(
             self.tr("民政区划代码，如 420106001")
             if street
             else self.tr("民政区划代码，如 420106001001")
         )
+        self.name.setPlaceholderText(
+            self.tr("如 百步亭街道办事处") if street else self.tr("如 幸福里社区")
+        )
+
+    def _check_parent(self) -> None:
+        """Beside the parent code: the rule, or (both codes typed in full) that they disagree."""
+        code = normalise_code(self.code.text())
+        parent = normalise_code(self.parent_code.text())
+        problem = None
+        if _digits(code, COMMUNITY_CODE_DIGITS) and _digits(parent, STREET_CODE_DIGITS):
+            try:
+                check_codes("community", code, parent)
+            except GridDeskError as exc:
+                problem = exc.message(self.lang)
+        if problem is None:
+            self.parent_hint.setText(self.tr("社区代码的前9位应与上级街道代码相同。"))
+            self.parent_hint.setObjectName("muted")
+        else:
+            self.parent_hint.setText(problem)
+            self.parent_hint.setObjectName("error")
+        self.parent_hint.style().unpolish(self.parent_hint)
+        self.parent_hint.style().polish(self.parent_hint)
 
     def _create(self) -> None:
         role = "street-office" if self.street.isChecked() else "community"
@@ -104,9 +140,14 @@ class FirstRunDialog(QDialog):
             )
         except GridDeskError as exc:
             self.error.setText(exc.message(self.lang))
+            self._check_parent()
             return
         self.accept()
 
     def _demo(self) -> None:
         self.wants_demo = True
         self.accept()
+
+
+def _digits(text: str, n: int) -> bool:
+    return len(text) == n and text.isascii() and text.isdigit()

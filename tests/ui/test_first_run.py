@@ -61,3 +61,37 @@ def test_demo_button_asks_for_the_demo(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.demo, Qt.MouseButton.LeftButton)
     assert dialog.wants_demo and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_community_code_not_under_the_street_office_is_explained_beside_the_field(
+    qtbot, tmp_path
+):
+    folder = DataDir(tmp_path / "wrong")
+    dialog = FirstRunDialog(folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.parent_hint.isVisible() and dialog.parent_hint.objectName() == "muted"
+    qtbot.keyClicks(dialog.code, "420106001001")
+    type_chinese(dialog.name, "幸福里社区")
+    qtbot.keyClicks(dialog.parent_code, "420106002")
+    # said as soon as both codes are typed in full, before anything is created
+    hint = dialog.parent_hint.text()
+    assert dialog.parent_hint.objectName() == "error"
+    assert "420106001001" in hint and "420106002" in hint and "开头" in hint
+    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "开头" in dialog.error.text()
+    assert not folder.is_set_up() and not folder.root.exists()
+    dialog.parent_code.clear()
+    qtbot.keyClicks(dialog.parent_code, "420106001")
+    assert dialog.parent_hint.objectName() == "muted"
+
+
+def test_the_name_example_follows_the_role(qtbot, tmp_path):
+    dialog = FirstRunDialog(DataDir(tmp_path / "x"))
+    qtbot.addWidget(dialog)
+    assert "社区" in dialog.name.placeholderText()
+    dialog.street.setChecked(True)
+    assert dialog.name.placeholderText() == "如 百步亭街道办事处"
+    dialog.community.setChecked(True)
+    assert dialog.name.placeholderText() == "如 幸福里社区"
