@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 from python_calamine import CalamineWorkbook
 
 from app.core.datadir import DataDir
@@ -92,6 +92,31 @@ def test_cancelled_comparison_trusts_nothing(qtbot, make_ctx, offices, tmp_path:
     qtbot.wait(50)
     with ctx.db.reading() as session:
         assert session.get(EnrolledOffice, STREET) is None
+
+
+def test_a_street_office_refuses_a_community_not_under_it_before_any_comparison(
+    qtbot,
+    make_ctx,
+    offices,  # noqa: F811
+    tmp_path: Path,
+):
+    c, s2 = offices["C"], offices["S2"]
+    community_pub, _fp = export_public(c.datadir, c.info, tmp_path / "c.pub")
+    ctx = make_ctx(s2.datadir)
+    page = open_page(qtbot, ctx)
+    assert page.enrol_from(community_pub) is None  # no fingerprint to compare: refused at once
+    boxes = [b for b in page.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1
+    assert COMMUNITY in boxes[0].text() and "不属于本街道办" in boxes[0].text()
+    with ctx.db.reading() as session:
+        assert session.get(EnrolledOffice, COMMUNITY) is None
+    # the community may trust that street office, and the dialog says it is not under it
+    street2_pub, _fp = export_public(s2.datadir, s2.info, tmp_path / "s2.pub")
+    dialog = open_page(qtbot, make_ctx(c.datadir)).enrol_from(street2_pub)
+    assert dialog is not None and dialog.warning is not None
+    assert "不属于该街道办" in dialog.warning
+    assert any(dialog.warning == label.text() for label in dialog.findChildren(QLabel))
+    dialog.reject()
 
 
 def test_community_exports_and_sees_the_receipt(qtbot, make_ctx, offices, tmp_path: Path):  # noqa: F811

@@ -43,7 +43,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import exchange_log
-from app.core.exchange_keys import Enrolment, enroll, export_public, load_own_keys, read_enrolment
+from app.core.exchange_keys import (
+    Enrolment,
+    check_roles,
+    enroll,
+    export_public,
+    load_own_keys,
+    not_under,
+    read_enrolment,
+)
 from app.core.street import local_time
 from app.errors import GridDeskError
 from app.ui.context import AppContext
@@ -117,6 +125,7 @@ class EnrolDialog(QDialog):
         replacing: str | None,
         street_office: bool,
         parent: QWidget | None = None,
+        warning: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.enrolment = enrolment
@@ -149,11 +158,13 @@ class EnrolDialog(QDialog):
         self.fingerprint.setObjectName("card")
         self.fingerprint.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.fingerprint)
-        if replacing:
-            warn = QLabel(replacing)
-            warn.setObjectName("banner")
-            warn.setWordWrap(True)
-            layout.addWidget(warn)
+        for text in (replacing, warning):
+            if text:
+                warn = QLabel(text)
+                warn.setObjectName("banner")
+                warn.setWordWrap(True)
+                layout.addWidget(warn)
+        self.warning = warning
         self.confirm = QCheckBox(self.tr("我已与对方核对，指纹完全一致"))
         layout.addWidget(self.confirm)
         buttons = QDialogButtonBox()
@@ -702,9 +713,12 @@ class ExchangePage(QWidget):
         not run: trusting happens when it is accepted)."""
         try:
             enrolment = read_enrolment(path)
+            check_roles(self.ctx.office, enrolment)
         except GridDeskError as exc:
             _show_error(self, self.tr("公钥文件"), exc, self.ctx.lang)
             return None
+        mismatch = not_under(self.ctx.office, enrolment)
+        warning = None if mismatch is None else mismatch[1 if self.ctx.lang == "en" else 0]
         with self.ctx.db.reading() as session:
             trusted = exchange_log.trusted_offices(session)
         replacing = None
@@ -719,7 +733,7 @@ class ExchangePage(QWidget):
                 replacing = self.tr(
                     "注意：本社区目前信任街道办 {0}（{1}）。信任此文件后，将改为信任 {2}（{3}）。"
                 ).format(others[0].name, others[0].code, enrolment.name, enrolment.code)
-        dialog = EnrolDialog(enrolment, replacing, self.street_office, self)
+        dialog = EnrolDialog(enrolment, replacing, self.street_office, self, warning)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._enrol(enrolment, replace=replacing is not None))
         self.enrol_dialog = dialog
