@@ -392,7 +392,7 @@ class PrintingPage(QWidget):
             "grid_worker": self.tr("网格员（取自在岗人员名册）"),
             "grid_worker_phone": self.tr("网格员电话"),
             "community": self.tr("社区名称"),
-            "community_phone": self.tr("社区电话（不填则用本机设置中的电话）"),
+            "community_phone": self.tr("社区电话（不填则用 设置 → 本机构信息 中的电话）"),
             "date": self.tr("通知日期"),
             "start_date": self.tr("开始日期"),
             "end_date": self.tr("结束日期"),

@@ -1,4 +1,5 @@
-"""设置: the office's profile, the data folder, key fingerprint, language and text size."""
+"""设置: the office's details (本机构信息, editable), the data folder, key fingerprint, language and
+text size."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.context import AppContext
+from app.ui.pages.office_profile import OfficeSection
 from app.ui.style import BODY_PT, LARGE_BODY_PT, set_font_size
 
 
@@ -32,17 +34,10 @@ class SettingsPage(QWidget):
         title.setObjectName("pageTitle")
         layout.addWidget(title)
 
-        office = QGroupBox(self.tr("本机机构"))
-        form = QFormLayout(office)
-        role = self.tr("社区居委会") if ctx.office.role == "community" else self.tr("街道办事处")
-        form.addRow(self.tr("名称："), QLabel(ctx.office.name))
-        form.addRow(self.tr("机构代码："), QLabel(ctx.office.code))
-        form.addRow(self.tr("类型："), QLabel(role))
-        if ctx.office.parent_code:
-            form.addRow(self.tr("上级街道代码："), QLabel(ctx.office.parent_code))
+        self.office = OfficeSection(ctx)
         self.fingerprint = QLabel(self.tr("（打开本页时读取）"))
-        form.addRow(self.tr("密钥指纹："), self.fingerprint)
-        layout.addWidget(office)
+        self.office.form.addRow(self.tr("密钥指纹："), self.fingerprint)
+        layout.addWidget(self.office)
 
         folder = QGroupBox(self.tr("数据文件夹"))
         row = QHBoxLayout(folder)
