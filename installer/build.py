@@ -160,6 +160,11 @@ def smoke_test(exe: Path, version: str) -> None:
         )
         frozen(exe, "--data-dir", data, "demo", "--residents", str(SMOKE_RESIDENTS))
         frozen(exe, "--data-dir", data, "check")
+        # the user guide ships as data (resources/guide) and prints with the bundled font
+        guide = Path(tmp) / "guide.pdf"
+        frozen(exe, "--data-dir", data, "help", "--out", str(guide))
+        if not guide.is_file() or not guide.read_bytes().startswith(b"%PDF"):
+            raise BuildFailed(f"help --out did not write the guide's PDF to {guide}")
         stats = json.loads(frozen(exe, "--data-dir", data, "stats", "--json"))
         office = stats.get("office", {})
         if office.get("code") != SMOKE_CODE or office.get("name") != SMOKE_NAME:
