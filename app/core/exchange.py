@@ -878,6 +878,10 @@ def import_package(db: Database, datadir: DataDir, info: OfficeInfo, path: Path)
             sender.last_package_seq = manifest["package_seq"]
             sender.last_package_hash = checked.package_hash
             sender.last_imported_at = now
+            name = manifest["sender"].get("name")
+            if isinstance(name, str) and 0 < len(name.strip()) <= 100:
+                # renamed at its own office (设置 → 本机构信息): the signed package says so
+                sender.name = name.strip()
     except DBAPIError as exc:
         raise PackageRefused(
             f"数据包与本机数据库不相容，未导入任何内容：{exc.orig}",

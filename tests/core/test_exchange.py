@@ -181,6 +181,23 @@ def test_a_street_office_enrols_only_its_own_communities(
     assert not_under(c.info, read_enrolment(s_pub)) is None
 
 
+def test_a_community_renamed_at_home_is_renamed_at_the_street_office(
+    offices: dict[str, Office], tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from app.core.office import update_profile
+
+    c, s = offices["C"], offices["S"]
+    with c.db.session() as session:
+        profile, _changed = update_profile(session, name="幸福里社区居委会")
+    c.info = replace(c.info, name=profile.name)
+    _import(s, _export(c, tmp_path / "usb"))
+    with s.db.reading() as session:
+        enrolled = session.get(EnrolledOffice, COMMUNITY)
+        assert enrolled is not None and enrolled.name == "幸福里社区居委会"
+
+
 def test_package_reaches_the_street_office_whole_and_once(
     offices: dict[str, Office], tmp_path: Path
 ) -> None:
