@@ -244,7 +244,7 @@ _SIDE_FIELDS = (
     ("household_code", "户号", "household"),
     ("relation", "与户主关系", "relation"),
     ("id_number", "身份证号", "ID number"),
-    ("birth_date", "出生日期", "born"),
+    ("age", "年龄", "age"),  # never the birth date beside a masked ID number (app.core.masking)
     ("gender", "性别", "gender"),
     ("phone", "电话", "phone"),
     ("tags", "标签", "tags"),
@@ -278,7 +278,7 @@ def cmd_duplicates_list(args: argparse.Namespace, out: Any) -> int:
                                 "relation": m.relation,
                                 "is_head": m.is_head,
                                 "id_number": m.id_number,
-                                "birth_date": m.birth_date.isoformat() if m.birth_date else None,
+                                "age": m.age or None,
                                 "gender": m.gender,
                                 "phone": m.phone,
                                 "tags": list(m.tags),
@@ -401,8 +401,7 @@ def _relations(session: Any, items: list[str], household_id: int | None) -> dict
 
 def cmd_household_show(args: argparse.Namespace, out: Any) -> int:
     from app.cli import _open
-    from app.core import idnumber
-    from app.core.masking import mask_phone
+    from app.core.masking import mask_id_number, mask_phone
     from app.core.registry import household_view
 
     db, _info = _open(args)
@@ -421,7 +420,7 @@ def cmd_household_show(args: argparse.Namespace, out: Any) -> int:
                         "name": m.name,
                         "relation": m.relation,
                         "is_head": m.is_head,
-                        "id_number": idnumber.mask(m.id_number) if m.id_number else None,
+                        "id_number": mask_id_number(m.id_number) if m.id_number else None,
                         "phone": mask_phone(m.phone) if m.phone else None,
                     }
                     for m in view.members
@@ -434,7 +433,7 @@ def cmd_household_show(args: argparse.Namespace, out: Any) -> int:
         f"{view.address_code} (household {view.code}), {len(view.members)} members",
     )
     for m in view.members:
-        number = idnumber.mask(m.id_number) if m.id_number else "-"
+        number = mask_id_number(m.id_number) if m.id_number else "-"
         print(f"  {m.id:>8}  {m.name:<8} {m.relation or '-':<6} {number}")
     return EXIT_OK
 

@@ -24,6 +24,10 @@ What a person decides, each in one transaction and in the audit trail:
 
 Records that belong to another office (at a street office) can be looked at and kept, not merged:
 only the office that owns a record changes it.
+
+What the view shows is masked (`app.core.masking`): ID numbers and phones, and the age in place of
+the birth date, which beside a masked ID number would give the number back — also in the title of a
+`same_person` group (张三 76岁: the kind already says that the birth dates are the same).
 """
 
 from __future__ import annotations
@@ -36,8 +40,7 @@ from typing import Any
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
-from app.core import idnumber
-from app.core.masking import mask_phone
+from app.core.masking import mask_id_number, mask_phone, masked_birth
 from app.db import events
 from app.db.base import utcnow
 from app.db.engine import Database
@@ -58,7 +61,7 @@ DEFAULT_LIMIT = 500  # groups of each kind listed at most (the rest after these 
 FIELDS = (
     "name",
     "gender",
-    "birth_date",
+    "age",
     "id_number",
     "doc_number",
     "phone",
@@ -76,7 +79,8 @@ _FILLED = ("id_number", "gender", "birth_date", "doc_type", "doc_number", "phone
 
 @dataclass(frozen=True)
 class Candidate:
-    """One record of a group, as the side-by-side view shows it (ID number and phone masked)."""
+    """One record of a group, as the side-by-side view shows it (ID number and phone masked, the
+    age instead of the birth date)."""
 
     id: int
     uuid: str
@@ -86,7 +90,7 @@ class Candidate:
     address_code: str
     name: str
     gender: str | None
-    birth_date: date | None
+    age: str  # 61岁, or "" when the birth date is unknown
     id_number: str  # masked
     doc_number: str
     phone: str  # masked
@@ -100,8 +104,6 @@ class Candidate:
     def value(self, name: str) -> str:
         """The field as text, for the side-by-side view and for telling fields apart."""
         value: Any = getattr(self, name)
-        if isinstance(value, date):
-            return value.isoformat()
         if isinstance(value, tuple):
             return "、".join(value)
         return "" if value is None else str(value)
@@ -110,9 +112,7 @@ class Candidate:
 @dataclass(frozen=True)
 class DuplicateGroup:
     kind: str
-    shared: (
-        str  # what the records share, masked: 420106********1234 / 张三 1950-01-02 / 138****5678
-    )
+    shared: str  # what the records share, masked: 420106********1234 / 张三 76岁 / 138****5678
     members: tuple[Candidate, ...]
 
     @property
@@ -196,12 +196,13 @@ def _shared_phone_keys(session: Session, limit: int) -> list[Any]:
 
 def _candidates(session: Session, where: Any) -> list[tuple[Candidate, Any]]:
     """The live records matching `where`, each with the raw value that groups it."""
+    today = date.today()
     rows = session.execute(
         _candidate_query()
         .where(_LIVE, where)
         .order_by(Household.address_code, Resident.is_head.desc(), Resident.id)
     ).all()
-    return [(_candidate(r), r) for r in rows]
+    return [(_candidate(r, today), r) for r in rows]
 
 
 def _candidate_query() -> Select[Any]:
@@ -227,7 +228,7 @@ def _candidate_query() -> Select[Any]:
     ).join(Household, Household.id == Resident.household_id)
 
 
-def _candidate(r: Any) -> Candidate:
+def _candidate(r: Any, today: date) -> Candidate:
     return Candidate(
         id=r.id,
         uuid=r.uuid,
@@ -237,8 +238,8 @@ def _candidate(r: Any) -> Candidate:
         address_code=r.address_code,
         name=r.name,
         gender={"M": "男", "F": "女"}.get(r.gender or ""),
-        birth_date=r.birth_date,
-        id_number=idnumber.mask(r.id_number),
+        age=masked_birth(r.birth_date, today),
+        id_number=mask_id_number(r.id_number),
         doc_number=r.doc_number or "",
         phone=mask_phone(r.phone),
         relation=r.relation or "",
@@ -288,7 +289,7 @@ def _groups(session: Session, kind: str, limit: int) -> list[DuplicateGroup]:
         for chunk in _chunks(keys):
             for c, r in _candidates(session, Resident.id_number.in_(chunk)):
                 by_key.setdefault(r.id_number, []).append(c)
-        shown = {k: idnumber.mask(k) for k in keys}
+        shown = {k: mask_id_number(k) for k in keys}
     elif kind == "same_person":
         keys = _same_person_keys(session, want)
         names = sorted({name for name, _born in keys})
@@ -303,7 +304,8 @@ def _groups(session: Session, kind: str, limit: int) -> list[DuplicateGroup]:
             for c, r in found:
                 if (r.name, r.birth_date) in wanted:
                     by_key.setdefault((r.name, r.birth_date), []).append(c)
-        shown = {k: f"{k[0]} {k[1].isoformat()}" for k in keys}
+        today = date.today()
+        shown = {k: f"{k[0]} {masked_birth(k[1], today)}" for k in keys}
     else:
         keys = _shared_phone_keys(session, want)
         for chunk in _chunks(keys):

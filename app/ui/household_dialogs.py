@@ -484,7 +484,7 @@ class DuplicatesDialog(QDialog):
         return {
             "name": self.tr("姓名"),
             "gender": self.tr("性别"),
-            "birth_date": self.tr("出生日期"),
+            "age": self.tr("年龄"),
             "id_number": self.tr("身份证号"),
             "doc_number": self.tr("其他证件号"),
             "phone": self.tr("联系电话"),

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
-from app.core import idnumber
+from app.core import duplicates, idnumber, registry
+from app.core.duplicates import find_duplicates
 from app.core.masking import (
     MASKED_NOTE,
     age_on,
@@ -26,10 +27,11 @@ from app.core.masking import (
     mask_phone,
     masked_birth,
 )
+from app.core.registry import ResidentInput
 from app.core.roster_export import export_residents
 from app.core.roster_print import print_residents
 from app.db.engine import Database
-from app.db.models import Resident
+from app.db.models import Household, Resident
 from tests.core.id_rebuild import candidates, check_masked_rows, read_row, rebuild
 
 
@@ -203,3 +205,27 @@ def test_the_roster_pdf_rebuilds_no_number(demo_db: Database, tmp_path: Path) ->
     text = "\n".join(lines)
     assert "出生日期以年龄代替" in text and "出生日期" not in text.replace(MASKED_NOTE, "")
     assert re.search(r"\d+岁", text)
+
+
+def test_the_duplicates_view_rebuilds_no_number(demo_db: Database) -> None:
+    """The same man twice, once with his number: the group's title and the records side by side
+    (as the window and `duplicates list` show them) leave his number masked."""
+    with demo_db.reading() as session:
+        home, other = session.scalars(
+            select(Household.id).where(Household.deleted_at.is_(None)).limit(2)
+        ).all()
+    registry.add_resident(demo_db, home, ResidentInput(name="钱多多", id_number=NUMBER))
+    registry.add_resident(demo_db, other, ResidentInput(name="钱多多", birth_date=BORN))
+    today = date.today()
+    with demo_db.reading() as session:
+        report = find_duplicates(session)
+    [group] = [g for g in report.groups if g.kind == "same_person" and "钱多多" in g.shared]
+    rows = [[group.shared, *(m.value(f) for f in duplicates.FIELDS)] for m in group.members]
+    assert check_masked_rows(rows, [NUMBER], [today]) == 1
+    assert group.shared == f"钱多多 {masked_birth(BORN, today)}"
+    every = [
+        [g.shared, *(m.value(f) for f in duplicates.FIELDS)]
+        for g in report.groups
+        for m in g.members
+    ]
+    check_masked_rows(every, _numbers(demo_db), [today])
