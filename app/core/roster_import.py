@@ -10,7 +10,8 @@
   corrected (`Layout.columns`).
 * Cells are read as typed: an ID number stored as a number has lost its last digits in Excel and is
   rejected (`id_precision_lost`); a phone stored as a number becomes text without ".0"; full-width
-  characters, zero-width and non-breaking spaces are normalised.
+  characters, zero-width and non-breaking spaces are normalised. A message quoting a cell quotes it
+  as the sheet shows it (1, not 1.0) and masks any phone or ID number in it (`mask_numbers`).
 * People are grouped into households by the 户主 rows, or by address when there is no relation
   column; a household with no 户主 row gets its first member as head (a warning says so).
 * People are matched by ID number (without one: by name within the household), so importing the
@@ -38,8 +39,9 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core import address, idnumber
+from app.core.masking import mask_id_number, mask_phone
 from app.core.progress import Progress, no_progress
-from app.core.spreadsheet import Table, read_table
+from app.core.spreadsheet import Table, digits_lost, number_text, read_table
 from app.db import search_index
 from app.db.base import new_uuids
 from app.db.bulk import indexes_deferred, per_distinct
@@ -259,7 +261,7 @@ def clean_text(value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        return number_text(value)  # as the sheet shows it: 1, not 1.0
     if isinstance(value, datetime):
         return value.date().isoformat() if not value.time() else value.isoformat(sep=" ")
     if isinstance(value, date):
@@ -298,25 +300,27 @@ class IdCell:
 
 
 def read_id(value: Any) -> IdCell:
-    """An ID-number cell as typed. A number cannot hold 18 digits: Excel kept 15 and zeroed the rest."""
+    """An ID-number cell as typed. A number cell cannot hold 18 digits: the spreadsheet kept 15
+    and made the rest 0, and that is said with the number as the sheet shows it. Every message
+    names the number masked (420106********1234): the row number already says which one it is,
+    and a problem list or a report is passed around where a whole number has no business."""
     if value is None or value == "":
         return IdCell(None, None)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        digits = f"{int(value)}" if float(value).is_integer() else ""
-        if len(digits) == 15:  # a first-generation number is exact as a number
-            try:
-                return IdCell(idnumber.parse(digits).number, None)
-            except idnumber.IdNumberError as exc:
-                return IdCell(None, (exc.code, exc.zh, exc.en))
-        return IdCell(
-            None,
-            (
-                "id_precision_lost",
-                f"身份证号被存成了数字，末几位已丢失（{value:.15g}）：请把该列设为文本后重新填写",
-                f"The ID number was stored as a number and lost its last digits ({value:.15g}); "
-                "set the column to text and enter it again",
-            ),
-        )
+        if digits_lost(value):
+            shown = mask_id_number(number_text(value))
+            return IdCell(
+                None,
+                (
+                    "id_precision_lost",
+                    f"身份证号被存成了数字，表格只保留了前 15 位、其后几位已变成 0（表中为 {shown}），"
+                    "无法还原：请把该列设为文本后重新填写",
+                    f"The ID number was stored as a number: the spreadsheet kept its first 15 "
+                    f"digits and made the rest 0 ({shown}), which cannot be undone; set the column "
+                    "to text and enter it again",
+                ),
+            )
+        return _parse_id(number_text(value) if isinstance(value, float) else str(value))
     text = clean_text(value).replace(" ", "")
     if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", text):  # 4.20106E+17 from a CSV saved by Excel
         return IdCell(
@@ -329,10 +333,33 @@ def read_id(value: Any) -> IdCell:
         )
     if text.startswith("'"):
         text = text[1:]
+    return _parse_id(text)
+
+
+def _parse_id(text: str) -> IdCell:
     try:
         return IdCell(idnumber.parse(text).number, None)
     except idnumber.IdNumberError as exc:
-        return IdCell(None, (exc.code, exc.zh, exc.en))
+        return IdCell(None, (exc.code, mask_numbers(exc.zh), mask_numbers(exc.en)))
+
+
+# a run of digits long enough to be a mobile or (part of) an ID number; X is an ID's check
+# character (eight digits are left alone: the birth date a message says is invalid, a landline)
+_LONG_NUMBER = re.compile(r"(?<![0-9A-Za-z])[0-9]{9,}[0-9Xx]?(?![0-9A-Za-z])")
+
+
+def mask_numbers(text: str) -> str:
+    """`text` with every phone or ID number in it masked as `app.core.masking` masks them: a
+    message that quotes a cell (a wrong ID number, a phone typed into the address) must not give
+    back on a screen or in a file what every list of residents hides."""
+    return _LONG_NUMBER.sub(_masked_number, text) if _LONG_NUMBER.search(text) else text
+
+
+def _masked_number(found: re.Match[str]) -> str:
+    number = found.group()
+    if len(number) >= 15:
+        return mask_id_number(number.upper())
+    return mask_phone(number)
 
 
 _CHECK = "10X98765432"
@@ -725,8 +752,10 @@ def _read_people(
                 Problem(
                     rownum,
                     "phone_format",
-                    f"电话号码格式不对（应为11位手机号或固定电话）：{phone}，已照原样保存",
-                    f"Phone number in an unexpected format, kept as written: {phone}",
+                    f"电话号码格式不对（应为11位手机号或固定电话）：{mask_numbers(phone or '')}，"
+                    "已照原样保存",
+                    f"Phone number in an unexpected format, kept as written: "
+                    f"{mask_numbers(phone or '')}",
                 )
             )
         if res_text:
@@ -746,8 +775,9 @@ def _read_people(
                 Problem(
                     rownum,
                     "bad_address",
-                    f"住址无法识别（应为“3栋2单元502”或“3-2-502”）：{raw_address}",
-                    f"Address not understood (3栋2单元502 or 3-2-502 expected): {raw_address}",
+                    f"住址无法识别（应为“3栋2单元502”或“3-2-502”）：{mask_numbers(raw_address)}",
+                    "Address not understood (3栋2单元502 or 3-2-502 expected): "
+                    f"{mask_numbers(raw_address)}",
                 )
             )
             continue

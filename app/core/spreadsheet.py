@@ -13,10 +13,13 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +39,9 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+# significant digits a spreadsheet keeps of a number: Excel, WPS and LibreOffice store a double and
+# show at most 15 digits, so 420106199001011234 typed into a number cell is 420106199001011000
+SIGNIFICANT_DIGITS = 15
 
 
 @dataclass
@@ -47,6 +53,44 @@ class Table:
     sheets: list[str]
     rows: list[list[Any]]
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+
+
+def number_text(value: float) -> str:
+    """A number cell as the spreadsheet shows it in its formula bar: 1 (never "1.0"), 0.3 (not
+    0.30000000000000004), and a long number as digits (420106199001011000, not 4.20106E+17) with
+    at most `SIGNIFICANT_DIGITS` significant ones, the rest zeros as the sheet itself keeps them."""
+    if value.is_integer() and -1e15 < value < 1e15:
+        return str(int(value))
+    if not math.isfinite(value):
+        return str(value)
+    text = f"{value:.{SIGNIFICANT_DIGITS}g}"
+    if "e" in text:
+        text = format(Decimal(text), "f")
+    return text
+
+
+def digits_lost(value: Any) -> bool:
+    """Whether a number cell is too long for the spreadsheet to have kept every digit typed into
+    it: anything of 16 digits or more (an ID number typed without a leading apostrophe)."""
+    return (
+        isinstance(value, float) and math.isfinite(value) and abs(value) >= 10**SIGNIFICANT_DIGITS
+    )
+
+
+def cell_text(value: Any) -> str:
+    """Any cell as the user typed it and sees it: numbers by `number_text`, a date without a
+    midnight time, TRUE/FALSE as the sheet shows them, text as it is, an empty cell as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return number_text(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if not value.time() else value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
 
 
 def _refuse(zh: str, en: str) -> InvalidInput:

@@ -37,7 +37,7 @@ from app.core import idnumber, registry
 from app.core.households import HouseholdMade, add_household, households_at, parse_address
 from app.core.masking import mask_phone
 from app.core.roster_import import FIELD_LABELS, FIELDS, Layout, Plan, analyse, apply, find_layout
-from app.core.spreadsheet import Table, read_table
+from app.core.spreadsheet import Table, cell_text, digits_lost, read_table
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.models.registry_model import RESIDENCY_LABELS, STATUS_LABELS
@@ -404,17 +404,9 @@ class HouseholdDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        """The household's lines, masked: the age, never the birth date, beside the masked ID
-        number, which the birth date would make whole again (`app.core.masking`)."""
-        from datetime import date
-
-        from app.core.masking import age_on
-
         with self.ctx.db.reading() as session:
             self.view = registry.household_view(session, self.household_id)
         v = self.view
-        today = date.today()
-        self.table.setHorizontalHeaderItem(3, QTableWidgetItem(self.tr("年龄")))
         self.setWindowTitle(self.tr("住户 {0}").format(v.address_code))
         self.title.setText(self.tr("{0}栋{1}单元{2}室").format(v.building, v.unit, v.room))
         head = v.head.name if v.head else self.tr("（无）")
@@ -425,12 +417,11 @@ class HouseholdDialog(QDialog):
         )
         self.table.setRowCount(len(v.members))
         for r, m in enumerate(v.members):
-            age = age_on(m.birth_date, today)
             cells = [
                 m.name + (self.tr("（户主）") if m.is_head else ""),
                 m.relation or "",
                 {"M": self.tr("男"), "F": self.tr("女")}.get(m.gender or "", ""),
-                "" if age is None else str(age),
+                m.birth_date.isoformat() if m.birth_date else "",
                 idnumber.mask(m.id_number),
                 mask_phone(m.phone),
                 "、".join(m.tags),
@@ -684,10 +675,24 @@ class _MappingPage(QWizardPage):
         width = max((len(r) for r in rows), default=0)
         self.sample.setColumnCount(width)
         self.sample.setRowCount(max(len(rows) - 1, 0))
-        self.sample.setHorizontalHeaderLabels([str(h) for h in (rows[0] if rows else [])])
+        self.sample.setHorizontalHeaderLabels([cell_text(h) for h in (rows[0] if rows else [])])
         for r, row in enumerate(rows[1:]):
             for c, value in enumerate(row):
-                self.sample.setItem(r, c, QTableWidgetItem(str(value)))
+                self.sample.setItem(r, c, self._sample_item(value))
+
+    def _sample_item(self, value: Any) -> QTableWidgetItem:
+        """A cell as the user typed it (1, not 1.0; a long number as its digits), and a number
+        too long for the spreadsheet to have kept whole said to be so."""
+        if not digits_lost(value):
+            return QTableWidgetItem(cell_text(value))
+        item = QTableWidgetItem(self.tr("{0}（末几位已丢失）").format(cell_text(value)))
+        item.setToolTip(
+            self.tr(
+                "这个数字超过 15 位：表格只保留前 15 位，其余已变成 0，无法还原。"
+                "身份证号这样的长号码要在设为文本的列中填写。"
+            )
+        )
+        return item
 
     def validatePage(self) -> bool:
         lay = self.w.layout_

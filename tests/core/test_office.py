@@ -169,6 +169,17 @@ def test_a_new_code_needs_confirmation_naming_the_consequences(demo_db: Database
 
 
 def test_a_confirmed_code_change_restamps_every_record(demo_db: Database) -> None:
+    restamps_every_record(demo_db)
+
+
+def test_a_confirmed_code_change_restamps_every_record_on_postgresql(pg_db: Database) -> None:
+    from app.core.demo import fill_demo
+
+    fill_demo(pg_db, 200)
+    restamps_every_record(pg_db)
+
+
+def restamps_every_record(demo_db: Database) -> None:
     before = counts_by_origin(demo_db)
     with demo_db.reading() as session:
         seq_before = session.get(ChangeCounter, COMMUNITY_CODE).last_seq  # type: ignore[union-attr]

@@ -454,3 +454,47 @@ def test_a_large_import_is_audited_as_batches_naming_its_records(
     assert {f"{r.origin}:{r.seq}" for r in residents} == {batch}
     assert (actor, note) == ("李干事", "import big.xlsx")
     assert counted["resident"] == 1500 and counted["household"] == 1500
+
+
+# --- numbers as typed ---------------------------------------------------------------------------
+
+
+def test_number_cells_read_as_the_sheet_shows_them(db: Database, tmp_path: Path) -> None:
+    from app.core.spreadsheet import cell_text, digits_lost
+
+    number = pid(5)
+    path = write_xlsx(
+        tmp_path / "numbers.xlsx",
+        [
+            ["序号", *HEADER],
+            [1.0, "王五", float(number), "男", 13812345678.0, 3.0, 2.0, 502.0, "户主", ""],
+        ],
+    )
+    row = read_table(path).rows[1]
+    shown = [cell_text(c) for c in row]
+    assert shown[:2] == ["1", "王五"]
+    assert shown[2] == number[:15] + "000"  # what the sheet kept: 15 digits, then zeros
+    assert shown[4:8] == ["13812345678", "3", "2", "502"]
+    assert [digits_lost(c) for c in row[:5]] == [False, False, True, False, False]
+    plan = import_roster(db, path)
+    (lost,) = plan.rejected
+    assert (lost.row, lost.code) == (2, "id_precision_lost")
+    # the message shows the number as the sheet does, masked, and says its digits are gone
+    assert idnumber.mask(number[:15] + "000") in lost.message
+    assert "e+" not in lost.message and "4.2" not in lost.message
+    assert "15" in lost.message and number[:15] not in lost.message
+
+
+def test_messages_mask_the_numbers_they_quote(db: Database, tmp_path: Path) -> None:
+    good = pid(3)
+    wrong_check = good[:17] + ("0" if good[17] != "0" else "1")
+    rows = [
+        HEADER,
+        *family(),
+        ["甲", wrong_check, "男", "", "3", "2", "502", "子", ""],
+    ]
+    plan = import_roster(db, write_xlsx(tmp_path / "m.xlsx", rows))
+    (bad,) = plan.rejected
+    assert bad.code == "id_checksum"
+    assert wrong_check not in bad.message and wrong_check not in bad.message_en
+    assert wrong_check[:6] + "********" + wrong_check[14:] in bad.message
