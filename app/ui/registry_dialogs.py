@@ -404,9 +404,17 @@ class HouseholdDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        """The household's lines, masked: the age, never the birth date, beside the masked ID
+        number, which the birth date would make whole again (`app.core.masking`)."""
+        from datetime import date
+
+        from app.core.masking import age_on
+
         with self.ctx.db.reading() as session:
             self.view = registry.household_view(session, self.household_id)
         v = self.view
+        today = date.today()
+        self.table.setHorizontalHeaderItem(3, QTableWidgetItem(self.tr("年龄")))
         self.setWindowTitle(self.tr("住户 {0}").format(v.address_code))
         self.title.setText(self.tr("{0}栋{1}单元{2}室").format(v.building, v.unit, v.room))
         head = v.head.name if v.head else self.tr("（无）")
@@ -417,11 +425,12 @@ class HouseholdDialog(QDialog):
         )
         self.table.setRowCount(len(v.members))
         for r, m in enumerate(v.members):
+            age = age_on(m.birth_date, today)
             cells = [
                 m.name + (self.tr("（户主）") if m.is_head else ""),
                 m.relation or "",
                 {"M": self.tr("男"), "F": self.tr("女")}.get(m.gender or "", ""),
-                m.birth_date.isoformat() if m.birth_date else "",
+                "" if age is None else str(age),
                 idnumber.mask(m.id_number),
                 mask_phone(m.phone),
                 "、".join(m.tags),
