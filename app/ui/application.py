@@ -56,11 +56,15 @@ def make_demo(tasks: TaskManager, datadir: DataDir, lang: str) -> bool:
     from app.core.office import init_office, open_office
 
     def work(progress: Any) -> None:
+        from app.core.duty_demo import fill_demo_roster
+
         if not datadir.is_set_up():
             init_office(datadir, "community", DEMO_CODE, "幸福里社区（演示）", DEMO_PARENT)
         db, _info = open_office(datadir)
         try:
             fill_demo(db, DEMO_RESIDENTS, progress=progress)
+            # people on duty too, so that the grids are staffed as in a real community
+            fill_demo_roster(db)
         finally:
             db.dispose()
 
@@ -116,6 +120,9 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
             args.demo = True
     if args.demo and not _has_households(datadir) and not make_demo(tasks, datadir, lang):
         return 1
+    # set up just now (first run or the demo): its logs/ exists from here on, so log there
+    logsetup.configure(datadir.logs, verbose=bool(getattr(args, "verbose", False)))
+    crash.install(datadir.logs / logsetup.LOG_NAME if datadir.logs.is_dir() else None)
 
     from app.ui.main_window import MainWindow
 

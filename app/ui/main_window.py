@@ -5,14 +5,16 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -22,6 +24,7 @@ from app.ui.context import AppContext
 from app.ui.operations import delete_later
 from app.ui.pages.home import HomePage
 from app.ui.pages.not_built import NotBuiltPage
+from app.ui.screen import place_main_window
 
 # A page is "module:Class" (built with the context, imported on first visit, so start-up does not
 # import every area) or a callable that makes the widget.
@@ -33,7 +36,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(self.tr("GridDesk 社区应急工作台 — {0}").format(ctx.office.name))
-        self.resize(1280, 800)
+        self.maximise = place_main_window(self)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -48,12 +51,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.home = HomePage(ctx)
+        self.home.requested.connect(self.do_request)
         self.pages: dict[str, QWidget] = {"home": self.home}
         self._specs: list[tuple[str, PageSpec]] = []
         for key, title, spec in self._areas():
             self._specs.append((key, spec))
             self.nav.addItem(title)
-            self.stack.addWidget(self.home if key == "home" else QWidget())
+            self.stack.addWidget(framed(self.home if key == "home" else QWidget()))
         self.nav.currentRowChanged.connect(self._show_area)
         self.nav.setCurrentRow(0)
         for i in range(min(self.nav.count(), 10)):
@@ -63,6 +67,9 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
         self._menus()
+        from app.ui.help import install_help
+
+        install_help(self, ctx.lang)  # 帮助 → 用户手册 (F1), 快捷键一览
         self._status_bar()
         if ctx.is_open:
             self._opened()
@@ -94,11 +101,20 @@ class MainWindow(QMainWindow):
             else:
                 page = spec()
             placeholder = self.stack.widget(row)
-            self.stack.insertWidget(row, page)
+            self.stack.insertWidget(row, framed(page))
             self.stack.removeWidget(placeholder)
             delete_later(placeholder)
             self.pages[key] = page
         self.stack.setCurrentIndex(row)
+
+    def do_request(self, what: str) -> None:
+        """What a page asks the window to do elsewhere, e.g. 首页's 导入名单 → 住户's import."""
+        area, _, action = what.partition(":")
+        page = self.open_area(area)
+        if action == "import":
+            page.import_roster()  # type: ignore[attr-defined]
+        elif action == "add-household":
+            page.add_household()  # type: ignore[attr-defined]
 
     def _areas(self) -> list[tuple[str, str, PageSpec]]:
 
@@ -142,15 +158,24 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction(self.tr("关于 GridDesk"))
         about.triggered.connect(self.about)
 
+    def show(self) -> None:
+        """Shown maximised on a screen smaller than the comfortable size (a 1366×768 laptop)."""
+        if self.maximise:
+            self.showMaximized()
+        else:
+            super().show()
+
     def _status_bar(self) -> None:
+        # the office and the last export on the right; the rest of the bar stays free for the
+        # messages of the moment (已备份到 …), which must not be cut
         bar = self.statusBar()
         kind = self.tr("社区") if self.ctx.office.role == "community" else self.tr("街道办")
         self.office_label = QLabel(
             self.tr("{0}：{1}（{2}）").format(kind, self.ctx.office.name, self.ctx.office.code)
         )
-        self.folder_label = QLabel(self.tr("数据文件夹：{0}").format(self.ctx.datadir.root))
+        self.office_label.setToolTip(self.tr("数据文件夹：{0}").format(self.ctx.datadir.root))
         self.export_label = QLabel()
-        for label in (self.office_label, self.folder_label, self.export_label):
+        for label in (self.office_label, self.export_label):
             bar.addPermanentWidget(label)
 
     def _show_last_export(self) -> None:
@@ -199,3 +224,15 @@ class MainWindow(QMainWindow):
                 return
             self.ctx.tasks.wait(-1)
         super().closeEvent(event)
+
+
+def framed(page: QWidget) -> QScrollArea:
+    """A page in the stack: it fills the window, and scrolls instead of making the window taller
+    than the screen when its content needs more room than the screen has (app.ui.screen)."""
+    frame = QScrollArea()
+    frame.setObjectName("pageFrame")
+    frame.setFrameShape(QFrame.Shape.NoFrame)
+    frame.setWidgetResizable(True)
+    frame.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    frame.setWidget(page)
+    return frame

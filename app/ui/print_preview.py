@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.pdf import write_atomically
+from app.ui.screen import fit_to_screen
 
 PRINT_DPI = 300  # pages are rendered at this resolution for the printer
 
@@ -49,7 +50,7 @@ class PdfPreviewDialog(QDialog):
         self.save_folder = Path(save_folder)
         self.saved_to: Path | None = None
         self.setWindowTitle(self.tr("打印预览 — {0}").format(title))
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)  # on a 1366×768 laptop: 90 % of its free height
 
         self.document = QPdfDocument(self)
         self.document.load(str(self.pdf_path))
@@ -89,6 +90,10 @@ class PdfPreviewDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Fitting to the width with a scroll bar that comes and goes can loop for ever: the bar
+        # narrows the page, which then fits, which hides the bar… A bar that is always there
+        # keeps the width fixed (the preview froze the window this way).
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setPageSpacing(12)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout.addWidget(self.view, 1)

@@ -47,9 +47,11 @@ def display() -> Iterator[str]:
 
 
 def _run(
-    display: str, home: Path, *args: str, timeout: int = 150
+    display: str, home: Path, *args: str, timeout: int = 150, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    extra = env or {}
     env = {k: v for k, v in os.environ.items() if not k.startswith("GRIDDESK_")}
+    env.update(extra)
     env.update(
         DISPLAY=display,
         QT_QPA_PLATFORM="xcb",
@@ -94,3 +96,48 @@ def scenario(display: str, demo_folder: tuple[Path, Path], name: str, *extra: st
 def test_saving_members_through_the_modal_form_in_a_real_window(display, demo_folder) -> None:
     out = scenario(display, demo_folder, "save-member")
     assert "members" in out
+
+
+def test_every_page_fits_a_1366x768_laptop(display, demo_folder) -> None:
+    """Maximised on the small screen, no page asks for more height than it has; in large-font
+    mode too."""
+    out = scenario(display, demo_folder, "walk")
+    assert out.count("page asks") == 10
+    home, data = demo_folder
+    large = home / "large-font"  # its own settings: the others stay at the normal size
+    done = _run(display, large, str(SCENARIOS), "walk", "--data-dir", str(data),
+                env={"SCENARIO_LARGE_FONT": "1"})  # fmt: skip
+    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def gridless_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A community whose households are in no grid yet (three warnings under the preview)."""
+    import xlsxwriter
+
+    home = tmp_path_factory.mktemp("gridless")
+    data = home / "office"
+    roster = home / "roster.xlsx"
+    book = xlsxwriter.Workbook(str(roster))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["姓名", "住址", "与户主关系"])
+    for row, (name, where, relation) in enumerate(
+        [("张秀兰", "3栋2单元502", "户主"), ("李明", "3栋2单元502", "配偶"),
+         ("王芳", "3栋2单元601", "户主"), ("赵强", "5栋1单元101", "户主")], start=1
+    ):  # fmt: skip
+        sheet.write_row(row, 0, [name, where, relation])
+    book.close()
+    main = str(ROOT / "main.py")
+    for args in (
+        ["init", "--role", "community", "--code", "420106001001", "--name", "幸福里社区",
+         "--parent-code", "420106001"],
+        ["import", "residents", str(roster)],
+    ):  # fmt: skip
+        done = _run(":0", home, main, "--data-dir", str(data), *args)
+        assert done.returncode == 0, done.stderr
+    return home, data
+
+
+def test_the_notice_preview_opens_and_answers_with_three_warnings(display, gridless_folder) -> None:
+    out = scenario(display, gridless_folder, "notice-preview")
+    assert "warnings 3" in out

@@ -126,7 +126,52 @@ def notice_preview(window: Any) -> None:
     go()
 
 
+def walk(window: Any) -> None:
+    """Every area in turn, at the screen's size: nothing sticks out of the screen, no page asks for
+    more height than a 1366×768 screen with a taskbar has, and (with SCENARIO_SHOTS=DIR) a
+    screenshot of each."""
+    from app.ui.screen import PAGE_MIN_HEIGHT, available
+
+    shots = os.environ.get("SCENARIO_SHOTS")
+    keys = [key for key, _spec in window._specs]
+    problems: list[str] = []
+
+    def visit(i: int) -> None:
+        if i == len(keys):
+            window.ctx.tasks.wait(-1)
+            if problems:
+                fail("; ".join(problems))
+                return
+            print("ok", flush=True)
+            QApplication.instance().exit(0)  # type: ignore[union-attr]
+            return
+        page = window.open_area(keys[i])
+        window.ctx.tasks.wait(-1)
+
+        def look() -> None:
+            area = available(window)
+            frame = window.frameGeometry()
+            wanted = page.minimumSizeHint().height()
+            print(
+                f"{keys[i]}: page asks {wanted} px; window {frame.width()}x{frame.height()}"
+                f" on {area.width()}x{area.height()}",
+                flush=True,
+            )
+            if wanted > PAGE_MIN_HEIGHT:
+                problems.append(f"{keys[i]} asks for {wanted} px")
+            if not area.contains(frame) and not window.isMaximized():
+                problems.append(f"{keys[i]}: the window sticks out of the screen")
+            if shots:
+                window.grab().save(str(Path(shots) / f"{keys[i]}.png"))
+            visit(i + 1)
+
+        QTimer.singleShot(400, look)
+
+    visit(0)
+
+
 SCENARIOS: dict[str, Callable[[Any], None]] = {
+    "walk": walk,
     "save-member": save_member,
     "notice-preview": notice_preview,
 }
@@ -136,6 +181,10 @@ def main() -> int:
     scenario = SCENARIOS[sys.argv[1]]
     sys.argv = ["main.py", *sys.argv[2:]]
     app = QApplication(sys.argv[:1])
+    if os.environ.get("SCENARIO_LARGE_FONT"):
+        from PySide6.QtCore import QSettings
+
+        QSettings("GridDesk", "GridDesk").setValue("large_font", True)
 
     def start() -> None:
         window = visible("MainWindow")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from app.core.stats import office_stats
 from app.ui.application import install_translators
@@ -82,7 +82,7 @@ def test_areas_not_built_say_so_and_show_no_figures(window):
 
 def test_status_bar_names_the_office_folder_and_last_export(window, demo_ctx):
     assert demo_ctx.office.name in window.office_label.text()
-    assert str(demo_ctx.datadir.root) in window.folder_label.text()
+    assert str(demo_ctx.datadir.root) in window.office_label.toolTip()
     assert "尚未导出" in window.export_label.text()
 
 
@@ -104,3 +104,23 @@ def test_english_interface_through_the_translation_file(qtbot, demo_ctx):
     finally:
         for tr in translators:
             app.removeTranslator(tr)
+
+
+def test_an_empty_community_says_what_to_do_in_the_window(qtbot, make_ctx, datadir):
+    """No households yet: 首页 says what to do with buttons — never a command to type — and
+    导入名单 opens the import wizard on 住户."""
+    from app.ui.registry_dialogs import ImportWizard
+
+    ctx = make_ctx(datadir)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win, before_close_func=lambda _w: ctx.tasks.wait(-1))
+    with qtbot.wait_signal(win.home.filled, timeout=10_000):
+        win.show()
+    text = win.home.subtitle.text()
+    assert "导入" in text and "命令" not in text and "demo" not in text
+    assert win.home.first_steps.isVisible()
+    buttons = {b.text(): b for b in win.home.first_steps.findChildren(QPushButton)}
+    assert set(buttons) == {"导入名单…", "新增住户…"}
+    buttons["导入名单…"].click()
+    assert win.nav.currentRow() == 1  # 住户
+    assert any(w.isVisible() for w in win.pages["registry"].findChildren(ImportWizard))

@@ -283,8 +283,8 @@ class GroupBuyTab(QWidget):
         self.preview_dialog: QDialog | None = None
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 12, 8, 8)
-        layout.setSpacing(8)
+        layout.setContentsMargins(4, 6, 4, 4)
+        layout.setSpacing(6)
 
         # the round and its actions
         top = QHBoxLayout()
@@ -394,7 +394,7 @@ class GroupBuyTab(QWidget):
         ob.addLayout(find_row)
         self.answer = QLabel(self.tr("住户取货或送货上门时，扫描其条码即登记为已送达。"))
         self.answer.setObjectName("groupBuyAnswer")
-        self.answer.setMinimumHeight(40)
+        self.answer.setMinimumHeight(34)
         self.answer.setWordWrap(True)
         self._paint_answer(None)
         ob.addWidget(self.answer)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,6 +43,8 @@ class Card(QFrame):
 
 class HomePage(QWidget):
     filled = Signal()  # the counts are on screen
+    # the window does it: "registry:import", "registry:add-household", "exchange"
+    requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +58,26 @@ class HomePage(QWidget):
         layout.addWidget(title)
         self.subtitle = QLabel(self.tr("正在统计…"))
         self.subtitle.setObjectName("muted")
+        self.subtitle.setWordWrap(True)
         layout.addWidget(self.subtitle)
+        # with no data yet: what to do next, as buttons (never a command to type)
+        self.first_steps = QWidget()
+        steps = QHBoxLayout(self.first_steps)
+        steps.setContentsMargins(0, 0, 0, 0)
+        if ctx.office.is_street_office:
+            go = QPushButton(self.tr("登记社区、导入数据包…"))
+            go.clicked.connect(lambda: self.requested.emit("exchange"))
+            steps.addWidget(go)
+        else:
+            import_button = QPushButton(self.tr("导入名单…"))
+            import_button.clicked.connect(lambda: self.requested.emit("registry:import"))
+            add_button = QPushButton(self.tr("新增住户…"))
+            add_button.clicked.connect(lambda: self.requested.emit("registry:add-household"))
+            steps.addWidget(import_button)
+            steps.addWidget(add_button)
+        steps.addStretch(1)
+        self.first_steps.hide()
+        layout.addWidget(self.first_steps)
 
         grid = QGridLayout()
         grid.setSpacing(16)
@@ -68,7 +90,7 @@ class HomePage(QWidget):
             "unassigned_households": Card(self.tr("未分网格的住户")),
         }
         for i, card in enumerate(self.cards.values()):
-            grid.addWidget(card, i // 3, i % 3)
+            grid.addWidget(card, 0, i)  # one row: the lists below keep their room on a laptop
         layout.addLayout(grid)
 
         tables = QHBoxLayout()
@@ -164,14 +186,18 @@ class HomePage(QWidget):
         self.stats = stats
         for key, card in self.cards.items():
             card.set_value(int(stats[key]))
-        if stats["households"] == 0:
+        empty = stats["households"] == 0
+        if empty and self.ctx.office.is_street_office:
             self.subtitle.setText(
-                self.tr(
-                    "还没有住户数据。可在“住户”页导入花名册，或在命令行运行 demo 生成演示社区。"
-                )
+                self.tr("还没有收到社区的数据。先登记各社区的公钥，再导入它们送来的数据包。")
+            )
+        elif empty:
+            self.subtitle.setText(
+                self.tr("还没有住户数据。导入现有的花名册（Excel），或逐户新增住户。")
             )
         else:
             self.subtitle.setText(self.tr("以下数字直接统计自本机数据库。"))
+        self.first_steps.setVisible(empty)
         self._fill(self.tag_table, [(tag_label(k), v) for k, v in stats["by_tag"].items()])
         names = {
             "registered": self.tr("户籍"),

@@ -373,6 +373,10 @@ class PrintingPage(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.SinglePage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        # the whole first page fits the view: no scroll bar that could come and go while the
+        # warnings below grow and shrink (which made the layout loop)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setMinimumWidth(300)
         col.addWidget(self.view, 1)
         self.warnings_label = QLabel("")

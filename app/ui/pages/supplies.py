@@ -419,8 +419,8 @@ class SuppliesPage(QWidget):
         self._campaigns: list[core.CampaignRow] = []
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 16)
-        layout.setSpacing(12)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setSpacing(10)
         title = QLabel(self.tr("物资"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
@@ -463,7 +463,7 @@ class SuppliesPage(QWidget):
         layout.addLayout(scan_row)
         self.answer = QLabel(self.tr("选择一次发放，然后扫描住户条码。"))
         self.answer.setObjectName("scanAnswer")
-        self.answer.setMinimumHeight(44)
+        self.answer.setMinimumHeight(40)
         self.answer.setWordWrap(True)
         self._paint_answer(None)
         layout.addWidget(self.answer)
