@@ -13,6 +13,9 @@ same care as the residents import — and with its reader and cell normalisation
   a name and an address (3-2-502, 3栋2单元502) find the resident.
 * A person already on the roster (same code; else the same resident; else the same name and
   phone) is updated, not added again: importing the same file twice changes nothing.
+* Totals, counts and signature lines under the roster (合计 | 14 人, 制表人：李四) are not people:
+  they are skipped with a warning naming the row (`not_a_person`), told from people as the
+  residents import tells them (`roster_import.footer_reason`).
 * Rejected rows never block good ones; row numbers are the spreadsheet's (1-based).
 """
 
@@ -37,6 +40,7 @@ from app.core.roster_import import (
     clean_name,
     clean_phone,
     clean_text,
+    footer_reason,
     read_date,
     read_id,
 )
@@ -72,6 +76,18 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "code": ("编号", "人员编号", "工号", "签到编号"),
     "notes": ("备注", "说明"),
 }
+LABELS = {f: names[0] for f, names in FIELDS.items()}
+# what the second cell of a two-cell row must hold for the row to be a person's (see
+# roster_import.footer_reason): at least so many digits in a cell of these fields
+PERSON_DIGITS = {
+    "id_number": 10,
+    "phone": 7,
+    "address": 1,
+    "posting_start": 1,
+    "posting_end": 1,
+    "zone": 1,
+}
+FREE_TEXT = frozenset({"notes", "skills", "availability", "health", "organisation"})
 
 
 def match_field(header: Any) -> str | None:
@@ -293,8 +309,26 @@ def analyse_roster(
             row = table.rows[index]
             if not any(c not in ("", None) and str(c).strip() for c in row):
                 continue
-            rows_read += 1
             rownum = index + 1
+            why = footer_reason(
+                row,
+                clean_name(_cell(row, layout, "name")),
+                layout.columns,
+                labels=LABELS,
+                digits=PERSON_DIGITS,
+                free_text=FREE_TEXT,
+            )
+            if why is not None:
+                warnings.append(
+                    Problem(
+                        rownum,
+                        "not_a_person",
+                        f"第 {rownum} 行不是人员记录，已跳过：{why[0]}",
+                        f"Row {rownum} is not a person and was skipped: {why[1]}",
+                    )
+                )
+                continue
+            rows_read += 1
             if rownum % 200 == 0:
                 progress(rownum, total, "检查数据")
             problem = _read_row(

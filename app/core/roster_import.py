@@ -12,8 +12,12 @@
   rejected (`id_precision_lost`); a phone stored as a number becomes text without ".0"; full-width
   characters, zero-width and non-breaking spaces are normalised. A message quoting a cell quotes it
   as the sheet shows it (1, not 1.0) and masks any phone or ID number in it (`mask_numbers`).
+* Totals, counts and signature lines under the roster (合计 | 10 人, 制表人：李四) are not people:
+  they are skipped with a warning naming the row (`not_a_person`, see `footer_reason`).
 * People are grouped into households by the 户主 rows, or by address when there is no relation
-  column; a household with no 户主 row gets its first member as head (a warning says so).
+  column; a household with no 户主 row gets its first member as head (a warning says so), and a
+  row without an address of its own that joins the household above is named
+  (`address_from_row_above`).
 * People are matched by ID number (without one: by name within the household), so importing the
   same file again adds nothing, and a changed row updates the resident (reported as updated).
 * Rejected rows never block good ones; the report gives spreadsheet row numbers (1-based, as the
@@ -25,7 +29,7 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -578,6 +582,127 @@ def _blank_row(row: Sequence[Any]) -> bool:
     return not any(c != "" and c is not None and str(c).strip() for c in row)
 
 
+# --- rows that are not people -------------------------------------------------------------------
+#
+# Under a roster come its totals (合计 | 10 人), subtotals per building, a count of households, the
+# name of whoever drew it up and the date, notes. Taken for people they become residents named
+# "10人" in the last household above, so they are skipped, each with a warning naming the row and
+# why (`footer_reason`). A row is not a person when
+# * its name cell holds a count (10人, 10, 共10户), a total word (合计, 小计, 总计, 共计) or a label
+#   with a colon (制表人：李四, 注：…);
+# * a cell starts with a total word or is a count of people or households (共 10 人), free-text
+#   columns (备注) aside;
+# * only one cell is filled; or only two, and one of them lies in a column the import does not
+#   read (合计 | 10 人, 审核人 | 王五), or the second does not hold what its column needs (a
+#   身份证号 cell with no ten digits: 填表日期 | 2026-11-29 under 姓名 and 身份证号).
+# A member listed with only a name and a relation to the head (张小宝 | 子女) is still a person.
+# The cells are looked at one by one only for a row with no name, or with a name and no valid ID
+# number and at most four cells filled: a row with a person's name and a valid ID number is a
+# person's, so a clean roster pays one search over its name column for all this.
+
+_TOTAL_WORD = r"(?:合计|小计|总计|共计)"
+_COUNT_UNIT = r"(?:人次|人|户|名|位|个)"
+_TOTAL_CELL = re.compile(rf"{_TOTAL_WORD}|共\d+(?:\.\d+)?{_COUNT_UNIT}$")
+_COUNT_NAME = re.compile(rf"(?:共计?|合计|总计|小计)?[:：]?\d+(?:\.\d+)?{_COUNT_UNIT}?")
+_NAME_GATE = re.compile(rf"[0-9:：]|{_TOTAL_WORD}")
+_LABEL = re.compile(r"[:：]")
+QUOTED = 24  # characters of a row's text quoted in its warning
+
+# what the second cell of a two-cell row must hold for the row to be a person's: at least so many
+# digits in a cell of these fields
+PERSON_DIGITS: dict[str, int] = {
+    "id_number": 10,
+    "phone": 7,
+    "doc_number": 1,
+    "household_code": 1,
+    "building": 1,
+    "room": 1,
+    "address": 1,
+    "birth_date": 1,
+}
+FREE_TEXT = frozenset({"notes"})
+
+
+def _quote(text: str) -> str:
+    text = mask_numbers(text)
+    return text if len(text) <= QUOTED else text[: QUOTED - 1] + "…"
+
+
+def name_reason(name: str) -> tuple[str, str] | None:
+    """Why a name cell is not a person's name (zh, en), or None."""
+    if _COUNT_NAME.fullmatch(name):
+        return (
+            f"姓名一栏是人数“{_quote(name)}”，这是合计行",
+            f"the name cell holds a count, '{_quote(name)}': a total row",
+        )
+    if _TOTAL_CELL.match(name):
+        return (f"合计行（“{_quote(name)}”）", f"a total row ('{_quote(name)}')")
+    if _LABEL.search(name):
+        return (
+            f"姓名一栏是说明文字“{_quote(name)}”",
+            f"the name cell holds a label or a note, '{_quote(name)}'",
+        )
+    return None
+
+
+def footer_reason(
+    row: Sequence[Any],
+    name: str,
+    columns: Mapping[str, int],
+    *,
+    labels: Mapping[str, str],
+    digits: Mapping[str, int] = PERSON_DIGITS,
+    free_text: frozenset[str] = FREE_TEXT,
+) -> tuple[str, str] | None:
+    """Why `row` (its name cell cleaned to `name`) is a total, a count, a signature line or a
+    note rather than a person (zh, en), or None: see above. `labels` names each field in Chinese."""
+    if name:
+        found = name_reason(name)
+        if found is not None:
+            return found
+        if len(row) - row.count("") > 4:  # a named row with five cells filled: a person
+            return None
+    by_column = {i: f for f, i in columns.items()}
+    filled: list[tuple[str | None, str]] = []
+    for c, value in enumerate(row):
+        text = clean_text(value).replace(" ", "")
+        if not text:
+            continue
+        field_name = by_column.get(c)
+        if field_name not in free_text and _TOTAL_CELL.match(text):
+            return (f"合计行（“{_quote(text)}”）", f"a total row ('{_quote(text)}')")
+        filled.append((field_name, text))
+    if len(filled) == 1:
+        text = _quote(filled[0][1])
+        return (f"只有一格有内容：“{text}”", f"only one cell is filled: '{text}'")
+    if len(filled) != 2:
+        return None
+    (first, a), (second, b) = filled
+    pair_zh, pair_en = f"“{_quote(a)}”“{_quote(b)}”", f"'{_quote(a)}', '{_quote(b)}'"
+    if first is None or second is None:
+        return (
+            f"只有两格有内容：{pair_zh}，其中一格不在导入的列中",
+            f"only two cells are filled ({pair_en}), one of them in a column not imported",
+        )
+    other, text = (second, b) if first == "name" else (first, a) if second == "name" else ("", "")
+    if other and sum(ch.isdigit() for ch in text) < digits.get(other, 0):
+        return (
+            f"只有两格有内容：{pair_zh}，后者不像{labels.get(other, other)}",
+            f"only two cells are filled ({pair_en}); the second does not look like a "
+            f"{other.replace('_', ' ')}",
+        )
+    return None
+
+
+def _not_a_person(row: int, why: tuple[str, str]) -> Problem:
+    return Problem(
+        row,
+        "not_a_person",
+        f"第 {row} 行不是居民记录，已跳过：{why[0]}",
+        f"Row {row} is not a person and was skipped: {why[1]}",
+    )
+
+
 def _read_people(
     table: Table,
     layout: Layout,
@@ -603,6 +728,16 @@ def _read_people(
     total = max(n, 1)
     progress(0, total, "检查数据")
     names = _texts(column("name"), clean_name)
+    # names that are counts or labels (10人, 合计, 制表人：李四): their rows go the way of a row
+    # without a name, where they are told from one (one search when no name has a digit or colon)
+    not_people: dict[int, tuple[str, str]] = {}
+    if n and _NAME_GATE.search(_SEP.join(names)):
+        for i, name in enumerate(names):
+            if name and _NAME_GATE.search(name):
+                why = name_reason(name)
+                if why is not None:
+                    not_people[start + 1 + i] = why
+                    names[i] = ""
     raw_ids = column("id_number")
     genders = per_distinct(lambda v: GENDERS.get(clean_text(v).lower()), column("gender"))
     phones, phone_ok = _phones(column("phone"))
@@ -682,12 +817,22 @@ def _read_people(
         if not rownum % 50_000:
             progress((n + rownum - start) // 2, total, "检查数据")
         if not name:
-            if not _blank_row(data[rownum - start - 1]):
-                rows_read += 1
-                rejected.append(Problem(rownum, "missing_name", "缺少姓名", "The name is missing"))
+            row = data[rownum - start - 1]
+            if _blank_row(row):
+                continue
+            why = not_people.get(rownum) or footer_reason(row, "", cols, labels=FIELD_LABELS)
+            if why is not None:
+                warnings.append(_not_a_person(rownum, why))
+                continue
+            rows_read += 1
+            rejected.append(Problem(rownum, "missing_name", "缺少姓名", "The name is missing"))
             continue
-        rows_read += 1
-        if len(name) > MAX_NAME:
+        if len(name) > MAX_NAME:  # a note under the roster, in the name column
+            why = footer_reason(data[rownum - start - 1], name, cols, labels=FIELD_LABELS)
+            if why is not None:
+                warnings.append(_not_a_person(rownum, why))
+                continue
+            rows_read += 1
             rejected.append(
                 Problem(
                     rownum,
@@ -710,6 +855,12 @@ def _read_people(
             if born is not None and _CHECK[2 * int(raw_id[:17], 13) % 11] == raw_id[17]:
                 number = raw_id
                 gender_from_id = "M" if raw_id[16] in "13579" else "F"
+        if number is None:  # no valid ID number: the row may be a signature line or a count
+            why = footer_reason(data[rownum - start - 1], name, cols, labels=FIELD_LABELS)
+            if why is not None:
+                warnings.append(_not_a_person(rownum, why))
+                continue
+        rows_read += 1
         if number is None and raw_id != "" and raw_id is not None:
             id_cell = read_id(raw_id)
             if id_cell.problem is not None:
@@ -873,7 +1024,11 @@ def _address_of(cells: tuple[Any, ...]) -> tuple[address.Address | None, str | N
 
 def _group(people: list[Person], layout: Layout, warnings: list[Problem]) -> list[Group]:
     """Households in the file: a 户主 row opens one; the rows after it at the same address (or with
-    no address of their own) join it. Without a relation column, one household per address."""
+    no address of their own) join it. Without a relation column, one household per address.
+
+    A row joined to the household above for want of an address of its own is said so
+    (`address_from_row_above`, naming the household): a footer or a stray row that slipped through
+    would otherwise become a member of whichever family happened to be listed last."""
     by_key: dict[str, Group] = {}
     groups: list[Group] = []
     use_heads = "relation" in layout.columns
@@ -884,6 +1039,7 @@ def _group(people: list[Person], layout: Layout, warnings: list[Problem]) -> lis
         if key is None:
             if use_heads and current is not None and not p.is_head:
                 current.people.append(p)
+                warnings.append(_joined_above(p.row, current))
                 continue
             warnings.append(
                 Problem(
@@ -917,6 +1073,21 @@ def _group(people: list[Person], layout: Layout, warnings: list[Problem]) -> lis
         if use_heads:
             current = group
     return groups
+
+
+def _joined_above(row: int, group: Group) -> Problem:
+    where = group.address.code if group.address is not None else f"户号 {group.household_code}"
+    where_en = (
+        group.address.code if group.address is not None else f"household {group.household_code}"
+    )
+    head = next((p for p in group.people if p.row == group.head_row), group.people[0])
+    return Problem(
+        row,
+        "address_from_row_above",
+        f"第 {row} 行没有填住址，已归入上方的 {where} 户（第 {head.row} 行 {head.name} 一户）",
+        f"Row {row} has no address of its own and joined the household above, {where_en} "
+        f"(that of {head.name}, row {head.row})",
+    )
 
 
 # --- matching with what is already there --------------------------------------------------------

@@ -586,3 +586,27 @@ def test_a_gbk_csv_roster_is_read(cdb: Database, tmp_path: Path) -> None:
     )
     plan = import_duty_roster(cdb, path)
     assert plan.people_added == 2 and not plan.rejected
+
+
+def test_total_and_signature_rows_under_the_roster_are_not_people(
+    cdb: Database, tmp_path: Path
+) -> None:
+    rows = [
+        *roster_rows(cdb),
+        ["合计", "14人"],  # row 18
+        ["", "", "", "", "", "", "", "", "", "", "", "", "共 14 人"],
+        ["", "共计：5人"],
+        ["制表人：李四"],
+        ["审核人", "王五"],
+        ["", "填表日期", "", "", "", "", "", "", "", "", "2026-11-29"],
+    ]
+    plan = import_duty_roster(cdb, write_xlsx(tmp_path / "footer.xlsx", rows), dry_run=True)
+    report = plan.report()
+    assert report["rows_read"] == 14 and report["people_added"] == 5
+    assert {p["row"] for p in report["rejected"]} == set(range(9, 18))  # as without the footer
+    skipped = {p["row"]: p["message"] for p in report["warnings"] if p["code"] == "not_a_person"}
+    assert sorted(skipped) == [18, 19, 20, 21, 22, 23]
+    assert all(f"第 {row} 行" in text for row, text in skipped.items())
+    assert "14人" in skipped[18]
+    names = {e.data.name for e in plan.entries}
+    assert not names & {"14人", "共计：5人", "王五", "填表日期"}

@@ -456,6 +456,88 @@ def test_a_large_import_is_audited_as_batches_naming_its_records(
     assert counted["resident"] == 1500 and counted["household"] == 1500
 
 
+# --- rows that are not people, rows that join the household above ------------------------------
+
+# a roster as street offices hand them out: a 序号 column first, a total row under it
+NUMBERED = ["序号", "姓名", "身份证号", "联系电话", "住址", "与户主关系"]
+
+
+def numbered_family() -> list[list[Any]]:
+    return [
+        [1, "张秀兰", pid(1, "F", 1950), "13812345678", "3-2-502", "户主"],
+        [2, "王建国", pid(2, "M", 1948), "", "3-2-502", "配偶"],
+    ]
+
+
+def test_a_total_row_under_the_roster_is_not_a_resident(db: Database, tmp_path: Path) -> None:
+    rows = [NUMBERED, *numbered_family(), ["合计", "10 人"]]
+    plan = import_roster(db, write_xlsx(tmp_path / "total.xlsx", rows))
+    assert (plan.residents_added, plan.rows_read, plan.rejected) == (2, 2, [])
+    (warning,) = [w for w in plan.warnings if w.code == "not_a_person"]
+    assert warning.row == 4 and "第 4 行" in warning.message and "10人" in warning.message
+    assert "Row 4" in warning.message_en
+    with db.reading() as session:
+        names = set(session.scalars(select(Resident.name)))
+    assert names == {"张秀兰", "王建国"}  # no resident named 10人 in 张秀兰's household
+
+
+FOOTERS: list[tuple[str, list[Any]]] = [
+    ("a count in the name column", ["合计", "10 人"]),
+    ("a count of households", ["", "共10户"]),
+    ("a bare number", ["", 10]),
+    ("a total with a colon", ["", "总计：12人"]),
+    ("共计 with spaces", ["", "共计 3 人"]),
+    ("a subtotal with figures beside it", ["小计", "", "", 3, 2, 1]),
+    ("a subtotal as the name", ["", "小计", "", "", "3-2-502", ""]),
+    ("a signature line in one cell", ["制表人：李四"]),
+    ("a label in the name column", ["", "审核：王五"]),
+    ("a label beside a name", ["审核人", "王五"]),
+    ("a date under the ID number", ["", "填表日期", "2026-11-29"]),
+    ("a name alone", ["", "李四"]),
+]
+
+
+@pytest.mark.parametrize(("kind", "footer"), FOOTERS, ids=[k for k, _f in FOOTERS])
+def test_footer_rows_of_each_kind_are_skipped_with_a_warning(
+    db: Database, tmp_path: Path, kind: str, footer: list[Any]
+) -> None:
+    rows = [NUMBERED, *numbered_family(), footer, [3, "李明", pid(3), "", "3-2-601", "户主"]]
+    plan = import_roster(db, write_xlsx(tmp_path / "f.xlsx", rows))
+    assert plan.rejected == [], kind
+    assert [(w.row, w.code) for w in plan.warnings] == [(4, "not_a_person")], kind
+    assert plan.warnings[0].message.startswith("第 4 行")
+    assert (plan.residents_added, plan.households_added, plan.rows_read) == (3, 2, 3)
+
+
+def test_a_member_listed_with_a_relation_only_joins_the_household_above_and_says_so(
+    db: Database, tmp_path: Path
+) -> None:
+    rows = [
+        HEADER,
+        *family(),
+        ["张小宝", "", "", "", "", "", "", "孙子", ""],  # two cells: a name and a relation
+        ["王芳", pid(20, "F"), "女", "", "", "", "", "外孙女", ""],
+        *family(5, 1, "101", 30),
+    ]
+    plan = import_roster(db, write_xlsx(tmp_path / "above.xlsx", rows))
+    assert plan.rejected == [] and plan.residents_added == 8
+    joined = {w.row: w for w in plan.warnings if w.code == "address_from_row_above"}
+    assert set(joined) == {5, 6}
+    assert "第 5 行" in joined[5].message and "3-2-502" in joined[5].message
+    assert "张三" in joined[5].message and "3-2-502" in joined[6].message_en
+    with db.reading() as session:
+        where = dict(
+            session.execute(
+                select(Resident.name, Household.address_code).join(
+                    Household, Household.id == Resident.household_id
+                )
+            )
+            .tuples()
+            .all()
+        )
+    assert where["张小宝"] == "3-2-502" and where["王芳"] == "3-2-502"
+
+
 # --- numbers as typed ---------------------------------------------------------------------------
 
 
