@@ -1,6 +1,6 @@
 """Headless commands for households and residents (../CLI.md, "Households and residents"):
 
-    import residents FILE [--sheet NAME] [--dry-run] [--report OUT.json]
+    import residents FILE [--sheet NAME] [--dry-run] [--report OUT.json] [--rejected OUT.xlsx]
     export residents OUT.xlsx [--mask]
     duplicates list [--kind K] [--json]
     duplicates decide --pair ID --action merge|keep|correct [--keep R] [--set FIELD=VALUE]
@@ -38,6 +38,12 @@ def register(sub: Any) -> dict[str, Any]:
     p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
     p.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     p.add_argument("--report", metavar="OUT.json", help="write the report as JSON")
+    p.add_argument(
+        "--rejected",
+        metavar="OUT.xlsx",
+        help="save the rows not imported, in the file's columns with the reason, to correct them "
+        "and import again",
+    )
     p.set_defaults(handler=cmd_import_residents)
 
     exp = group(sub, "export", "export data to files")
@@ -150,11 +156,13 @@ def _register_household(sub: Any) -> None:
 def cmd_import_residents(args: argparse.Namespace, out: Any) -> int:
     from app.cli import _open
     from app.core.roster_import import import_roster
+    from app.core.roster_rejected import check_target, write_rejected
     from app.errors import InvalidInput
 
     path = Path(args.file)
     if not path.is_file():
         raise InvalidInput(f"找不到文件：{path}", f"No such file: {path}")
+    rejected_out = check_target(Path(args.rejected)) if args.rejected else None
     if args.report:
         report_folder = Path(args.report).parent
         if str(report_folder) and not report_folder.is_dir():
@@ -189,6 +197,13 @@ def cmd_import_residents(args: argparse.Namespace, out: Any) -> int:
         f"{verb_en}added, {len(plan.rejected):,} rows rejected, {len(plan.warnings):,} warnings"
         + (" (dry run, nothing written)" if args.dry_run else ""),
     )
+    if rejected_out is not None:
+        saved = write_rejected(plan, rejected_out, out.lang)
+        out.say(
+            f"未导入的 {saved.rows:,} 行已保存（改正后可再导入），文件 {saved.path}",
+            f"The {saved.rows:,} rows not imported were saved (to correct and import again), "
+            f"file {saved.path}",
+        )
     if args.dry_run:
         return EXIT_OK
     if not plan.changes_anything:

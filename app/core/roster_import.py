@@ -21,7 +21,8 @@
 * People are matched by ID number (without one: by name within the household), so importing the
   same file again adds nothing, and a changed row updates the resident (reported as updated).
 * Rejected rows never block good ones; the report gives spreadsheet row numbers (1-based, as the
-  sheet shows them) and reason codes.
+  sheet shows them) and reason codes, and `roster_rejected.write_rejected` saves them in the file's
+  own columns with the reason beside each, to be corrected and imported again.
 """
 
 from __future__ import annotations
@@ -234,6 +235,10 @@ class Plan:
     head_changes: list[tuple[int, int]] = field(default_factory=list)  # (household id, resident id)
     new_tags: list[str] = field(default_factory=list)
     new_buildings: list[dict[str, Any]] = field(default_factory=list)
+    # the header and the rejected rows as the file has them (merged cells filled in), by row
+    # number, for `roster_rejected.write_rejected`: only these, not the whole table, outlive analyse
+    source_header: list[Any] = field(default_factory=list)
+    source_rows: dict[int, list[Any]] = field(default_factory=dict)
 
     def report(self, lang: str = "zh") -> dict[str, Any]:
         return {
@@ -501,6 +506,8 @@ def _analyse(db: Database, table: Table, layout: Layout, progress: Progress) -> 
         _match(session, plan)
     plan.rejected.sort(key=lambda p: p.row)
     plan.warnings.sort(key=lambda p: p.row)
+    plan.source_header = list(table.rows[layout.header_row])
+    plan.source_rows = {p.row: list(table.rows[p.row - 1]) for p in plan.rejected}
     return plan
 
 

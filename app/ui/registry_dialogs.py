@@ -37,6 +37,7 @@ from app.core import idnumber, registry
 from app.core.households import HouseholdMade, add_household, households_at, parse_address
 from app.core.masking import mask_phone
 from app.core.roster_import import FIELD_LABELS, FIELDS, Layout, Plan, analyse, apply, find_layout
+from app.core.roster_rejected import RejectedFile, write_rejected
 from app.core.spreadsheet import Table, cell_text, digits_lost, read_table
 from app.errors import GridDeskError
 from app.ui.context import AppContext
@@ -717,6 +718,12 @@ class _MappingPage(QWizardPage):
 
 
 class _PreviewPage(QWizardPage):
+    """Every problem, nothing written yet; the rows that will not be imported can be saved (in the
+    file's own columns with the reason) to be corrected and imported again, before or after the
+    import: the list here is gone once the wizard closes."""
+
+    rejected_saved = Signal(object)  # the RejectedFile written
+
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
@@ -734,12 +741,27 @@ class _PreviewPage(QWizardPage):
         self.only_problems = QCheckBox(self.tr("有问题的行不导入，其余照常导入"))
         self.only_problems.setChecked(True)
         self.only_problems.setEnabled(False)
-        layout.addWidget(self.only_problems)
+        saving = QHBoxLayout()
+        self.save_rejected_button = QPushButton(self.tr("保存未导入的行…"))
+        self.save_rejected_button.setToolTip(
+            self.tr("把有问题的行按原表的列另存为 Excel 文件，并注明原因；改正后可再导入。")
+        )
+        self.save_rejected_button.setEnabled(False)
+        self.save_rejected_button.clicked.connect(lambda: self.save_rejected())
+        self.saved_note = QLabel()
+        self.saved_note.setWordWrap(True)
+        saving.addWidget(self.only_problems)
+        saving.addStretch(1)
+        saving.addWidget(self.saved_note)
+        saving.addWidget(self.save_rejected_button)
+        layout.addLayout(saving)
         self._ready = False
 
     def initializePage(self) -> None:
         self._ready = False
         self.w.plan = None
+        self.save_rejected_button.setEnabled(False)
+        self.saved_note.setText("")
         table, lay, db = self.w.table, self.w.layout_, self.w.ctx.db
         assert table is not None and lay is not None
         self.summary.setText(self.tr("正在检查…"))
@@ -766,14 +788,47 @@ class _PreviewPage(QWizardPage):
             )
         )
         shown = (plan.rejected + plan.warnings)[:2000]
+        refused = len(plan.rejected)  # the rejected come first (no search of them per row)
         self.problems.setRowCount(len(shown))
         for r, p in enumerate(shown):
-            kind = self.tr("未导入") if p in plan.rejected else self.tr("提示")
+            kind = self.tr("未导入") if r < refused else self.tr("提示")
             self.problems.setItem(r, 0, QTableWidgetItem(str(p.row)))
             self.problems.setItem(r, 1, QTableWidgetItem(f"{kind} · {p.code}"))
             self.problems.setItem(r, 2, QTableWidgetItem(p.message))
         self.problems.resizeColumnsToContents()
+        self.save_rejected_button.setEnabled(bool(plan.rejected))
         self.completeChanged.emit()
+
+    def save_rejected(self, target: str | None = None) -> None:
+        """Ask where (beside the roster by default) and write the rejected rows there, in the
+        background; the path is said under the list and emitted with `rejected_saved`."""
+        plan = self.w.plan
+        if plan is None or not plan.rejected:
+            return
+        default = plan.path.with_name(self.tr("{0}-未导入的行.xlsx").format(plan.path.stem))
+        name = (
+            target
+            or QFileDialog.getSaveFileName(
+                self, self.tr("保存未导入的行"), str(default), self.tr("Excel 文件 (*.xlsx)")
+            )[0]
+        )
+        if not name:
+            return
+        out = Path(name)
+        if out.suffix.lower() != ".xlsx":
+            out = out.with_name(out.name + ".xlsx")
+        lang = self.w.ctx.lang
+
+        def work(_progress: Any) -> RejectedFile:
+            return write_rejected(plan, out, lang)
+
+        def done(saved: RejectedFile) -> None:
+            self.saved_note.setText(
+                self.tr("已保存 {0} 行：{1}").format(f"{saved.rows:,}", str(saved.path))
+            )
+            self.rejected_saved.emit(saved)
+
+        self.w.ctx.run(self, work, title=self.tr("保存未导入的行"), on_success=done)
 
     def isComplete(self) -> bool:
         return self._ready and self.w.plan is not None and self.w.plan.changes_anything

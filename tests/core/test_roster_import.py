@@ -580,3 +580,92 @@ def test_messages_mask_the_numbers_they_quote(db: Database, tmp_path: Path) -> N
     assert bad.code == "id_checksum"
     assert wrong_check not in bad.message and wrong_check not in bad.message_en
     assert wrong_check[:6] + "********" + wrong_check[14:] in bad.message
+
+
+# --- the rejected rows, saved to be corrected and imported again --------------------------------
+
+
+def sheet_rows(path: Path) -> list[list[Any]]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+
+
+def test_rejected_rows_are_saved_in_the_files_columns_with_the_reason(
+    db: Database, tmp_path: Path
+) -> None:
+    from app.core.roster_rejected import write_rejected
+
+    good = pid(3)
+    wrong_check = good[:17] + ("0" if good[17] != "0" else "1")
+    lost = pid(8)
+    rows = [
+        HEADER,
+        *family(),
+        ["甲", wrong_check, "男", "13800001111", "3", "2", "502", "子", ""],  # row 8
+        ["乙", float(lost), "男", "", "3", "2", "502", "子", ""],
+        ["", pid(40), "男", "", "3", "2", "502", "子", ""],
+    ]
+    files = tmp_path / "files"
+    files.mkdir()
+    path = write_xlsx(files / "in.xlsx", rows, title="幸福里社区居民花名册")
+    plan = import_roster(db, path, dry_run=True)
+    assert {p.row: p.code for p in plan.rejected} == {
+        8: "id_checksum",
+        9: "id_precision_lost",
+        10: "missing_name",
+    }
+    out = files / "未导入.xlsx"
+    saved = write_rejected(plan, out)
+    assert (saved.path, saved.rows) == (out, 3)
+    assert sorted(p.name for p in files.iterdir()) == ["in.xlsx", "未导入.xlsx"]  # no temp file
+    got = sheet_rows(out)
+    assert got[0] == ["行号", "原因", *HEADER]
+    assert [r[0] for r in got[1:]] == [8.0, 9.0, 10.0]  # the original file's row numbers
+    by_row = {int(r[0]): r for r in got[1:]}
+    # the cells as the file has them: the wrong number whole (it is what must be corrected), the
+    # one stored as a number still a number
+    assert by_row[8][2:] == ["甲", wrong_check, "男", "13800001111", "3", "2", "502", "子", ""]
+    assert by_row[9][3] == read_table(path).rows[8][1]  # still the number the file has
+    assert by_row[10][2:4] == ["", pid(40)]
+    # the reasons say why and mask what they quote
+    assert "校验位" in by_row[8][1] and wrong_check not in by_row[8][1]
+    assert idnumber.mask(wrong_check) in by_row[8][1]
+    assert "15" in by_row[9][1] and lost[:15] not in by_row[9][1]
+    assert by_row[10][1] == "缺少姓名"
+    reasons = " ".join(r[1] for r in got[1:])
+    assert "13800001111" not in reasons
+
+    # corrected there and imported again, the rows go in
+    fixed = [got[0][2:]] + [r[2:] for r in got[1:]]
+    fixed[1][1] = pid(50)
+    fixed[2][1] = pid(51)
+    fixed[3][0] = "戊"
+    import_roster(db, path)
+    again = import_roster(db, write_xlsx(files / "fixed.xlsx", fixed))
+    assert again.rejected == [] and again.residents_added == 3
+    assert counts(db) == (6, 1)
+
+
+def test_the_rejected_file_is_written_whole_or_not_at_all(db: Database, tmp_path: Path) -> None:
+    from app.core.roster_rejected import write_rejected
+
+    files = tmp_path / "files"
+    files.mkdir()
+    plan = import_roster(
+        db,
+        write_xlsx(files / "in.xlsx", [HEADER, ["", pid(1), "男", "", "3", "2", "502", "", ""]]),
+        dry_run=True,
+    )
+    out = files / "out.xlsx"
+    out.write_bytes(b"an earlier file")
+    write_rejected(plan, out, lang="en")
+    got = sheet_rows(out)
+    assert got[0][:3] == ["Row", "Reason", "姓名"] and got[1][:2] == [2.0, "The name is missing"]
+    folder = files / "taken.xlsx"
+    folder.mkdir()  # a folder where the file should go: the rename fails
+    with pytest.raises(InvalidInput, match=r"taken\.xlsx"):
+        write_rejected(plan, folder)
+    assert sorted(p.name for p in files.iterdir()) == ["in.xlsx", "out.xlsx", "taken.xlsx"]
+    with pytest.raises(InvalidInput, match=r"\.xlsx"):
+        write_rejected(plan, files / "out.csv")
+    with pytest.raises(InvalidInput, match="文件夹不存在"):
+        write_rejected(plan, files / "nowhere" / "out.xlsx")

@@ -129,3 +129,85 @@ def test_refusals_are_one_clear_line(sandbox: Path, community: Path, tmp_path: P
     assert usage.code == 2
     never = griddesk(sandbox, tmp_path / "never", "export", "residents", str(tmp_path / "a.xlsx"))
     assert "init" in assert_one_clear_line(never)
+
+
+def test_rejected_rows_saved_beside_the_import(sandbox: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert griddesk(sandbox, data, *INIT).code == 0
+    path = _roster(tmp_path / "messy.xlsx")
+    wb_rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    footer = tmp_path / "footer.xlsx"  # the same roster with a total row under it
+    wb = xlsxwriter.Workbook(str(footer), {"strings_to_numbers": False})
+    ws = wb.add_worksheet("居民")
+    for r, row in enumerate([*wb_rows, ["合计 5 人"]]):
+        for c, value in enumerate(row):
+            if value != "":
+                ws.write(r, c, value)
+    wb.close()
+
+    missing = assert_one_clear_line(
+        griddesk(
+            sandbox,
+            data,
+            "import",
+            "residents",
+            str(footer),
+            "--rejected",
+            str(tmp_path / "x" / "r.xlsx"),
+        )
+    )
+    assert str(tmp_path / "x") in missing
+    assert json.loads(griddesk(sandbox, data, "stats", "--json").out)["residents"] == 0
+
+    out = tmp_path / "未导入.xlsx"
+    report = tmp_path / "report.json"
+    run = griddesk(
+        sandbox,
+        data,
+        "import",
+        "residents",
+        str(footer),
+        "--rejected",
+        str(out),
+        "--report",
+        str(report),
+    )
+    assert run.code == 0, run.err
+    assert run.out.strip().splitlines()[-1].split()[-1] == str(out)  # the file it wrote, last
+    data_report = json.loads(report.read_text(encoding="utf-8"))
+    assert data_report["residents_added"] == 2 and data_report["rows_read"] == 5
+    assert {(p["row"], p["code"]) for p in data_report["warnings"]} >= {(9, "not_a_person")}
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[0] == [
+        "行号",
+        "原因",
+        "姓名",
+        "公民身份号码",
+        "手机",
+        "住址",
+        "与户主关系",
+        "人员类别",
+        "备注",
+    ]
+    assert [int(r[0]) for r in rows[1:]] == [6, 7, 8]  # not the total row: it is no person
+    assert rows[3][2:4] == ["周五", wb_rows[1 + 3 + 3][1]]  # the file's own ID number, whole
+    assert all(len(r[1]) > 2 for r in rows[1:])  # every row says why
+    number = wb_rows[7][1]
+    assert number not in rows[3][1] and idnumber.mask(number) in rows[3][1]  # masked there
+
+    english = griddesk(
+        sandbox,
+        data,
+        "import",
+        "residents",
+        str(footer),
+        "--dry-run",
+        "--rejected",
+        str(out),
+        lang="en",
+    )
+    assert english.code == 0, english.err
+    assert CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()[0][:2] == [
+        "Row",
+        "Reason",
+    ]

@@ -270,6 +270,47 @@ def test_import_wizard_shows_cells_as_typed(qtbot, demo_ctx, tmp_path: Path) -> 
     assert "15" in sample.item(1, 2).toolTip()
 
 
+def test_import_wizard_saves_the_rejected_rows(
+    qtbot, demo_ctx, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+    from python_calamine import CalamineWorkbook
+
+    path = tmp_path / "花名册.xlsx"
+    lost, wrong = _roster_with_numbers_and_a_total(path)
+    wizard = ImportWizard(demo_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    preview = wizard.preview_page
+    listed = {
+        preview.problems.item(r, 0).text(): preview.problems.item(r, 1).text()
+        for r in range(preview.problems.rowCount())
+    }
+    assert listed["5"].endswith("not_a_person")  # the total row: no resident named 3人
+    assert "新增居民 1 人" in preview.summary.text()
+    assert preview.save_rejected_button.isEnabled()
+
+    target = tmp_path / "改正后再导入"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.wait_signal(preview.rejected_saved, timeout=10_000) as saved:
+        preview.save_rejected_button.click()
+    out = target.with_suffix(".xlsx")
+    assert saved.args[0].path == out and out.name in preview.saved_note.text()
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[0] == ["行号", "原因", "序号", "姓名", "身份证号", "联系电话", "住址", "与户主关系"]
+    assert [(r[0], r[3], r[4]) for r in rows[1:]] == [
+        (3.0, "丙丁", wizard.table.rows[2][2]),  # still the number the file has
+        (4.0, "戊己", wrong),
+    ]
+    assert all(wrong not in r[1] and lost[:15] not in r[1] for r in rows[1:])  # masked reasons
+    with demo_ctx.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Resident)) == 300  # nothing yet
+
+
 # --- households made and remade, duplicates settled -------------------------------------------------
 
 
