@@ -90,6 +90,9 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
 
     datadir = DataDir.resolve(args.data_dir)
     info = init_office(datadir, args.role, args.code, args.name, args.parent_code)
+    from app import logsetup
+
+    logsetup.configure(datadir.logs, verbose=args.verbose)  # its logs/ exists from now on
     kind = "社区" if info.role == "community" else "街道办"
     out.say(
         f"已设置{kind}“{info.name}”，数据文件夹 {datadir.root}，机构代码 {info.code}",

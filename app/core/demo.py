@@ -16,10 +16,12 @@ from typing import Any
 
 from faker.providers.person.zh_CN import Provider as PersonProvider
 from faker.providers.phone_number.zh_CN import Provider as PhoneProvider
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, literal, select
+from sqlalchemy.orm import Session
 
 from app.core import idnumber
 from app.core.progress import Progress, no_progress
+from app.db.base import Base
 from app.db.engine import Database
 from app.db.models import Building, Grid, Household, Office, Resident, join_tags
 from app.errors import AlreadyDone, InvalidInput
@@ -174,6 +176,48 @@ def _tags_for(
     return tags
 
 
+DEMO_SETTING = "demo"  # set in a folder the demo filled: its data are invented
+# what a community records of its own: one row in any of these is real work, not an empty folder
+_REAL_WORK = (
+    "household",
+    "grid",
+    "duty_person",
+    "supply_movement",
+    "meeting",
+    "group_buy_round",
+    "exchange_package",
+)
+
+
+def is_demo(session: Session) -> bool:
+    from app.core.office import get_setting
+
+    return get_setting(session, DEMO_SETTING) == "1"
+
+
+def _refuse_real_data(session: Session) -> None:
+    """The demo goes into an empty folder or one it filled itself, never beside a real office's
+    records (its invented people would travel in the office's packages)."""
+    if is_demo(session):
+        raise AlreadyDone(
+            "这个演示社区已经有演示数据，未再生成。",
+            "This demo community has its demo data already; nothing was made.",
+        )
+    tables = Base.metadata.tables
+    found = [
+        name
+        for name in _REAL_WORK
+        if session.execute(select(literal(1)).select_from(tables[name]).limit(1)).first()
+    ]
+    if found:
+        raise InvalidInput(
+            "这个数据文件夹已有本社区的真实数据，不能填入演示数据。"
+            "演示社区请放在单独的文件夹里（打开程序时选“打开演示社区”）。",
+            "This data folder holds the office's real data; demo data cannot go in beside it. "
+            "Keep the demo in a folder of its own (choose “Open the demo community” at start).",
+        )
+
+
 def fill_demo(
     db: Database, residents: int = 3000, *, seed: int = 20200123, progress: Progress = no_progress
 ) -> DemoResult:
@@ -193,11 +237,7 @@ def fill_demo(
                 "演示数据只能填入社区（不是街道办）。",
                 "Demo data is for a community, not a street office.",
             )
-        if session.scalar(select(func.count()).select_from(Household)):
-            raise AlreadyDone(
-                "已有住户数据，未生成演示数据。",
-                "There are households already; no demo data was made.",
-            )
+        _refuse_real_data(session)
         home_region = office.code[:6] if len(office.code) >= 6 else "420106"
         people = _People(rng, today, home_region)
 
@@ -301,6 +341,9 @@ def fill_demo(
         if people_rows:
             session.execute(insert(Resident), people_rows)
         progress(residents, residents, "住户")
+        from app.core.office import set_setting
+
+        set_setting(session, DEMO_SETTING, "1")
         return DemoResult(
             residents=next_resident - 1,
             households=len(sizes),

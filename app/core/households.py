@@ -35,6 +35,7 @@ class HouseholdMade:
     id: int
     code: str
     address_code: str
+    head_id: int | None = None  # the head a new household was made with
 
 
 @dataclass(frozen=True)
@@ -161,9 +162,10 @@ def add_household(
         _id_taken(session, values["id_number"], None)
         household = _new_household(session, where, phone)
         values["relation"] = values["relation"] or HEAD
-        session.add(Resident(household_id=household.id, is_head=True, **values))
+        person = Resident(household_id=household.id, is_head=True, **values)
+        session.add(person)
         session.flush()
-        return HouseholdMade(household.id, household.code, household.address_code)
+        return HouseholdMade(household.id, household.code, household.address_code, person.id)
 
 
 def split_household(

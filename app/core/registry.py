@@ -39,6 +39,7 @@ _LANDLINE = re.compile(r"^(0\d{2,3}-?)?\d{7,8}(-\d{1,6})?$")
 
 @dataclass(frozen=True)
 class ResidentFilter:
+    community: str | None = None  # at a street office: the code of the community it came from
     grid_id: int | None = None
     building_id: int | None = None
     tag: str | None = None
@@ -58,6 +59,7 @@ def _list_query(f: ResidentFilter, sort: str, descending: bool) -> Select[tuple[
         keys += [Resident.is_head.desc(), Resident.id]
     elif sort == "age":
         keys = [Resident.birth_date, Resident.id]
+        descending = not descending  # ascending age: the latest birth date (the youngest) first
     else:
         keys = [Resident.id]
     if descending:
@@ -74,6 +76,8 @@ def _filtered(q: Select[Any], f: ResidentFilter, joined: bool = False) -> Select
             q = q.where(Household.grid_id == f.grid_id)
         if f.building_id is not None:
             q = q.where(Household.building_id == f.building_id)
+    if f.community:
+        q = q.where(Resident.origin == f.community)
     if f.tag:
         q = q.where(Resident.tags.like(f"%,{f.tag},%"))
     if f.residency:
@@ -134,6 +138,7 @@ class ResidentRow:
     residency: str
     tags: tuple[str, ...]
     status: str
+    community: str = ""  # the code of the office that owns the record (its community)
 
 
 def resident_rows(session: Session, ids: Sequence[int]) -> list[ResidentRow]:
@@ -157,6 +162,7 @@ def resident_rows(session: Session, ids: Sequence[int]) -> list[ResidentRow]:
             Resident.residency,
             Resident.tags,
             Resident.status,
+            Resident.origin,
         )
         .join(Household, Household.id == Resident.household_id)
         .where(Resident.id.in_(list(ids)))
@@ -177,6 +183,7 @@ def resident_rows(session: Session, ids: Sequence[int]) -> list[ResidentRow]:
             residency=r[11],
             tags=tuple(split_tags(r[12])),
             status=r[13],
+            community=r[14],
         )
         for r in rows
     }
@@ -194,28 +201,53 @@ class FilterOptions:
     grids: list[Choice]
     buildings: list[Choice]
     tags: list[str]
+    communities: dict[str, str]  # code → name, at a street office (its enrolled communities)
 
 
 def filter_options(session: Session) -> FilterOptions:
+    """The choices above the list. At a street office a grid or building is named with its
+    community (every community has its 3栋)."""
+    communities = community_names(session)
+
+    def where(origin: str) -> str:
+        return f"{communities.get(origin, origin)} · " if communities else ""
+
     grids = [
-        Choice(i, f"{name}（{code}）")
-        for i, code, name in session.execute(
-            select(Grid.id, Grid.code, Grid.name)
+        Choice(i, f"{where(origin)}{name}（{code}）")
+        for i, code, name, origin in session.execute(
+            select(Grid.id, Grid.code, Grid.name, Grid.origin)
             .where(Grid.deleted_at.is_(None))
-            .order_by(Grid.code)
+            .order_by(Grid.origin, Grid.code)
         )
     ]
     buildings = sorted(
         (
-            Choice(i, f"{number}栋")
-            for i, number in session.execute(
-                select(Building.id, Building.number).where(Building.deleted_at.is_(None))
+            (origin, Choice(i, f"{where(origin)}{number}栋"))
+            for i, number, origin in session.execute(
+                select(Building.id, Building.number, Building.origin).where(
+                    Building.deleted_at.is_(None)
+                )
             )
         ),
-        key=lambda c: (len(c.label), c.label),
+        key=lambda pair: (pair[0], len(pair[1].label), pair[1].label),
     )
     tags = list(session.scalars(select(Tag.name).order_by(Tag.position)))
-    return FilterOptions(grids, buildings, tags)
+    return FilterOptions(grids, [choice for _o, choice in buildings], tags, communities)
+
+
+def community_names(session: Session) -> dict[str, str]:
+    """The communities whose records a street office holds, code → name (empty at a community):
+    3-2-502 means nothing at a street office without the community it is in."""
+    from app.db.models_exchange import EnrolledOffice
+
+    return {
+        code: name
+        for code, name in session.execute(
+            select(EnrolledOffice.code, EnrolledOffice.name)
+            .where(EnrolledOffice.role == "community")
+            .order_by(EnrolledOffice.code)
+        )
+    }
 
 
 # --- one household -----------------------------------------------------------------------------
@@ -250,6 +282,7 @@ class HouseholdView:
     grid: str | None
     phone: str | None
     members: list[Member] = field(default_factory=list)
+    community: str = ""  # the code of the office that owns the household
 
     @property
     def head(self) -> Member | None:
@@ -296,6 +329,7 @@ def household_view(session: Session, household_id: int) -> HouseholdView:
         grid=grid.name if grid else None,
         phone=h.phone,
         members=[_member(m) for m in members],
+        community=h.origin,
     )
 
 

@@ -57,6 +57,7 @@ class Hit:
     is_head: bool
     status: str
     matched: str  # name, pinyin, id_tail, phone_tail, address, household_code
+    community: str = ""  # the code of the office that owns the record
 
 
 def normalise(query: str) -> str:
@@ -326,7 +327,7 @@ class RegistrySearch:
             return []
         stmt = text(
             "SELECT r.id, r.household_id, r.name, r.gender, r.id_number, r.phone, r.relation, "
-            "r.is_head, r.status, h.address_code, h.code "
+            "r.is_head, r.status, h.address_code, h.code, r.origin "
             "FROM resident r JOIN household h ON h.id = r.household_id WHERE r.id IN :ids"
         ).bindparams(bindparam("ids", expanding=True))
         rows = {r[0]: r for r in session.execute(stmt, {"ids": [i for i, _ in order]})}
@@ -349,6 +350,7 @@ class RegistrySearch:
                     is_head=bool(r[7]),
                     status=r[8],
                     matched=matched,
+                    community=r[11],
                 )
             )
         return hits

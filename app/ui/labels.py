@@ -1,6 +1,12 @@
-"""Display names of stored values (tags, residency) in the interface's language. The database
-keeps the Chinese names, as the office and its spreadsheets use them; an English interface shows
-the English name of each built-in tag and leaves tags the office added as typed."""
+"""Display names of stored values (tags, residency, status, gender, relation to the head) in the
+interface's language — the one vocabulary of the window.
+
+The database keeps codes (`registered`, `moved_out`, `M`) or the Chinese names the office and its
+spreadsheets use (户主, 独居老人). Each table below is written as literals the translation tools can
+see (`QT_TRANSLATE_NOOP`), never as variables passed to `tr()`, which the tools cannot read (that
+left 户籍 and 在住 in Chinese in English mode). Names the office typed itself (its own tags, an
+unusual relation) are shown as typed.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +23,68 @@ BUILTIN_TAGS = (
     QT_TRANSLATE_NOOP("Tags", "特困"),
 )
 
+RESIDENCY = {
+    "registered": QT_TRANSLATE_NOOP("Vocabulary", "户籍"),
+    "migrant": QT_TRANSLATE_NOOP("Vocabulary", "流动"),
+    "abroad": QT_TRANSLATE_NOOP("Vocabulary", "境外"),
+}
+STATUS = {
+    "active": QT_TRANSLATE_NOOP("Vocabulary", "在住"),
+    "moved_out": QT_TRANSLATE_NOOP("Vocabulary", "迁出"),
+    "deceased": QT_TRANSLATE_NOOP("Vocabulary", "死亡"),
+}
+GENDER = {
+    "M": QT_TRANSLATE_NOOP("Vocabulary", "男"),
+    "F": QT_TRANSLATE_NOOP("Vocabulary", "女"),
+}
+RELATIONS = (
+    QT_TRANSLATE_NOOP("Vocabulary", "户主"),
+    QT_TRANSLATE_NOOP("Vocabulary", "配偶"),
+    QT_TRANSLATE_NOOP("Vocabulary", "子"),
+    QT_TRANSLATE_NOOP("Vocabulary", "女"),
+    QT_TRANSLATE_NOOP("Vocabulary", "父亲"),
+    QT_TRANSLATE_NOOP("Vocabulary", "母亲"),
+    QT_TRANSLATE_NOOP("Vocabulary", "儿媳"),
+    QT_TRANSLATE_NOOP("Vocabulary", "女婿"),
+    QT_TRANSLATE_NOOP("Vocabulary", "孙子"),
+    QT_TRANSLATE_NOOP("Vocabulary", "孙女"),
+    QT_TRANSLATE_NOOP("Vocabulary", "外孙子"),
+    QT_TRANSLATE_NOOP("Vocabulary", "外孙女"),
+    QT_TRANSLATE_NOOP("Vocabulary", "兄弟姐妹"),
+    QT_TRANSLATE_NOOP("Vocabulary", "祖父母"),
+    QT_TRANSLATE_NOOP("Vocabulary", "其他"),
+)
+NONE = QT_TRANSLATE_NOOP("Vocabulary", "（无）")
+UNKNOWN = QT_TRANSLATE_NOOP("Vocabulary", "（未知）")
+ALL = QT_TRANSLATE_NOOP("Vocabulary", "全部")
+
+
+def _tr(text: str, context: str = "Vocabulary") -> str:
+    return QCoreApplication.translate(context, text)
+
 
 def tag_label(name: str) -> str:
-    return QCoreApplication.translate("Tags", name) if name in BUILTIN_TAGS else name
+    return _tr(name, "Tags") if name in BUILTIN_TAGS else name
+
+
+def residency_label(code: str | None) -> str:
+    return _tr(RESIDENCY[code]) if code in RESIDENCY else (code or "")
+
+
+def status_label(code: str | None) -> str:
+    return _tr(STATUS[code]) if code in STATUS else (code or "")
+
+
+def gender_label(code: str | None) -> str:
+    """M/F (or 男/女 as the core's rows carry them) in the interface's language."""
+    code = {"男": "M", "女": "F"}.get(code or "", code or "")
+    return _tr(GENDER[code]) if code in GENDER else ""
+
+
+def relation_label(relation: str | None) -> str:
+    return _tr(relation) if relation in RELATIONS else (relation or "")
+
+
+def text(key: str) -> str:
+    """One of the module's words (NONE, UNKNOWN, ALL) translated."""
+    return _tr(key)

@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
             page.add_household()  # type: ignore[attr-defined]
 
     def _areas(self) -> list[tuple[str, str, PageSpec]]:
+        if self.ctx.office.is_street_office:
+            return self._street_areas()
 
         def todo(title: str, purpose: str) -> Callable[[], QWidget]:
             return lambda: NotBuiltPage(title, purpose)
@@ -138,6 +140,18 @@ class MainWindow(QMainWindow):
             ),
             ("printing", self.tr("通知打印"), "app.ui.pages.printing:PrintingPage"),
             ("reports", self.tr("报表"), "app.ui.pages.reports:ReportsPage"),
+            ("exchange", self.tr("数据交换"), "app.ui.pages.exchange:ExchangePage"),
+            ("settings", self.tr("设置"), "app.ui.pages.settings:SettingsPage"),
+        ]
+
+    def _street_areas(self) -> list[tuple[str, str, PageSpec]]:
+        """A street office reads its communities' records (社区居民, read only, with the community
+        beside every address) and writes its own directives; it has no households of its own."""
+        return [
+            ("home", self.tr("首页"), lambda: self.home),
+            ("registry", self.tr("社区居民"), "app.ui.pages.registry:RegistryPage"),
+            ("reports", self.tr("报表"), "app.ui.pages.street_areas:StreetReportsPage"),
+            ("directives", self.tr("下发事项"), "app.ui.pages.street_areas:StreetDirectivesPage"),
             ("exchange", self.tr("数据交换"), "app.ui.pages.exchange:ExchangePage"),
             ("settings", self.tr("设置"), "app.ui.pages.settings:SettingsPage"),
         ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -41,16 +39,26 @@ from app.core.roster_rejected import RejectedFile, write_rejected
 from app.core.spreadsheet import Table, cell_text, digits_lost, read_table
 from app.errors import GridDeskError
 from app.ui.context import AppContext
-from app.ui.models.registry_model import RESIDENCY_LABELS, STATUS_LABELS
+from app.ui.labels import (
+    RELATIONS,
+    RESIDENCY,
+    STATUS,
+    gender_label,
+    relation_label,
+    residency_label,
+    status_label,
+    tag_label,
+)
 from app.ui.operations import delete_later
 
+# the kinds of document other than the ID card, as literals the translation tools can see
 DOC_TYPES = [
-    ("", "（无）"),
-    ("passport", "护照"),
-    ("hk_macau_permit", "港澳通行证"),
-    ("taiwan_permit", "台胞证"),
-    ("foreigner_permit", "外国人永久居留证"),
-    ("other", "其他"),
+    ("", QT_TRANSLATE_NOOP("ResidentForm", "（无）")),
+    ("passport", QT_TRANSLATE_NOOP("ResidentForm", "护照")),
+    ("hk_macau_permit", QT_TRANSLATE_NOOP("ResidentForm", "港澳通行证")),
+    ("taiwan_permit", QT_TRANSLATE_NOOP("ResidentForm", "台胞证")),
+    ("foreigner_permit", QT_TRANSLATE_NOOP("ResidentForm", "外国人永久居留证")),
+    ("other", QT_TRANSLATE_NOOP("ResidentForm", "其他")),
 ]
 
 
@@ -88,6 +96,7 @@ class ResidentForm(QDialog):
         self.member = member
         self.new_household = new_household
         self.made: HouseholdMade | None = None
+        self.saved_id: int | None = None  # the resident saved, once saved
         if new_household:
             self.setWindowTitle(self.tr("新增住户"))
         else:
@@ -106,11 +115,12 @@ class ResidentForm(QDialog):
         self.id_info.setObjectName("muted")
         self.doc_type = QComboBox()
         for code, label in DOC_TYPES:
-            self.doc_type.addItem(self.tr(label), code)
+            self.doc_type.addItem(QCoreApplication.translate("ResidentForm", label), code)
         self.doc_number = QLineEdit(member.doc_number or "" if member else "")
         self.gender = QComboBox()
-        for code, label in (("", "（未知）"), ("M", "男"), ("F", "女")):
-            self.gender.addItem(self.tr(label), code)
+        self.gender.addItem(self.tr("（未知）"), "")
+        for code in ("M", "F"):
+            self.gender.addItem(gender_label(code), code)
         self.birth = QDateEdit()
         self.birth.setDisplayFormat("yyyy-MM-dd")
         self.birth.setCalendarPopup(True)
@@ -120,27 +130,30 @@ class ResidentForm(QDialog):
         self.phone = QLineEdit(member.phone or "" if member else "")
         self.relation = QComboBox()
         self.relation.setEditable(True)
-        self.relation.addItems(
-            ["", "户主", "配偶", "子", "女", "父亲", "母亲", "孙子", "孙女", "其他"]
-        )
+        # shown in the interface's language, kept as the office writes them (户主, 配偶 …)
+        self.relation.addItem("", "")
+        for relation in RELATIONS:
+            self.relation.addItem(relation_label(relation), relation)
         self.residency = QComboBox()
-        for code, label in RESIDENCY_LABELS.items():
-            self.residency.addItem(self.tr(label), code)
+        for code in RESIDENCY:
+            self.residency.addItem(residency_label(code), code)
         self.status = QComboBox()
-        for code, label in STATUS_LABELS.items():
-            self.status.addItem(self.tr(label), code)
-        self.tags = QListWidget()
-        self.tags.setMaximumHeight(96)
-        self.tags.setFlow(QListWidget.Flow.LeftToRight)
-        self.tags.setWrapping(True)
+        for code in STATUS:
+            self.status.addItem(status_label(code), code)
+        # every category visible at once, four to a row (a scrolling row hid 低保 and 特困)
+        self.tags = QWidget()
+        tag_grid = QGridLayout(self.tags)
+        tag_grid.setContentsMargins(0, 0, 0, 0)
+        tag_grid.setHorizontalSpacing(12)
         with ctx.db.reading() as session:
             tag_names = registry.filter_options(session).tags
         chosen = set(member.tags) if member else set()
-        for t in tag_names:
-            item = QListWidgetItem(t)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if t in chosen else Qt.CheckState.Unchecked)
-            self.tags.addItem(item)
+        self.tag_boxes: dict[str, QCheckBox] = {}
+        for i, t in enumerate(tag_names):
+            box = QCheckBox(tag_label(t))
+            box.setChecked(t in chosen)
+            self.tag_boxes[t] = box
+            tag_grid.addWidget(box, i // 4, i % 4)
         self.notes = QLineEdit(member.notes or "" if member else "")
         self.errors: dict[str, QLabel] = {}
 
@@ -191,13 +204,13 @@ class ResidentForm(QDialog):
             self._select(self.residency, member.residency)
             self._select(self.status, member.status)
             self._select(self.doc_type, member.doc_type if member.doc_type != "id_card" else "")
-            self.relation.setCurrentText(member.relation or "")
+            self.relation.setCurrentText(relation_label(member.relation))
             if member.birth_date:
                 self.birth.setDate(
                     QDate(member.birth_date.year, member.birth_date.month, member.birth_date.day)
                 )
         if new_household:
-            self.relation.setCurrentText("户主")
+            self.relation.setCurrentText(relation_label("户主"))
             self.relation.setEnabled(False)  # the first member of a new household is its head
         self.id_number.textChanged.connect(self._id_typed)
         self._id_typed(self.id_number.text())
@@ -243,16 +256,19 @@ class ResidentForm(QDialog):
             doc_type=self.doc_type.currentData() or None,
             doc_number=self.doc_number.text(),
             phone=self.phone.text(),
-            relation=self.relation.currentText(),
+            relation=self._relation(),
             residency=self.residency.currentData(),
-            tags=[
-                self.tags.item(i).text()
-                for i in range(self.tags.count())
-                if self.tags.item(i).checkState() == Qt.CheckState.Checked
-            ],
+            tags=[name for name, box in self.tag_boxes.items() if box.isChecked()],
             status=self.status.currentData(),
             notes=self.notes.text(),
         )
+
+    def _relation(self) -> str:
+        """The relation as the office writes it: a listed one by its stored name (户主 also in
+        English mode), anything else as typed."""
+        typed = self.relation.currentText().strip()
+        found = self.relation.findText(typed)
+        return str(self.relation.itemData(found)) if found >= 0 else typed
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.errors.items():
@@ -281,14 +297,15 @@ class ResidentForm(QDialog):
         household_id = self.household_id
         phone = self.household_phone.text()
 
-        def work(_progress: Any) -> HouseholdMade | None:
-            if self.new_household:
+        new_household = self.new_household
+
+        def work(_progress: Any) -> HouseholdMade | int:
+            if new_household:
                 return add_household(db, where, data, phone)
             if member is None:
-                registry.add_resident(db, household_id, data)
-            else:
-                registry.update_resident(db, member.id, data)
-            return None
+                return registry.add_resident(db, household_id, data)
+            registry.update_resident(db, member.id, data)
+            return member.id
 
         def done(result: Any) -> None:
             if isinstance(result, HouseholdMade):
@@ -296,6 +313,7 @@ class ResidentForm(QDialog):
                 self.household_id = result.id
                 self.ctx.changed.emit({"households", "residents"})
             else:
+                self.saved_id = int(result)
                 self.ctx.changed.emit({"residents"})
             self.accept()
 
@@ -340,10 +358,18 @@ class HouseholdDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, ctx: AppContext, household_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        household_id: int,
+        parent: QWidget | None = None,
+        *,
+        read_only: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.household_id = household_id
+        self.read_only = read_only  # at a street office: the community's record, to read
         self.view: registry.HouseholdView | None = None
         self.setMinimumSize(900, 420)
         layout = QVBoxLayout(self)
@@ -367,6 +393,8 @@ class HouseholdDialog(QDialog):
             b = QPushButton(label)
             self.buttons[key] = b
             bar.addWidget(b)
+        for button in self.buttons.values():
+            button.setVisible(not read_only)
         self.buttons["split"].setToolTip(self.tr("部分成员另立一户（新住址，各有户主）"))
         self.buttons["merge"].setToolTip(self.tr("把另一户的成员并入本户，选定户主"))
         bar.addStretch(1)
@@ -389,7 +417,8 @@ class HouseholdDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(self.edit)
+        if not read_only:
+            self.table.doubleClicked.connect(self.edit)
         layout.addWidget(self.table, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
@@ -419,22 +448,25 @@ class HouseholdDialog(QDialog):
         self.setWindowTitle(self.tr("住户 {0}").format(v.address_code))
         self.title.setText(self.tr("{0}栋{1}单元{2}室").format(v.building, v.unit, v.room))
         head = v.head.name if v.head else self.tr("（无）")
-        self.info.setText(
-            self.tr("户号 {0} · {1} · 户主 {2} · 共 {3} 人").format(
-                v.code, v.grid or self.tr("未分网格"), head, len(v.members)
-            )
+        info = self.tr("户号 {0} · {1} · 户主 {2} · 共 {3} 人").format(
+            v.code, v.grid or self.tr("未分网格"), head, len(v.members)
         )
+        if self.read_only:  # at a street office: whose household this is
+            with self.ctx.db.reading() as session:
+                community = registry.community_names(session).get(v.community, v.community)
+            info = f"{community} · {info}"
+        self.info.setText(info)
         self.table.setRowCount(len(v.members))
         for r, m in enumerate(v.members):
             age = age_on(m.birth_date, today)
             cells = [
                 m.name + (self.tr("（户主）") if m.is_head else ""),
-                m.relation or "",
-                {"M": self.tr("男"), "F": self.tr("女")}.get(m.gender or "", ""),
+                relation_label(m.relation),
+                gender_label(m.gender),
                 "" if age is None else str(age),
                 idnumber.mask(m.id_number),
                 mask_phone(m.phone),
-                "、".join(m.tags),
+                self.tr("、").join(tag_label(t) for t in m.tags),
             ]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))

@@ -184,6 +184,20 @@ def test_second_demo_is_refused_and_changes_nothing(demo_db: Database) -> None:
     assert _counts(demo_db) == before
 
 
+def test_a_real_office_with_records_of_its_own_is_refused(db: Database) -> None:
+    """An office that has started its own work (here: a grid, no households yet) gets no invented
+    people beside its records: they would travel in its packages to the street office."""
+    from app.core.grids import create_grid
+
+    with db.session(note="test") as session:
+        create_grid(session, "G01", "第一网格")
+    before = _counts(db)
+    with pytest.raises(InvalidInput) as refused:
+        fill_demo(db, 500)
+    assert "真实数据" in refused.value.zh and "演示" in refused.value.zh
+    assert _counts(db) == before
+
+
 def test_cancelled_demo_leaves_nothing(db: Database) -> None:
     before = _counts(db)
     calls: list[tuple[int, int]] = []

@@ -99,6 +99,23 @@ def demo_folder(sandbox: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 # --- the ordinary path ---------------------------------------------------------------------------
 
 
+def test_a_folder_set_up_by_init_logs_into_its_own_logs_folder(sandbox: Path, tmp_path) -> None:
+    """Logging starts with the set-up, not only once logs/ existed before it."""
+    data = tmp_path / "fresh"
+    assert griddesk(sandbox, data, *INIT).code == 0
+    assert (data / "logs" / "griddesk.log").is_file()
+
+
+def test_demo_refuses_a_folder_holding_real_work(sandbox: Path, tmp_path) -> None:
+    data = tmp_path / "real"
+    assert griddesk(sandbox, data, *INIT).code == 0
+    assert griddesk(sandbox, data, "grid", "add", "--code", "G01", "--name", "第一网格").code == 0
+    before = digest(data / "griddesk.sqlite3")
+    line = assert_one_clear_line(griddesk(sandbox, data, "demo", "--residents", "100"))
+    assert "真实数据" in line
+    assert digest(data / "griddesk.sqlite3") == before
+
+
 def test_version_is_the_one_version(sandbox: Path) -> None:
     source = (ROOT / "app" / "__init__.py").read_text(encoding="utf-8")
     version = re.search(r'^__version__ = "([^"]+)"', source, re.MULTILINE)

@@ -110,6 +110,17 @@ def test_sorting_by_name(page: RegistryPage) -> None:
     assert names == sorted(names)
 
 
+def test_the_first_click_on_age_puts_the_youngest_first(page: RegistryPage) -> None:
+    page._sort_clicked(2)  # 年龄
+    ages = [page.model.row_at(r).age for r in range(page.model.rowCount())]
+    known = [a for a in ages if a is not None]
+    assert known == sorted(known) and known[0] < known[-1]  # the youngest first
+    assert ages[: len(known)] == known  # the unknown ages come last
+    page._sort_clicked(2)
+    again = [page.model.row_at(r).age for r in range(page.model.rowCount())]
+    assert [a for a in again if a is not None] == sorted(known, reverse=True)
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: a popup cannot rise
 def test_type_ahead_keyboard_enter_opens_the_household(qtbot, page: RegistryPage, demo_ctx) -> None:
     with demo_ctx.db.reading() as session:
@@ -356,6 +367,28 @@ def test_a_new_household_from_the_page(qtbot, page: RegistryPage, monkeypatch) -
     assert len(asked) == 1 and "高新户" in asked[0] and "77-1-101" in asked[0]
 
 
+def test_a_resident_added_with_the_toolbar_appears_in_the_list_selected(
+    qtbot, page: RegistryPage
+) -> None:
+    """新增居民 on the page: the list grows by one and the new person is selected and shown
+    (registered last, the newcomer is at the end of the list as it is sorted)."""
+    before = page.model.count
+    page.table.selectRow(0)
+    household = page.selected_row().household_id
+    page.add()
+    form = next(f for f in page.findChildren(ResidentForm) if f.isVisible())
+    form.name.setText("新来的人")
+    with qtbot.wait_signal(form.accepted, timeout=5000):
+        form.save()
+    qtbot.waitUntil(lambda: page.model.count == before + 1)
+    assert page.count_label.text() == f"共 {before + 1:,} 人"
+    chosen = page.selected_row()
+    assert chosen is not None and chosen.name == "新来的人"
+    assert chosen.household_id == household
+    shown = page.table.visualRect(page.table.currentIndex())
+    assert page.table.viewport().rect().intersects(shown)  # scrolled to it
+
+
 def test_split_and_merge_in_the_household_view(qtbot, demo_ctx, monkeypatch) -> None:
     from app.ui.household_dialogs import MergeDialog, SplitDialog
 
@@ -489,3 +522,19 @@ def test_print_shows_the_filtered_roster_as_a_masked_pdf(qtbot, page: RegistryPa
     assert numbers and not any(n in text for n in numbers)  # masked on paper
     assert any(idnumber.mask(n) in text for n in numbers)
     dialog.reject()
+
+
+def test_every_category_of_person_is_in_sight_on_the_form(qtbot, demo_ctx) -> None:
+    """The eight categories stand in rows of four, each visible inside the form (a scrolling row
+    hid 低保 and 特困); ticking one saves it."""
+    form = ResidentForm(demo_ctx, 1)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    assert list(form.tag_boxes)[-2:] == ["低保", "特困"]
+    for name, box in form.tag_boxes.items():
+        assert box.isVisible(), name
+        inside = box.mapTo(form, box.rect().bottomRight())
+        assert form.rect().contains(inside), name
+    form.tag_boxes["特困"].setChecked(True)
+    assert "特困" in form.data().tags

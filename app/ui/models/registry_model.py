@@ -21,16 +21,16 @@ from app.core.registry import (
     resident_rows,
 )
 from app.db.engine import Database
+from app.ui.labels import gender_label, relation_label, residency_label, status_label, tag_label
 
 COL_NAME, COL_GENDER, COL_AGE, COL_ID, COL_PHONE, COL_ADDRESS = range(6)
 COL_RELATION, COL_RESIDENCY, COL_TAGS, COL_STATUS = range(6, 10)
-COLUMN_COUNT = 10
+COL_COMMUNITY = 10  # at a street office (hidden at a community), shown beside the address
+COLUMN_COUNT = 11
 SORT_OF_COLUMN = {COL_NAME: "name", COL_AGE: "age", COL_ADDRESS: "address"}
 PAGE = 200
 MAX_PAGES = 50  # 10,000 rows kept; older pages are dropped
 
-RESIDENCY_LABELS = {"registered": "户籍", "migrant": "流动", "abroad": "境外"}
-STATUS_LABELS = {"active": "在住", "moved_out": "迁出", "deceased": "死亡"}
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -50,6 +50,7 @@ class ResidentTableModel(QAbstractTableModel):
         # the ids past the first page are read there while the first screen is already shown
         self.background: Callable[[Callable[[Any], Any], Callable[[Any], None]], None] | None = None
         self._generation = 0
+        self.communities: dict[str, str] = {}  # code → name, at a street office
         self._headers = [
             self.tr("姓名"),
             self.tr("性别"),
@@ -61,6 +62,7 @@ class ResidentTableModel(QAbstractTableModel):
             self.tr("户籍"),
             self.tr("人员类别"),
             self.tr("状态"),
+            self.tr("社区"),
         ]
 
     # --- loading ---------------------------------------------------------------------------------
@@ -185,14 +187,15 @@ class ResidentTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r.name} · {r.address_code} · {self.tr('户号')} {r.household_code}"
+            where = f"{self._community(r)} " if self.communities else ""
+            return f"{r.name} · {where}{r.address_code} · {self.tr('户号')} {r.household_code}"
         return self._text(r, col)
 
     def _text(self, r: ResidentRow, col: int) -> str:
         if col == COL_NAME:
             return r.name + (self.tr("（户主）") if r.is_head else "")
         if col == COL_GENDER:
-            return r.gender
+            return gender_label(r.gender)
         if col == COL_AGE:
             return "" if r.age is None else str(r.age)
         if col == COL_ID:
@@ -202,14 +205,19 @@ class ResidentTableModel(QAbstractTableModel):
         if col == COL_ADDRESS:
             return r.address_code
         if col == COL_RELATION:
-            return r.relation
+            return relation_label(r.relation)
         if col == COL_RESIDENCY:
-            return RESIDENCY_LABELS.get(r.residency, r.residency)
+            return residency_label(r.residency)
         if col == COL_TAGS:
-            return "、".join(r.tags)
+            return self.tr("、").join(tag_label(t) for t in r.tags)
         if col == COL_STATUS:
-            return STATUS_LABELS.get(r.status, r.status)
+            return status_label(r.status)
+        if col == COL_COMMUNITY:
+            return self._community(r)
         return ""
+
+    def _community(self, r: ResidentRow) -> str:
+        return self.communities.get(r.community, r.community)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

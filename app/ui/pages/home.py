@@ -103,6 +103,7 @@ class HomePage(QWidget):
         # sections of other areas join once the database is open (their modules import it)
         self.sections = QVBoxLayout()
         layout.addLayout(self.sections)
+        self.street_news: QWidget | None = None  # what the street office sent (at a community)
         self.meeting_todo: QWidget | None = None
         self.grid_coverage: QWidget | None = None
         self.supplies: QWidget | None = None
@@ -148,6 +149,11 @@ class HomePage(QWidget):
                     page.setStretch(i, 0)
         if self.street_overview is not None:
             return  # a street office's to-dos and grids are its communities': see each row
+        if self.street_news is None:
+            from app.ui.pages.street_news import StreetNewsSection
+
+            self.street_news = StreetNewsSection(self.ctx)
+            self.sections.addWidget(self.street_news)
         if self.meeting_todo is None:
             from app.ui.pages.meetings import MeetingTodoSection
 
@@ -168,7 +174,7 @@ class HomePage(QWidget):
         from app.core.stats import office_stats
 
         self._ensure_sections()
-        for section in (self.meeting_todo, self.grid_coverage, self.supplies):
+        for section in (self.street_news, self.meeting_todo, self.grid_coverage, self.supplies):
             if section is not None:
                 section.refresh()  # type: ignore[attr-defined]
         db = self.ctx.db

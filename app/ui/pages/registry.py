@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,15 +34,18 @@ from app.core.registry import ResidentFilter
 from app.core.search import RegistrySearch
 from app.ui.context import AppContext
 from app.ui.household_dialogs import DuplicatesDialog
+from app.ui.labels import RESIDENCY, STATUS, residency_label, status_label, tag_label
 from app.ui.models.registry_model import (
     COL_ADDRESS,
+    COL_COMMUNITY,
     COL_NAME,
     COL_TAGS,
-    RESIDENCY_LABELS,
-    STATUS_LABELS,
     ResidentTableModel,
 )
 from app.ui.registry_dialogs import HouseholdDialog, ImportWizard, ResidentForm, confirm_delete
+
+_CHANGING = ("household", "add", "delete", "duplicates", "import")  # not at a street office
+LIMIT = 30  # people listed under the search box
 
 
 class SearchBox(QLineEdit):
@@ -77,15 +81,31 @@ class SearchBox(QLineEdit):
             self.results.hide()
             return
         with self.ctx.db.reading() as session:
-            hits = self.engine.search(session, text, limit=30)
+            hits = self.engine.search(session, text, limit=LIMIT + 1)
+            communities = (
+                registry.community_names(session) if self.ctx.office.is_street_office else {}
+            )
         self.last_ms = self.engine.last_ms
+        more = len(hits) > LIMIT
+        hits = hits[:LIMIT]
         for h in hits:
-            label = f"{h.name}{self.tr('（户主）') if h.is_head else ''}   {h.address_code}   {h.id_masked}   {h.phone_masked}"
+            where = f"{communities.get(h.community, h.community)} " if communities else ""
+            head = self.tr("（户主）") if h.is_head else ""
+            label = f"{h.name}{head}   {where}{h.address_code}   {h.id_masked}   {h.phone_masked}"
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, (h.household_id, h.resident_id))
             self.results.addItem(item)
         if not hits:
             self.results.addItem(QListWidgetItem(self.tr("没有找到“{0}”").format(text)))
+        else:  # how many, and whether there are more than shown
+            count = (
+                self.tr("显示前 {0} 人，还有更多：请输入更多字缩小范围").format(LIMIT)
+                if more
+                else self.tr("共找到 {0} 人").format(len(hits))
+            )
+            note = QListWidgetItem(count)
+            note.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(note)
         self.results.setCurrentRow(0)
         self._place()
         self.results.show()
@@ -126,13 +146,15 @@ class SearchBox(QLineEdit):
 
 
 class RegistryPage(QWidget):
-    """The 住户 area."""
+    """The 住户 area. At a street office the same list over every community's residents, read
+    only (the records are the communities'), with the community beside every address."""
 
     first_screen = Signal(float)  # ms from asking for rows to the first screen shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.read_only = ctx.office.is_street_office
         self.model = ResidentTableModel(ctx.db, self)
         self.model.background = lambda work, done: self.ctx.run(
             self, work, on_success=done, show_progress=False
@@ -143,7 +165,7 @@ class RegistryPage(QWidget):
         layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(8)
         top = QHBoxLayout()
-        title = QLabel(self.tr("住户"))
+        title = QLabel(self.tr("社区居民（只读）") if self.read_only else self.tr("住户"))
         title.setObjectName("pageTitle")
         top.addWidget(title)
         top.addSpacing(16)
@@ -170,28 +192,42 @@ class RegistryPage(QWidget):
             button = QPushButton(label)
             button.setToolTip(tip)
             self.actions[key] = button
-            bar.addWidget(button)
+            # a street office reads the communities' records; they change them, not it
+            if not (self.read_only and key in _CHANGING):
+                bar.addWidget(button)
+            else:
+                button.hide()
+        if self.read_only:
+            self.actions["edit"].setText(self.tr("查看这一户"))
+            self.actions["edit"].setToolTip(self.tr("查看选中居民的一户（回车）"))
         bar.addStretch(1)
         layout.addLayout(bar)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
+        # the filters in one row, each labelled
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(8)
+        filters.setVerticalSpacing(6)
+        self.community = QComboBox()
         self.grid = QComboBox()
         self.building = QComboBox()
         self.tag = QComboBox()
         self.residency = QComboBox()
         self.status = QComboBox()
-        for label, combo in (
-            ("网格", self.grid),
-            ("楼栋", self.building),
-            ("人员类别", self.tag),
-            ("户籍", self.residency),
-            ("状态", self.status),
-        ):
-            filters.addWidget(QLabel(self.tr(label) + "："))
+        labelled = [
+            (self.tr("网格："), self.grid),
+            (self.tr("楼栋："), self.building),
+            (self.tr("人员类别："), self.tag),
+            (self.tr("户籍："), self.residency),
+            (self.tr("状态："), self.status),
+        ]
+        if self.read_only:
+            labelled.insert(0, (self.tr("社区："), self.community))
+        for i, (label, combo) in enumerate(labelled):
             combo.setMinimumWidth(110)
-            filters.addWidget(combo)
-        filters.addStretch(1)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            filters.addWidget(QLabel(label), 0, 2 * i)
+            filters.addWidget(combo, 0, 2 * i + 1)
+        filters.setColumnStretch(2 * len(labelled), 1)
         layout.addLayout(filters)
 
         self.table = QTableView()
@@ -209,10 +245,17 @@ class RegistryPage(QWidget):
         for col, width in enumerate((130, 48, 52, 190, 130, 110, 90, 60, 160, 60)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(COL_TAGS, QHeaderView.ResizeMode.Stretch)
+        if self.read_only:  # the community stands right before the address
+            header.moveSection(header.visualIndex(COL_COMMUNITY), header.visualIndex(COL_ADDRESS))
+            self.table.setColumnWidth(COL_COMMUNITY, 120)
+        else:
+            self.table.setColumnHidden(COL_COMMUNITY, True)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table, 1)
         self.empty = QLabel(
-            self.tr("还没有居民。点击“导入”导入 Excel 花名册，或在命令行运行 demo 生成演示社区。")
+            self.tr("还没有收到任何社区的居民数据。在“数据交换”页导入各社区送来的数据包。")
+            if self.read_only
+            else self.tr("还没有居民。点击“导入”导入 Excel 花名册，或点击“新增住户”逐户登记。")
         )
         self.empty.setObjectName("muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -234,9 +277,10 @@ class RegistryPage(QWidget):
         self.actions["export"].clicked.connect(self.export)
         self.actions["print"].clicked.connect(self.print_list)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add)
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.add_household)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete)
+        if not self.read_only:
+            QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add)
+            QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.add_household)
+            QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete)
         self.table.installEventFilter(self)
         ctx.changed.connect(self._on_changed)
 
@@ -254,14 +298,21 @@ class RegistryPage(QWidget):
         started = time.perf_counter()
         with self.ctx.db.reading() as session:
             options = registry.filter_options(session)
+        self.model.communities = options.communities
+        self._fill(self.community, [(name, code) for code, name in options.communities.items()])
         self._fill(self.grid, [(c.label, c.id) for c in options.grids])
         self._fill(self.building, [(c.label, c.id) for c in options.buildings])
-        self._fill(self.tag, [(t, t) for t in options.tags])
-        self._fill(self.residency, [(self.tr(v), k) for k, v in RESIDENCY_LABELS.items()])
-        self._fill(
-            self.status, [(self.tr(v), k) for k, v in STATUS_LABELS.items()], default="active"
-        )
-        for combo in (self.grid, self.building, self.tag, self.residency, self.status):
+        self._fill(self.tag, [(tag_label(t), t) for t in options.tags])
+        self._fill(self.residency, [(residency_label(k), k) for k in RESIDENCY])
+        self._fill(self.status, [(status_label(k), k) for k in STATUS], default="active")
+        for combo in (
+            self.community,
+            self.grid,
+            self.building,
+            self.tag,
+            self.residency,
+            self.status,
+        ):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.model.reload(self.current_filter())
         for row in range(min(self.model.rowCount(), 40)):  # the first screen, read now
@@ -283,6 +334,7 @@ class RegistryPage(QWidget):
 
     def current_filter(self) -> ResidentFilter:
         return ResidentFilter(
+            community=self.community.currentData(),
             grid_id=self.grid.currentData(),
             building_id=self.building.currentData(),
             tag=self.tag.currentData(),
@@ -314,11 +366,26 @@ class RegistryPage(QWidget):
 
     def _on_changed(self, what: object) -> None:
         if isinstance(what, set | frozenset) and what & {"residents", "households"}:
-            if len(what & {"households"}) or not self.model.count:
-                self.model.reload()
-            else:
-                self.model.mark_stale()
-            self._update_count()
+            self.reload_keeping_place()
+
+    def reload_keeping_place(self, select_id: int | None = None) -> None:
+        """Read the list again — a change may have added or removed people — and keep the person
+        selected (or select `select_id`) and the scroll position."""
+        current = self.selected_row()
+        keep = select_id if select_id is not None else (current.id if current else None)
+        scrolled = self.table.verticalScrollBar().value()
+        self.model.reload()
+        self._update_count()
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row < 0:
+            self.table.verticalScrollBar().setValue(scrolled)
+            return
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        if select_id is not None:
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        else:
+            self.table.verticalScrollBar().setValue(scrolled)
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -340,7 +407,7 @@ class RegistryPage(QWidget):
             self.open_household(row.household_id, row.id)
 
     def open_household(self, household_id: int, resident_id: int = 0) -> HouseholdDialog:
-        dialog = HouseholdDialog(self.ctx, household_id, self)
+        dialog = HouseholdDialog(self.ctx, household_id, self, read_only=self.read_only)
         for r, m in enumerate(dialog.view.members if dialog.view else []):
             if m.id == resident_id:
                 dialog.table.selectRow(r)
@@ -359,7 +426,22 @@ class RegistryPage(QWidget):
                 ),
             )
             return
-        ResidentForm(self.ctx, row.household_id, None, self).open()
+        form = ResidentForm(self.ctx, row.household_id, None, self)
+        form.accepted.connect(lambda: self._show_saved(form.saved_id))
+        form.open()
+
+    def _show_saved(self, resident_id: int | None) -> None:
+        """The person just added, selected in the list (or a word why the list does not show
+        them: the filters above leave them out)."""
+        if resident_id is None:
+            return
+        self.reload_keeping_place(select_id=resident_id)
+        if self.model.row_of(resident_id) < 0:
+            self.count_label.setText(
+                self.tr("共 {0} 人（刚保存的居民不在当前筛选结果中）").format(
+                    f"{self.model.rowCount():,}"
+                )
+            )
 
     def add_household(self) -> ResidentForm:
         """A new household with its head; once saved, its household view opens."""
@@ -367,6 +449,7 @@ class RegistryPage(QWidget):
 
         def saved() -> None:
             if form.made is not None:
+                self._show_saved(form.made.head_id)
                 self.open_household(form.made.id)
 
         form.accepted.connect(saved)
