@@ -700,6 +700,8 @@ NAME_Y = BOTTOM + 92
 DATE_Y = NAME_Y - 27
 BARCODE_X, BARCODE_Y = MARGIN_X, BOTTOM + 22
 SEAL_LABEL = "（盖章处）"
+SEAL_R = 54.0  # the seal's circle, where the community's name and the date are written
+SEAL_MIN_SIZE = 8.0
 FOOTER_H = 150.0  # signature, seal place, barcode
 BODY_BOTTOM = BOTTOM + FOOTER_H
 BODY_SIZES = (16.0, 15.0, 14.0, 13.0, 12.0, 11.0, 10.0, 9.0)
@@ -1057,13 +1059,36 @@ class NoticeRenderer:
         canvas.setFillColorRGB(0.55, 0.55, 0.55)
         canvas.setLineWidth(0.8)
         canvas.setDash(4, 3)
-        canvas.circle(cx, name_y - 4, 54, stroke=1, fill=0)
+        canvas.circle(cx, name_y - 4, SEAL_R, stroke=1, fill=0)
         canvas.setFont(font, 9)
         canvas.drawCentredString(cx, name_y - 50, SEAL_LABEL)
         canvas.restoreState()
-        canvas.setFont(font, 15)
-        canvas.drawCentredString(cx, name_y, community)
-        canvas.drawCentredString(cx, date_y, self.job.get("date", DATE_BLANK))
+        # the name and the date inside the seal's circle: smaller type where the circle is
+        # narrower than the line at its height, and a long name on two lines
+        date_text = self.job.get("date", DATE_BLANK)
+        lines = [(community, name_y), (date_text, date_y)]
+        if self._seal_size(community, name_y) is None:
+            half = (len(community) + 1) // 2
+            lines = [(community[:half], name_y + 8), (community[half:], name_y - 8)]
+            lines.append((date_text, date_y - 4))
+        for line, baseline in lines:
+            size = self._seal_size(line, baseline) or SEAL_MIN_SIZE
+            canvas.setFont(font, size)
+            canvas.drawCentredString(cx, baseline, line)
+
+    def _seal_size(self, line: str, baseline: float) -> float | None:
+        """The largest type (15 pt down to SEAL_MIN_SIZE) in which `line`, set on `baseline`, lies
+        inside the seal's circle; None when even the smallest does not fit."""
+        centre = NAME_Y - 4
+        size = 15.0
+        while size >= SEAL_MIN_SIZE:
+            # the farther of the line's top and bottom from the circle's centre
+            reach = max(abs(baseline + 0.9 * size - centre), abs(baseline - 0.25 * size - centre))
+            chord = 2 * math.sqrt(max(SEAL_R**2 - reach**2, 0.0)) - 4
+            if self.setter.width(line, size) <= chord:
+                return size
+            size -= 0.5
+        return None
 
     def _barcode(self, code: str, address: str) -> None:
         canvas = self.canvas

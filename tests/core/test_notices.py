@@ -480,3 +480,43 @@ def test_a_body_too_long_for_the_page_is_reported_not_hidden(demo_db, tmp_path):
         )  # fmt: skip
     assert any("正文太长" in zh for zh, _en in result.warnings)
     assert "特此公告" not in squeezed(pdf_text(out))  # what did not fit is said, never overprinted
+
+
+@pytest.mark.parametrize("name", ["幸福里社区", "幸福里社区居民委员会（演示）"])
+def test_the_name_and_date_stay_inside_the_seal_circle(demo_db, tmp_path, name):
+    """A long name and the blank date's underscores are set smaller rather than run out of the
+    circle where the seal goes (read back with pdftotext -bbox)."""
+    import math
+
+    from app.db.models import Office
+
+    with demo_db.session() as session:
+        session.get(Office, 1).name = name
+    values = NoticeValues(issued=date(2026, 12, 28))
+    out = tmp_path / "seal.pdf"
+    with demo_db.reading() as session:
+        core.print_notices(
+            session, "announcement", Target("building", "1"), NoticeLayout(), values, out,
+            today=TODAY,
+        )  # fmt: skip
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(out), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    centre_x = core.SEAL_X
+    centre_y = core.DESIGN_H - (core.NAME_Y - 4)  # pdftotext measures from the top
+    lines = []
+    for m in re.finditer(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<', boxes
+    ):
+        x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
+        if y0 > centre_y - core.SEAL_R and x0 > centre_x - core.SEAL_R - 40:
+            lines.append((m.group(5), x0, y0, x1, y1))
+    texts = [t for t, *_ in lines]
+    assert name in "".join(t for t in texts if "年" not in t), texts  # whole, maybe on two lines
+    assert "2026年12月28日" in texts, texts
+    for text, x0, y0, x1, y1 in lines:
+        if "盖章" in text:
+            continue
+        for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
+            assert math.hypot(x - centre_x, y - centre_y) <= core.SEAL_R + 1, (text, x, y)
