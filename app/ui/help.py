@@ -203,8 +203,8 @@ class HelpWindow(QWidget):
         from app.ui.print_preview import PdfPreviewDialog
 
         ctx = getattr(self.owner, "ctx", None)
-        save_folder = ctx.datadir.exports if ctx is not None else Path.home()
-        dialog = PdfPreviewDialog(path, self.tr("用户手册"), path.name, save_folder, self)
+        settings = ctx.settings if ctx is not None else None
+        dialog = PdfPreviewDialog(path, self.tr("用户手册"), path.name, settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _code: shutil.rmtree(folder, ignore_errors=True))
         self.preview_dialog = dialog

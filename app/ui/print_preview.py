@@ -1,7 +1,7 @@
 """Print preview for any PDF GridDesk makes: the pages rendered inside the app by QtPdf, printed
 through the platform's print dialog, or saved where the user wants them.
 
-    PdfPreviewDialog(pdf_path, title, suggested_name, save_folder, parent).exec()
+    PdfPreviewDialog(pdf_path, title, suggested_name, settings, parent).exec()
 
 The PDF is the document: what the preview shows is exactly what is printed and what is saved.
 """
@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 from typing import BinaryIO
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -20,7 +20,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.pdf import write_atomically
+from app.ui.files import save_file
 from app.ui.screen import fit_to_screen
 
 PRINT_DPI = 300  # pages are rendered at this resolution for the printer
@@ -41,13 +41,13 @@ class PdfPreviewDialog(QDialog):
         pdf_path: Path,
         title: str,
         suggested_name: str,
-        save_folder: Path,
+        settings: QSettings | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.pdf_path = Path(pdf_path)
         self.suggested_name = suggested_name
-        self.save_folder = Path(save_folder)
+        self.settings = settings  # where 另存为 remembers the folder last used
         self.saved_to: Path | None = None
         self.setWindowTitle(self.tr("打印预览 — {0}").format(title))
         fit_to_screen(self, 900, 1000)  # on a 1366×768 laptop: 90 % of its free height
@@ -175,16 +175,16 @@ class PdfPreviewDialog(QDialog):
         return drawn
 
     def save_as(self) -> None:
-        start = self.save_folder / self.suggested_name
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("另存为 PDF"), str(start), self.tr("PDF 文件 (*.pdf)")
+        target = save_file(
+            self,
+            self.settings,
+            self.tr("另存为 PDF"),
+            self.suggested_name,
+            self.tr("PDF 文件 (*.pdf)"),
+            suffix=".pdf",
         )
-        if not name:
-            return
-        target = Path(name)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")
-        self.save_to(target)
+        if target is not None:
+            self.save_to(target)
 
     def save_to(self, target: Path) -> Path | None:
         source = self.pdf_path

@@ -39,6 +39,7 @@ from app.core.roster_rejected import RejectedFile, write_rejected
 from app.core.spreadsheet import Table, cell_text, digits_lost, read_table
 from app.errors import GridDeskError
 from app.ui.context import AppContext
+from app.ui.files import open_file
 from app.ui.labels import (
     RELATIONS,
     RESIDENCY,
@@ -649,11 +650,14 @@ class _FilePage(QWizardPage):
         self.path.textChanged.connect(self.completeChanged)
 
     def browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择花名册"), "", self.tr("表格文件 (*.xlsx *.xlsm *.xls *.csv)")
+        path = open_file(
+            self,
+            self.w.ctx.settings,
+            self.tr("选择花名册"),
+            self.tr("表格文件 (*.xlsx *.xlsm *.xls *.csv)"),
         )
-        if name:
-            self.path.setText(name)
+        if path is not None:
+            self.path.setText(str(path))
 
     def isComplete(self) -> bool:
         return bool(self.path.text().strip())

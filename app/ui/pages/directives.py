@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -48,6 +47,7 @@ from app.core.exchange_return import export_return_packages
 from app.core.supplies import MAX_QTY
 from app.db.models_directives import TO_ALL
 from app.ui.context import AppContext
+from app.ui.files import choose_folder
 from app.ui.pages.grid_dialogs import OpDialog
 from app.ui.qtfix import emit
 from app.ui.tables import list_table
@@ -555,9 +555,10 @@ class DirectivesPanel(QWidget):
     def export_return(self, folder: str | None = None) -> None:
         """Street office: the return packages of every community with something new."""
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("回传包存到哪个文件夹（U盘）"))
-            if not folder:
+            chosen = choose_folder(self, self.ctx.settings, self.tr("回传包存到哪个文件夹（U盘）"))
+            if chosen is None:
                 return
+            folder = str(chosen)
         db, datadir, info, out = self.ctx.db, self.ctx.datadir, self.ctx.office, Path(folder)
 
         def work(_progress: Any) -> list[Any]:

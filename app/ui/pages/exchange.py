@@ -21,14 +21,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -55,12 +54,13 @@ from app.core.exchange_keys import (
 from app.core.street import local_time
 from app.errors import GridDeskError
 from app.ui.context import AppContext
+from app.ui.files import choose_folder, open_file, open_files, save_file
 from app.ui.models.rows import ALIGN_RIGHT, RowsModel
 from app.ui.qtfix import emit
 
-KEY_FILTER = "公钥文件 (*.pub *.json);;所有文件 (*)"
-PACKAGE_FILTER = "数据包 (*.gdpkg);;所有文件 (*)"
-RECEIPT_FILTER = "回执 (*.gdrct);;所有文件 (*)"
+KEY_FILTER = QT_TRANSLATE_NOOP("ExchangePage", "公钥文件 (*.pub *.json);;所有文件 (*)")
+PACKAGE_FILTER = QT_TRANSLATE_NOOP("ExchangePage", "数据包 (*.gdpkg);;所有文件 (*)")
+RECEIPT_FILTER = QT_TRANSLATE_NOOP("ExchangePage", "回执 (*.gdrct);;所有文件 (*)")
 ENTITY_NAMES = {
     "household": "住户",
     "resident": "居民",
@@ -271,6 +271,10 @@ def _table(model: RowsModel[Any]) -> QTableView:
     return table
 
 
+def _filter(text: str) -> str:
+    return QCoreApplication.translate("ExchangePage", text)
+
+
 class ExchangePage(QWidget):
     """The 数据交换 page; its content depends on the office's role."""
 
@@ -460,11 +464,9 @@ class ExchangePage(QWidget):
         return tab
 
     def choose_export_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("选择 U 盘中的文件夹"), str(Path.home())
-        )
-        if folder:
-            self.export_to(Path(folder))
+        folder = choose_folder(self, self.ctx.settings, self.tr("选择 U 盘中的文件夹"))
+        if folder is not None:
+            self.export_to(folder)
 
     def export_to(self, folder: Path) -> None:
         from app.core.exchange import export_package
@@ -506,11 +508,11 @@ class ExchangePage(QWidget):
         self.ctx.run(self, work, title=self.tr("正在导出数据包"), on_success=done)
 
     def choose_receipt(self) -> None:
-        name, _f = QFileDialog.getOpenFileName(
-            self, self.tr("选择街道办的回执"), str(Path.home()), self.tr(RECEIPT_FILTER)
+        path = open_file(
+            self, self.ctx.settings, self.tr("选择街道办的回执"), _filter(RECEIPT_FILTER)
         )
-        if name:
-            self.import_receipt(Path(name))
+        if path is not None:
+            self.import_receipt(path)
 
     def import_receipt(self, path: Path) -> None:
         from app.core.exchange import import_receipt
@@ -534,11 +536,9 @@ class ExchangePage(QWidget):
         self.ctx.run(self, work, title=self.tr("正在导入回执"), on_success=done)
 
     def choose_resend_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("选择 U 盘中的文件夹"), str(Path.home())
-        )
-        if folder:
-            self.resend_to(Path(folder))
+        folder = choose_folder(self, self.ctx.settings, self.tr("选择 U 盘中的文件夹"))
+        if folder is not None:
+            self.resend_to(folder)
 
     def resend_to(self, folder: Path) -> None:
         from app.core.exchange_return import resend_packages
@@ -590,11 +590,11 @@ class ExchangePage(QWidget):
         return tab
 
     def choose_packages(self) -> None:
-        names, _f = QFileDialog.getOpenFileNames(
-            self, self.tr("选择数据包（可多选）"), str(Path.home()), self.tr(PACKAGE_FILTER)
+        paths = open_files(
+            self, self.ctx.settings, self.tr("选择数据包（可多选）"), _filter(PACKAGE_FILTER)
         )
-        if names:
-            self.import_files([Path(n) for n in names])
+        if paths:
+            self.import_files(paths)
 
     def import_files(self, paths: list[Path]) -> None:
         db, datadir, office = self.ctx.db, self.ctx.datadir, self.ctx.office
@@ -648,11 +648,9 @@ class ExchangePage(QWidget):
         box.open()
 
     def choose_receipt_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("选择 U 盘中的文件夹"), str(Path.home())
-        )
-        if folder:
-            self.write_receipts_to(Path(folder))
+        folder = choose_folder(self, self.ctx.settings, self.tr("选择 U 盘中的文件夹"))
+        if folder is not None:
+            self.write_receipts_to(folder)
 
     def write_receipts_to(self, folder: Path) -> None:
         from app.core.exchange import write_receipts
@@ -675,12 +673,15 @@ class ExchangePage(QWidget):
     # --- keys (both roles) --------------------------------------------------------------------
 
     def choose_public_out(self) -> None:
-        start = Path.home() / f"{self.ctx.office.code}-{self.ctx.office.name}.pub"
-        name, _f = QFileDialog.getSaveFileName(
-            self, self.tr("导出本机构公钥文件"), str(start), self.tr(KEY_FILTER)
+        path = save_file(
+            self,
+            self.ctx.settings,
+            self.tr("导出本机构公钥文件"),
+            f"{self.ctx.office.code}-{self.ctx.office.name}.pub",
+            _filter(KEY_FILTER),
         )
-        if name:
-            self.write_public(Path(name))
+        if path is not None:
+            self.write_public(path)
 
     def write_public(self, path: Path) -> Path | None:
         try:
@@ -697,16 +698,16 @@ class ExchangePage(QWidget):
         return out
 
     def choose_key_file(self) -> None:
-        name, _f = QFileDialog.getOpenFileName(
+        path = open_file(
             self,
+            self.ctx.settings,
             self.tr("选择社区的公钥文件")
             if self.street_office
             else self.tr("选择街道办的公钥文件"),
-            str(Path.home()),
-            self.tr(KEY_FILTER),
+            _filter(KEY_FILTER),
         )
-        if name:
-            self.enrol_from(Path(name))
+        if path is not None:
+            self.enrol_from(path)
 
     def enrol_from(self, path: Path) -> EnrolDialog | None:
         """Read a key file and ask the user to compare its fingerprint (the dialog is opened,

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -58,6 +57,7 @@ from app.db.models import Household
 from app.db.models_grids import PERSON_ROLES
 from app.errors import GridDeskError, InvalidInput
 from app.ui.context import AppContext
+from app.ui.files import open_file
 from app.ui.home_section import HomeSection
 from app.ui.models.grid_models import (
     AttendanceModel,
@@ -187,7 +187,7 @@ class Tab(QWidget):
         def show(path: Path) -> None:
             from app.ui.print_preview import PdfPreviewDialog
 
-            dialog = PdfPreviewDialog(path, title, file_name, self.ctx.datadir.exports, self)
+            dialog = PdfPreviewDialog(path, title, file_name, self.ctx.settings, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.finished.connect(lambda _code: _remove_tree(folder))
             self.page.preview_dialog = dialog
@@ -756,14 +756,14 @@ class RosterTab(Tab):
         self.write(run, self.tr("移出名册"))
 
     def choose_import(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = open_file(
             self,
+            self.ctx.settings,
             self.tr("导入人员名册"),
-            str(Path.home()),
             self.tr("表格文件 (*.xlsx *.xls *.xlsm *.ods *.csv)"),
         )
-        if path:
-            self.import_file(path)
+        if path is not None:
+            self.import_file(str(path))
 
     def import_file(self, path: str, role: str | None = None) -> None:
         db, file = self.ctx.db, Path(path)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -44,6 +43,7 @@ from app.core import group_buy as core
 from app.db.models_group_buy import MAX_COUNT
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
+from app.ui.files import save_file
 from app.ui.qtfix import emit
 from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
 from app.ui.tables import list_table
@@ -870,7 +870,7 @@ class GroupBuyTab(QWidget):
             from app.ui.print_preview import PdfPreviewDialog
 
             dialog = PdfPreviewDialog(
-                path, self.tr("团购价格公示"), file_name, self.ctx.datadir.exports, self
+                path, self.tr("团购价格公示"), file_name, self.ctx.settings, self
             )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.finished.connect(lambda _c: _remove_tree(folder))
@@ -886,17 +886,21 @@ class GroupBuyTab(QWidget):
         code = self.current_round()
         if not code:
             return
-        name = (
-            target
-            or QFileDialog.getSaveFileName(
+        chosen = (
+            Path(target)
+            if target
+            else save_file(
                 self,
+                self.ctx.settings,
                 self.tr("导出订货单"),
-                str(self.ctx.datadir.exports / self.tr("团购订货单-{code}.xlsx").format(code=code)),
+                self.tr("团购订货单-{code}.xlsx").format(code=code),
                 "Excel (*.xlsx)",
-            )[0]
+                suffix=".xlsx",
+            )
         )
-        if not name:
+        if chosen is None:
             return
+        name = str(chosen)
         db = self.ctx.db
 
         def work(_progress: Any) -> Path:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -43,6 +42,7 @@ from app.core import meetings as core
 from app.core.meetings import ActionItemInput, MeetingDetail, MeetingInput
 from app.errors import GridDeskError
 from app.ui.context import AppContext
+from app.ui.files import open_files
 from app.ui.operations import DbOperation
 
 DATE_FORMAT = "yyyy-MM-dd"
@@ -555,7 +555,7 @@ class MeetingEditorDialog(QDialog):
             self.attendees.setPlainText("\n".join(lines))
 
     def add_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("选择附件"))
+        names = open_files(self, self.ctx.settings, self.tr("选择附件"))
         if not names:
             return
         if self.read_only:

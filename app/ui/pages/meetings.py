@@ -864,7 +864,7 @@ class MeetingsPage(QWidget):
         from app.ui.print_preview import PdfPreviewDialog
 
         path, name = result
-        dialog = PdfPreviewDialog(path, name, name, self.ctx.datadir.exports, self)
+        dialog = PdfPreviewDialog(path, name, name, self.ctx.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _code: _remove_tree(path.parent))
         self.preview = dialog

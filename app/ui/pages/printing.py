@@ -920,7 +920,7 @@ class PrintingPage(QWidget):
 
         assert result.path is not None
         path = result.path
-        dialog = PdfPreviewDialog(path, name, name, self.ctx.datadir.exports, self)
+        dialog = PdfPreviewDialog(path, name, name, self.ctx.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _code: _remove_tree(path.parent))
         self.preview_dialog = dialog

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from app.core import registry
 from app.core.registry import ResidentFilter
 from app.core.search import RegistrySearch
 from app.ui.context import AppContext
+from app.ui.files import save_file
 from app.ui.household_dialogs import DuplicatesDialog
 from app.ui.labels import RESIDENCY, STATUS, residency_label, status_label, tag_label
 from app.ui.models.registry_model import (
@@ -487,12 +487,17 @@ class RegistryPage(QWidget):
 
         from app.core.roster_export import export_residents
 
-        default = str(self.ctx.datadir.root / "exports" / "居民花名册.xlsx")
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出居民"), default, self.tr("Excel 文件 (*.xlsx)")
+        chosen = save_file(
+            self,
+            self.ctx.settings,
+            self.tr("导出居民"),
+            self.tr("居民花名册.xlsx"),
+            self.tr("Excel 文件 (*.xlsx)"),
+            suffix=".xlsx",
         )
-        if not name:
+        if chosen is None:
             return
+        name = str(chosen)
         mask = (
             QMessageBox.question(
                 self,
@@ -534,7 +539,7 @@ class RegistryPage(QWidget):
         def show(_result: Any) -> None:
             from app.ui.print_preview import PdfPreviewDialog
 
-            dialog = PdfPreviewDialog(target, title, name, self.ctx.datadir.exports, self)
+            dialog = PdfPreviewDialog(target, title, name, self.ctx.settings, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.finished.connect(lambda _code: shutil.rmtree(folder, ignore_errors=True))
             self.preview_dialog = dialog

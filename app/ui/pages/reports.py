@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core import daily_report as core
 from app.ui.context import AppContext
+from app.ui.files import save_file
 from app.ui.qtfix import emit
 
 
@@ -149,7 +149,7 @@ class ReportsPage(QWidget):
 
             path, report = result
             self._show(report)
-            dialog = PdfPreviewDialog(path, name, name, self.ctx.datadir.exports, self)
+            dialog = PdfPreviewDialog(path, name, name, self.ctx.settings, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.finished.connect(lambda _code: _remove_tree(folder))
             self.preview_dialog = dialog
@@ -159,13 +159,16 @@ class ReportsPage(QWidget):
 
     def save_xlsx(self) -> None:
         day = self.chosen_day()
-        start = self.ctx.datadir.exports / core.default_file_name(day, ".xlsx")
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("导出日报"), str(start), self.tr("Excel 工作簿 (*.xlsx)")
+        chosen = save_file(
+            self,
+            self.ctx.settings,
+            self.tr("导出日报"),
+            core.default_file_name(day, ".xlsx"),
+            self.tr("Excel 工作簿 (*.xlsx)"),
         )
-        if not name:
+        if chosen is None:
             return
-        target = Path(name)
+        target = chosen
         if target.suffix.lower() != ".xlsx":
             target = target.with_suffix(".xlsx")
         db = self.ctx.db

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.core import street as core
 from app.core import street_report
 from app.ui.context import AppContext
+from app.ui.files import save_file
 from app.ui.models.rows import ALIGN_RIGHT, RowsModel
 from app.ui.qtfix import emit
 
@@ -337,7 +337,7 @@ class StreetOverviewPanel(QWidget):
 
             path, overview = result
             self._show(overview)
-            dialog = PdfPreviewDialog(path, name, name, self.ctx.datadir.exports, self)
+            dialog = PdfPreviewDialog(path, name, name, self.ctx.settings, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.finished.connect(lambda _code: shutil.rmtree(folder, ignore_errors=True))
             self.preview_dialog = dialog
@@ -347,15 +347,16 @@ class StreetOverviewPanel(QWidget):
 
     def save_xlsx(self, target: Path | None = None) -> None:
         if target is None:
-            start = self.ctx.datadir.exports / street_report.default_file_name(
-                date.today(), ".xlsx"
+            chosen = save_file(
+                self,
+                self.ctx.settings,
+                self.tr("导出汇总报表"),
+                street_report.default_file_name(date.today(), ".xlsx"),
+                self.tr("Excel 工作簿 (*.xlsx)"),
             )
-            name, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("导出汇总报表"), str(start), self.tr("Excel 工作簿 (*.xlsx)")
-            )
-            if not name:
+            if chosen is None:
                 return
-            target = Path(name)
+            target = chosen
         if target.suffix.lower() != ".xlsx":
             target = target.with_suffix(".xlsx")
         db = self.ctx.db

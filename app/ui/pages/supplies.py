@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -50,6 +49,7 @@ from app.core import supplies as core
 from app.core.masking import mask_phone
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
+from app.ui.files import save_file
 from app.ui.home_section import HomeSection
 from app.ui.operations import delete_later
 from app.ui.qtfix import emit
@@ -959,12 +959,18 @@ class SuppliesPage(QWidget):
         self.ctx.run(self, work, title=self.tr("正在生成发放计划"), on_success=done)
 
     def export_needs(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出需求清单"), str(Path.home() / "需求清单.xlsx"), "Excel (*.xlsx)"
+        chosen = save_file(
+            self,
+            self.ctx.settings,
+            self.tr("导出需求清单"),
+            self.tr("需求清单.xlsx"),
+            "Excel (*.xlsx)",
+            suffix=".xlsx",
         )
-        if not name:
+        if chosen is None:
             self._refocus()
             return
+        name = str(chosen)
         db = self.ctx.db
 
         def work(_progress: Any) -> Path:
@@ -986,15 +992,18 @@ class SuppliesPage(QWidget):
         if not code:
             self._answer("refused", self.tr("✖ 请先选择一次发放"))
             return
-        name, _ = QFileDialog.getSaveFileName(
+        chosen = save_file(
             self,
+            self.ctx.settings,
             self.tr("打印签收表"),
-            str(Path.home() / self.tr("签收表-{code}.pdf").format(code=code)),
+            self.tr("签收表-{code}.pdf").format(code=code),
             "PDF (*.pdf)",
+            suffix=".pdf",
         )
-        if not name:
+        if chosen is None:
             self._refocus()
             return
+        name = str(chosen)
         db, office = self.ctx.db, self.ctx.office.name
 
         def work(_progress: Any) -> Path:
@@ -1018,16 +1027,18 @@ class SuppliesPage(QWidget):
         if not code:
             self._answer("refused", self.tr("✖ 请先选择一次发放"))
             return
-        name, _ = QFileDialog.getSaveFileName(
+        chosen = save_file(
             self,
+            self.ctx.settings,
             self.tr("打印取货单"),
-            str(Path.home() / self.tr("取货单-{code}.pdf").format(code=code)),
+            self.tr("取货单-{code}.pdf").format(code=code),
             "PDF (*.pdf)",
+            suffix=".pdf",
         )
-        if not name:
+        if chosen is None:
             self._refocus()
             return
-        self.write_pickup_slips(code, Path(name))
+        self.write_pickup_slips(code, chosen)
 
     def write_pickup_slips(self, code: str, path: Path) -> None:
         db, office = self.ctx.db, self.ctx.office.name
