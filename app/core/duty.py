@@ -1066,9 +1066,14 @@ def shifts_between(
     end: datetime,
     now: datetime | None = None,
     grid: str | None = None,
+    *,
+    overlapping: bool = False,
 ) -> list[ShiftRow]:
-    """Shifts starting in [start, end), with the people on them and their state at `now`."""
+    """Shifts starting in [start, end) — or, `overlapping`, any part of which falls in it (a night
+    shift begun yesterday is still on today's board) — with the people on them and their state
+    at `now`."""
     now = now or datetime.now()
+    first = DutyShift.ends_at > start if overlapping else DutyShift.starts_at >= start
     stmt = (
         select(DutyShift, Duty, Grid.code)
         .join(Duty, Duty.id == DutyShift.duty_id)
@@ -1076,7 +1081,7 @@ def shifts_between(
         .where(
             DutyShift.deleted_at.is_(None),
             Duty.deleted_at.is_(None),
-            DutyShift.starts_at >= start,
+            first,
             DutyShift.starts_at < end,
         )
         .order_by(DutyShift.starts_at, Duty.name, DutyShift.id)
@@ -1129,9 +1134,10 @@ def shifts_between(
 
 
 def day_board(session: Session, day: date, now: datetime | None = None) -> list[ShiftRow]:
-    """The shifts of a day (starting that day) and who is there, late, missing or done."""
+    """The shifts of a day — any that is on during it, a night shift begun the evening before
+    included — and who is there, late, missing or done."""
     start = datetime.combine(day, time())
-    return shifts_between(session, start, start + timedelta(days=1), now)
+    return shifts_between(session, start, start + timedelta(days=1), now, overlapping=True)
 
 
 def no_shows(
