@@ -32,6 +32,7 @@ from app.core.office import (
     ProfileInvalid,
     change_code,
     code_change_refusal,
+    normalise_code,
     plan_code_change,
     read_profile,
     update_profile,
@@ -284,7 +285,10 @@ class CodeChangeDialog(QDialog):
             with self.ctx.db.reading() as session:
                 plan = plan_code_change(session, code, parent)
         except GridDeskError as exc:
-            typing = len(code.strip()) < digits  # not all typed yet: say the rule, calmly
+            # not all typed yet: say the rule, calmly
+            typing = len(normalise_code(code)) < digits or (
+                0 < len(normalise_code(parent or "")) < STREET_CODE_DIGITS
+            )
             text = (
                 self.tr("机构代码为{0}位数字。").format(digits)
                 if typing
