@@ -53,7 +53,8 @@ class OfficeSection(QGroupBox):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("本机构信息"))
+        role = self.tr("社区居委会") if ctx.office.role == "community" else self.tr("街道办事处")
+        self.setTitle(self.tr("本机构信息（{0}）").format(role))
         self.ctx = ctx
         self.code_dialog: CodeChangeDialog | None = None
         self.form = QFormLayout(self)
@@ -91,11 +92,10 @@ class OfficeSection(QGroupBox):
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.form.addRow("", self.message)
+        self.form.setRowVisible(self.message, False)  # shown with something to say
         for edit in self.edits.values():
             edit.returnPressed.connect(self.save)
 
-        role = self.tr("社区居委会") if ctx.office.role == "community" else self.tr("街道办事处")
-        self.form.addRow(self.tr("类型："), QLabel(role))
         code_row = QHBoxLayout()
         self.code_label = QLabel()
         self.code_button = QPushButton(self.tr("更改代码…"))
@@ -110,7 +110,7 @@ class OfficeSection(QGroupBox):
         self.code_message = QLabel("")
         self.code_message.setWordWrap(True)
         self.form.addRow("", self.code_message)
-        self.code_message.hide()
+        self.form.setRowVisible(self.code_message, False)
         self._busy = False
         self.profile = self.load()
         self.show_profile()
@@ -125,12 +125,12 @@ class OfficeSection(QGroupBox):
             edit.setText(getattr(p, key) or "")
         self.code_label.setText(p.code)
         self.parent_label.setText(p.parent_code or self.tr("（未填）"))
-        self.message.setText("")
+        self.form.setRowVisible(self.message, False)
 
     def _say(self, label: QLabel, text: str, error: bool) -> None:
         label.setText(text)
         _restyle(label, "error" if error else "muted")
-        label.show()
+        self.form.setRowVisible(label, True)
 
     def save(self) -> None:
         if self._busy:
@@ -197,7 +197,7 @@ class OfficeSection(QGroupBox):
         if refusal is not None:
             self._say(self.code_message, refusal.message(self.ctx.lang), True)
             return None
-        self.code_message.hide()
+        self.form.setRowVisible(self.code_message, False)
         dialog = CodeChangeDialog(self.ctx, self.profile, self)
         dialog.changed.connect(self._code_changed)
         self.code_dialog = dialog
