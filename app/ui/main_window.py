@@ -35,7 +35,6 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle(self.tr("GridDesk 社区应急工作台 — {0}").format(ctx.office.name))
         self.maximise = place_main_window(self)
 
         self.nav = QListWidget()
@@ -78,9 +77,7 @@ class MainWindow(QMainWindow):
 
     def _opened(self) -> None:
         self._show_last_export()
-        self.ctx.changed.connect(
-            lambda what: self._show_last_export() if "last_export" in what else None
-        )
+        self.ctx.changed.connect(self._on_changed)
         self.home.refresh()
         self._show_area(self.nav.currentRow())
 
@@ -183,14 +180,27 @@ class MainWindow(QMainWindow):
         # the office and the last export on the right; the rest of the bar stays free for the
         # messages of the moment (已备份到 …), which must not be cut
         bar = self.statusBar()
-        kind = self.tr("社区") if self.ctx.office.role == "community" else self.tr("街道办")
-        self.office_label = QLabel(
-            self.tr("{0}：{1}（{2}）").format(kind, self.ctx.office.name, self.ctx.office.code)
-        )
+        self.office_label = QLabel()
         self.office_label.setToolTip(self.tr("数据文件夹：{0}").format(self.ctx.datadir.root))
         self.export_label = QLabel()
         for label in (self.office_label, self.export_label):
             bar.addPermanentWidget(label)
+        self._show_office()
+
+    def _show_office(self) -> None:
+        """The office's name in the title and its name and code in the status bar (again after
+        设置 changes them)."""
+        office = self.ctx.office
+        self.setWindowTitle(self.tr("GridDesk 社区应急工作台 — {0}").format(office.name))
+        kind = self.tr("社区") if office.role == "community" else self.tr("街道办")
+        self.office_label.setText(self.tr("{0}：{1}（{2}）").format(kind, office.name, office.code))
+
+    def _on_changed(self, what: object) -> None:
+        changed = set(what) if isinstance(what, set | frozenset | list | tuple) else set()
+        if "last_export" in changed:
+            self._show_last_export()
+        if "office" in changed:
+            self._show_office()
 
     def _show_last_export(self) -> None:
         from app.core.office import get_setting

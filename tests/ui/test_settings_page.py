@@ -13,6 +13,7 @@ from app.core.datadir import DataDir
 from app.core.exchange_keys import enroll, export_public, read_enrolment
 from app.core.office import init_office, open_office, read_profile
 from app.db.models import AuditEntry, Household
+from app.ui.main_window import MainWindow
 from app.ui.pages.office_profile import CodeChangeDialog
 from app.ui.pages.settings import SettingsPage
 from tests.conftest import COMMUNITY_CODE, COMMUNITY_NAME, STREET_CODE
@@ -139,3 +140,18 @@ def test_the_code_is_refused_with_the_reason_once_a_key_is_enrolled(
     assert message.isVisible() and message.objectName() == "error"
     assert "不能更改机构代码" in message.text() and "登记" in message.text()
     assert profile_of(ctx).code == COMMUNITY_CODE
+
+
+def test_the_window_shows_the_new_name_at_once(qtbot, demo_ctx):
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window, before_close_func=lambda _w: demo_ctx.tasks.wait(-1))
+    window.show()
+    assert COMMUNITY_NAME in window.windowTitle()
+    page = window.open_area("settings")
+    assert isinstance(page, SettingsPage)
+    retype(qtbot, page.office.name, "百步亭社区")
+    with qtbot.wait_signal(demo_ctx.changed, timeout=10_000):
+        qtbot.mouseClick(page.office.save_button, Qt.MouseButton.LeftButton)
+    assert window.windowTitle().endswith("百步亭社区")
+    assert window.office_label.text() == f"社区：百步亭社区（{COMMUNITY_CODE}）"
+    assert window.home.title.text() == "首页 · 百步亭社区"

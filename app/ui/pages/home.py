@@ -53,9 +53,9 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(16)
-        title = QLabel(self.tr("首页 · {0}").format(ctx.office.name))
-        title.setObjectName("pageTitle")
-        layout.addWidget(title)
+        self.title = QLabel(self.tr("首页 · {0}").format(ctx.office.name))
+        self.title.setObjectName("pageTitle")
+        layout.addWidget(self.title)
         self.subtitle = QLabel(self.tr("正在统计…"))
         self.subtitle.setObjectName("muted")
         self.subtitle.setWordWrap(True)
@@ -185,7 +185,10 @@ class HomePage(QWidget):
 
         self.ctx.run(self, count, on_success=self.show_stats, show_progress=False)
 
-    def _on_changed(self, _what: object) -> None:
+    def _on_changed(self, what: object) -> None:
+        if isinstance(what, set | frozenset) and what == {"office"}:
+            self.title.setText(self.tr("首页 · {0}").format(self.ctx.office.name))
+            return  # the office's details: no count changed
         self.refresh()
 
     def show_stats(self, stats: dict[str, Any]) -> None:
