@@ -38,22 +38,34 @@ GENDER = {
     "F": QT_TRANSLATE_NOOP("Vocabulary", "女"),
 }
 RELATIONS = (
-    QT_TRANSLATE_NOOP("Vocabulary", "户主"),
-    QT_TRANSLATE_NOOP("Vocabulary", "配偶"),
-    QT_TRANSLATE_NOOP("Vocabulary", "子"),
-    QT_TRANSLATE_NOOP("Vocabulary", "女"),
-    QT_TRANSLATE_NOOP("Vocabulary", "父亲"),
-    QT_TRANSLATE_NOOP("Vocabulary", "母亲"),
-    QT_TRANSLATE_NOOP("Vocabulary", "儿媳"),
-    QT_TRANSLATE_NOOP("Vocabulary", "女婿"),
-    QT_TRANSLATE_NOOP("Vocabulary", "孙子"),
-    QT_TRANSLATE_NOOP("Vocabulary", "孙女"),
-    QT_TRANSLATE_NOOP("Vocabulary", "外孙子"),
-    QT_TRANSLATE_NOOP("Vocabulary", "外孙女"),
-    QT_TRANSLATE_NOOP("Vocabulary", "兄弟姐妹"),
-    QT_TRANSLATE_NOOP("Vocabulary", "祖父母"),
-    QT_TRANSLATE_NOOP("Vocabulary", "其他"),
+    QT_TRANSLATE_NOOP("Relation", "户主"),
+    QT_TRANSLATE_NOOP("Relation", "配偶"),
+    QT_TRANSLATE_NOOP("Relation", "子"),
+    QT_TRANSLATE_NOOP("Relation", "女"),
+    QT_TRANSLATE_NOOP("Relation", "父亲"),
+    QT_TRANSLATE_NOOP("Relation", "母亲"),
+    QT_TRANSLATE_NOOP("Relation", "儿媳"),
+    QT_TRANSLATE_NOOP("Relation", "女婿"),
+    QT_TRANSLATE_NOOP("Relation", "孙子"),
+    QT_TRANSLATE_NOOP("Relation", "孙女"),
+    QT_TRANSLATE_NOOP("Relation", "外孙子"),
+    QT_TRANSLATE_NOOP("Relation", "外孙女"),
+    QT_TRANSLATE_NOOP("Relation", "兄弟姐妹"),
+    QT_TRANSLATE_NOOP("Relation", "祖父母"),
+    QT_TRANSLATE_NOOP("Relation", "其他"),
 )
+ROLES = {  # people on duty (app.core.duty)
+    "staff": QT_TRANSLATE_NOOP("Role", "社区工作人员"),
+    "grid_leader": QT_TRANSLATE_NOOP("Role", "网格长"),
+    "grid_worker": QT_TRANSLATE_NOOP("Role", "网格员"),
+    "building_leader": QT_TRANSLATE_NOOP("Role", "楼长"),
+    "unit_leader": QT_TRANSLATE_NOOP("Role", "单元长"),
+    "party_member": QT_TRANSLATE_NOOP("Role", "党员"),
+    "volunteer": QT_TRANSLATE_NOOP("Role", "志愿者"),
+    "cadre": QT_TRANSLATE_NOOP("Role", "下沉干部"),
+    "social_worker": QT_TRANSLATE_NOOP("Role", "社工"),
+    "partner": QT_TRANSLATE_NOOP("Role", "共建单位"),
+}
 NONE = QT_TRANSLATE_NOOP("Vocabulary", "（无）")
 UNKNOWN = QT_TRANSLATE_NOOP("Vocabulary", "（未知）")
 ALL = QT_TRANSLATE_NOOP("Vocabulary", "全部")
@@ -81,8 +93,12 @@ def gender_label(code: str | None) -> str:
     return _tr(GENDER[code]) if code in GENDER else ""
 
 
+def role_label(role: str) -> str:
+    return _tr(ROLES[role], "Role") if role in ROLES else role
+
+
 def relation_label(relation: str | None) -> str:
-    return _tr(relation) if relation in RELATIONS else (relation or "")
+    return _tr(relation, "Relation") if relation in RELATIONS else (relation or "")
 
 
 def text(key: str) -> str:

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from app.core import duty, grids
 from app.core.masking import mask_phone
+from app.ui.labels import role_label
 from app.ui.models.rows import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
@@ -25,7 +26,7 @@ __all__ = ["ALIGN_CENTER", "ALIGN_RIGHT", "WARN_BACKGROUND", "Index", "RowsModel
 
 
 def role_text(role: str) -> str:
-    return duty.role_name(role)
+    return role_label(role)
 
 
 # --- grid structure ------------------------------------------------------------------------------

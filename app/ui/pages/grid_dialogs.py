@@ -37,6 +37,7 @@ from app.core.duty import PersonInput, PersonRow
 from app.db.models_grids import DUTY_KINDS, PERSON_ROLES
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
+from app.ui.labels import role_label
 from app.ui.models.grid_models import HistoryModel, RowsModel
 from app.ui.qtfix import emit
 
@@ -382,7 +383,7 @@ class PersonDialog(OpDialog):
         self.name = QLineEdit(data.name)
         self.role = QComboBox()
         for role in PERSON_ROLES:
-            self.role.addItem(duty.role_name(role), role)
+            self.role.addItem(role_label(role), role)
         self.role.setCurrentIndex(max(self.role.findData(data.role), 0))
         self.phone = QLineEdit(data.phone or "")
         self.grid = grid_combo(choices, self.tr("（不属于某个网格）"))
@@ -719,7 +720,7 @@ class AssignPeopleDialog(OpDialog):
         for p in people:
             if p.status != "active":
                 continue
-            label = f"{p.code}  {p.name}  {duty.role_name(p.role)}" + (
+            label = f"{p.code}  {p.name}  {role_label(p.role)}" + (
                 f"  {p.grid_code}" if p.grid_code else ""
             )
             item = QListWidgetItem(label)

@@ -59,6 +59,7 @@ from app.errors import GridDeskError, InvalidInput
 from app.ui.context import AppContext
 from app.ui.files import open_file
 from app.ui.home_section import HomeSection
+from app.ui.labels import role_label
 from app.ui.models.grid_models import (
     AttendanceModel,
     BuildingModel,
@@ -616,7 +617,7 @@ class RosterTab(Tab):
         self.role = QComboBox()
         self.role.addItem(self.tr("全部类别"), None)
         for role in PERSON_ROLES:
-            self.role.addItem(duty.role_name(role), role)
+            self.role.addItem(role_label(role), role)
         self.grid = QComboBox()
         self.grid.addItem(self.tr("全部网格"), None)
         self.grid.addItem(self.tr("不属于网格"), "")
@@ -698,7 +699,7 @@ class RosterTab(Tab):
         roles: dict[str, int] = {}
         for p in rows:
             roles[p.role] = roles.get(p.role, 0) + 1
-        parts = "，".join(f"{duty.role_name(r)} {n}" for r, n in roles.items())
+        parts = "，".join(f"{role_label(r)} {n}" for r, n in roles.items())
         self.count.setText(
             self.tr("共 {0} 人（全部 {1} 人）").format(len(rows), total)
             + (f"：{parts}" if parts else "")
@@ -742,7 +743,7 @@ class RosterTab(Tab):
             self,
             self.tr("移出名册"),
             self.tr("把{0} {1}（{2}）移出名册？已有的出勤记录保留，以后的排班撤下。").format(
-                duty.role_name(person.role), person.name, person.code
+                role_label(person.role), person.name, person.code
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -778,13 +779,13 @@ class RosterTab(Tab):
 
     def _import_failed(self, exc: BaseException, path: str) -> None:
         if isinstance(exc, InvalidInput) and "角色" in exc.zh:
-            names = [duty.role_name(r) for r in PERSON_ROLES]
+            names = [role_label(r) for r in PERSON_ROLES]
             picked, ok = QInputDialog.getItem(
                 self,
                 self.tr("名册中没有“类别”列"),
                 self.tr("这份名册里的人都是："),
                 names,
-                names.index(duty.role_name("volunteer")),
+                names.index(role_label("volunteer")),
                 False,
             )
             if ok:
@@ -1179,7 +1180,7 @@ class AttendanceTab(Tab):
         self.role = QComboBox()
         self.role.addItem(self.tr("全部人员"), None)
         for role in PERSON_ROLES:
-            self.role.addItem(duty.role_name(role), role)
+            self.role.addItem(role_label(role), role)
         self.use_dates = QCheckBox(self.tr("统计期"))
         today = date.today()
         self.date_from = date_edit(today - timedelta(days=today.weekday()))
