@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -39,7 +38,7 @@ from app.core.roster_rejected import RejectedFile, write_rejected
 from app.core.spreadsheet import Table, cell_text, digits_lost, read_table
 from app.errors import GridDeskError
 from app.ui.context import AppContext
-from app.ui.files import open_file
+from app.ui.files import open_file, save_file
 from app.ui.labels import (
     RELATIONS,
     RESIDENCY,
@@ -836,21 +835,26 @@ class _PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def save_rejected(self, target: str | None = None) -> None:
-        """Ask where (beside the roster by default) and write the rejected rows there, in the
-        background; the path is said under the list and emitted with `rejected_saved`."""
+        """Ask where (in the folder last used: the roster's, when it was chosen with 浏览…) and
+        write the rejected rows there, in the background; the path is said under the list and
+        emitted with `rejected_saved`."""
         plan = self.w.plan
         if plan is None or not plan.rejected:
             return
-        default = plan.path.with_name(self.tr("{0}-未导入的行.xlsx").format(plan.path.stem))
-        name = (
-            target
-            or QFileDialog.getSaveFileName(
-                self, self.tr("保存未导入的行"), str(default), self.tr("Excel 文件 (*.xlsx)")
-            )[0]
+        chosen = (
+            Path(target)
+            if target
+            else save_file(
+                self,
+                self.w.ctx.settings,
+                self.tr("保存未导入的行"),
+                self.tr("{0}-未导入的行.xlsx").format(plan.path.stem),
+                self.tr("Excel 文件 (*.xlsx)"),
+            )
         )
-        if not name:
+        if chosen is None:
             return
-        out = Path(name)
+        out = chosen
         if out.suffix.lower() != ".xlsx":
             out = out.with_name(out.name + ".xlsx")
         lang = self.w.ctx.lang
