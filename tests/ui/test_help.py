@@ -130,12 +130,11 @@ def test_the_guide_window_fits_the_screen_and_esc_closes_it(qtbot, window):
     assert not help_window.isVisible()
 
 
-def test_the_guide_in_english(qtbot, demo_ctx):
+def test_the_guide_in_english(qtbot, make_ctx, demo_db, datadir):
     app = QApplication.instance()
     translators = install_translators(app, "en")
     try:
-        win = make_window(qtbot, demo_ctx)
-        install_help(win, "en")
+        win = make_window(qtbot, make_ctx(datadir, "en"))  # the window installs the help
         help_window = press_f1(qtbot, win)
         text = help_window.browser.toPlainText()
         assert text.startswith("GridDesk user guide")
@@ -163,7 +162,7 @@ def test_print_button_previews_the_guide_as_pdf(qtbot, window, demo_ctx):
         qtbot.mouseClick(help_window.print_button, Qt.MouseButton.LeftButton)
     dialog = blocker.args[0]
     assert dialog.isVisible() and dialog.document.pageCount() >= 3
-    assert dialog.save_folder == demo_ctx.datadir.exports
+    assert dialog.settings is demo_ctx.settings  # 另存为 starts in the folder last used
     text = subprocess.run(
         ["pdftotext", "-raw", str(dialog.pdf_path), "-"], capture_output=True, check=True
     ).stdout.decode("utf-8")
