@@ -40,6 +40,11 @@ class InvalidInput(GridDeskError):
     """A value given by the user is not acceptable; nothing changed."""
 
 
+class PlanOutdated(GridDeskError):
+    """A plan made while only reading (an import's preview) no longer fits the database: another
+    writer changed it meanwhile. Nothing was written; work the plan out again."""
+
+
 class DatabaseProblem(GridDeskError):
     """The database cannot be used as it is (corrupt, too new, locked, read-only, disk full)."""
 

@@ -53,8 +53,16 @@ from app.db import search_index
 from app.db.base import new_uuids
 from app.db.bulk import indexes_deferred, per_distinct
 from app.db.engine import Database
-from app.db.models import Building, Household, Resident, Tag, join_tags, split_tags
-from app.errors import InvalidInput
+from app.db.models import (
+    Building,
+    ChangeCounter,
+    Household,
+    Resident,
+    Tag,
+    join_tags,
+    split_tags,
+)
+from app.errors import InvalidInput, PlanOutdated
 
 # field → the usual column names, the most specific first
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -241,6 +249,9 @@ class Plan:
     # number, for `roster_rejected.write_rejected`: only these, not the whole table, outlive analyse
     source_header: list[Any] = field(default_factory=list)
     source_rows: dict[int, list[Any]] = field(default_factory=dict)
+    # the state of the database the plan was made against (`data_version`): the ids it took and
+    # the matches it found hold only while nobody else has written since
+    version: tuple[int, ...] = ()
 
     def report(self, lang: str = "zh") -> dict[str, Any]:
         return {
@@ -505,6 +516,7 @@ def _analyse(db: Database, table: Table, layout: Layout, progress: Progress) -> 
         warnings=warnings,
     )
     with db.reading() as session:
+        plan.version = data_version(session)
         _match(session, plan)
     plan.rejected.sort(key=lambda p: p.row)
     plan.warnings.sort(key=lambda p: p.row)
@@ -1407,11 +1419,35 @@ class ImportResult:
     buildings_added: int
 
 
+def data_version(session: Session) -> tuple[int, ...]:
+    """What a plan depends on, read in one go: every office's change counter (each write to a
+    record moves one on), the highest ids the plan numbers after and the tags it may add to."""
+    row = session.execute(
+        select(
+            select(func.coalesce(func.sum(ChangeCounter.last_seq), 0)).scalar_subquery(),
+            select(func.coalesce(func.max(Household.id), 0)).scalar_subquery(),
+            select(func.coalesce(func.max(Resident.id), 0)).scalar_subquery(),
+            select(func.coalesce(func.max(Building.id), 0)).scalar_subquery(),
+            select(func.count()).select_from(Tag).scalar_subquery(),
+        )
+    ).one()
+    return tuple(int(v) for v in row)
+
+
 def apply(db: Database, plan: Plan, progress: Progress = no_progress) -> ImportResult:
-    """Write the plan in one transaction (all of it or nothing); stamped and audited by the events."""
+    """Write the plan in one transaction (all of it or nothing); stamped and audited by the events.
+
+    The plan's ids and matches were worked out while only reading; once this transaction holds
+    the write lock it checks that nobody has written since, and raises `PlanOutdated` (nothing
+    written) if somebody has — never a clash of ids half-way through."""
     new_buildings = plan.new_buildings
     with _collector_paused(), db.session(note=f"import {plan.path.name}") as session:
         conn = session.connection()
+        if plan.version and data_version(session) != plan.version:
+            raise PlanOutdated(
+                "数据已被另一操作修改，请重新预览后再导入。",
+                "The data was changed by another operation meanwhile; preview again, then import.",
+            )
         if db.is_sqlite:
             conn.exec_driver_sql("PRAGMA cache_size=-65536")  # 64 MB while the indexes grow
         total = len(plan.new_residents) + len(plan.updates) + 1
@@ -1505,6 +1541,9 @@ def _ascending_uuids(rows: list[dict[str, Any]]) -> None:
             row["uuid"] = made
 
 
+IMPORT_ATTEMPTS = 5  # a command's import re-plans this often when another writer came first
+
+
 def import_roster(
     db: Database,
     path: Path,
@@ -1520,7 +1559,15 @@ def import_roster(
         reading = pool.submit(read_table, path, sheet)
         search_index.load_pinyin()
         table = reading.result()
-    plan = analyse(db, table, progress=progress)
-    if not dry_run and plan.changes_anything:
-        apply(db, plan, progress)
-    return plan
+    for attempt in range(1, IMPORT_ATTEMPTS + 1):
+        plan = analyse(db, table, progress=progress)
+        if dry_run or not plan.changes_anything:
+            return plan
+        try:
+            apply(db, plan, progress)
+            return plan
+        except PlanOutdated:
+            # another writer came first: work the plan out again against what it wrote
+            if attempt == IMPORT_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")

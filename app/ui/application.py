@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QEventLoop,
     QLibraryInfo,
     QLocale,
+    QLockFile,
     QObject,
     QSettings,
     QTimer,
@@ -108,6 +109,9 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
 
     crash.install(datadir.logs / logsetup.LOG_NAME if datadir.logs.is_dir() else None)
     tasks = TaskManager(app)
+    lock = hold_folder(datadir, lang) if datadir.root.is_dir() else None
+    if lock is False:
+        return 0
 
     if not args.demo and not datadir.is_set_up():
         from app.ui.first_run import FirstRunDialog
@@ -118,6 +122,11 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
         if dialog.wants_demo:
             datadir = DataDir.demo()
             args.demo = True
+    if lock is None or lock.fileName() != str(datadir.root / LOCK_NAME):
+        datadir.root.mkdir(parents=True, exist_ok=True)  # the demo's folder, made on first use
+        lock = hold_folder(datadir, lang)
+        if lock is False:
+            return 0
     if args.demo and not _has_households(datadir) and not make_demo(tasks, datadir, lang):
         return 1
     # set up just now (first run or the demo): its logs/ exists from here on, so log there
@@ -164,8 +173,34 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
     if ctx.is_open:
         ctx.db.dispose()
     collector.stop()
+    if isinstance(lock, QLockFile):
+        lock.unlock()
     del translators
     return int(code)
+
+
+LOCK_NAME = "griddesk.lock"
+
+
+def hold_folder(datadir: DataDir, lang: str) -> QLockFile | bool:
+    """One window per data folder: the lock for `datadir`, or False after telling the user that
+    another window has it open (two windows would only race each other's writes). A lock left by
+    a process that no longer runs (killed, a crash) is taken over."""
+    lock = QLockFile(str(datadir.root / LOCK_NAME))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however long it has run
+    if lock.tryLock(200):
+        return lock
+    info = lock.getLockInfo()  # (pid, host, app), or a falsy value when it cannot be read
+    where = f"{info[0]}, {info[1]}" if info and len(info) >= 2 else "?"
+    text = (
+        f"This data folder is already open in another GridDesk window (process {where}):\n"
+        f"{datadir.root}\n\nSwitch to that window; one folder is opened by one window at a time."
+        if lang == "en"
+        else f"另一个 GridDesk 窗口已经打开了这个数据文件夹（进程 {where}）：\n{datadir.root}\n\n"
+        "请切换到那个窗口。同一个数据文件夹同时只能在一个窗口中打开。"
+    )
+    QMessageBox.information(None, APP_NAME, text)
+    return False
 
 
 def _open_or_explain(datadir: DataDir, lang: str) -> tuple[Any, Any]:

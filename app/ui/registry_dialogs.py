@@ -36,7 +36,7 @@ from app.core.masking import mask_phone
 from app.core.roster_import import FIELD_LABELS, FIELDS, Layout, Plan, analyse, apply, find_layout
 from app.core.roster_rejected import RejectedFile, write_rejected
 from app.core.spreadsheet import Table, cell_text, digits_lost, read_table
-from app.errors import GridDeskError
+from app.errors import Cancelled, GridDeskError, PlanOutdated
 from app.ui.context import AppContext
 from app.ui.files import open_file, save_file
 from app.ui.labels import (
@@ -621,7 +621,20 @@ class ImportWizard(QWizard):
             )
             QWizard.accept(self)
 
-        self.ctx.run(self, work, title=self.tr("正在导入"), on_success=done)
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PlanOutdated):
+                # another writer came first: say so and show the preview worked out again
+                QMessageBox.information(self, self.tr("导入"), exc.message(self.ctx.lang))
+                self.preview_page.initializePage()
+            elif isinstance(exc, GridDeskError):
+                QMessageBox.warning(self, self.tr("导入"), exc.message(self.ctx.lang))
+            elif not isinstance(exc, Cancelled):
+                from app.ui.crash import report_bug
+
+                report_bug(exc, self)
+
+        op = self.ctx.run(self, work, title=self.tr("正在导入"), on_success=done)
+        op.failure(failed)
 
 
 class _FilePage(QWizardPage):
