@@ -61,11 +61,11 @@ def test_two_imports_at_once_never_clash(tmp_path: Path) -> None:
             for f in files
         ]
         for p, f in zip(procs, files, strict=True):
-            out, err = p.communicate(timeout=120)
+            _out, err = p.communicate(timeout=120)
             assert "内部错误" not in err and "Traceback" not in err, (f.name, err)
             assert p.returncode == 0, (f.name, p.returncode, err)
         expected += 6 + 7
-    stats = subprocess.run(cmd + ["stats", "--json"], env=env, capture_output=True, text=True)
+    stats = subprocess.run([*cmd, "stats", "--json"], env=env, capture_output=True, text=True)
     assert json.loads(stats.stdout)["residents"] == expected
-    check = subprocess.run(cmd + ["check"], env=env, capture_output=True, text=True)
+    check = subprocess.run([*cmd, "check"], env=env, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
