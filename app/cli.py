@@ -238,10 +238,11 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     except Exception:
         log.exception("bug in command %s", args.command)
+        where = log_path or ("上方" if args.lang != "en" else "above")
         print(
-            f"内部错误，已记录到日志：{log_path}"
+            f"内部错误，已记录到日志：{where}"
             if args.lang != "en"
-            else f"Internal error; details in the log: {log_path}",
+            else f"Internal error; details in the log: {where}",
             file=sys.stderr,
         )
         return EXIT_FAILED

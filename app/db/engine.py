@@ -51,6 +51,7 @@ def _postgresql_engine(url: str) -> Engine:
     engine = create_engine(
         url,
         pool_pre_ping=True,
+        hide_parameters=True,  # an error's message never carries the values (ID numbers, phones)
         isolation_level="REPEATABLE READ",  # reads; writers switch to READ COMMITTED
         connect_args={"application_name": "GridDesk"},
     )
@@ -68,8 +69,12 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     if url.startswith("postgresql"):
         return _postgresql_engine(url)
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    # hide_parameters: an error's message (logged, shown in the crash dialog) never carries the
+    # values of the statement — ID numbers, phones, names
+    engine = create_engine(
+        url, hide_parameters=True, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
