@@ -26,12 +26,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table, func, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app.core import scratch
 from app.core.database_url import check_url, database_url, redacted, remember_url
 from app.core.datadir import DataDir
 from app.core.peek import OfficeInfo
@@ -258,7 +260,9 @@ def open_office(datadir: DataDir) -> tuple[Database, OfficeInfo]:
         )
     url = database_url(datadir)
     if url is not None:
-        return _open_on_server(url)
+        db, info = _open_on_server(url)
+        db.scratch = _scratch_folder(datadir)  # the folder still holds keys, logs and exports
+        return db, info
     engine = make_engine(sqlite_url(datadir.db_path))
     try:
         with engine.connect() as conn:
@@ -284,7 +288,19 @@ def open_office(datadir: DataDir) -> tuple[Database, OfficeInfo]:
             f"The database holds no office profile: {datadir.db_path}",
         )
     info = OfficeInfo(code=row.code, name=row.name, role=row.role, parent_code=row.parent_code)
-    return Database(engine, origin=info.code), info
+    db = Database(engine, origin=info.code)
+    db.scratch = _scratch_folder(datadir)
+    return db, info
+
+
+def _scratch_folder(datadir: DataDir) -> Path | None:
+    """This process's private folder for work in progress, after clearing what killed processes
+    left there (app.core.scratch); None when the data folder cannot be written (read-only)."""
+    try:
+        scratch.sweep(datadir.root)
+        return scratch.process_folder(datadir.root)
+    except OSError:
+        return None
 
 
 def get_setting(session: Session, key: str) -> str | None:

@@ -32,6 +32,7 @@ from app.core.roster_import import (
     RESIDENCY_NAMES,
     STATUS_NAMES,
 )
+from app.core.scratch import place
 from app.db.engine import Database
 from app.db.models import split_tags
 from app.errors import InvalidInput
@@ -119,7 +120,10 @@ def export_residents(
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise InvalidInput(f"文件夹不存在：{folder}", f"The folder does not exist: {folder}")
-    fd, tmp_name = tempfile.mkstemp(prefix=".griddesk-export-", suffix=".xlsx", dir=folder)
+    # made in the data folder's private scratch folder (with the writer's own temporary files),
+    # never beside the target: a killed export leaves no full ID numbers on a USB stick
+    work = db.scratch or folder
+    fd, tmp_name = tempfile.mkstemp(prefix=".griddesk-export-", suffix=".xlsx", dir=work)
     os.close(fd)
     tmp = Path(tmp_name)
     residents = 0
@@ -133,7 +137,7 @@ def export_residents(
                 "strings_to_numbers": False,
                 "strings_to_formulas": False,
                 "strings_to_urls": False,
-                "tmpdir": str(folder),
+                "tmpdir": str(work),
             },
         )
         ws = wb.add_worksheet(MASKED_SHEET if mask else SHEET)
@@ -213,7 +217,7 @@ def export_residents(
         wb.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        tmp.replace(out)
+        place(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise InvalidInput(

@@ -104,6 +104,8 @@ class Database:
         self.engine = engine
         self.origin = origin
         self.actor = actor or events.default_actor()
+        # the data folder's private folder for files in the making (app.core.scratch), if any
+        self.scratch: Path | None = None
         self._reader = sessionmaker(engine, expire_on_commit=False)
         writer = engine.execution_options(griddesk_write=True)
         if engine.dialect.name == "postgresql":

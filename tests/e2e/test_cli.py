@@ -303,3 +303,38 @@ def test_english_messages(sandbox: Path, tmp_path: Path, datadir: DataDir) -> No
     assert stats.code == 0, stats.err
     assert "0 households, 0 residents" in stats.out
     assert not CJK.search(stats.out.replace(NAME, ""))
+
+
+@pytest.mark.slow  # shares the init + demo --residents 3000 processes (~5 s)
+def test_an_export_killed_half_way_leaves_no_personal_data_behind(
+    sandbox: Path, demo_folder: Path, tmp_path: Path
+) -> None:
+    """SIGKILL during `export residents` onto a 'USB stick', several times: the stick holds the
+    whole export or nothing of it (no temporary file with ID numbers), and what the killed
+    process left in the data folder's scratch folder is gone after the next start."""
+    import signal
+    import time
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    rng = random.Random(14)
+    env = {k: v for k, v in os.environ.items() if k != "GRIDDESK_DATA_DIR"}
+    env.update(HOME=str(sandbox), XDG_STATE_HOME=str(sandbox / "state"))
+    for _round in range(4):
+        target = stick / "居民.xlsx"
+        target.unlink(missing_ok=True)
+        cmd = [sys.executable, str(MAIN), "--data-dir", str(demo_folder), "export", "residents",
+               str(target)]  # fmt: skip
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(rng.uniform(0.8, 2.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert [p.name for p in stick.iterdir()] in ([], ["居民.xlsx"])  # whole, or nothing
+    assert griddesk(sandbox, demo_folder, "stats", "--json").code == 0  # the next start
+    left = [p for p in (demo_folder / "tmp").rglob("*") if p.is_file()]
+    assert left == []
+    for path in demo_folder.rglob("*"):
+        if path.is_file() and path.suffix == ".xlsx":
+            pytest.fail(f"an export's piece left in the data folder: {path}")
