@@ -228,6 +228,12 @@ def _run(args: argparse.Namespace) -> int:
     except GridDeskError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # the reader went away (`… --json | head`): nothing to say to it; stdout is pointed at
+        # the null device so that the interpreter's last flush does not fail again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print(
             "已中断，未完成的操作已撤销。"

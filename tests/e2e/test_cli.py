@@ -338,3 +338,23 @@ def test_an_export_killed_half_way_leaves_no_personal_data_behind(
     for path in demo_folder.rglob("*"):
         if path.is_file() and path.suffix == ".xlsx":
             pytest.fail(f"an export's piece left in the data folder: {path}")
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(sandbox: Path, tmp_path: Path) -> None:
+    """`… --json | head`: the reader closes the pipe; the command ends quietly."""
+    data = tmp_path / "office"
+    assert griddesk(sandbox, data, *INIT).code == 0
+    env = {k: v for k, v in os.environ.items() if k != "GRIDDESK_DATA_DIR"}
+    env.update(HOME=str(sandbox), XDG_STATE_HOME=str(sandbox / "state"))
+    proc = subprocess.Popen(
+        [sys.executable, str(MAIN), "--data-dir", str(data), "stats", "--json"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # gone before the command writes a word
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(60) == 0
+    assert err == "", err
