@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core import idnumber, relations
 from app.core.masking import age_on, mask_id_number, mask_phone
+from app.core.text import strip_invisible
 from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import (
@@ -192,8 +193,14 @@ def resident_rows(session: Session, ids: Sequence[int]) -> list[ResidentRow]:
 
 @dataclass(frozen=True)
 class Choice:
+    """One choice of a filter. `label` names it in Chinese (北区（G01）, 3栋), as the printed roster
+    and the command line do; a window in another language names it from the parts."""
+
     id: int
     label: str
+    name: str = ""  # a grid's name, a building's number
+    code: str = ""  # a grid's code
+    community: str = ""  # at a street office, the name of the community it is in
 
 
 @dataclass(frozen=True)
@@ -209,11 +216,20 @@ def filter_options(session: Session) -> FilterOptions:
     community (every community has its 3栋)."""
     communities = community_names(session)
 
+    def community(origin: str) -> str:
+        return communities.get(origin, origin) if communities else ""
+
     def where(origin: str) -> str:
-        return f"{communities.get(origin, origin)} · " if communities else ""
+        return f"{community(origin)} · " if communities else ""
 
     grids = [
-        Choice(i, f"{where(origin)}{name}（{code}）")
+        Choice(
+            i,
+            f"{where(origin)}{name}（{code}）",
+            name,
+            code,
+            community(origin),
+        )
         for i, code, name, origin in session.execute(
             select(Grid.id, Grid.code, Grid.name, Grid.origin)
             .where(Grid.deleted_at.is_(None))
@@ -222,7 +238,15 @@ def filter_options(session: Session) -> FilterOptions:
     ]
     buildings = sorted(
         (
-            (origin, Choice(i, f"{where(origin)}{number}栋"))
+            (
+                origin,
+                Choice(
+                    i,
+                    f"{where(origin)}{number}栋",
+                    number,
+                    community=community(origin),
+                ),
+            )
             for i, number, origin in session.execute(
                 select(Building.id, Building.number, Building.origin).where(
                     Building.deleted_at.is_(None)
@@ -407,6 +431,9 @@ def resident_input(person: Resident) -> ResidentInput:
 # --- changes -----------------------------------------------------------------------------------
 
 
+NOTES_MAX = 2000  # a resident's notes: a few lines, far below what a spreadsheet cell holds
+
+
 @dataclass
 class ResidentInput:
     """What the resident form sends; `check()` says what is wrong, field by field, in Chinese."""
@@ -427,11 +454,22 @@ class ResidentInput:
     def check(self) -> dict[str, str]:
         """Field → message; fills birth date and gender from the ID number and normalises it."""
         errors: dict[str, str] = {}
-        self.name = " ".join(self.name.split())
+        # what nobody types on purpose (controls, bidi overrides) goes (app.core.text)
+        self.name = " ".join(strip_invisible(self.name).split())
+        self.relation = strip_invisible(self.relation).strip()
+        self.doc_number = strip_invisible(self.doc_number).strip()
+        self.notes = strip_invisible(self.notes).strip()
         if not self.name:
             errors["name"] = "请填写姓名"
         elif len(self.name) > 60:
             errors["name"] = "姓名不能超过60个字"
+        if len(self.relation) > 20:
+            errors["relation"] = "与户主关系不能超过20个字"
+        if len(self.doc_number) > 40:
+            errors["doc_number"] = "证件号不能超过40个字"
+        if len(self.notes) > NOTES_MAX:
+            # a spreadsheet cell holds 32,767 characters: longer would be cut on export
+            errors["notes"] = f"备注不能超过{NOTES_MAX}个字（现有{len(self.notes)}个）"
         raw = self.id_number.strip()
         if raw:
             try:

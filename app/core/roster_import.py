@@ -46,6 +46,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core import address, idnumber
+from app.core import text as text_rules
 from app.core.masking import mask_id_number, mask_phone
 from app.core.progress import Progress, no_progress
 from app.core.spreadsheet import Table, digits_lost, number_text, read_table
@@ -149,12 +150,14 @@ DOC_TYPE_NAMES = {
 _TAG_SPLIT = re.compile(r"[,，、;；/\s]+")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^(0\d{2,3}-?)?\d{7,8}(-\d{1,6})?$")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# control, bidi and zero-width characters (app.core.text) go
+_INVISIBLE = dict.fromkeys(
+    [c for c in range(0x2070) if text_rules.has_invisible(chr(c))] + [0xFEFF], None
+)
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 # what clean_text must work on: full-width forms, odd spaces, invisible characters, an apostrophe
 _NEEDS_WORK = re.compile(
-    "[\uff01-\uff5e\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad\t\n\r\x0b\x0c]"
-    "|^\\s|\\s$|\\s\\s|^'"
+    f"[\uff01-\uff5e\u3000\u00a0\t\n\r{text_rules.INVISIBLE}]|^\\s|\\s$|\\s\\s|^'"
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 HEADER_SCAN_ROWS = 30
@@ -536,13 +539,20 @@ def _analyse(db: Database, table: Table, layout: Layout, progress: Progress) -> 
 _SEP = "\x00"
 # what `clean_text` would change anywhere in a column joined by NUL (a superset of `_NEEDS_WORK`
 # cell by cell: a cell's start or end is the start or end of the text or a NUL)
+# (NUL itself joins the column: a cell holding one is found by counting them, `_column_clean`)
 _COLUMN_NEEDS_WORK = re.compile(
-    "[\uff01-\uff5e\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad\t\n\r\x0b\x0c]"
+    f"[\uff01-\uff5e\u3000\u00a0\t\n\r{text_rules.INVISIBLE.replace(chr(0) + '-', chr(1) + '-')}]"
     "|(?:^|\x00)\\s|\\s(?:\x00|$)|\\s\\s|(?:^|\x00)'"
 )
 # a column of mobile numbers as text, or empty cells: nothing to clean, nothing to warn about
 _MOBILE_COLUMN = re.compile(r"(?:(?:1[3-9][0-9]{9})?\x00)*")
 _ID18 = re.compile(r"[1-9][0-9]{16}[0-9X]")
+
+
+def _column_clean(joined: str, cells: int) -> bool:
+    """Whether no cell of a column joined by NUL needs `clean_text`: nothing the pattern finds,
+    and no NUL but the separators (a cell holding one is not clean text)."""
+    return joined.count(_SEP) == max(cells - 1, 0) and not _COLUMN_NEEDS_WORK.search(joined)
 
 
 def _all_text(column: Sequence[Any]) -> bool:
@@ -554,7 +564,7 @@ def _names(column: Sequence[Any]) -> tuple[list[Any], str]:
     them (the join the check for clean text made already, when the column is clean)."""
     if _all_text(column):
         joined = _SEP.join(column)
-        if not _COLUMN_NEEDS_WORK.search(joined) and " " not in joined:
+        if _column_clean(joined, len(column)) and " " not in joined:
             return list(column), joined
     names = per_distinct(clean_name, column)
     return names, _SEP.join(names)
@@ -576,7 +586,7 @@ def _texts(column: Sequence[Any], fn: Callable[[Any], str] = clean_text) -> list
     """The cells as `clean_text` (or `clean_name`) makes them; a column of clean text as it is."""
     if _all_text(column):
         joined = _SEP.join(column)
-        if not _COLUMN_NEEDS_WORK.search(joined) and (fn is clean_text or " " not in joined):
+        if _column_clean(joined, len(column)) and (fn is clean_text or " " not in joined):
             return list(column)
     return per_distinct(fn, column)
 
