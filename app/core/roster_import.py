@@ -1226,6 +1226,8 @@ def _match(session: Session, plan: Plan) -> None:
     warn_no_head = "relation" in plan.layout.columns
 
     updated_ids: set[int] = set()
+    moved_out: set[int] = set()  # known residents the file puts in another household
+    left_headless: dict[int, tuple[int, str]] = {}  # household → (row, name) of its head leaving
     new_residents = plan.new_residents
     for g in plan.groups:
         household_id: int | None = None
@@ -1308,16 +1310,10 @@ def _match(session: Session, plan: Plan) -> None:
             else:
                 rid = old.id
                 change = _changes(old, p, household_id)
+                if "household_id" in change:
+                    moved_out.add(rid)
                 if change.get("is_head") is False:
-                    plan.warnings.append(
-                        Problem(
-                            p.row,
-                            "head_moved",
-                            "此人原为另一户的户主，现迁入本户；原户需重新指定户主",
-                            "This person headed another household and moved here; that "
-                            "household needs a new head",
-                        )
-                    )
+                    left_headless.setdefault(old.household_id, (p.row, p.name))
                 if change:
                     plan.updates.append({"id": rid, **change})
                     updated_ids.add(rid)
@@ -1354,9 +1350,53 @@ def _match(session: Session, plan: Plan) -> None:
             plan.head_changes.append((household_id, wanted_head))
             if head_id is not None and wanted_head not in updated_ids:
                 plan.residents_updated += 1
+    _new_heads_for_left(session, plan, left_headless, moved_out)
     plan.residents_added = len(new_residents)
     plan.new_tags.sort()
     plan.new_buildings = list(new_buildings.values())
+
+
+def _new_heads_for_left(
+    session: Session,
+    plan: Plan,
+    left: dict[int, tuple[int, str]],
+    moved_out: set[int],
+) -> None:
+    """A head who moves to another flat leaves a household without one: the member who stays and
+    is the head's spouse heads it, else the eldest (then the first registered) — with a warning
+    naming both, so that every import leaves `check` passing. A household the file itself gives
+    a head, or left empty, needs nothing."""
+    headed = {h for h, _r in plan.head_changes}
+    for household_id, (row, name) in sorted(left.items()):
+        if household_id in headed:
+            continue
+        stays = [
+            r
+            for r in session.execute(
+                select(Resident.id, Resident.name, Resident.relation, Resident.birth_date).where(
+                    Resident.household_id == household_id,
+                    Resident.deleted_at.is_(None),
+                    Resident.is_head.is_(False),
+                )
+            )
+            if r.id not in moved_out
+        ]
+        if not stays:
+            continue
+        chosen = min(
+            stays,
+            key=lambda r: (r.relation != "配偶", r.birth_date is None, r.birth_date, r.id),
+        )
+        plan.head_changes.append((household_id, chosen.id))
+        plan.updates.append({"id": chosen.id, "relation": "户主"})
+        plan.warnings.append(
+            Problem(
+                row,
+                "head_moved",
+                f"{name}原为另一户的户主，现迁入本户；原户改由 {chosen.name} 任户主",
+                f"{name} headed another household and moved here; {chosen.name} now heads it",
+            )
+        )
 
 
 @dataclass(frozen=True)

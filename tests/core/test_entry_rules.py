@@ -49,3 +49,33 @@ def test_an_import_stores_names_without_them(db, tmp_path: Path) -> None:
 def test_strip_keeps_ordinary_text() -> None:
     text = "Zhang San · 张三（3-2-502）\t备注"
     assert strip_invisible(text) == text
+
+
+def test_a_head_moving_to_another_flat_leaves_a_head_behind(db, tmp_path: Path) -> None:
+    """The head of 3-2-502 appears in a roster at 5-1-101: the spouse who stays heads 3-2-502, a
+    warning says so, and `check` passes (it failed: 1 户没有户主)."""
+    from datetime import date
+
+    from app.core import idnumber
+    from app.core.health import check_database
+    from app.core.households import add_household
+
+    head_id = idnumber.make("420106", date(1950, 3, 7), 15, "M")
+    made = add_household(db, "3-2-502", ResidentInput(name="张建国", id_number=head_id), "")
+    registry.add_resident(db, made.id, ResidentInput(name="李秀英", relation="配偶"))
+    registry.add_resident(db, made.id, ResidentInput(name="张小明", relation="子"))
+    path = tmp_path / "moved.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["姓名", "身份证号", "住址", "与户主关系"])
+    sheet.write_row(1, 0, ["张建国", head_id, "5栋1单元101", "户主"])
+    book.close()
+    plan = import_roster(db, path)
+    assert [w.code for w in plan.warnings] == ["head_moved"]
+    assert "李秀英" in plan.warnings[0].message
+    with db.reading() as session:
+        old = registry.household_view(session, made.id)
+        assert old.head is not None and old.head.name == "李秀英"
+        assert old.head.relation == "户主"
+    report = check_database(db)
+    assert not report.problems, report.problems
