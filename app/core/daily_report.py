@@ -18,6 +18,7 @@ overdue items are those of the report's date.
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -827,7 +828,10 @@ def render_xlsx(report: DailyReport, fh: BinaryIO) -> None:
     """One sheet 日报 with every section (text, tables, Excel's own bar charts)."""
     import xlsxwriter  # type: ignore[import-untyped]
 
-    book = xlsxwriter.Workbook(fh, {"in_memory": True})
+    # the workbook is made in memory and written to `fh` in one piece: a full disk then fails
+    # that one write, cleanly, instead of leaving the writer's zip half-closed
+    made = io.BytesIO()
+    book = xlsxwriter.Workbook(made, {"in_memory": True})
     book.set_properties(
         {
             "title": f"{report.title} {report.day.isoformat()}",
@@ -903,6 +907,7 @@ def render_xlsx(report: DailyReport, fh: BinaryIO) -> None:
     sheet.write(row, 2, "审核人（签字）：")
     sheet.write(row, 4, "报送时间：")
     book.close()
+    fh.write(made.getvalue())
 
 
 def write_daily_report(report: DailyReport, out: Path) -> Path:

@@ -14,6 +14,7 @@ yet: said in words, no figure). A community that has sent nothing yet is listed 
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -362,7 +363,10 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
     """Sheet 各社区汇总: one row per community, a 合计 row; sheet 物资库存: on hand per item."""
     import xlsxwriter  # type: ignore[import-untyped]
 
-    book = xlsxwriter.Workbook(fh, {"in_memory": True})
+    # the workbook is made in memory and written to `fh` in one piece: a full disk then fails
+    # that one write, cleanly, instead of leaving the writer's zip half-closed
+    made = io.BytesIO()
+    book = xlsxwriter.Workbook(made, {"in_memory": True})
     book.set_properties(
         {
             "title": _title(overview),
@@ -506,6 +510,7 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
     if n == 0:
         needs.write_string(1, 0, "各社区没有尚未发放的物资。", note)
     book.close()
+    fh.write(made.getvalue())
 
 
 def write_street_report(overview: StreetOverview, out: Path) -> Path:

@@ -268,3 +268,28 @@ def test_supplies_shortages_match_the_needs_list(demo_db):
     _supplies_day(demo_db)
     with demo_db.reading() as session:
         assert supplies.shortages(session) == supplies.needs_list(session).items
+
+
+def test_a_full_disk_fails_the_xlsx_cleanly(demo_db, capfd) -> None:
+    """No space left: one OSError for the caller to explain, and nothing from a half-closed
+    spreadsheet writer printed later ('Exception ignored … Traceback')."""
+    import errno
+    import gc
+    import io
+
+    from app.core.daily_report import build_daily_report, render_xlsx
+
+    class FullDisk(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, _data) -> int:  # type: ignore[no-untyped-def, override]
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    with demo_db.reading() as session:
+        report = build_daily_report(session)
+    with pytest.raises(OSError) as failed:
+        render_xlsx(report, FullDisk())
+    assert failed.value.errno == errno.ENOSPC
+    gc.collect()
+    assert "Exception ignored" not in capfd.readouterr().err
