@@ -64,6 +64,9 @@ def configure(logs_dir: Path | None, *, verbose: bool = False) -> Path | None:
             root.removeHandler(h)
             h.close()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    # a log line that cannot be written (a full disk) is lost quietly: the command goes on, and
+    # the user sees its own message, not the logging module's traceback
+    logging.raiseExceptions = False
     folder = logs_dir if logs_dir is not None and logs_dir.is_dir() else fallback_log_dir()
     path = folder / LOG_NAME
     handler: logging.Handler
