@@ -113,7 +113,7 @@ class HelpWindow(QWidget):
         while block.isValid():
             level = block.blockFormat().headingLevel()
             if level in (2, 3):
-                indent = "　" if level == 3 else ""
+                indent = "    " if level == 3 else ""  # about one character, in any script
                 item = QListWidgetItem(indent + block.text().strip())
                 self.contents.addItem(item)
                 blocks.append(block)

@@ -36,6 +36,15 @@ from app.core import duplicates, households, registry, relations
 from app.core.duplicates import DuplicateGroup, DuplicateReport
 from app.errors import GridDeskError
 from app.ui.context import AppContext
+from app.ui.labels import (
+    gender_label,
+    listing,
+    relation_label,
+    residency_label,
+    status_label,
+    tag_label,
+    with_note,
+)
 
 
 def _member_label(parent: QWidget, m: registry.Member) -> str:
@@ -239,7 +248,7 @@ class MergeDialog(QDialog):
             self._say("")
             self.summary.setText(
                 self.tr("{0}（户号 {1}）：{2}").format(
-                    other.address_code, other.code, "、".join(m.name for m in other.members)
+                    other.address_code, other.code, listing(m.name for m in other.members)
                 )
             )
         self._heads()
@@ -248,7 +257,8 @@ class MergeDialog(QDialog):
         self.head.clear()
         for v in (self.view, self.other):
             for m in v.members if v else []:
-                label = f"{m.name}（{v.address_code}{self.tr('，现户主') if m.is_head else ''}）"
+                where = v.address_code + (self.tr("，现户主") if m.is_head else "")
+                label = with_note(m.name, where)
                 self.head.addItem(label, m.id)
         current = next((i for i, m in enumerate(self.view.members) if m.is_head), 0)
         self.head.setCurrentIndex(current)
@@ -263,7 +273,7 @@ class MergeDialog(QDialog):
             for m in (v.members if v else [])
             if m.is_head and m.id != head
         ]
-        who = "、".join(names) if names else self.tr("原户主")
+        who = listing(names) if names else self.tr("原户主")
         self.stepped_label.setText(self.tr("{0}（原户主）改为：").format(who))
         self.stepped.setEnabled(bool(names))
 
@@ -399,8 +409,10 @@ class DuplicatesDialog(QDialog):
         kinds = [kind] if kind else list(duplicates.KINDS)
         db = self.ctx.db
 
+        label = self.tr("查找重复登记")
+
         def work(progress: Any) -> DuplicateReport:
-            progress(0, 1, "查找重复登记")
+            progress(0, 1, label)
             with db.reading() as session:
                 return duplicates.find_duplicates(session, kinds)
 
@@ -411,7 +423,7 @@ class DuplicatesDialog(QDialog):
         self.groups.clear()
         for g in report.groups:
             item = QListWidgetItem(self._title(g))
-            item.setToolTip("、".join(f"{m.name}（{m.address_code}）" for m in g.members))
+            item.setToolTip(listing(with_note(m.name, m.address_code) for m in g.members))
             self.groups.addItem(item)
         more = any(report.more.values())
         self.count.setText(
@@ -433,7 +445,11 @@ class DuplicatesDialog(QDialog):
             "same_person": self.tr("同名同生日"),
             "shared_phone": self.tr("电话相同"),
         }[g.kind]
-        return self.tr("{0} · {1} · {2} 条").format(kind, g.shared, len(g.members))
+        shared = g.shared
+        if g.kind == "same_person":  # 张三 76岁: the name and the age
+            name, _, age = shared.rpartition(" ")
+            shared = f"{name} {self._age(age)}"
+        return self.tr("{0} · {1} · {2} 条").format(kind, shared, len(g.members))
 
     def current(self) -> DuplicateGroup | None:
         row = self.groups.currentRow()
@@ -467,12 +483,7 @@ class DuplicatesDialog(QDialog):
             mark = "≠ " if name in differ else ""
             labels.append(mark + names[name])
             for c, m in enumerate(g.members):
-                text = m.value(name)
-                if name == "name" and m.is_head:
-                    text += self.tr("（户主）")
-                if name in ("residency", "status"):
-                    text = self._word(text)
-                cell = QTableWidgetItem(text)
+                cell = QTableWidgetItem(self._shown(m, name))
                 if name in differ:
                     cell.setFont(bold)
                 self.side.setItem(r, c, cell)
@@ -497,16 +508,29 @@ class DuplicatesDialog(QDialog):
             "notes": self.tr("备注"),
         }
 
-    def _word(self, code: str) -> str:
-        words = {
-            "registered": self.tr("户籍"),
-            "migrant": self.tr("流动"),
-            "abroad": self.tr("境外"),
-            "active": self.tr("在住"),
-            "moved_out": self.tr("迁出"),
-            "deceased": self.tr("死亡"),
-        }
-        return words.get(code, code)
+    def _shown(self, m: duplicates.Candidate, name: str) -> str:
+        """A field of a record in the interface's language (the core names the built-in values
+        as they are stored, and the age as 61岁)."""
+        if name == "name":
+            return m.name + (self.tr("（户主）") if m.is_head else "")
+        if name == "gender":
+            return gender_label(m.gender)
+        if name == "age":
+            return self._age(m.age)
+        if name == "relation":
+            return relation_label(m.relation)
+        if name == "residency":
+            return residency_label(m.residency)
+        if name == "status":
+            return status_label(m.status)
+        if name == "tags":
+            return listing(tag_label(t) for t in m.tags)
+        return m.value(name)
+
+    def _age(self, text: str) -> str:
+        """61岁 as the interface says an age."""
+        number = text.removesuffix("岁")
+        return self.tr("{0}岁").format(number) if number.isdigit() else text
 
     def _enable(self) -> None:
         g = self.current()
@@ -540,7 +564,7 @@ class DuplicatesDialog(QDialog):
             ).format(
                 keep.name,
                 keep.address_code,
-                "、".join(f"{m.name}（{m.address_code}）" for m in others),
+                listing(with_note(m.name, m.address_code) for m in others),
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:

@@ -1,5 +1,6 @@
-"""Display names of stored values (tags, residency, status, gender, relation to the head) in the
-interface's language — the one vocabulary of the window.
+"""Display names of stored values (tags, residency, status, gender, relation to the head, roles,
+kinds of duty and of meeting) and the words that string values together (张三、李四, 北区（G01）,
+3栋), in the interface's language — the one vocabulary of the window.
 
 The database keeps codes (`registered`, `moved_out`, `M`) or the Chinese names the office and its
 spreadsheets use (户主, 独居老人). Each table below is written as literals the translation tools can
@@ -10,7 +11,9 @@ unusual relation) are shown as typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from collections.abc import Iterable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 BUILTIN_TAGS = (
     QT_TRANSLATE_NOOP("Tags", "独居老人"),
@@ -66,9 +69,58 @@ ROLES = {  # people on duty (app.core.duty)
     "social_worker": QT_TRANSLATE_NOOP("Role", "社工"),
     "partner": QT_TRANSLATE_NOOP("Role", "共建单位"),
 }
+DUTY_KINDS = (  # the kinds of duty the office picks from (app.db.models_grids.DUTY_KINDS)
+    QT_TRANSLATE_NOOP("DutyKind", "卡点值守"),
+    QT_TRANSLATE_NOOP("DutyKind", "上门走访"),
+    QT_TRANSLATE_NOOP("DutyKind", "物资配送"),
+    QT_TRANSLATE_NOOP("DutyKind", "检测协助"),
+    QT_TRANSLATE_NOOP("DutyKind", "值班"),
+    QT_TRANSLATE_NOOP("DutyKind", "巡查"),
+    QT_TRANSLATE_NOOP("DutyKind", "其他"),
+)
+MEETING_KINDS = (  # the meeting types the editor offers (app.db.models_meetings.MEETING_KINDS)
+    QT_TRANSLATE_NOOP("MeetingKind", "领导小组会议"),
+    QT_TRANSLATE_NOOP("MeetingKind", "联席会议"),
+    QT_TRANSLATE_NOOP("MeetingKind", "居民议事会"),
+    QT_TRANSLATE_NOOP("MeetingKind", "网格议事会"),
+    QT_TRANSLATE_NOOP("MeetingKind", "党员大会"),
+    QT_TRANSLATE_NOOP("MeetingKind", "工作例会"),
+)
+ROSTER_FIELDS = {  # the columns of a roster (app.core.roster_import.FIELD_LABELS)
+    "name": QT_TRANSLATE_NOOP("RosterField", "姓名"),
+    "id_number": QT_TRANSLATE_NOOP("RosterField", "身份证号"),
+    "gender": QT_TRANSLATE_NOOP("RosterField", "性别"),
+    "birth_date": QT_TRANSLATE_NOOP("RosterField", "出生日期"),
+    "phone": QT_TRANSLATE_NOOP("RosterField", "联系电话"),
+    "building": QT_TRANSLATE_NOOP("RosterField", "楼栋"),
+    "unit": QT_TRANSLATE_NOOP("RosterField", "单元"),
+    "room": QT_TRANSLATE_NOOP("RosterField", "门牌号"),
+    "address": QT_TRANSLATE_NOOP("RosterField", "住址"),
+    "relation": QT_TRANSLATE_NOOP("RosterField", "与户主关系"),
+    "category": QT_TRANSLATE_NOOP("RosterField", "人员类别"),
+    "residency": QT_TRANSLATE_NOOP("RosterField", "户籍类型"),
+    "doc_type": QT_TRANSLATE_NOOP("RosterField", "证件类型"),
+    "doc_number": QT_TRANSLATE_NOOP("RosterField", "其他证件号"),
+    "status": QT_TRANSLATE_NOOP("RosterField", "状态"),
+    "household_code": QT_TRANSLATE_NOOP("RosterField", "户号"),
+    "notes": QT_TRANSLATE_NOOP("RosterField", "备注"),
+}
+STEPS = (  # the steps long operations of app.core report to their progress dialog
+    QT_TRANSLATE_NOOP("Progress", "读取文件"),
+    QT_TRANSLATE_NOOP("Progress", "检查数据"),
+    QT_TRANSLATE_NOOP("Progress", "写入"),
+    QT_TRANSLATE_NOOP("Progress", "导出"),
+    QT_TRANSLATE_NOOP("Progress", "排版"),
+    QT_TRANSLATE_NOOP("Progress", "住户"),
+    QT_TRANSLATE_NOOP("Progress", "名册"),
+)
 NONE = QT_TRANSLATE_NOOP("Vocabulary", "（无）")
 UNKNOWN = QT_TRANSLATE_NOOP("Vocabulary", "（未知）")
 ALL = QT_TRANSLATE_NOOP("Vocabulary", "全部")
+# how the window strings values together: 张三、李四 / 张三（3-2-502）/ 3栋 / 北区（G01）
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Vocabulary", "、")
+WITH_NOTE = QT_TRANSLATE_NOOP("Vocabulary", "{0}（{1}）")
+BUILDING = QT_TRANSLATE_NOOP("Vocabulary", "{0}栋")
 
 
 def _tr(text: str, context: str = "Vocabulary") -> str:
@@ -101,6 +153,67 @@ def relation_label(relation: str | None) -> str:
     return _tr(relation, "Relation") if relation in RELATIONS else (relation or "")
 
 
+def duty_kind_label(kind: str | None) -> str:
+    return _tr(kind, "DutyKind") if kind in DUTY_KINDS else (kind or "")
+
+
+def meeting_kind_label(kind: str | None) -> str:
+    return _tr(kind, "MeetingKind") if kind in MEETING_KINDS else (kind or "")
+
+
+def field_label(field: str) -> str:
+    """A column of a roster (name, id_number …) by its name."""
+    return _tr(ROSTER_FIELDS[field], "RosterField") if field in ROSTER_FIELDS else field
+
+
+def step_label(step: str) -> str:
+    """A step of a long operation (读取文件, 写入 …) as its progress dialog says it; anything else
+    (a file's name) as it is."""
+    return _tr(step, "Progress") if step in STEPS else step
+
+
+def listing(items: Iterable[str]) -> str:
+    """Values one after another: 张三、李四 in Chinese, "Zhang San, Li Si" in English."""
+    return _tr(LIST_SEPARATOR).join(items)
+
+
+def with_note(text: str, note: object) -> str:
+    """张三（3-2-502） in Chinese, "Zhang San (3-2-502)" in English."""
+    return _tr(WITH_NOTE).format(text, note)
+
+
+def vulnerable_label(entry: str) -> str:
+    """One of a household's vulnerable people as the core names them, 张三（独居老人、慢性病）,
+    with the tags in the interface's language."""
+    name, bracket, rest = entry.rpartition("（")
+    if not bracket or not rest.endswith("）"):
+        return entry
+    return with_note(name, listing(tag_label(t) for t in rest[:-1].split("、")))
+
+
+def building_label(number: object) -> str:
+    """A building by its number: 3栋, Building 3."""
+    return _tr(BUILDING).format(number)
+
+
+def grid_label(name: str, code: str) -> str:
+    """A grid by its name and code: 北区（G01）."""
+    return with_note(name, code) if name and name != code else code
+
+
 def text(key: str) -> str:
-    """One of the module's words (NONE, UNKNOWN, ALL) translated."""
+    """One of the module's words (NONE, UNKNOWN, ALL, LIST_SEPARATOR …) translated."""
     return _tr(key)
+
+
+CHINESE = "griddesk_chinese"  # a dynamic property: why the widget's text is Chinese in any language
+DOCUMENT = "document"  # the text of a printed document
+OWN_NAMES = "own names"  # each language by its own name (简体中文, English)
+
+
+def mark_chinese(why: str, *widgets: QObject) -> None:
+    """Mark widgets whose text is Chinese whatever the window's language, and why: the text of a
+    printed document — a door notice, its template and the placeholders ({地址}) written into it,
+    the daily report — which PRODUCT.md has printed in Chinese; or a language's own name."""
+    for widget in widgets:
+        widget.setProperty(CHINESE, why)

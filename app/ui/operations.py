@@ -35,12 +35,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import Cancelled, GridDeskError
+from app.ui.labels import step_label
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DbOperation", text)
 
 
 class _Graveyard:
@@ -208,7 +205,13 @@ class DbOperation:
 
     def run_in_background(self) -> None:
         if self.show_progress:
-            dlg = QProgressDialog(self.title, _tr("取消"), 0, 0, self.parent_widget)
+            dlg = QProgressDialog(
+                self.title,
+                QCoreApplication.translate("DbOperation", "取消"),
+                0,
+                0,
+                self.parent_widget,
+            )
             dlg.setWindowTitle(self.title or "GridDesk")
             dlg.setWindowModality(Qt.WindowModality.ApplicationModal)
             dlg.setMinimumDuration(400)
@@ -221,7 +224,9 @@ class DbOperation:
     def _request_cancel(self) -> None:
         self.cancel_event.set()
         if self._dialog is not None:
-            self._dialog.setLabelText(_tr("正在取消，撤销已做的更改…"))
+            self._dialog.setLabelText(
+                QCoreApplication.translate("DbOperation", "正在取消，撤销已做的更改…")
+            )
 
     def _progress(self, done: int, total: int, label: str) -> None:
         dialog = self._dialog  # setValue may run the event loop, which may finish the work
@@ -234,7 +239,9 @@ class DbOperation:
         finally:
             _graveyard._holds -= 1
         if label and self._dialog is dialog:
-            dialog.setLabelText(f"{self.title}：{label}" if self.title else label)
+            label = step_label(label)
+            titled = QCoreApplication.translate("DbOperation", "{0}：{1}").format(self.title, label)
+            dialog.setLabelText(titled if self.title else label)
 
     def _close_dialog(self) -> None:
         dialog, self._dialog = self._dialog, None

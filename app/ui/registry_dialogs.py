@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app.core import idnumber, registry
 from app.core.households import HouseholdMade, add_household, households_at, parse_address
 from app.core.masking import mask_phone
-from app.core.roster_import import FIELD_LABELS, FIELDS, Layout, Plan, analyse, apply, find_layout
+from app.core.roster_import import FIELDS, Layout, Plan, analyse, apply, find_layout
 from app.core.roster_rejected import RejectedFile, write_rejected
 from app.core.spreadsheet import Table, cell_text, digits_lost, read_table
 from app.errors import Cancelled, GridDeskError, PlanOutdated
@@ -43,11 +43,13 @@ from app.ui.labels import (
     RELATIONS,
     RESIDENCY,
     STATUS,
+    field_label,
     gender_label,
     relation_label,
     residency_label,
     status_label,
     tag_label,
+    with_note,
 )
 from app.ui.operations import delete_later
 
@@ -177,18 +179,20 @@ class ResidentForm(QDialog):
         row(self.tr("姓名："), self.name, "name")
         row(self.tr("身份证号："), self.id_number, "id_number")
         form.addRow("", self.id_info)
-        docs = QHBoxLayout()
-        docs.addWidget(self.doc_type)
-        docs.addWidget(self.doc_number, 1)
-        form.addRow(self.tr("其他证件："), docs)
+        docs = QWidget()
+        docs_row = QHBoxLayout(docs)
+        docs_row.setContentsMargins(0, 0, 0, 0)
+        docs_row.addWidget(self.doc_type)
+        docs_row.addWidget(self.doc_number, 1)
+        row(self.tr("其他证件："), docs, "doc_number")
         form.addRow(self.tr("性别："), self.gender)
         row(self.tr("出生日期："), self.birth, "birth_date")
         row(self.tr("联系电话："), self.phone, "phone")
-        form.addRow(self.tr("与户主关系："), self.relation)
+        row(self.tr("与户主关系："), self.relation, "relation")
         row(self.tr("户籍类型："), self.residency, "residency")
         row(self.tr("状态："), self.status, "status")
         form.addRow(self.tr("人员类别："), self.tags)
-        form.addRow(self.tr("备注："), self.notes)
+        row(self.tr("备注："), self.notes, "notes")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -328,7 +332,7 @@ class ResidentForm(QDialog):
             there = households_at(session, where)
         if not there:
             return True
-        names = "；".join(
+        names = self.tr("；").join(
             self.tr("户号 {0}（户主 {1}，{2} 人）").format(
                 n.code, n.head or self.tr("无"), n.members
             )
@@ -537,7 +541,7 @@ class HouseholdDialog(QDialog):
         m = self.selected()
         if m is None or self.view is None:
             return
-        reason = confirm_delete(self, f"{m.name}（{self.view.address_code}）")
+        reason = confirm_delete(self, with_note(m.name, self.view.address_code))
         if reason is None:
             return
         db = self.ctx.db
@@ -727,7 +731,9 @@ class _MappingPage(QWizardPage):
                     combo.addItem(h, i)
             combo.setCurrentIndex(max(combo.findData(lay.columns.get(fld, -1)), 0))
             self.combos[fld] = combo
-            self.form.addWidget(QLabel(FIELD_LABELS[fld] + "："), n // 3, (n % 3) * 2)
+            self.form.addWidget(
+                QLabel(self.tr("{0}：").format(field_label(fld))), n // 3, (n % 3) * 2
+            )
             self.form.addWidget(combo, n // 3, (n % 3) * 2 + 1)
         rows = table.rows[lay.header_row : lay.header_row + 8]
         width = max((len(r) for r in rows), default=0)
@@ -842,7 +848,8 @@ class _PreviewPage(QWizardPage):
             kind = self.tr("未导入") if r < refused else self.tr("提示")
             self.problems.setItem(r, 0, QTableWidgetItem(str(p.row)))
             self.problems.setItem(r, 1, QTableWidgetItem(f"{kind} · {p.code}"))
-            self.problems.setItem(r, 2, QTableWidgetItem(p.message))
+            why = p.message_en if self.w.ctx.lang == "en" else p.message
+            self.problems.setItem(r, 2, QTableWidgetItem(why))
         self.problems.resizeColumnsToContents()
         self.save_rejected_button.setEnabled(bool(plan.rejected))
         self.completeChanged.emit()

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from app.core import duty, grids
 from app.core.masking import mask_phone
-from app.ui.labels import role_label
+from app.ui.labels import duty_kind_label, listing, role_label, vulnerable_label, with_note
 from app.ui.models.rows import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
@@ -79,9 +79,8 @@ class BuildingModel(RowsModel[grids.BuildingRow]):
         if column == self.COL_GRID:
             return row.grid_code or self.tr("（未分）")
         if column == self.COL_SPLIT:
-            return "，".join(
-                f"{code or self.tr('未分')} {n}" for code, n in sorted(row.by_grid.items())
-            )
+            nowhere = self.tr("未分")
+            return listing(f"{code or nowhere} {n}" for code, n in sorted(row.by_grid.items()))
         return self.tr("{0} 户").format(row.unassigned) if row.unassigned else ""
 
     def alignment(self, column: int) -> int | None:
@@ -124,7 +123,7 @@ class HouseholdModel(RowsModel[grids.HouseholdRow]):
         if column == self.COL_GRID:
             return row.grid_code or self.tr("未分网格")
         if column == self.COL_VULNERABLE:
-            return "；".join(row.vulnerable)
+            return self.tr("；").join(vulnerable_label(v) for v in row.vulnerable)
         return mask_phone(row.phone)
 
     def alignment(self, column: int) -> int | None:
@@ -135,7 +134,7 @@ class HouseholdModel(RowsModel[grids.HouseholdRow]):
 
     def tooltip(self, row: grids.HouseholdRow, column: int) -> str | None:
         if column == self.COL_VULNERABLE and row.vulnerable:
-            return "\n".join(row.vulnerable)
+            return "\n".join(vulnerable_label(v) for v in row.vulnerable)
         return None
 
 
@@ -236,7 +235,7 @@ class PersonModel(RowsModel[duty.PersonRow]):
             end = row.posting_end.isoformat() if row.posting_end else "…"
             return f"{start} — {end}"
         if column == self.COL_SKILLS:
-            parts = ["、".join(row.skills)] if row.skills else []
+            parts = [listing(row.skills)] if row.skills else []
             if row.availability:
                 parts.append(row.availability)
             return " · ".join(parts)
@@ -288,15 +287,14 @@ class ShiftModel(RowsModel[duty.ShiftRow]):
         if column == self.COL_DUTY:
             return row.duty
         if column == self.COL_KIND:
-            return row.kind
+            return duty_kind_label(row.kind)
         if column == self.COL_PLACE:
             return " · ".join(x for x in (row.place, row.grid_code) if x)
         if column == self.COL_COUNT:
             text = f"{len(row.people)} / {row.needed}"
             return text + (self.tr("（缺 {0}）").format(row.short) if row.short else "")
-        return "，".join(f"{a.name}（{status_text(a.status)}）" for a in row.people) or self.tr(
-            "未排人"
-        )
+        people = (with_note(a.name, status_text(a.status)) for a in row.people)
+        return listing(people) or self.tr("未排人")
 
     def emphasis(self, row: duty.ShiftRow, column: int) -> bool:
         if column == self.COL_COUNT:

@@ -11,7 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.core.registry import (
     ResidentFilter,
@@ -188,7 +194,8 @@ class ResidentTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             where = f"{self._community(r)} " if self.communities else ""
-            return f"{r.name} · {where}{r.address_code} · {self.tr('户号')} {r.household_code}"
+            code = self.tr("户号 {0}").format(r.household_code)
+            return f"{r.name} · {where}{r.address_code} · {code}"
         return self._text(r, col)
 
     def _text(self, r: ResidentRow, col: int) -> str:
@@ -243,7 +250,7 @@ def _gone(resident_id: int) -> ResidentRow:
     return ResidentRow(
         id=resident_id,
         household_id=0,
-        name="（已删除）",
+        name=QCoreApplication.translate("ResidentTableModel", "（已删除）"),
         gender="",
         age=None,
         id_masked="",

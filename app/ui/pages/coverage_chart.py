@@ -49,7 +49,7 @@ class CoverageChart(QWidget):
                 self.tr("无人在岗") if per is None else self.tr("每人 {0} 人").format(f"{per:,.0f}")
             )
             parts.append(f"{g.code} {value}" + (self.tr("（人手不足）") if g.flagged else ""))
-        return "；".join(parts)
+        return self.tr("；").join(parts)
 
     def value_text(self, g: GridCoverage) -> str:
         per = g.residents_per_worker

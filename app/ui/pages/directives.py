@@ -48,6 +48,7 @@ from app.core.supplies import MAX_QTY
 from app.db.models_directives import TO_ALL
 from app.ui.context import AppContext
 from app.ui.files import choose_folder
+from app.ui.labels import listing, with_note
 from app.ui.pages.grid_dialogs import OpDialog
 from app.ui.qtfix import emit
 from app.ui.tables import list_table
@@ -377,7 +378,7 @@ class DirectivesPanel(QWidget):
         for c in r.communities:
             counts[c.state] = counts.get(c.state, 0) + 1
         order = ["arrived", "completed", "received", "sent", "waiting"]
-        return "，".join(
+        return listing(
             self.tr("{0} {1}").format(self._state(s), counts[s]) for s in order if s in counts
         )
 
@@ -391,7 +392,7 @@ class DirectivesPanel(QWidget):
             self.to.clear()
             self.to.addItem(self.tr("全部社区"), TO_ALL)
             for code, name in data["communities"]:
-                self.to.addItem(f"{name}（{code}）", code)
+                self.to.addItem(with_note(name, code), code)
             index = self.to.findData(current)
             self.to.setCurrentIndex(max(index, 0))
             self.to.blockSignals(False)
@@ -459,7 +460,7 @@ class DirectivesPanel(QWidget):
                 _fill(self.state_table, [])
             self._update_buttons()
             return
-        lines = [f"<b>{self._kind(r.kind)}：{_esc(r.title)}</b>"]
+        lines = ["<b>" + self.tr("{0}：{1}").format(self._kind(r.kind), _esc(r.title)) + "</b>"]
         if r.text:
             lines.append(_esc(r.text))
         if r.kind == "task":
@@ -469,7 +470,7 @@ class DirectivesPanel(QWidget):
             if r.area:
                 parts.append(self.tr("网格 / 区域：{0}").format(_esc(r.area)))
             if parts:
-                lines.append("；".join(parts))
+                lines.append(self.tr("；").join(parts))
         if r.kind == "allocation":
             lines.append(
                 self.tr("调拨物资：{0}，数量 {1}{2}").format(_esc(r.item or ""), r.qty, r.unit)
@@ -565,7 +566,10 @@ class DirectivesPanel(QWidget):
             return export_return_packages(db, datadir, info, out)
 
         def written(results: list[Any]) -> None:
-            names = "\n".join(f"{r.recipient}：{r.path.name}（{r.records}）" for r in results)
+            names = "\n".join(
+                self.tr("{0}：{1}（{2}）").format(r.recipient, r.path.name, r.records)
+                for r in results
+            )
             self.export_label.setText(
                 self.tr("已写出 {0} 个回传包到 {1}：\n{2}").format(len(results), folder, names)
             )

@@ -55,6 +55,7 @@ from app.core.street import local_time
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import choose_folder, open_file, open_files, save_file
+from app.ui.labels import listing, with_note
 from app.ui.models.rows import ALIGN_RIGHT, RowsModel
 from app.ui.qtfix import emit
 
@@ -62,12 +63,12 @@ KEY_FILTER = QT_TRANSLATE_NOOP("ExchangePage", "公钥文件 (*.pub *.json);;所
 PACKAGE_FILTER = QT_TRANSLATE_NOOP("ExchangePage", "数据包 (*.gdpkg);;所有文件 (*)")
 RECEIPT_FILTER = QT_TRANSLATE_NOOP("ExchangePage", "回执 (*.gdrct);;所有文件 (*)")
 ENTITY_NAMES = {
-    "household": "住户",
-    "resident": "居民",
-    "supply_movement": "物资台账",
-    "supply_delivery": "物资签收",
-    "meeting": "会议",
-    "meeting_action_item": "待办事项",
+    "household": QT_TRANSLATE_NOOP("ExchangePage", "住户"),
+    "resident": QT_TRANSLATE_NOOP("ExchangePage", "居民"),
+    "supply_movement": QT_TRANSLATE_NOOP("ExchangePage", "物资台账"),
+    "supply_delivery": QT_TRANSLATE_NOOP("ExchangePage", "物资签收"),
+    "meeting": QT_TRANSLATE_NOOP("ExchangePage", "会议"),
+    "meeting_action_item": QT_TRANSLATE_NOOP("ExchangePage", "待办事项"),
 }
 
 
@@ -241,7 +242,7 @@ class OutcomeModel(RowsModel[exchange_log.Outcome]):
         if column == self.COL_SENDER:
             if not row.sender:
                 return "—"
-            return f"{row.sender_name}（{row.sender}）" if row.sender_name else row.sender
+            return with_note(row.sender_name, row.sender) if row.sender_name else row.sender
         if column == self.COL_STATE:
             return {
                 "imported": self.tr("已导入"),
@@ -271,7 +272,8 @@ def _table(model: RowsModel[Any]) -> QTableView:
     return table
 
 
-def _filter(text: str) -> str:
+def _translated(text: str) -> str:
+    """One of the page's tables above (file filters, kinds of record) in the interface's language."""
     return QCoreApplication.translate("ExchangePage", text)
 
 
@@ -376,7 +378,7 @@ class ExchangePage(QWidget):
             communities = [t for t in trusted if t.role == "community"]
             self.trusted_label.setText(
                 self.tr("共 {0} 个：{1}").format(
-                    len(communities), "、".join(t.name for t in communities)
+                    len(communities), listing(t.name for t in communities)
                 )
                 if communities
                 else self.tr(
@@ -387,7 +389,7 @@ class ExchangePage(QWidget):
         streets = [t for t in trusted if t.role == "street-office"]
         if streets:
             s = streets[0]
-            self.trusted_label.setText(f"{s.name}（{s.code}）\n{s.fingerprint}")
+            self.trusted_label.setText(f"{with_note(s.name, s.code)}\n{s.fingerprint}")
         else:
             self.trusted_label.setText(
                 self.tr(
@@ -484,7 +486,7 @@ class ExchangePage(QWidget):
             result, _stamp = answer
             kind = self.tr("全量") if result.kind == "full" else self.tr("增量")
             parts = [
-                f"{ENTITY_NAMES[k]} {result.counts.get(k, 0):,}"
+                f"{_translated(ENTITY_NAMES[k])} {result.counts.get(k, 0):,}"
                 for k in ENTITY_NAMES
                 if result.counts.get(k)
             ]
@@ -497,7 +499,7 @@ class ExchangePage(QWidget):
                     kind,
                     result.path,
                     f"{result.records:,}",
-                    "，".join(parts) or self.tr("无变动"),
+                    listing(parts) or self.tr("无变动"),
                     self.sent_model.names.get(result.recipient, result.recipient),
                 )
             )
@@ -509,7 +511,7 @@ class ExchangePage(QWidget):
 
     def choose_receipt(self) -> None:
         path = open_file(
-            self, self.ctx.settings, self.tr("选择街道办的回执"), _filter(RECEIPT_FILTER)
+            self, self.ctx.settings, self.tr("选择街道办的回执"), _translated(RECEIPT_FILTER)
         )
         if path is not None:
             self.import_receipt(path)
@@ -523,10 +525,10 @@ class ExchangePage(QWidget):
             return import_receipt(db, datadir, office, path)
 
         def done(result: Any) -> None:
-            missing = "、".join(str(n) for n in result.unacknowledged) or self.tr("无")
+            missing = listing(str(n) for n in result.unacknowledged) or self.tr("无")
             self.result.setText(
                 self.tr("街道办 {0} 确认收到数据包：{1}。尚未确认：{2}").format(
-                    result.street_office, "、".join(str(n) for n in result.acknowledged), missing
+                    result.street_office, listing(str(n) for n in result.acknowledged), missing
                 )
             )
             self._changed()
@@ -551,7 +553,7 @@ class ExchangePage(QWidget):
         def done(paths: list[Path]) -> None:
             self.result.setText(
                 self.tr("已重新写出 {0} 个未确认的数据包到 {1}：{2}").format(
-                    len(paths), folder, "、".join(p.name for p in paths)
+                    len(paths), folder, listing(p.name for p in paths)
                 )
             )
 
@@ -591,7 +593,7 @@ class ExchangePage(QWidget):
 
     def choose_packages(self) -> None:
         paths = open_files(
-            self, self.ctx.settings, self.tr("选择数据包（可多选）"), _filter(PACKAGE_FILTER)
+            self, self.ctx.settings, self.tr("选择数据包（可多选）"), _translated(PACKAGE_FILTER)
         )
         if paths:
             self.import_files(paths)
@@ -624,8 +626,11 @@ class ExchangePage(QWidget):
 
     def _outcome_lines(self, outcomes: list[exchange_log.Outcome]) -> str:
         return "\n".join(
-            f"{o.path.name}：{self.outcome_model.text(o, OutcomeModel.COL_STATE)}，"
-            f"{o.message(self.ctx.lang)}"
+            self.tr("{0}：{1}，{2}").format(
+                o.path.name,
+                self.outcome_model.text(o, OutcomeModel.COL_STATE),
+                o.message(self.ctx.lang),
+            )
             for o in outcomes
         )
 
@@ -663,7 +668,7 @@ class ExchangePage(QWidget):
         def done(paths: list[Path]) -> None:
             self.result.setText(
                 self.tr("已写出 {0} 份回执到 {1}：{2}").format(
-                    len(paths), folder, "、".join(p.name for p in paths)
+                    len(paths), folder, listing(p.name for p in paths)
                 )
             )
             emit(self.receipts_written, paths)
@@ -678,7 +683,7 @@ class ExchangePage(QWidget):
             self.ctx.settings,
             self.tr("导出本机构公钥文件"),
             f"{self.ctx.office.code}-{self.ctx.office.name}.pub",
-            _filter(KEY_FILTER),
+            _translated(KEY_FILTER),
         )
         if path is not None:
             self.write_public(path)
@@ -704,7 +709,7 @@ class ExchangePage(QWidget):
             self.tr("选择社区的公钥文件")
             if self.street_office
             else self.tr("选择街道办的公钥文件"),
-            _filter(KEY_FILTER),
+            _translated(KEY_FILTER),
         )
         if path is not None:
             self.enrol_from(path)

@@ -37,7 +37,7 @@ from app.core.duty import PersonInput, PersonRow
 from app.db.models_grids import DUTY_KINDS, PERSON_ROLES
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
-from app.ui.labels import role_label
+from app.ui.labels import duty_kind_label, listing, role_label, with_note
 from app.ui.models.grid_models import HistoryModel, RowsModel
 from app.ui.qtfix import emit
 
@@ -405,7 +405,7 @@ class PersonDialog(OpDialog):
         period.addWidget(self.use_end)
         period.addWidget(self.end)
         period.addStretch(1)
-        self.skills = QLineEdit("、".join(data.skills))
+        self.skills = QLineEdit(listing(data.skills))
         self.skills.setPlaceholderText(self.tr("驾驶、医护、心理疏导…"))
         self.availability = QLineEdit(data.availability or "")
         self.health = QLineEdit(data.health or "")
@@ -526,7 +526,7 @@ class PersonDialog(OpDialog):
 class ImportPreviewDialog(QDialog):
     """What a roster import would do: counts, rejected rows with reasons, warnings; 导入 writes."""
 
-    def __init__(self, plan: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, plan: Any, parent: QWidget | None = None, lang: str = "zh") -> None:
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("导入人员名册 — {0}").format(plan.path.name))
@@ -549,7 +549,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(summary)
         columns = QLabel(
             self.tr("识别的列：{0}").format(
-                "、".join(f"{h}" for h in plan.layout.describe().values())
+                listing(f"{h}" for h in plan.layout.describe().values())
             )
         )
         columns.setObjectName("muted")
@@ -557,9 +557,11 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(columns)
         self.problems = QListWidget()
         for p in plan.rejected:
-            self.problems.addItem(self.tr("第 {0} 行未导入：{1}").format(p.row, p.message))
+            why = p.message_en if lang == "en" else p.message
+            self.problems.addItem(self.tr("第 {0} 行未导入：{1}").format(p.row, why))
         for p in plan.warnings:
-            self.problems.addItem(self.tr("第 {0} 行提示：{1}").format(p.row, p.message))
+            why = p.message_en if lang == "en" else p.message
+            self.problems.addItem(self.tr("第 {0} 行提示：{1}").format(p.row, why))
         if not plan.rejected and not plan.warnings:
             self.problems.addItem(self.tr("没有发现问题。"))
         layout.addWidget(self.problems, 1)
@@ -594,9 +596,10 @@ class DutyDialog(OpDialog):
         self.name.setPlaceholderText(self.tr("如 北门卡点值守"))
         self.kind = QComboBox()
         self.kind.setEditable(True)
-        self.kind.addItems(list(DUTY_KINDS))
+        for kind in DUTY_KINDS:  # shown in the interface's language, kept by their stored name
+            self.kind.addItem(duty_kind_label(kind), kind)
         if existing:
-            self.kind.setCurrentText(existing[2])
+            self.kind.setCurrentText(duty_kind_label(existing[2]))
         self.grid = grid_combo(choices, self.tr("（全社区）"))
         if existing and existing[3]:
             self.grid.setCurrentIndex(max(self.grid.findData(existing[3]), 0))
@@ -610,9 +613,11 @@ class DutyDialog(OpDialog):
 
     def work(self) -> Callable[[Any], Any]:
         db = self.ctx.db
+        typed = self.kind.currentText().strip()
+        listed = self.kind.findText(typed)
         name, kind, grid, place = (
             self.name.text(),
-            self.kind.currentText(),
+            str(self.kind.itemData(listed)) if listed >= 0 else typed,
             self.grid.currentData(),
             self.place.text(),
         )
@@ -641,7 +646,8 @@ class ShiftsDialog(OpDialog):
         self.setWindowTitle(self.tr("排班"))
         self.duty = QComboBox()
         for duty_id, name, kind, grid, _place in duties:
-            self.duty.addItem(f"{name}（{kind}{' · ' + grid if grid else ''}）", duty_id)
+            where = f" · {grid}" if grid else ""
+            self.duty.addItem(with_note(name, duty_kind_label(kind) + where), duty_id)
         self.first = date_edit(day)
         self.last = date_edit(day)
         self.start = QTimeEdit(QTime(8, 0))

@@ -59,7 +59,7 @@ from app.errors import GridDeskError, InvalidInput
 from app.ui.context import AppContext
 from app.ui.files import open_file
 from app.ui.home_section import HomeSection
-from app.ui.labels import role_label
+from app.ui.labels import listing, role_label, with_note
 from app.ui.models.grid_models import (
     AttendanceModel,
     BuildingModel,
@@ -493,7 +493,7 @@ class StructureTab(Tab):
             MergeDialog(self.ctx, self.page.grid_choices, grid.code if grid else None, self),
             lambda r: self.page.status(
                 self.tr("已将 {0} 并入 {1}（{2} 户）").format(
-                    "、".join(r.merged), r.target, f"{r.households_moved:,}"
+                    listing(r.merged), r.target, f"{r.households_moved:,}"
                 )
             ),
         )
@@ -549,7 +549,7 @@ class StructureTab(Tab):
         picked = self.selected_households()
         if not picked:
             return None
-        label = "、".join(h.address_code for h in picked[:8]) + (
+        label = listing(h.address_code for h in picked[:8]) + (
             self.tr(" 等 {0} 户").format(len(picked)) if len(picked) > 8 else ""
         )
         return self._opened(
@@ -570,7 +570,7 @@ class StructureTab(Tab):
         if result.households_already:
             text += self.tr("（{0} 户原已在此网格）").format(f"{result.households_already:,}")
         if result.gaps:
-            text += self.tr("；范围中没有这些楼号：{0}").format("、".join(result.gaps))
+            text += self.tr("；范围中没有这些楼号：{0}").format(listing(result.gaps))
         self.page.status(text)
 
     def history(self) -> None:
@@ -699,10 +699,10 @@ class RosterTab(Tab):
         roles: dict[str, int] = {}
         for p in rows:
             roles[p.role] = roles.get(p.role, 0) + 1
-        parts = "，".join(f"{role_label(r)} {n}" for r, n in roles.items())
+        parts = listing(f"{role_label(r)} {n}" for r, n in roles.items())
         self.count.setText(
             self.tr("共 {0} 人（全部 {1} 人）").format(len(rows), total)
-            + (f"：{parts}" if parts else "")
+            + (self.tr("：{0}").format(parts) if parts else "")
         )
         self._update_actions()
         emit(self.page.loaded, "roster")
@@ -799,7 +799,7 @@ class RosterTab(Tab):
         report_bug(exc, self)
 
     def _preview_import(self, plan: Any) -> ImportPreviewDialog:
-        dialog = ImportPreviewDialog(plan, self)
+        dialog = ImportPreviewDialog(plan, self, self.ctx.lang)
         self.page.dialog = dialog
 
         def accepted() -> None:
@@ -849,7 +849,7 @@ class RosterTab(Tab):
         self.preview(
             lambda target: print_duty_cards(db, target, codes=codes),
             self.tr("签到工作证"),
-            "签到工作证.pdf",
+            self.tr("签到工作证.pdf"),
         )
 
 
@@ -1011,7 +1011,9 @@ class DutyTab(Tab):
         on_duty = sum(1 for s in shifts for a in s.people if a.status == "on_duty")
         text = self.tr("{0} 个班次，在岗 {1} 人").format(len(shifts), on_duty)
         if missing:
-            names = "、".join(f"{a.name}（{s.duty} {s.starts_at:%H:%M}）" for s, a in missing[:6])
+            names = listing(
+                with_note(a.name, f"{s.duty} {s.starts_at:%H:%M}") for s, a in missing[:6]
+            )
             more = self.tr(" 等") if len(missing) > 6 else ""
             text += self.tr("；未到 / 缺勤 {0} 人：{1}{2}").format(len(missing), names, more)
             self.summary.setObjectName("error")
@@ -1087,7 +1089,7 @@ class DutyTab(Tab):
             return
         self.scan_result.setObjectName("error")
         self._restyle()
-        self.scan_result.setText(f"✘ {self.tr('未签到')}：{exc.message(self.ctx.lang)}")
+        self.scan_result.setText(self.tr("✘ 未签到：{0}").format(exc.message(self.ctx.lang)))
         QApplication.beep()
         self.scan.setFocus()
         emit(self.page.scanned, exc)
@@ -1163,7 +1165,7 @@ class DutyTab(Tab):
         self.preview(
             lambda target: print_duty_roster(db, day, target),
             self.tr("一周值班表"),
-            f"值班表-{monday.isoformat()}.pdf",
+            self.tr("值班表-{0}.pdf").format(monday.isoformat()),
         )
 
 
@@ -1247,7 +1249,7 @@ class AttendanceTab(Tab):
         )
         if cadres:
             text += self.tr("下沉干部 {0} 人，其中 {1} 人下沉以来未到岗：{2}").format(
-                len(cadres), len(paper), "、".join(r.name for r in paper) or self.tr("无")
+                len(cadres), len(paper), listing(r.name for r in paper) or self.tr("无")
             )
         self.summary.setText(text)
 
@@ -1318,9 +1320,8 @@ class CoverageTab(Tab):
             len(cov.grids), f"{residents:,}", workers, len(flagged)
         )
         if flagged:
-            text += (
-                "：" + "、".join(g.code for g in flagged[:12]) + ("…" if len(flagged) > 12 else "")
-            )
+            codes = listing(g.code for g in flagged[:12]) + ("…" if len(flagged) > 12 else "")
+            text += self.tr("：{0}").format(codes)
         text += self.tr("。未分网格的住户 {0} 户（{1} 人）。").format(
             f"{cov.unassigned_households:,}", f"{cov.unassigned_residents:,}"
         )
@@ -1341,7 +1342,9 @@ class CoverageTab(Tab):
 
         db = self.ctx.db
         self.preview(
-            lambda target: print_contact_sheets(db, target), self.tr("网格联系表"), "网格联系表.pdf"
+            lambda target: print_contact_sheets(db, target),
+            self.tr("网格联系表"),
+            self.tr("网格联系表.pdf"),
         )
 
 
@@ -1488,7 +1491,7 @@ class WorkerTab(Tab):
         self.preview(
             lambda target: print_worker_list(db, code, target),
             self.tr("网格走访清单"),
-            f"走访清单-{code}.pdf",
+            self.tr("走访清单-{0}.pdf").format(code),
         )
 
     def print_contact_sheet(self) -> None:
@@ -1500,7 +1503,7 @@ class WorkerTab(Tab):
         self.preview(
             lambda target: print_contact_sheets(db, target, grids=[code]),
             self.tr("网格联系表"),
-            f"联系表-{code}.pdf",
+            self.tr("联系表-{0}.pdf").format(code),
         )
 
 

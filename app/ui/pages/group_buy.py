@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,11 +44,16 @@ from app.db.models_group_buy import MAX_COUNT
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import save_file
+from app.ui.labels import listing, with_note
 from app.ui.qtfix import emit
 from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
 from app.ui.tables import list_table
 
-FLAG = "⚠ 涨价"
+FLAG = QT_TRANSLATE_NOOP("GroupBuy", "⚠ 涨价")
+
+
+def _flag() -> str:
+    return QCoreApplication.translate("GroupBuy", FLAG)
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -181,7 +186,7 @@ class PackageDialog(QDialog):
             )
             if pct > self.threshold:
                 text += self.tr("；{flag}：超过 {limit}%，须填写原因，将在公示中标出").format(
-                    flag=FLAG, limit=f"{self.threshold:g}"
+                    flag=_flag(), limit=f"{self.threshold:g}"
                 )
                 self.change.setStyleSheet(f"color: {WARN_COLOUR}; font-weight: 600;")
             else:
@@ -242,10 +247,12 @@ class HistoryDialog(QDialog):
         for r, h in enumerate(rows):
             change = f"{h.change_pct:+.1f}%" if h.change_pct is not None else self.tr("首次")
             flag = (
-                self.tr("{flag}：{reason}").format(flag=FLAG, reason=h.reason) if h.flagged else ""
+                self.tr("{flag}：{reason}").format(flag=_flag(), reason=h.reason)
+                if h.flagged
+                else ""
             )
             values = [
-                f"{h.round_name}（{h.round_code}）",
+                with_note(h.round_name, h.round_code),
                 h.opens_on,
                 core.yuan(h.price_fen),
                 change,
@@ -494,7 +501,9 @@ class GroupBuyTab(QWidget):
         self.round_box.clear()
         for r in self._rounds:
             state = self.tr("进行中") if r.status == "open" else self.tr("已结束")
-            self.round_box.addItem(f"{r.name}（{r.code}，{state}）", r.code)
+            self.round_box.addItem(
+                with_note(r.name, self.tr("{0}，{1}").format(r.code, state)), r.code
+            )
         if data["round"]:
             self.round_box.setCurrentIndex(self.round_box.findData(data["round"]))
         self.round_box.blockSignals(False)
@@ -553,7 +562,9 @@ class GroupBuyTab(QWidget):
             else:
                 change = f"{p.change_pct:+.1f}%"
             flag = (
-                self.tr("{flag}：{reason}").format(flag=FLAG, reason=p.reason) if p.flagged else ""
+                self.tr("{flag}：{reason}").format(flag=_flag(), reason=p.reason)
+                if p.flagged
+                else ""
             )
             values: list[tuple[Any, bool]] = [
                 (p.name, False),
@@ -844,7 +855,7 @@ class GroupBuyTab(QWidget):
             state, message = result
             self._answer(state, ("⚠ " if state == "again" else "✖ ") + message, self.scanned)
             return
-        what = "、".join(f"{name} {count} 份" for name, count in result.packages)
+        what = listing(self.tr("{0} {1} 份").format(name, count) for name, count in result.packages)
         self._answer(
             "ok",
             self.tr("✔ 已送达：{address} {what}").format(address=result.address_code, what=what),

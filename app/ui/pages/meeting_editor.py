@@ -43,6 +43,7 @@ from app.core.meetings import ActionItemInput, MeetingDetail, MeetingInput
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import open_files
+from app.ui.labels import grid_label, meeting_kind_label, with_note
 from app.ui.operations import DbOperation
 
 DATE_FORMAT = "yyyy-MM-dd"
@@ -249,7 +250,8 @@ class MeetingEditorDialog(QDialog):
         self.title.setMaxLength(core.MAX_TITLE)
         self.kind = QComboBox()
         self.kind.setEditable(True)
-        self.kind.addItems(list(core.MEETING_KINDS))
+        for kind in core.MEETING_KINDS:  # shown in the interface's language, kept as stored
+            self.kind.addItem(meeting_kind_label(kind), kind)
         self.kind.setCurrentIndex(-1)
         self.kind.lineEdit().setPlaceholderText(self.tr("选择或输入"))
         self.level = QComboBox()
@@ -259,7 +261,7 @@ class MeetingEditorDialog(QDialog):
         self.grid = QComboBox()
         self.grid.addItem(self.tr("（未指定网格）"), None)
         for code, name in grids:
-            self.grid.addItem(f"{name}（{code}）", code)
+            self.grid.addItem(grid_label(name, code), code)
         self.held_on = date_edit()
         time_re = QRegularExpressionValidator(QRegularExpression(r"^([01]?\d|2[0-3])[:：][0-5]\d$"))
         self.start_time = QLineEdit()
@@ -429,12 +431,12 @@ class MeetingEditorDialog(QDialog):
     def load(self, data: MeetingInput, detail: MeetingDetail | None) -> None:
         self.title.setText(data.title)
         if data.kind:
-            self.kind.setCurrentText(data.kind)
+            self.kind.setCurrentText(meeting_kind_label(data.kind))
         self.level.setCurrentIndex(max(self.level.findData(data.level), 0))
         if data.grid:
             index = self.grid.findData(data.grid)
             if index < 0 and detail is not None and detail.grid_name:
-                self.grid.addItem(f"{detail.grid_name}（{data.grid}）", data.grid)
+                self.grid.addItem(grid_label(detail.grid_name, data.grid), data.grid)
                 index = self.grid.count() - 1
             self.grid.setCurrentIndex(max(index, 0))
         if isinstance(data.held_on, date):
@@ -462,9 +464,15 @@ class MeetingEditorDialog(QDialog):
                     self.actions.editor(row, column).setToolTip(tip)
         if detail is not None:
             for attachment in detail.attachments:
-                entry = QListWidgetItem(f"{attachment.file_name}（{_size(attachment.size)}）")
+                entry = QListWidgetItem(with_note(attachment.file_name, _size(attachment.size)))
                 entry.setData(Qt.ItemDataRole.UserRole, ("stored", attachment))
                 self.attachment_list.addItem(entry)
+
+    def _kind(self) -> str | None:
+        """The meeting type as stored: a listed one by its Chinese name, else as typed."""
+        typed = self.kind.currentText().strip()
+        listed = self.kind.findText(typed)
+        return str(self.kind.itemData(listed)) if listed >= 0 else typed or None
 
     def collect(self) -> MeetingInput:
         return MeetingInput(
@@ -472,7 +480,7 @@ class MeetingEditorDialog(QDialog):
             held_on=from_qdate(self.held_on.date()),
             level=self.level.currentData(),
             grid=self.grid.currentData() if self.level.currentData() == "grid" else None,
-            kind=self.kind.currentText().strip() or None,
+            kind=self._kind(),
             start_time=self.start_time.text().replace("：", ":") or None,
             end_time=self.end_time.text().replace("：", ":") or None,
             place=self.place.text(),
@@ -582,7 +590,7 @@ class MeetingEditorDialog(QDialog):
         def done(rows: list[core.AttachmentRow]) -> None:
             self.attachment_list.clear()
             for attachment in rows:
-                entry = QListWidgetItem(f"{attachment.file_name}（{_size(attachment.size)}）")
+                entry = QListWidgetItem(with_note(attachment.file_name, _size(attachment.size)))
                 entry.setData(Qt.ItemDataRole.UserRole, ("stored", attachment))
                 self.attachment_list.addItem(entry)
             self.ctx.changed.emit({"meetings"})

@@ -43,6 +43,7 @@ from app.core import meetings as core
 from app.core.meetings import ActionItemRow, ActionQuery, MeetingQuery, MeetingSummary, TodoCounts
 from app.ui.context import AppContext
 from app.ui.home_section import HomeSection
+from app.ui.labels import meeting_kind_label
 from app.ui.models.rows import Index, RowsModel, bold
 from app.ui.pages.meeting_editor import (
     CloseActionDialog,
@@ -105,7 +106,7 @@ class MeetingTableModel(RowsModel[MeetingSummary]):
             if col == self.COL_LEVEL:
                 return self.level_text(row)
             if col == self.COL_KIND:
-                return row.kind or ""
+                return meeting_kind_label(row.kind)
             if col == self.COL_STATUS:
                 return self.status_text(row.status)
             if col == self.COL_OPEN:

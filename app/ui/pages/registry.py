@@ -34,7 +34,16 @@ from app.core.search import RegistrySearch
 from app.ui.context import AppContext
 from app.ui.files import save_file
 from app.ui.household_dialogs import DuplicatesDialog
-from app.ui.labels import RESIDENCY, STATUS, residency_label, status_label, tag_label
+from app.ui.labels import (
+    RESIDENCY,
+    STATUS,
+    building_label,
+    grid_label,
+    residency_label,
+    status_label,
+    tag_label,
+    with_note,
+)
 from app.ui.models.registry_model import (
     COL_ADDRESS,
     COL_COMMUNITY,
@@ -46,6 +55,11 @@ from app.ui.registry_dialogs import HouseholdDialog, ImportWizard, ResidentForm,
 
 _CHANGING = ("household", "add", "delete", "duplicates", "import")  # not at a street office
 LIMIT = 30  # people listed under the search box
+
+
+def _place(choice: registry.Choice, label: str) -> str:
+    """A grid or building, with its community at a street office (every community has its 3栋)."""
+    return f"{choice.community} · {label}" if choice.community else label
 
 
 class SearchBox(QLineEdit):
@@ -161,6 +175,7 @@ class RegistryPage(QWidget):
         ).failure(lambda _exc: None)  # the ids are read again on demand, where a fault shows
         self._loaded = False
         self._sort_column = -1
+        self.options = registry.FilterOptions([], [], [], {})
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(8)
@@ -243,7 +258,8 @@ class RegistryPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in enumerate((130, 48, 52, 190, 130, 110, 90, 60, 160, 60)):
-            self.table.setColumnWidth(col, width)
+            # never narrower than its header: English headers are longer than Chinese ones
+            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
         header.setSectionResizeMode(COL_TAGS, QHeaderView.ResizeMode.Stretch)
         if self.read_only:  # the community stands right before the address
             header.moveSection(header.visualIndex(COL_COMMUNITY), header.visualIndex(COL_ADDRESS))
@@ -300,8 +316,13 @@ class RegistryPage(QWidget):
             options = registry.filter_options(session)
         self.model.communities = options.communities
         self._fill(self.community, [(name, code) for code, name in options.communities.items()])
-        self._fill(self.grid, [(c.label, c.id) for c in options.grids])
-        self._fill(self.building, [(c.label, c.id) for c in options.buildings])
+        self.options = options  # their Chinese labels name the scope of a printed roster
+        self._fill(
+            self.grid, [(_place(c, grid_label(c.name, c.code)), c.id) for c in options.grids]
+        )
+        self._fill(
+            self.building, [(_place(c, building_label(c.name)), c.id) for c in options.buildings]
+        )
         self._fill(self.tag, [(tag_label(t), t) for t in options.tags])
         self._fill(self.residency, [(residency_label(k), k) for k in RESIDENCY])
         self._fill(self.status, [(status_label(k), k) for k in STATUS], default="active")
@@ -466,7 +487,7 @@ class RegistryPage(QWidget):
         row = self.selected_row()
         if row is None:
             return
-        reason = confirm_delete(self, f"{row.name}（{row.address_code}）")
+        reason = confirm_delete(self, with_note(row.name, row.address_code))
         if reason is None:
             return
         db = self.ctx.db
@@ -516,6 +537,19 @@ class RegistryPage(QWidget):
             ),
         )
 
+    def _printed_scope(self, f: ResidentFilter) -> list[str]:
+        """The filters as the printed roster names them: in Chinese, as every printed document
+        is, whatever the window's language."""
+        words = [c.label for c in self.options.grids if c.id == f.grid_id]
+        words += [c.label for c in self.options.buildings if c.id == f.building_id]
+        if f.tag:
+            words.append(f.tag)
+        if f.residency in RESIDENCY:
+            words.append(RESIDENCY[f.residency])
+        if f.status in STATUS:
+            words.append(STATUS[f.status])
+        return words
+
     def print_list(self) -> None:
         """The filtered household roster as a PDF (masked), made on the worker and shown in the
         print preview, from which it is printed or saved."""
@@ -525,13 +559,9 @@ class RegistryPage(QWidget):
         from app.core.roster_print import print_residents
 
         f = self.current_filter()
-        scope = "、".join(
-            combo.currentText()
-            for combo in (self.grid, self.building, self.tag, self.residency, self.status)
-            if combo.currentData() is not None
-        )
+        scope = "、".join(self._printed_scope(f))
         folder = Path(tempfile.mkdtemp(prefix="griddesk-roster-"))
-        name = f"住户名单-{date.today().isoformat()}.pdf"
+        name = self.tr("住户名单-{0}.pdf").format(date.today().isoformat())
         target = folder / name
         db = self.ctx.db
         title = self.tr("住户名单")
@@ -548,7 +578,11 @@ class RegistryPage(QWidget):
         self.ctx.run(
             self,
             lambda progress: print_residents(
-                db, target, f, scope=scope or "全部住户", progress=progress
+                db,
+                target,
+                f,
+                scope=scope or "全部住户",
+                progress=progress,  # printed: Chinese
             ),
             title=title,
             on_success=show,

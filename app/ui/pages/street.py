@@ -32,6 +32,7 @@ from app.core import street as core
 from app.core import street_report
 from app.ui.context import AppContext
 from app.ui.files import save_file
+from app.ui.labels import tag_label
 from app.ui.models.rows import ALIGN_RIGHT, RowsModel
 from app.ui.qtfix import emit
 
@@ -144,9 +145,15 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
 
     def tooltip(self, row: core.CommunityRow, column: int) -> str | None:
         if column == self.COL_VULNERABLE and row.last_package:
-            return "\n".join(f"{t}：{n:,}" for t, n in row.by_tag.items() if n)
+            return "\n".join(
+                self.tr("{0}：{1}").format(tag_label(t), f"{n:,}")
+                for t, n in row.by_tag.items()
+                if n
+            )
         if column == self.COL_STOCK and row.stock:
-            return "\n".join(f"{s.item}：{s.on_hand:,} {s.unit}" for s in row.stock)
+            return "\n".join(
+                self.tr("{0}：{1}").format(s.item, f"{s.on_hand:,} {s.unit}") for s in row.stock
+            )
         if column == self.COL_NEEDS and row.needs:
             return "\n".join(
                 (

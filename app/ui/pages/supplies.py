@@ -51,6 +51,7 @@ from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import save_file
 from app.ui.home_section import HomeSection
+from app.ui.labels import building_label, listing, tag_label, with_note
 from app.ui.operations import delete_later
 from app.ui.qtfix import emit
 from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
@@ -649,7 +650,9 @@ class SuppliesPage(QWidget):
         self.campaign_box.clear()
         for c in self._campaigns:
             if c.status == "open":
-                self.campaign_box.addItem(f"{c.code}  {c.name}（{'、'.join(c.items)}）", c.code)
+                self.campaign_box.addItem(
+                    f"{c.code}  {with_note(c.name, listing(c.items))}", c.code
+                )
         if current:
             index = self.campaign_box.findData(current)
             if index >= 0:
@@ -662,10 +665,10 @@ class SuppliesPage(QWidget):
                 [
                     c.code,
                     c.name,
-                    "、".join(c.items),
-                    c.target,
+                    listing(c.items),
+                    self._target_text(c.target),
                     f"{c.delivered} / {c.households}",
-                    c.quantities,
+                    self._quantities(c),
                     statuses.get(c.status, c.status),
                 ]
                 for c in self._campaigns
@@ -683,6 +686,28 @@ class SuppliesPage(QWidget):
         )
         self._refocus()
         emit(self.loaded)
+
+    def _target_text(self, target: str) -> str:
+        """Whom a distribution serves, stored as all / grid:G01 / building:3 / tag:独居老人 /
+        list:12,15 (household ids)."""
+        kind, _, value = target.partition(":")
+        if kind == "grid":
+            return self.tr("网格 {0}").format(value)
+        if kind == "building":
+            return building_label(value)
+        if kind == "tag":
+            return tag_label(value)
+        if kind == "list":
+            return self.tr("选定的 {0} 户").format(len([v for v in value.split(",") if v]))
+        return self.tr("全部住户") if kind == "all" else target
+
+    def _quantities(self, c: core.CampaignRow) -> str:
+        """Handed out / planned of each item: 12 / 300 袋, or 米 12 / 300 袋；油 6 / 150 瓶."""
+        if not c.more:
+            return f"{c.delivered_qty} / {c.planned_qty} {c.unit}"
+        lines = [(c.item, c.delivered_qty, c.planned_qty, c.unit)]
+        lines += [(m.item, m.delivered_qty, m.planned_qty, m.unit) for m in c.more]
+        return self.tr("；").join(f"{i} {d} / {p} {u}" for i, d, p, u in lines)
 
     def _show_households(self, rows: list[core.CampaignHousehold]) -> None:
         self._rows = rows
@@ -702,12 +727,14 @@ class SuppliesPage(QWidget):
                         r.address_code,
                         r.household_code,
                         r.members,
-                        r.items,
+                        listing(r.items.split("、")) if r.items else "",  # 大米 1袋、口罩 4个
                         self.tr("是") if r.vulnerable else "",
                         mask_phone(r.phone),
                         (
-                            f"{r.delivered_at:%m-%d %H:%M} {r.delivered_by}"
-                            f"（{hows.get(r.how or '', r.how or '')}）"
+                            with_note(
+                                f"{r.delivered_at:%m-%d %H:%M} {r.delivered_by}",
+                                hows.get(r.how or "", r.how or ""),
+                            )
                             if r.delivered_at
                             else ""
                         ),
@@ -898,7 +925,7 @@ class SuppliesPage(QWidget):
                 self._put_back()
                 self._answer("refused", "✖ " + result[1])
                 return
-            back = "、".join(f"{x.item} {x.qty}{x.unit}" for x in result.returned)
+            back = listing(f"{x.item} {x.qty}{x.unit}" for x in result.returned)
             self._answer(
                 "undone",
                 self.tr("↺ 已撤销 {address} 的领取，退回库存：{back}").format(
@@ -952,7 +979,9 @@ class SuppliesPage(QWidget):
 
         def done(result: core.CampaignResult) -> None:
             self._select_after = result.code
-            self.campaign_box.addItem(f"{result.code}  {spec.name}（{spec.item}）", result.code)
+            self.campaign_box.addItem(
+                f"{result.code}  {with_note(spec.name, spec.item)}", result.code
+            )
             self.campaign_box.setCurrentIndex(self.campaign_box.count() - 1)
             emit(self.ctx.changed, {"supplies"})
 
