@@ -51,6 +51,17 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     return kept
 
 
+def translated_in(lang: str, context: str, text: str) -> str:
+    """`text` (a source string, Chinese) in `lang`, whichever language the window is in — for
+    the few words said in the language being switched to."""
+    if lang != "en":
+        return text
+    translator = QTranslator()
+    if not translator.load(str(translation_path(lang))):
+        return text
+    return translator.translate(context, text) or text
+
+
 def make_demo(tasks: TaskManager, datadir: DataDir, lang: str) -> bool:
     """Set up and fill the demo community with a progress dialog; False if cancelled/failed."""
     from app.core.demo import fill_demo

@@ -51,6 +51,7 @@ from app.core.notices import (
     TargetChoices,
 )
 from app.ui.context import AppContext
+from app.ui.labels import DOCUMENT, building_label, grid_label, listing, mark_chinese, tag_label
 from app.ui.operations import delete_later
 from app.ui.qtfix import emit
 
@@ -187,6 +188,7 @@ class PrintingPage(QWidget):
         col.addWidget(label)
         self.list = QListWidget()
         self.list.setMinimumWidth(180)
+        mark_chinese(DOCUMENT, self.list)  # the templates by their printed names
         self.list.currentRowChanged.connect(self._template_chosen)
         col.addWidget(self.list, 1)
         return box
@@ -210,16 +212,20 @@ class PrintingPage(QWidget):
         self.body_edit = QPlainTextEdit()
         self.body_edit.setMinimumHeight(220)
         self.body_edit.setTabChangesFocus(True)
+        mark_chinese(DOCUMENT, self.name_edit, self.title_edit, self.body_edit)
         form.addRow(self.tr("模板名称："), self.name_edit)
         form.addRow(self.tr("通知标题："), self.title_edit)
         form.addRow(self.tr("正文："), self.body_edit)
         insert_row = QHBoxLayout()
         self.field_choice = QComboBox()
-        for f in core.FIELDS:
-            self.field_choice.addItem(f"{{{f.zh}}}", f.zh)
+        for f in core.FIELDS:  # the template's own words: {地址}, named in other languages
+            token = f"{{{f.zh}}}"
+            named = f"{token}  {self._field_name(f.key)}" if self.ctx.lang != "zh" else token
+            self.field_choice.addItem(named, f.zh)
             self.field_choice.setItemData(
                 self.field_choice.count() - 1, self._field_hint(f.key), Qt.ItemDataRole.ToolTipRole
             )
+        mark_chinese(DOCUMENT, self.field_choice)
         self.insert_button = QPushButton(self.tr("插入占位符"))
         self.insert_button.clicked.connect(lambda: self.insert_placeholder())
         insert_row.addWidget(self.field_choice, 1)
@@ -386,6 +392,28 @@ class PrintingPage(QWidget):
         col.addWidget(self.warnings_label)
         return box
 
+    def _field_name(self, key: str) -> str:
+        """A placeholder's field by name."""
+        return {
+            "address": self.tr("地址"),
+            "household_code": self.tr("户号"),
+            "head": self.tr("户主"),
+            "members": self.tr("人数"),
+            "grid": self.tr("网格"),
+            "grid_worker": self.tr("网格员"),
+            "grid_worker_phone": self.tr("网格员电话"),
+            "community": self.tr("社区名称"),
+            "community_phone": self.tr("社区电话"),
+            "date": self.tr("通知日期"),
+            "start_date": self.tr("开始日期"),
+            "end_date": self.tr("结束日期"),
+            "time": self.tr("时间"),
+            "place": self.tr("地点"),
+            "items": self.tr("物资"),
+            "supplier": self.tr("供应商"),
+            "content": self.tr("内容"),
+        }.get(key, key)
+
     def _field_hint(self, key: str) -> str:
         return {
             "address": self.tr("住户地址，如 3栋2单元502室"),
@@ -454,12 +482,15 @@ class PrintingPage(QWidget):
         self._loading = True
         try:
             for combo, items in (
-                (self.grid_choice, [(f"{name}（{code}）", code) for code, name in choices.grids]),
+                (
+                    self.grid_choice,
+                    [(grid_label(name, code), code) for code, name in choices.grids],
+                ),
                 (
                     self.building_choice,
-                    [(self.tr("{0}栋").format(b), b) for b in choices.buildings],
+                    [(building_label(b), b) for b in choices.buildings],
                 ),
-                (self.tag_choice, [(t, t) for t in choices.tags]),
+                (self.tag_choice, [(tag_label(t), t) for t in choices.tags]),
             ):
                 keep = combo.currentData()
                 combo.clear()
@@ -583,13 +614,13 @@ class PrintingPage(QWidget):
         if in_title:
             self.template_problem.setText(
                 self.tr("标题中不能使用住户或网格的占位符：{0}").format(
-                    "、".join("{" + n + "}" for n in in_title)
+                    listing("{" + n + "}" for n in in_title)
                 )
             )
         elif unknown:
             self.template_problem.setText(
                 self.tr("不认识的占位符：{0}（请从“插入占位符”中选择）").format(
-                    "、".join("{" + u + "}" for u in unknown)
+                    listing("{" + u + "}" for u in unknown)
                 )
             )
         elif not t.title.strip():
@@ -856,11 +887,21 @@ class PrintingPage(QWidget):
             self._buffer.close()
             delete_later(self._buffer)
         self._buffer = buffer
-        self.warnings = core.notice_warnings(core.template_fields(template), job, found, layout)
+        uses = core.template_fields(template)
+        # what is left blank is said here in the window's words (the core names the fields by
+        # their keys in English: start_date), so the core is told they are filled
+        blank = [
+            k for k in sorted(uses) if core.FIELD_BY_NAME[k].scope == core.JOB and not job.get(k)
+        ]
+        told = {**job, **dict.fromkeys(blank, "_")}
+        self.warnings = core.notice_warnings(uses, told, found, layout)
         if rendered.overflowed:
             self.warnings.append(core.overflow_warning(rendered.overflowed))
         lang = 1 if self.ctx.lang == "en" else 0
         shown = [w[lang] for w in self.warnings]
+        if blank:
+            names = listing(self._field_name(k) for k in blank)
+            shown.insert(0, self.tr("未填写：{0}（印为空白横线，可手写）。").format(names))
         self.warnings_label.setText("\n".join(shown))
         self.warnings_label.setVisible(bool(shown))
         emit(self.preview_updated)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core import daily_report as core
 from app.ui.context import AppContext
 from app.ui.files import save_file
+from app.ui.labels import DOCUMENT, mark_chinese
 from app.ui.qtfix import emit
 
 
@@ -85,6 +86,7 @@ class ReportsPage(QWidget):
         layout.addWidget(self.stamp)
         self.summary = QTextBrowser()
         self.summary.setOpenLinks(False)
+        mark_chinese(DOCUMENT, self.summary)  # the report as printed: in Chinese
         layout.addWidget(self.summary, 1)
         self.status = QLabel("")
         self.status.setObjectName("muted")
@@ -133,7 +135,7 @@ class ReportsPage(QWidget):
         db = self.ctx.db
         day = self.chosen_day()
         folder = Path(tempfile.mkdtemp(prefix="griddesk-report-"))
-        name = core.default_file_name(day, ".pdf")
+        name = self.tr("日报-{0}.pdf").format(day.isoformat())
 
         counting, typesetting = self.tr("统计"), self.tr("排版")
 
@@ -163,7 +165,7 @@ class ReportsPage(QWidget):
             self,
             self.ctx.settings,
             self.tr("导出日报"),
-            core.default_file_name(day, ".xlsx"),
+            self.tr("日报-{0}.xlsx").format(day.isoformat()),
             self.tr("Excel 工作簿 (*.xlsx)"),
         )
         if chosen is None:

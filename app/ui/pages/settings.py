@@ -3,7 +3,7 @@ text size."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,8 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.context import AppContext
+from app.ui.labels import OWN_NAMES, mark_chinese
 from app.ui.pages.office_profile import OfficeSection
 from app.ui.style import BODY_PT, LARGE_BODY_PT, set_font_size
+
+RESTART = QT_TRANSLATE_NOOP("SettingsPage", "重新启动 GridDesk 后生效。")
 
 
 class SettingsPage(QWidget):
@@ -54,8 +57,9 @@ class SettingsPage(QWidget):
         display = QGroupBox(self.tr("显示"))
         dform = QFormLayout(display)
         self.language = QComboBox()
-        self.language.addItem("简体中文", "zh")
+        self.language.addItem("简体中文", "zh")  # each language by its own name
         self.language.addItem("English", "en")
+        mark_chinese(OWN_NAMES, self.language)
         self.language.setCurrentIndex(0 if ctx.lang == "zh" else 1)
         self.language.currentIndexChanged.connect(self._language_changed)
         dform.addRow(self.tr("界面语言："), self.language)
@@ -82,9 +86,18 @@ class SettingsPage(QWidget):
         self.fingerprint.setProperty("loaded", True)
 
     def _language_changed(self) -> None:
+        """The choice is kept for the next start; the note says so in the language in use and in
+        the one chosen (its reader may not read the other)."""
+        from app.ui.application import translated_in
+
         lang = self.language.currentData()
         self.ctx.settings.setValue("lang", lang)
-        self.language_note.setText(self.tr("重新启动 GridDesk 后生效。"))
+        if lang == self.ctx.lang:
+            self.language_note.setText("")  # back to the language in use: nothing to wait for
+            return
+        here = self.tr(RESTART)
+        there = translated_in(lang, "SettingsPage", RESTART)
+        self.language_note.setText(here if here == there else f"{here}\n{there}")
 
     def _large_toggled(self, on: bool) -> None:
         self.ctx.settings.setValue("large_font", on)
