@@ -470,7 +470,7 @@ def test_a_roster_is_imported_after_a_preview(qtbot, window, ctx, tmp_path, monk
     wb = xlsxwriter.Workbook(str(path))
     ws = wb.add_worksheet()
     for r, row in enumerate(
-        [["姓名", "电话", "技能"], ["甲志愿", "13800000001", "驾驶"], ["", "13800000002", ""]]
+        [["姓名", "电话", "技能"], ["甲志愿", "13800000001", "驾驶"], ["", "13800000002", "搬运"]]
     ):
         for c, value in enumerate(row):
             ws.write_string(r, c, value)
