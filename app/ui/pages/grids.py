@@ -88,6 +88,7 @@ from app.ui.pages.grid_dialogs import (
     to_qdate,
 )
 from app.ui.qtfix import emit
+from app.ui.toolbar import PageToolBar
 
 GridChoices = list[tuple[str, str]]
 
@@ -106,10 +107,7 @@ def muted(text: str = "") -> QLabel:
 
 
 def toolbar() -> QToolBar:
-    bar = QToolBar()
-    bar.setObjectName("pageToolbar")
-    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    return bar
+    return PageToolBar()
 
 
 def compress(numbers: list[str]) -> str:

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +51,7 @@ from app.ui.pages.meeting_editor import (
     from_qdate,
 )
 from app.ui.style import DANGER
+from app.ui.toolbar import PageToolBar
 
 OVERDUE_BACKGROUND = QColor("#fde8e6")
 DONE_FOREGROUND = QColor("#3d5a3d")
@@ -274,9 +274,7 @@ class MeetingsPage(QWidget):
         title.setObjectName("pageTitle")
         layout.addWidget(title)
 
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("pageToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar = PageToolBar()
         self.add_action = self._action(
             self.tr("新增"), self.new_meeting, QKeySequence.StandardKey.New
         )

@@ -14,7 +14,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QDate,
+    QIODevice,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -36,7 +45,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +62,7 @@ from app.ui.context import AppContext
 from app.ui.labels import DOCUMENT, building_label, grid_label, listing, mark_chinese, tag_label
 from app.ui.operations import delete_later
 from app.ui.qtfix import emit
+from app.ui.toolbar import PageToolBar
 
 PREVIEW_DELAY_MS = 350
 DATE_KEYS = ("date", "start_date", "end_date")
@@ -130,9 +139,7 @@ class PrintingPage(QWidget):
         title.setObjectName("pageTitle")
         layout.addWidget(title)
 
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("pageToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar = PageToolBar()
         self.new_action = self._action(self.tr("新建模板"), self.new_template, "Ctrl+N")
         self.copy_action = self._action(self.tr("复制"), self.copy_template, "Ctrl+Shift+C")
         self.delete_action = self._action(self.tr("删除"), self.delete_template, "Ctrl+Delete")
@@ -226,6 +233,12 @@ class PrintingPage(QWidget):
                 self.field_choice.count() - 1, self._field_hint(f.key), Qt.ItemDataRole.ToolTipRole
             )
         mark_chinese(DOCUMENT, self.field_choice)
+        # as wide as the column allows, its list as wide as its longest entry
+        self.field_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.field_choice.setMinimumContentsLength(10)
+        self.field_choice.view().setMinimumWidth(self.field_choice.sizeHint().width())
         self.insert_button = QPushButton(self.tr("插入占位符"))
         self.insert_button.clicked.connect(lambda: self.insert_placeholder())
         insert_row.addWidget(self.field_choice, 1)
@@ -299,7 +312,9 @@ class PrintingPage(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         tform.addRow(self.tr("范围："), self.kind)
         self.target_stack = QStackedWidget()
-        self.target_stack.addWidget(QLabel(self.tr("本社区全部住户，每户一份。")))
+        everyone = QLabel(self.tr("本社区全部住户，每户一份。"))
+        everyone.setWordWrap(True)
+        self.target_stack.addWidget(everyone)
         self.grid_choice = QComboBox()
         self.building_choice = QComboBox()
         self.tag_choice = QComboBox()
@@ -393,25 +408,25 @@ class PrintingPage(QWidget):
         return box
 
     def _field_name(self, key: str) -> str:
-        """A placeholder's field by name."""
+        """A placeholder's field by name, as a sentence names it."""
         return {
-            "address": self.tr("地址"),
-            "household_code": self.tr("户号"),
-            "head": self.tr("户主"),
-            "members": self.tr("人数"),
-            "grid": self.tr("网格"),
-            "grid_worker": self.tr("网格员"),
-            "grid_worker_phone": self.tr("网格员电话"),
-            "community": self.tr("社区名称"),
-            "community_phone": self.tr("社区电话"),
-            "date": self.tr("通知日期"),
-            "start_date": self.tr("开始日期"),
-            "end_date": self.tr("结束日期"),
-            "time": self.tr("时间"),
-            "place": self.tr("地点"),
-            "items": self.tr("物资"),
-            "supplier": self.tr("供应商"),
-            "content": self.tr("内容"),
+            "address": QCoreApplication.translate("NoticeField", "地址"),
+            "household_code": QCoreApplication.translate("NoticeField", "户号"),
+            "head": QCoreApplication.translate("NoticeField", "户主"),
+            "members": QCoreApplication.translate("NoticeField", "人数"),
+            "grid": QCoreApplication.translate("NoticeField", "网格"),
+            "grid_worker": QCoreApplication.translate("NoticeField", "网格员"),
+            "grid_worker_phone": QCoreApplication.translate("NoticeField", "网格员电话"),
+            "community": QCoreApplication.translate("NoticeField", "社区名称"),
+            "community_phone": QCoreApplication.translate("NoticeField", "社区电话"),
+            "date": QCoreApplication.translate("NoticeField", "通知日期"),
+            "start_date": QCoreApplication.translate("NoticeField", "开始日期"),
+            "end_date": QCoreApplication.translate("NoticeField", "结束日期"),
+            "time": QCoreApplication.translate("NoticeField", "时间"),
+            "place": QCoreApplication.translate("NoticeField", "地点"),
+            "items": QCoreApplication.translate("NoticeField", "物资"),
+            "supplier": QCoreApplication.translate("NoticeField", "供应商"),
+            "content": QCoreApplication.translate("NoticeField", "内容"),
         }.get(key, key)
 
     def _field_hint(self, key: str) -> str:

@@ -38,7 +38,9 @@ from app.ui.labels import (
     RESIDENCY,
     STATUS,
     building_label,
+    gender_label,
     grid_label,
+    relation_label,
     residency_label,
     status_label,
     tag_label,
@@ -47,7 +49,11 @@ from app.ui.labels import (
 from app.ui.models.registry_model import (
     COL_ADDRESS,
     COL_COMMUNITY,
+    COL_GENDER,
     COL_NAME,
+    COL_RELATION,
+    COL_RESIDENCY,
+    COL_STATUS,
     COL_TAGS,
     ResidentTableModel,
 )
@@ -257,9 +263,17 @@ class RegistryPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # never narrower than the header or the words the column holds: English ones are longer
+        fits = self.table.fontMetrics().horizontalAdvance
+        words = {
+            COL_GENDER: [gender_label(g) for g in ("M", "F")],
+            COL_RELATION: [relation_label(r) for r in ("户主", "配偶", "子", "女")],
+            COL_RESIDENCY: [residency_label(k) for k in RESIDENCY],
+            COL_STATUS: [status_label(k) for k in STATUS],
+        }
         for col, width in enumerate((130, 48, 52, 190, 130, 110, 90, 60, 160, 60)):
-            # never narrower than its header: English headers are longer than Chinese ones
-            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
+            wanted = max([fits(w) + 16 for w in words.get(col, [])], default=0)
+            self.table.setColumnWidth(col, max(width, wanted, header.sectionSizeHint(col)))
         header.setSectionResizeMode(COL_TAGS, QHeaderView.ResizeMode.Stretch)
         if self.read_only:  # the community stands right before the address
             header.moveSection(header.visualIndex(COL_COMMUNITY), header.visualIndex(COL_ADDRESS))
