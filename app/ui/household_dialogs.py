@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,10 +47,10 @@ from app.ui.labels import (
 )
 
 
-def _member_label(parent: QWidget, m: registry.Member) -> str:
+def _member_label(m: registry.Member) -> str:
     born = m.birth_date.isoformat() if m.birth_date else ""
-    head = parent.tr("（户主）") if m.is_head else ""
-    return f"{m.name}{head}  {m.relation or ''}  {born}".rstrip()
+    head = QCoreApplication.translate("HouseholdDialogs", "（户主）") if m.is_head else ""
+    return f"{m.name}{head}  {relation_label(m.relation)}  {born}".rstrip()
 
 
 def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
@@ -58,7 +58,8 @@ def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    cancel = QCoreApplication.translate("HouseholdDialogs", "取消")
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
     box.rejected.connect(dialog.reject)
     return box
 
@@ -80,7 +81,7 @@ class SplitDialog(QDialog):
         layout.addWidget(QLabel(self.tr("勾选要分出去、另立一户的成员：")))
         self.members = QListWidget()
         for m in view.members:
-            item = QListWidgetItem(_member_label(self, m))
+            item = QListWidgetItem(_member_label(m))
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -204,7 +205,7 @@ class MergeDialog(QDialog):
         self.stepped.addItem(self.tr("其他（或按原关系推算）"), "")
         for relation in relations.COMMON:
             if relation not in (relations.HEAD, relations.OTHER):
-                self.stepped.addItem(relation, relation)
+                self.stepped.addItem(relation_label(relation), relation)
         self.stepped.setToolTip(
             self.tr(
                 "原户主不再任户主时，与新户主的关系；其家人的关系随之推算"

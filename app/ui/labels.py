@@ -1,5 +1,5 @@
 """Display names of stored values (tags, residency, status, gender, relation to the head, roles,
-kinds of duty and of meeting) and the words that string values together (张三、李四, 北区（G01）,
+kinds of duty and of meeting, categories of supplies) and the words that string values together (张三、李四, 北区（G01）,
 3栋), in the interface's language — the one vocabulary of the window.
 
 The database keeps codes (`registered`, `moved_out`, `M`) or the Chinese names the office and its
@@ -105,6 +105,16 @@ ROSTER_FIELDS = {  # the columns of a roster (app.core.roster_import.FIELD_LABEL
     "household_code": QT_TRANSLATE_NOOP("RosterField", "户号"),
     "notes": QT_TRANSLATE_NOOP("RosterField", "备注"),
 }
+SUPPLY_CATEGORIES = (  # app.db.models_supplies.ITEM_CATEGORIES
+    QT_TRANSLATE_NOOP("SupplyCategory", "防护用品"),
+    QT_TRANSLATE_NOOP("SupplyCategory", "消杀用品"),
+    QT_TRANSLATE_NOOP("SupplyCategory", "粮油"),
+    QT_TRANSLATE_NOOP("SupplyCategory", "蔬菜副食"),
+    QT_TRANSLATE_NOOP("SupplyCategory", "药品"),
+    QT_TRANSLATE_NOOP("SupplyCategory", "生活用品"),
+    QT_TRANSLATE_NOOP("SupplyCategory", "其他"),
+)
+SUPPLY_POINTS = (QT_TRANSLATE_NOOP("SupplyPoint", "社区仓库"),)  # app.core.supplies.DEFAULT_POINT
 STEPS = (  # the steps long operations of app.core report to their progress dialog
     QT_TRANSLATE_NOOP("Progress", "读取文件"),
     QT_TRANSLATE_NOOP("Progress", "检查数据"),
@@ -119,6 +129,7 @@ UNKNOWN = QT_TRANSLATE_NOOP("Vocabulary", "（未知）")
 ALL = QT_TRANSLATE_NOOP("Vocabulary", "全部")
 # how the window strings values together: 张三、李四 / 张三（3-2-502）/ 3栋 / 北区（G01）
 LIST_SEPARATOR = QT_TRANSLATE_NOOP("Vocabulary", "、")
+CLAUSE_SEPARATOR = QT_TRANSLATE_NOOP("Vocabulary", "；")
 WITH_NOTE = QT_TRANSLATE_NOOP("Vocabulary", "{0}（{1}）")
 BUILDING = QT_TRANSLATE_NOOP("Vocabulary", "{0}栋")
 
@@ -161,6 +172,14 @@ def meeting_kind_label(kind: str | None) -> str:
     return _tr(kind, "MeetingKind") if kind in MEETING_KINDS else (kind or "")
 
 
+def supply_category_label(category: str | None) -> str:
+    return _tr(category, "SupplyCategory") if category in SUPPLY_CATEGORIES else (category or "")
+
+
+def supply_point_label(point: str | None) -> str:
+    return _tr(point, "SupplyPoint") if point in SUPPLY_POINTS else (point or "")
+
+
 def field_label(field: str) -> str:
     """A column of a roster (name, id_number …) by its name."""
     return _tr(ROSTER_FIELDS[field], "RosterField") if field in ROSTER_FIELDS else field
@@ -175,6 +194,11 @@ def step_label(step: str) -> str:
 def listing(items: Iterable[str]) -> str:
     """Values one after another: 张三、李四 in Chinese, "Zhang San, Li Si" in English."""
     return _tr(LIST_SEPARATOR).join(items)
+
+
+def clauses(items: Iterable[str]) -> str:
+    """Longer values one after another: 米 5kg；油 1L in Chinese, "Rice 5kg; Oil 1L" in English."""
+    return _tr(CLAUSE_SEPARATOR).join(items)
 
 
 def with_note(text: str, note: object) -> str:
@@ -209,11 +233,13 @@ def text(key: str) -> str:
 CHINESE = "griddesk_chinese"  # a dynamic property: why the widget's text is Chinese in any language
 DOCUMENT = "document"  # the text of a printed document
 OWN_NAMES = "own names"  # each language by its own name (简体中文, English)
+SYNTAX = "syntax"  # what the office types in a form the records know only in Chinese (3栋2单元)
 
 
 def mark_chinese(why: str, *widgets: QObject) -> None:
     """Mark widgets whose text is Chinese whatever the window's language, and why: the text of a
     printed document — a door notice, its template and the placeholders ({地址}) written into it,
-    the daily report — which PRODUCT.md has printed in Chinese; or a language's own name."""
+    the daily report — which PRODUCT.md has printed in Chinese; a language's own name; or the
+    form in which something is typed that the records read only in Chinese (a unit: 3栋2单元)."""
     for widget in widgets:
         widget.setProperty(CHINESE, why)

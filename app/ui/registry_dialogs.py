@@ -43,6 +43,7 @@ from app.ui.labels import (
     RELATIONS,
     RESIDENCY,
     STATUS,
+    clauses,
     field_label,
     gender_label,
     relation_label,
@@ -65,17 +66,23 @@ DOC_TYPES = [
 
 
 def confirm_delete(parent: QWidget, what: str) -> str | None:
-    """删除 张三（3-2-502）？ with the reason to record; None when cancelled."""
+    """删除 张三（3-2-502）？ with the reason to record; None when cancelled. (Its words have a
+    context of their own: `parent.tr` would look them up under whichever page asks.)"""
+    title = QCoreApplication.translate("ConfirmDelete", "删除")
     reason, ok = QInputDialog.getText(
         parent,
-        parent.tr("删除"),
-        parent.tr("删除 {0}？\n删除后可在审计记录中查到。请填写原因：").format(what),
-        text=parent.tr("已迁出"),
+        title,
+        QCoreApplication.translate(
+            "ConfirmDelete", "删除 {0}？\n删除后可在审计记录中查到。请填写原因："
+        ).format(what),
+        text=QCoreApplication.translate("ConfirmDelete", "已迁出"),
     )
     if not ok:
         return None
     if not reason.strip():
-        QMessageBox.warning(parent, parent.tr("删除"), parent.tr("请填写删除原因。"))
+        QMessageBox.warning(
+            parent, title, QCoreApplication.translate("ConfirmDelete", "请填写删除原因。")
+        )
         return None
     return reason.strip()
 
@@ -332,7 +339,7 @@ class ResidentForm(QDialog):
             there = households_at(session, where)
         if not there:
             return True
-        names = self.tr("；").join(
+        names = clauses(
             self.tr("户号 {0}（户主 {1}，{2} 人）").format(
                 n.code, n.head or self.tr("无"), n.members
             )

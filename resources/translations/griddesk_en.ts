@@ -148,22 +148,22 @@
 <context>
     <name>AssignPeopleDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="707"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="708"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="711"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="712"/>
         <source>{0}，{1}–{2}，需要 {3} 人，已排 {4} 人</source>
         <translation>{0}, {1}–{2}: needs {3}, {4} assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="722"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="723"/>
         <source>按姓名、编号、类别、网格筛选</source>
         <translation>Filter by name, ID, category or grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="736"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="737"/>
         <source>（已在此班次）</source>
         <translation> (already on this shift)</translation>
     </message>
@@ -171,72 +171,72 @@
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="358"/>
+        <location filename="../../app/ui/models/grid_models.py" line="365"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="359"/>
+        <location filename="../../app/ui/models/grid_models.py" line="366"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="360"/>
+        <location filename="../../app/ui/models/grid_models.py" line="367"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="361"/>
+        <location filename="../../app/ui/models/grid_models.py" line="368"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="362"/>
+        <location filename="../../app/ui/models/grid_models.py" line="369"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="363"/>
+        <location filename="../../app/ui/models/grid_models.py" line="370"/>
         <source>统计期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="364"/>
+        <location filename="../../app/ui/models/grid_models.py" line="371"/>
         <source>排班</source>
         <translation>Shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="365"/>
+        <location filename="../../app/ui/models/grid_models.py" line="372"/>
         <source>到岗</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="366"/>
+        <location filename="../../app/ui/models/grid_models.py" line="373"/>
         <source>缺勤</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="367"/>
+        <location filename="../../app/ui/models/grid_models.py" line="374"/>
         <source>待上岗</source>
         <translation>Upcoming</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="368"/>
+        <location filename="../../app/ui/models/grid_models.py" line="375"/>
         <source>小时</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="369"/>
+        <location filename="../../app/ui/models/grid_models.py" line="376"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="385"/>
+        <location filename="../../app/ui/models/grid_models.py" line="392"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="399"/>
+        <location filename="../../app/ui/models/grid_models.py" line="406"/>
         <source>有名无实？下沉后未到岗</source>
         <translation>On paper only? Not present since sent down</translation>
     </message>
@@ -244,105 +244,305 @@
 <context>
     <name>AttendanceTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1183"/>
+        <location filename="../../app/ui/pages/grids.py" line="1181"/>
         <source>全部人员</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1186"/>
+        <location filename="../../app/ui/pages/grids.py" line="1184"/>
         <source>统计期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1196"/>
+        <location filename="../../app/ui/pages/grids.py" line="1194"/>
         <source>只看下沉后未到岗的干部</source>
         <translation>Only sent-down cadres not present since arriving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1199"/>
+        <location filename="../../app/ui/pages/grids.py" line="1197"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1211"/>
+        <location filename="../../app/ui/pages/grids.py" line="1209"/>
         <source>下沉干部按各自的下沉期统计。“到岗”指签到过的班次；“缺勤”指班次结束仍未签到。</source>
         <translation>Sent-down cadres are counted over their own sent-down period. &quot;Present&quot; means shifts they checked in for; &quot;Absent&quot; means shifts that ended with no check-in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1247"/>
+        <location filename="../../app/ui/pages/grids.py" line="1245"/>
         <source>共 {0} 人：到岗 {1} 班次，缺勤 {2} 班次，合计 {3} 小时。</source>
         <translation>{0} people: present for {1} shifts, absent from {2} shifts, {3} hours in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1251"/>
+        <location filename="../../app/ui/pages/grids.py" line="1249"/>
         <source>下沉干部 {0} 人，其中 {1} 人下沉以来未到岗：{2}</source>
         <translation>{0} sent-down cadres, {1} of them not present since being sent down: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1252"/>
+        <location filename="../../app/ui/pages/grids.py" line="1250"/>
         <source>无</source>
         <translation>none</translation>
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="39"/>
+        <source>手动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="40"/>
+        <source>每日自动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="41"/>
+        <source>导入前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="42"/>
+        <source>升级前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="43"/>
+        <source>恢复前（原数据库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="44"/>
+        <source>其他</source>
+        <translation type="unfinished">Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="111"/>
+        <location filename="../../app/ui/backup_dialog.py" line="262"/>
+        <source>备份与恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="117"/>
+        <source>GridDesk 每天第一次打开时、每次导入名单或数据包之前、升级和恢复之前自动备份，每份备份都经过检查。备份保存在数据文件夹的 backups 中：最近 7 天的全部保留，之前每周保留一份（8 周）、每月保留一份（一年）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="145"/>
+        <source>暂无备份。点击“立即备份”做第一份备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="154"/>
+        <source>立即备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="156"/>
+        <source>备份到其他位置（U盘）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="158"/>
+        <source>恢复所选…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="160"/>
+        <source>打开备份文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="164"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="189"/>
+        <source>本机构的数据库在 PostgreSQL 服务器上：备份和恢复由服务器管理员用 pg_dump / pg_restore 完成，不在这里进行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="201"/>
+        <source>今天的自动备份没有完成：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="233"/>
+        <source>正在备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="234"/>
+        <source>备份数据库</source>
+        <translation type="unfinished">Back up the database</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="240"/>
+        <source>选择保存备份的文件夹（如 U 盘）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="246"/>
+        <source>已备份并检查通过：{0}，居民 {1} 人，{2} 户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="250"/>
+        <source>已复制到 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="277"/>
+        <source>不能恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="279"/>
+        <source>{0} 的这份备份没有通过检查（是恢复前另存的、已损坏的数据库），不能恢复。请选择一份检查结果为“正常”的备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="286"/>
+        <location filename="../../app/ui/backup_dialog.py" line="312"/>
+        <source>恢复备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="288"/>
+        <source>从 {0} 的备份恢复吗？
+该备份有居民 {1} 人、{2} 户。
+
+当前的数据库会先另存一份（列在这里，原因为“恢复前”）；备份之后录入的内容需要重新录入。恢复后 GridDesk 会关闭，请再次打开。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="311"/>
+        <source>正在恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="318"/>
+        <source>恢复完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="320"/>
+        <source>已恢复备份：居民 {0} 人、{1} 户，检查正常。
+恢复前的数据库已另存为：
+{2}
+
+GridDesk 现在关闭，请再次打开。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupModel</name>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="69"/>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="70"/>
+        <source>原因</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="71"/>
+        <source>居民</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="72"/>
+        <source>户数</source>
+        <translation type="unfinished">Households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="73"/>
+        <source>检查结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="86"/>
+        <source>正常</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="88"/>
+        <source>未通过（已损坏）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="89"/>
+        <source>未检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup_dialog.py" line="98"/>
+        <source>{0:.1f} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BuildingModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="61"/>
+        <location filename="../../app/ui/models/grid_models.py" line="68"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="62"/>
+        <location filename="../../app/ui/models/grid_models.py" line="69"/>
         <source>单元</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="63"/>
+        <location filename="../../app/ui/models/grid_models.py" line="70"/>
         <source>层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="64"/>
+        <location filename="../../app/ui/models/grid_models.py" line="71"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="65"/>
+        <location filename="../../app/ui/models/grid_models.py" line="72"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="66"/>
+        <location filename="../../app/ui/models/grid_models.py" line="73"/>
         <source>住户分布</source>
         <translation>Households by grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="67"/>
+        <location filename="../../app/ui/models/grid_models.py" line="74"/>
         <source>未分网格</source>
         <translation>No grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="72"/>
+        <location filename="../../app/ui/models/grid_models.py" line="79"/>
         <source>{0}栋</source>
         <translation>Building {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="80"/>
+        <location filename="../../app/ui/models/grid_models.py" line="87"/>
         <source>（未分）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="82"/>
+        <location filename="../../app/ui/models/grid_models.py" line="89"/>
         <source>未分</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="84"/>
+        <location filename="../../app/ui/models/grid_models.py" line="91"/>
         <source>{0} 户</source>
         <translation>{0} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="96"/>
+        <location filename="../../app/ui/models/grid_models.py" line="103"/>
         <source>这栋楼的住户分在不同网格（或有未分网格的住户）</source>
         <translation>The households in this building are in different grids (or some have no grid)</translation>
     </message>
@@ -583,11 +783,6 @@ action items</translation>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="119"/>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
         <location filename="../../app/ui/pages/street.py" line="120"/>
         <source>{0} 缺 {1}{2}</source>
         <translation>{0} short {1} {2}</translation>
@@ -635,53 +830,73 @@ action items</translation>
     </message>
 </context>
 <context>
+    <name>ConfirmDelete</name>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="71"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="75"/>
+        <source>删除 {0}？
+删除后可在审计记录中查到。请填写原因：</source>
+        <translation>Delete {0}?
+The deletion can be looked up in the audit log. Please give the reason:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="78"/>
+        <source>已迁出</source>
+        <translation>Moved out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="84"/>
+        <source>请填写删除原因。</source>
+        <translation>Please give the reason for deleting.</translation>
+    </message>
+</context>
+<context>
     <name>CoverageChart</name>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="34"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="35"/>
         <source>各网格每名在岗人员服务的居民数</source>
         <translation>Residents per on-duty worker, by grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="49"/>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="56"/>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="139"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="50"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="57"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="140"/>
         <source>无人在岗</source>
         <translation>Nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="49"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="50"/>
         <source>每人 {0} 人</source>
         <translation>{0} residents per worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="51"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="52"/>
         <source>（人手不足）</source>
         <translation> (understaffed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="52"/>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="56"/>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="139"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="57"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="140"/>
         <source>{0} 人/人</source>
         <translation>{0} per worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="57"/>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="142"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="58"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="143"/>
         <source> · 人手不足</source>
         <translation> · understaffed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="96"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="97"/>
         <source>还没有网格：在“网格划分”中新增网格。</source>
         <translation>No grids yet: add grids under &quot;Grid layout&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="108"/>
+        <location filename="../../app/ui/pages/coverage_chart.py" line="109"/>
         <source>上限 {0} 人/人</source>
         <translation>Limit {0} per worker</translation>
     </message>
@@ -689,62 +904,62 @@ action items</translation>
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="427"/>
+        <location filename="../../app/ui/models/grid_models.py" line="434"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="428"/>
+        <location filename="../../app/ui/models/grid_models.py" line="435"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="429"/>
+        <location filename="../../app/ui/models/grid_models.py" line="436"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="430"/>
+        <location filename="../../app/ui/models/grid_models.py" line="437"/>
         <source>居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="431"/>
+        <location filename="../../app/ui/models/grid_models.py" line="438"/>
         <source>重点人群</source>
         <translation>Vulnerable residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="432"/>
+        <location filename="../../app/ui/models/grid_models.py" line="439"/>
         <source>在岗人员</source>
         <translation>On-duty workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="433"/>
+        <location filename="../../app/ui/models/grid_models.py" line="440"/>
         <source>每人服务居民</source>
         <translation>Residents per worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="434"/>
+        <location filename="../../app/ui/models/grid_models.py" line="441"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="452"/>
+        <location filename="../../app/ui/models/grid_models.py" line="459"/>
         <source>无人在岗</source>
         <translation>Nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="454"/>
+        <location filename="../../app/ui/models/grid_models.py" line="461"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="456"/>
+        <location filename="../../app/ui/models/grid_models.py" line="463"/>
         <source>人手不足：无人在岗</source>
         <translation>Understaffed: nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="457"/>
+        <location filename="../../app/ui/models/grid_models.py" line="464"/>
         <source>人手不足：超过 {0} 人/人</source>
         <translation>Understaffed: over {0} per worker</translation>
     </message>
@@ -752,42 +967,42 @@ action items</translation>
 <context>
     <name>CoverageSection</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1597"/>
+        <location filename="../../app/ui/pages/grids.py" line="1595"/>
         <source>网格覆盖</source>
         <translation>Grid coverage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1616"/>
+        <location filename="../../app/ui/pages/grids.py" line="1614"/>
         <source>还没有网格。在“网格”页新增网格并分配楼栋。</source>
         <translation>No grids yet. Add grids and assign buildings on the Grids page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1620"/>
+        <location filename="../../app/ui/pages/grids.py" line="1618"/>
         <source>{0} 个网格，人手不足 {1} 个；未分网格的住户 {2} 户；今日未到岗 {3} 人次</source>
         <translation>{0} grids, {1} understaffed; {2} households without a grid; {3} absences today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1625"/>
+        <location filename="../../app/ui/pages/grids.py" line="1623"/>
         <source>人手不足：</source>
         <translation>Understaffed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1626"/>
+        <location filename="../../app/ui/pages/grids.py" line="1624"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1627"/>
+        <location filename="../../app/ui/pages/grids.py" line="1625"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1629"/>
+        <location filename="../../app/ui/pages/grids.py" line="1627"/>
         <source>无人在岗</source>
         <translation>Nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1631"/>
+        <location filename="../../app/ui/pages/grids.py" line="1629"/>
         <source>每人 {0} 人</source>
         <translation>{0} residents per worker</translation>
     </message>
@@ -795,57 +1010,57 @@ action items</translation>
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1268"/>
+        <location filename="../../app/ui/pages/grids.py" line="1266"/>
         <source>每名在岗人员服务居民超过</source>
-        <translation>Mark a grid understaffed when each on-duty worker serves more than</translation>
+        <translation>Understaffed: more than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1272"/>
+        <location filename="../../app/ui/pages/grids.py" line="1270"/>
         <source> 人</source>
         <translation> residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1274"/>
+        <location filename="../../app/ui/pages/grids.py" line="1272"/>
         <source>即标为人手不足</source>
-        <translation>is flagged as short-staffed</translation>
+        <translation>per on-duty worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1275"/>
+        <location filename="../../app/ui/pages/grids.py" line="1273"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1279"/>
+        <location filename="../../app/ui/pages/grids.py" line="1277"/>
         <source>打印各网格联系表</source>
-        <translation>Print contact sheets for all grids</translation>
+        <translation>Print all contact sheets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1319"/>
+        <location filename="../../app/ui/pages/grids.py" line="1317"/>
         <source>{0} 个网格，居民 {1} 人，在岗人员 {2} 人；人手不足的网格 {3} 个</source>
         <translation>{0} grids, {1} residents, {2} on-duty workers; {3} grids understaffed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1324"/>
+        <location filename="../../app/ui/pages/grids.py" line="1322"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1325"/>
+        <location filename="../../app/ui/pages/grids.py" line="1323"/>
         <source>。未分网格的住户 {0} 户（{1} 人）。</source>
         <translation>. Households without a grid: {0} ({1} people).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1338"/>
+        <location filename="../../app/ui/pages/grids.py" line="1336"/>
         <source>保存上限</source>
         <translation>Save limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1346"/>
+        <location filename="../../app/ui/pages/grids.py" line="1344"/>
         <source>网格联系表</source>
         <translation>Grid contact sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1347"/>
+        <location filename="../../app/ui/pages/grids.py" line="1345"/>
         <source>网格联系表.pdf</source>
         <translation>Grid contact sheets.pdf</translation>
     </message>
@@ -1214,11 +1429,6 @@ Please pass the log file to technical support.</translation>
         <translation>Grid / area: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="473"/>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
         <location filename="../../app/ui/pages/directives.py" line="476"/>
         <source>调拨物资：{0}，数量 {1}{2}</source>
         <translation>Allocated supplies: {0}, quantity {1} {2}</translation>
@@ -1309,200 +1519,200 @@ Please pass the log file to technical support.</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="338"/>
-        <location filename="../../app/ui/household_dialogs.py" line="412"/>
-        <location filename="../../app/ui/household_dialogs.py" line="419"/>
+        <location filename="../../app/ui/household_dialogs.py" line="339"/>
+        <location filename="../../app/ui/household_dialogs.py" line="413"/>
+        <location filename="../../app/ui/household_dialogs.py" line="420"/>
         <source>查找重复登记</source>
         <translation>Find duplicate records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="342"/>
+        <location filename="../../app/ui/household_dialogs.py" line="343"/>
         <source>疑似重复</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="346"/>
+        <location filename="../../app/ui/household_dialogs.py" line="347"/>
         <source>类别：</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="348"/>
+        <location filename="../../app/ui/household_dialogs.py" line="349"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="349"/>
-        <location filename="../../app/ui/household_dialogs.py" line="444"/>
+        <location filename="../../app/ui/household_dialogs.py" line="350"/>
+        <location filename="../../app/ui/household_dialogs.py" line="445"/>
         <source>身份证号相同</source>
         <translation>Same ID card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="350"/>
-        <location filename="../../app/ui/household_dialogs.py" line="445"/>
+        <location filename="../../app/ui/household_dialogs.py" line="351"/>
+        <location filename="../../app/ui/household_dialogs.py" line="446"/>
         <source>同名同生日</source>
         <translation>Same name and date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="351"/>
-        <location filename="../../app/ui/household_dialogs.py" line="446"/>
+        <location filename="../../app/ui/household_dialogs.py" line="352"/>
+        <location filename="../../app/ui/household_dialogs.py" line="447"/>
         <source>电话相同</source>
         <translation>Same phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="359"/>
+        <location filename="../../app/ui/household_dialogs.py" line="360"/>
         <source>逐组核对：是同一人就“合并”（保留所选那条，另一条注销并记录原因）；不是同一人就“都保留”（以后不再提示）；有一条填错就“更正”。标 ≠ 的是不同之处。</source>
         <translation>Check each group: if it is the same person, &quot;Merge&quot; (the selected record is kept; the other is closed with the reason recorded); if not, &quot;Keep both&quot; (you will not be asked again); if one record was entered wrongly, &quot;Correct&quot; it. Differences are marked ≠.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="385"/>
+        <location filename="../../app/ui/household_dialogs.py" line="386"/>
         <source>合并到所选记录…</source>
         <translation>Merge into selected record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="386"/>
+        <location filename="../../app/ui/household_dialogs.py" line="387"/>
         <source>是同一人：保留所选的那一列，其余并入并注销</source>
         <translation>Same person: keep the selected column; the others are merged into it and closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="387"/>
+        <location filename="../../app/ui/household_dialogs.py" line="388"/>
         <source>都保留（不是同一人）</source>
         <translation>Keep both (not the same person)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="388"/>
+        <location filename="../../app/ui/household_dialogs.py" line="389"/>
         <source>更正所选记录…</source>
         <translation>Correct selected record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="389"/>
+        <location filename="../../app/ui/household_dialogs.py" line="390"/>
         <source>打开所在户</source>
         <translation>Open household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="393"/>
+        <location filename="../../app/ui/household_dialogs.py" line="394"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="430"/>
+        <location filename="../../app/ui/household_dialogs.py" line="431"/>
         <source>共 {0} 组{1}</source>
         <translation>{0} groups{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="431"/>
+        <location filename="../../app/ui/household_dialogs.py" line="432"/>
         <source>（先处理这些，其余随后列出）</source>
         <translation> (deal with these first; the rest will be listed afterwards)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="434"/>
+        <location filename="../../app/ui/household_dialogs.py" line="435"/>
         <source>没有发现疑似重复的登记。</source>
         <translation>No possible duplicates found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="452"/>
+        <location filename="../../app/ui/household_dialogs.py" line="453"/>
         <source>{0} · {1} · {2} 条</source>
         <translation>{0} · {1} · {2} records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="474"/>
+        <location filename="../../app/ui/household_dialogs.py" line="475"/>
         <source>记录 {0}（{1}）</source>
         <translation>Record {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="515"/>
+        <location filename="../../app/ui/household_dialogs.py" line="516"/>
         <source>（户主）</source>
         <translation> (head of household)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="533"/>
+        <location filename="../../app/ui/household_dialogs.py" line="534"/>
         <source>{0}岁</source>
         <translation>age {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="496"/>
+        <location filename="../../app/ui/household_dialogs.py" line="497"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="497"/>
+        <location filename="../../app/ui/household_dialogs.py" line="498"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="498"/>
+        <location filename="../../app/ui/household_dialogs.py" line="499"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="499"/>
+        <location filename="../../app/ui/household_dialogs.py" line="500"/>
         <source>身份证号</source>
         <translation>ID card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="500"/>
+        <location filename="../../app/ui/household_dialogs.py" line="501"/>
         <source>其他证件号</source>
         <translation>Other ID no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="501"/>
+        <location filename="../../app/ui/household_dialogs.py" line="502"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="502"/>
+        <location filename="../../app/ui/household_dialogs.py" line="503"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="503"/>
+        <location filename="../../app/ui/household_dialogs.py" line="504"/>
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="504"/>
+        <location filename="../../app/ui/household_dialogs.py" line="505"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="505"/>
+        <location filename="../../app/ui/household_dialogs.py" line="506"/>
         <source>户籍</source>
         <translation>Residency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="506"/>
+        <location filename="../../app/ui/household_dialogs.py" line="507"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="507"/>
+        <location filename="../../app/ui/household_dialogs.py" line="508"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="508"/>
+        <location filename="../../app/ui/household_dialogs.py" line="509"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="561"/>
-        <location filename="../../app/ui/household_dialogs.py" line="577"/>
+        <location filename="../../app/ui/household_dialogs.py" line="562"/>
+        <location filename="../../app/ui/household_dialogs.py" line="578"/>
         <source>合并重复登记</source>
         <translation>Merge duplicate records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="563"/>
+        <location filename="../../app/ui/household_dialogs.py" line="564"/>
         <source>保留 {0}（{1}）这一条，把 {2} 并入它？
 并入的记录将注销，原因与去向记入变更记录。</source>
         <translation>Keep the record {0} ({1}) and merge {2} into it?
 The merged records are closed; the reason and where they went are kept in the change history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="591"/>
+        <location filename="../../app/ui/household_dialogs.py" line="592"/>
         <source>都保留</source>
         <translation>Keep both</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="614"/>
+        <location filename="../../app/ui/household_dialogs.py" line="615"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
@@ -1510,42 +1720,42 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>DutyDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="593"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="594"/>
         <source>编辑任务</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="593"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="594"/>
         <source>新增任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="596"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="597"/>
         <source>如 北门卡点值守</source>
         <translation>e.g. North gate checkpoint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="603"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="604"/>
         <source>（全社区）</source>
         <translation>(whole community)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="607"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="608"/>
         <source>任务名称</source>
         <translation>Task name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="608"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="609"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="609"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="610"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="610"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="611"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
@@ -1591,125 +1801,125 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>DutyTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="886"/>
+        <location filename="../../app/ui/pages/grids.py" line="884"/>
         <source>签到 / 签退</source>
         <translation>Check in / out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="889"/>
+        <location filename="../../app/ui/pages/grids.py" line="887"/>
         <source>扫描工作证条码，或输入编号后按回车（到岗签到，离岗再扫一次签退）</source>
         <translation>Scan the ID badge barcode, or type the ID and press Enter (scan on arrival to check in, again on leaving to check out)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="893"/>
+        <location filename="../../app/ui/pages/grids.py" line="891"/>
         <source>等待扫描…</source>
         <translation>Waiting for a scan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="903"/>
+        <location filename="../../app/ui/pages/grids.py" line="901"/>
         <source>班次</source>
         <translation>Shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="904"/>
+        <location filename="../../app/ui/pages/grids.py" line="902"/>
         <source>◀ 前一天</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="908"/>
+        <location filename="../../app/ui/pages/grids.py" line="906"/>
         <source>后一天 ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="910"/>
+        <location filename="../../app/ui/pages/grids.py" line="908"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="920"/>
+        <location filename="../../app/ui/pages/grids.py" line="918"/>
         <source>新增任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="921"/>
+        <location filename="../../app/ui/pages/grids.py" line="919"/>
         <source>编辑任务</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="923"/>
+        <location filename="../../app/ui/pages/grids.py" line="921"/>
         <source>排班…</source>
         <translation>Schedule shifts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="924"/>
+        <location filename="../../app/ui/pages/grids.py" line="922"/>
         <source>安排人员…</source>
         <translation>Assign people…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="925"/>
-        <location filename="../../app/ui/pages/grids.py" line="1139"/>
+        <location filename="../../app/ui/pages/grids.py" line="923"/>
+        <location filename="../../app/ui/pages/grids.py" line="1137"/>
         <source>撤下人员</source>
         <translation>Remove people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="926"/>
-        <location filename="../../app/ui/pages/grids.py" line="1147"/>
-        <location filename="../../app/ui/pages/grids.py" line="1158"/>
+        <location filename="../../app/ui/pages/grids.py" line="924"/>
+        <location filename="../../app/ui/pages/grids.py" line="1145"/>
+        <location filename="../../app/ui/pages/grids.py" line="1156"/>
         <source>删除班次</source>
         <translation>Delete shift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="928"/>
+        <location filename="../../app/ui/pages/grids.py" line="926"/>
         <source>打印本周值班表</source>
         <translation>Print this week&apos;s duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1012"/>
+        <location filename="../../app/ui/pages/grids.py" line="1010"/>
         <source>{0} 个班次，在岗 {1} 人</source>
         <translation>{0} shifts, {1} people on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1017"/>
+        <location filename="../../app/ui/pages/grids.py" line="1015"/>
         <source> 等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1018"/>
+        <location filename="../../app/ui/pages/grids.py" line="1016"/>
         <source>；未到 / 缺勤 {0} 人：{1}{2}</source>
         <translation>; not arrived / absent: {0}: {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1021"/>
+        <location filename="../../app/ui/pages/grids.py" line="1019"/>
         <source>；没有未到的人</source>
         <translation>; everyone has arrived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1028"/>
+        <location filename="../../app/ui/pages/grids.py" line="1026"/>
         <source>还没有任务。点击“新增任务”登记卡点值守、上门走访等，再“排班…”。</source>
         <translation>No tasks yet. Click &quot;New task&quot; to add checkpoint duty, home visits and so on, then &quot;Schedule shifts…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1031"/>
+        <location filename="../../app/ui/pages/grids.py" line="1029"/>
         <source>这一天没有班次。点击“排班…”安排。</source>
         <translation>No shifts on this day. Click &quot;Schedule shifts…&quot; to add some.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1092"/>
+        <location filename="../../app/ui/pages/grids.py" line="1090"/>
         <source>✘ 未签到：{0}</source>
         <translation>✘ Not checked in: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1148"/>
+        <location filename="../../app/ui/pages/grids.py" line="1146"/>
         <source>删除班次“{0}”？已排的人员一并撤下。</source>
         <translation>Delete shift &quot;{0}&quot;? The people assigned to it are removed too.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1167"/>
+        <location filename="../../app/ui/pages/grids.py" line="1165"/>
         <source>一周值班表</source>
         <translation>Weekly duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1168"/>
+        <location filename="../../app/ui/pages/grids.py" line="1166"/>
         <source>值班表-{0}.pdf</source>
         <translation>Duty roster-{0}.pdf</translation>
     </message>
@@ -2294,22 +2504,22 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="39"/>
+        <location filename="../../app/ui/models/grid_models.py" line="46"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="39"/>
+        <location filename="../../app/ui/models/grid_models.py" line="46"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="39"/>
+        <location filename="../../app/ui/models/grid_models.py" line="46"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="39"/>
+        <location filename="../../app/ui/models/grid_models.py" line="46"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
@@ -2317,27 +2527,27 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GridModels</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="259"/>
+        <location filename="../../app/ui/models/grid_models.py" line="266"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="260"/>
+        <location filename="../../app/ui/models/grid_models.py" line="267"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="261"/>
+        <location filename="../../app/ui/models/grid_models.py" line="268"/>
         <source>已签退</source>
         <translation>Checked out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="262"/>
+        <location filename="../../app/ui/models/grid_models.py" line="269"/>
         <source>未到</source>
         <translation>Not arrived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="263"/>
+        <location filename="../../app/ui/models/grid_models.py" line="270"/>
         <source>缺勤</source>
         <translation>Absent</translation>
     </message>
@@ -2345,37 +2555,37 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GridsPage</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1530"/>
+        <location filename="../../app/ui/pages/grids.py" line="1528"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1540"/>
+        <location filename="../../app/ui/pages/grids.py" line="1538"/>
         <source>网格划分</source>
         <translation>Grid layout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1541"/>
+        <location filename="../../app/ui/pages/grids.py" line="1539"/>
         <source>人员名册</source>
         <translation>Staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1542"/>
+        <location filename="../../app/ui/pages/grids.py" line="1540"/>
         <source>排班签到</source>
         <translation>Shifts and check-in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1543"/>
+        <location filename="../../app/ui/pages/grids.py" line="1541"/>
         <source>出勤统计</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1544"/>
+        <location filename="../../app/ui/pages/grids.py" line="1542"/>
         <source>覆盖情况</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1545"/>
+        <location filename="../../app/ui/pages/grids.py" line="1543"/>
         <source>网格员视图</source>
         <translation>Grid worker view</translation>
     </message>
@@ -2396,309 +2606,309 @@ Data will be kept in: {0}</translation>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="314"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="312"/>
         <source>开新批次</source>
         <translation>Open new round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="315"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="313"/>
         <source>结束批次</source>
         <translation>Close round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="317"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="315"/>
         <source>新增套餐</source>
         <translation>Add bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="318"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="316"/>
         <source>编辑套餐</source>
         <translation>Edit bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="319"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="317"/>
         <source>价格历史</source>
         <translation>Price history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="321"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="319"/>
         <source>打印价格公示</source>
         <translation>Print price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="323"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="906"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="321"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="904"/>
         <source>导出订货单</source>
         <translation>Export order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="332"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="330"/>
         <source>本批次还没有套餐，点击“新增套餐”登记内容、价格和供应商。</source>
         <translation>No bundles in this round yet. Click &quot;Add bundle&quot; to record contents, prices and suppliers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="338"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="412"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="336"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="410"/>
         <source>套餐</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="339"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="337"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="340"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="338"/>
         <source>每份价格（元）</source>
         <translation>Price each (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="341"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="339"/>
         <source>较上批</source>
         <translation>Vs previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="342"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="340"/>
         <source>订购户数</source>
         <translation>Households ordering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="343"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="413"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="341"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="411"/>
         <source>份数</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="344"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="414"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="342"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="412"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="345"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="343"/>
         <source>已送达份数</source>
         <translation>Qty delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="346"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="344"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="347"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="345"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="364"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="362"/>
         <source>登记订购：住户</source>
         <translation>Record order: household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="366"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="364"/>
         <source>门牌号 3-2-502 或户编号</source>
         <translation>Door no. 3-2-502 or household ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="373"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="371"/>
         <source> 份</source>
         <translation> bundle(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="375"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="373"/>
         <source>订购</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="379"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="377"/>
         <source>取消所选订单</source>
         <translation>Cancel selected order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="385"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="383"/>
         <source>查找住户</source>
         <translation>Find household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="387"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="385"/>
         <source>姓名、拼音、门牌号、电话后四位；留空显示全部订单</source>
         <translation>Name, pinyin, door no. or last 4 digits of phone; leave blank to show all orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="395"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="393"/>
         <source>扫码送达</source>
         <translation>Scan to deliver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="397"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="395"/>
         <source>扫描住户条码，或输入门牌号后回车</source>
         <translation>Scan the household&apos;s barcode, or type the door no. and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="402"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="400"/>
         <source>住户取货或送货上门时，扫描其条码即登记为已送达。</source>
         <translation>When a household collects or receives a delivery, scan its barcode to record it as delivered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="410"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="408"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="411"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="409"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="415"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="614"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="413"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="612"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="416"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="615"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="414"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="613"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="417"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="415"/>
         <source>送达时间</source>
         <translation>Delivered at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="498"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="496"/>
         <source>涨价超过 {pct}% 须说明原因，并在公示中标出</source>
         <translation>Price rises over {pct}% need a reason and are marked in the notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="503"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="501"/>
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="503"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="501"/>
         <source>已结束</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="505"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="503"/>
         <source>{0}，{1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="520"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="518"/>
         <source>还没有团购批次，点击“开新批次”开始。</source>
         <translation>No group purchase rounds yet. Click &quot;Open new round&quot; to start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="528"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="526"/>
         <source>自 {d} 起，进行中</source>
         <translation>Open since {d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="530"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="528"/>
         <source>{d} 至 {e}，已结束</source>
         <translation>{d} to {e}, closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="540"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="538"/>
         <source>合计：{households} 户订购 {count} 份，应收 {due} 元，已收 {paid} 元；未付款 {unpaid} 户，未送达 {undelivered} 户</source>
         <translation>Total: {households} households ordered {count}; {due} yuan due, {paid} yuan received; {unpaid} households unpaid, {undelivered} not delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="559"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="557"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="561"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="559"/>
         <source>持平</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="565"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="563"/>
         <source>{flag}：{reason}</source>
         <translation>{flag}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="617"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="615"/>
         <source>未</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="668"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="666"/>
         <source>✔ 已开批次“{name}”（{code}），沿用 {n} 个套餐</source>
         <translation>✔ Opened round &quot;{name}&quot; ({code}), carrying over {n} bundles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="703"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="712"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="701"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="710"/>
         <source>✖ 请先在表中选择一个套餐</source>
         <translation>✖ Please select a bundle in the table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="738"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="736"/>
         <source>✖ 请填写住户并选择套餐</source>
         <translation>✖ Please enter the household and choose a bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="745"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="743"/>
         <source>✔ {address} 订购“{package}”{count} 份，应付 {amount} 元</source>
         <translation>✔ {address} ordered {count} × &quot;{package}&quot;, {amount} yuan due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="763"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="761"/>
         <source>✖ 请先在订单表中选择一条订单</source>
         <translation>✖ Please select an order in the orders table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="772"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="770"/>
         <source>✔ 已取消 {address} 的“{package}”订单</source>
         <translation>✔ Cancelled the &quot;{package}&quot; order for {address}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="837"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="835"/>
         <source>✖ 还没有团购批次</source>
         <translation>✖ There are no group purchase rounds yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="858"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="856"/>
         <source>{0} {1} 份</source>
         <translation>{0} ×{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="861"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="859"/>
         <source>✔ 已送达：{address} {what}</source>
         <translation>✔ Delivered: {address} {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="873"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="871"/>
         <source>团购价格公示-{code}.pdf</source>
         <translation>Group purchase price notice-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="884"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="882"/>
         <source>团购价格公示</source>
         <translation>Group purchase price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="891"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="889"/>
         <source>正在生成价格公示</source>
         <translation>Generating the price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="907"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="905"/>
         <source>团购订货单-{code}.xlsx</source>
         <translation>Group purchase order sheet-{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="924"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="922"/>
         <source>正在导出订货单</source>
         <translation>Exporting the order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="926"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="924"/>
         <source>✔ 已导出订货单：{p}</source>
         <translation>✔ Order sheet exported: {p}</translation>
     </message>
@@ -2820,67 +3030,67 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="146"/>
+        <location filename="../../app/ui/models/grid_models.py" line="153"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="147"/>
+        <location filename="../../app/ui/models/grid_models.py" line="154"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="148"/>
+        <location filename="../../app/ui/models/grid_models.py" line="155"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="149"/>
+        <location filename="../../app/ui/models/grid_models.py" line="156"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="150"/>
+        <location filename="../../app/ui/models/grid_models.py" line="157"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="151"/>
+        <location filename="../../app/ui/models/grid_models.py" line="158"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="156"/>
+        <location filename="../../app/ui/models/grid_models.py" line="163"/>
         <source>建档时</source>
         <translation>When registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="157"/>
+        <location filename="../../app/ui/models/grid_models.py" line="164"/>
         <source>按楼栋划分</source>
         <translation>By building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="158"/>
+        <location filename="../../app/ui/models/grid_models.py" line="165"/>
         <source>单户调整</source>
         <translation>Single household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="159"/>
+        <location filename="../../app/ui/models/grid_models.py" line="166"/>
         <source>网格合并</source>
         <translation>Grid merge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="160"/>
+        <location filename="../../app/ui/models/grid_models.py" line="167"/>
         <source>网格拆分</source>
         <translation>Grid split</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="161"/>
+        <location filename="../../app/ui/models/grid_models.py" line="168"/>
         <source>已有记录</source>
         <translation>Existing record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="170"/>
+        <location filename="../../app/ui/models/grid_models.py" line="177"/>
         <source>至今</source>
         <translation>Now</translation>
     </message>
@@ -3011,250 +3221,258 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="409"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="416"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="410"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="417"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="411"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="418"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="412"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="419"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="413"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="420"/>
         <source>身份证号</source>
         <translation>ID card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="414"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="421"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="415"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="422"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="428"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="435"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="451"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="458"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="452"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="459"/>
         <source>住户 {0}</source>
         <translation>Household {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="453"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="460"/>
         <source>{0}栋{1}单元{2}室</source>
         <translation>Building {0}, Unit {1}, Room {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="454"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="461"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="455"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="462"/>
         <source>户号 {0} · {1} · 户主 {2} · 共 {3} 人</source>
         <translation>Household no. {0} · {1} · Head of household {2} · {3} people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="456"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="463"/>
         <source>未分网格</source>
         <translation>No grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="467"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="474"/>
         <source>（户主）</source>
         <translation> (head of household)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="508"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="515"/>
         <source>更换户主</source>
         <translation>Change head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="560"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="567"/>
         <source>拆分户</source>
         <translation>Split household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="560"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="567"/>
         <source>这一户只有一人，无需拆分。</source>
         <translation>This household has only one person, so there is nothing to split.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="392"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="519"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="528"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="399"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="526"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="535"/>
         <source>迁到其他户</source>
         <translation>Move to another household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="389"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="396"/>
         <source>新增成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="390"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="397"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="391"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="398"/>
         <source>设为户主</source>
         <translation>Make head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="393"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="400"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="394"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="401"/>
         <source>拆分户…</source>
         <translation>Split household…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="395"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="402"/>
         <source>合并户…</source>
         <translation>Merge households…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="402"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="409"/>
         <source>部分成员另立一户（新住址，各有户主）</source>
         <translation>Move some members into a new household (new address, own head of household)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="403"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="410"/>
         <source>把另一户的成员并入本户，选定户主</source>
         <translation>Merge the members of another household into this one and choose the head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="473"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="480"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="520"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="527"/>
         <source>把 {0} 迁到哪一户？（如 3-2-502 或户号）</source>
         <translation>Move {0} to which household? (e.g. 3-2-502 or the household no.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="528"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="535"/>
         <source>找不到这一户：{0}</source>
         <translation>Household not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="535"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="542"/>
         <source>迁移居民</source>
         <translation>Move resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="551"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="558"/>
         <source>删除居民</source>
         <translation>Delete resident</translation>
     </message>
 </context>
 <context>
+    <name>HouseholdDialogs</name>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="52"/>
+        <source>（户主）</source>
+        <translation> (head)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/household_dialogs.py" line="61"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="105"/>
+        <location filename="../../app/ui/models/grid_models.py" line="112"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="106"/>
+        <location filename="../../app/ui/models/grid_models.py" line="113"/>
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="107"/>
+        <location filename="../../app/ui/models/grid_models.py" line="114"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="108"/>
+        <location filename="../../app/ui/models/grid_models.py" line="115"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="109"/>
+        <location filename="../../app/ui/models/grid_models.py" line="116"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="110"/>
+        <location filename="../../app/ui/models/grid_models.py" line="117"/>
         <source>重点人群</source>
         <translation>Vulnerable residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="111"/>
+        <location filename="../../app/ui/models/grid_models.py" line="118"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="124"/>
+        <location filename="../../app/ui/models/grid_models.py" line="131"/>
         <source>未分网格</source>
         <translation>No grid</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models/grid_models.py" line="126"/>
-        <source>；</source>
-        <translation>; </translation>
     </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="532"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="533"/>
         <source>导入人员名册 — {0}</source>
         <translation>Import staff roster — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="538"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="539"/>
         <source>读取 {0} 行（表头在第 {1} 行）：新增 {2} 人，更新 {3} 人，未导入 {4} 行，提示 {5} 条。</source>
         <translation>Read {0} rows (header on row {1}): {2} new, {3} updated, {4} rows not imported, {5} notes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="551"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="552"/>
         <source>识别的列：{0}</source>
         <translation>Columns recognised: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="561"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="562"/>
         <source>第 {0} 行未导入：{1}</source>
         <translation>Row {0} not imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="564"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="565"/>
         <source>第 {0} 行提示：{1}</source>
         <translation>Row {0} note: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="566"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="567"/>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="570"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="571"/>
         <source>导入 {0} 人</source>
         <translation>Import {0} people</translation>
     </message>
@@ -3262,44 +3480,44 @@ Data will be kept in: {0}</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="592"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="599"/>
         <source>导入居民花名册</source>
         <translation>Import resident roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="595"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="602"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="596"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="603"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="597"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="604"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="598"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="631"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="634"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="605"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="638"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="641"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="619"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="626"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="620"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="627"/>
         <source>新增居民 {0} 人，更新 {1} 人，新增住户 {2} 户。</source>
         <translation>{0} residents added, {1} updated, {2} households added.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="640"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="647"/>
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
@@ -3307,7 +3525,7 @@ Data will be kept in: {0}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>GridDesk 社区应急工作台 — {0}</source>
         <translation>GridDesk — {0}</translation>
     </message>
@@ -3397,64 +3615,69 @@ Data will be kept in: {0}</translation>
         <translation>Back up the database now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
+        <source>备份与恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../app/ui/help.py" line="283"/>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>关于 GridDesk</source>
         <translation>About GridDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>街道办</source>
         <translation>Street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>上次导出：{0}</source>
         <translation>Last export: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>上次导出：尚未导出</source>
         <translation>Last export: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>备份数据库</source>
         <translation>Back up the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>GridDesk 社区应急工作台 {0}
 离线运行的社区应急管理工具。
 内置字体：文泉驿微米黑（Apache 2.0 / GPLv3 字体例外）。</source>
@@ -3463,12 +3686,12 @@ An offline tool for community emergency work.
 Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>正在处理</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>还有操作在进行。等待它完成后再退出吗？</source>
         <translation>An operation is still running. Wait for it to finish and then quit?</translation>
     </message>
@@ -3890,22 +4113,22 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingTodoSection</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="890"/>
+        <location filename="../../app/ui/pages/meetings.py" line="888"/>
         <source>会议待办</source>
         <translation>Meeting action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="926"/>
+        <location filename="../../app/ui/pages/meetings.py" line="924"/>
         <source>暂无未办结的会议待办。会议决定的事项在“会议”页登记后显示在这里。</source>
         <translation>No open action items from meetings. Items decided at meetings appear here once recorded on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="929"/>
+        <location filename="../../app/ui/pages/meetings.py" line="927"/>
         <source>未办结 {0} 项，其中逾期 {1} 项、3 天内到期 {2} 项</source>
         <translation>{0} open: {1} overdue, {2} due within 3 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="933"/>
+        <location filename="../../app/ui/pages/meetings.py" line="931"/>
         <source>（以下为最紧急的 {0} 项）</source>
         <translation> (the {0} most urgent are shown below)</translation>
     </message>
@@ -3918,250 +4141,250 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="281"/>
+        <location filename="../../app/ui/pages/meetings.py" line="279"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="283"/>
-        <location filename="../../app/ui/pages/meetings.py" line="577"/>
+        <location filename="../../app/ui/pages/meetings.py" line="281"/>
+        <location filename="../../app/ui/pages/meetings.py" line="575"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="285"/>
+        <location filename="../../app/ui/pages/meetings.py" line="283"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="288"/>
+        <location filename="../../app/ui/pages/meetings.py" line="286"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="289"/>
+        <location filename="../../app/ui/pages/meetings.py" line="287"/>
         <source>修正</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="292"/>
+        <location filename="../../app/ui/pages/meetings.py" line="290"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="340"/>
+        <location filename="../../app/ui/pages/meetings.py" line="338"/>
         <source>搜索名称、议题、讨论、决定、待办、人员…</source>
         <translation>Search titles, agenda, discussion, decisions, action items, people…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="344"/>
+        <location filename="../../app/ui/pages/meetings.py" line="342"/>
         <source>全部级别</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="345"/>
+        <location filename="../../app/ui/pages/meetings.py" line="343"/>
         <source>社区级</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="346"/>
+        <location filename="../../app/ui/pages/meetings.py" line="344"/>
         <source>网格级</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="348"/>
+        <location filename="../../app/ui/pages/meetings.py" line="346"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="351"/>
+        <location filename="../../app/ui/pages/meetings.py" line="349"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="352"/>
+        <location filename="../../app/ui/pages/meetings.py" line="350"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="353"/>
+        <location filename="../../app/ui/pages/meetings.py" line="351"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="354"/>
+        <location filename="../../app/ui/pages/meetings.py" line="352"/>
         <source>已修正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="355"/>
+        <location filename="../../app/ui/pages/meetings.py" line="353"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="363"/>
+        <location filename="../../app/ui/pages/meetings.py" line="361"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="365"/>
+        <location filename="../../app/ui/pages/meetings.py" line="363"/>
         <source>清除条件</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="392"/>
+        <location filename="../../app/ui/pages/meetings.py" line="390"/>
         <source>待办事项</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="396"/>
+        <location filename="../../app/ui/pages/meetings.py" line="394"/>
         <source>选中会议的待办</source>
         <translation>For the selected meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="397"/>
+        <location filename="../../app/ui/pages/meetings.py" line="395"/>
         <source>全部未办结</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="398"/>
+        <location filename="../../app/ui/pages/meetings.py" line="396"/>
         <source>全部逾期</source>
         <translation>All overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="399"/>
+        <location filename="../../app/ui/pages/meetings.py" line="397"/>
         <source>全部待办（含已办结）</source>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="402"/>
+        <location filename="../../app/ui/pages/meetings.py" line="400"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="406"/>
+        <location filename="../../app/ui/pages/meetings.py" line="404"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="408"/>
+        <location filename="../../app/ui/pages/meetings.py" line="406"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="523"/>
+        <location filename="../../app/ui/pages/meetings.py" line="521"/>
         <source>暂无会议纪要。点击“新增”（Ctrl+N）记录第一次会议。</source>
         <translation>No minutes yet. Click &quot;New&quot; (Ctrl+N) to record the first meeting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="525"/>
+        <location filename="../../app/ui/pages/meetings.py" line="523"/>
         <source>没有符合条件的会议。可以换个关键词，或点“清除条件”。</source>
         <translation>No meetings match. Try other words, or click &quot;Clear filters&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="530"/>
+        <location filename="../../app/ui/pages/meetings.py" line="528"/>
         <source>共 {0} 次会议（全部 {1} 次）；未办结待办 {2} 项，其中逾期 {3} 项</source>
         <translation>{0} meetings (of {1}); {2} open action items, {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="577"/>
+        <location filename="../../app/ui/pages/meetings.py" line="575"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="583"/>
+        <location filename="../../app/ui/pages/meetings.py" line="581"/>
         <source>只能删除草稿；已发布的纪要要存档</source>
         <translation>Only drafts can be deleted; published minutes are kept on record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="637"/>
+        <location filename="../../app/ui/pages/meetings.py" line="635"/>
         <source>决定 {0} 项，已落实 {1} 项；待办 {2} 项，已完成 {3} 项，逾期 {4} 项</source>
         <translation>{0} decisions, {1} carried out; {2} action items, {3} done, {4} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="649"/>
+        <location filename="../../app/ui/pages/meetings.py" line="647"/>
         <source>{0} 项，其中逾期 {1} 项</source>
         <translation>{0} items, {1} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="657"/>
+        <location filename="../../app/ui/pages/meetings.py" line="655"/>
         <source>在上面选中一次会议，这里显示它的待办事项。</source>
         <translation>Select a meeting above to see its action items here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="660"/>
+        <location filename="../../app/ui/pages/meetings.py" line="658"/>
         <source>这次会议没有待办事项。在“编辑”的“决定与待办”中添加。</source>
         <translation>This meeting has no action items. Add them under &quot;Edit&quot; → &quot;Decisions and action items&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="663"/>
+        <location filename="../../app/ui/pages/meetings.py" line="661"/>
         <source>没有这样的待办事项。</source>
         <translation>No matching action items.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="690"/>
+        <location filename="../../app/ui/pages/meetings.py" line="688"/>
         <source>办结待办事项</source>
         <translation>Close action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="701"/>
-        <location filename="../../app/ui/pages/meetings.py" line="715"/>
+        <location filename="../../app/ui/pages/meetings.py" line="699"/>
+        <location filename="../../app/ui/pages/meetings.py" line="713"/>
         <source>重新打开待办</source>
         <translation>Reopen action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="702"/>
+        <location filename="../../app/ui/pages/meetings.py" line="700"/>
         <source>重新打开待办事项“{0}”？原办理情况会保留在修改记录中。</source>
         <translation>Reopen action item &quot;{0}&quot;? The earlier outcome stays in the change history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="759"/>
-        <location filename="../../app/ui/pages/meetings.py" line="775"/>
+        <location filename="../../app/ui/pages/meetings.py" line="757"/>
+        <location filename="../../app/ui/pages/meetings.py" line="773"/>
         <source>删除会议草稿</source>
         <translation>Delete draft minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="760"/>
+        <location filename="../../app/ui/pages/meetings.py" line="758"/>
         <source>删除会议草稿“{0}”（{1}）？
 删除后不再显示，但会留下删除记录。</source>
         <translation>Delete draft minutes &quot;{0}&quot; ({1})?
 They will no longer be shown, but a record of the deletion is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="785"/>
+        <location filename="../../app/ui/pages/meetings.py" line="783"/>
         <source>
 发布后，第 {0} 号纪要将被这份修正稿取代（原纪要保留存档）。</source>
         <translation>
 Once published, this amendment replaces minutes No. {0} (the original is kept on record).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="793"/>
-        <location filename="../../app/ui/pages/meetings.py" line="812"/>
+        <location filename="../../app/ui/pages/meetings.py" line="791"/>
+        <location filename="../../app/ui/pages/meetings.py" line="810"/>
         <source>发布会议纪要</source>
         <translation>Publish minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="795"/>
+        <location filename="../../app/ui/pages/meetings.py" line="793"/>
         <source>发布第 {0} 号会议纪要“{1}”？
 发布后纪要锁定，不能再修改；如需更正只能做修正稿。</source>
         <translation>Publish minutes No. {0} &quot;{1}&quot;?
 Published minutes are locked and cannot be edited; corrections need an amendment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="821"/>
-        <location filename="../../app/ui/pages/meetings.py" line="841"/>
+        <location filename="../../app/ui/pages/meetings.py" line="819"/>
+        <location filename="../../app/ui/pages/meetings.py" line="839"/>
         <source>修正会议纪要</source>
         <translation>Amend minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="823"/>
+        <location filename="../../app/ui/pages/meetings.py" line="821"/>
         <source>将为“{0}”建立一份修正稿（原纪要保留存档）。
 请写明修正原因（会印在修正稿上）：</source>
         <translation>An amendment to &quot;{0}&quot; will be created (the original is kept on record).
 Give the reason for the amendment (it is printed on the amendment):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="862"/>
+        <location filename="../../app/ui/pages/meetings.py" line="860"/>
         <source>正在生成会议纪要</source>
         <translation>Creating minutes</translation>
     </message>
@@ -4189,93 +4412,93 @@ Give the reason for the amendment (it is printed on the amendment):</translation
         <translation>The households, buildings, on-duty workers and tasks of the selected grids move to the grid you keep; the selected grids are then closed (their records are kept).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="185"/>
+        <location filename="../../app/ui/household_dialogs.py" line="186"/>
         <source>合并住户：并入 {0}</source>
         <translation>Merge households: into {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="190"/>
+        <location filename="../../app/ui/household_dialogs.py" line="191"/>
         <source>要并入本户的那一户：住址（3-2-502）或户号</source>
         <translation>Household to merge into this one: address (3-2-502) or household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="191"/>
+        <location filename="../../app/ui/household_dialogs.py" line="192"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="194"/>
+        <location filename="../../app/ui/household_dialogs.py" line="195"/>
         <source>把哪一户并入 {0}？</source>
         <translation>Which household should be merged into {0}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="201"/>
+        <location filename="../../app/ui/household_dialogs.py" line="202"/>
         <source>合并后户主：</source>
         <translation>Head of household after merging:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="204"/>
+        <location filename="../../app/ui/household_dialogs.py" line="205"/>
         <source>其他（或按原关系推算）</source>
         <translation>Other (or inferred from the previous relationship)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="210"/>
+        <location filename="../../app/ui/household_dialogs.py" line="211"/>
         <source>原户主不再任户主时，与新户主的关系；其家人的关系随之推算（如原户主为新户主之子，其配偶记为儿媳）</source>
         <translation>The former head of household&apos;s relationship to the new head; the family&apos;s relationships are inferred from it (e.g. if the former head is the new head&apos;s son, his wife becomes daughter-in-law)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="214"/>
+        <location filename="../../app/ui/household_dialogs.py" line="215"/>
         <source>原户主改为：</source>
         <translation>Former head of household becomes:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="223"/>
+        <location filename="../../app/ui/household_dialogs.py" line="224"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="242"/>
+        <location filename="../../app/ui/household_dialogs.py" line="243"/>
         <source>找不到这一户：{0}</source>
         <translation>Household not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="245"/>
+        <location filename="../../app/ui/household_dialogs.py" line="246"/>
         <source>这就是本户。</source>
         <translation>That is this household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="250"/>
+        <location filename="../../app/ui/household_dialogs.py" line="251"/>
         <source>{0}（户号 {1}）：{2}</source>
         <translation>{0} (household no. {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="260"/>
+        <location filename="../../app/ui/household_dialogs.py" line="261"/>
         <source>，现户主</source>
         <translation>, current head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="276"/>
+        <location filename="../../app/ui/household_dialogs.py" line="277"/>
         <source>原户主</source>
         <translation>Former head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="277"/>
+        <location filename="../../app/ui/household_dialogs.py" line="278"/>
         <source>{0}（原户主）改为：</source>
         <translation>{0} (former head of household) becomes:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="283"/>
+        <location filename="../../app/ui/household_dialogs.py" line="284"/>
         <source>请先查找要并入的那一户。</source>
         <translation>First find the household to merge in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="287"/>
-        <location filename="../../app/ui/household_dialogs.py" line="300"/>
+        <location filename="../../app/ui/household_dialogs.py" line="288"/>
+        <location filename="../../app/ui/household_dialogs.py" line="301"/>
         <source>合并住户</source>
         <translation>Merge households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="288"/>
+        <location filename="../../app/ui/household_dialogs.py" line="289"/>
         <source>把 {0}（{1} 人）并入 {2}？
 {0} 这一户将注销，成员都转到 {2}。</source>
         <translation>Merge {0} ({1} people) into {2}?
@@ -4285,77 +4508,77 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>MovementDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="81"/>
+        <location filename="../../app/ui/pages/supplies.py" line="89"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="81"/>
+        <location filename="../../app/ui/pages/supplies.py" line="89"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="81"/>
+        <location filename="../../app/ui/pages/supplies.py" line="89"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="87"/>
+        <location filename="../../app/ui/pages/supplies.py" line="95"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="92"/>
+        <location filename="../../app/ui/pages/supplies.py" line="100"/>
         <source>数量（调整可为负数）</source>
         <translation>Quantity (can be negative for an adjustment)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="92"/>
+        <location filename="../../app/ui/pages/supplies.py" line="100"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="98"/>
+        <location filename="../../app/ui/pages/supplies.py" line="106"/>
         <source>捐赠</source>
         <translation>Donation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="99"/>
+        <location filename="../../app/ui/pages/supplies.py" line="107"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="100"/>
+        <location filename="../../app/ui/pages/supplies.py" line="108"/>
         <source>街道调拨</source>
         <translation>From street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="105"/>
+        <location filename="../../app/ui/pages/supplies.py" line="113"/>
         <source>个、袋、箱…（新物资）</source>
         <translation>pieces, bags, boxes… (new item)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="106"/>
+        <location filename="../../app/ui/pages/supplies.py" line="114"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="107"/>
+        <location filename="../../app/ui/pages/supplies.py" line="115"/>
         <source>来源类别</source>
         <translation>Source type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="108"/>
+        <location filename="../../app/ui/pages/supplies.py" line="116"/>
         <source>捐赠单位或个人、供应商</source>
         <translation>Donor (organisation or person) or supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="109"/>
+        <location filename="../../app/ui/pages/supplies.py" line="117"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="111"/>
+        <location filename="../../app/ui/pages/supplies.py" line="119"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4371,6 +4594,94 @@ Household {0} will be closed and its members moved to {2}.</translation>
         <location filename="../../app/ui/pages/not_built.py" line="25"/>
         <source>这一部分还在开发中，目前不显示任何数据，也不能在这里录入。已有的住户、网格等数据不受影响。</source>
         <translation>This area is still being built. It shows no data and nothing can be entered here yet. Existing households, grids and other data are not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeField</name>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="413"/>
+        <source>地址</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="414"/>
+        <source>户号</source>
+        <translation>household no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="415"/>
+        <source>户主</source>
+        <translation>head of household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="416"/>
+        <source>人数</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="417"/>
+        <source>网格</source>
+        <translation>grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="418"/>
+        <source>网格员</source>
+        <translation>grid worker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="419"/>
+        <source>网格员电话</source>
+        <translation>grid worker&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="420"/>
+        <source>社区名称</source>
+        <translation>community name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="421"/>
+        <source>社区电话</source>
+        <translation>community phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="422"/>
+        <source>通知日期</source>
+        <translation>notice date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="423"/>
+        <source>开始日期</source>
+        <translation>start date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="424"/>
+        <source>结束日期</source>
+        <translation>end date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="425"/>
+        <source>时间</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="426"/>
+        <source>地点</source>
+        <translation>place</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="427"/>
+        <source>物资</source>
+        <translation>supplies</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="428"/>
+        <source>供应商</source>
+        <translation>supplier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing.py" line="429"/>
+        <source>内容</source>
+        <translation>content</translation>
     </message>
 </context>
 <context>
@@ -4742,112 +5053,112 @@ Household {0} will be closed and its members moved to {2}.</translation>
     <message>
         <location filename="../../app/ui/pages/grid_dialogs.py" line="413"/>
         <source>楼栋 5,7-9；单元 3栋2单元；住户 3-2-502</source>
-        <translation>Buildings 5,7-9; unit 3栋2单元; household 3-2-502</translation>
+        <translation>Buildings 5,7-9; a unit as 3栋2单元; households 3-2-502</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="415"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="416"/>
         <source>不填则自动编号（P0001…）</source>
         <translation>Leave empty to number automatically (P0001…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="416"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="417"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="422"/>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="486"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="423"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="487"/>
         <source>已关联：{0}</source>
         <translation>Linked: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="424"/>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="492"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="425"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="493"/>
         <source>未关联居民</source>
         <translation>Not linked to a resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="427"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="428"/>
         <source>输入姓名、拼音或住址查找居民，回车</source>
         <translation>Type a name, pinyin or address to find a resident, then press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="433"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="434"/>
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="443"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="444"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="444"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="445"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="445"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="446"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="446"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="447"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="447"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="448"/>
         <source>本社区居民</source>
         <translation>Resident here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="448"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="449"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="449"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="450"/>
         <source>在岗期</source>
         <translation>Duty period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="450"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="451"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="451"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="452"/>
         <source>可服务时间</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="452"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="453"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="453"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="454"/>
         <source>责任区</source>
         <translation>Area covered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="454"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="455"/>
         <source>签到编号</source>
         <translation>Check-in ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="455"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="456"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="456"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="457"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="479"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="480"/>
         <source>没有找到这样的居民</source>
         <translation>No such resident found</translation>
     </message>
@@ -4855,67 +5166,67 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PersonModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="205"/>
+        <location filename="../../app/ui/models/grid_models.py" line="212"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="206"/>
+        <location filename="../../app/ui/models/grid_models.py" line="213"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="207"/>
+        <location filename="../../app/ui/models/grid_models.py" line="214"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="208"/>
+        <location filename="../../app/ui/models/grid_models.py" line="215"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="209"/>
+        <location filename="../../app/ui/models/grid_models.py" line="216"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="210"/>
+        <location filename="../../app/ui/models/grid_models.py" line="217"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="211"/>
+        <location filename="../../app/ui/models/grid_models.py" line="218"/>
         <source>在岗期</source>
         <translation>Duty period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="212"/>
+        <location filename="../../app/ui/models/grid_models.py" line="219"/>
         <source>技能 / 可服务时间</source>
         <translation>Skills / availability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="213"/>
+        <location filename="../../app/ui/models/grid_models.py" line="220"/>
         <source>责任区</source>
         <translation>Area covered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="214"/>
+        <location filename="../../app/ui/models/grid_models.py" line="221"/>
         <source>住址（居民）</source>
         <translation>Address (resident)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="215"/>
+        <location filename="../../app/ui/models/grid_models.py" line="222"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="246"/>
+        <location filename="../../app/ui/models/grid_models.py" line="253"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="246"/>
+        <location filename="../../app/ui/models/grid_models.py" line="253"/>
         <source>已离岗</source>
         <translation>Left</translation>
     </message>
@@ -4923,183 +5234,183 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="167"/>
+        <location filename="../../app/ui/pages/supplies.py" line="175"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="170"/>
+        <location filename="../../app/ui/pages/supplies.py" line="178"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="184"/>
+        <location filename="../../app/ui/pages/supplies.py" line="192"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="200"/>
+        <location filename="../../app/ui/pages/supplies.py" line="208"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="201"/>
+        <location filename="../../app/ui/pages/supplies.py" line="209"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="202"/>
+        <location filename="../../app/ui/pages/supplies.py" line="210"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="203"/>
+        <location filename="../../app/ui/pages/supplies.py" line="211"/>
         <source>标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="204"/>
+        <location filename="../../app/ui/pages/supplies.py" line="212"/>
         <source>指定住户</source>
         <translation>Chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="208"/>
+        <location filename="../../app/ui/pages/supplies.py" line="216"/>
         <source>网格编号、楼栋号、标签或户号（逗号分隔）</source>
         <translation>Grid IDs, building numbers, tags or household numbers (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="212"/>
+        <location filename="../../app/ui/pages/supplies.py" line="220"/>
         <source>发放对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="213"/>
+        <location filename="../../app/ui/pages/supplies.py" line="221"/>
         <source>重点户（独居老人、残疾人等）优先</source>
         <translation>Vulnerable households first (elderly living alone, disabled, etc.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="264"/>
+        <location filename="../../app/ui/pages/supplies.py" line="272"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="197"/>
+        <location filename="../../app/ui/pages/supplies.py" line="205"/>
         <source>其他物资</source>
         <translation>Other supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="188"/>
+        <location filename="../../app/ui/pages/supplies.py" line="196"/>
         <source>＋ 再加一种物资</source>
         <translation>+ Add another item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="216"/>
+        <location filename="../../app/ui/pages/supplies.py" line="224"/>
         <source>点击“预览”查看分配与库存对比，确认后再创建。</source>
         <translation>Click &quot;Preview&quot; to compare the allocation with stock, then create it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="224"/>
+        <location filename="../../app/ui/pages/supplies.py" line="232"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="226"/>
+        <location filename="../../app/ui/pages/supplies.py" line="234"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="249"/>
+        <location filename="../../app/ui/pages/supplies.py" line="257"/>
         <source>每户</source>
         <translation>per household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="250"/>
+        <location filename="../../app/ui/pages/supplies.py" line="258"/>
         <source>每人</source>
         <translation>per person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="251"/>
+        <location filename="../../app/ui/pages/supplies.py" line="259"/>
         <source>每 2 人</source>
         <translation>per 2 people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="178"/>
-        <location filename="../../app/ui/pages/supplies.py" line="307"/>
+        <location filename="../../app/ui/pages/supplies.py" line="186"/>
+        <location filename="../../app/ui/pages/supplies.py" line="315"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="190"/>
+        <location filename="../../app/ui/pages/supplies.py" line="198"/>
         <source>同一次发放一并发给每户，如米、油、口罩；每种物资各有自己的份数、规则和上限</source>
         <translation>Handed to each household in the same distribution, e.g. rice, oil, masks; each item has its own share, rule and limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="243"/>
+        <location filename="../../app/ui/pages/supplies.py" line="251"/>
         <source>每份的数量（按所选规则：每户、每人或每 2 人一份）</source>
         <translation>Quantity per share (by the chosen rule: per household, per person or per 2 people)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="256"/>
+        <location filename="../../app/ui/pages/supplies.py" line="264"/>
         <source>每户：每户一份；每人：每人一份；每 2 人：按户人数每 2 人一份（3 人算 2 份）</source>
         <translation>Per household: one share each; per person: one share per person; per 2 people: one share per 2 members (3 people count as 2 shares)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="267"/>
+        <location filename="../../app/ui/pages/supplies.py" line="275"/>
         <source>这种物资每户最多发多少（0 为不限）</source>
         <translation>At most this much of the item per household (0 = no limit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="276"/>
+        <location filename="../../app/ui/pages/supplies.py" line="284"/>
         <source>每份</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="281"/>
+        <location filename="../../app/ui/pages/supplies.py" line="289"/>
         <source>上限</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="359"/>
+        <location filename="../../app/ui/pages/supplies.py" line="367"/>
         <source>{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>{households} households ({vulnerable} vulnerable), {needed}{unit} needed, {on_hand}{unit} in stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="368"/>
+        <location filename="../../app/ui/pages/supplies.py" line="376"/>
         <source>；缺口 {shortfall}{unit}，按顺序可先发 {covered} 户</source>
         <translation>; short by {shortfall}{unit}, enough for the first {covered} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="372"/>
+        <location filename="../../app/ui/pages/supplies.py" line="380"/>
         <source>；库存足够</source>
         <translation>; enough stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="375"/>
+        <location filename="../../app/ui/pages/supplies.py" line="383"/>
         <source>{households} 户（重点户 {vulnerable}）</source>
         <translation>{households} households ({vulnerable} vulnerable)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="380"/>
+        <location filename="../../app/ui/pages/supplies.py" line="388"/>
         <source>{item}：共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>{item}: {needed}{unit} needed, {on_hand}{unit} in stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="384"/>
+        <location filename="../../app/ui/pages/supplies.py" line="392"/>
         <source>，缺口 {shortfall}{unit}</source>
         <translation>, short by {shortfall}{unit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="388"/>
+        <location filename="../../app/ui/pages/supplies.py" line="396"/>
         <source>，足够</source>
         <translation>, enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="392"/>
+        <location filename="../../app/ui/pages/supplies.py" line="400"/>
         <source>按顺序可先发 {covered} 户（各项物资都够的户数）</source>
         <translation>Enough for the first {covered} households (households for which every item is covered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="397"/>
+        <location filename="../../app/ui/pages/supplies.py" line="405"/>
         <source>库存足够</source>
         <translation>Enough stock</translation>
     </message>
@@ -5107,499 +5418,434 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PrintingPage</name>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="129"/>
-        <location filename="../../app/ui/pages/printing.py" line="916"/>
-        <location filename="../../app/ui/pages/printing.py" line="953"/>
+        <location filename="../../app/ui/pages/printing.py" line="138"/>
+        <location filename="../../app/ui/pages/printing.py" line="931"/>
+        <location filename="../../app/ui/pages/printing.py" line="968"/>
         <source>通知打印</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="136"/>
+        <location filename="../../app/ui/pages/printing.py" line="143"/>
         <source>新建模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="137"/>
+        <location filename="../../app/ui/pages/printing.py" line="144"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="138"/>
+        <location filename="../../app/ui/pages/printing.py" line="145"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="141"/>
-        <location filename="../../app/ui/pages/printing.py" line="727"/>
+        <location filename="../../app/ui/pages/printing.py" line="148"/>
+        <location filename="../../app/ui/pages/printing.py" line="742"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="145"/>
-        <location filename="../../app/ui/pages/printing.py" line="357"/>
+        <location filename="../../app/ui/pages/printing.py" line="152"/>
+        <location filename="../../app/ui/pages/printing.py" line="372"/>
         <source>生成并预览…</source>
         <translation>Create and preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="186"/>
+        <location filename="../../app/ui/pages/printing.py" line="193"/>
         <source>模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="202"/>
+        <location filename="../../app/ui/pages/printing.py" line="209"/>
         <source>模板内容</source>
         <translation>Template content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="204"/>
+        <location filename="../../app/ui/pages/printing.py" line="211"/>
         <source>内置模板不能直接修改：点击“复制”建立可以修改的副本。</source>
         <translation>Built-in templates cannot be edited: click &quot;Copy&quot; to make a copy you can edit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="216"/>
+        <location filename="../../app/ui/pages/printing.py" line="223"/>
         <source>模板名称：</source>
         <translation>Template name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="217"/>
+        <location filename="../../app/ui/pages/printing.py" line="224"/>
         <source>通知标题：</source>
         <translation>Notice title:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="218"/>
+        <location filename="../../app/ui/pages/printing.py" line="225"/>
         <source>正文：</source>
         <translation>Body:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="229"/>
+        <location filename="../../app/ui/pages/printing.py" line="242"/>
         <source>插入占位符</source>
         <translation>Insert placeholder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="233"/>
+        <location filename="../../app/ui/pages/printing.py" line="246"/>
         <source>占位符：</source>
         <translation>Placeholders:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="243"/>
+        <location filename="../../app/ui/pages/printing.py" line="256"/>
         <source>填写内容（本次打印）</source>
         <translation>Fill in (this print run)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="248"/>
+        <location filename="../../app/ui/pages/printing.py" line="261"/>
         <source>通知日期：</source>
         <translation>Notice date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="249"/>
+        <location filename="../../app/ui/pages/printing.py" line="262"/>
         <source>开始日期：</source>
         <translation>Start date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="250"/>
+        <location filename="../../app/ui/pages/printing.py" line="263"/>
         <source>结束日期：</source>
         <translation>End date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="251"/>
+        <location filename="../../app/ui/pages/printing.py" line="264"/>
         <source>时间：</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="252"/>
+        <location filename="../../app/ui/pages/printing.py" line="265"/>
         <source>地点：</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="253"/>
+        <location filename="../../app/ui/pages/printing.py" line="266"/>
         <source>物资：</source>
         <translation>Supplies:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="254"/>
+        <location filename="../../app/ui/pages/printing.py" line="267"/>
         <source>供应商：</source>
         <translation>Supplier:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="255"/>
+        <location filename="../../app/ui/pages/printing.py" line="268"/>
         <source>社区电话：</source>
         <translation>Community phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="271"/>
+        <location filename="../../app/ui/pages/printing.py" line="284"/>
         <source>公告正文或价格明细，可写多行；用“|”分隔各列即成表格，例如：套餐|内容|价格</source>
         <translation>Notice text or price list, several lines allowed; separate columns with &quot;|&quot; to make a table, e.g. Pack|Contents|Price</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="276"/>
+        <location filename="../../app/ui/pages/printing.py" line="289"/>
         <source>内容：</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="277"/>
+        <location filename="../../app/ui/pages/printing.py" line="290"/>
         <source>未填写的内容印为空白横线，可手写补填。</source>
         <translation>Anything left empty prints as a blank line to fill in by hand.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="283"/>
+        <location filename="../../app/ui/pages/printing.py" line="296"/>
         <source>打印范围</source>
         <translation>Print for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="289"/>
+        <location filename="../../app/ui/pages/printing.py" line="302"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="290"/>
+        <location filename="../../app/ui/pages/printing.py" line="303"/>
         <source>按网格</source>
         <translation>By grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="291"/>
+        <location filename="../../app/ui/pages/printing.py" line="304"/>
         <source>按楼栋</source>
         <translation>By building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="292"/>
+        <location filename="../../app/ui/pages/printing.py" line="305"/>
         <source>按标签（重点人群等）</source>
-        <translation>By tag (vulnerable residents, etc.)</translation>
+        <translation>By tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="293"/>
+        <location filename="../../app/ui/pages/printing.py" line="306"/>
         <source>选定住户</source>
         <translation>Chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="294"/>
+        <location filename="../../app/ui/pages/printing.py" line="307"/>
         <source>不按户（张贴用）</source>
-        <translation>Not per household (for posting)</translation>
+        <translation>Copies for posting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="300"/>
+        <location filename="../../app/ui/pages/printing.py" line="313"/>
         <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="302"/>
+        <location filename="../../app/ui/pages/printing.py" line="315"/>
         <source>本社区全部住户，每户一份。</source>
-        <translation>Every household in the community, one copy each.</translation>
+        <translation>Every household, one copy each.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="308"/>
+        <location filename="../../app/ui/pages/printing.py" line="323"/>
         <source>户号或门牌，用逗号分隔，例如 3-2-502, H000123</source>
         <translation>Household numbers or door numbers, comma-separated, e.g. 3-2-502, H000123</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="313"/>
+        <location filename="../../app/ui/pages/printing.py" line="328"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="326"/>
+        <location filename="../../app/ui/pages/printing.py" line="341"/>
         <source>选择：</source>
         <translation>Choose:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="332"/>
+        <location filename="../../app/ui/pages/printing.py" line="347"/>
         <source>纸张与版式</source>
         <translation>Paper and layout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="339"/>
+        <location filename="../../app/ui/pages/printing.py" line="354"/>
         <source>每张 {0} 份</source>
         <translation>{0} per sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="340"/>
+        <location filename="../../app/ui/pages/printing.py" line="355"/>
         <source>印住户条形码（扫码领取、签收用）</source>
-        <translation>Print household barcode (for scanning at pick-up and sign-off)</translation>
+        <translation>Print household barcodes (for scanning)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="342"/>
+        <location filename="../../app/ui/pages/printing.py" line="357"/>
         <source>印裁切线（每张多份时）</source>
-        <translation>Print cut lines (when several per sheet)</translation>
+        <translation>Print cut lines (several per sheet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="348"/>
+        <location filename="../../app/ui/pages/printing.py" line="363"/>
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="349"/>
+        <location filename="../../app/ui/pages/printing.py" line="364"/>
         <source>每张份数：</source>
         <translation>Copies per sheet:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="373"/>
+        <location filename="../../app/ui/pages/printing.py" line="388"/>
         <source>预览（第一张）</source>
         <translation>Preview (first sheet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="398"/>
-        <source>地址</source>
-        <translation>address</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="399"/>
-        <source>户号</source>
-        <translation>household no.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="400"/>
-        <source>户主</source>
-        <translation>head of household</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="401"/>
-        <source>人数</source>
-        <translation>people</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="402"/>
-        <source>网格</source>
-        <translation>grid</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="403"/>
-        <source>网格员</source>
-        <translation>grid worker</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="406"/>
-        <source>社区电话</source>
-        <translation>community phone</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="410"/>
-        <source>时间</source>
-        <translation>time</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="411"/>
-        <source>地点</source>
-        <translation>place</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="412"/>
-        <source>物资</source>
-        <translation>supplies</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="413"/>
-        <source>供应商</source>
-        <translation>supplier</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="414"/>
-        <source>内容</source>
-        <translation>content</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="419"/>
+        <location filename="../../app/ui/pages/printing.py" line="434"/>
         <source>住户地址，如 3栋2单元502室</source>
         <translation>Household address, e.g. Building 3, Unit 2, Room 502</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="420"/>
+        <location filename="../../app/ui/pages/printing.py" line="435"/>
         <source>户号（条形码上的号码）</source>
         <translation>Household no. (the number on the barcode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="421"/>
+        <location filename="../../app/ui/pages/printing.py" line="436"/>
         <source>户主姓名（打码，如 张*三）</source>
         <translation>Head of household name (masked, e.g. Zhang*san)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="422"/>
+        <location filename="../../app/ui/pages/printing.py" line="437"/>
         <source>在住人数</source>
         <translation>People living there</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="423"/>
+        <location filename="../../app/ui/pages/printing.py" line="438"/>
         <source>所在网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="424"/>
+        <location filename="../../app/ui/pages/printing.py" line="439"/>
         <source>网格员（取自在岗人员名册）</source>
         <translation>Grid worker (from the staff roster)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="404"/>
-        <location filename="../../app/ui/pages/printing.py" line="425"/>
+        <location filename="../../app/ui/pages/printing.py" line="440"/>
         <source>网格员电话</source>
         <translation>Grid worker phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="405"/>
-        <location filename="../../app/ui/pages/printing.py" line="426"/>
+        <location filename="../../app/ui/pages/printing.py" line="441"/>
         <source>社区名称</source>
         <translation>Community name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="427"/>
+        <location filename="../../app/ui/pages/printing.py" line="442"/>
         <source>社区电话（不填则用 设置 → 本机构信息 中的电话）</source>
         <translation>Community phone (if empty, the phone in Settings → This office)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="407"/>
-        <location filename="../../app/ui/pages/printing.py" line="428"/>
+        <location filename="../../app/ui/pages/printing.py" line="443"/>
         <source>通知日期</source>
         <translation>Notice date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="408"/>
-        <location filename="../../app/ui/pages/printing.py" line="429"/>
+        <location filename="../../app/ui/pages/printing.py" line="444"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="409"/>
-        <location filename="../../app/ui/pages/printing.py" line="430"/>
+        <location filename="../../app/ui/pages/printing.py" line="445"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="431"/>
+        <location filename="../../app/ui/pages/printing.py" line="446"/>
         <source>例如 12月1日 8:00–11:30</source>
         <translation>e.g. 1 Dec 8:00–11:30</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="432"/>
+        <location filename="../../app/ui/pages/printing.py" line="447"/>
         <source>例如 社区服务中心东门</source>
         <translation>e.g. East gate of the community service centre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="433"/>
+        <location filename="../../app/ui/pages/printing.py" line="448"/>
         <source>例如 蔬菜礼包（约 5 公斤）</source>
         <translation>e.g. Vegetable pack (about 5 kg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="434"/>
+        <location filename="../../app/ui/pages/printing.py" line="449"/>
         <source>团购供应商</source>
         <translation>Group-buy supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="435"/>
+        <location filename="../../app/ui/pages/printing.py" line="450"/>
         <source>多行文字</source>
         <translation>Multi-line text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="515"/>
+        <location filename="../../app/ui/pages/printing.py" line="530"/>
         <source>（内置）</source>
         <translation> (built-in)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="586"/>
-        <location filename="../../app/ui/pages/printing.py" line="649"/>
-        <location filename="../../app/ui/pages/printing.py" line="674"/>
+        <location filename="../../app/ui/pages/printing.py" line="601"/>
+        <location filename="../../app/ui/pages/printing.py" line="664"/>
+        <location filename="../../app/ui/pages/printing.py" line="689"/>
         <source>新模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="616"/>
+        <location filename="../../app/ui/pages/printing.py" line="631"/>
         <source>标题中不能使用住户或网格的占位符：{0}</source>
         <translation>Household or grid placeholders cannot be used in the title: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="622"/>
+        <location filename="../../app/ui/pages/printing.py" line="637"/>
         <source>不认识的占位符：{0}（请从“插入占位符”中选择）</source>
         <translation>Unknown placeholder: {0} (please choose from &quot;Insert placeholder&quot;)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="627"/>
+        <location filename="../../app/ui/pages/printing.py" line="642"/>
         <source>请填写通知标题。</source>
         <translation>Please enter a notice title.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="652"/>
+        <location filename="../../app/ui/pages/printing.py" line="667"/>
         <source>模板未保存</source>
         <translation>Template not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="653"/>
+        <location filename="../../app/ui/pages/printing.py" line="668"/>
         <source>保存对“{0}”的修改吗？</source>
         <translation>Save the changes to &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="675"/>
+        <location filename="../../app/ui/pages/printing.py" line="690"/>
         <source>通知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="693"/>
+        <location filename="../../app/ui/pages/printing.py" line="708"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="723"/>
+        <location filename="../../app/ui/pages/printing.py" line="738"/>
         <source>已保存模板“{0}”（{1}）</source>
         <translation>Template &quot;{0}&quot; saved ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="734"/>
-        <location filename="../../app/ui/pages/printing.py" line="751"/>
+        <location filename="../../app/ui/pages/printing.py" line="749"/>
+        <location filename="../../app/ui/pages/printing.py" line="766"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="734"/>
+        <location filename="../../app/ui/pages/printing.py" line="749"/>
         <source>删除模板“{0}”？</source>
         <translation>Delete template &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="748"/>
+        <location filename="../../app/ui/pages/printing.py" line="763"/>
         <source>已删除模板“{0}”</source>
         <translation>Template &quot;{0}&quot; deleted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="788"/>
+        <location filename="../../app/ui/pages/printing.py" line="803"/>
         <source>没有可选的项目。</source>
         <translation>Nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="791"/>
+        <location filename="../../app/ui/pages/printing.py" line="806"/>
         <source>请输入户号或门牌。</source>
         <translation>Please enter household numbers or door numbers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="825"/>
+        <location filename="../../app/ui/pages/printing.py" line="840"/>
         <source>共 {0} 份，不印住户信息</source>
         <translation>{0} copies, no household details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="827"/>
+        <location filename="../../app/ui/pages/printing.py" line="842"/>
         <source>共 {0:,} 户，每户一份</source>
         <translation>{0:,} households, one copy each</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="856"/>
+        <location filename="../../app/ui/pages/printing.py" line="871"/>
         <source>正文印出约 {0:.1f} 磅</source>
         <translation>Body text prints at about {0:.1f} pt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="858"/>
+        <location filename="../../app/ui/pages/printing.py" line="873"/>
         <source>，字太小，可能难以阅读</source>
         <translation>, which may be too small to read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="904"/>
+        <location filename="../../app/ui/pages/printing.py" line="919"/>
         <source>未填写：{0}（印为空白横线，可手写）。</source>
         <translation>Not filled in: {0} (printed as blank lines to write in by hand).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="933"/>
+        <location filename="../../app/ui/pages/printing.py" line="948"/>
         <source>已生成 {0:,} 份“{1}”，共 {2:,} 页</source>
         <translation>Created {0:,} copies of &quot;{1}&quot;, {2:,} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="944"/>
+        <location filename="../../app/ui/pages/printing.py" line="959"/>
         <source>正在生成通知</source>
         <translation>Creating notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="951"/>
+        <location filename="../../app/ui/pages/printing.py" line="966"/>
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file was created.</translation>
     </message>
@@ -5607,37 +5853,37 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="109"/>
+        <location filename="../../app/ui/labels.py" line="119"/>
         <source>读取文件</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="110"/>
+        <location filename="../../app/ui/labels.py" line="120"/>
         <source>检查数据</source>
         <translation>Checking the data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="111"/>
+        <location filename="../../app/ui/labels.py" line="121"/>
         <source>写入</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="112"/>
+        <location filename="../../app/ui/labels.py" line="122"/>
         <source>导出</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="113"/>
+        <location filename="../../app/ui/labels.py" line="123"/>
         <source>排版</source>
         <translation>Laying out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="114"/>
+        <location filename="../../app/ui/labels.py" line="124"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="115"/>
+        <location filename="../../app/ui/labels.py" line="125"/>
         <source>名册</source>
         <translation>Roster</translation>
     </message>
@@ -5645,211 +5891,211 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="183"/>
+        <location filename="../../app/ui/pages/registry.py" line="189"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="183"/>
+        <location filename="../../app/ui/pages/registry.py" line="189"/>
         <source>社区居民（只读）</source>
         <translation>Residents (read only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="198"/>
+        <location filename="../../app/ui/pages/registry.py" line="204"/>
         <source>新增住户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="198"/>
+        <location filename="../../app/ui/pages/registry.py" line="204"/>
         <source>新登记一户及其户主（Ctrl+Shift+N）</source>
         <translation>Register a new household and its head (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="199"/>
+        <location filename="../../app/ui/pages/registry.py" line="205"/>
         <source>新增居民</source>
         <translation>New resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="199"/>
+        <location filename="../../app/ui/pages/registry.py" line="205"/>
         <source>在选中居民的户中新增一人（Ctrl+N）</source>
         <translation>Add a person to the selected resident&apos;s household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="200"/>
+        <location filename="../../app/ui/pages/registry.py" line="206"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="200"/>
+        <location filename="../../app/ui/pages/registry.py" line="206"/>
         <source>编辑选中的居民（回车）</source>
         <translation>Edit the selected resident (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="201"/>
+        <location filename="../../app/ui/pages/registry.py" line="207"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="201"/>
+        <location filename="../../app/ui/pages/registry.py" line="207"/>
         <source>删除选中的居民（需填写原因）</source>
         <translation>Delete the selected resident (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="202"/>
+        <location filename="../../app/ui/pages/registry.py" line="208"/>
         <source>查重</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="202"/>
+        <location filename="../../app/ui/pages/registry.py" line="208"/>
         <source>查找重复登记，逐组核对后合并或保留</source>
         <translation>Find duplicate records, check each group, then merge or keep them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="203"/>
+        <location filename="../../app/ui/pages/registry.py" line="209"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="203"/>
+        <location filename="../../app/ui/pages/registry.py" line="209"/>
         <source>从 Excel/WPS/CSV 花名册导入</source>
         <translation>Import from an Excel/WPS/CSV roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="204"/>
+        <location filename="../../app/ui/pages/registry.py" line="210"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="204"/>
+        <location filename="../../app/ui/pages/registry.py" line="210"/>
         <source>导出为 Excel，列与导入相同</source>
         <translation>Export to Excel, with the same columns as the import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="205"/>
+        <location filename="../../app/ui/pages/registry.py" line="211"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="205"/>
+        <location filename="../../app/ui/pages/registry.py" line="211"/>
         <source>打印当前列表（已脱敏）</source>
         <translation>Print the current list (masked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="216"/>
+        <location filename="../../app/ui/pages/registry.py" line="222"/>
         <source>查看这一户</source>
         <translation>View household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="217"/>
+        <location filename="../../app/ui/pages/registry.py" line="223"/>
         <source>查看选中居民的一户（回车）</source>
         <translation>View the selected resident&apos;s household (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="232"/>
+        <location filename="../../app/ui/pages/registry.py" line="238"/>
         <source>网格：</source>
         <translation>Grid:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="233"/>
+        <location filename="../../app/ui/pages/registry.py" line="239"/>
         <source>楼栋：</source>
         <translation>Building:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="234"/>
+        <location filename="../../app/ui/pages/registry.py" line="240"/>
         <source>人员类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="235"/>
+        <location filename="../../app/ui/pages/registry.py" line="241"/>
         <source>户籍：</source>
         <translation>Residency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="236"/>
+        <location filename="../../app/ui/pages/registry.py" line="242"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="239"/>
+        <location filename="../../app/ui/pages/registry.py" line="245"/>
         <source>社区：</source>
         <translation>Community:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="272"/>
+        <location filename="../../app/ui/pages/registry.py" line="286"/>
         <source>还没有收到任何社区的居民数据。在“数据交换”页导入各社区送来的数据包。</source>
         <translation>No resident data from any community yet. Import the packages communities send on the Data exchange page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="274"/>
+        <location filename="../../app/ui/pages/registry.py" line="288"/>
         <source>还没有居民。点击“导入”导入 Excel 花名册，或点击“新增住户”逐户登记。</source>
         <translation>No residents yet. Click &quot;Import&quot; to import an Excel roster, or &quot;New household&quot; to register households one by one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="349"/>
+        <location filename="../../app/ui/pages/registry.py" line="363"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="372"/>
+        <location filename="../../app/ui/pages/registry.py" line="386"/>
         <source>共 {0} 人</source>
         <translation>{0} people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="443"/>
+        <location filename="../../app/ui/pages/registry.py" line="457"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="445"/>
+        <location filename="../../app/ui/pages/registry.py" line="459"/>
         <source>请先选中一户中的任一居民（或用查找框找到这一户），再新增成员；新登记一户请点“新增住户”。</source>
         <translation>First select any resident of the household (or find it with the search box), then add the member. To register a new household, click &quot;New household&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="462"/>
+        <location filename="../../app/ui/pages/registry.py" line="476"/>
         <source>共 {0} 人（刚保存的居民不在当前筛选结果中）</source>
         <translation>{0} people (the resident just saved is not in the current filter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="497"/>
+        <location filename="../../app/ui/pages/registry.py" line="511"/>
         <source>删除居民</source>
         <translation>Delete resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="514"/>
-        <location filename="../../app/ui/pages/registry.py" line="525"/>
-        <location filename="../../app/ui/pages/registry.py" line="534"/>
+        <location filename="../../app/ui/pages/registry.py" line="528"/>
+        <location filename="../../app/ui/pages/registry.py" line="539"/>
+        <location filename="../../app/ui/pages/registry.py" line="548"/>
         <source>导出居民</source>
         <translation>Export residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="515"/>
+        <location filename="../../app/ui/pages/registry.py" line="529"/>
         <source>居民花名册.xlsx</source>
         <translation>Residents.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="516"/>
+        <location filename="../../app/ui/pages/registry.py" line="530"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="526"/>
+        <location filename="../../app/ui/pages/registry.py" line="540"/>
         <source>是否隐藏身份证号和电话的中间几位（脱敏）？
 交给外单位时建议脱敏。</source>
         <translation>Hide the middle digits of ID card numbers and phone numbers (masking)?
 Recommended when the file goes to another organisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="536"/>
+        <location filename="../../app/ui/pages/registry.py" line="550"/>
         <source>已导出 {0} 人到 {1}</source>
         <translation>Exported {0} people to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="564"/>
+        <location filename="../../app/ui/pages/registry.py" line="578"/>
         <source>住户名单-{0}.pdf</source>
         <translation>Households-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="567"/>
+        <location filename="../../app/ui/pages/registry.py" line="581"/>
         <source>住户名单</source>
         <translation>Household list</translation>
     </message>
@@ -5859,7 +6105,7 @@ Recommended when the file goes to another organisation.</translation>
     <message>
         <location filename="../../app/ui/labels.py" line="44"/>
         <source>户主</source>
-        <translation>Head of household</translation>
+        <translation>Head</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="45"/>
@@ -6018,193 +6264,188 @@ Recommended when the file goes to another organisation.</translation>
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="58"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="59"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="59"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="60"/>
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="60"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="61"/>
         <source>港澳通行证</source>
         <translation>Hong Kong/Macao permit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="61"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="62"/>
         <source>台胞证</source>
         <translation>Taiwan compatriot permit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="62"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="63"/>
         <source>外国人永久居留证</source>
         <translation>Foreigner permanent residence card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="63"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="64"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="103"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="343"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="110"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="350"/>
         <source>新增住户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="105"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="112"/>
         <source>编辑居民</source>
         <translation>Edit resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="105"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="112"/>
         <source>新增居民</source>
         <translation>New resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="110"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="117"/>
         <source>如 3栋2单元502 或 3-2-502</source>
-        <translation>e.g. 3栋2单元502 or 3-2-502</translation>
+        <translation>e.g. 3-2-502 (building-unit-room)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="112"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="119"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="115"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="122"/>
         <source>18位，末位可为X；没有可不填</source>
         <translation>18 characters, the last may be X; leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="123"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="130"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="130"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="137"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="174"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="181"/>
         <source>住址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="175"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="182"/>
         <source>住户电话：</source>
         <translation>Household phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="176"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="183"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="179"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="186"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="180"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="187"/>
         <source>身份证号：</source>
         <translation>ID card no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="187"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="194"/>
         <source>其他证件：</source>
         <translation>Other ID:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="188"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="195"/>
         <source>性别：</source>
         <translation>Sex:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="189"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="196"/>
         <source>出生日期：</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="190"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="197"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="191"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="198"/>
         <source>与户主关系：</source>
         <translation>Relation to head:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="192"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="199"/>
         <source>户籍类型：</source>
         <translation>Residency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="193"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="200"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="194"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="201"/>
         <source>人员类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="195"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="202"/>
         <source>备注：</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="199"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="206"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="200"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="207"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="248"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="255"/>
         <source>出生日期 {0}，{1}（由身份证号得出）</source>
         <translation>Date of birth {0}, {1} (from the ID card number)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="249"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="256"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="249"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="256"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="325"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="332"/>
         <source>保存居民</source>
         <translation>Save resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="335"/>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="336"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="343"/>
         <source>户号 {0}（户主 {1}，{2} 人）</source>
         <translation>Household no. {0} (head of household {1}, {2} people)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="337"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="344"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="344"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="351"/>
         <source>{0} 已有住户：{1}。
 仍要在此地址新增一户吗？</source>
         <translation>{0} already has a household: {1}.
@@ -6471,147 +6712,147 @@ Add another household at this address anyway?</translation>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="604"/>
+        <location filename="../../app/ui/pages/grids.py" line="602"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="605"/>
+        <location filename="../../app/ui/pages/grids.py" line="603"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="606"/>
-        <location filename="../../app/ui/pages/grids.py" line="744"/>
-        <location filename="../../app/ui/pages/grids.py" line="757"/>
+        <location filename="../../app/ui/pages/grids.py" line="604"/>
+        <location filename="../../app/ui/pages/grids.py" line="742"/>
+        <location filename="../../app/ui/pages/grids.py" line="755"/>
         <source>移出名册</source>
         <translation>Remove from roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="608"/>
+        <location filename="../../app/ui/pages/grids.py" line="606"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="609"/>
-        <location filename="../../app/ui/pages/grids.py" line="837"/>
+        <location filename="../../app/ui/pages/grids.py" line="607"/>
+        <location filename="../../app/ui/pages/grids.py" line="835"/>
         <source>打印工作证</source>
         <translation>Print ID badges</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="614"/>
+        <location filename="../../app/ui/pages/grids.py" line="612"/>
         <source>姓名、编号、电话、单位或技能</source>
         <translation>Name, ID, phone, organisation or skill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="618"/>
+        <location filename="../../app/ui/pages/grids.py" line="616"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="622"/>
+        <location filename="../../app/ui/pages/grids.py" line="620"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="623"/>
+        <location filename="../../app/ui/pages/grids.py" line="621"/>
         <source>不属于网格</source>
         <translation>Not in a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="624"/>
+        <location filename="../../app/ui/pages/grids.py" line="622"/>
         <source>只看今天在岗的</source>
         <translation>Only on duty today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="625"/>
+        <location filename="../../app/ui/pages/grids.py" line="623"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="692"/>
+        <location filename="../../app/ui/pages/grids.py" line="690"/>
         <source>名册还是空的。点击“新增”（Ctrl+N）登记第一位在岗人员，或“导入”Excel 名册。</source>
         <translation>The roster is empty. Click &quot;New&quot; (Ctrl+N) to add the first worker, or &quot;Import&quot; an Excel roster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="696"/>
+        <location filename="../../app/ui/pages/grids.py" line="694"/>
         <source>没有符合条件的人员。</source>
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="704"/>
+        <location filename="../../app/ui/pages/grids.py" line="702"/>
         <source>共 {0} 人（全部 {1} 人）</source>
         <translation>{0} people (of {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="705"/>
+        <location filename="../../app/ui/pages/grids.py" line="703"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="721"/>
+        <location filename="../../app/ui/pages/grids.py" line="719"/>
         <source>已保存，签到编号 {0}</source>
         <translation>Saved. Check-in ID {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="745"/>
+        <location filename="../../app/ui/pages/grids.py" line="743"/>
         <source>把{0} {1}（{2}）移出名册？已有的出勤记录保留，以后的排班撤下。</source>
         <translation>Remove {0} {1} ({2}) from the roster? Past attendance is kept; future shifts are removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="763"/>
-        <location filename="../../app/ui/pages/grids.py" line="795"/>
-        <location filename="../../app/ui/pages/grids.py" line="816"/>
+        <location filename="../../app/ui/pages/grids.py" line="761"/>
+        <location filename="../../app/ui/pages/grids.py" line="793"/>
+        <location filename="../../app/ui/pages/grids.py" line="814"/>
         <source>导入人员名册</source>
         <translation>Import staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="764"/>
+        <location filename="../../app/ui/pages/grids.py" line="762"/>
         <source>表格文件 (*.xlsx *.xls *.xlsm *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.xlsm *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="777"/>
+        <location filename="../../app/ui/pages/grids.py" line="775"/>
         <source>检查人员名册</source>
         <translation>Check staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="785"/>
+        <location filename="../../app/ui/pages/grids.py" line="783"/>
         <source>名册中没有“类别”列</source>
         <translation>The roster has no &quot;Category&quot; column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="786"/>
+        <location filename="../../app/ui/pages/grids.py" line="784"/>
         <source>这份名册里的人都是：</source>
         <translation>Everyone in this roster is:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="819"/>
+        <location filename="../../app/ui/pages/grids.py" line="817"/>
         <source>已导入：新增 {0} 人，更新 {1} 人</source>
         <translation>Imported: {0} added, {1} updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="838"/>
+        <location filename="../../app/ui/pages/grids.py" line="836"/>
         <source>打印哪些人的签到工作证？</source>
         <translation>Print check-in ID badges for whom?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="840"/>
+        <location filename="../../app/ui/pages/grids.py" line="838"/>
         <source>只打印 {0}（{1}）</source>
         <translation>Only {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="843"/>
+        <location filename="../../app/ui/pages/grids.py" line="841"/>
         <source>全部在岗人员</source>
         <translation>All on-duty workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="851"/>
+        <location filename="../../app/ui/pages/grids.py" line="849"/>
         <source>签到工作证</source>
         <translation>Check-in ID badges</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="852"/>
+        <location filename="../../app/ui/pages/grids.py" line="850"/>
         <source>签到工作证.pdf</source>
         <translation>Check-in ID badges.pdf</translation>
     </message>
@@ -6647,27 +6888,27 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="75"/>
+        <location filename="../../app/ui/pages/registry.py" line="81"/>
         <source>查找：姓名 / 拼音（zs）/ 身份证或电话后四位 / 3-2-502 / 户号</source>
         <translation>Find: name / pinyin (zs) / last 4 digits of ID or phone / 3-2-502 / household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="107"/>
+        <location filename="../../app/ui/pages/registry.py" line="113"/>
         <source>（户主）</source>
         <translation> (head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="113"/>
+        <location filename="../../app/ui/pages/registry.py" line="119"/>
         <source>没有找到“{0}”</source>
         <translation>Nothing found for &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="116"/>
+        <location filename="../../app/ui/pages/registry.py" line="122"/>
         <source>显示前 {0} 人，还有更多：请输入更多字缩小范围</source>
         <translation>Showing the first {0}; there are more: type more to narrow the search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="118"/>
+        <location filename="../../app/ui/pages/registry.py" line="124"/>
         <source>共找到 {0} 人</source>
         <translation>{0} found</translation>
     </message>
@@ -6791,47 +7032,47 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ShiftModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="273"/>
+        <location filename="../../app/ui/models/grid_models.py" line="280"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="274"/>
+        <location filename="../../app/ui/models/grid_models.py" line="281"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="275"/>
+        <location filename="../../app/ui/models/grid_models.py" line="282"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="276"/>
+        <location filename="../../app/ui/models/grid_models.py" line="283"/>
         <source>地点 / 网格</source>
         <translation>Place / grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="277"/>
+        <location filename="../../app/ui/models/grid_models.py" line="284"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="278"/>
+        <location filename="../../app/ui/models/grid_models.py" line="285"/>
         <source>人员及状态</source>
         <translation>People and status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="285"/>
+        <location filename="../../app/ui/models/grid_models.py" line="292"/>
         <source>次日</source>
         <translation>next day </translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="295"/>
+        <location filename="../../app/ui/models/grid_models.py" line="302"/>
         <source>（缺 {0}）</source>
         <translation> ({0} short)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="297"/>
+        <location filename="../../app/ui/models/grid_models.py" line="304"/>
         <source>未排人</source>
         <translation>Nobody assigned</translation>
     </message>
@@ -6839,32 +7080,32 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ShiftPeopleModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="315"/>
+        <location filename="../../app/ui/models/grid_models.py" line="322"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="316"/>
+        <location filename="../../app/ui/models/grid_models.py" line="323"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="317"/>
+        <location filename="../../app/ui/models/grid_models.py" line="324"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="318"/>
+        <location filename="../../app/ui/models/grid_models.py" line="325"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="319"/>
+        <location filename="../../app/ui/models/grid_models.py" line="326"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="320"/>
+        <location filename="../../app/ui/models/grid_models.py" line="327"/>
         <source>签退</source>
         <translation>Check-out</translation>
     </message>
@@ -6872,37 +7113,37 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ShiftsDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="646"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="647"/>
         <source>排班</source>
         <translation>Schedule shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="662"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="663"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="669"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="670"/>
         <source>（结束早于开始即为次日）</source>
         <translation>(an end before the start means the next day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="671"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="672"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="672"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="673"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="673"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="674"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="674"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="675"/>
         <source>每班人数</source>
         <translation>People per shift</translation>
     </message>
@@ -6950,52 +7191,52 @@ Add another household at this address anyway?</translation>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="77"/>
+        <location filename="../../app/ui/household_dialogs.py" line="78"/>
         <source>拆分住户 {0}</source>
         <translation>Split household {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="80"/>
+        <location filename="../../app/ui/household_dialogs.py" line="81"/>
         <source>勾选要分出去、另立一户的成员：</source>
         <translation>Tick the members who will form a new household:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="91"/>
+        <location filename="../../app/ui/household_dialogs.py" line="92"/>
         <source>新户的住址，如 3栋2单元502 或 3-2-502</source>
-        <translation>Address of the new household, e.g. 3栋2单元502 or 3-2-502</translation>
+        <translation>Address of the new household, e.g. 3-2-502</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="94"/>
+        <location filename="../../app/ui/household_dialogs.py" line="95"/>
         <source>新户住址：</source>
         <translation>New address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="95"/>
+        <location filename="../../app/ui/household_dialogs.py" line="96"/>
         <source>新户户主：</source>
         <translation>New head of household:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="96"/>
+        <location filename="../../app/ui/household_dialogs.py" line="97"/>
         <source>原户户主：</source>
         <translation>Head of the original household:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="103"/>
+        <location filename="../../app/ui/household_dialogs.py" line="104"/>
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="141"/>
+        <location filename="../../app/ui/household_dialogs.py" line="142"/>
         <source>请勾选要分出去的成员。</source>
         <translation>Please tick the members to move out.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="144"/>
+        <location filename="../../app/ui/household_dialogs.py" line="145"/>
         <source>不能把全部成员都分出去；整户搬家请修改住址。</source>
         <translation>Not all members can be moved out; if the whole household moves, change its address instead.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="162"/>
+        <location filename="../../app/ui/household_dialogs.py" line="163"/>
         <source>拆分住户</source>
         <translation>Split household</translation>
     </message>
@@ -7160,173 +7401,173 @@ Add another household at this address anyway?</translation>
 <context>
     <name>StructureTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="224"/>
+        <location filename="../../app/ui/pages/grids.py" line="222"/>
         <source>查看未分网格的住户</source>
         <translation>Show households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="235"/>
+        <location filename="../../app/ui/pages/grids.py" line="233"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="237"/>
+        <location filename="../../app/ui/pages/grids.py" line="235"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="238"/>
+        <location filename="../../app/ui/pages/grids.py" line="236"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="239"/>
+        <location filename="../../app/ui/pages/grids.py" line="237"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="240"/>
+        <location filename="../../app/ui/pages/grids.py" line="238"/>
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="241"/>
+        <location filename="../../app/ui/pages/grids.py" line="239"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="252"/>
+        <location filename="../../app/ui/pages/grids.py" line="250"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="255"/>
+        <location filename="../../app/ui/pages/grids.py" line="253"/>
         <source>分配到网格…</source>
         <translation>Assign to grid…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="257"/>
+        <location filename="../../app/ui/pages/grids.py" line="255"/>
         <source>查看住户</source>
         <translation>Show households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="260"/>
+        <location filename="../../app/ui/pages/grids.py" line="258"/>
         <source>全部楼栋</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="261"/>
+        <location filename="../../app/ui/pages/grids.py" line="259"/>
         <source>所选网格的楼栋</source>
         <translation>Selected grid&apos;s buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="262"/>
+        <location filename="../../app/ui/pages/grids.py" line="260"/>
         <source>有未分网格住户的楼栋</source>
         <translation>Buildings with households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="287"/>
+        <location filename="../../app/ui/pages/grids.py" line="285"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="290"/>
+        <location filename="../../app/ui/pages/grids.py" line="288"/>
         <source>分到网格…</source>
         <translation>Assign to grid…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="291"/>
+        <location filename="../../app/ui/pages/grids.py" line="289"/>
         <source>归属历史</source>
         <translation>Grid history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="303"/>
+        <location filename="../../app/ui/pages/grids.py" line="301"/>
         <source>选中一栋楼后点“查看住户”（或双击），这里列出它的住户。</source>
         <translation>Select a building and click &quot;Show households&quot; (or double-click) to list its households here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="340"/>
+        <location filename="../../app/ui/pages/grids.py" line="338"/>
         <source>有 {0} 户尚未分到任何网格。请把它们所在的楼栋或住户分到网格。</source>
         <translation>{0} households are not in any grid yet. Please assign their buildings or the households to a grid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="345"/>
+        <location filename="../../app/ui/pages/grids.py" line="343"/>
         <source>所有住户都已分到网格（未分网格的住户：0 户）。</source>
         <translation>Every household is in a grid (households without a grid: 0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="364"/>
+        <location filename="../../app/ui/pages/grids.py" line="362"/>
         <source>共 {0} 栋，{1} 户</source>
         <translation>{0} buildings, {1} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="428"/>
+        <location filename="../../app/ui/pages/grids.py" line="426"/>
         <source>{0}栋的住户（{1} 户）</source>
         <translation>Households in building {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="431"/>
+        <location filename="../../app/ui/pages/grids.py" line="429"/>
         <source>可多选住户后点“分到网格…”单独调整；楼栋的其他住户不受影响。</source>
         <translation>Select one or more households and click &quot;Assign to grid…&quot; to move just them; the other households in the building are not affected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="449"/>
+        <location filename="../../app/ui/pages/grids.py" line="447"/>
         <source>未分网格的住户（{0} 户）</source>
         <translation>Households without a grid ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="451"/>
+        <location filename="../../app/ui/pages/grids.py" line="449"/>
         <source>（列出前 {0} 户；按楼栋分配可一次处理全部）</source>
         <translation> (first {0} listed; assigning by building handles them all at once)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="457"/>
+        <location filename="../../app/ui/pages/grids.py" line="455"/>
         <source>全选（Ctrl+A）后点“分到网格…”。</source>
         <translation>Select all (Ctrl+A), then click &quot;Assign to grid…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="459"/>
+        <location filename="../../app/ui/pages/grids.py" line="457"/>
         <source>没有未分网格的住户。</source>
         <translation>No households without a grid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="495"/>
+        <location filename="../../app/ui/pages/grids.py" line="493"/>
         <source>已将 {0} 并入 {1}（{2} 户）</source>
         <translation>Merged {0} into {1} ({2} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="509"/>
+        <location filename="../../app/ui/pages/grids.py" line="507"/>
         <source>已拆出新网格 {0}（{1} 户）</source>
         <translation>Split off new grid {0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="519"/>
-        <location filename="../../app/ui/pages/grids.py" line="532"/>
+        <location filename="../../app/ui/pages/grids.py" line="517"/>
+        <location filename="../../app/ui/pages/grids.py" line="530"/>
         <source>删除网格</source>
         <translation>Delete grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="520"/>
+        <location filename="../../app/ui/pages/grids.py" line="518"/>
         <source>删除网格 {0}“{1}”？只有没有住户、没有在岗人员的网格才能删除。</source>
         <translation>Delete grid {0} &quot;{1}&quot;? Only a grid with no households and no on-duty workers can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="553"/>
+        <location filename="../../app/ui/pages/grids.py" line="551"/>
         <source> 等 {0} 户</source>
         <translation> and others ({0} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="567"/>
+        <location filename="../../app/ui/pages/grids.py" line="565"/>
         <source>已将 {0} 户划入网格 {1}</source>
         <translation>Assigned {0} households to grid {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="571"/>
+        <location filename="../../app/ui/pages/grids.py" line="569"/>
         <source>（{0} 户原已在此网格）</source>
         <translation> ({0} households were already in this grid)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="573"/>
+        <location filename="../../app/ui/pages/grids.py" line="571"/>
         <source>；范围中没有这些楼号：{0}</source>
         <translation>; these building numbers do not exist: {0}</translation>
     </message>
@@ -7334,407 +7575,402 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="425"/>
-        <location filename="../../app/ui/pages/supplies.py" line="477"/>
-        <location filename="../../app/ui/pages/supplies.py" line="489"/>
-        <location filename="../../app/ui/pages/supplies.py" line="511"/>
+        <location filename="../../app/ui/pages/supplies.py" line="433"/>
+        <location filename="../../app/ui/pages/supplies.py" line="483"/>
+        <location filename="../../app/ui/pages/supplies.py" line="495"/>
+        <location filename="../../app/ui/pages/supplies.py" line="517"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="433"/>
-        <location filename="../../app/ui/pages/supplies.py" line="623"/>
+        <location filename="../../app/ui/pages/supplies.py" line="439"/>
+        <location filename="../../app/ui/pages/supplies.py" line="629"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="436"/>
-        <location filename="../../app/ui/pages/supplies.py" line="624"/>
+        <location filename="../../app/ui/pages/supplies.py" line="442"/>
+        <location filename="../../app/ui/pages/supplies.py" line="630"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="438"/>
-        <location filename="../../app/ui/pages/supplies.py" line="627"/>
+        <location filename="../../app/ui/pages/supplies.py" line="444"/>
+        <location filename="../../app/ui/pages/supplies.py" line="633"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="441"/>
+        <location filename="../../app/ui/pages/supplies.py" line="447"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="443"/>
-        <location filename="../../app/ui/pages/supplies.py" line="994"/>
+        <location filename="../../app/ui/pages/supplies.py" line="449"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1000"/>
         <source>导出需求清单</source>
         <translation>Export needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="444"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1027"/>
+        <location filename="../../app/ui/pages/supplies.py" line="450"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1033"/>
         <source>打印签收表</source>
         <translation>Print sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="446"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1062"/>
+        <location filename="../../app/ui/pages/supplies.py" line="452"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1068"/>
         <source>打印取货单</source>
         <translation>Print pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="448"/>
+        <location filename="../../app/ui/pages/supplies.py" line="454"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="453"/>
-        <location filename="../../app/ui/pages/supplies.py" line="552"/>
-        <location filename="../../app/ui/pages/supplies.py" line="630"/>
+        <location filename="../../app/ui/pages/supplies.py" line="459"/>
+        <location filename="../../app/ui/pages/supplies.py" line="558"/>
+        <location filename="../../app/ui/pages/supplies.py" line="636"/>
         <source>发放</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="458"/>
+        <location filename="../../app/ui/pages/supplies.py" line="464"/>
         <source>扫码签收</source>
         <translation>Scan to sign off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="460"/>
+        <location filename="../../app/ui/pages/supplies.py" line="466"/>
         <source>扫描住户条码，或输入门牌号（3-2-502）后回车</source>
         <translation>Scan the household barcode, or type the door number (3-2-502) and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="465"/>
+        <location filename="../../app/ui/pages/supplies.py" line="471"/>
         <source>选择一次发放，然后扫描住户条码。</source>
         <translation>Choose a distribution, then scan household barcodes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="478"/>
+        <location filename="../../app/ui/pages/supplies.py" line="484"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="479"/>
+        <location filename="../../app/ui/pages/supplies.py" line="485"/>
         <source>现有</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="480"/>
+        <location filename="../../app/ui/pages/supplies.py" line="486"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="481"/>
+        <location filename="../../app/ui/pages/supplies.py" line="487"/>
         <source>累计入库</source>
         <translation>Total received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="482"/>
+        <location filename="../../app/ui/pages/supplies.py" line="488"/>
         <source>累计发出</source>
         <translation>Total issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="483"/>
+        <location filename="../../app/ui/pages/supplies.py" line="489"/>
         <source>有效期</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="488"/>
+        <location filename="../../app/ui/pages/supplies.py" line="494"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="490"/>
+        <location filename="../../app/ui/pages/supplies.py" line="496"/>
         <source>存放点</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="491"/>
+        <location filename="../../app/ui/pages/supplies.py" line="497"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="492"/>
+        <location filename="../../app/ui/pages/supplies.py" line="498"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="493"/>
+        <location filename="../../app/ui/pages/supplies.py" line="499"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="494"/>
+        <location filename="../../app/ui/pages/supplies.py" line="500"/>
         <source>来源 / 原因</source>
         <translation>Source / reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="497"/>
+        <location filename="../../app/ui/pages/supplies.py" line="503"/>
         <source>暂无物资，点击“入库”登记第一批。</source>
         <translation>No supplies yet. Click &quot;Receipt&quot; to record the first batch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="506"/>
+        <location filename="../../app/ui/pages/supplies.py" line="512"/>
         <source>库存台账</source>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="509"/>
+        <location filename="../../app/ui/pages/supplies.py" line="515"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="510"/>
+        <location filename="../../app/ui/pages/supplies.py" line="516"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="512"/>
+        <location filename="../../app/ui/pages/supplies.py" line="518"/>
         <source>对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="513"/>
+        <location filename="../../app/ui/pages/supplies.py" line="519"/>
         <source>已发 / 应发（户）</source>
         <translation>Given / due (households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="514"/>
+        <location filename="../../app/ui/pages/supplies.py" line="520"/>
         <source>已发 / 应发（数量）</source>
         <translation>Given / due (quantity)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="515"/>
+        <location filename="../../app/ui/pages/supplies.py" line="521"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="521"/>
-        <location filename="../../app/ui/pages/supplies.py" line="750"/>
+        <location filename="../../app/ui/pages/supplies.py" line="527"/>
+        <location filename="../../app/ui/pages/supplies.py" line="756"/>
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="522"/>
+        <location filename="../../app/ui/pages/supplies.py" line="528"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="523"/>
+        <location filename="../../app/ui/pages/supplies.py" line="529"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="524"/>
+        <location filename="../../app/ui/pages/supplies.py" line="530"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="525"/>
+        <location filename="../../app/ui/pages/supplies.py" line="531"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="526"/>
+        <location filename="../../app/ui/pages/supplies.py" line="532"/>
         <source>应发物资</source>
         <translation>Supplies due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="527"/>
+        <location filename="../../app/ui/pages/supplies.py" line="533"/>
         <source>重点户</source>
         <translation>Vulnerable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="528"/>
+        <location filename="../../app/ui/pages/supplies.py" line="534"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="529"/>
+        <location filename="../../app/ui/pages/supplies.py" line="535"/>
         <source>领取时间 / 经办人</source>
         <translation>Collected at / Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="543"/>
+        <location filename="../../app/ui/pages/supplies.py" line="549"/>
         <source>只看未领取</source>
         <translation>Only not collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="556"/>
+        <location filename="../../app/ui/pages/supplies.py" line="562"/>
         <source>团购</source>
         <translation>Group purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="613"/>
+        <location filename="../../app/ui/pages/supplies.py" line="619"/>
         <source>{d}（已过期）</source>
         <translation>{d} (expired)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="625"/>
+        <location filename="../../app/ui/pages/supplies.py" line="631"/>
         <source>调出</source>
         <translation>Transfer out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="626"/>
+        <location filename="../../app/ui/pages/supplies.py" line="632"/>
         <source>调入</source>
         <translation>Transfer in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="628"/>
+        <location filename="../../app/ui/pages/supplies.py" line="634"/>
         <source>过期报废</source>
         <translation>Expired, written off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="629"/>
+        <location filename="../../app/ui/pages/supplies.py" line="635"/>
         <source>盘点</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="661"/>
+        <location filename="../../app/ui/pages/supplies.py" line="667"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="661"/>
+        <location filename="../../app/ui/pages/supplies.py" line="667"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="683"/>
+        <location filename="../../app/ui/pages/supplies.py" line="689"/>
         <source>共 {items} 种物资，{campaigns} 次发放</source>
         <translation>{items} items, {campaigns} distributions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="695"/>
+        <location filename="../../app/ui/pages/supplies.py" line="701"/>
         <source>网格 {0}</source>
         <translation>Grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="701"/>
+        <location filename="../../app/ui/pages/supplies.py" line="707"/>
         <source>选定的 {0} 户</source>
         <translation>{0} chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="702"/>
+        <location filename="../../app/ui/pages/supplies.py" line="708"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="710"/>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/supplies.py" line="716"/>
+        <location filename="../../app/ui/pages/supplies.py" line="722"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="716"/>
+        <location filename="../../app/ui/pages/supplies.py" line="722"/>
         <source>勾选</source>
         <translation>Tick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="716"/>
+        <location filename="../../app/ui/pages/supplies.py" line="722"/>
         <source>命令行</source>
         <translation>Command line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="731"/>
+        <location filename="../../app/ui/pages/supplies.py" line="737"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="757"/>
+        <location filename="../../app/ui/pages/supplies.py" line="763"/>
         <source>共 {n} 户，已领取 {done} 户，未领取 {waiting} 户</source>
         <translation>{n} households: {done} collected, {waiting} not collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="995"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1001"/>
         <source>需求清单.xlsx</source>
         <translation>Needs list.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1063"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1069"/>
         <source>取货单-{code}.pdf</source>
         <translation>Pick-up slips-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1085"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1091"/>
         <source>正在生成取货单</source>
         <translation>Generating pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1086"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1092"/>
         <source>已生成取货单：{p}</source>
         <translation>Pick-up slips generated: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="809"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1022"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1057"/>
+        <location filename="../../app/ui/pages/supplies.py" line="815"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1028"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1063"/>
         <source>✖ 请先选择一次发放</source>
         <translation>✖ Please choose a distribution first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="836"/>
+        <location filename="../../app/ui/pages/supplies.py" line="842"/>
         <source>✔ 已发放：{address} 领取 {items}</source>
         <translation>✔ Given: {address} received {items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="841"/>
+        <location filename="../../app/ui/pages/supplies.py" line="847"/>
         <source>✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）</source>
         <translation>✔ Given: {address} received {qty}{unit} of {item} ({left}{unit} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="893"/>
-        <location filename="../../app/ui/pages/supplies.py" line="901"/>
+        <location filename="../../app/ui/pages/supplies.py" line="899"/>
+        <location filename="../../app/ui/pages/supplies.py" line="907"/>
         <source>撤销领取</source>
         <translation>Undo collection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="894"/>
+        <location filename="../../app/ui/pages/supplies.py" line="900"/>
         <source>撤销 {address} 的领取记录？物资将退回库存，记录连同原因保留。</source>
         <translation>Undo the collection record for {address}? The supplies go back into stock; the record and the reason are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="901"/>
+        <location filename="../../app/ui/pages/supplies.py" line="907"/>
         <source>撤销 {address} 的原因：</source>
         <translation>Reason for undoing {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="931"/>
+        <location filename="../../app/ui/pages/supplies.py" line="937"/>
         <source>↺ 已撤销 {address} 的领取，退回库存：{back}</source>
         <translation>↺ Undid the collection for {address}, returned to stock: {back}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="988"/>
+        <location filename="../../app/ui/pages/supplies.py" line="994"/>
         <source>正在生成发放计划</source>
         <translation>Creating the distribution plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1013"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1019"/>
         <source>正在导出需求清单</source>
         <translation>Exporting the needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1014"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1020"/>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1028"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1034"/>
         <source>签收表-{code}.pdf</source>
         <translation>sign-off-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1048"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1054"/>
         <source>正在生成签收表</source>
         <translation>Creating the sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1049"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1055"/>
         <source>已生成签收表：{p}</source>
         <translation>Sign-off sheet created: {p}</translation>
     </message>
@@ -7742,49 +7978,95 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesSection</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1098"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1104"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1119"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1125"/>
         <source>没有进行中的发放</source>
         <translation>No distribution under way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1121"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1127"/>
         <source>进行中发放 {0} 项，已领 {1} / {2} 户</source>
         <translation>{0} distribution(s) under way, {1} of {2} households served</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1125"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1131"/>
         <source>；库存不足 {0} 种</source>
         <translation>; {0} item(s) short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1127"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1133"/>
         <source>；库存足够</source>
         <translation>; stock covers them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1130"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1136"/>
         <source>{0}：已领 {1} / {2} 户</source>
         <translation>{0}: {1} of {2} households served</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1139"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1145"/>
         <source>缺口：</source>
         <translation>Short: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1140"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1146"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1141"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1147"/>
         <source>{0} 缺 {1}{2}</source>
         <translation>{0} short by {1}{2}</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyCategory</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="109"/>
+        <source>防护用品</source>
+        <translation>Protective gear</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="110"/>
+        <source>消杀用品</source>
+        <translation>Disinfection</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="111"/>
+        <source>粮油</source>
+        <translation>Grain and oil</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="112"/>
+        <source>蔬菜副食</source>
+        <translation>Vegetables and food</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="113"/>
+        <source>药品</source>
+        <translation>Medicine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="114"/>
+        <source>生活用品</source>
+        <translation>Daily necessities</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="115"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyPoint</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="117"/>
+        <source>社区仓库</source>
+        <translation>Community store</translation>
     </message>
 </context>
 <context>
@@ -7907,32 +8189,37 @@ Add another household at this address anyway?</translation>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="117"/>
+        <location filename="../../app/ui/labels.py" line="127"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="118"/>
+        <location filename="../../app/ui/labels.py" line="128"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="119"/>
+        <location filename="../../app/ui/labels.py" line="129"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="121"/>
+        <location filename="../../app/ui/labels.py" line="131"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="122"/>
+        <location filename="../../app/ui/labels.py" line="132"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="133"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="123"/>
+        <location filename="../../app/ui/labels.py" line="134"/>
         <source>{0}栋</source>
         <translation>Building {0}</translation>
     </message>
@@ -7940,92 +8227,92 @@ Add another household at this address anyway?</translation>
 <context>
     <name>WorkerTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1361"/>
+        <location filename="../../app/ui/pages/grids.py" line="1359"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1369"/>
+        <location filename="../../app/ui/pages/grids.py" line="1367"/>
         <source>打印走访清单</source>
         <translation>Print visit list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1371"/>
+        <location filename="../../app/ui/pages/grids.py" line="1369"/>
         <source>打印本网格联系表</source>
         <translation>Print this grid&apos;s contact sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1399"/>
+        <location filename="../../app/ui/pages/grids.py" line="1397"/>
         <source>重点人群</source>
         <translation>Vulnerable residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1400"/>
+        <location filename="../../app/ui/pages/grids.py" line="1398"/>
         <source>近七天的任务</source>
         <translation>Tasks in the next 7 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1401"/>
+        <location filename="../../app/ui/pages/grids.py" line="1399"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1438"/>
+        <location filename="../../app/ui/pages/grids.py" line="1436"/>
         <source>还没有网格。</source>
         <translation>No grids yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1465"/>
+        <location filename="../../app/ui/pages/grids.py" line="1463"/>
         <source>重点人群（{0} 户）</source>
         <translation>Vulnerable residents ({0} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1466"/>
+        <location filename="../../app/ui/pages/grids.py" line="1464"/>
         <source>近七天的任务（{0} 个班次）</source>
         <translation>Tasks in the next 7 days ({0} shifts)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1467"/>
+        <location filename="../../app/ui/pages/grids.py" line="1465"/>
         <source>全部住户（{0} 户）</source>
         <translation>All households ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1471"/>
+        <location filename="../../app/ui/pages/grids.py" line="1469"/>
         <source>{0}：{1} 户，{2} 人，重点人群 {3} 人，在岗 {4} 人，{5}</source>
         <translation>{0}: {1} households, {2} people, {3} vulnerable residents, {4} on duty, {5}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1477"/>
+        <location filename="../../app/ui/pages/grids.py" line="1475"/>
         <source>无人在岗</source>
         <translation>Nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1479"/>
+        <location filename="../../app/ui/pages/grids.py" line="1477"/>
         <source>每人服务 {0} 人</source>
         <translation>{0} residents per worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1481"/>
+        <location filename="../../app/ui/pages/grids.py" line="1479"/>
         <source>（人手不足）</source>
         <translation> (understaffed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1493"/>
+        <location filename="../../app/ui/pages/grids.py" line="1491"/>
         <source>网格走访清单</source>
         <translation>Grid visit list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1494"/>
+        <location filename="../../app/ui/pages/grids.py" line="1492"/>
         <source>走访清单-{0}.pdf</source>
         <translation>Visit list-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1505"/>
+        <location filename="../../app/ui/pages/grids.py" line="1503"/>
         <source>网格联系表</source>
         <translation>Grid contact sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1506"/>
+        <location filename="../../app/ui/pages/grids.py" line="1504"/>
         <source>联系表-{0}.pdf</source>
         <translation>Contact sheet-{0}.pdf</translation>
     </message>
@@ -8033,7 +8320,7 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_DateField</name>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="72"/>
+        <location filename="../../app/ui/pages/printing.py" line="81"/>
         <source>填写</source>
         <translation>Fill in</translation>
     </message>
@@ -8041,42 +8328,42 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="648"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="655"/>
         <source>第 1 步：选择文件</source>
         <translation>Step 1: Choose the file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="649"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="656"/>
         <source>Excel（.xlsx/.xls）、WPS 表格或 CSV 文件均可。</source>
         <translation>Excel (.xlsx/.xls), WPS spreadsheet or CSV files all work.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="652"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="659"/>
         <source>花名册文件</source>
         <translation>Roster file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="653"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="660"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="659"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="666"/>
         <source>文件：</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="662"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="669"/>
         <source>工作表：</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="672"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="679"/>
         <source>选择花名册</source>
         <translation>Choose roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="673"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="680"/>
         <source>表格文件 (*.xlsx *.xlsm *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</translation>
     </message>
@@ -8084,47 +8371,47 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="705"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="712"/>
         <source>第 2 步：核对各列</source>
         <translation>Step 2: Check the columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="706"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="713"/>
         <source>已按常见列名自动对应；如有不对，请在下拉框中改正。</source>
         <translation>Columns were matched by their usual names; correct any mistakes in the drop-down lists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="714"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="721"/>
         <source>文件前几行：</source>
         <translation>First rows of the file:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="728"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="735"/>
         <source>（不导入）</source>
         <translation>(do not import)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="735"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="742"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="752"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="759"/>
         <source>{0}（末几位已丢失）</source>
         <translation>{0} (last digits lost)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="755"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="762"/>
         <source>这个数字超过 15 位：表格只保留前 15 位，其余已变成 0，无法还原。身份证号这样的长号码要在设为文本的列中填写。</source>
         <translation>This number has more than 15 digits: the spreadsheet kept only the first 15 and turned the rest into 0, which cannot be undone. Long numbers such as ID card numbers must be typed into a column formatted as text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="768"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="775"/>
         <source>核对各列</source>
         <translation>Check columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="768"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="775"/>
         <source>请指定“姓名”所在的列。</source>
         <translation>Please choose the column that holds &quot;Name&quot;.</translation>
     </message>
@@ -8132,125 +8419,86 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="784"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="791"/>
         <source>第 3 步：检查结果（尚未写入）</source>
         <translation>Step 3: Check results (nothing saved yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="786"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="821"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="793"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="828"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="790"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="797"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="790"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="797"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="790"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="797"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="795"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="802"/>
         <source>有问题的行不导入，其余照常导入</source>
         <translation>Rows with problems are skipped; the rest are imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="799"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="806"/>
         <source>保存未导入的行…</source>
         <translation>Save rows not imported…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="801"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="808"/>
         <source>把有问题的行按原表的列另存为 Excel 文件，并注明原因；改正后可再导入。</source>
         <translation>Save the rows with problems to an Excel file in the original columns, with the reason for each; correct them and import again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="826"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="833"/>
         <source>检查花名册</source>
         <translation>Check roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="833"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="840"/>
         <source>共读取 {0} 行：将新增居民 {1} 人、更新 {2} 人、新增住户 {3} 户；{4} 行有问题不会导入，另有 {5} 条提示。点“导入”后一次写入，全部成功或全部不写。</source>
         <translation>Read {0} rows: {1} residents will be added, {2} updated and {3} households added; {4} rows have problems and will not be imported, plus {5} notes. &quot;Import&quot; saves everything in one go: either all of it is saved or none.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="848"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="855"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="848"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="855"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="870"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="891"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="877"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="898"/>
         <source>保存未导入的行</source>
         <translation>Save rows not imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="871"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="878"/>
         <source>{0}-未导入的行.xlsx</source>
         <translation>{0}-not imported.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="872"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="879"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="887"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="894"/>
         <source>已保存 {0} 行：{1}</source>
         <translation>Saved {0} rows: {1}</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="61"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="71"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="78"/>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="72"/>
-        <source>删除 {0}？
-删除后可在审计记录中查到。请填写原因：</source>
-        <translation>Delete {0}?
-The deletion can be looked up in the audit log. Please give the reason:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="73"/>
-        <source>已迁出</source>
-        <translation>Moved out</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="78"/>
-        <source>请填写删除原因。</source>
-        <translation>Please give the reason for deleting.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/household_dialogs.py" line="52"/>
-        <source>（户主）</source>
-        <translation> (head of household)</translation>
     </message>
 </context>
 </TS>

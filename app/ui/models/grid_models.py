@@ -12,7 +12,14 @@ from datetime import datetime
 
 from app.core import duty, grids
 from app.core.masking import mask_phone
-from app.ui.labels import duty_kind_label, listing, role_label, vulnerable_label, with_note
+from app.ui.labels import (
+    clauses,
+    duty_kind_label,
+    listing,
+    role_label,
+    vulnerable_label,
+    with_note,
+)
 from app.ui.models.rows import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
@@ -123,7 +130,7 @@ class HouseholdModel(RowsModel[grids.HouseholdRow]):
         if column == self.COL_GRID:
             return row.grid_code or self.tr("未分网格")
         if column == self.COL_VULNERABLE:
-            return self.tr("；").join(vulnerable_label(v) for v in row.vulnerable)
+            return clauses(vulnerable_label(v) for v in row.vulnerable)
         return mask_phone(row.phone)
 
     def alignment(self, column: int) -> int | None:

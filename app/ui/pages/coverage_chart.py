@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintE
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.core.grids import GridCoverage
+from app.ui.labels import clauses
 from app.ui.style import ACCENT, DANGER, MUTED
 
 ROW = 30  # pixels per grid
@@ -49,7 +50,7 @@ class CoverageChart(QWidget):
                 self.tr("无人在岗") if per is None else self.tr("每人 {0} 人").format(f"{per:,.0f}")
             )
             parts.append(f"{g.code} {value}" + (self.tr("（人手不足）") if g.flagged else ""))
-        return self.tr("；").join(parts)
+        return clauses(parts)
 
     def value_text(self, g: GridCoverage) -> str:
         per = g.residents_per_worker

@@ -48,7 +48,7 @@ from app.core.supplies import MAX_QTY
 from app.db.models_directives import TO_ALL
 from app.ui.context import AppContext
 from app.ui.files import choose_folder
-from app.ui.labels import listing, with_note
+from app.ui.labels import clauses, listing, with_note
 from app.ui.pages.grid_dialogs import OpDialog
 from app.ui.qtfix import emit
 from app.ui.tables import list_table
@@ -470,7 +470,7 @@ class DirectivesPanel(QWidget):
             if r.area:
                 parts.append(self.tr("网格 / 区域：{0}").format(_esc(r.area)))
             if parts:
-                lines.append(self.tr("；").join(parts))
+                lines.append(clauses(parts))
         if r.kind == "allocation":
             lines.append(
                 self.tr("调拨物资：{0}，数量 {1}{2}").format(_esc(r.item or ""), r.qty, r.unit)

@@ -37,7 +37,7 @@ from app.core.duty import PersonInput, PersonRow
 from app.db.models_grids import DUTY_KINDS, PERSON_ROLES
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
-from app.ui.labels import duty_kind_label, listing, role_label, with_note
+from app.ui.labels import SYNTAX, duty_kind_label, listing, mark_chinese, role_label, with_note
 from app.ui.models.grid_models import HistoryModel, RowsModel
 from app.ui.qtfix import emit
 
@@ -411,6 +411,7 @@ class PersonDialog(OpDialog):
         self.health = QLineEdit(data.health or "")
         self.zone = QLineEdit(data.zone or "")
         self.zone.setPlaceholderText(self.tr("楼栋 5,7-9；单元 3栋2单元；住户 3-2-502"))
+        mark_chinese(SYNTAX, self.zone)  # a unit is written 3栋2单元, in any language
         self.code = QLineEdit(data.code or "")
         self.code.setPlaceholderText(self.tr("不填则自动编号（P0001…）"))
         self.active = QCheckBox(self.tr("在岗"))

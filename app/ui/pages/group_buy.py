@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -44,10 +43,11 @@ from app.db.models_group_buy import MAX_COUNT
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import save_file
-from app.ui.labels import listing, with_note
+from app.ui.labels import clauses, listing, with_note
 from app.ui.qtfix import emit
 from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
 from app.ui.tables import list_table
+from app.ui.toolbar import PageToolBar
 
 FLAG = QT_TRANSLATE_NOOP("GroupBuy", "⚠ 涨价")
 
@@ -120,7 +120,7 @@ class PackageDialog(QDialog):
         self.name = QLineEdit(row.name if row else "")
         self.name.setPlaceholderText(self.tr("如：A 蔬菜套餐"))
         form.addRow(self.tr("套餐名称"), self.name)
-        self.contents = QLineEdit(row.contents_text if row else "")
+        self.contents = QLineEdit(clauses(c.text() for c in row.contents) if row else "")
         self.contents.setPlaceholderText(
             self.tr("每项写“名称 数量单位”，用分号隔开：米 5kg；油 1L")
         )
@@ -258,7 +258,7 @@ class HistoryDialog(QDialog):
                 change,
                 flag,
                 h.supplier,
-                h.contents,
+                clauses(h.contents.split("；")),  # 米 5kg；油 1L as the core joins them
             ]
             for c, v in enumerate(values):
                 self.table.setItem(r, c, _cell(v, right=c in (2, 3)))
@@ -308,9 +308,7 @@ class GroupBuyTab(QWidget):
         top.addWidget(self.threshold_label)
         layout.addLayout(top)
 
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("pageToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar = PageToolBar()
         self.open_action = self.toolbar.addAction(self.tr("开新批次"), self.open_round)
         self.close_action = self.toolbar.addAction(self.tr("结束批次"), self.close_round)
         self.toolbar.addSeparator()
@@ -568,7 +566,7 @@ class GroupBuyTab(QWidget):
             )
             values: list[tuple[Any, bool]] = [
                 (p.name, False),
-                (p.contents_text, False),
+                (clauses(c.text() for c in p.contents), False),
                 (core.yuan(p.price_fen), True),
                 (change, True),
                 (p.households, True),

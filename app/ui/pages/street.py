@@ -32,7 +32,7 @@ from app.core import street as core
 from app.core import street_report
 from app.ui.context import AppContext
 from app.ui.files import save_file
-from app.ui.labels import tag_label
+from app.ui.labels import clauses, tag_label
 from app.ui.models.rows import ALIGN_RIGHT, RowsModel
 from app.ui.qtfix import emit
 
@@ -116,7 +116,7 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
                     return self.tr("{0} 户待领").format(f"{row.households_waiting:,}")
                 return self.tr("无")
             if len(short) <= 2:
-                return self.tr("；").join(
+                return clauses(
                     self.tr("{0} 缺 {1}{2}").format(n.item, f"{n.shortage:,}", n.unit)
                     for n in short
                 )

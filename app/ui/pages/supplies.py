@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -51,11 +50,20 @@ from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import save_file
 from app.ui.home_section import HomeSection
-from app.ui.labels import building_label, listing, tag_label, with_note
+from app.ui.labels import (
+    building_label,
+    clauses,
+    listing,
+    supply_category_label,
+    supply_point_label,
+    tag_label,
+    with_note,
+)
 from app.ui.operations import delete_later
 from app.ui.qtfix import emit
 from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
 from app.ui.tables import list_table
+from app.ui.toolbar import PageToolBar
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -426,9 +434,7 @@ class SuppliesPage(QWidget):
         title.setObjectName("pageTitle")
         layout.addWidget(title)
 
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("pageToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar = PageToolBar()
         self.receive_action = self.toolbar.addAction(
             self.tr("入库"), lambda: self.movement("receive")
         )
@@ -604,7 +610,7 @@ class SuppliesPage(QWidget):
             [
                 [
                     r.item,
-                    r.category,
+                    supply_category_label(r.category),
                     r.on_hand,
                     r.unit,
                     r.received,
@@ -635,7 +641,7 @@ class SuppliesPage(QWidget):
                 [
                     f"{m.at:%Y-%m-%d %H:%M}",
                     m.item,
-                    m.point,
+                    supply_point_label(m.point),
                     kinds.get(m.kind, m.kind),
                     f"{m.qty:+d}",
                     m.actor,
@@ -707,7 +713,7 @@ class SuppliesPage(QWidget):
             return f"{c.delivered_qty} / {c.planned_qty} {c.unit}"
         lines = [(c.item, c.delivered_qty, c.planned_qty, c.unit)]
         lines += [(m.item, m.delivered_qty, m.planned_qty, m.unit) for m in c.more]
-        return self.tr("；").join(f"{i} {d} / {p} {u}" for i, d, p, u in lines)
+        return clauses(f"{i} {d} / {p} {u}" for i, d, p, u in lines)
 
     def _show_households(self, rows: list[core.CampaignHousehold]) -> None:
         self._rows = rows
