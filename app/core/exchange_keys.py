@@ -21,7 +21,15 @@ from sqlalchemy.orm import Session
 
 from app.core import keys
 from app.core.datadir import DataDir
-from app.core.exchange_format import b64, canonical_json, fingerprint, raw_public, unb64
+from app.core.exchange_format import (
+    MAX_DEPTH,
+    b64,
+    bounded_json,
+    canonical_json,
+    fingerprint,
+    raw_public,
+    unb64,
+)
 from app.core.pdf import write_atomically
 from app.core.peek import OfficeInfo
 from app.db.models_exchange import EnrolledOffice
@@ -29,6 +37,7 @@ from app.errors import AlreadyDone, InvalidInput
 
 ENROLMENT_FORMAT = "griddesk-enrolment"
 ENROLMENT_VERSION = 1
+MAX_ENROLMENT = 64 * 1024  # an enrolment file is about 600 bytes
 
 
 @dataclass(frozen=True)
@@ -118,13 +127,17 @@ def _bad_file(path: Path, why: str, why_en: str) -> InvalidInput:
 
 
 def read_enrolment(path: Path) -> Enrolment:
-    """Read and check an enrolment file (format, key sizes, fingerprint, self-signature)."""
+    """Read and check an enrolment file (format, key sizes, fingerprint, self-signature). It is
+    read before anything vouches for it: at most MAX_ENROLMENT bytes, nested MAX_DEPTH deep."""
     try:
-        body = json.loads(Path(path).read_text(encoding="utf-8"))
+        with Path(path).open("rb") as fh:
+            raw = fh.read(MAX_ENROLMENT + 1)
     except OSError as exc:
         raise InvalidInput(f"无法读取文件：{path}（{exc}）", f"Cannot read {path} ({exc})") from exc
+    try:
+        body = bounded_json(raw, MAX_ENROLMENT, MAX_DEPTH)
     except ValueError as exc:
-        raise _bad_file(path, "不是JSON", "not JSON") from exc
+        raise _bad_file(path, "不是JSON或过大", "not JSON, or too large") from exc
     if not isinstance(body, dict) or body.get("format") != ENROLMENT_FORMAT:
         raise _bad_file(path, "格式不符", "wrong format")
     if body.get("version") != ENROLMENT_VERSION:
@@ -148,6 +161,16 @@ def read_enrolment(path: Path) -> Enrolment:
     except InvalidSignature as exc:
         raise _bad_file(path, "签名无效，文件可能被改动", "bad signature; it was changed") from exc
     return enrolment
+
+
+def same_fingerprint(typed: str, fingerprint: str) -> bool:
+    """Whether `typed` is `fingerprint` as a person may type it back: spaces optional, upper or
+    lower case."""
+
+    def plain(text: str) -> str:
+        return "".join(text.split()).upper()
+
+    return bool(typed.strip()) and plain(typed) == plain(fingerprint)
 
 
 def check_roles(info: OfficeInfo, enrolment: Enrolment) -> None:
@@ -192,12 +215,12 @@ def not_under(info: OfficeInfo, enrolment: Enrolment) -> tuple[str, str] | None:
     )
 
 
-def enroll(session: Session, info: OfficeInfo, enrolment: Enrolment, replace: bool = False) -> str:
-    """Trust `enrolment`: a community trusts its street office, a street office enrols a community
-    of its own (`check_roles`).
-
-    Returns "added" or "replaced"; AlreadyDone if exactly these keys are enrolled already.
-    """
+def check_enrollable(
+    session: Session, info: OfficeInfo, enrolment: Enrolment
+) -> EnrolledOffice | None:
+    """What is refused before staff are asked to compare the fingerprint: the wrong role or
+    street office (`check_roles`), and exactly these keys enrolled already (AlreadyDone). The
+    office enrolled under this code, if any."""
     check_roles(info, enrolment)
     existing = session.get(EnrolledOffice, enrolment.code)
     if existing is not None and existing.fingerprint == enrolment.fingerprint:
@@ -206,6 +229,16 @@ def enroll(session: Session, info: OfficeInfo, enrolment: Enrolment, replace: bo
             f"{enrolment.name} ({enrolment.code}) is already enrolled; "
             f"fingerprint {enrolment.fingerprint}",
         )
+    return existing
+
+
+def enroll(session: Session, info: OfficeInfo, enrolment: Enrolment, replace: bool = False) -> str:
+    """Trust `enrolment`: a community trusts its street office, a street office enrols a community
+    of its own (`check_roles`).
+
+    Returns "added" or "replaced"; AlreadyDone if exactly these keys are enrolled already.
+    """
+    existing = check_enrollable(session, info, enrolment)
     if not info.is_street_office:
         others = [o for o in session.query(EnrolledOffice).all() if o.code != enrolment.code]
         if others and not replace:

@@ -1,12 +1,13 @@
 """What the 数据交换 page shows and does around app.core.exchange: this office's fingerprint and the
 offices it trusts, the packages it sent (and whether the other office acknowledged them), and
-importing several packages at once with one outcome each. Writing unacknowledged packages again is
-app.core.exchange_return.resend_packages.
+importing several packages at once with one outcome each (`exchange import FILE...` on the command
+line too). Writing unacknowledged packages again is app.core.exchange_return.resend_packages.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core import exchange_format as fmt
 from app.core.datadir import DataDir
-from app.core.exchange import PackageRefused, import_package
+from app.core.exchange import PACKAGE_SUFFIX, ImportResult, PackageRefused, import_package
 from app.core.office import set_setting
 from app.core.peek import OfficeInfo
 from app.db.engine import Database
@@ -25,6 +26,7 @@ from app.db.models_exchange import EnrolledOffice, ExchangePackage
 from app.errors import GridDeskError
 
 LAST_EXPORT = "last_export"  # the setting the status bar shows
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -115,16 +117,41 @@ class Outcome:
     sender: str = ""
     sender_name: str = ""
     unknown_sender: bool = False  # refused because the sender is not enrolled: offer to enrol
+    result: ImportResult | None = None  # what an imported package brought
 
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_zh
 
+    @property
+    def exit_code(self) -> int:
+        """As the command line reports it: 0 imported, 3 already imported, 1 refused."""
+        return {"imported": 0, "already": 3}.get(self.state, 1)
+
 
 def _sender(path: Path) -> tuple[str, str, int]:
-    """The sender's code and name and the package number, from the manifest (unverified)."""
-    manifest = fmt.split(path.read_bytes()).manifest
-    sender = manifest.get("sender") or {}
-    return str(sender.get("code", "")), str(sender.get("name", "")), int(manifest["package_seq"])
+    """The sender's code and name and the package number, from the manifest (unverified: for
+    ordering and naming only; `fmt.split` bounds what it parses)."""
+    with path.open("rb") as fh:
+        manifest = fmt.peek_manifest(fh.read(fmt.HEAD))
+    sender = manifest.get("sender")
+    sender = sender if isinstance(sender, dict) else {}
+    seq = manifest.get("package_seq")
+    return (
+        str(sender.get("code", ""))[:20],
+        str(sender.get("name", ""))[:100],
+        seq if type(seq) is int else 0,
+    )
+
+
+def package_files(paths: Sequence[Path]) -> list[Path]:
+    """The files named, a folder standing for the packages (*.gdpkg) in it, in name order."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix == PACKAGE_SUFFIX))
+        else:
+            files.append(path)
+    return files
 
 
 def order_packages(paths: Sequence[Path]) -> list[Path]:
@@ -135,7 +162,7 @@ def order_packages(paths: Sequence[Path]) -> list[Path]:
         try:
             code, _name, seq = _sender(path)
             return (0, code, seq, index)
-        except (OSError, GridDeskError, KeyError, TypeError, ValueError):
+        except (OSError, GridDeskError):
             return (1, "", 0, index)
 
     return [p for _i, p in sorted(enumerate(paths), key=key)]
@@ -148,8 +175,10 @@ def import_packages(
     paths: Sequence[Path],
     progress: Callable[[int, int, str], None] | None = None,
 ) -> list[Outcome]:
-    """Import each file in chain order; one outcome per file, whatever happened to the others."""
-    ordered = order_packages([Path(p) for p in paths])
+    """Import each file in chain order; one outcome per file, whatever happened to the others: a
+    file that is refused, and even one that meets a bug (logged with its traceback, reported as
+    an internal error), does not keep the next from being imported."""
+    ordered = order_packages(package_files(paths))
     outcomes: list[Outcome] = []
     for i, path in enumerate(ordered):
         if progress is not None:
@@ -157,18 +186,17 @@ def import_packages(
         try:
             result = import_package(db, datadir, info, path)
         except GridDeskError as exc:
-            state = "already" if exc.exit_code == 3 else "refused"
-            try:
-                code, name, _seq = _sender(path)
-            except (OSError, GridDeskError, KeyError, TypeError, ValueError):
-                code = name = ""
-            unknown = False
-            if isinstance(exc, PackageRefused) and code:
-                with db.reading() as session:
-                    known = session.get(EnrolledOffice, code)
-                    unknown = known is None or not known.signing_public
+            outcomes.append(_refused(db, path, exc))
+            continue
+        except Exception:
+            log.exception("bug while importing %s", path.name)
             outcomes.append(
-                Outcome(path, state, exc.message("zh"), exc.message("en"), code, name, unknown)
+                Outcome(
+                    path,
+                    "refused",
+                    "内部错误，未导入；详情已记录到日志。",
+                    "Internal error; nothing imported. The details are in the log.",
+                )
             )
             continue
         outcomes.append(
@@ -181,8 +209,23 @@ def import_packages(
                 f"{result.updated:,} updated, {result.unchanged:,} unchanged",
                 result.sender,
                 result.sender_name,
+                result=result,
             )
         )
     if progress is not None:
         progress(len(ordered), len(ordered), "")
     return outcomes
+
+
+def _refused(db: Database, path: Path, exc: GridDeskError) -> Outcome:
+    state = "already" if exc.exit_code == 3 else "refused"
+    try:
+        code, name, _seq = _sender(path)
+    except (OSError, GridDeskError):
+        code = name = ""
+    unknown = False
+    if isinstance(exc, PackageRefused) and code:
+        with db.reading() as session:
+            known = session.get(EnrolledOffice, code)
+            unknown = known is None or not known.signing_public
+    return Outcome(path, state, exc.message("zh"), exc.message("en"), code, name, unknown)

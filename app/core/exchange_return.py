@@ -16,20 +16,20 @@ the packages sent but not yet acknowledged (docs/exchange-format.md §6).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from app.core import exchange_format as fmt
 from app.core.datadir import DataDir
 from app.core.exchange import (
-    RECEIPT_FORMAT,
     RECEIPT_SUFFIX,
     ExportResult,
     last_sent,
+    receipt,
+    staging,
     write_package,
     write_verified,
 )
@@ -119,7 +119,8 @@ def export_return_packages(
     """At a street office: the next return package for each enrolled community (or for `to`).
 
     A community with nothing new gets no package unless it is named (`to`) or `full` is asked
-    for; AlreadyDone when no community has anything new."""
+    for; AlreadyDone when no community has anything new. The packages are recorded and committed
+    before they take their names in `out_dir` (app.core.exchange.staging)."""
     if not info.is_street_office:
         raise InvalidInput(
             "回传包由街道办写出；社区用 exchange export 写出给街道办的数据包。",
@@ -129,7 +130,7 @@ def export_return_packages(
     own = load_own_keys(datadir)
     results: list[ExportResult] = []
     try:
-        with db.session(note="exchange export (return packages)") as session:
+        with staging() as staged, db.session(note="exchange export (return packages)") as session:
             up_to = _own_seq(session, info.code)
             for office in _targets(session, to):
                 last = last_sent(session, office.code)
@@ -151,6 +152,7 @@ def export_return_packages(
                         records,
                         counts,
                         out_dir,
+                        staged,
                     )
                 )
     except OSError as exc:
@@ -190,23 +192,7 @@ def write_community_receipts(
                 )
                 .order_by(ExchangePackage.package_seq)
             ).all()
-            body = {
-                "format": RECEIPT_FORMAT,
-                "format_version": fmt.FORMAT_VERSION,
-                "sender": {"code": info.code, "name": info.name, "fingerprint": own.fingerprint},
-                "recipient": {"code": office.code, "fingerprint": office.fingerprint},
-                "created_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-                "packages": [
-                    {
-                        "package_seq": p.package_seq,
-                        "package_hash": p.package_hash,
-                        "imported_at": p.imported_at.isoformat() if p.imported_at else None,
-                        "records": p.records,
-                    }
-                    for p in packages
-                ],
-            }
-            data = fmt.sign_document(fmt.RECEIPT_MAGIC, body, own.signing)
+            data = receipt(info, own, office, packages)
             name = (
                 f"receipt-{info.code}-{office.code}-{office.last_package_seq:06d}{RECEIPT_SUFFIX}"
             )
