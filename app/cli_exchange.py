@@ -2,13 +2,17 @@
 office"):
 
     keys export-public OUT            this office's enrolment file; prints the fingerprint
-    keys enroll FILE [--replace]      community: trust the street office; street office: enrol a
-                                      community
+    keys enroll FILE [--fingerprint FP] [--replace]
+                                      community: trust the street office; street office: enrol a
+                                      community; the fingerprint the other office's screen shows
+                                      is typed back on a terminal, or given as FP
     exchange export --out DIR [--to CODE] [--full]
                                       community: the next package for the street office;
                                       street office: the return package of each community
                                       (or of CODE); prints the path last
-    exchange import FILE...                  0 imported, 3 already imported, 1 refused
+    exchange import FILE|DIR...              each file (a folder: its .gdpkg files) imported or
+                                             refused on its own line; exit 0 all imported,
+                                             3 none new, 1 one refused
     exchange receipt --out DIR               street office: signed receipts
     exchange import-receipt FILE             marks this office's packages received
     exchange receipt --out DIR               (at a community: receipt of return packages)
@@ -35,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli_groups import dispatch, group
-from app.errors import GridDeskError, InvalidInput
+from app.errors import InvalidInput
 
 if TYPE_CHECKING:
     from app.cli import Output
@@ -72,12 +76,51 @@ def cmd_export_public(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def _compared(enrolment: Any, given: str | None, out: Output) -> None:
+    """Staff compare the fingerprint with the one on the other office's screen (CLI.md): given
+    with --fingerprint, or typed back on a terminal; InvalidInput unless they agree."""
+    from app.core.exchange_keys import same_fingerprint
+
+    fingerprint = enrolment.fingerprint
+    if given is None:
+        if not sys.stdin.isatty():
+            raise InvalidInput(
+                f"请核对指纹：没有终端可输入，请加 --fingerprint（对方屏幕上显示的指纹，空格可省略）。"
+                f"此文件为{enrolment.name}（{enrolment.code}），指纹 {fingerprint}；未登记。",
+                "Compare the fingerprint: with no terminal to type it on, give --fingerprint "
+                f"(as the other office's screen shows it, spaces optional). This file is "
+                f"{enrolment.name} ({enrolment.code}), fingerprint {fingerprint}; nothing "
+                "enrolled.",
+            )
+        prompt = (
+            f"Key file of {enrolment.name} ({enrolment.code}).\nType the fingerprint shown on "
+            "that office's screen (spaces optional): "
+            if out.lang == "en"
+            else f"{enrolment.name}（{enrolment.code}）的公钥文件。\n请输入对方屏幕上显示的指纹"
+            "（空格可省略）："
+        )
+        try:
+            given = input(prompt)
+        except EOFError:
+            given = ""
+    if not same_fingerprint(given, fingerprint):
+        raise InvalidInput(
+            f"指纹不符，未登记：输入的是 {given.strip()[:60]}，文件中的是 {fingerprint}。"
+            "请确认拿到的是对方的公钥文件。",
+            f"The fingerprints differ; nothing enrolled: {given.strip()[:60]} was given, the "
+            f"file has {fingerprint}. Check that this is the other office's key file.",
+        )
+
+
 def cmd_enroll(args: argparse.Namespace, out: Output) -> int:
-    from app.core.exchange_keys import enroll, not_under, read_enrolment
+    from app.core.exchange_keys import check_enrollable, enroll, not_under, read_enrolment
 
     enrolment = read_enrolment(Path(args.file))
     db, info = _open(args)
     try:
+        with db.reading() as session:
+            check_enrollable(session, info, enrolment)
+        _compared(enrolment, args.fingerprint, out)
         with db.session(note="keys enroll") as session:
             how = enroll(session, info, enrolment, replace=args.replace)
     finally:
@@ -181,55 +224,35 @@ def cmd_resend(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def _order(paths: list[Path]) -> list[Path]:
-    """Packages of one sender in their chain order, however they were named or listed."""
-    from app.core import exchange_format as fmt
-
-    def key(item: tuple[int, Path]) -> tuple[int, str, int, int]:
-        index, path = item
-        try:
-            with path.open("rb") as fh:
-                manifest = fmt.split(fh.read()).manifest
-            return (0, str(manifest["sender"]["code"]), int(manifest["package_seq"]), index)
-        except (OSError, GridDeskError, KeyError, TypeError, ValueError):
-            return (1, "", 0, index)
-
-    return [p for _i, p in sorted(enumerate(paths), key=key)]
-
-
 def cmd_import(args: argparse.Namespace, out: Output) -> int:
-    from app.core.exchange import import_package
+    """Each file gets its line (imported: stdout; already imported or refused: stderr, naming
+    the file), one refused file never stops the others; the exit code is the worst outcome."""
+    from app.core.exchange_log import import_packages
 
     db, info = _open(args)
-    datadir = _datadir(args)
-    imported = already = refused = 0
     try:
-        for path in _order([Path(f) for f in args.files]):
-            try:
-                result = import_package(db, datadir, info, path)
-            except GridDeskError as exc:
-                print(f"{path}: {exc.message(out.lang)}", file=sys.stderr)
-                if exc.exit_code == EXIT_ALREADY:
-                    already += 1
-                else:
-                    refused += 1
-                continue
-            imported += 1
-            out.say(
-                f"已导入{result.sender_name}（{result.sender}）第 {result.package_seq} 号数据包："
-                f"新增 {result.inserted:,}，更新 {result.updated:,}，未变 {result.unchanged:,}。 "
-                f"{path}",
-                f"Imported package {result.package_seq} of {result.sender_name} "
-                f"({result.sender}): {result.inserted:,} added, {result.updated:,} updated, "
-                f"{result.unchanged:,} unchanged. {path}",
-            )
+        outcomes = import_packages(db, _datadir(args), info, [Path(f) for f in args.files])
     finally:
         db.dispose()
-    if refused:
+    if not outcomes:
+        raise InvalidInput("没有找到数据包（.gdpkg）。", "No package (.gdpkg) found.")
+    for outcome in outcomes:
+        result = outcome.result
+        if result is None:
+            print(f"{outcome.path}: {outcome.message(out.lang)}", file=sys.stderr)
+            continue
+        out.say(
+            f"已导入{result.sender_name}（{result.sender}）第 {result.package_seq} 号数据包："
+            f"新增 {result.inserted:,}，更新 {result.updated:,}，未变 {result.unchanged:,}。 "
+            f"{outcome.path}",
+            f"Imported package {result.package_seq} of {result.sender_name} "
+            f"({result.sender}): {result.inserted:,} added, {result.updated:,} updated, "
+            f"{result.unchanged:,} unchanged. {outcome.path}",
+        )
+    codes = {o.exit_code for o in outcomes}
+    if EXIT_FAILED in codes:
         return EXIT_FAILED
-    if imported:
-        return EXIT_OK
-    return EXIT_ALREADY
+    return EXIT_OK if EXIT_OK in codes else EXIT_ALREADY
 
 
 def cmd_receipt(args: argparse.Namespace, out: Output) -> int:
@@ -270,6 +293,12 @@ def register(sub: Any) -> dict[str, Handler]:
     p = keys.add_parser("enroll", help="trust another office's public key file")
     p.add_argument("file", metavar="FILE")
     p.add_argument(
+        "--fingerprint",
+        metavar="FP",
+        help="the fingerprint the other office's screen shows (spaces optional); without a "
+        "terminal it is required",
+    )
+    p.add_argument(
         "--replace", action="store_true", help="replace an office enrolled with another key"
     )
     p.set_defaults(handler=cmd_enroll)
@@ -286,7 +315,7 @@ def register(sub: Any) -> dict[str, Handler]:
     p.add_argument("--full", action="store_true", help="every record, not only the changes")
     p.set_defaults(handler=cmd_export)
     p = ex.add_parser("import", help="verify and import packages")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="a package, or a folder of them")
     p.set_defaults(handler=cmd_import)
     p = ex.add_parser("receipt", help="write signed receipts of the packages imported here")
     p.add_argument("--out", required=True, metavar="DIR")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_exchange_cli import Run, griddesk, refused
+from tests.e2e.test_exchange_cli import Run, enroll, griddesk, refused
 
 STREET, COMMUNITY = "420106001", "420106001001"
 
@@ -24,8 +24,8 @@ def offices(tmp_path: Path) -> dict[str, Path]:
                     "--name", "幸福里社区", "--parent-code", STREET).code == 0  # fmt: skip
     assert griddesk(home, street, "keys", "export-public", str(tmp_path / "S.pub")).code == 0
     assert griddesk(home, community, "keys", "export-public", str(tmp_path / "C.pub")).code == 0
-    assert griddesk(home, community, "keys", "enroll", str(tmp_path / "S.pub")).code == 0
-    assert griddesk(home, street, "keys", "enroll", str(tmp_path / "C.pub")).code == 0
+    assert enroll(home, community, tmp_path / "S.pub").code == 0
+    assert enroll(home, street, tmp_path / "C.pub").code == 0
     return {"home": home, "S": street, "C": community, "tmp": tmp_path}
 
 

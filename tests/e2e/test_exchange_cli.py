@@ -46,9 +46,27 @@ def griddesk(home: Path, data: Path, *args: str, lang: str | None = None) -> Run
     if lang:
         cmd += ["--lang", lang]
     proc = subprocess.run(
-        cmd + list(args), cwd=ROOT, env=_env(home), capture_output=True, timeout=180
+        cmd + list(args),
+        cwd=ROOT,
+        env=_env(home),
+        stdin=subprocess.DEVNULL,  # no terminal, as a script runs it
+        capture_output=True,
+        timeout=180,
     )
     return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+
+def fingerprint_of(key_file: Path) -> str:
+    """The fingerprint the other office's screen shows for its key file (as staff read it)."""
+    return str(json.loads(key_file.read_text(encoding="utf-8"))["fingerprint"])
+
+
+def enroll(home: Path, data: Path, key_file: Path, *more: str, lang: str | None = None) -> Run:
+    """`keys enroll` with the fingerprint typed as the other office's screen shows it."""
+    return griddesk(
+        home, data, "keys", "enroll", str(key_file), "--fingerprint", fingerprint_of(key_file),
+        *more, lang=lang,
+    )  # fmt: skip
 
 
 def refused(run: Run, code: int = 1) -> str:
@@ -80,13 +98,14 @@ def two_offices(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert s_pub.code == 0 and s_pub.last_word == str(tmp / "S.pub")
     c_pub = griddesk(home, community, "keys", "export-public", str(tmp / "C.pub"))
     assert c_pub.code == 0
-    enrolled = griddesk(home, community, "keys", "enroll", str(tmp / "S.pub"), lang="en")
-    assert enrolled.code == 0 and enrolled.last_word == STREET
-    # the fingerprint the street office's screen showed is the one the community enrolled
+    # the fingerprint the street office's screen showed, typed back at the community
     fingerprint = s_pub.out.split("in person: ")[1].splitlines()[0]
+    enrolled = griddesk(home, community, "keys", "enroll", str(tmp / "S.pub"),
+                        "--fingerprint", fingerprint, lang="en")  # fmt: skip
+    assert enrolled.code == 0 and enrolled.last_word == STREET
     assert fingerprint in enrolled.out
-    assert griddesk(home, street, "keys", "enroll", str(tmp / "C.pub")).code == 0
-    again = griddesk(home, street, "keys", "enroll", str(tmp / "C.pub"))
+    assert enroll(home, street, tmp / "C.pub").code == 0
+    again = enroll(home, street, tmp / "C.pub")
     refused(again, 3)
     return {"home": home, "S": street, "C": community, "tmp": tmp}
 
@@ -138,9 +157,9 @@ def test_import_killed_at_random_moments(two_offices: dict[str, Path], tmp_path:
     assert griddesk(home, pristine, "init", "--role", "street-office", "--code", STREET,
                     "--name", "水果湖街道").code == 0  # fmt: skip
     assert griddesk(home, pristine, "keys", "export-public", str(tmp_path / "P.pub")).code == 0
-    assert griddesk(home, pristine, "keys", "enroll", str(two_offices["tmp"] / "C.pub")).code == 0
+    assert enroll(home, pristine, two_offices["tmp"] / "C.pub").code == 0
     # the community now trusts this street office instead (same code, a new key: --replace)
-    trusted = griddesk(home, community, "keys", "enroll", str(tmp_path / "P.pub"), "--replace")
+    trusted = enroll(home, community, tmp_path / "P.pub", "--replace")
     assert trusted.code == 0, trusted.err
     export = griddesk(
         home, community, "exchange", "export", "--out", str(tmp_path / "usb"), "--full"

@@ -24,6 +24,11 @@ from tests.e2e.test_cli import (
 )
 
 
+def fingerprint_of(key_file: Path) -> str:
+    """The fingerprint the other office's screen shows (`keys enroll` wants it typed back)."""
+    return str(json.loads(key_file.read_text(encoding="utf-8"))["fingerprint"])
+
+
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where the processes keep what is not in --data-dir: never the user's home."""
@@ -119,7 +124,9 @@ def test_the_code_changes_only_when_confirmed_and_before_any_exchange(
     street = tmp_path / "street"
     init_office(DataDir(street), "street-office", PARENT, "水果湖街道")
     assert griddesk(home, street, "keys", "export-public", str(tmp_path / "s.pub")).code == 0
-    assert griddesk(home, office, "keys", "enroll", str(tmp_path / "s.pub")).code == 0
+    enrolled = griddesk(home, office, "keys", "enroll", str(tmp_path / "s.pub"),
+                        "--fingerprint", fingerprint_of(tmp_path / "s.pub"))  # fmt: skip
+    assert enrolled.code == 0, enrolled.err
     shown = show(home, office)
     assert shown["code_changeable"] is False and "登记" in shown["code_locked_because"]
     locked = griddesk(home, office, "--lang", "en", "office", "set", "--code", "420106001001",
@@ -142,7 +149,8 @@ def test_a_street_office_refuses_to_enrol_a_community_not_under_it(
     assert digest(other / "griddesk.sqlite3") == before
     # the community may still trust that street office's key, and is told it is not under it
     assert griddesk(home, other, "keys", "export-public", str(tmp_path / "o.pub")).code == 0
-    trusted = griddesk(home, office, "keys", "enroll", str(tmp_path / "o.pub"))
+    trusted = griddesk(home, office, "keys", "enroll", str(tmp_path / "o.pub"),
+                       "--fingerprint", fingerprint_of(tmp_path / "o.pub"))  # fmt: skip
     assert trusted.code == 0, trusted.err
     assert "不以街道办" in trusted.err and "420106002" in trusted.err
 

@@ -23,7 +23,7 @@ from sqlalchemy.pool import NullPool
 
 from app.core.database_url import URL_FILE
 from tests.conftest import PgServer
-from tests.e2e.test_exchange_cli import MAIN, ROOT, _env, griddesk, refused
+from tests.e2e.test_exchange_cli import MAIN, ROOT, _env, enroll, griddesk, refused
 
 STREET, COMMUNITY = "420106001", "420106001001"
 PASSWORD = "not-in-any-log-7f3"  # peer authentication on the socket ignores it; it must not leak
@@ -66,8 +66,8 @@ def offices(
     assert griddesk(home, community, "demo", "--residents", "800").code == 0
     for who, pub in ((street, "S.pub"), (community, "C.pub")):
         assert griddesk(home, who, "keys", "export-public", str(tmp / pub)).code == 0
-    assert griddesk(home, community, "keys", "enroll", str(tmp / "S.pub")).code == 0
-    assert griddesk(home, street, "keys", "enroll", str(tmp / "C.pub")).code == 0
+    assert enroll(home, community, tmp / "S.pub").code == 0
+    assert enroll(home, street, tmp / "C.pub").code == 0
     export = griddesk(home, community, "exchange", "export", "--out", str(tmp / "usb"), "--full")
     assert export.code == 0, export.err
     yield {"home": home, "S": street, "url": url, "package": export.last_word, "tmp": tmp}
@@ -121,7 +121,7 @@ def test_import_killed_at_random_moments_on_postgresql(
                     "--code", STREET, "--name", "水果湖街道")  # fmt: skip
     assert init.code == 0, init.err
     tmp = Path(str(offices["tmp"]))
-    assert griddesk(home, folder, "keys", "enroll", str(tmp / "C.pub")).code == 0
+    assert enroll(home, folder, tmp / "C.pub").code == 0
     shutil.rmtree(folder / "keys")
     shutil.copytree(street / "keys", folder / "keys")
     rng = random.Random(8)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from tests.e2e.test_exchange_cli import COMMUNITY, STREET, griddesk, refused
+from tests.e2e.test_exchange_cli import COMMUNITY, STREET, enroll, griddesk, refused
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +26,8 @@ def street(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert griddesk(home, c, "demo", "--residents", "400").code == 0
     assert griddesk(home, s, "keys", "export-public", str(tmp / "S.pub")).code == 0
     assert griddesk(home, c, "keys", "export-public", str(tmp / "C.pub")).code == 0
-    assert griddesk(home, c, "keys", "enroll", str(tmp / "S.pub")).code == 0
-    assert griddesk(home, s, "keys", "enroll", str(tmp / "C.pub")).code == 0
+    assert enroll(home, c, tmp / "S.pub").code == 0
+    assert enroll(home, s, tmp / "C.pub").code == 0
     export = griddesk(home, c, "exchange", "export", "--out", str(tmp / "usb"))
     assert export.code == 0, export.err
     imported = griddesk(home, s, "exchange", "import", export.last_word)
