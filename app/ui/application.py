@@ -115,7 +115,7 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
     lang = args.lang or str(settings.value("lang", "zh"))
     translators = install_translators(app, lang)
     register_fonts()
-    apply_style(app, large=bool(settings.value("large_font", False, type=bool)))
+    apply_style(app, large=bool(settings.value("large_font", False, type=bool)), lang=lang)
     from app import logsetup
 
     crash.install(datadir.logs / logsetup.LOG_NAME if datadir.logs.is_dir() else None)

@@ -24,7 +24,7 @@ def register_fonts() -> list[str]:
     return QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
 
 
-def apply_style(app: QApplication, *, large: bool = False) -> None:
+def apply_style(app: QApplication, *, large: bool = False, lang: str = "zh") -> None:
     app.setStyle("Fusion")
     pal = QPalette()
     pal.setColor(QPalette.ColorRole.Window, QColor("#f4f5f7"))
@@ -47,14 +47,26 @@ def apply_style(app: QApplication, *, large: bool = False) -> None:
     ):
         pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8a919c"))
     app.setPalette(pal)
+    font = QFont()
+    font.setFamilies(ui_families(lang))
+    app.setFont(font)
     set_font_size(app, LARGE_BODY_PT if large else BODY_PT)
     app.setStyleSheet(STYLE_SHEET)
 
 
+def ui_families(lang: str) -> list[str]:
+    """A system CJK font where there is one (Windows: Microsoft YaHei), else the bundled one. In
+    another language Windows' own UI font comes first: YaHei draws … and quotes full-width, as
+    Chinese sets them ("Browse⋯"), and its Latin letters are Segoe UI's, so nothing grows wider;
+    Chinese in names and data still comes from the CJK fonts. (Not a wider Latin font such as
+    DejaVu Sans: the pages are laid out for these widths.)"""
+    cjk = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", FONT_FAMILY]
+    return cjk if lang == "zh" else ["Segoe UI", *cjk]
+
+
 def set_font_size(app: QApplication, points: int) -> None:
-    font = QFont()
-    # a system CJK font where there is one (Windows: Microsoft YaHei), else the bundled one
-    font.setFamilies(["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", FONT_FAMILY])
+    """The body text size; the families chosen by apply_style stay."""
+    font = QFont(app.font())
     font.setPointSize(points)
     app.setFont(font)
 

@@ -56,7 +56,7 @@
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="201"/>
         <source>{0}（超期 {1} 天）</source>
-        <translation>{0} ({1} days overdue)</translation>
+        <translation>{0} (overdue: {1} d)</translation>
     </message>
 </context>
 <context>
@@ -100,47 +100,47 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="218"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="224"/>
         <source>把住户分到网格</source>
         <translation>Assign households to a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="218"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="224"/>
         <source>把楼栋分到网格</source>
         <translation>Assign buildings to a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="223"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="229"/>
         <source>划入网格</source>
         <translation>Into grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="228"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="234"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="230"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="236"/>
         <source>楼栋号和范围，如 1-3,7</source>
         <translation>Building numbers and ranges, e.g. 1-3,7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="231"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="237"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="232"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="238"/>
         <source>这些楼栋的全部住户都划入所选网格；范围不能重叠，楼栋号要存在。</source>
         <translation>All households in these buildings go into the selected grid. Ranges must not overlap and the buildings must exist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="237"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="243"/>
         <source>调整原因（记入历史，可不填）</source>
         <translation>Reason for the change (kept in the history, optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="238"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="244"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -148,22 +148,22 @@
 <context>
     <name>AssignPeopleDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="708"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="714"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="712"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="718"/>
         <source>{0}，{1}–{2}，需要 {3} 人，已排 {4} 人</source>
         <translation>{0}, {1}–{2}: needs {3}, {4} assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="723"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="729"/>
         <source>按姓名、编号、类别、网格筛选</source>
         <translation>Filter by name, ID, category or grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="737"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="743"/>
         <source>（已在此班次）</source>
         <translation> (already on this shift)</translation>
     </message>
@@ -271,7 +271,7 @@
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1245"/>
         <source>共 {0} 人：到岗 {1} 班次，缺勤 {2} 班次，合计 {3} 小时。</source>
-        <translation>{0} people: present for {1} shifts, absent from {2} shifts, {3} hours in total.</translation>
+        <translation>People: {0}. Shifts present: {1}, absent: {2}; hours in all: {3}.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1249"/>
@@ -539,7 +539,7 @@ GridDesk 现在关闭，请再次打开。</source>
     <message>
         <location filename="../../app/ui/models/grid_models.py" line="91"/>
         <source>{0} 户</source>
-        <translation>{0} households</translation>
+        <translation>{0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/grid_models.py" line="103"/>
@@ -979,7 +979,7 @@ The deletion can be looked up in the audit log. Please give the reason:</transla
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1618"/>
         <source>{0} 个网格，人手不足 {1} 个；未分网格的住户 {2} 户；今日未到岗 {3} 人次</source>
-        <translation>{0} grids, {1} understaffed; {2} households without a grid; {3} absences today</translation>
+        <translation>Grids: {0}, understaffed: {1}; households without a grid: {2}; absences today: {3}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1623"/>
@@ -1037,7 +1037,7 @@ The deletion can be looked up in the audit log. Please give the reason:</transla
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1317"/>
         <source>{0} 个网格，居民 {1} 人，在岗人员 {2} 人；人手不足的网格 {3} 个</source>
-        <translation>{0} grids, {1} residents, {2} on-duty workers; {3} grids understaffed</translation>
+        <translation>Grids: {0}, residents: {1}, on-duty workers: {2}; understaffed grids: {3}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1322"/>
@@ -1596,7 +1596,7 @@ Please pass the log file to technical support.</translation>
     <message>
         <location filename="../../app/ui/household_dialogs.py" line="431"/>
         <source>共 {0} 组{1}</source>
-        <translation>{0} groups{1}</translation>
+        <translation>Groups: {0}{1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/household_dialogs.py" line="432"/>
@@ -1621,7 +1621,7 @@ Please pass the log file to technical support.</translation>
     <message>
         <location filename="../../app/ui/household_dialogs.py" line="516"/>
         <source>（户主）</source>
-        <translation> (head of household)</translation>
+        <translation> (head)</translation>
     </message>
     <message>
         <location filename="../../app/ui/household_dialogs.py" line="534"/>
@@ -1720,42 +1720,42 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>DutyDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="594"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="600"/>
         <source>编辑任务</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="594"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="600"/>
         <source>新增任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="597"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="603"/>
         <source>如 北门卡点值守</source>
         <translation>e.g. North gate checkpoint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="604"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="610"/>
         <source>（全社区）</source>
         <translation>(whole community)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="608"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="614"/>
         <source>任务名称</source>
         <translation>Task name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="609"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="615"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="610"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="616"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="611"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="617"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
@@ -1808,7 +1808,7 @@ The merged records are closed; the reason and where they went are kept in the ch
     <message>
         <location filename="../../app/ui/pages/grids.py" line="887"/>
         <source>扫描工作证条码，或输入编号后按回车（到岗签到，离岗再扫一次签退）</source>
-        <translation>Scan the ID badge barcode, or type the ID and press Enter (scan on arrival to check in, again on leaving to check out)</translation>
+        <translation>Scan the ID badge or type the ID and press Enter: once to check in, again to check out</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="891"/>
@@ -1876,7 +1876,7 @@ The merged records are closed; the reason and where they went are kept in the ch
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1010"/>
         <source>{0} 个班次，在岗 {1} 人</source>
-        <translation>{0} shifts, {1} people on duty</translation>
+        <translation>Shifts: {0}; on duty now: {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1015"/>
@@ -1886,7 +1886,7 @@ The merged records are closed; the reason and where they went are kept in the ch
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1016"/>
         <source>；未到 / 缺勤 {0} 人：{1}{2}</source>
-        <translation>; not arrived / absent: {0}: {1}{2}</translation>
+        <translation>; not arrived or absent ({0}): {1}{2}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1019"/>
@@ -2062,7 +2062,7 @@ The merged records are closed; the reason and where they went are kept in the ch
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="317"/>
         <source>上级指令 / 下发</source>
-        <translation>Directives / issue</translation>
+        <translation>Street office directives</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="345"/>
@@ -2107,7 +2107,7 @@ The merged records are closed; the reason and where they went are kept in the ch
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="404"/>
         <source>已发出 {0} 个数据包，其中 {1} 个尚未确认收到（标粗）</source>
-        <translation>{0} packages sent, {1} of them not yet confirmed as received (in bold)</translation>
+        <translation>Packages sent: {0}; not yet confirmed as received: {1} (in bold)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="408"/>
@@ -2363,17 +2363,17 @@ Choose its public key file now?</translation>
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="101"/>
         <source>本街道办</source>
-        <translation>This street office</translation>
+        <translation>this street office</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="101"/>
         <source>本社区</source>
-        <translation>This community</translation>
+        <translation>this community</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="103"/>
         <source>{0}指纹（{1}，{2}）— 登记时请对方当面核对</source>
-        <translation>{0} fingerprint ({1}, {2}) — have the other party verify it in person when enrolling</translation>
+        <translation>Fingerprint of {0} ({1}, {2}): have the other office check it in person when enrolling</translation>
     </message>
 </context>
 <context>
@@ -2466,37 +2466,37 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GridDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="176"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="182"/>
         <source>修改网格 {0}</source>
         <translation>Edit grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="176"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="182"/>
         <source>新增网格</source>
         <translation>New grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="180"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="186"/>
         <source>如 G04</source>
         <translation>e.g. G04</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="182"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="188"/>
         <source>如 第4网格</source>
         <translation>e.g. Grid 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="184"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="190"/>
         <source>网格编号</source>
         <translation>Grid ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="185"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="191"/>
         <source>网格名称</source>
         <translation>Grid name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="186"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="192"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -2814,7 +2814,7 @@ Data will be kept in: {0}</translation>
     <message>
         <location filename="../../app/ui/pages/group_buy.py" line="538"/>
         <source>合计：{households} 户订购 {count} 份，应收 {due} 元，已收 {paid} 元；未付款 {unpaid} 户，未送达 {undelivered} 户</source>
-        <translation>Total: {households} households ordered {count}; {due} yuan due, {paid} yuan received; {unpaid} households unpaid, {undelivered} not delivered</translation>
+        <translation>Total: households ordering {households}, packages {count}; {due} yuan due, {paid} yuan received; households unpaid {unpaid}, not delivered {undelivered}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/group_buy.py" line="557"/>
@@ -2972,7 +2972,7 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="350"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="356"/>
         <source>网格归属历史 — {0}</source>
         <translation>Grid history — {0}</translation>
     </message>
@@ -3283,7 +3283,7 @@ Data will be kept in: {0}</translation>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="462"/>
         <source>户号 {0} · {1} · 户主 {2} · 共 {3} 人</source>
-        <translation>Household no. {0} · {1} · Head of household {2} · {3} people</translation>
+        <translation>Household no. {0} · {1} · Head of household {2} · People: {3}</translation>
     </message>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="463"/>
@@ -3293,7 +3293,7 @@ Data will be kept in: {0}</translation>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="474"/>
         <source>（户主）</source>
-        <translation> (head of household)</translation>
+        <translation> (head)</translation>
     </message>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="515"/>
@@ -3315,7 +3315,7 @@ Data will be kept in: {0}</translation>
         <location filename="../../app/ui/registry_dialogs.py" line="526"/>
         <location filename="../../app/ui/registry_dialogs.py" line="535"/>
         <source>迁到其他户</source>
-        <translation>Move to another household</translation>
+        <translation>Move member</translation>
     </message>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="396"/>
@@ -3330,7 +3330,7 @@ Data will be kept in: {0}</translation>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="398"/>
         <source>设为户主</source>
-        <translation>Make head of household</translation>
+        <translation>Make head</translation>
     </message>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="400"/>
@@ -3442,37 +3442,37 @@ Data will be kept in: {0}</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="533"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="539"/>
         <source>导入人员名册 — {0}</source>
         <translation>Import staff roster — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="539"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="545"/>
         <source>读取 {0} 行（表头在第 {1} 行）：新增 {2} 人，更新 {3} 人，未导入 {4} 行，提示 {5} 条。</source>
         <translation>Read {0} rows (header on row {1}): {2} new, {3} updated, {4} rows not imported, {5} notes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="552"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="558"/>
         <source>识别的列：{0}</source>
         <translation>Columns recognised: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="562"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="568"/>
         <source>第 {0} 行未导入：{1}</source>
         <translation>Row {0} not imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="565"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="571"/>
         <source>第 {0} 行提示：{1}</source>
         <translation>Row {0} note: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="567"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="573"/>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="571"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="577"/>
         <source>导入 {0} 人</source>
         <translation>Import {0} people</translation>
     </message>
@@ -3951,7 +3951,7 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="535"/>
         <source>{0} 人</source>
-        <translation>{0} people</translation>
+        <translation>{0} listed</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meeting_editor.py" line="553"/>
@@ -4107,7 +4107,7 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="128"/>
         <source>决定事项 {0} 项，其中 {1} 项的待办已全部完成</source>
-        <translation>{0} decisions, {1} with all action items done</translation>
+        <translation>Decisions: {0}; with all action items done: {1}</translation>
     </message>
 </context>
 <context>
@@ -4125,7 +4125,7 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="927"/>
         <source>未办结 {0} 项，其中逾期 {1} 项、3 天内到期 {2} 项</source>
-        <translation>{0} open: {1} overdue, {2} due within 3 days</translation>
+        <translation>Open: {0}; overdue: {1}, due within 3 days: {2}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="931"/>
@@ -4284,7 +4284,7 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="528"/>
         <source>共 {0} 次会议（全部 {1} 次）；未办结待办 {2} 项，其中逾期 {3} 项</source>
-        <translation>{0} meetings (of {1}); {2} open action items, {3} overdue</translation>
+        <translation>Meetings: {0} of {1}; open action items: {2}, overdue: {3}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="575"/>
@@ -4299,12 +4299,12 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="635"/>
         <source>决定 {0} 项，已落实 {1} 项；待办 {2} 项，已完成 {3} 项，逾期 {4} 项</source>
-        <translation>{0} decisions, {1} carried out; {2} action items, {3} done, {4} overdue</translation>
+        <translation>Decisions: {0}, carried out: {1}; action items: {2}, done: {3}, overdue: {4}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="647"/>
         <source>{0} 项，其中逾期 {1} 项</source>
-        <translation>{0} items, {1} overdue</translation>
+        <translation>Items: {0}, overdue: {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/meetings.py" line="655"/>
@@ -4392,22 +4392,22 @@ Give the reason for the amendment (it is printed on the amendment):</translation
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="267"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="273"/>
         <source>合并网格</source>
         <translation>Merge grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="279"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="285"/>
         <source>保留的网格</source>
         <translation>Grid to keep</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="280"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="286"/>
         <source>并入它的网格</source>
         <translation>Grids to merge into it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="283"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="289"/>
         <source>所选网格的住户、楼栋、在岗人员和任务都转入保留的网格；所选网格随后停用（记录保留）。</source>
         <translation>The households, buildings, on-duty workers and tasks of the selected grids move to the grid you keep; the selected grids are then closed (their records are kept).</translation>
     </message>
@@ -4523,62 +4523,62 @@ Household {0} will be closed and its members moved to {2}.</translation>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="95"/>
+        <location filename="../../app/ui/pages/supplies.py" line="96"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="100"/>
+        <location filename="../../app/ui/pages/supplies.py" line="101"/>
         <source>数量（调整可为负数）</source>
         <translation>Quantity (can be negative for an adjustment)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="100"/>
+        <location filename="../../app/ui/pages/supplies.py" line="101"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="106"/>
+        <location filename="../../app/ui/pages/supplies.py" line="107"/>
         <source>捐赠</source>
         <translation>Donation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="107"/>
+        <location filename="../../app/ui/pages/supplies.py" line="108"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="108"/>
+        <location filename="../../app/ui/pages/supplies.py" line="109"/>
         <source>街道调拨</source>
         <translation>From street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="113"/>
+        <location filename="../../app/ui/pages/supplies.py" line="114"/>
         <source>个、袋、箱…（新物资）</source>
         <translation>pieces, bags, boxes… (new item)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="114"/>
+        <location filename="../../app/ui/pages/supplies.py" line="115"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="115"/>
+        <location filename="../../app/ui/pages/supplies.py" line="116"/>
         <source>来源类别</source>
         <translation>Source type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="116"/>
+        <location filename="../../app/ui/pages/supplies.py" line="117"/>
         <source>捐赠单位或个人、供应商</source>
         <translation>Donor (organisation or person) or supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="117"/>
+        <location filename="../../app/ui/pages/supplies.py" line="118"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="119"/>
+        <location filename="../../app/ui/pages/supplies.py" line="120"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4968,7 +4968,7 @@ Household {0} will be closed and its members moved to {2}.</translation>
     <message>
         <location filename="../../app/ui/print_preview.py" line="74"/>
         <source>共 {0} 页</source>
-        <translation>{0} pages</translation>
+        <translation>Pages: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/print_preview.py" line="76"/>
@@ -5016,149 +5016,149 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="378"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="384"/>
         <source>编辑人员 {0}</source>
         <translation>Edit person {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="378"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="384"/>
         <source>新增人员</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="389"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="395"/>
         <source>（不属于某个网格）</source>
         <translation>(not in a grid)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="393"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="399"/>
         <source>下沉干部的派出单位；社工、共建单位的机构名称</source>
         <translation>Sent-down cadre&apos;s home organisation; for social workers and partner units, the organisation name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="395"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="401"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="397"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="403"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="409"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="415"/>
         <source>驾驶、医护、心理疏导…</source>
         <translation>Driving, nursing, counselling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="413"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="419"/>
         <source>楼栋 5,7-9；单元 3栋2单元；住户 3-2-502</source>
         <translation>Buildings 5,7-9; a unit as 3栋2单元; households 3-2-502</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="416"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="422"/>
         <source>不填则自动编号（P0001…）</source>
         <translation>Leave empty to number automatically (P0001…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="417"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="423"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="423"/>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="487"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="429"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="493"/>
         <source>已关联：{0}</source>
         <translation>Linked: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="425"/>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="493"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="431"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="499"/>
         <source>未关联居民</source>
         <translation>Not linked to a resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="428"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="434"/>
         <source>输入姓名、拼音或住址查找居民，回车</source>
         <translation>Type a name, pinyin or address to find a resident, then press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="434"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="440"/>
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="444"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="450"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="445"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="451"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="446"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="452"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="447"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="453"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="448"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="454"/>
         <source>本社区居民</source>
         <translation>Resident here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="449"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="455"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="450"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="456"/>
         <source>在岗期</source>
         <translation>Duty period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="451"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="457"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="452"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="458"/>
         <source>可服务时间</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="453"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="459"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="454"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="460"/>
         <source>责任区</source>
         <translation>Area covered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="455"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="461"/>
         <source>签到编号</source>
         <translation>Check-in ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="456"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="462"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="457"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="463"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="480"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="486"/>
         <source>没有找到这样的居民</source>
         <translation>No such resident found</translation>
     </message>
@@ -5234,183 +5234,183 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="175"/>
+        <location filename="../../app/ui/pages/supplies.py" line="176"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="178"/>
+        <location filename="../../app/ui/pages/supplies.py" line="179"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="192"/>
+        <location filename="../../app/ui/pages/supplies.py" line="193"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="208"/>
+        <location filename="../../app/ui/pages/supplies.py" line="209"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="209"/>
+        <location filename="../../app/ui/pages/supplies.py" line="210"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="210"/>
+        <location filename="../../app/ui/pages/supplies.py" line="211"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="211"/>
+        <location filename="../../app/ui/pages/supplies.py" line="212"/>
         <source>标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="212"/>
+        <location filename="../../app/ui/pages/supplies.py" line="213"/>
         <source>指定住户</source>
         <translation>Chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="216"/>
+        <location filename="../../app/ui/pages/supplies.py" line="217"/>
         <source>网格编号、楼栋号、标签或户号（逗号分隔）</source>
         <translation>Grid IDs, building numbers, tags or household numbers (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="220"/>
+        <location filename="../../app/ui/pages/supplies.py" line="221"/>
         <source>发放对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="221"/>
+        <location filename="../../app/ui/pages/supplies.py" line="222"/>
         <source>重点户（独居老人、残疾人等）优先</source>
         <translation>Vulnerable households first (elderly living alone, disabled, etc.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="272"/>
+        <location filename="../../app/ui/pages/supplies.py" line="273"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="205"/>
+        <location filename="../../app/ui/pages/supplies.py" line="206"/>
         <source>其他物资</source>
         <translation>Other supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="196"/>
+        <location filename="../../app/ui/pages/supplies.py" line="197"/>
         <source>＋ 再加一种物资</source>
         <translation>+ Add another item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="224"/>
+        <location filename="../../app/ui/pages/supplies.py" line="225"/>
         <source>点击“预览”查看分配与库存对比，确认后再创建。</source>
         <translation>Click &quot;Preview&quot; to compare the allocation with stock, then create it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="232"/>
+        <location filename="../../app/ui/pages/supplies.py" line="233"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="234"/>
+        <location filename="../../app/ui/pages/supplies.py" line="235"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="257"/>
+        <location filename="../../app/ui/pages/supplies.py" line="258"/>
         <source>每户</source>
         <translation>per household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="258"/>
+        <location filename="../../app/ui/pages/supplies.py" line="259"/>
         <source>每人</source>
         <translation>per person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="259"/>
+        <location filename="../../app/ui/pages/supplies.py" line="260"/>
         <source>每 2 人</source>
         <translation>per 2 people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="186"/>
-        <location filename="../../app/ui/pages/supplies.py" line="315"/>
+        <location filename="../../app/ui/pages/supplies.py" line="187"/>
+        <location filename="../../app/ui/pages/supplies.py" line="316"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="198"/>
+        <location filename="../../app/ui/pages/supplies.py" line="199"/>
         <source>同一次发放一并发给每户，如米、油、口罩；每种物资各有自己的份数、规则和上限</source>
         <translation>Handed to each household in the same distribution, e.g. rice, oil, masks; each item has its own share, rule and limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="251"/>
+        <location filename="../../app/ui/pages/supplies.py" line="252"/>
         <source>每份的数量（按所选规则：每户、每人或每 2 人一份）</source>
         <translation>Quantity per share (by the chosen rule: per household, per person or per 2 people)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="264"/>
+        <location filename="../../app/ui/pages/supplies.py" line="265"/>
         <source>每户：每户一份；每人：每人一份；每 2 人：按户人数每 2 人一份（3 人算 2 份）</source>
         <translation>Per household: one share each; per person: one share per person; per 2 people: one share per 2 members (3 people count as 2 shares)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="275"/>
+        <location filename="../../app/ui/pages/supplies.py" line="276"/>
         <source>这种物资每户最多发多少（0 为不限）</source>
         <translation>At most this much of the item per household (0 = no limit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="284"/>
+        <location filename="../../app/ui/pages/supplies.py" line="285"/>
         <source>每份</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="289"/>
+        <location filename="../../app/ui/pages/supplies.py" line="290"/>
         <source>上限</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="367"/>
+        <location filename="../../app/ui/pages/supplies.py" line="368"/>
         <source>{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}</source>
-        <translation>{households} households ({vulnerable} vulnerable), {needed}{unit} needed, {on_hand}{unit} in stock</translation>
+        <translation>Households: {households} (vulnerable {vulnerable}); needed {needed}{unit}, in stock {on_hand}{unit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="376"/>
+        <location filename="../../app/ui/pages/supplies.py" line="377"/>
         <source>；缺口 {shortfall}{unit}，按顺序可先发 {covered} 户</source>
         <translation>; short by {shortfall}{unit}, enough for the first {covered} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="380"/>
+        <location filename="../../app/ui/pages/supplies.py" line="381"/>
         <source>；库存足够</source>
         <translation>; enough stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="383"/>
+        <location filename="../../app/ui/pages/supplies.py" line="384"/>
         <source>{households} 户（重点户 {vulnerable}）</source>
-        <translation>{households} households ({vulnerable} vulnerable)</translation>
+        <translation>Households: {households} (vulnerable {vulnerable})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="388"/>
+        <location filename="../../app/ui/pages/supplies.py" line="389"/>
         <source>{item}：共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>{item}: {needed}{unit} needed, {on_hand}{unit} in stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="392"/>
+        <location filename="../../app/ui/pages/supplies.py" line="393"/>
         <source>，缺口 {shortfall}{unit}</source>
         <translation>, short by {shortfall}{unit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="396"/>
+        <location filename="../../app/ui/pages/supplies.py" line="397"/>
         <source>，足够</source>
         <translation>, enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="400"/>
+        <location filename="../../app/ui/pages/supplies.py" line="401"/>
         <source>按顺序可先发 {covered} 户（各项物资都够的户数）</source>
         <translation>Enough for the first {covered} households (households for which every item is covered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="405"/>
+        <location filename="../../app/ui/pages/supplies.py" line="406"/>
         <source>库存足够</source>
         <translation>Enough stock</translation>
     </message>
@@ -6038,7 +6038,7 @@ Household {0} will be closed and its members moved to {2}.</translation>
     <message>
         <location filename="../../app/ui/pages/registry.py" line="386"/>
         <source>共 {0} 人</source>
-        <translation>{0} people</translation>
+        <translation>People: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/registry.py" line="457"/>
@@ -6053,7 +6053,7 @@ Household {0} will be closed and its members moved to {2}.</translation>
     <message>
         <location filename="../../app/ui/pages/registry.py" line="476"/>
         <source>共 {0} 人（刚保存的居民不在当前筛选结果中）</source>
-        <translation>{0} people (the resident just saved is not in the current filter)</translation>
+        <translation>People: {0} (the resident just saved is not in the current filter)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/registry.py" line="511"/>
@@ -6211,52 +6211,57 @@ Recommended when the file goes to another organisation.</translation>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="127"/>
+        <location filename="../../app/ui/pages/reports.py" line="90"/>
+        <source>日报按打印件显示（中文）。</source>
+        <translation>The report is shown as it prints: in Chinese.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reports.py" line="134"/>
         <source>{0} 的日报，统计于 {1}</source>
         <translation>Daily report for {0}, counted at {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="138"/>
+        <location filename="../../app/ui/pages/reports.py" line="145"/>
         <source>日报-{0}.pdf</source>
         <translation>Daily report-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="140"/>
+        <location filename="../../app/ui/pages/reports.py" line="147"/>
         <source>统计</source>
         <translation>Counting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="140"/>
+        <location filename="../../app/ui/pages/reports.py" line="147"/>
         <source>排版</source>
         <translation>Laying out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="160"/>
+        <location filename="../../app/ui/pages/reports.py" line="167"/>
         <source>正在生成日报</source>
         <translation>Creating the daily report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="167"/>
+        <location filename="../../app/ui/pages/reports.py" line="174"/>
         <source>导出日报</source>
         <translation>Export daily report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="168"/>
+        <location filename="../../app/ui/pages/reports.py" line="175"/>
         <source>日报-{0}.xlsx</source>
         <translation>Daily report-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="169"/>
+        <location filename="../../app/ui/pages/reports.py" line="176"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="187"/>
+        <location filename="../../app/ui/pages/reports.py" line="194"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="190"/>
+        <location filename="../../app/ui/pages/reports.py" line="197"/>
         <source>正在导出日报</source>
         <translation>Exporting the daily report</translation>
     </message>
@@ -6437,7 +6442,7 @@ Recommended when the file goes to another organisation.</translation>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="343"/>
         <source>户号 {0}（户主 {1}，{2} 人）</source>
-        <translation>Household no. {0} (head of household {1}, {2} people)</translation>
+        <translation>household no. {0} (head {1}, people: {2})</translation>
     </message>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="344"/>
@@ -6782,7 +6787,7 @@ Add another household at this address anyway?</translation>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="702"/>
         <source>共 {0} 人（全部 {1} 人）</source>
-        <translation>{0} people (of {1})</translation>
+        <translation>Showing {0} of {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="703"/>
@@ -7113,37 +7118,37 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ShiftsDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="647"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="653"/>
         <source>排班</source>
         <translation>Schedule shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="663"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="669"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="670"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="676"/>
         <source>（结束早于开始即为次日）</source>
         <translation>(an end before the start means the next day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="672"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="678"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="673"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="679"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="674"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="680"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="675"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="681"/>
         <source>每班人数</source>
         <translation>People per shift</translation>
     </message>
@@ -7151,42 +7156,42 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="314"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="320"/>
         <source>拆分网格 {0}</source>
         <translation>Split grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="317"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="323"/>
         <source>新网格编号，如 {0}B</source>
         <translation>New grid ID, e.g. {0}B</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="320"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="326"/>
         <source>划入新网格的楼栋，如 5-6</source>
         <translation>Buildings for the new grid, e.g. 5-6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="322"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="328"/>
         <source>或单独的住户：3-2-502, 3-2-601</source>
         <translation>or single households: 3-2-502, 3-2-601</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="323"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="329"/>
         <source>新网格编号</source>
         <translation>New grid ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="324"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="330"/>
         <source>新网格名称</source>
         <translation>New grid name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="325"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="331"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="326"/>
+        <location filename="../../app/ui/pages/grid_dialogs.py" line="332"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
@@ -7203,7 +7208,7 @@ Add another household at this address anyway?</translation>
     <message>
         <location filename="../../app/ui/household_dialogs.py" line="92"/>
         <source>新户的住址，如 3栋2单元502 或 3-2-502</source>
-        <translation>Address of the new household, e.g. 3-2-502</translation>
+        <translation>e.g. 3-2-502</translation>
     </message>
     <message>
         <location filename="../../app/ui/household_dialogs.py" line="95"/>
@@ -7357,7 +7362,7 @@ Add another household at this address anyway?</translation>
     <message>
         <location filename="../../app/ui/pages/street.py" line="316"/>
         <source>共 {0} 个社区，逾期 {1} 个；在住居民 {2} 人，住户 {3} 户，重点人群 {4} 人</source>
-        <translation>{0} communities, {1} overdue; {2} residents in residence, {3} households, {4} vulnerable people</translation>
+        <translation>Communities: {0}, overdue: {1}; residents living here: {2}, households: {3}, vulnerable: {4}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/street.py" line="325"/>
@@ -7488,7 +7493,7 @@ Add another household at this address anyway?</translation>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="338"/>
         <source>有 {0} 户尚未分到任何网格。请把它们所在的楼栋或住户分到网格。</source>
-        <translation>{0} households are not in any grid yet. Please assign their buildings or the households to a grid.</translation>
+        <translation>Households not in any grid yet: {0}. Assign their buildings or the households to a grid.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="343"/>
@@ -7498,7 +7503,7 @@ Add another household at this address anyway?</translation>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="362"/>
         <source>共 {0} 栋，{1} 户</source>
-        <translation>{0} buildings, {1} households</translation>
+        <translation>Buildings: {0}, households: {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="426"/>
@@ -7575,402 +7580,402 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="433"/>
-        <location filename="../../app/ui/pages/supplies.py" line="483"/>
-        <location filename="../../app/ui/pages/supplies.py" line="495"/>
-        <location filename="../../app/ui/pages/supplies.py" line="517"/>
+        <location filename="../../app/ui/pages/supplies.py" line="434"/>
+        <location filename="../../app/ui/pages/supplies.py" line="484"/>
+        <location filename="../../app/ui/pages/supplies.py" line="496"/>
+        <location filename="../../app/ui/pages/supplies.py" line="518"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="439"/>
-        <location filename="../../app/ui/pages/supplies.py" line="629"/>
+        <location filename="../../app/ui/pages/supplies.py" line="440"/>
+        <location filename="../../app/ui/pages/supplies.py" line="630"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="442"/>
-        <location filename="../../app/ui/pages/supplies.py" line="630"/>
+        <location filename="../../app/ui/pages/supplies.py" line="443"/>
+        <location filename="../../app/ui/pages/supplies.py" line="631"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="444"/>
-        <location filename="../../app/ui/pages/supplies.py" line="633"/>
+        <location filename="../../app/ui/pages/supplies.py" line="445"/>
+        <location filename="../../app/ui/pages/supplies.py" line="634"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="447"/>
+        <location filename="../../app/ui/pages/supplies.py" line="448"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="449"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1000"/>
+        <location filename="../../app/ui/pages/supplies.py" line="450"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1001"/>
         <source>导出需求清单</source>
         <translation>Export needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="450"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1033"/>
+        <location filename="../../app/ui/pages/supplies.py" line="451"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1034"/>
         <source>打印签收表</source>
         <translation>Print sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="452"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1068"/>
+        <location filename="../../app/ui/pages/supplies.py" line="453"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1069"/>
         <source>打印取货单</source>
         <translation>Print pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="454"/>
+        <location filename="../../app/ui/pages/supplies.py" line="455"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="459"/>
-        <location filename="../../app/ui/pages/supplies.py" line="558"/>
-        <location filename="../../app/ui/pages/supplies.py" line="636"/>
+        <location filename="../../app/ui/pages/supplies.py" line="460"/>
+        <location filename="../../app/ui/pages/supplies.py" line="559"/>
+        <location filename="../../app/ui/pages/supplies.py" line="637"/>
         <source>发放</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="464"/>
+        <location filename="../../app/ui/pages/supplies.py" line="465"/>
         <source>扫码签收</source>
         <translation>Scan to sign off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="466"/>
+        <location filename="../../app/ui/pages/supplies.py" line="467"/>
         <source>扫描住户条码，或输入门牌号（3-2-502）后回车</source>
         <translation>Scan the household barcode, or type the door number (3-2-502) and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="471"/>
+        <location filename="../../app/ui/pages/supplies.py" line="472"/>
         <source>选择一次发放，然后扫描住户条码。</source>
         <translation>Choose a distribution, then scan household barcodes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="484"/>
+        <location filename="../../app/ui/pages/supplies.py" line="485"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="485"/>
+        <location filename="../../app/ui/pages/supplies.py" line="486"/>
         <source>现有</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="486"/>
+        <location filename="../../app/ui/pages/supplies.py" line="487"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="487"/>
+        <location filename="../../app/ui/pages/supplies.py" line="488"/>
         <source>累计入库</source>
         <translation>Total received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="488"/>
+        <location filename="../../app/ui/pages/supplies.py" line="489"/>
         <source>累计发出</source>
         <translation>Total issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="489"/>
+        <location filename="../../app/ui/pages/supplies.py" line="490"/>
         <source>有效期</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="494"/>
+        <location filename="../../app/ui/pages/supplies.py" line="495"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="496"/>
+        <location filename="../../app/ui/pages/supplies.py" line="497"/>
         <source>存放点</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="497"/>
+        <location filename="../../app/ui/pages/supplies.py" line="498"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="498"/>
+        <location filename="../../app/ui/pages/supplies.py" line="499"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="499"/>
+        <location filename="../../app/ui/pages/supplies.py" line="500"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="500"/>
+        <location filename="../../app/ui/pages/supplies.py" line="501"/>
         <source>来源 / 原因</source>
         <translation>Source / reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="503"/>
+        <location filename="../../app/ui/pages/supplies.py" line="504"/>
         <source>暂无物资，点击“入库”登记第一批。</source>
         <translation>No supplies yet. Click &quot;Receipt&quot; to record the first batch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="512"/>
+        <location filename="../../app/ui/pages/supplies.py" line="513"/>
         <source>库存台账</source>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="515"/>
+        <location filename="../../app/ui/pages/supplies.py" line="516"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="516"/>
+        <location filename="../../app/ui/pages/supplies.py" line="517"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="518"/>
+        <location filename="../../app/ui/pages/supplies.py" line="519"/>
         <source>对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="519"/>
+        <location filename="../../app/ui/pages/supplies.py" line="520"/>
         <source>已发 / 应发（户）</source>
         <translation>Given / due (households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="520"/>
+        <location filename="../../app/ui/pages/supplies.py" line="521"/>
         <source>已发 / 应发（数量）</source>
         <translation>Given / due (quantity)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="521"/>
+        <location filename="../../app/ui/pages/supplies.py" line="522"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="527"/>
-        <location filename="../../app/ui/pages/supplies.py" line="756"/>
+        <location filename="../../app/ui/pages/supplies.py" line="528"/>
+        <location filename="../../app/ui/pages/supplies.py" line="757"/>
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="528"/>
+        <location filename="../../app/ui/pages/supplies.py" line="529"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="529"/>
+        <location filename="../../app/ui/pages/supplies.py" line="530"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="530"/>
+        <location filename="../../app/ui/pages/supplies.py" line="531"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="531"/>
+        <location filename="../../app/ui/pages/supplies.py" line="532"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="532"/>
+        <location filename="../../app/ui/pages/supplies.py" line="533"/>
         <source>应发物资</source>
         <translation>Supplies due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="533"/>
+        <location filename="../../app/ui/pages/supplies.py" line="534"/>
         <source>重点户</source>
         <translation>Vulnerable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="534"/>
+        <location filename="../../app/ui/pages/supplies.py" line="535"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="535"/>
+        <location filename="../../app/ui/pages/supplies.py" line="536"/>
         <source>领取时间 / 经办人</source>
         <translation>Collected at / Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="549"/>
+        <location filename="../../app/ui/pages/supplies.py" line="550"/>
         <source>只看未领取</source>
         <translation>Only not collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="562"/>
+        <location filename="../../app/ui/pages/supplies.py" line="563"/>
         <source>团购</source>
         <translation>Group purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="619"/>
+        <location filename="../../app/ui/pages/supplies.py" line="620"/>
         <source>{d}（已过期）</source>
         <translation>{d} (expired)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="631"/>
+        <location filename="../../app/ui/pages/supplies.py" line="632"/>
         <source>调出</source>
         <translation>Transfer out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="632"/>
+        <location filename="../../app/ui/pages/supplies.py" line="633"/>
         <source>调入</source>
         <translation>Transfer in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="634"/>
+        <location filename="../../app/ui/pages/supplies.py" line="635"/>
         <source>过期报废</source>
         <translation>Expired, written off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="635"/>
+        <location filename="../../app/ui/pages/supplies.py" line="636"/>
         <source>盘点</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="667"/>
+        <location filename="../../app/ui/pages/supplies.py" line="668"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="667"/>
+        <location filename="../../app/ui/pages/supplies.py" line="668"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="689"/>
+        <location filename="../../app/ui/pages/supplies.py" line="690"/>
         <source>共 {items} 种物资，{campaigns} 次发放</source>
-        <translation>{items} items, {campaigns} distributions</translation>
+        <translation>Items: {items}; distributions: {campaigns}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="701"/>
+        <location filename="../../app/ui/pages/supplies.py" line="702"/>
         <source>网格 {0}</source>
         <translation>Grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="707"/>
+        <location filename="../../app/ui/pages/supplies.py" line="708"/>
         <source>选定的 {0} 户</source>
         <translation>{0} chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="708"/>
+        <location filename="../../app/ui/pages/supplies.py" line="709"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="722"/>
+        <location filename="../../app/ui/pages/supplies.py" line="723"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="722"/>
+        <location filename="../../app/ui/pages/supplies.py" line="723"/>
         <source>勾选</source>
         <translation>Tick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="722"/>
+        <location filename="../../app/ui/pages/supplies.py" line="723"/>
         <source>命令行</source>
         <translation>Command line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="737"/>
+        <location filename="../../app/ui/pages/supplies.py" line="738"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="763"/>
+        <location filename="../../app/ui/pages/supplies.py" line="764"/>
         <source>共 {n} 户，已领取 {done} 户，未领取 {waiting} 户</source>
-        <translation>{n} households: {done} collected, {waiting} not collected</translation>
+        <translation>Households: {n}; collected: {done}, not yet: {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1001"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1002"/>
         <source>需求清单.xlsx</source>
         <translation>Needs list.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1069"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1070"/>
         <source>取货单-{code}.pdf</source>
         <translation>Pick-up slips-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1091"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1092"/>
         <source>正在生成取货单</source>
         <translation>Generating pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1092"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1093"/>
         <source>已生成取货单：{p}</source>
         <translation>Pick-up slips generated: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="815"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1028"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1063"/>
+        <location filename="../../app/ui/pages/supplies.py" line="816"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1029"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1064"/>
         <source>✖ 请先选择一次发放</source>
         <translation>✖ Please choose a distribution first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="842"/>
+        <location filename="../../app/ui/pages/supplies.py" line="843"/>
         <source>✔ 已发放：{address} 领取 {items}</source>
         <translation>✔ Given: {address} received {items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="847"/>
+        <location filename="../../app/ui/pages/supplies.py" line="848"/>
         <source>✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）</source>
         <translation>✔ Given: {address} received {qty}{unit} of {item} ({left}{unit} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="899"/>
-        <location filename="../../app/ui/pages/supplies.py" line="907"/>
+        <location filename="../../app/ui/pages/supplies.py" line="900"/>
+        <location filename="../../app/ui/pages/supplies.py" line="908"/>
         <source>撤销领取</source>
         <translation>Undo collection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="900"/>
+        <location filename="../../app/ui/pages/supplies.py" line="901"/>
         <source>撤销 {address} 的领取记录？物资将退回库存，记录连同原因保留。</source>
         <translation>Undo the collection record for {address}? The supplies go back into stock; the record and the reason are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="907"/>
+        <location filename="../../app/ui/pages/supplies.py" line="908"/>
         <source>撤销 {address} 的原因：</source>
         <translation>Reason for undoing {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="937"/>
+        <location filename="../../app/ui/pages/supplies.py" line="938"/>
         <source>↺ 已撤销 {address} 的领取，退回库存：{back}</source>
         <translation>↺ Undid the collection for {address}, returned to stock: {back}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="994"/>
+        <location filename="../../app/ui/pages/supplies.py" line="995"/>
         <source>正在生成发放计划</source>
         <translation>Creating the distribution plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1019"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1020"/>
         <source>正在导出需求清单</source>
         <translation>Exporting the needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1020"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1021"/>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1034"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1035"/>
         <source>签收表-{code}.pdf</source>
         <translation>sign-off-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1054"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1055"/>
         <source>正在生成签收表</source>
         <translation>Creating the sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1055"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1056"/>
         <source>已生成签收表：{p}</source>
         <translation>Sign-off sheet created: {p}</translation>
     </message>
@@ -7978,47 +7983,47 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesSection</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1104"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1105"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1125"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1126"/>
         <source>没有进行中的发放</source>
         <translation>No distribution under way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1127"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1128"/>
         <source>进行中发放 {0} 项，已领 {1} / {2} 户</source>
-        <translation>{0} distribution(s) under way, {1} of {2} households served</translation>
+        <translation>Distributions under way: {0}; households served: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1131"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1132"/>
         <source>；库存不足 {0} 种</source>
         <translation>; {0} item(s) short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1133"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1134"/>
         <source>；库存足够</source>
         <translation>; stock covers them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1136"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1137"/>
         <source>{0}：已领 {1} / {2} 户</source>
         <translation>{0}: {1} of {2} households served</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1145"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1146"/>
         <source>缺口：</source>
         <translation>Short: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1146"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1147"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1147"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1148"/>
         <source>{0} 缺 {1}{2}</source>
         <translation>{0} short by {1}{2}</translation>
     </message>
@@ -8264,12 +8269,12 @@ Add another household at this address anyway?</translation>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1463"/>
         <source>重点人群（{0} 户）</source>
-        <translation>Vulnerable residents ({0} households)</translation>
+        <translation>Vulnerable residents (households: {0})</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1464"/>
         <source>近七天的任务（{0} 个班次）</source>
-        <translation>Tasks in the next 7 days ({0} shifts)</translation>
+        <translation>Tasks in the next 7 days (shifts: {0})</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1465"/>
@@ -8279,7 +8284,7 @@ Add another household at this address anyway?</translation>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1469"/>
         <source>{0}：{1} 户，{2} 人，重点人群 {3} 人，在岗 {4} 人，{5}</source>
-        <translation>{0}: {1} households, {2} people, {3} vulnerable residents, {4} on duty, {5}</translation>
+        <translation>{0}: households {1}, people {2}, vulnerable {3}, on duty {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids.py" line="1475"/>

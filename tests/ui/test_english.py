@@ -198,8 +198,8 @@ def _chinese(texts: Iterator[tuple[str, str]]) -> list[str]:
     return [f"{where}: {text!r}" for where, text in texts if CJK.search(text or "")]
 
 
-def test_every_page_in_english_shows_no_chinese(qtbot, make_ctx, latin_office, english) -> None:
-    ctx = make_ctx(latin_office, lang="en")
+def _walk(qtbot, ctx) -> dict[str, list[str]]:
+    """Every area of the window (every tab of each), what shows Chinese where."""
     win = MainWindow(ctx)
     qtbot.addWidget(win, before_close_func=lambda _w: ctx.tasks.wait(-1))
     with qtbot.wait_signal(win.home.filled, timeout=10_000):
@@ -223,6 +223,19 @@ def test_every_page_in_english_shows_no_chinese(qtbot, make_ctx, latin_office, e
     bad = _chinese(_texts(win))
     if bad:
         found["window"] = sorted(set(bad))
+    return found
+
+
+def test_every_page_in_english_shows_no_chinese(qtbot, make_ctx, latin_office, english) -> None:
+    found = _walk(qtbot, make_ctx(latin_office, lang="en"))
+    assert not found, "\n".join(f"{k}: {line}" for k, lines in found.items() for line in lines)
+
+
+def test_a_street_office_in_english(qtbot, make_ctx, tmp_path, english) -> None:
+    """A street office's window has areas of its own (社区居民, 下发事项, its reports)."""
+    folder = DataDir(tmp_path / "street")
+    init_office(folder, "street-office", "420106001", "Riverside Street")
+    found = _walk(qtbot, make_ctx(folder, lang="en"))
     assert not found, "\n".join(f"{k}: {line}" for k, lines in found.items() for line in lines)
 
 

@@ -114,6 +114,12 @@ class OpDialog(QDialog):
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
 
+    def fit_width(self, width: int) -> None:
+        """`width` wide and as tall as that width needs: a wrapped hint takes more lines at this
+        width (in English above all) than the natural size assumes."""
+        wanted = self.heightForWidth(width)
+        self.resize(width, max(wanted, self.sizeHint().height()))
+
     def work(self) -> Callable[[Any], Any]:
         """The operation to run, closed over the dialog's values (read on the UI thread)."""
         raise NotImplementedError
@@ -185,7 +191,7 @@ class GridDialog(OpDialog):
         self.form.addRow(self.tr("网格名称"), self.name)
         self.form.addRow(self.tr("备注"), self.notes)
         self.finish_layout()
-        self.resize(420, self.sizeHint().height())
+        self.fit_width(420)
 
     def work(self) -> Callable[[Any], Any]:
         db, code, name, notes = self.ctx.db, self.code.text(), self.name.text(), self.notes.text()
@@ -237,7 +243,7 @@ class AssignDialog(OpDialog):
         self.note.setPlaceholderText(self.tr("调整原因（记入历史，可不填）"))
         self.form.addRow(self.tr("说明"), self.note)
         self.finish_layout()
-        self.resize(480, self.sizeHint().height())
+        self.fit_width(480)
         (self.ranges if not self.households else self.target).setFocus()
 
     def work(self) -> Callable[[Any], Any]:
@@ -287,7 +293,7 @@ class MergeDialog(OpDialog):
         hint.setWordWrap(True)
         self.form.addRow("", hint)
         self.finish_layout()
-        self.resize(480, self.sizeHint().height())
+        self.fit_width(480)
 
     def checked(self) -> list[str]:
         return [
@@ -325,7 +331,7 @@ class SplitDialog(OpDialog):
         self.form.addRow(self.tr("楼栋"), self.buildings)
         self.form.addRow(self.tr("住户"), self.households)
         self.finish_layout()
-        self.resize(480, self.sizeHint().height())
+        self.fit_width(480)
 
     def work(self) -> Callable[[Any], Any]:
         db, source = self.ctx.db, self.source
@@ -456,7 +462,7 @@ class PersonDialog(OpDialog):
         self.form.addRow(self.tr("状态"), self.active)
         self.form.addRow(self.tr("备注"), self.notes)
         self.finish_layout()
-        self.resize(600, self.sizeHint().height())
+        self.fit_width(600)
         self.name.setFocus()
 
     def find_residents(self) -> None:
@@ -610,7 +616,7 @@ class DutyDialog(OpDialog):
         self.form.addRow(self.tr("网格"), self.grid)
         self.form.addRow(self.tr("地点"), self.place)
         self.finish_layout()
-        self.resize(440, self.sizeHint().height())
+        self.fit_width(440)
 
     def work(self) -> Callable[[Any], Any]:
         db = self.ctx.db
@@ -674,7 +680,7 @@ class ShiftsDialog(OpDialog):
         self.form.addRow(self.tr("时间"), hours)
         self.form.addRow(self.tr("每班人数"), self.needed)
         self.finish_layout()
-        self.resize(520, self.sizeHint().height())
+        self.fit_width(520)
 
     def work(self) -> Callable[[Any], Any]:
         db = self.ctx.db

@@ -83,7 +83,14 @@ class ReportsPage(QWidget):
 
         self.stamp = QLabel("")
         self.stamp.setObjectName("muted")
-        layout.addWidget(self.stamp)
+        stamp_row = QHBoxLayout()
+        stamp_row.addWidget(self.stamp)
+        stamp_row.addStretch(1)
+        if ctx.lang != "zh":  # say why the window's language stops here
+            printed = QLabel(self.tr("日报按打印件显示（中文）。"))
+            printed.setObjectName("muted")
+            stamp_row.addWidget(printed)
+        layout.addLayout(stamp_row)
         self.summary = QTextBrowser()
         self.summary.setOpenLinks(False)
         mark_chinese(DOCUMENT, self.summary)  # the report as printed: in Chinese

@@ -88,6 +88,7 @@ class MovementDialog(QDialog):
         self.kind = kind
         titles = {"receive": self.tr("入库"), "issue": self.tr("出库"), "adjust": self.tr("调整")}
         self.setWindowTitle(titles[kind])
+        self.setMinimumWidth(380)  # room for the hints in the fields, in any language
         form = QFormLayout(self)
         self.item = QComboBox()
         self.item.setEditable(kind == "receive")
