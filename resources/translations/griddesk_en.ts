@@ -289,124 +289,124 @@
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="39"/>
         <source>手动</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="40"/>
         <source>每日自动</source>
-        <translation type="unfinished"></translation>
+        <translation>Daily</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="41"/>
         <source>导入前</source>
-        <translation type="unfinished"></translation>
+        <translation>Before an import</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="42"/>
         <source>升级前</source>
-        <translation type="unfinished"></translation>
+        <translation>Before an upgrade</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="43"/>
         <source>恢复前（原数据库）</source>
-        <translation type="unfinished"></translation>
+        <translation>Before a restore (the database replaced)</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="44"/>
         <source>其他</source>
-        <translation type="unfinished">Other</translation>
+        <translation>Other</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="111"/>
         <location filename="../../app/ui/backup_dialog.py" line="262"/>
         <source>备份与恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups and restore</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="117"/>
         <source>GridDesk 每天第一次打开时、每次导入名单或数据包之前、升级和恢复之前自动备份，每份备份都经过检查。备份保存在数据文件夹的 backups 中：最近 7 天的全部保留，之前每周保留一份（8 周）、每月保留一份（一年）。</source>
-        <translation type="unfinished"></translation>
+        <translation>GridDesk backs up by itself when first opened each day, before every roster or package import, and before an upgrade or a restore; every backup is checked. Backups are kept in the data folder&apos;s backups folder: all from the last 7 days, then one a week (8 weeks) and one a month (a year).</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="145"/>
         <source>暂无备份。点击“立即备份”做第一份备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>No backups yet. Click &quot;Back up now&quot; to make the first one.</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="154"/>
         <source>立即备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up now</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="156"/>
         <source>备份到其他位置（U盘）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up elsewhere (USB stick)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="158"/>
         <source>恢复所选…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore selected…</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="160"/>
         <source>打开备份文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Open backups folder</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="164"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="189"/>
         <source>本机构的数据库在 PostgreSQL 服务器上：备份和恢复由服务器管理员用 pg_dump / pg_restore 完成，不在这里进行。</source>
-        <translation type="unfinished"></translation>
+        <translation>This office&apos;s database is on a PostgreSQL server: the server&apos;s administrator backs it up and restores it with pg_dump / pg_restore, not here.</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="201"/>
         <source>今天的自动备份没有完成：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Today&apos;s automatic backup did not complete: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="233"/>
         <source>正在备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up…</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="234"/>
         <source>备份数据库</source>
-        <translation type="unfinished">Back up the database</translation>
+        <translation>Back up the database</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="240"/>
         <source>选择保存备份的文件夹（如 U 盘）</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a folder for the backup (e.g. on a USB stick)</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="246"/>
         <source>已备份并检查通过：{0}，居民 {1} 人，{2} 户。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up and checked: {0}; residents: {1}, households: {2}.</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="250"/>
         <source>已复制到 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Copied to {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="277"/>
         <source>不能恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot restore</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="279"/>
         <source>{0} 的这份备份没有通过检查（是恢复前另存的、已损坏的数据库），不能恢复。请选择一份检查结果为“正常”的备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>The backup of {0} did not pass its check (it is a damaged database set aside before a restore) and cannot be restored. Choose a backup whose check says &quot;OK&quot;.</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="286"/>
         <location filename="../../app/ui/backup_dialog.py" line="312"/>
         <source>恢复备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore backup</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="288"/>
@@ -414,17 +414,20 @@
 该备份有居民 {1} 人、{2} 户。
 
 当前的数据库会先另存一份（列在这里，原因为“恢复前”）；备份之后录入的内容需要重新录入。恢复后 GridDesk 会关闭，请再次打开。</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the backup of {0}?
+It holds residents: {1}, households: {2}.
+
+The current database is set aside first (listed here as &quot;Before a restore&quot;); anything entered after the backup must be entered again. GridDesk closes after the restore; open it again.</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="311"/>
         <source>正在恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restoring…</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="318"/>
         <source>恢复完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore complete</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="320"/>
@@ -433,7 +436,11 @@
 {2}
 
 GridDesk 现在关闭，请再次打开。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup restored: residents: {0}, households: {1}; checked OK.
+The database from before the restore was set aside as:
+{2}
+
+GridDesk now closes; open it again.</translation>
     </message>
 </context>
 <context>
@@ -441,47 +448,47 @@ GridDesk 现在关闭，请再次打开。</source>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="69"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="70"/>
         <source>原因</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="71"/>
         <source>居民</source>
-        <translation type="unfinished"></translation>
+        <translation>Residents</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="72"/>
         <source>户数</source>
-        <translation type="unfinished">Households</translation>
+        <translation>Households</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="73"/>
         <source>检查结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Check</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="86"/>
         <source>正常</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="88"/>
         <source>未通过（已损坏）</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed (damaged)</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="89"/>
         <source>未检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Not checked</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="98"/>
         <source>{0:.1f} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:.1f} MB</translation>
     </message>
 </context>
 <context>
@@ -3617,7 +3624,7 @@ Data will be kept in: {0}</translation>
     <message>
         <location filename="../../app/ui/main_window.py" line="164"/>
         <source>备份与恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups and restore…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="171"/>

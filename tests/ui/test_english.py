@@ -349,3 +349,18 @@ def test_the_restart_note_speaks_both_languages(qtbot, make_ctx, latin_office, l
     finally:
         for translator in kept:
             app.removeTranslator(translator)
+
+
+def test_the_notices_page_names_blank_fields_in_words(qtbot, make_ctx, latin_office, english):
+    """The warning under the preview names what is left blank as the form does, not by the
+    fields' internal keys (community_phone, end_date, start_date)."""
+    from app.ui.pages.printing import PrintingPage
+
+    ctx = make_ctx(latin_office, lang="en")
+    page = PrintingPage(ctx)
+    qtbot.addWidget(page, before_close_func=lambda _w: ctx.tasks.wait(-1))
+    with qtbot.wait_signal(page.preview_updated, timeout=10_000):
+        page.show()
+    warned = page.warnings_label.text()
+    assert "Not filled in: community phone, end date, start date" in warned
+    assert "_" not in warned
