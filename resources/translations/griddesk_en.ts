@@ -299,17 +299,17 @@
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="41"/>
         <source>导入前</source>
-        <translation>Before an import</translation>
+        <translation>Before import</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="42"/>
         <source>升级前</source>
-        <translation>Before an upgrade</translation>
+        <translation>Before upgrade</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="43"/>
         <source>恢复前（原数据库）</source>
-        <translation>Before a restore (the database replaced)</translation>
+        <translation>Before restore (the database replaced)</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="44"/>
@@ -320,7 +320,7 @@
         <location filename="../../app/ui/backup_dialog.py" line="111"/>
         <location filename="../../app/ui/backup_dialog.py" line="262"/>
         <source>备份与恢复</source>
-        <translation>Backups and restore</translation>
+        <translation>Backup and restore</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="117"/>
@@ -417,7 +417,7 @@
         <translation>Restore the backup of {0}?
 It holds residents: {1}, households: {2}.
 
-The current database is set aside first (listed here as &quot;Before a restore&quot;); anything entered after the backup must be entered again. GridDesk closes after the restore; open it again.</translation>
+The current database is set aside first (listed here with the reason &quot;Before restore&quot;); anything entered after the backup must be entered again. GridDesk closes after the restore; open it again.</translation>
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="311"/>
@@ -2069,7 +2069,7 @@ The merged records are closed; the reason and where they went are kept in the ch
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="317"/>
         <source>上级指令 / 下发</source>
-        <translation>Street office directives</translation>
+        <translation>Directives / issue</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="345"/>
@@ -2948,7 +2948,7 @@ Data will be kept in: {0}</translation>
     <message>
         <location filename="../../app/ui/help.py" line="70"/>
         <source>打印/另存为 PDF…</source>
-        <translation>Print / save as PDF…</translation>
+        <translation>Print / Save as PDF…</translation>
     </message>
     <message>
         <location filename="../../app/ui/help.py" line="71"/>
@@ -3624,7 +3624,7 @@ Data will be kept in: {0}</translation>
     <message>
         <location filename="../../app/ui/main_window.py" line="164"/>
         <source>备份与恢复…</source>
-        <translation>Backups and restore…</translation>
+        <translation>Backup and restore…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="171"/>
@@ -5591,7 +5591,7 @@ Household {0} will be closed and its members moved to {2}.</translation>
     <message>
         <location filename="../../app/ui/pages/printing.py" line="307"/>
         <source>不按户（张贴用）</source>
-        <translation>Copies for posting</translation>
+        <translation>Not per household (for posting)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/printing.py" line="313"/>
