@@ -1,15 +1,20 @@
 """Packages between a community and its street office (docs/exchange-format.md).
 
 * `export_package`: every travelling record this office owns that changed since its last package
-  (or all of them), sealed for the enrolled street office, written to the stick through a temporary
-  name, fsynced, read back and checked, then renamed; a copy stays in the data folder's `exports/`.
-* `import_package`: the file is checked whole — layout, enrolled sender, signature, recipient, place
-  in the sender's chain, decryption, contents — before anything is written; then every record is
-  applied in one transaction with the session marked `replicating`, so records keep the stamps of
-  the office that owns them. A record is changed only by its origin office: a package that carries
-  a record of another origin, or would change one, is refused.
+  (or all of them), sealed for the enrolled street office, written to the stick and to the data
+  folder's `exports/` under temporary names, fsynced, read back and checked, recorded as sent, and
+  given their names only once that record has committed (`staging`): a stick never holds a package
+  its sender does not remember.
+* `import_package`: the header is checked first, within bounds, before anything vouches for it —
+  layout, enrolled sender, signature, manifest, recipient, place in the sender's chain. Then the
+  payload is read record by record in bounded steps (app.core.exchange_payload) and checked —
+  entities, columns, the sender's origin, change numbers — and every value against its column
+  (app.core.exchange_rules); the records are written in one transaction with the session marked
+  `replicating`, so they keep the stamps of the office that owns them. A record is changed only by
+  its origin office and refers only to its own office's records (or to a directive addressed to
+  it): a package that does otherwise is refused, whole.
 * Receipts: the street office signs the list of packages it imported from a community; the
-  community marks those packages received.
+  community marks those packages received (and the other way round for return packages).
 """
 
 from __future__ import annotations

@@ -307,7 +307,7 @@ class Encryption:
 
     ephemeral_public: bytes
     payload_limit: int  # the most the payload may inflate to: as declared, or MAX_PAYLOAD
-    payload_length: int | None  # declared (written since schema revision 0015), else None
+    payload_length: int | None  # declared (GridDesk writes it; earlier versions did not)
 
 
 def encryption(envelope: Envelope) -> Encryption:

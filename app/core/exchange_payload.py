@@ -23,6 +23,7 @@ import json.scanner
 import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -59,8 +60,7 @@ class Batch:
         out: list[Any] = []
         for keys, values in self.groups.items():
             if key in keys:
-                index = keys.index(key)
-                out.extend(v[index] for v in values)
+                out.extend(map(itemgetter(keys.index(key)), values))
             else:
                 out.extend([None] * len(values))
         return out
@@ -209,8 +209,14 @@ def _rows(
         return
     batch = Batch(name)
     groups = batch.groups
+    rows = 0
     while True:
-        row = text.value(scan, name)
+        buf, pos = text.buf, text.pos
+        try:  # the common case, a whole record in the window, without a call more
+            row, end = scan(buf, pos)
+        except Exception:  # whitespace, the window's end, or a refusal: `value`
+            row = text.value(scan, name)
+            buf, end = text.buf, text.pos
         if type(row) is not dict:
             raise _refused(f"a {name} record is not an object")
         keys = tuple(row)
@@ -218,18 +224,20 @@ def _rows(
         if group is None:
             group = groups[keys] = []
         group.append(tuple(row.values()))
-        batch.rows += 1
-        buf, pos = text.buf, text.pos
-        char = buf[pos] if pos < len(buf) else text.peek()  # canonical JSON: no whitespace
-        if char not in ",]":
+        rows += 1
+        char = buf[end] if end < len(buf) else ""  # canonical JSON: no whitespace
+        text.pos = end
+        if char != "," and char != "]":  # ("" in ",]" would be true)
             char = text.peek()
         text.pos += 1
-        if batch.rows >= BATCH_ROWS or char == "]":
+        if rows >= BATCH_ROWS or char == "]":
+            batch.rows = rows
             if on_text is not None:
                 on_text(inflated())
             yield batch
             batch = Batch(name)
             groups = batch.groups
+            rows = 0
         if char == "]":
             return
         if char != ",":

@@ -302,6 +302,11 @@ def convert(rule: Rule, values: list[Any]) -> list[Any]:
     has_null = _types(rule, values, {str})
     texts = [v for v in values if v is not None] if has_null else values
     if rule.kind == "text":
+        if texts and "\x00" in "".join(texts):  # PostgreSQL's text cannot hold it
+            index = _first(values, lambda v: v is not None and "\x00" in v)
+            raise RecordInvalid(
+                rule.key, "含有 NUL 字符（U+0000）", "holds a NUL character (U+0000)", index
+            )
         if rule.allowed is not None:
             unknown = set(texts) - rule.allowed
             if unknown:

@@ -57,7 +57,8 @@ def travelling(origin: str = COMMUNITY, seq: int = 1, **columns: Any) -> dict[st
 
 
 def grid(code: str | None = None, **more: Any) -> dict[str, Any]:
-    return travelling(code=code or f"G{new_uuid()[:8]}", name="第九网格", notes=None, **more)
+    return travelling(**{"code": code or f"G{new_uuid()[:8]}", "name": "第九网格", "notes": None,
+                         **more})  # fmt: skip
 
 
 def building(grid_uuid: str | None, **more: Any) -> dict[str, Any]:
