@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
@@ -61,7 +62,7 @@ from app.core.exchange_payload import Batch, read_records
 from app.core.masking import mask_id_number
 from app.core.peek import OfficeInfo
 from app.core.supply_needs import refresh_needs
-from app.db import search_index
+from app.db import schema, search_index  # noqa: F401  (schema: every model mapped)
 from app.db.base import Base, Travelling, utcnow
 from app.db.bulk import bound, per_distinct
 from app.db.engine import Database
@@ -101,6 +102,13 @@ class Entity:
 
 
 def travelling_entities() -> list[Entity]:
+    """The tables of travelling records, every referenced one before those referring to it."""
+    return list(_travelling_entities())
+
+
+@cache
+def _travelling_entities() -> tuple[Entity, ...]:
+    # every model is mapped once `schema` is imported (as above), and never after
     tables: dict[str, Table] = {}
     for mapper in Base.registry.mappers:
         if issubclass(mapper.class_, Travelling):
@@ -119,7 +127,7 @@ def travelling_entities() -> list[Entity]:
                 )
             refs[fk.parent.key] = target
         entities.append(Entity(table.name, table, refs))
-    return entities
+    return tuple(entities)
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
