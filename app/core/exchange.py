@@ -1360,9 +1360,12 @@ class ReceiptResult:
 def import_receipt(db: Database, datadir: DataDir, info: OfficeInfo, path: Path) -> ReceiptResult:
     """Mark this community's packages that the street office's receipt lists as received."""
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as fh:  # a receipt is its body and 84 bytes: read no more
+            data = fh.read(len(fmt.RECEIPT_MAGIC) + 4 + fmt.MAX_RECEIPT + fmt.SIGNATURE_SIZE + 1)
     except OSError as exc:
         raise InvalidInput(f"无法读取文件：{path}（{exc}）", f"Cannot read {path} ({exc})") from exc
+    if len(data) > len(fmt.RECEIPT_MAGIC) + 4 + fmt.MAX_RECEIPT + fmt.SIGNATURE_SIZE:
+        raise fmt.PackageDamaged("回执文件过大。", "The receipt file is too large.")
     own = load_own_keys(datadir)
     envelope = fmt.split(data, fmt.RECEIPT_MAGIC)
     body = envelope.header

@@ -20,7 +20,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from app.core import exchange_format as fmt
-from app.core.exchange import PackageRefused, export_package
+from app.core.exchange import PackageRefused, export_package, import_receipt
 from app.core.exchange_keys import enroll, export_public, read_enrolment
 from app.core.exchange_log import import_packages
 from app.core.exchange_return import pending_packages, resend_packages
@@ -274,6 +274,15 @@ def test_headers_and_receipts_nested_deep_are_refused_as_damaged() -> None:
     with pytest.raises(fmt.PackageDamaged, match="nested"):
         fmt.split(data, fmt.RECEIPT_MAGIC)
     assert fmt.nesting_depth(b'{"a":"[[[[{{{{","b":[1,[2]]}') == 3
+
+
+def test_a_huge_file_is_not_read_as_a_receipt(offices: dict[str, Office], tmp_path: Path) -> None:
+    c = offices["C"]
+    huge = tmp_path / "huge.gdrct"
+    body = b'{"format":"griddesk-receipt","pad":"' + b"x" * (fmt.MAX_RECEIPT - 60) + b'"}'
+    huge.write_bytes(fmt.RECEIPT_MAGIC + len(body).to_bytes(4, "big") + body + bytes(100_000))
+    with pytest.raises(fmt.PackageDamaged):
+        import_receipt(c.db, c.datadir, c.info, huge)
 
 
 def test_one_bad_file_does_not_stop_the_others(offices: dict[str, Office], tmp_path: Path) -> None:
