@@ -1,16 +1,14 @@
 """Schema migrations, run in-process at start-up.
 
 The rules (after Anki's storage layer and Vorta's backup-before-upgrade): a database newer than this
-program is refused; before an upgrade the file is copied with SQLite's backup API into `backups/`;
+program is refused; before an upgrade the file is copied with SQLite's backup API into `backups/`
+and the copy checked (app.db.backup: a database that fails the check is not upgraded);
 the upgrade runs in one transaction and is verified; on any failure the old file stays as it was and
 the error is raised — GridDesk never carries on with a fresh, empty database.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
-from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +18,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app.db.engine import make_engine, take_write_lock
 from app.db.revision import SCHEMA_HEAD
-from app.errors import DatabaseProblem, DatabaseTooNew, MigrationFailed
+from app.errors import DatabaseTooNew, MigrationFailed
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -109,31 +107,11 @@ def _upgrade_and_check(conn: Connection, target: str, sqlite: bool) -> None:
 
 
 def backup_sqlite(db_path: Path, backups_dir: Path, label: str) -> Path:
-    """Copy a live SQLite database with the backup API; the copy appears whole or not at all."""
-    if not db_path.is_file():  # never let sqlite3.connect make an empty file there
-        raise DatabaseProblem(
-            f"没有可备份的数据库文件：{db_path}。数据库在 PostgreSQL 服务器上时，"
-            "请由服务器管理员用 pg_dump 备份。",
-            f"No database file to back up: {db_path}. A database on a PostgreSQL server is "
-            "backed up by its administrator with pg_dump.",
-        )
-    backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    final = backups_dir / f"griddesk-{stamp}-{label}.sqlite3"
-    partial = final.with_suffix(".partial")
-    src = sqlite3.connect(db_path)
-    try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    with open(partial, "rb+") as fh:
-        os.fsync(fh.fileno())
-    partial.replace(final)
-    return final
+    """A checked backup of a live SQLite database into `backups_dir` (app.db.backup); its path.
+    `label` is the reason recorded with it (manual, daily, before-import, …)."""
+    from app.db.backup import checked_backup
+
+    return checked_backup(db_path, backups_dir, label).path
 
 
 def ensure_current(engine: Engine, db_path: Path | None, backups_dir: Path | None) -> Path | None:
@@ -151,7 +129,16 @@ def ensure_current(engine: Engine, db_path: Path | None, backups_dir: Path | Non
         )
     backup = None
     if db_path is not None and backups_dir is not None and current is not None:
-        backup = backup_sqlite(db_path, backups_dir, f"before-{head}")
+        from app.db.backup import BackupRefused
+
+        try:
+            backup = backup_sqlite(db_path, backups_dir, "before-upgrade")
+        except BackupRefused as exc:
+            raise MigrationFailed(
+                f"升级前的备份未通过检查，没有升级，数据库未改动。{exc.zh}",
+                f"The backup before the upgrade failed its check; nothing was upgraded or "
+                f"changed. {exc.en}",
+            ) from exc
     try:
         upgrade_in_transaction(engine)
     except MigrationFailed:

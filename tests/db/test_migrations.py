@@ -19,6 +19,7 @@ from sqlalchemy import Engine, func, inspect, select
 from app.core.datadir import DataDir
 from app.core.office import open_office
 from app.core.stats import office_stats
+from app.db.backup import list_backups
 from app.db.engine import make_engine, sqlite_url
 from app.db.migrate import SCHEMA_HEAD, alembic_config, ensure_current
 from app.db.models import Household, Resident, Tag
@@ -258,7 +259,17 @@ def test_first_revision_database_upgrades_with_its_data(tmp_path: Path) -> None:
     # the copy taken before the upgrade is a whole database at the old revision, with the data
     assert backup is not None
     assert backup.parent == backups
-    assert [p.name for p in backups.iterdir()] == [backup.name]
+    assert sorted(p.name for p in backups.iterdir()) == [
+        backup.with_suffix(".json").name,  # its record: checked, why, what it holds
+        backup.name,
+    ]
+    [listed] = list_backups(backups)
+    assert (listed.reason, listed.ok, listed.revision, listed.residents) == (
+        "before-upgrade",
+        True,
+        "0001",
+        3,
+    )
     assert _version(backup) == ["0001"]
     old = sqlite3.connect(backup)
     try:
