@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import DBAPIError
 
 from app.db.engine import Database
 from app.db.migrate import current_revision, head_revision
 from app.db.models import Household, Resident
+
+# the last line of `check` on a damaged file
+RESTORE_ADVICE = (
+    "数据库已损坏。请运行 restore latest 恢复最近的正常备份（窗口中：文件 → 备份与恢复…）；"
+    "当前的数据库会先另存一份。",
+    "The database is damaged. Run restore latest to go back to the newest good backup (in the "
+    "window: File → Backup and restore…); the current database is kept aside first.",
+)
 
 
 @dataclass
@@ -25,25 +34,11 @@ def check_database(db: Database) -> HealthReport:
     report = HealthReport()
     with db.reading() as session:
         conn = session.connection()
-        if db.is_sqlite:
-            result = [r[0] for r in conn.execute(text("PRAGMA integrity_check")).fetchall()]
-            report.checked.append("integrity_check")
-            if result != ["ok"]:
-                report.problems.append(
-                    (
-                        f"完整性检查失败：{'; '.join(result[:5])}",
-                        f"Integrity check failed: {'; '.join(result[:5])}",
-                    )
-                )
-            broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
-            report.checked.append("foreign_key_check")
-            if broken:
-                report.problems.append(
-                    (
-                        f"外键不一致 {len(broken)} 处（例如表 {broken[0][0]}）",
-                        f"{len(broken)} foreign key violations (e.g. table {broken[0][0]})",
-                    )
-                )
+        if db.is_sqlite and not _file_checks(conn, report):
+            # the file itself is damaged: the way back is a backup (the data checks below would
+            # only meet the damage again)
+            report.problems.append(RESTORE_ADVICE)
+            return report
         rev, head = current_revision(conn), head_revision()
         report.checked.append("migration")
         if rev != head:
@@ -75,3 +70,73 @@ def check_database(db: Database) -> HealthReport:
                 (f"{headless} 户没有户主", f"{headless} households have no head")
             )
     return report
+
+
+def _file_checks(conn: Connection, report: HealthReport) -> bool:
+    """SQLite's integrity and foreign key checks; False when the file is damaged (a foreign key
+    violation is reported, but is a matter of the data, not of the file). A damaged page
+    can stop the whole-file check with an error: each table is then checked on its own, so that
+    the report names the tables that are damaged."""
+    report.checked.append("integrity_check")
+    try:
+        result = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+    except DBAPIError as exc:
+        damaged = _damaged_tables(conn)
+        names = ", ".join(damaged) or "?"
+        report.problems.append(
+            (
+                f"完整性检查失败：表 {names} 已损坏，无法读取（{exc.orig}）",
+                f"Integrity check failed: table {names} is damaged and cannot be read ({exc.orig})",
+            )
+        )
+        return False
+    if result != ["ok"]:
+        report.problems.append(
+            (
+                f"完整性检查失败：{'; '.join(result[:5])}",
+                f"Integrity check failed: {'; '.join(result[:5])}",
+            )
+        )
+        return False
+    report.checked.append("foreign_key_check")
+    try:
+        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    except DBAPIError as exc:
+        report.problems.append(
+            (
+                f"外键检查无法完成（{exc.orig}）",
+                f"The foreign key check could not finish ({exc.orig})",
+            )
+        )
+        return False
+    if broken:
+        report.problems.append(
+            (
+                f"外键不一致 {len(broken)} 处（例如表 {broken[0][0]}）",
+                f"{len(broken)} foreign key violations (e.g. table {broken[0][0]})",
+            )
+        )
+    return True
+
+
+def _damaged_tables(conn: Connection) -> list[str]:
+    try:
+        tables = [
+            str(r[0])
+            for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+    except DBAPIError:
+        return ["sqlite_master"]
+    quote = conn.dialect.identifier_preparer.quote
+    damaged = []
+    for name in tables:
+        try:  # a name SQLite itself listed, quoted
+            ok = conn.exec_driver_sql(f"PRAGMA integrity_check({quote(name)})").fetchall()
+        except DBAPIError:
+            damaged.append(name)
+            continue
+        if [r[0] for r in ok] != ["ok"]:
+            damaged.append(name)
+    return damaged

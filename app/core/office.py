@@ -251,7 +251,9 @@ def _open_on_server(url: str) -> tuple[Database, OfficeInfo]:
 
 
 def open_office(datadir: DataDir) -> tuple[Database, OfficeInfo]:
-    """Open a set-up data folder, upgrading its schema if needed (backup first)."""
+    """Open a set-up data folder, upgrading its schema if needed (backup first); a SQLite
+    database is also backed up at the first opening of each day and before bulk imports
+    (app.core.backups)."""
     if not datadir.is_set_up():
         raise NotInitialized(
             f"数据文件夹尚未设置：{datadir.root}。请先运行 init（或在窗口中完成首次设置）。",
@@ -290,6 +292,10 @@ def open_office(datadir: DataDir) -> tuple[Database, OfficeInfo]:
     info = OfficeInfo(code=row.code, name=row.name, role=row.role, parent_code=row.parent_code)
     db = Database(engine, origin=info.code)
     db.scratch = _scratch_folder(datadir)
+    from app.core import backups
+
+    db.before_write = backups.BeforeBulkImport(datadir)  # a checked backup before bulk imports
+    backups.daily_backup(datadir)  # at the first opening of the day; a small file read after
     return db, info
 
 

@@ -17,7 +17,7 @@ stock balances are read and written by one writer at a time.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import events, schema  # noqa: F401  (schema: every model mapped)
 from app.db.problems import explain
+from app.errors import GridDeskError
 
 BUSY_TIMEOUT_MS = 10_000
 # the key of the PostgreSQL advisory lock every write transaction holds ("GRID" in ASCII); advisory
@@ -113,6 +114,10 @@ class Database:
         self._writer = sessionmaker(writer, expire_on_commit=False)
         events.install(self._reader)
         events.install(self._writer)
+        # called with the note before every write transaction begins, outside any transaction
+        # (app.core.backups makes its backup before a bulk import here); may refuse by raising
+        self.before_write: Callable[[str | None], None] | None = None
+        self._suspended: GridDeskError | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -144,8 +149,23 @@ class Database:
             raise known from exc
 
     @contextmanager
+    def suspended(self, why: GridDeskError) -> Iterator[None]:
+        """Inside the block this object opens no connection (sessions and reads raise `why`) and
+        holds none: a restore replaces the file underneath."""
+        self._suspended = why
+        try:
+            self.engine.dispose()
+            yield
+        finally:
+            self._suspended = None
+
+    @contextmanager
     def session(self, note: str | None = None) -> Iterator[Session]:
         """A write transaction: committed whole when the block ends, rolled back whole on error."""
+        if self._suspended is not None:
+            raise self._suspended
+        if self.before_write is not None:
+            self.before_write(note)
         with self._explained(), self._writer(info=self._info(note)) as session, session.begin():
             yield session
 
@@ -156,6 +176,8 @@ class Database:
         Objects loaded here stay readable after the block (detached with the values they had), as
         those of `session()` do; only the transaction is rolled back.
         """
+        if self._suspended is not None:
+            raise self._suspended
         with self._explained(), self._reader(info=self._info(None)) as session:
             try:
                 yield session

@@ -55,9 +55,10 @@ def explain(exc: BaseException, where: Path | str) -> GridDeskError | None:
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return DatabaseCorrupt(
             f"数据库文件已损坏或不是 GridDesk 数据库：{where}。文件未改动；"
-            "请从 backups 文件夹恢复最近的备份。",
+            "请运行 restore latest 恢复最近的正常备份（窗口中：文件 → 备份与恢复…）。",
             f"The database file is damaged or not a GridDesk database: {where}. "
-            "It was not changed; restore the latest copy from backups/.",
+            "It was not changed; run restore latest to go back to the newest good backup "
+            "(in the window: File → Backup and restore…).",
         )
     if "disk i/o" in text:
         return DatabaseProblem(
