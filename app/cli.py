@@ -179,6 +179,7 @@ AREA_MODULES: tuple[str, ...] = (
     "app.cli_supplies",
     "app.cli_street",
     "app.cli_office",
+    "app.cli_backups",
     "app.cli_help",
 )
 
