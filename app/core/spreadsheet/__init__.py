@@ -5,14 +5,12 @@ A hostile or broken file fails with one clear sentence, before anything large is
 a binary renamed .xlsx (checked by its first bytes, not its name), a zip that expands beyond reason
 (sizes and ratios checked while streaming, never trusting the zip's own header), XML with a DOCTYPE
 (entity expansion), a sheet whose cells reach past `MAX_ROWS` rows or `MAX_COLUMNS` columns (a
-single far-away cell would make any reader allocate the whole rectangle), too large a CSV.
+single far-away cell would make any reader allocate the whole rectangle). A CSV is read a row at a
+time by `csvfile`, within `limits`.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import math
 import re
 import zipfile
@@ -23,14 +21,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from app.core.spreadsheet.csvfile import read_csv
+from app.core.spreadsheet.limits import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_ZIP_ENTRIES
 from app.errors import InvalidInput
 
-MAX_ROWS = 300_000
-MAX_COLUMNS = 200
-MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_XML_BYTES = 600 * 1024 * 1024  # a 180,000-row roster's sheet is about 90 MB of XML
 MAX_RATIO = 200  # XML compresses 5-20 times; a zip bomb, thousands
-MAX_ZIP_ENTRIES = 2000
 
 _ROW_REF = re.compile(rb'<row[^>]*?\sr="(\d+)"')
 _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
@@ -236,7 +232,7 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     """The cells of `sheet` (default: the first visible sheet), checked as described above."""
     kind = kind_of_file(path)
     if kind == "csv":
-        return _read_csv(path)
+        return Table(path=path, sheet=path.stem, sheets=[path.stem], rows=read_csv(path))
     if kind == "xlsx":
         _check_zip(path)
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
@@ -281,46 +277,3 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     finally:
         wb.close()
     return Table(path=path, sheet=name, sheets=names, rows=rows, merged=merged)
-
-
-def _read_csv(path: Path) -> Table:
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            text = raw.decode("utf-16")
-        else:
-            raise _refuse(
-                f"不是文本格式的 CSV 文件：{path.name}", f"Not a text CSV file: {path.name}"
-            )
-    else:
-        for encoding in (
-            "utf-8-sig",
-            "gb18030",
-        ):  # WPS and Excel save CSV in GBK on Chinese Windows
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise _refuse(
-                f"无法识别 CSV 文件的编码（应为 UTF-8 或 GBK）：{path.name}",
-                f"Unknown CSV encoding (UTF-8 or GBK expected): {path.name}",
-            )
-    del raw
-    sample = text[:8192]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    rows: list[list[Any]] = []
-    for row in csv.reader(io.StringIO(text), dialect):
-        if len(rows) > MAX_ROWS:
-            raise _refuse(
-                f"CSV 行数超过上限 {MAX_ROWS:,} 行：{path.name}",
-                f"The CSV has more than {MAX_ROWS:,} rows: {path.name}",
-            )
-        if len(row) > MAX_COLUMNS:
-            row = row[:MAX_COLUMNS]
-        rows.append(row)
-    return Table(path=path, sheet=path.stem, sheets=[path.stem], rows=rows)
