@@ -671,6 +671,8 @@ class _FilePage(QWizardPage):
         grid.addWidget(self.message, 2, 1, 1, 2)
         grid.setRowStretch(3, 1)
         self.path.textChanged.connect(self.completeChanged)
+        self._reading = False
+        self._read_for: tuple[str, str | None] | None = None  # the file and sheet read
 
     def browse(self) -> None:
         path = open_file(
@@ -686,23 +688,49 @@ class _FilePage(QWizardPage):
         return bool(self.path.text().strip())
 
     def validatePage(self) -> bool:
-        from app.errors import GridDeskError
-
-        sheet = self.sheet.currentText() or None
-        try:
-            table = read_table(Path(self.path.text().strip()), sheet)
-            layout = find_layout(table)
-        except GridDeskError as exc:
-            self.message.setText(exc.message(self.w.ctx.lang))
+        """下一步 reads the file on the database worker (a 180,000-row roster takes seconds, and
+        the window must not freeze meanwhile), then moves on by itself once it is read."""
+        wanted = (self.path.text().strip(), self.sheet.currentText() or None)
+        if self.w.table is not None and self._read_for == wanted:
+            return True
+        if self._reading:
             return False
-        self.message.setText("")
-        self.sheet.blockSignals(True)
-        self.sheet.clear()
-        self.sheet.addItems(table.sheets)
-        self.sheet.setCurrentText(table.sheet)
-        self.sheet.blockSignals(False)
-        self.w.table, self.w.layout_ = table, layout
-        return True
+        self._reading = True
+        self.message.setObjectName("muted")
+        self.message.setText(self.tr("正在读取文件…"))
+        path, sheet = Path(wanted[0]), wanted[1]
+
+        def work(_progress: Any) -> tuple[Table, Layout]:
+            table = read_table(path, sheet)
+            return table, find_layout(table)
+
+        def done(result: tuple[Table, Layout]) -> None:
+            self._reading = False
+            table, layout = result
+            self.message.setText("")
+            self.sheet.blockSignals(True)
+            self.sheet.clear()
+            self.sheet.addItems(table.sheets)
+            self.sheet.setCurrentText(table.sheet)
+            self.sheet.blockSignals(False)
+            self.w.table, self.w.layout_ = table, layout
+            self._read_for = (wanted[0], table.sheet)  # the sheet the list now shows
+            self.w.next()
+
+        def failed(exc: BaseException) -> None:
+            self._reading = False
+            if isinstance(exc, GridDeskError):
+                self.message.setObjectName("error")
+                self.message.setText(exc.message(self.w.ctx.lang))
+                self.message.style().polish(self.message)
+            elif not isinstance(exc, Cancelled):
+                from app.ui.crash import report_bug
+
+                report_bug(exc, self)
+
+        op = self.w.ctx.run(self, work, title=self.tr("读取花名册"), on_success=done)
+        op.failure(failed)
+        return False
 
 
 class _MappingPage(QWizardPage):

@@ -8370,60 +8370,70 @@ Add another household at this address anyway?</translation>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="679"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="681"/>
         <source>选择花名册</source>
         <translation>Choose roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="680"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="682"/>
         <source>表格文件 (*.xlsx *.xlsm *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="700"/>
+        <source>正在读取文件…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="731"/>
+        <source>读取花名册</source>
+        <translation>Reading the roster</translation>
     </message>
 </context>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="712"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="740"/>
         <source>第 2 步：核对各列</source>
         <translation>Step 2: Check the columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="713"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="741"/>
         <source>已按常见列名自动对应；如有不对，请在下拉框中改正。</source>
         <translation>Columns were matched by their usual names; correct any mistakes in the drop-down lists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="721"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="749"/>
         <source>文件前几行：</source>
         <translation>First rows of the file:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="735"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="763"/>
         <source>（不导入）</source>
         <translation>(do not import)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="742"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="770"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="759"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="787"/>
         <source>{0}（末几位已丢失）</source>
         <translation>{0} (last digits lost)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="762"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="790"/>
         <source>这个数字超过 15 位：表格只保留前 15 位，其余已变成 0，无法还原。身份证号这样的长号码要在设为文本的列中填写。</source>
         <translation>This number has more than 15 digits: the spreadsheet kept only the first 15 and turned the rest into 0, which cannot be undone. Long numbers such as ID card numbers must be typed into a column formatted as text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="775"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="803"/>
         <source>核对各列</source>
         <translation>Check columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="775"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="803"/>
         <source>请指定“姓名”所在的列。</source>
         <translation>Please choose the column that holds &quot;Name&quot;.</translation>
     </message>
@@ -8431,84 +8441,84 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="791"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="819"/>
         <source>第 3 步：检查结果（尚未写入）</source>
         <translation>Step 3: Check results (nothing saved yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="793"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="828"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="821"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="856"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="797"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="825"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="797"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="825"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="797"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="825"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="802"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="830"/>
         <source>有问题的行不导入，其余照常导入</source>
         <translation>Rows with problems are skipped; the rest are imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="806"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="834"/>
         <source>保存未导入的行…</source>
         <translation>Save rows not imported…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="808"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="836"/>
         <source>把有问题的行按原表的列另存为 Excel 文件，并注明原因；改正后可再导入。</source>
         <translation>Save the rows with problems to an Excel file in the original columns, with the reason for each; correct them and import again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="833"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="861"/>
         <source>检查花名册</source>
         <translation>Check roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="840"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="868"/>
         <source>共读取 {0} 行：将新增居民 {1} 人、更新 {2} 人、新增住户 {3} 户；{4} 行有问题不会导入，另有 {5} 条提示。点“导入”后一次写入，全部成功或全部不写。</source>
         <translation>Read {0} rows: {1} residents will be added, {2} updated and {3} households added; {4} rows have problems and will not be imported, plus {5} notes. &quot;Import&quot; saves everything in one go: either all of it is saved or none.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="855"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="883"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="855"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="883"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="877"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="898"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="905"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="926"/>
         <source>保存未导入的行</source>
         <translation>Save rows not imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="878"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="906"/>
         <source>{0}-未导入的行.xlsx</source>
         <translation>{0}-not imported.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="879"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="907"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="894"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="922"/>
         <source>已保存 {0} 行：{1}</source>
         <translation>Saved {0} rows: {1}</translation>
     </message>

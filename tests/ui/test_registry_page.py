@@ -227,7 +227,8 @@ def test_import_wizard_previews_then_imports(qtbot, demo_ctx, tmp_path: Path) ->
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.path.setText(str(path))
-    wizard.next()
+    wizard.next()  # the file is read on the worker; the wizard moves on when it is
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
     assert wizard.mapping_page.combos["id_number"].currentText() == "身份证号"
     wizard.next()
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
@@ -274,6 +275,7 @@ def test_import_wizard_shows_cells_as_typed(qtbot, demo_ctx, tmp_path: Path) -> 
     wizard.show()
     wizard.file_page.path.setText(str(path))
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
     sample = wizard.mapping_page.sample
     assert [sample.item(0, c).text() for c in (0, 3)] == ["1", "13800001111"]  # not 1.0
     shown = sample.item(1, 2).text()
@@ -294,6 +296,7 @@ def test_import_wizard_saves_the_rejected_rows(
     wizard.show()
     wizard.file_page.path.setText(str(path))
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
     preview = wizard.preview_page
@@ -538,3 +541,38 @@ def test_every_category_of_person_is_in_sight_on_the_form(qtbot, demo_ctx) -> No
         assert form.rect().contains(inside), name
     form.tag_boxes["特困"].setChecked(True)
     assert "特困" in form.data().tags
+
+
+def test_the_wizard_reads_the_file_off_the_gui_thread(qtbot, demo_ctx, tmp_path: Path) -> None:
+    """下一步 on a roster: the file is read on the database worker (a large one took seconds on
+    the GUI thread, the window frozen); the page says so and moves on by itself."""
+    import threading
+
+    import app.ui.registry_dialogs as dialogs
+
+    path = tmp_path / "r.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["姓名", "住址"])
+    sheet.write_row(1, 0, ["王五", "88栋1单元101"])
+    book.close()
+    seen: list[threading.Thread] = []
+    real = dialogs.read_table
+
+    def reading(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    dialogs.read_table = reading  # type: ignore[assignment]
+    try:
+        wizard = ImportWizard(demo_ctx)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.file_page.path.setText(str(path))
+        wizard.next()
+        assert wizard.currentPage() is wizard.file_page  # not yet: the worker is reading
+        assert "读取" in wizard.file_page.message.text()
+        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    finally:
+        dialogs.read_table = real  # type: ignore[assignment]
+    assert seen and seen[0] is not threading.main_thread()
