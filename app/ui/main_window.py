@@ -161,6 +161,12 @@ class MainWindow(QMainWindow):
         )
         backup = file_menu.addAction(self.tr("立即备份数据库"))
         backup.triggered.connect(self.backup_now)
+        backups = file_menu.addAction(self.tr("备份与恢复…"))
+        backups.triggered.connect(
+            lambda: importlib.import_module("app.ui.backup_dialog").show_backup_dialog(
+                self.ctx, self
+            )
+        )
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("退出"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
