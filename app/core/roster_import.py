@@ -1605,7 +1605,7 @@ def import_roster(
     """Read, analyse and (unless `dry_run`) write a roster; the plan carries the report."""
     progress(0, 1, "读取文件")
     with _collector_paused(), ThreadPoolExecutor(1) as pool:  # a million cells and no cycles
-        # the reader parses outside the GIL: pypinyin loads meanwhile, needed for the names
+        # the reader inflates the file outside the GIL: pypinyin loads meanwhile, for the names
         reading = pool.submit(read_table, path, sheet)
         search_index.load_pinyin()
         table = reading.result()
