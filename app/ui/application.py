@@ -118,7 +118,7 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
     apply_style(app, large=bool(settings.value("large_font", False, type=bool)), lang=lang)
     from app import logsetup
 
-    crash.install(datadir.logs / logsetup.LOG_NAME if datadir.logs.is_dir() else None)
+    crash.install(datadir.logs / logsetup.LOG_NAME if datadir.logs.is_dir() else None, lang)
     tasks = TaskManager(app)
     lock = hold_folder(datadir, lang) if datadir.root.is_dir() else None
     if lock is False:
@@ -142,7 +142,7 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
         return 1
     # set up just now (first run or the demo): its logs/ exists from here on, so log there
     logsetup.configure(datadir.logs, verbose=bool(getattr(args, "verbose", False)))
-    crash.install(datadir.logs / logsetup.LOG_NAME if datadir.logs.is_dir() else None)
+    crash.install(datadir.logs / logsetup.LOG_NAME if datadir.logs.is_dir() else None, lang)
 
     from app.ui.main_window import MainWindow
 

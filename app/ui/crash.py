@@ -23,6 +23,7 @@ from app.errors import GridDeskError
 
 log = logging.getLogger("griddesk.crash")
 _log_path: Path | None = None
+_lang = "zh"  # the window's language, for known conditions that reach the hook
 
 
 class CrashDialog(QDialog):
@@ -65,13 +66,14 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     if isinstance(exc, GridDeskError):
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(QApplication.activeWindow(), "GridDesk", exc.message())
+        QMessageBox.warning(QApplication.activeWindow(), "GridDesk", exc.message(_lang))
         return
     report_bug(exc.with_traceback(tb), QApplication.activeWindow())
 
 
-def install(log_path: Path | None) -> None:
+def install(log_path: Path | None, lang: str = "zh") -> None:
     """Route uncaught exceptions (e.g. in slots) to the log and the crash dialog."""
-    global _log_path
+    global _log_path, _lang
     _log_path = log_path
+    _lang = lang
     sys.excepthook = _excepthook

@@ -144,3 +144,17 @@ def _alive(obj) -> bool:
     import shiboken6
 
     return shiboken6.isValid(obj)
+
+
+def test_a_known_condition_reaching_the_hook_speaks_the_windows_language(qtbot, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(crash, "_lang", "zh")
+    crash.install(None, "en")
+    try:
+        crash._excepthook(
+            InvalidInput, InvalidInput("数量不能为负数", "Quantity cannot be negative"), None
+        )
+    finally:
+        crash.install(None, "zh")
+    assert shown == ["Quantity cannot be negative"]
