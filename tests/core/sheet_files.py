@@ -1,9 +1,10 @@
 """Spreadsheet files built byte by byte for the reader's tests: an .xlsx from the XML of its sheet
-(streamed into the zip, so a sheet of hundreds of megabytes costs no memory to make), an .ods
-from its content.xml."""
+(streamed into the zip, so a sheet of hundreds of megabytes costs no memory to make), an .xls
+from its BIFF8 records in an OLE2 compound file, an .ods from its content.xml."""
 
 from __future__ import annotations
 
+import struct
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -106,6 +107,82 @@ def _column(i: int) -> bytes:
         n, rest = divmod(n - 1, 26)
         letters = bytes([65 + rest]) + letters
     return letters
+
+
+# --- .xls: BIFF8 records in an OLE2 compound file -------------------------------------------------
+
+
+def record(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def _bof(kind: int) -> bytes:
+    return record(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0, 6))
+
+
+def xls(path: Path, strings: list[str], cells: Iterable[tuple[int, int, int]]) -> Path:
+    """An .xls of one sheet: `strings` its shared strings, `cells` (row, column, string index) of
+    its LABELSST cells — the records calamine makes a cell with its own copy of the string of."""
+    sst = struct.pack("<II", len(strings), len(strings)) + b"".join(
+        struct.pack("<HB", len(s), 1) + s.encode("utf-16-le") for s in strings
+    )
+    pieces = [record(0x00FC, sst[:8224])]
+    rest = sst[8224:]
+    while rest:  # longer than a record: the rest in CONTINUE records (the strings never split here)
+        pieces.append(record(0x003C, rest[:8224]))
+        rest = rest[8224:]
+    sheet_records = [_bof(0x0010)]
+    sheet_records.extend(record(0x00FD, struct.pack("<HHHI", r, c, 15, i)) for r, c, i in cells)
+    sheet_records.append(record(0x000A, b""))
+    name = "花名册".encode("utf-16-le")
+    boundsheet_size = 4 + 8 + len(name)
+    globals_head = _bof(0x0005)
+    globals_tail = [*pieces, record(0x000A, b"")]
+    offset = len(globals_head) + boundsheet_size + sum(map(len, globals_tail))
+    boundsheet = record(0x0085, struct.pack("<IBBBB", offset, 0, 0, 3, 1) + name)
+    stream = b"".join([globals_head, boundsheet, *globals_tail, *sheet_records])
+    if len(stream) < 4096:  # kept out of the mini stream, which this writer does not make
+        stream += record(0x00E1, b"\x00\x00") * ((4096 - len(stream)) // 6 + 1)
+    path.write_bytes(_compound(stream))
+    return path
+
+
+def _compound(stream: bytes) -> bytes:
+    """An OLE2 file (512-byte sectors) holding one stream named Workbook."""
+    sector = 512
+    n_stream = -(-len(stream) // sector)
+    n_fat = 1
+    while n_fat * 128 < n_fat + 1 + n_stream:
+        n_fat += 1
+    if n_fat > 109:
+        raise ValueError("too large for this writer")
+    fat = [0xFFFFFFFD] * n_fat + [0xFFFFFFFE]  # the FAT's own sectors, then the directory
+    first = n_fat + 1
+    fat += [first + i + 1 for i in range(n_stream - 1)] + [0xFFFFFFFE]
+    fat += [0xFFFFFFFF] * (n_fat * 128 - len(fat))
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIII", header, 0x2C, n_fat, n_fat, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+    difat = list(range(n_fat)) + [0xFFFFFFFF] * (109 - n_fat)
+    struct.pack_into("<109I", header, 0x4C, *difat)
+    directory = _entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1) + _entry(
+        "Workbook", 2, first, len(stream)
+    )
+    directory += bytes(128) * 2
+    body = struct.pack(f"<{len(fat)}I", *fat) + directory + stream
+    body += bytes(-len(body) % sector)
+    return bytes(header) + body
+
+
+def _entry(name: str, kind: int, start: int, size: int, child: int = 0xFFFFFFFF) -> bytes:
+    raw = name.encode("utf-16-le") + b"\x00\x00"
+    entry = bytearray(128)
+    entry[: len(raw)] = raw
+    struct.pack_into("<HBB", entry, 64, len(raw), kind, 1)
+    struct.pack_into("<III", entry, 68, 0xFFFFFFFF, 0xFFFFFFFF, child)
+    struct.pack_into("<II", entry, 116, start, size)
+    return bytes(entry)
 
 
 # --- .ods -----------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The spreadsheet reader on files built for it: hostile ones (a sheet part of any name unpacking
-to a gigabyte, rows without r=, more cells or text than a table may hold, an .ods repeating a cell
-millions of times) are refused with one clear sentence — the heavy ones in a child process whose
-memory is capped, so that a regression fails the test and not the machine — and ordinary ones read
-cell for cell as python-calamine reads them."""
+to a gigabyte, rows without r=, more cells or text than a table may hold, an .xls whose shared
+string is copied into every cell, an .ods repeating a cell millions of times) are refused with one
+clear sentence — the heavy ones in a child process whose memory is capped, so that a regression
+fails the test and not the machine — and ordinary ones read cell for cell as python-calamine reads
+them."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from python_calamine import CalamineWorkbook
 from app.core.spreadsheet import read_table
 from app.core.spreadsheet.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_ROWS
 from app.errors import InvalidInput
-from tests.core.sheet_files import ods, repeat, rows, xlsx
+from tests.core.sheet_files import ods, repeat, rows, xls, xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 MEMORY_CAP = 1024 * 1024 * 1024  # address space of the child that reads a hostile file
@@ -370,7 +371,32 @@ def test_values_past_the_last_csv_column_are_refused_not_dropped(tmp_path: Path)
     assert read_table(path).rows == [["a", *[""] * 199]]
 
 
-# --- .ods: checked before python-calamine is asked --------------------------------------
+# --- .xls and .ods: checked before python-calamine is asked --------------------------------------
+
+
+def test_an_xls_is_read_as_calamine_reads_it(tmp_path: Path) -> None:
+    path = xls(
+        tmp_path / "a.xls", ["姓名", "张三", "abc"], [(0, 0, 0), (1, 0, 1), (1, 2, 2), (3, 1, 1)]
+    )
+    assert read_table(path).rows == [["姓名"], ["张三", "", "abc"], [], ["", "张三"]]
+    assert read_table(path).rows == calamine_rows(path)
+
+
+def test_an_xls_whose_shared_string_fills_every_cell_is_refused_before_calamine(
+    tmp_path: Path,
+) -> None:
+    # one string of 30,000 characters in 300,000 cells: 9 billion characters for calamine to copy
+    cells = ((r % 60_000, r // 60_000, 0) for r in range(300_000))
+    path = xls(tmp_path / "sst.xls", ["长" * 30_000], cells)
+    assert path.stat().st_size < 8 * 1024 * 1024
+    assert "refused: 表格文字总量超过上限" in read_capped(path)
+
+
+def test_an_xls_with_more_cells_than_calamine_may_hold_is_refused(tmp_path: Path) -> None:
+    # one cell far down and far right: a rectangle of 60,000 × 200 for calamine
+    path = xls(tmp_path / "far.xls", ["x"], [(0, 0, 0), (59_999, 199, 0)])
+    with pytest.raises(InvalidInput, match="单元格数超过上限 3,000,000"):
+        read_table(path)
 
 
 def test_an_ods_is_read_as_calamine_reads_it(tmp_path: Path) -> None:

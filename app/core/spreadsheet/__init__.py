@@ -11,9 +11,8 @@ a cell too long), not with the memory of the machine:
 * an .xlsx is read as a stream by `xlsx` (no whole sheet ever unpacked at once), every part the
   workbook refers to unpacked in bounded steps whatever it is called, rows and cells counted as
   they are parsed, with or without their `r=` references;
-* an .ods is read by python-calamine, which holds a whole workbook: `ods` works out from its
-  content.xml what it will hold first, and refuses it before calamine is asked; an .xls is read
-  by calamine too;
+* an .xls or .ods is read by python-calamine, which holds a whole workbook; `xls` and `ods` work
+  out from the file's records what it will hold first, and refuse it before calamine is asked;
 * a CSV is read a row at a time by `csvfile`;
 * a binary renamed .xlsx is told by its first bytes, not its name; XML with a DOCTYPE (entity
   expansion) is refused.
@@ -155,6 +154,9 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
 
         return Table(path=path, sheet=path.stem, sheets=[path.stem], rows=read_csv(path))
     if kind == "xls":
+        from app.core.spreadsheet.xls import check_xls
+
+        check_xls(path, MAX_CALAMINE_CELLS, MAX_CALAMINE_TEXT)
         return _read_by_calamine(path, sheet)
     from app.core.spreadsheet import ods, xlsx
 
@@ -194,7 +196,7 @@ def _choose(path: Path, sheet: str | None, names: list[str], visible: list[str])
 
 
 def _read_by_calamine(path: Path, sheet: str | None) -> Table:
-    """An .xls, or an .ods already checked to fit in `MAX_CALAMINE_CELLS`."""
+    """An .xls or .ods, already checked to fit in `MAX_CALAMINE_CELLS`."""
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     try:
