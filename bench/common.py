@@ -26,6 +26,17 @@ class Workload:
     repeat: int = 5
 
 
+@dataclass
+class MemoryWorkload:
+    """A peak of memory, not a time: `action` ("read" or "import") done on the file `file()` makes
+    (once), in a child process (`bench.spreadsheets.measure`); at most `target_mb`."""
+
+    name: str
+    file: Callable[[], Path]
+    action: str
+    target_mb: float
+
+
 def paired_medians(
     run: Callable[[], float], baseline: Callable[[], float], repeat: int
 ) -> tuple[float, float]:

@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-from bench.common import paired_medians
+from bench.common import MemoryWorkload, paired_medians
 
 # Each area adds a module exposing workloads() -> list[Workload].
 MODULES = (
@@ -21,6 +21,7 @@ MODULES = (
     "bench.supplies",
     "bench.exchange",
     "bench.street",
+    "bench.spreadsheets",
 )
 
 
@@ -34,6 +35,9 @@ def main() -> int:
     for name in MODULES:
         for w in importlib.import_module(name).workloads():
             if args.only and args.only not in w.name:
+                continue
+            if isinstance(w, MemoryWorkload):
+                failed += not _memory(w)
                 continue
             repeat = args.repeat or w.repeat
             t, b = paired_medians(w.run, w.baseline, repeat)
@@ -54,6 +58,22 @@ def main() -> int:
                 flush=True,
             )
     return 1 if failed else 0
+
+
+def _memory(w: MemoryWorkload) -> bool:
+    """Print the peak memory of `w` beside its file's size; whether it is within its target."""
+    from bench.spreadsheets import measure
+
+    path = w.file()
+    peak, said = measure(w.action, path)
+    ok = peak <= w.target_mb
+    size = path.stat().st_size / 1024 / 1024
+    print(
+        f"{w.name:<58} {size:>7.1f} MB file | peak {peak:>6.0f} MB | "
+        f"{'ok' if ok else 'OVER'} ≤{w.target_mb:g} MB | {said[:70]}",
+        flush=True,
+    )
+    return ok
 
 
 if __name__ == "__main__":
