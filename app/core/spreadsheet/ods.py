@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from app.core.spreadsheet import limits
-from app.core.spreadsheet.xlsx import Package, _runs
+from app.core.spreadsheet.xlsx import Package, runs
 
 MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
@@ -88,7 +88,7 @@ class _Tables:
 def check_ods(pkg: Package, max_cells: int, max_text: int) -> None:
     """Refuse an .ods whose tables, as calamine will expand them, pass the limits."""
     tables = _Tables(pkg.path, max_cells, max_text)
-    for run in _runs(pkg.stream("content.xml"), b"table:table-row", _ROW_END, pkg.path):
+    for run in runs(pkg.stream("content.xml"), b"table:table-row", _ROW_END, pkg.path):
         for m in _ROW.finditer(run):
             attrs, content, table_end = m.groups()
             if table_end is not None:

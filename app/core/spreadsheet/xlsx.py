@@ -18,6 +18,7 @@ prefixed tag, rich text, CDATA, a comment) is parsed by expat instead, to the sa
 
 from __future__ import annotations
 
+import itertools
 import math
 import posixpath
 import re
@@ -403,7 +404,7 @@ def _last_end(buf: bytes, name: bytes, end: re.Pattern[bytes], lo: int = 0) -> i
             return stop
 
 
-def _runs(
+def runs(
     chunks: Iterator[bytes],
     name: bytes,
     end: re.Pattern[bytes],
@@ -417,6 +418,8 @@ def _runs(
     into `after`."""
     carry = b""
     for chunk in chunks:
+        if not chunk:
+            continue
         if b"<" not in chunk:
             # a megabyte without a tag: no text of a cell is so long, and whitespace between
             # elements (a zip bomb's spaces) holds nothing; the stream goes on to its end, or to
@@ -473,7 +476,7 @@ class SharedStrings:
         self.path = pkg.path
         self.budget = budget
         if pkg.has(part):
-            for run in _runs(pkg.stream(part), b"si", _SI_END, pkg.path):
+            for run in runs(pkg.stream(part), b"si", _SI_END, pkg.path):
                 self._run(run)
 
     def _run(self, run: bytes) -> None:
@@ -637,8 +640,7 @@ class _SheetReader:
             return self._finish()
         after: list[bytes] = []
         stop = (b"sheetData", _SHEET_DATA_END)
-        runs = _runs(_chain(rest, chunks), b"row", _ROW_END, self.path, stop, after)
-        for run in runs:
+        for run in runs(itertools.chain((rest,), chunks), b"row", _ROW_END, self.path, stop, after):
             self._run(run)
         return self._tail(after[0] if after else b"", chunks)
 
@@ -656,11 +658,7 @@ class _SheetReader:
         # 256 bytes that ended the first; one matched twice is dropped in `_finish`
         for m in _MERGE.finditer(buf):
             if len(self.merged) >= 2 * limits.MAX_MERGED:
-                raise limits.refuse(
-                    f"表格的合并单元格超过 {limits.MAX_MERGED:,} 处，已拒绝：{self.path.name}",
-                    f"The sheet has more than {limits.MAX_MERGED:,} merged ranges; refused: "
-                    f"{self.path.name}",
-                )
+                raise _too_many_merges(self.path)
             c0, r0 = _column_number(m.group(1).decode()), int(m.group(2)) - 1
             c1 = _column_number(m.group(3).decode()) if m.group(3) else c0
             r1 = int(m.group(4)) - 1 if m.group(4) else r0
@@ -675,11 +673,7 @@ class _SheetReader:
             rows.pop()
         merged = list(dict.fromkeys(self.merged))
         if len(merged) > limits.MAX_MERGED:
-            raise limits.refuse(
-                f"表格的合并单元格超过 {limits.MAX_MERGED:,} 处，已拒绝：{self.path.name}",
-                f"The sheet has more than {limits.MAX_MERGED:,} merged ranges; refused: "
-                f"{self.path.name}",
-            )
+            raise _too_many_merges(self.path)
         # what filling the ranges in touches (the rows the table has) is bounded like its cells
         area = sum(
             max(min(r1, len(rows) - 1) - r0 + 1, 0) * max(c1 - c0 + 1, 0)
@@ -852,12 +846,6 @@ class _SheetReader:
         self.budget.add_text(state.chars)
 
 
-def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
-    if first:
-        yield first
-    yield from rest
-
-
 class _SheetState:
     """Where expat is within a run of rows: the row and column the next cell takes (a row without
     r= follows the one before, a cell without r= the cell before), and the cell being read."""
@@ -1007,6 +995,13 @@ class _SheetState:
             row.append(value)
         else:
             row[col] = value
+
+
+def _too_many_merges(path: Path) -> Exception:
+    return limits.refuse(
+        f"表格的合并单元格超过 {limits.MAX_MERGED:,} 处，已拒绝：{path.name}",
+        f"The sheet has more than {limits.MAX_MERGED:,} merged ranges; refused: {path.name}",
+    )
 
 
 def _column_number(letters: str) -> int:
