@@ -27,16 +27,16 @@ A PostgreSQL office's backups are its server's (pg_dump): every operation here s
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
-import os
 import shutil
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from app.core.database_url import database_url
 from app.core.datadir import DataDir
@@ -120,21 +120,14 @@ def make_backup(
 
 
 def copy_backup(made: Backup, folder: Path) -> Path:
-    """Copy a backup (and its record) into `folder` — a USB stick: written beside under a
+    """Copy a backup (and its record) into `folder` — a USB stick: each written beside under a
     temporary name, flushed, renamed, so what bears the name there is whole."""
+    from app.core.pdf import write_atomically
+
     target = folder / made.path.name
     try:
         for src, dst in ((made.path, target), (made.sidecar, files.sidecar_of(target))):
-            fd, name = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".partial", dir=folder)
-            partial = Path(name)
-            try:
-                with os.fdopen(fd, "wb") as out, open(src, "rb") as fh:
-                    shutil.copyfileobj(fh, out, 1024 * 1024)
-                    out.flush()
-                    os.fsync(out.fileno())
-                os.replace(partial, dst)
-            finally:
-                partial.unlink(missing_ok=True)
+            write_atomically(dst, functools.partial(_copy_from, src))
         files.fsync_dir(folder)
     except OSError as exc:
         known = explain(exc, folder)
@@ -142,6 +135,11 @@ def copy_backup(made: Backup, folder: Path) -> Path:
             raise
         raise known from exc
     return target
+
+
+def _copy_from(src: Path, out: BinaryIO) -> None:
+    with open(src, "rb") as fh:
+        shutil.copyfileobj(fh, out, 1 << 20)
 
 
 def list_backups(datadir: DataDir) -> list[Backup]:
@@ -376,7 +374,6 @@ def restore(
             f"The check after the restore failed: {'; '.join(p[1] for p in after.problems)}. "
             f"The database as it was is kept as {kept.path if kept else '(none)'}.",
         )
-    files.thin(datadir.backups, files.now_local())
     log.info("restored %s; the database before kept as %s", path.name, kept and kept.path.name)
     return Restored(
         source=path,
@@ -451,41 +448,9 @@ def _check_staged(staged: Path, source: Path) -> tuple[str, ...]:
 
 
 def keep_current(datadir: DataDir) -> Backup:
-    """Keep the database as it is now in backups/ with reason `before-restore`: a checked copy
-    whatever the check says (a damaged one is recorded as such and never thinned), or, when
-    SQLite cannot copy it at all, its files byte for byte."""
-    folder = datadir.backups
-    folder.mkdir(parents=True, exist_ok=True)
-    when = files.now_local()
-    final = files.new_name(folder, "before-restore", when)
-    partial = files.partial_of(final)
-    live = datadir.db_path
-    try:
-        try:
-            files.snapshot(live, partial)
-            found = files.inspect(partial)
-        except sqlite3.Error as exc:
-            files.remove_side_files(partial)
-            files.raw_copy(live, partial)  # over what the failed copy left, under the same name
-            found = files.Inspection(
-                problems=(
-                    (
-                        f"SQLite 无法读取，按原样保存：{exc}",
-                        f"Unreadable by SQLite, kept as is: {exc}",
-                    ),
-                )
-            )
-            wal = partial.parent / (partial.name + "-wal")
-            if wal.exists():
-                os.replace(wal, final.parent / (final.name + "-wal"))
-        size = partial.stat().st_size
-        files.write_json(
-            files.sidecar_of(final), files.metadata(found, "before-restore", when, size)
-        )
-        os.replace(partial, final)
-        files.fsync_dir(folder)
-    finally:
-        partial.unlink(missing_ok=True)
-    kept = next((b for b in files.list_backups(folder) if b.path == final), None)
-    assert kept is not None
-    return kept
+    """Keep the database as it is now in backups/ with reason `before-restore`, whatever its
+    check says (a damaged one is recorded as such and never thinned; one SQLite cannot copy is
+    kept as its files are)."""
+    return files.checked_backup(
+        datadir.db_path, datadir.backups, "before-restore", keep_damaged=True
+    )

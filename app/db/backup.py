@@ -484,10 +484,15 @@ def checked_backup(
     *,
     progress: ProgressFn = _no_progress,
     when: datetime | None = None,
+    keep_damaged: bool = False,
 ) -> Backup:
     """Back up the live SQLite database `db_path` into `folder`: copied, checked, recorded,
     renamed; then the folder is thinned. A database failing the check gives `BackupRefused` and
-    leaves nothing behind; a known condition (disk full, locked, not a database) its message."""
+    leaves nothing behind; a known condition (disk full, locked, not a database) its message.
+
+    `keep_damaged` (the database kept aside before a restore): a copy failing its check is kept
+    all the same, recorded as failed; and a database SQLite cannot copy at all is kept as its
+    files are, byte for byte (the caller has made sure that nobody is writing it)."""
     if not db_path.is_file():  # never let sqlite3.connect make an empty file there
         raise DatabaseProblem(
             f"没有可备份的数据库文件：{db_path}。数据库在 PostgreSQL 服务器上时，"
@@ -504,10 +509,15 @@ def checked_backup(
         final = new_name(folder, reason, when)
         partial = partial_of(final)
         progress(0, 3, "复制")
-        snapshot(db_path, partial)
-        progress(1, 3, "检查")
-        found = inspect(partial)
-        if not found.ok:
+        try:
+            snapshot(db_path, partial)
+            progress(1, 3, "检查")
+            found = inspect(partial)
+        except sqlite3.Error as exc:
+            if not keep_damaged or is_busy(exc):
+                raise
+            found = _kept_raw(db_path, partial, final, exc)
+        if not found.ok and not keep_damaged:
             zh = "；".join(p[0] for p in found.problems)
             en = "; ".join(p[1] for p in found.problems)
             raise BackupRefused(
@@ -530,14 +540,30 @@ def checked_backup(
     finally:
         if partial is not None and partial.exists():
             partial.unlink(missing_ok=True)
+            remove_side_files(partial)
             if final is not None and not final.exists():
                 sidecar_of(final).unlink(missing_ok=True)
+                (final.parent / (final.name + "-wal")).unlink(missing_ok=True)
     made = list_backups(folder)
     thin(folder, when, made)
     entry = next((b for b in made if b.path == final), None)
     assert entry is not None
     log.info("backup %s (%s): %s residents", final.name, reason, entry.residents)
     return entry
+
+
+def _kept_raw(db_path: Path, partial: Path, final: Path, exc: sqlite3.Error) -> Inspection:
+    """The files of a database SQLite cannot copy, kept as they are under the backup's names."""
+    remove_side_files(partial)
+    raw_copy(db_path, partial)  # over what the failed copy left
+    wal = partial.parent / (partial.name + "-wal")
+    if wal.exists():
+        os.replace(wal, final.parent / (final.name + "-wal"))
+    return Inspection(
+        problems=(
+            (f"SQLite 无法读取，按原样保存：{exc}", f"Unreadable by SQLite, kept as is: {exc}"),
+        )
+    )
 
 
 def remove_backup(backup: Backup) -> None:
