@@ -776,11 +776,8 @@ def _check_batch(state: _Incoming, batch: Batch, manifest: Manifest, sender: str
     origins = batch.column("origin")
     if set(origins) != {sender}:
         index = next(i for i, o in enumerate(origins) if o != sender)
-        owner = (
-            rules.shown("origin", origins[index])
-            if not isinstance(origins[index], str)
-            else (origins[index][:20])
-        )
+        other = origins[index]
+        owner = other[:20] if isinstance(other, str) else rules.shown("origin", other)
         raise _refuse(
             f"数据包中有不属于发送方的记录（{name} {uuids[index]} 属于 {owner}）。"
             "每条记录只能由其所属机构修改。未导入。",
