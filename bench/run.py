@@ -21,6 +21,7 @@ MODULES = (
     "bench.supplies",
     "bench.exchange",
     "bench.street",
+    "bench.backups",
     "bench.spreadsheets",
 )
 
