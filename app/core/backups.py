@@ -331,8 +331,14 @@ def restore(
 
     path, record, code = resolve(datadir, source)
     live = datadir.db_path
-    staged = process_folder(datadir.root) / "restoring.sqlite3"
-    staged.unlink(missing_ok=True)
+    try:
+        staged = process_folder(datadir.root) / "restoring.sqlite3"
+        staged.unlink(missing_ok=True)
+    except OSError as exc:  # a folder that cannot be written: nothing can be restored into it
+        known = explain(exc, datadir.root)
+        if known is None:
+            raise
+        raise known from exc
     total = 5
     try:
         progress(0, total, "读取备份")
