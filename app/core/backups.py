@@ -34,7 +34,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -83,7 +83,7 @@ def require_sqlite(datadir: DataDir, *, restoring: bool = False) -> None:
             f"The data folder is not set up: {datadir.root}. Run init first "
             "(or finish the first-run set-up in the window).",
         )
-    if database_url(datadir) is not None:
+    if on_server(datadir):
         raise ServerBackups()
 
 
@@ -177,35 +177,28 @@ def this_office(datadir: DataDir) -> str | None:
 
 @dataclass(frozen=True)
 class DailyState:
-    """What today's automatic backup came to (for the window's dialog)."""
+    """What the day's automatic backup came to (for the window's dialog)."""
 
     day: str
     ok: bool
-    path: str | None
-    problems: tuple[tuple[str, str], ...]
+    problems: tuple[files.Problem, ...]
 
 
 def daily_state(datadir: DataDir) -> DailyState | None:
     data = files.read_json(datadir.backups / DAILY_RECORD)
     if data is None or not isinstance(data.get("day"), str):
         return None
-    problems = tuple(
-        (str(p.get("zh", "")), str(p.get("en", "")))
-        for p in data.get("problems") or []
-        if isinstance(p, dict)
-    )
-    path = data.get("path")
-    return DailyState(data["day"], bool(data.get("ok")), path if isinstance(path, str) else None,
-                      problems)  # fmt: skip
+    return DailyState(data["day"], bool(data.get("ok")), files.problems_of(data))
 
 
-def daily_backup(datadir: DataDir, today: date | None = None) -> Backup | None:
-    """Make today's backup if none was made (or tried) today; the backup, or None. Never raises
-    for the database or the disk: the opening it is part of goes on, and the outcome is recorded
-    (`daily_state`) and logged."""
+def daily_backup(datadir: DataDir, now: datetime | None = None) -> Backup | None:
+    """Make the day's backup if none was made (or tried) that day; the backup, or None. Never
+    raises for the database or the disk: the opening it is part of goes on, and the outcome is
+    recorded (`daily_state`) and logged."""
     if on_server(datadir) or not datadir.db_path.is_file():
         return None
-    day = (today or date.today()).isoformat()
+    now = now or files.now_local()
+    day = now.date().isoformat()
     record = datadir.backups / DAILY_RECORD
     state = daily_state(datadir)
     if state is not None and state.day == day:
@@ -222,8 +215,7 @@ def daily_backup(datadir: DataDir, today: date | None = None) -> Backup | None:
             None,
         )
         if done is None:
-            when = datetime.now().astimezone() if today is None else _on(today)
-            made = files.checked_backup(datadir.db_path, datadir.backups, "daily", when=when)
+            made = files.checked_backup(datadir.db_path, datadir.backups, "daily", when=now)
             done = made
         ok, path = True, str(done.path)
     except GridDeskError as exc:
@@ -242,12 +234,6 @@ def daily_backup(datadir: DataDir, today: date | None = None) -> Backup | None:
     except OSError as exc:  # tried again at the next opening
         log.warning("could not record the daily backup: %s", exc)
     return made
-
-
-def _on(day: date) -> datetime:
-    """Now's time of day on `day` (tests move the calendar, not the clock)."""
-    now = datetime.now().astimezone()
-    return now.replace(year=day.year, month=day.month, day=day.day)
 
 
 class BeforeBulkImport:

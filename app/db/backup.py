@@ -386,6 +386,16 @@ def metadata(found: Inspection, reason: str, when: datetime, size: int) -> dict[
     }
 
 
+def problems_of(record: dict[str, Any]) -> tuple[Problem, ...]:
+    """The problems a record lists, as (zh, en)."""
+    found = record.get("problems")
+    return tuple(
+        (str(p.get("zh", "")), str(p.get("en", "")))
+        for p in (found if isinstance(found, list) else [])
+        if isinstance(p, dict)
+    )
+
+
 def _from_record(path: Path, data: dict[str, Any]) -> Backup | None:
     try:
         created = datetime.fromisoformat(str(data["created_at"]))
@@ -402,11 +412,7 @@ def _from_record(path: Path, data: dict[str, Any]) -> Backup | None:
         value = data.get(key)
         return value if isinstance(value, str) else None
 
-    problems = tuple(
-        (str(p.get("zh", "")), str(p.get("en", "")))
-        for p in data.get("problems") or []
-        if isinstance(p, dict)
-    )
+    problems = problems_of(data)
     ok = data.get("ok")
     return Backup(
         path=path,

@@ -19,7 +19,7 @@ from app.core.health import check_database
 from app.core.idnumber import make as make_id
 from app.core.office import init_office, open_office
 from app.core.stats import office_stats
-from app.db.backup import BackupRefused, list_backups
+from app.db.backup import BackupRefused, list_backups, now_local
 from app.db.engine import Database
 from app.errors import DatabaseProblem
 from tests.conftest import COMMUNITY_CODE, STREET_CODE
@@ -58,10 +58,10 @@ def test_the_daily_backup_is_made_once_a_day(datadir: DataDir) -> None:
     assert daily_backup(datadir) is None
     assert _reasons(datadir) == ["daily"]
 
-    tomorrow = date.today() + timedelta(days=1)
-    made = daily_backup(datadir, today=tomorrow)
-    assert made is not None and made.created_at.date() == tomorrow
-    assert daily_backup(datadir, today=tomorrow) is None
+    tomorrow = now_local() + timedelta(days=1)
+    made = daily_backup(datadir, now=tomorrow)
+    assert made is not None and made.created_at == tomorrow
+    assert daily_backup(datadir, now=tomorrow + timedelta(hours=1)) is None
     assert _reasons(datadir) == ["daily", "daily"]
 
 
@@ -77,10 +77,10 @@ def test_a_damaged_database_still_opens_and_its_daily_backup_is_not_kept(
 ) -> None:
     demo_db.dispose()
     _zero_a_resident_page(datadir.db_path)
-    tomorrow = date.today() + timedelta(days=1)
-    assert daily_backup(datadir, today=tomorrow) is None  # refused, and not raised
+    tomorrow = now_local() + timedelta(days=1)
+    assert daily_backup(datadir, now=tomorrow) is None  # refused, and not raised
     state = backups.daily_state(datadir)
-    assert state is not None and state.day == tomorrow.isoformat() and not state.ok
+    assert state is not None and state.day == tomorrow.date().isoformat() and not state.ok
     assert "restore latest" in state.problems[0][0]
     assert _reasons(datadir) == ["daily"]  # only today's, made before the damage
 
