@@ -177,6 +177,9 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
         else:
             ctx.attach(opened)
 
+    ctx.opened.connect(lambda: _daily_backup(ctx))
+    if ctx.is_open:
+        _daily_backup(ctx)
     window.show()
     when_painted(window, after_first_paint)
     code = app.exec()
@@ -214,11 +217,20 @@ def hold_folder(datadir: DataDir, lang: str) -> QLockFile | bool:
     return False
 
 
+def _daily_backup(ctx: AppContext) -> None:
+    """The day's first checked backup, on the database worker: at 180,000 residents it takes a
+    couple of seconds, which the window should not spend frozen."""
+    from app.core.backups import daily_backup
+
+    datadir = ctx.datadir
+    ctx.run(None, lambda _progress: daily_backup(datadir), show_progress=False)
+
+
 def _open_or_explain(datadir: DataDir, lang: str) -> tuple[Any, Any]:
     from app.core.office import open_office
 
     try:
-        return open_office(datadir)
+        return open_office(datadir, daily_backup=False)  # made on the worker: `_daily_backup`
     except GridDeskError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message(lang))
         return None, None

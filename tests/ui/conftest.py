@@ -21,7 +21,7 @@ def make_ctx(qapp: object, tmp_path: Path) -> Iterator:
     made: list[tuple[TaskManager, Database]] = []
 
     def make(datadir: DataDir, lang: str = "zh") -> AppContext:
-        db, office = open_office(datadir)
+        db, office = open_office(datadir, daily_backup=False)  # as the window opens it
         tasks = TaskManager()
         made.append((tasks, db))
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

@@ -147,3 +147,35 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_the_window_makes_the_days_backup_on_the_worker(qtbot, make_ctx, datadir) -> None:
+    """Opening for the window makes no backup on the GUI thread (seconds at 180,000 residents);
+    the day's backup is made on the database worker once the window has the database."""
+    import threading
+
+    import app.core.backups as backups
+    from app.core.office import open_office
+    from app.ui.application import _daily_backup
+
+    for f in datadir.backups.glob("*"):
+        f.unlink()
+    db, _info = open_office(datadir, daily_backup=False)
+    db.dispose()
+    assert not list(datadir.backups.glob("*.sqlite3"))
+    where: list[threading.Thread] = []
+    real = backups.daily_backup
+
+    def daily(folder, *args, **kwargs):  # type: ignore[no-untyped-def]
+        where.append(threading.current_thread())
+        return real(folder, *args, **kwargs)
+
+    backups.daily_backup = daily  # type: ignore[assignment]
+    try:
+        ctx = make_ctx(datadir)
+        _daily_backup(ctx)
+        assert ctx.tasks.wait(30_000)
+    finally:
+        backups.daily_backup = real  # type: ignore[assignment]
+    assert where and where[0] is not threading.main_thread()
+    assert [b.reason for b in backups.list_backups(datadir)] == ["daily"]
