@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app import APP_NAME
 from app.core.datadir import DataDir
 from app.core.peek import peek_office
-from app.errors import GridDeskError
+from app.errors import DatabaseCorrupt, GridDeskError
 from app.ui import crash
 from app.ui.context import AppContext
 from app.ui.operations import DbOperation, GuiGarbageCollector, TaskManager
@@ -220,10 +220,19 @@ def hold_folder(datadir: DataDir, lang: str) -> QLockFile | bool:
 def _daily_backup(ctx: AppContext) -> None:
     """The day's first checked backup, on the database worker: at 180,000 residents it takes a
     couple of seconds, which the window should not spend frozen."""
-    from app.core.backups import daily_backup
+    from app.core.backups import daily_backup, daily_state
 
     datadir = ctx.datadir
-    ctx.run(None, lambda _progress: daily_backup(datadir), show_progress=False)
+
+    def checked(_made: object) -> None:
+        state = daily_state(datadir)
+        if state is not None and not state.ok and state.problems:
+            # the copy failed its check: the database itself is damaged — say so now, with the
+            # way back one click away
+            zh, en = state.problems[0]
+            offer_restore(ctx, en if ctx.lang == "en" else zh)
+
+    ctx.run(None, lambda _progress: daily_backup(datadir), on_success=checked, show_progress=False)
 
 
 def _open_or_explain(datadir: DataDir, lang: str) -> tuple[Any, Any]:
@@ -231,9 +240,39 @@ def _open_or_explain(datadir: DataDir, lang: str) -> tuple[Any, Any]:
 
     try:
         return open_office(datadir, daily_backup=False)  # made on the worker: `_daily_backup`
+    except DatabaseCorrupt as exc:
+        _offer_restore(datadir, lang, exc.message(lang))
+        return None, None
     except GridDeskError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message(lang))
         return None, None
+
+
+def _offer_restore(datadir: DataDir, lang: str, message: str) -> None:
+    """The database could not be opened (damaged): the backups, with a context of their own."""
+    from app.core.peek import OfficeInfo
+
+    app = QApplication.instance()
+    settings = QSettings(APP_NAME, APP_NAME)
+    unknown = OfficeInfo(code="", name="", role="community", parent_code=None)
+    offer_restore(AppContext(datadir, unknown, TaskManager(app), lang, settings, app), message)
+
+
+def offer_restore(ctx: AppContext, message: str) -> None:
+    """A damaged database: the way back is one click away (备份与恢复…), not a folder to find by
+    hand."""
+    en = ctx.lang == "en"
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message)
+    restore = box.addButton(
+        "Backups and restore…" if en else "备份与恢复…", QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton("Close" if en else "关闭", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return
+    from app.ui.backup_dialog import BackupDialog
+
+    BackupDialog(ctx).exec()
 
 
 def _has_households(datadir: DataDir) -> bool:

@@ -300,13 +300,17 @@ class BackupDialog(QDialog):
         from app.core.backups import restore
         from app.errors import DatabaseProblem
 
-        datadir, db, source = self.ctx.datadir, self.ctx.db, chosen.path
+        datadir, source = self.ctx.datadir, chosen.path
+        # the window's own database (absent when it could not be opened: damaged) is held off
+        # while the file is swapped
+        db = self.ctx.db if self.ctx.is_open else None
         busy = DatabaseProblem(
             "正在从备份恢复数据库，请稍候。", "The database is being restored; please wait."
         )
+        release = (lambda: db.suspended(busy)) if db is not None else None
 
         def work(progress: Any) -> Any:
-            return restore(datadir, source, progress=progress, release=lambda: db.suspended(busy))
+            return restore(datadir, source, progress=progress, release=release)
 
         self.status.setText(self.tr("正在恢复…"))
         op = self.ctx.run(self, work, title=self.tr("恢复备份"), on_success=self._restored)

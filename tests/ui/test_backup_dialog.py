@@ -179,3 +179,54 @@ def test_the_window_makes_the_days_backup_on_the_worker(qtbot, make_ctx, datadir
         backups.daily_backup = real  # type: ignore[assignment]
     assert where and where[0] is not threading.main_thread()
     assert [b.reason for b in backups.list_backups(datadir)] == ["daily"]
+
+
+def test_a_database_that_cannot_be_opened_leads_to_its_backups(
+    qtbot, demo_db, datadir, monkeypatch
+) -> None:
+    """The window's message for a damaged file offers 备份与恢复…, and the dialog restores from
+    there with no database open (the file's header overwritten: nothing can read it)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    import app.ui.backup_dialog as dialogs
+    from app.core import backups
+    from app.core.health import check_database
+    from app.core.office import open_office
+    from app.ui.application import _open_or_explain
+
+    backups.make_backup(datadir, "manual")
+    residents = backups.list_backups(datadir)[0].residents
+    demo_db.dispose()
+    with open(datadir.db_path, "r+b") as fh:
+        fh.write(b"\xff" * 512)
+    told: list[str] = []
+
+    def click_restore(box: QMessageBox) -> int:
+        told.append(box.text())
+        box.buttons()[0].click()  # 备份与恢复…
+        return 0
+
+    restored: list[object] = []
+
+    def restore_latest(dialog: dialogs.BackupDialog) -> int:
+        dialog.after_restore = lambda: None
+        latest = next(b for b in dialog.model.rows if b.ok)
+        dialog._restored = restored.append  # type: ignore[method-assign]
+        dialog.restore(latest)
+        qtbot.waitUntil(lambda: bool(restored), timeout=20_000)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_restore)
+    monkeypatch.setattr(dialogs.BackupDialog, "exec", restore_latest)
+    assert _open_or_explain(datadir, "zh") == (None, None)
+    assert told and "备份" in told[0] or "损坏" in told[0]
+    assert restored
+    db, _info = open_office(datadir, daily_backup=False)
+    try:
+        assert not check_database(db).problems
+        from app.core.stats import office_stats
+
+        with db.reading() as session:
+            assert office_stats(session)["residents"] == residents
+    finally:
+        db.dispose()
