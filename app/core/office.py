@@ -23,6 +23,7 @@ starts with it.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -38,7 +39,7 @@ from app.core.database_url import check_url, database_url, redacted, remember_ur
 from app.core.datadir import DataDir
 from app.core.peek import OfficeInfo
 from app.db.engine import Database, make_engine, sqlite_url
-from app.db.migrate import current_revision, ensure_current
+from app.db.migrate import current_revision, ensure_current, require_current
 from app.db.models import ChangeCounter, Office, Setting
 from app.db.problems import explain
 from app.errors import (
@@ -250,6 +251,11 @@ def _open_on_server(url: str) -> tuple[Database, OfficeInfo]:
     return Database(engine, origin=info.code), info
 
 
+def _writable(folder: Path) -> bool:
+    """Whether files can be made in `folder` (a read-only mount or share says no)."""
+    return os.access(folder, os.W_OK)
+
+
 def open_office(datadir: DataDir, *, daily_backup: bool = True) -> tuple[Database, OfficeInfo]:
     """Open a set-up data folder, upgrading its schema if needed (backup first); a SQLite
     database is also backed up at the first opening of each day and before bulk imports
@@ -266,11 +272,15 @@ def open_office(datadir: DataDir, *, daily_backup: bool = True) -> tuple[Databas
         db, info = _open_on_server(url)
         db.scratch = _scratch_folder(datadir)  # the folder still holds keys, logs and exports
         return db, info
-    engine = make_engine(sqlite_url(datadir.db_path))
+    read_only = not _writable(datadir.root)
+    engine = make_engine(sqlite_url(datadir.db_path, read_only=read_only))
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
-        ensure_current(engine, datadir.db_path, datadir.backups)
+        if read_only:
+            require_current(engine, datadir.db_path)  # nothing can be upgraded in place
+        else:
+            ensure_current(engine, datadir.db_path, datadir.backups)
         with engine.connect() as conn:
             row = conn.execute(
                 select(Office.code, Office.name, Office.role, Office.parent_code)
@@ -296,7 +306,7 @@ def open_office(datadir: DataDir, *, daily_backup: bool = True) -> tuple[Databas
     from app.core import backups
 
     db.before_write = backups.BeforeBulkImport(datadir)  # a checked backup before bulk imports
-    if daily_backup:
+    if daily_backup and not read_only:
         backups.daily_backup(datadir)  # at the first opening of the day; a small file read after
     return db, info
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
@@ -38,8 +38,15 @@ BUSY_TIMEOUT_MS = 10_000
 WRITE_LOCK = 0x47524944
 
 
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+def sqlite_url(path: Path, *, read_only: bool = False) -> str:
+    """The URL of a database file; `read_only` for a folder that cannot be written (a write
+    -protected USB stick, a read-only share): opened read-only, and — with no WAL to fold in —
+    as immutable, so SQLite does not try to make its -shm file there."""
+    if not read_only:
+        return f"sqlite:///{path}"
+    wal = Path(f"{path}-wal")
+    immutable = "" if wal.exists() and wal.stat().st_size else "&immutable=1"
+    return f"sqlite:///file:{quote(str(path))}?mode=ro{immutable}&uri=true"
 
 
 def take_write_lock(conn: Connection) -> None:
@@ -83,7 +90,7 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
         cur = dbapi_connection.cursor()
         cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if url != "sqlite://" and ":memory:" not in url:
+        if url != "sqlite://" and ":memory:" not in url and "mode=ro" not in url:
             cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.close()
@@ -131,7 +138,10 @@ class Database:
         """Where the data is, for messages: the file, or the server's URL without its password."""
         url = self.engine.url
         if url.get_backend_name() == "sqlite":
-            return url.database or ":memory:"
+            name = url.database or ":memory:"
+            if name.startswith("file:"):  # opened read-only by URI: the file's own path
+                name = unquote(name[len("file:") :].split("?", 1)[0])
+            return name
         return unquote(url.render_as_string(hide_password=True))
 
     @contextmanager

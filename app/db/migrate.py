@@ -114,6 +114,26 @@ def backup_sqlite(db_path: Path, backups_dir: Path, label: str) -> Path:
     return checked_backup(db_path, backups_dir, label).path
 
 
+def require_current(engine: Engine, db_path: Path) -> None:
+    """For a database that cannot be written (a read-only folder): read it as it is if it is at
+    head, else say why it cannot be opened there — an upgrade needs to write."""
+    with engine.connect() as conn:
+        current = current_revision(conn)
+    if current == SCHEMA_HEAD:
+        return
+    if current is not None and current not in known_revisions():
+        raise DatabaseTooNew(
+            f"此数据库由更新版本的 GridDesk 创建（结构版本 {current}），请升级程序后再打开。数据未改动。",
+            f"This database was made by a newer GridDesk (schema {current}); "
+            "update the program to open it. Nothing was changed.",
+        )
+    raise MigrationFailed(
+        f"数据库需要升级才能使用，但数据文件夹只读：{db_path.parent}。请在可写的位置打开它。",
+        f"The database needs an upgrade before use, but its folder is read-only: "
+        f"{db_path.parent}. Open it where it can be written.",
+    )
+
+
 def ensure_current(engine: Engine, db_path: Path | None, backups_dir: Path | None) -> Path | None:
     """Bring the database to head. Returns the backup made before an upgrade, if any."""
     with engine.connect() as conn:
