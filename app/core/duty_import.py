@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from app.core import address, duty
 from app.core.duty import PersonInput, role_from_text
+from app.core.masking import mask_phone
 from app.core.progress import Progress, no_progress
 from app.core.roster_import import (
     HEADER_SCAN_ROWS,
@@ -484,8 +485,8 @@ def _read_row(
             Problem(
                 rownum,
                 "phone_format",
-                f"电话号码格式不对，已照原样保存：{phone}",
-                f"Phone number in an unexpected format, kept as written: {phone}",
+                f"电话号码格式不对，已照原样保存：{mask_phone(phone)}",
+                f"Phone number in an unexpected format, kept as written: {mask_phone(phone)}",
             )
         )
     code_text = duty.normalise_code(clean_text(_cell(row, layout, "code"))) or None

@@ -3,7 +3,9 @@ broadcast of changes. Passed explicitly to pages; never a module global."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -73,3 +75,11 @@ class AppContext(QObject):
             op.success(on_success)
         op.run_in_background()
         return op
+
+
+def preview_folder(ctx: AppContext, prefix: str) -> Path:
+    """A new folder for a preview's file (a roster, a report before it is saved): in the data
+    folder's private scratch folder — owner-only, swept after a crash — never in the system's
+    shared temporary folder."""
+    scratch = ctx.db.scratch if ctx.is_open else None
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=scratch))

@@ -21,7 +21,6 @@ Also `CoverageSection`, the "网格覆盖" part of the 首页.
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -56,7 +55,7 @@ from app.core import duty, grids
 from app.db.models import Household
 from app.db.models_grids import PERSON_ROLES
 from app.errors import GridDeskError, InvalidInput
-from app.ui.context import AppContext
+from app.ui.context import AppContext, preview_folder
 from app.ui.files import open_file
 from app.ui.home_section import HomeSection
 from app.ui.labels import listing, role_label, with_note
@@ -176,7 +175,7 @@ class Tab(QWidget):
 
     def preview(self, make: Callable[[Path], Any], title: str, file_name: str) -> None:
         """Make a PDF on the worker and show it in the print preview."""
-        folder = Path(tempfile.mkdtemp(prefix="griddesk-grids-"))
+        folder = preview_folder(self.ctx, "griddesk-grids-")
         target = folder / file_name
 
         def run(_progress: Any) -> Path:

@@ -11,7 +11,6 @@ All work goes through `app.core.group_buy` on the database worker; changes are a
 
 from __future__ import annotations
 
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
 from app.core import group_buy as core
 from app.db.models_group_buy import MAX_COUNT
 from app.errors import AlreadyDone, GridDeskError
-from app.ui.context import AppContext
+from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
 from app.ui.labels import clauses, listing, with_note
 from app.ui.qtfix import emit
@@ -867,7 +866,7 @@ class GroupBuyTab(QWidget):
         code = self.current_round()
         if not code:
             return
-        folder = Path(tempfile.mkdtemp(prefix="griddesk-groupbuy-"))
+        folder = preview_folder(self.ctx, "griddesk-groupbuy-")
         file_name = self.tr("团购价格公示-{code}.pdf").format(code=code)
         db = self.ctx.db
 

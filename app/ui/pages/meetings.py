@@ -6,7 +6,6 @@ Also `MeetingTodoSection`, the "会议待办" part of the 首页 dashboard.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.core import meetings as core
 from app.core.meetings import ActionItemRow, ActionQuery, MeetingQuery, MeetingSummary, TodoCounts
-from app.ui.context import AppContext
+from app.ui.context import AppContext, preview_folder
 from app.ui.home_section import HomeSection
 from app.ui.labels import meeting_kind_label
 from app.ui.models.rows import Index, RowsModel, bold
@@ -844,7 +843,7 @@ class MeetingsPage(QWidget):
         if row is None:
             return
         db = self.ctx.db
-        folder = Path(tempfile.mkdtemp(prefix="griddesk-minutes-"))
+        folder = preview_folder(self.ctx, "griddesk-minutes-")
 
         def work(progress: Any) -> tuple[Path, str]:
             from app.core.print_minutes import default_file_name, write_minutes_pdf

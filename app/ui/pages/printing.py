@@ -8,7 +8,6 @@ Everything on paper comes from `app.core.notices`, which the `print notices` com
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -58,7 +57,7 @@ from app.core.notices import (
     Target,
     TargetChoices,
 )
-from app.ui.context import AppContext
+from app.ui.context import AppContext, preview_folder
 from app.ui.labels import DOCUMENT, building_label, grid_label, listing, mark_chinese, tag_label
 from app.ui.operations import delete_later
 from app.ui.qtfix import emit
@@ -934,7 +933,7 @@ class PrintingPage(QWidget):
         layout = self.notice_layout()
         values = self.values()
         db = self.ctx.db
-        folder = Path(tempfile.mkdtemp(prefix="griddesk-notices-"))
+        folder = preview_folder(self.ctx, "griddesk-notices-")
         name = f"{template.name}-{date.today().isoformat()}.pdf"
 
         def work(progress: Any) -> core.NoticeResult:

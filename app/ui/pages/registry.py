@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.core import registry
 from app.core.registry import ResidentFilter
 from app.core.search import RegistrySearch
-from app.ui.context import AppContext
+from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
 from app.ui.household_dialogs import DuplicatesDialog
 from app.ui.labels import (
@@ -568,13 +568,12 @@ class RegistryPage(QWidget):
         """The filtered household roster as a PDF (masked), made on the worker and shown in the
         print preview, from which it is printed or saved."""
         import shutil
-        import tempfile
 
         from app.core.roster_print import print_residents
 
         f = self.current_filter()
         scope = "、".join(self._printed_scope(f))
-        folder = Path(tempfile.mkdtemp(prefix="griddesk-roster-"))
+        folder = preview_folder(self.ctx, "griddesk-roster-")
         name = self.tr("住户名单-{0}.pdf").format(date.today().isoformat())
         target = folder / name
         db = self.ctx.db

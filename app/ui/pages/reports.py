@@ -4,7 +4,6 @@ shown here section by section, previewed and printed as PDF (app.ui.print_previe
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import daily_report as core
-from app.ui.context import AppContext
+from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
 from app.ui.labels import DOCUMENT, mark_chinese
 from app.ui.qtfix import emit
@@ -141,7 +140,7 @@ class ReportsPage(QWidget):
     def make_pdf(self) -> None:
         db = self.ctx.db
         day = self.chosen_day()
-        folder = Path(tempfile.mkdtemp(prefix="griddesk-report-"))
+        folder = preview_folder(self.ctx, "griddesk-report-")
         name = self.tr("日报-{0}.pdf").format(day.isoformat())
 
         counting, typesetting = self.tr("统计"), self.tr("排版")

@@ -9,7 +9,6 @@ tinted cell: never colour alone. Requests are not recorded by this program yet: 
 from __future__ import annotations
 
 import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.core import street as core
 from app.core import street_report
-from app.ui.context import AppContext
+from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
 from app.ui.labels import clauses, tag_label
 from app.ui.models.rows import ALIGN_RIGHT, RowsModel
@@ -329,7 +328,7 @@ class StreetOverviewPanel(QWidget):
 
     def make_pdf(self) -> None:
         db = self.ctx.db
-        folder = Path(tempfile.mkdtemp(prefix="griddesk-street-"))
+        folder = preview_folder(self.ctx, "griddesk-street-")
         name = street_report.default_file_name(date.today(), ".pdf")
 
         def work(progress: Any) -> tuple[Path, core.StreetOverview]:
