@@ -113,10 +113,12 @@ def resident_ids(
     conn = session.connection()
     compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": False})
     # plain DBAPI rows: 180,000 ints without a Row object each (a third of the time)
-    raw = conn.exec_driver_sql(
-        str(compiled),
-        (compiled.positiontup and tuple(compiled.params[k] for k in compiled.positiontup)) or (),
+    params: Any = (
+        tuple(compiled.params[k] for k in compiled.positiontup)
+        if compiled.positiontup  # SQLite's ? placeholders
+        else compiled.params  # psycopg's named ones
     )
+    raw = conn.exec_driver_sql(str(compiled), params)
     return [r[0] for r in raw.cursor.fetchall()] if raw.cursor is not None else []
 
 
