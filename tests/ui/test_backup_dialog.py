@@ -219,7 +219,7 @@ def test_a_database_that_cannot_be_opened_leads_to_its_backups(
     monkeypatch.setattr(QMessageBox, "exec", click_restore)
     monkeypatch.setattr(dialogs.BackupDialog, "exec", restore_latest)
     assert _open_or_explain(datadir, "zh") == (None, None)
-    assert told and "备份" in told[0] or "损坏" in told[0]
+    assert told and ("备份" in told[0] or "损坏" in told[0])
     assert restored
     db, _info = open_office(datadir, daily_backup=False)
     try:
