@@ -165,7 +165,7 @@ def walk(window: Any) -> None:
                 window.grab().save(str(Path(shots) / f"{keys[i]}.png"))
             visit(i + 1)
 
-        QTimer.singleShot(400, look)
+        QTimer.singleShot(1500 if shots else 400, look)  # previews render in the background
 
     visit(0)
 
