@@ -32,8 +32,8 @@ def _copy(source: Path, name: str) -> Path:
 
 
 def workloads() -> list[Workload]:
-    from app.core.backups import make_backup, restore
-    from app.core.datadir import DataDir
+    from app.core.office.backups import make_backup, restore
+    from app.core.office.datadir import DataDir
     from app.db.backup import list_backups, remove_backup
 
     work = DataDir(_copy(community(RESIDENTS), "backups-work"))

@@ -54,9 +54,9 @@ def _community_code(i: int) -> str:
 
 def _enrol(folder: Path, other: Path, tmp: Path) -> None:
     """`folder`'s office trusts `other`'s key file (compared in person, in real life)."""
-    from app.core.datadir import DataDir
-    from app.core.exchange_keys import enroll, export_public, read_enrolment
-    from app.core.office import open_office
+    from app.core.exchange.enrolment import enroll, export_public, read_enrolment
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import open_office
 
     db, info = open_office(DataDir(other))
     db.dispose()
@@ -71,10 +71,10 @@ def _enrol(folder: Path, other: Path, tmp: Path) -> None:
 
 def _offices() -> tuple[Path, list[Path]]:
     """(the street office's folder, the 20 full packages), made once and kept."""
-    from app.core.datadir import DataDir
-    from app.core.demo import fill_demo
-    from app.core.exchange import export_package
-    from app.core.office import init_office, open_office
+    from app.core.exchange.packages import export_package
+    from app.core.office.datadir import DataDir
+    from app.core.office.demo import fill_demo
+    from app.core.office.setup import init_office, open_office
     from app.db.revision import SCHEMA_HEAD
 
     street = OFFICES / "street"
@@ -119,9 +119,9 @@ def _fresh_street(street: Path) -> Path:
 
 def _import_all() -> tuple[float, float]:
     """(seconds to import the 20 packages, seconds to be refused all 20 again)."""
-    from app.core.datadir import DataDir
-    from app.core.exchange import import_package
-    from app.core.office import open_office
+    from app.core.exchange.packages import import_package
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import open_office
     from app.errors import AlreadyDone
 
     street, packages = _offices()
@@ -156,9 +156,9 @@ def _raw_import() -> float:
     checks) with one `executemany` per table into bare tables, in one transaction."""
     import json
 
-    from app.core import exchange_format as fmt
-    from app.core.datadir import DataDir
-    from app.core.exchange_keys import load_own_keys
+    from app.core.exchange import package_file as fmt
+    from app.core.exchange.enrolment import load_own_keys
+    from app.core.office.datadir import DataDir
 
     street, packages = _offices()
     own = load_own_keys(DataDir(street))
@@ -229,9 +229,9 @@ def _package_of(residents: int) -> tuple[Path, Path]:
     """(a full package of a demo community of `residents`, a street office that enrolled that
     community), made once: the community is a copy of bench.common's, the street office a copy of
     the bench's (the communities of every size share one code, so each has its own)."""
-    from app.core.datadir import DataDir
-    from app.core.exchange import export_package
-    from app.core.office import open_office
+    from app.core.exchange.packages import export_package
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import open_office
     from app.db.revision import SCHEMA_HEAD
 
     folder = MEMORY / f"package-{residents}"
@@ -302,9 +302,9 @@ def _bomb(
     """A package of the first bench community whose payload is `parts` (each a mebibyte repeated
     that many times, or the pieces a function gives), compressed, encrypted for and signed like a
     real one: an enrolled community gone wrong, or a writer with a bug."""
-    from app.core import exchange_format as fmt
-    from app.core.datadir import DataDir
-    from app.core.exchange_keys import load_own_keys
+    from app.core.exchange import package_file as fmt
+    from app.core.exchange.enrolment import load_own_keys
+    from app.core.office.datadir import DataDir
 
     street, _packages = _offices()
     path = MEMORY / f"{name}.gdpkg"
@@ -372,9 +372,9 @@ _CHILD_IMPORT = (
     + """
 import json, sys, time
 from pathlib import Path
-from app.core.datadir import DataDir
-from app.core.exchange import import_package
-from app.core.office import open_office
+from app.core.office.datadir import DataDir
+from app.core.exchange.packages import import_package
+from app.core.office.setup import open_office
 from app.errors import GridDeskError
 datadir = DataDir(Path(sys.argv[1]))
 db, info = open_office(datadir)
@@ -395,9 +395,9 @@ _CHILD_WHOLE = (
     + """
 import json, sys, time, zlib
 from pathlib import Path
-from app.core import exchange_format as fmt
-from app.core.datadir import DataDir
-from app.core.exchange_keys import load_own_keys
+from app.core.exchange import package_file as fmt
+from app.core.office.datadir import DataDir
+from app.core.exchange.enrolment import load_own_keys
 own = load_own_keys(DataDir(Path(sys.argv[1])))
 start = time.perf_counter()
 data = Path(sys.argv[2]).read_bytes()
@@ -482,11 +482,11 @@ def _memory_row(
 
 
 def workloads() -> list[Workload]:
-    from app.core import exchange_format as fmt
-    from app.core.datadir import DataDir
-    from app.core.exchange import export_package, travelling_entities
-    from app.core.exchange_keys import load_own_keys
-    from app.core.office import open_office
+    from app.core.exchange import package_file as fmt
+    from app.core.exchange.enrolment import load_own_keys
+    from app.core.exchange.packages import export_package, travelling_entities
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import open_office
 
     work, stick = _export_setup()
     street, _packages = _offices()

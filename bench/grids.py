@@ -31,10 +31,10 @@ def _copy(source: Path, name: str) -> Path:
 def workloads() -> list[Workload]:
     from sqlalchemy import func, select
 
-    from app.core import grids
-    from app.core.datadir import DataDir
-    from app.core.duty_demo import fill_demo_roster
-    from app.core.office import open_office
+    from app.core.grids import structure
+    from app.core.grids.duty_demo import fill_demo_roster
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import open_office
     from app.db.models import Building, Grid, Household
 
     source = community(180_000)
@@ -60,7 +60,7 @@ def workloads() -> list[Workload]:
         state["app"] += 1
         start = time.perf_counter()
         with db.session(note="bench") as session:
-            results = grids.assign_plan(session, plan)
+            results = structure.assign_plan(session, plan)
         took = time.perf_counter() - start
         assert sum(r.households_moved for r in results) == households
         return took
@@ -87,7 +87,7 @@ def workloads() -> list[Workload]:
     def coverage() -> float:
         start = time.perf_counter()
         with db.reading() as session:
-            found = grids.coverage(session)
+            found = structure.coverage(session)
         took = time.perf_counter() - start
         assert len(found.grids) == len(codes)
         return took

@@ -21,8 +21,8 @@ def _raw_canvas(
 ) -> float:
     from reportlab.pdfgen.canvas import Canvas
 
-    from app.core.notices import binary_streams
-    from app.core.pdf import register_cjk_font
+    from app.core.common.pdf import register_cjk_font
+    from app.core.printing.notices import binary_streams
 
     font = register_cjk_font()
     start = time.perf_counter()
@@ -40,9 +40,9 @@ def _raw_canvas(
 def workloads() -> list[Workload]:
     from reportlab.pdfgen.canvas import Canvas
 
-    from app.core import notices
-    from app.core.datadir import DataDir
-    from app.core.office import open_office
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import open_office
+    from app.core.printing import notices
 
     folder = community(180_000)
     db, _info = open_office(DataDir(folder))

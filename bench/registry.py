@@ -72,7 +72,7 @@ def _make_roster(out: str, n: int) -> None:  # the same layout when ../shared is
 
     import xlsxwriter
 
-    from app.core import idnumber
+    from app.core.registry import idnumber
 
     rng = random.Random(7)
     wb = xlsxwriter.Workbook(out, {"constant_memory": True})
@@ -117,8 +117,8 @@ def _make_roster(out: str, n: int) -> None:  # the same layout when ../shared is
 
 
 def _fresh_folder() -> Path:
-    from app.core.datadir import DataDir
-    from app.core.office import init_office
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import init_office
 
     root = Path(tempfile.mkdtemp(prefix="gd-bench-"))
     init_office(DataDir(root / "data"), "community", "420106001001", "幸福里社区", "420106001")
@@ -126,9 +126,9 @@ def _fresh_folder() -> Path:
 
 
 def _import_once() -> float:
-    from app.core.datadir import DataDir
-    from app.core.office import open_office
-    from app.core.roster_import import import_roster
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import open_office
+    from app.core.registry.roster_import import import_roster
 
     root = _fresh_folder()
     try:
@@ -172,9 +172,9 @@ def _final_rows() -> dict[str, tuple[list[str], list[tuple[object, ...]]]]:
     """The household and resident rows exactly as an import of the roster stores them (made once
     per run by importing it)."""
     if not _FINAL_ROWS:
-        from app.core.datadir import DataDir
-        from app.core.office import open_office
-        from app.core.roster_import import import_roster
+        from app.core.office.datadir import DataDir
+        from app.core.office.setup import open_office
+        from app.core.registry.roster_import import import_roster
 
         root = _fresh_folder()
         try:
@@ -234,9 +234,9 @@ def _schema_floor_once() -> float:
 
 
 def _search_p95() -> float:
-    from app.core.datadir import DataDir
-    from app.core.office import open_office
-    from app.core.search import RegistrySearch
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import open_office
+    from app.core.registry.search import RegistrySearch
 
     db, _info = open_office(DataDir(community(RESIDENTS)))
     engine = RegistrySearch()
@@ -278,8 +278,8 @@ def _gui_over_community() -> Iterator[tuple[Any, Any]]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from app.core.datadir import DataDir
-    from app.core.office import open_office
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import open_office
     from app.ui.context import AppContext
     from app.ui.operations import TaskManager
 
@@ -393,9 +393,9 @@ def _bare_table() -> float:
 
 
 def _duplicates() -> float:
-    from app.core.datadir import DataDir
-    from app.core.duplicates import find_duplicates
-    from app.core.office import open_office
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import open_office
+    from app.core.registry.duplicates import find_duplicates
 
     db, _info = open_office(DataDir(community(RESIDENTS)))
     try:

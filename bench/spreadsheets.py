@@ -45,9 +45,9 @@ _WORK = textwrap.dedent(
             table = read_table(path)
             print(f"read, {len(table.rows):,} rows")
         else:
-            from app.core.datadir import DataDir
-            from app.core.office import init_office, open_office
-            from app.core.roster_import import import_roster
+            from app.core.office.datadir import DataDir
+            from app.core.office.setup import init_office, open_office
+            from app.core.registry.roster_import import import_roster
             root = Path(tempfile.mkdtemp(prefix="gd-bench-"))
             try:
                 init_office(DataDir(root / "d"), "community", "420106001001", "幸福里社区", "420106001")

@@ -1,6 +1,6 @@
 """Street-office mode at 20 communities × 9,000 residents (180,000 in the street office's database):
 
-* the communities' overview (app.core.street.street_overview: residents, households, vulnerable
+* the communities' overview (app.core.street.communities.street_overview: residents, households, vulnerable
   people by tag, stock, distributions, action items, last package — one grouped query per
   measure), against one raw grouped count of residents per community, the least any such page does;
 * the aggregated report as .xlsx from that overview, against the same raw count.
@@ -83,10 +83,10 @@ def _street_office(source: Path) -> Path:
 
 
 def workloads() -> list[Workload]:
-    from app.core.datadir import DataDir
-    from app.core.office import open_office
-    from app.core.street import street_overview
-    from app.core.street_report import write_street_report
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import open_office
+    from app.core.street.communities import street_overview
+    from app.core.street.summary import write_street_report
 
     folder = _street_office(community(180_000))
     db, info = open_office(DataDir(folder))

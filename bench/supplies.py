@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from bench.common import CACHE, Workload, community
 
 if TYPE_CHECKING:
-    from app.core.supplies import CampaignSpec
+    from app.core.supplies.ledger import CampaignSpec
 
 
 def _copy(source: Path, name: str) -> Path:
@@ -36,9 +36,9 @@ def _copy(source: Path, name: str) -> Path:
 def workloads() -> list[Workload]:
     from sqlalchemy import func, select
 
-    from app.core import supplies
-    from app.core.datadir import DataDir
-    from app.core.office import open_office
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import open_office
+    from app.core.supplies import ledger
     from app.db.models import Household
 
     source = community(180_000)
@@ -46,26 +46,24 @@ def workloads() -> list[Workload]:
     raw = _copy(source, "supplies-raw")
     db, _info = open_office(DataDir(work))
     with db.session(note="bench") as session:
-        supplies.receive(session, "口罩", 1_000_000, unit="个", source="bench")
-        supplies.receive(session, "米", 1_000_000, unit="袋", source="bench")
-        supplies.receive(session, "油", 1_000_000, unit="瓶", source="bench")
-        scan_code = supplies.create_campaign(
-            session, supplies.CampaignSpec(name="scan", item="口罩", qty=1, target="all")
+        ledger.receive(session, "口罩", 1_000_000, unit="个", source="bench")
+        ledger.receive(session, "米", 1_000_000, unit="袋", source="bench")
+        ledger.receive(session, "油", 1_000_000, unit="瓶", source="bench")
+        scan_code = ledger.create_campaign(
+            session, ledger.CampaignSpec(name="scan", item="口罩", qty=1, target="all")
         ).code
-        multi_scan_code = supplies.create_campaign(session, _parcel("scan parcel")).code
+        multi_scan_code = ledger.create_campaign(session, _parcel("scan parcel")).code
     with db.reading() as session:
         addresses = list(
             session.scalars(select(Household.address_code).where(Household.deleted_at.is_(None)))
         )
         households = session.scalar(select(func.count()).select_from(Household)) or 0
-    spec = supplies.CampaignSpec(
-        name="口罩按人发放", item="口罩", qty=1, per="person", target="all"
-    )
+    spec = ledger.CampaignSpec(name="口罩按人发放", item="口罩", qty=1, per="person", target="all")
 
     def plan() -> float:
         start = time.perf_counter()
         with db.session(note="bench") as session:
-            result = supplies.create_campaign(session, spec)
+            result = ledger.create_campaign(session, spec)
         took = time.perf_counter() - start
         assert result.preview.households > 0.9 * households
         return took
@@ -73,17 +71,17 @@ def workloads() -> list[Workload]:
     def plan_parcel() -> float:
         start = time.perf_counter()
         with db.session(note="bench") as session:
-            result = supplies.create_campaign(session, _parcel("粮油口罩包"))
+            result = ledger.create_campaign(session, _parcel("粮油口罩包"))
         took = time.perf_counter() - start
         assert result.preview.households > 0.9 * households and len(result.preview.items) == 3
         return took
 
     rdb, _ = open_office(DataDir(raw))
     with rdb.session(note="bench") as session:
-        supplies.receive(session, "口罩", 1_000_000, unit="个", source="bench")
-        raw_campaign = supplies.create_campaign(
+        ledger.receive(session, "口罩", 1_000_000, unit="个", source="bench")
+        raw_campaign = ledger.create_campaign(
             session,
-            supplies.CampaignSpec(name="raw", item="口罩", qty=1, target="list:" + addresses[0]),
+            ledger.CampaignSpec(name="raw", item="口罩", qty=1, target="list:" + addresses[0]),
         ).id
     rdb.dispose()
     conn = sqlite3.connect(raw / "griddesk.sqlite3", isolation_level=None)
@@ -112,7 +110,7 @@ def workloads() -> list[Workload]:
         state["app"] += 1
         start = time.perf_counter()
         with db.session(note="scan") as session:
-            got = supplies.deliver(session, scan_code, address)
+            got = ledger.deliver(session, scan_code, address)
         took = time.perf_counter() - start
         assert got.address_code == address
         return took
@@ -122,7 +120,7 @@ def workloads() -> list[Workload]:
         state["multi"] += 1
         start = time.perf_counter()
         with db.session(note="scan") as session:
-            got = supplies.deliver(session, multi_scan_code, address)
+            got = ledger.deliver(session, multi_scan_code, address)
         took = time.perf_counter() - start
         assert got.address_code == address and len(got.lines) == 3
         return took
@@ -211,12 +209,12 @@ def workloads() -> list[Workload]:
 
 
 def _parcel(name: str) -> CampaignSpec:
-    from app.core import supplies
+    from app.core.supplies import ledger
 
-    return supplies.CampaignSpec(
+    return ledger.CampaignSpec(
         name=name,
         item="米",
         qty=1,
         target="all",
-        more=(supplies.LineSpec("油", 1), supplies.LineSpec("口罩", 1, "person")),
+        more=(ledger.LineSpec("油", 1), ledger.LineSpec("口罩", 1, "person")),
     )

@@ -21,12 +21,12 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.core import directives as dv  # noqa: E402
-from app.core.datadir import DataDir  # noqa: E402
-from app.core.exchange import export_package, import_package  # noqa: E402
-from app.core.exchange_keys import enroll, export_public, read_enrolment  # noqa: E402
-from app.core.exchange_return import export_return_packages  # noqa: E402
-from app.core.office import init_office, open_office  # noqa: E402
+from app.core.exchange.enrolment import enroll, export_public, read_enrolment  # noqa: E402
+from app.core.exchange.packages import export_package, import_package  # noqa: E402
+from app.core.exchange.returns import export_return_packages  # noqa: E402
+from app.core.office.datadir import DataDir  # noqa: E402
+from app.core.office.setup import init_office, open_office  # noqa: E402
+from app.core.street import directives as dv  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.operations import TaskManager  # noqa: E402
 from app.ui.pages.directives import DirectivesPanel  # noqa: E402

@@ -33,14 +33,20 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import update  # noqa: E402
 
-from app.core import meetings, supplies  # noqa: E402
-from app.core.datadir import DataDir  # noqa: E402
-from app.core.demo import fill_demo  # noqa: E402
-from app.core.exchange import export_package, import_package, import_receipt, write_receipts  # noqa: E402
-from app.core.exchange_keys import enroll, export_public, read_enrolment  # noqa: E402
-from app.core.office import init_office, open_office  # noqa: E402
-from app.core.street import street_overview  # noqa: E402
-from app.core.street_report import write_street_report  # noqa: E402
+from app.core.exchange.enrolment import enroll, export_public, read_enrolment  # noqa: E402
+from app.core.exchange.packages import (  # noqa: E402
+    export_package,
+    import_package,
+    import_receipt,
+    write_receipts,
+)
+from app.core.meetings import minutes  # noqa: E402
+from app.core.office.datadir import DataDir  # noqa: E402
+from app.core.office.demo import fill_demo  # noqa: E402
+from app.core.office.setup import init_office, open_office  # noqa: E402
+from app.core.street.communities import street_overview  # noqa: E402
+from app.core.street.summary import write_street_report  # noqa: E402
+from app.core.supplies import ledger  # noqa: E402
 from app.db.base import utcnow  # noqa: E402
 from app.db.models_exchange import ExchangePackage  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
@@ -83,18 +89,18 @@ def fill_community(folder: DataDir, residents: int, today: date) -> None:
     try:
         fill_demo(db, residents)
         with db.session() as s:
-            supplies.receive(s, "口罩", 3000, unit="个", source="区卫健局",
+            ledger.receive(s, "口罩", 3000, unit="个", source="区卫健局",
                              source_kind="allocation")  # fmt: skip
-            supplies.receive(s, "蔬菜包", residents // 3, unit="袋", source="某商超",
+            ledger.receive(s, "蔬菜包", residents // 3, unit="袋", source="某商超",
                              source_kind="purchase")  # fmt: skip
-            supplies.receive(s, "消毒液", 40, unit="瓶", source="爱心人士", donor_kind="person")
-            supplies.adjust(s, "消毒液", -40, reason="发往卡点")
-            code = supplies.create_campaign(
-                s, supplies.CampaignSpec(name="蔬菜包发放（第一轮）", item="蔬菜包", qty=1)
+            ledger.receive(s, "消毒液", 40, unit="瓶", source="爱心人士", donor_kind="person")
+            ledger.adjust(s, "消毒液", -40, reason="发往卡点")
+            code = ledger.create_campaign(
+                s, ledger.CampaignSpec(name="蔬菜包发放（第一轮）", item="蔬菜包", qty=1)
             ).code
-            meetings.create_meeting(
+            minutes.create_meeting(
                 s,
-                meetings.MeetingInput(
+                minutes.MeetingInput(
                     title="社区疫情防控领导小组会议",
                     held_on=today - timedelta(days=6),
                     place="社区居委会会议室",
@@ -103,10 +109,10 @@ def fill_community(folder: DataDir, residents: int, today: date) -> None:
                     attendees=["王建国", "陈晓燕", "李明"],
                     decisions=["向街道申请口罩 5000 只", "独居老人每日电话问候"],
                     action_items=[
-                        meetings.ActionItemInput(
+                        minutes.ActionItemInput(
                             "提交物资申请单", "陈晓燕", today - timedelta(days=2), 1
                         ),
-                        meetings.ActionItemInput(
+                        minutes.ActionItemInput(
                             "排定问候志愿者", "李明", today + timedelta(days=2), 2
                         ),
                     ],
@@ -128,7 +134,7 @@ def fill_community(folder: DataDir, residents: int, today: date) -> None:
             )
         for h in homes:
             with db.session() as s:
-                supplies.deliver(s, code, h)
+                ledger.deliver(s, code, h)
     finally:
         db.dispose()
 
@@ -182,7 +188,7 @@ def main() -> int:
             if "420106001001" in receipt.name:
                 import_receipt(db, happy, info, receipt)
         with db.session() as s:
-            supplies.receive(s, "口罩", 500, unit="个", source="爱心企业", donor_kind="enterprise")
+            ledger.receive(s, "口罩", 500, unit="个", source="爱心企业", donor_kind="enterprise")
         db.dispose()
         street_db.dispose()
 

@@ -25,12 +25,13 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import update  # noqa: E402
 
-from app.core import duty, grids  # noqa: E402
-from app.core.datadir import DataDir  # noqa: E402
-from app.core.demo import fill_demo  # noqa: E402
-from app.core.duty_demo import fill_demo_roster  # noqa: E402
-from app.core.office import init_office, open_office  # noqa: E402
-from app.core.print_grids import print_duty_roster  # noqa: E402
+from app.core.grids import duty  # noqa: E402
+from app.core.grids import structure as grids  # noqa: E402
+from app.core.grids.duty_demo import fill_demo_roster  # noqa: E402
+from app.core.grids.paper import print_duty_roster  # noqa: E402
+from app.core.office.datadir import DataDir  # noqa: E402
+from app.core.office.demo import fill_demo  # noqa: E402
+from app.core.office.setup import init_office, open_office  # noqa: E402
 from app.db.models import Household  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402

@@ -25,10 +25,10 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from app.core import group_buy  # noqa: E402
-from app.core.datadir import DataDir  # noqa: E402
-from app.core.demo import fill_demo  # noqa: E402
-from app.core.office import init_office, open_office  # noqa: E402
+from app.core.office.datadir import DataDir  # noqa: E402
+from app.core.office.demo import fill_demo  # noqa: E402
+from app.core.office.setup import init_office, open_office  # noqa: E402
+from app.core.supplies import group_buy  # noqa: E402
 from app.db.models import Household, Resident  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402

@@ -33,10 +33,10 @@ from PySide6.QtCore import QPoint, QRect, QSettings  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.core.datadir import DataDir  # noqa: E402
-from app.core.demo import fill_demo  # noqa: E402
-from app.core.office import init_office, open_office  # noqa: E402
-from app.core.user_guide import write_guide_pdf  # noqa: E402
+from app.core.office.datadir import DataDir  # noqa: E402
+from app.core.office.demo import fill_demo  # noqa: E402
+from app.core.office.setup import init_office, open_office  # noqa: E402
+from app.core.office.user_guide import write_guide_pdf  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.help import HelpMenu, install_help  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402

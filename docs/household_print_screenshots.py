@@ -23,10 +23,10 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from app.core.datadir import DataDir  # noqa: E402
-from app.core.demo import fill_demo  # noqa: E402
-from app.core.office import init_office, open_office  # noqa: E402
-from app.core.roster_print import print_residents  # noqa: E402
+from app.core.office.datadir import DataDir  # noqa: E402
+from app.core.office.demo import fill_demo  # noqa: E402
+from app.core.office.setup import init_office, open_office  # noqa: E402
+from app.core.registry.roster_print import print_residents  # noqa: E402
 from app.db.models import Household, Resident  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.household_dialogs import MergeDialog  # noqa: E402

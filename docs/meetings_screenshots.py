@@ -22,12 +22,12 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.core import meetings as core  # noqa: E402
-from app.core.datadir import DataDir  # noqa: E402
-from app.core.demo import fill_demo  # noqa: E402
-from app.core.meetings import ActionItemInput, MeetingInput  # noqa: E402
-from app.core.office import init_office, open_office  # noqa: E402
-from app.core.print_minutes import print_minutes  # noqa: E402
+from app.core.meetings import minutes as core  # noqa: E402
+from app.core.meetings.minutes import ActionItemInput, MeetingInput  # noqa: E402
+from app.core.meetings.paper import print_minutes  # noqa: E402
+from app.core.office.datadir import DataDir  # noqa: E402
+from app.core.office.demo import fill_demo  # noqa: E402
+from app.core.office.setup import init_office, open_office  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.operations import TaskManager  # noqa: E402

@@ -27,11 +27,11 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from app.core import registry  # noqa: E402
-from app.core.datadir import DataDir  # noqa: E402
-from app.core.demo import fill_demo  # noqa: E402
-from app.core.office import init_office, open_office  # noqa: E402
-from app.core.registry import ResidentInput  # noqa: E402
+from app.core.office.datadir import DataDir  # noqa: E402
+from app.core.office.demo import fill_demo  # noqa: E402
+from app.core.office.setup import init_office, open_office  # noqa: E402
+from app.core.registry import lookup  # noqa: E402
+from app.core.registry.lookup import ResidentInput  # noqa: E402
 from app.db.models import Resident  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.household_dialogs import DuplicatesDialog  # noqa: E402
@@ -136,13 +136,13 @@ def main() -> int:
         household.close()
 
         with db.reading() as session:
-            view = registry.household_view(session, family)
+            view = lookup.household_view(session, family)
             elsewhere = session.scalar(
                 select(Resident.household_id).where(Resident.household_id > family + 500).limit(1)
             )
         head = view.head or view.members[0]
         assert elsewhere is not None and head.birth_date is not None
-        registry.add_resident(  # the head typed again at his daughter's, without his ID number
+        lookup.add_resident(  # the head typed again at his daughter's, without his ID number
             db,
             elsewhere,
             ResidentInput(

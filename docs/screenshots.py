@@ -19,9 +19,9 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.core.datadir import DataDir  # noqa: E402
-from app.core.demo import fill_demo  # noqa: E402
-from app.core.office import init_office, open_office  # noqa: E402
+from app.core.office.datadir import DataDir  # noqa: E402
+from app.core.office.demo import fill_demo  # noqa: E402
+from app.core.office.setup import init_office, open_office  # noqa: E402
 from app.db.engine import Database  # noqa: E402
 from app.ui.application import install_translators  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
@@ -54,17 +54,17 @@ def window_shot(
 
 def _supplies_under_way(db: Database) -> None:
     """Stock received and a distribution a third of the way through, as on a working day."""
-    from app.core import supplies
+    from app.core.supplies import ledger
 
     with db.session() as session:
-        supplies.receive(session, "口罩", 2000, unit="个", source="区应急局")
-        supplies.receive(session, "大米", 600, unit="袋", source="爱心企业")
-        created = supplies.create_campaign(
-            session, supplies.CampaignSpec("第一批口罩", "口罩", 2, per="person")
+        ledger.receive(session, "口罩", 2000, unit="个", source="区应急局")
+        ledger.receive(session, "大米", 600, unit="袋", source="爱心企业")
+        created = ledger.create_campaign(
+            session, ledger.CampaignSpec("第一批口罩", "口罩", 2, per="person")
         )
-        queue = supplies.campaign_households(session, created.code)
+        queue = ledger.campaign_households(session, created.code)
         for household in queue[: len(queue) // 3]:
-            supplies.deliver(session, created.code, household.household_code)
+            ledger.deliver(session, created.code, household.household_code)
 
 
 def main() -> int:

@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import exchange_screenshots as base
 
-from app.core import supplies
-from app.core.datadir import DataDir
-from app.core.office import open_office
+from app.core.office.datadir import DataDir
+from app.core.office.setup import open_office
+from app.core.supplies import ledger
 
 DOCS = base.DOCS
 _fill = base.fill_community
@@ -34,8 +34,8 @@ def fill_community(folder: DataDir, residents: int, today: date) -> None:
     db, _info = open_office(folder)
     try:
         with db.session() as s:
-            supplies.receive(s, "大米", 200, unit="袋", source="区民政局", source_kind="allocation")
-            supplies.create_campaign(s, supplies.CampaignSpec(name="大米发放", item="大米", qty=1))
+            ledger.receive(s, "大米", 200, unit="袋", source="区民政局", source_kind="allocation")
+            ledger.create_campaign(s, ledger.CampaignSpec(name="大米发放", item="大米", qty=1))
     finally:
         db.dispose()
 

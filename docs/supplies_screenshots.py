@@ -27,10 +27,11 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from app.core import supplies, supplies_print  # noqa: E402
-from app.core.datadir import DataDir  # noqa: E402
-from app.core.demo import fill_demo  # noqa: E402
-from app.core.office import init_office, open_office  # noqa: E402
+from app.core.office.datadir import DataDir  # noqa: E402
+from app.core.office.demo import fill_demo  # noqa: E402
+from app.core.office.setup import init_office, open_office  # noqa: E402
+from app.core.supplies import ledger as supplies  # noqa: E402
+from app.core.supplies import sign_off  # noqa: E402
 from app.db.models import Household  # noqa: E402
 from app.db.models_supplies import SupplyAllocation  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
@@ -129,9 +130,9 @@ def main() -> int:
         win.close()
         tasks.wait(-1)
         with db.reading() as s:
-            data = supplies_print.signoff_data(s, code, info.name, building="1")
-        pdf = supplies_print.write_signoff_pdf(data, Path(tmp) / "signoff.pdf")
-        slips = supplies_print.write_pickup_slips_pdf(data, Path(tmp) / "slips.pdf")
+            data = sign_off.signoff_data(s, code, info.name, building="1")
+        pdf = sign_off.write_signoff_pdf(data, Path(tmp) / "signoff.pdf")
+        slips = sign_off.write_pickup_slips_pdf(data, Path(tmp) / "slips.pdf")
         if shutil.which("pdftoppm"):
             for made, name in ((pdf, "supplies-signoff"), (slips, "pickup-slips")):
                 subprocess.run(

@@ -27,8 +27,8 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from app.core.datadir import DataDir
-from app.core.office import init_office, open_office
+from app.core.office.datadir import DataDir
+from app.core.office.setup import init_office, open_office
 from app.db.engine import Database
 
 COMMUNITY_CODE = "420106001001"
@@ -45,7 +45,7 @@ def _templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """A community set up once (migrations run, keys made) and a copy of it with the small demo:
     each test copies a folder (a few milliseconds) instead of setting one up (a third of a
     second) and filling it (as much again)."""
-    from app.core.demo import fill_demo
+    from app.core.office.demo import fill_demo
 
     base = tmp_path_factory.mktemp("templates")
     empty = DataDir(base / "community")
@@ -86,7 +86,7 @@ def db(datadir: DataDir) -> Iterator[Database]:
 def demo_db(db: Database, datadir: DataDir) -> Database:
     """`db` with a small demo community (300 residents) in it."""
     if not (datadir.root / _FILLED).exists():
-        from app.core.demo import fill_demo
+        from app.core.office.demo import fill_demo
 
         fill_demo(db, DEMO_RESIDENTS)
     return db

@@ -1,6 +1,6 @@
 """Checked copies of a SQLite database, and putting one in place of the live file.
 
-The file-level half of backups (app.core.backups decides when, names them and keeps the list):
+The file-level half of backups (app.core.office.backups decides when, names them and keeps the list):
 
 * `snapshot` copies a live database with SQLite's online backup API: one read transaction, so
   the copy is the database as it was at one moment, the WAL's committed pages included, while

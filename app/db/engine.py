@@ -112,7 +112,7 @@ class Database:
         self.engine = engine
         self.origin = origin
         self.actor = actor or events.default_actor()
-        # the data folder's private folder for files in the making (app.core.scratch), if any
+        # the data folder's private folder for files in the making (app.core.common.scratch), if any
         self.scratch: Path | None = None
         self._reader = sessionmaker(engine, expire_on_commit=False)
         writer = engine.execution_options(griddesk_write=True)
@@ -122,7 +122,7 @@ class Database:
         events.install(self._reader)
         events.install(self._writer)
         # called with the note before every write transaction begins, outside any transaction
-        # (app.core.backups makes its backup before a bulk import here); may refuse by raising
+        # (app.core.office.backups makes its backup before a bulk import here); may refuse by raising
         self.before_write: Callable[[str | None], None] | None = None
         self._suspended: GridDeskError | None = None
 

@@ -22,8 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME
-from app.core.datadir import DataDir
-from app.core.peek import peek_office
+from app.core.office.datadir import DataDir
+from app.core.office.peek import peek_office
 from app.errors import DatabaseCorrupt, GridDeskError
 from app.ui import crash
 from app.ui.context import AppContext
@@ -64,11 +64,11 @@ def translated_in(lang: str, context: str, text: str) -> str:
 
 def make_demo(tasks: TaskManager, datadir: DataDir, lang: str) -> bool:
     """Set up and fill the demo community with a progress dialog; False if cancelled/failed."""
-    from app.core.demo import fill_demo
-    from app.core.office import init_office, open_office
+    from app.core.office.demo import fill_demo
+    from app.core.office.setup import init_office, open_office
 
     def work(progress: Any) -> None:
-        from app.core.duty_demo import fill_demo_roster
+        from app.core.grids.duty_demo import fill_demo_roster
 
         if not datadir.is_set_up():
             init_office(datadir, "community", DEMO_CODE, "幸福里社区（演示）", DEMO_PARENT)
@@ -220,7 +220,7 @@ def hold_folder(datadir: DataDir, lang: str) -> QLockFile | bool:
 def _daily_backup(ctx: AppContext) -> None:
     """The day's first checked backup, on the database worker: at 180,000 residents it takes a
     couple of seconds, which the window should not spend frozen."""
-    from app.core.backups import daily_backup, daily_state
+    from app.core.office.backups import daily_backup, daily_state
 
     datadir = ctx.datadir
 
@@ -236,7 +236,7 @@ def _daily_backup(ctx: AppContext) -> None:
 
 
 def _open_or_explain(datadir: DataDir, lang: str) -> tuple[Any, Any]:
-    from app.core.office import open_office
+    from app.core.office.setup import open_office
 
     try:
         return open_office(datadir, daily_backup=False)  # made on the worker: `_daily_backup`
@@ -250,7 +250,7 @@ def _open_or_explain(datadir: DataDir, lang: str) -> tuple[Any, Any]:
 
 def _offer_restore(datadir: DataDir, lang: str, message: str) -> None:
     """The database could not be opened (damaged): the backups, with a context of their own."""
-    from app.core.peek import OfficeInfo
+    from app.core.office.peek import OfficeInfo
 
     app = QApplication.instance()
     settings = QSettings(APP_NAME, APP_NAME)
@@ -278,14 +278,14 @@ def offer_restore(ctx: AppContext, message: str) -> None:
 def _has_households(datadir: DataDir) -> bool:
     if not datadir.is_set_up():
         return False
-    from app.core.office import open_office
+    from app.core.office.setup import open_office
 
     try:
         db, _ = open_office(datadir)
     except GridDeskError:
         return True  # let the normal open report the problem
     try:
-        from app.core.stats import office_stats
+        from app.core.office.stats import office_stats
 
         with db.reading() as session:
             return bool(office_stats(session)["households"])

@@ -1,6 +1,6 @@
 """文件 → 备份与恢复…: the backups listed (date, reason, counts, check result), a backup made now
 or onto a USB stick, and the selected one restored — the same operations as `backup` and
-`restore` (app.core.backups), run on the database worker with progress.
+`restore` (app.core.office.backups), run on the database worker with progress.
 
 After a restore GridDesk closes and asks to be opened again: every page holds rows of the database
 it replaced, and a fresh start is the one state nobody has to reason about. While the file is
@@ -179,7 +179,7 @@ class BackupDialog(QDialog):
     # --- the list -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        from app.core import backups
+        from app.core.office import backups
 
         if backups.on_server(self.ctx.datadir):
             self.on_server = True
@@ -223,7 +223,7 @@ class BackupDialog(QDialog):
     # --- backing up ------------------------------------------------------------------------------
 
     def backup_now(self, to: Path | None = None) -> None:
-        from app.core.backups import make_backup
+        from app.core.office.backups import make_backup
 
         datadir = self.ctx.datadir
 
@@ -297,7 +297,7 @@ class BackupDialog(QDialog):
         self.restore(chosen)
 
     def restore(self, chosen: Backup) -> None:
-        from app.core.backups import restore
+        from app.core.office.backups import restore
         from app.errors import DatabaseProblem
 
         datadir, source = self.ctx.datadir, chosen.path

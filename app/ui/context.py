@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.core.datadir import DataDir
-from app.core.peek import OfficeInfo
+from app.core.office.datadir import DataDir
+from app.core.office.peek import OfficeInfo
 from app.ui.operations import DbOperation, TaskManager
 
 if TYPE_CHECKING:

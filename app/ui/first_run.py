@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.datadir import DataDir
-from app.core.office import (
+from app.core.office.datadir import DataDir
+from app.core.office.setup import (
     COMMUNITY_CODE_DIGITS,
     STREET_CODE_DIGITS,
     check_codes,

@@ -3,9 +3,9 @@
 
     install_help(window, lang)     adds F1 and the 帮助 menu's entries to a main window
 
-The guide is resources/guide/guide.<lang>.md (app.core.user_guide), shown with Qt's own Markdown
+The guide is resources/guide/guide.<lang>.md (app.core.office.user_guide), shown with Qt's own Markdown
 reader: no links are followed and nothing is loaded from anywhere. The PDF comes from the same
-Markdown through app.core.user_guide.write_guide_pdf, as `help --out FILE.pdf` makes it.
+Markdown through app.core.office.user_guide.write_guide_pdf, as `help --out FILE.pdf` makes it.
 
 The guide window is a separate top-level window (a clerk reads it beside the page they work in,
 not instead of it) owned by the main window, so it closes with it. It is made on first use and
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import user_guide
+from app.core.office import user_guide
 
 # the largest the window opens at; smaller screens (1366×768 in many offices) get what fits
 WINDOW_SIZE = (1040, 760)

@@ -1,7 +1,7 @@
 """Dialogs of the 住户 page that remake households and settle duplicates: split a household, merge
 another into it, and the side-by-side view of possible duplicates with its three decisions.
 
-Each calls one operation of `app.core.households` / `app.core.duplicates` on the database worker;
+Each calls one operation of `app.core.registry.households` / `app.core.registry.duplicates` on the database worker;
 the operation is one transaction, stamped and audited by the session events.
 """
 
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import duplicates, households, registry, relations
-from app.core.duplicates import DuplicateGroup, DuplicateReport
+from app.core.registry import duplicates, households, lookup, relations
+from app.core.registry.duplicates import DuplicateGroup, DuplicateReport
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.labels import (
@@ -47,7 +47,7 @@ from app.ui.labels import (
 )
 
 
-def _member_label(m: registry.Member) -> str:
+def _member_label(m: lookup.Member) -> str:
     born = m.birth_date.isoformat() if m.birth_date else ""
     head = QCoreApplication.translate("HouseholdDialogs", "（户主）") if m.is_head else ""
     return f"{m.name}{head}  {relation_label(m.relation)}  {born}".rstrip()
@@ -69,9 +69,7 @@ class SplitDialog(QDialog):
 
     done = Signal(object)  # HouseholdMade
 
-    def __init__(
-        self, ctx: AppContext, view: registry.HouseholdView, parent: QWidget | None = None
-    ):
+    def __init__(self, ctx: AppContext, view: lookup.HouseholdView, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.view = view
@@ -176,13 +174,11 @@ class MergeDialog(QDialog):
 
     done = Signal(object)
 
-    def __init__(
-        self, ctx: AppContext, view: registry.HouseholdView, parent: QWidget | None = None
-    ):
+    def __init__(self, ctx: AppContext, view: lookup.HouseholdView, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.view = view
-        self.other: registry.HouseholdView | None = None
+        self.other: lookup.HouseholdView | None = None
         self.setWindowTitle(self.tr("合并住户：并入 {0}").format(view.address_code))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -235,8 +231,8 @@ class MergeDialog(QDialog):
     def look_up(self) -> None:
         text = self.target.text().strip()
         with self.ctx.db.reading() as session:
-            found = registry.find_household(session, text) if text else None
-            other = registry.household_view(session, found) if found else None
+            found = lookup.find_household(session, text) if text else None
+            other = lookup.household_view(session, found) if found else None
         if other is None:
             self.other = None
             self.summary.setText("")
@@ -601,7 +597,7 @@ class DuplicatesDialog(QDialog):
         if m is None:
             return
         with self.ctx.db.reading() as session:
-            view = registry.household_view(session, m.household_id)
+            view = lookup.household_view(session, m.household_id)
         member = next((x for x in view.members if x.id == m.id), None)
         if member is None:
             return

@@ -57,7 +57,7 @@ RELATIONS = (
     QT_TRANSLATE_NOOP("Relation", "祖父母"),
     QT_TRANSLATE_NOOP("Relation", "其他"),
 )
-ROLES = {  # people on duty (app.core.duty)
+ROLES = {  # people on duty (app.core.grids.duty)
     "staff": QT_TRANSLATE_NOOP("Role", "社区工作人员"),
     "grid_leader": QT_TRANSLATE_NOOP("Role", "网格长"),
     "grid_worker": QT_TRANSLATE_NOOP("Role", "网格员"),
@@ -86,7 +86,7 @@ MEETING_KINDS = (  # the meeting types the editor offers (app.db.models_meetings
     QT_TRANSLATE_NOOP("MeetingKind", "党员大会"),
     QT_TRANSLATE_NOOP("MeetingKind", "工作例会"),
 )
-ROSTER_FIELDS = {  # the columns of a roster (app.core.roster_import.FIELD_LABELS)
+ROSTER_FIELDS = {  # the columns of a roster (app.core.registry.roster_import.FIELD_LABELS)
     "name": QT_TRANSLATE_NOOP("RosterField", "姓名"),
     "id_number": QT_TRANSLATE_NOOP("RosterField", "身份证号"),
     "gender": QT_TRANSLATE_NOOP("RosterField", "性别"),
@@ -114,7 +114,9 @@ SUPPLY_CATEGORIES = (  # app.db.models_supplies.ITEM_CATEGORIES
     QT_TRANSLATE_NOOP("SupplyCategory", "生活用品"),
     QT_TRANSLATE_NOOP("SupplyCategory", "其他"),
 )
-SUPPLY_POINTS = (QT_TRANSLATE_NOOP("SupplyPoint", "社区仓库"),)  # app.core.supplies.DEFAULT_POINT
+SUPPLY_POINTS = (
+    QT_TRANSLATE_NOOP("SupplyPoint", "社区仓库"),
+)  # app.core.supplies.ledger.DEFAULT_POINT
 STEPS = (  # the steps long operations of app.core report to their progress dialog
     QT_TRANSLATE_NOOP("Progress", "读取文件"),
     QT_TRANSLATE_NOOP("Progress", "检查数据"),

@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
             self._show_office()
 
     def _show_last_export(self) -> None:
-        from app.core.office import get_setting
+        from app.core.office.setup import get_setting
 
         with self.ctx.db.reading() as session:
             last = get_setting(session, "last_export")

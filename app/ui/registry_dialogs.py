@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.core import idnumber, registry
-from app.core.households import HouseholdMade, add_household, households_at, parse_address
-from app.core.masking import mask_phone
-from app.core.roster_import import FIELDS, Layout, Plan, analyse, apply, find_layout
-from app.core.roster_rejected import RejectedFile, write_rejected
+from app.core.common.masking import mask_phone
+from app.core.registry import idnumber, lookup
+from app.core.registry.households import HouseholdMade, add_household, households_at, parse_address
+from app.core.registry.roster_import import FIELDS, Layout, Plan, analyse, apply, find_layout
+from app.core.registry.roster_rejected import RejectedFile, write_rejected
 from app.core.spreadsheet import Table, cell_text, digits_lost, read_table
 from app.errors import Cancelled, GridDeskError, PlanOutdated
 from app.ui.context import AppContext
@@ -94,7 +94,7 @@ class ResidentForm(QDialog):
         self,
         ctx: AppContext,
         household_id: int,
-        member: registry.Member | None = None,
+        member: lookup.Member | None = None,
         parent: QWidget | None = None,
         *,
         new_household: bool = False,
@@ -155,7 +155,7 @@ class ResidentForm(QDialog):
         tag_grid.setContentsMargins(0, 0, 0, 0)
         tag_grid.setHorizontalSpacing(12)
         with ctx.db.reading() as session:
-            tag_names = registry.filter_options(session).tags
+            tag_names = lookup.filter_options(session).tags
         chosen = set(member.tags) if member else set()
         self.tag_boxes: dict[str, QCheckBox] = {}
         for i, t in enumerate(tag_names):
@@ -257,9 +257,9 @@ class ResidentForm(QDialog):
             )
         )
 
-    def data(self) -> registry.ResidentInput:
+    def data(self) -> lookup.ResidentInput:
         born = self.birth.date()
-        return registry.ResidentInput(
+        return lookup.ResidentInput(
             name=self.name.text(),
             id_number=self.id_number.text(),
             gender=self.gender.currentData() or None,
@@ -314,8 +314,8 @@ class ResidentForm(QDialog):
             if new_household:
                 return add_household(db, where, data, phone)
             if member is None:
-                return registry.add_resident(db, household_id, data)
-            registry.update_resident(db, member.id, data)
+                return lookup.add_resident(db, household_id, data)
+            lookup.update_resident(db, member.id, data)
             return member.id
 
         def done(result: Any) -> None:
@@ -381,7 +381,7 @@ class HouseholdDialog(QDialog):
         self.ctx = ctx
         self.household_id = household_id
         self.read_only = read_only  # at a street office: the community's record, to read
-        self.view: registry.HouseholdView | None = None
+        self.view: lookup.HouseholdView | None = None
         self.setMinimumSize(900, 420)
         layout = QVBoxLayout(self)
         self.title = QLabel()
@@ -446,13 +446,13 @@ class HouseholdDialog(QDialog):
 
     def refresh(self) -> None:
         """The household's lines, masked: the age, never the birth date, beside the masked ID
-        number, which the birth date would make whole again (`app.core.masking`)."""
+        number, which the birth date would make whole again (`app.core.common.masking`)."""
         from datetime import date
 
-        from app.core.masking import age_on
+        from app.core.common.masking import age_on
 
         with self.ctx.db.reading() as session:
-            self.view = registry.household_view(session, self.household_id)
+            self.view = lookup.household_view(session, self.household_id)
         v = self.view
         today = date.today()
         self.table.setHorizontalHeaderItem(3, QTableWidgetItem(self.tr("年龄")))
@@ -464,7 +464,7 @@ class HouseholdDialog(QDialog):
         )
         if self.read_only:  # at a street office: whose household this is
             with self.ctx.db.reading() as session:
-                community = registry.community_names(session).get(v.community, v.community)
+                community = lookup.community_names(session).get(v.community, v.community)
             info = f"{community} · {info}"
         self.info.setText(info)
         self.table.setRowCount(len(v.members))
@@ -484,7 +484,7 @@ class HouseholdDialog(QDialog):
         if v.members:
             self.table.selectRow(0)
 
-    def selected(self) -> registry.Member | None:
+    def selected(self) -> lookup.Member | None:
         row = self.table.currentRow()
         if self.view is None or not 0 <= row < len(self.view.members):
             return None
@@ -511,7 +511,7 @@ class HouseholdDialog(QDialog):
         db = self.ctx.db
         self.ctx.run(
             None,
-            lambda _p: registry.change_head(db, m.id),
+            lambda _p: lookup.change_head(db, m.id),
             title=self.tr("更换户主"),
             on_success=self._after,
             show_progress=False,
@@ -529,7 +529,7 @@ class HouseholdDialog(QDialog):
         if not ok or not target.strip():
             return
         with self.ctx.db.reading() as session:
-            to = registry.find_household(session, target)
+            to = lookup.find_household(session, target)
         if to is None:
             QMessageBox.warning(
                 self, self.tr("迁到其他户"), self.tr("找不到这一户：{0}").format(target)
@@ -538,7 +538,7 @@ class HouseholdDialog(QDialog):
         db = self.ctx.db
         self.ctx.run(
             None,
-            lambda _p: registry.move_resident(db, m.id, to),
+            lambda _p: lookup.move_resident(db, m.id, to),
             title=self.tr("迁移居民"),
             on_success=self._after,
             show_progress=False,
@@ -554,7 +554,7 @@ class HouseholdDialog(QDialog):
         db = self.ctx.db
         self.ctx.run(
             None,
-            lambda _p: registry.delete_resident(db, m.id, reason),
+            lambda _p: lookup.delete_resident(db, m.id, reason),
             title=self.tr("删除居民"),
             on_success=self._after,
             show_progress=False,

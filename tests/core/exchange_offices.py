@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from app.core.database_url import remember_url, remembered_url
-from app.core.datadir import DataDir
-from app.core.exchange import export_package, import_package
-from app.core.exchange_keys import enroll, export_public, read_enrolment
-from app.core.office import init_office, open_office
-from app.core.peek import OfficeInfo
+from app.core.exchange.enrolment import enroll, export_public, read_enrolment
+from app.core.exchange.packages import export_package, import_package
+from app.core.office.database_url import remember_url, remembered_url
+from app.core.office.datadir import DataDir
+from app.core.office.peek import OfficeInfo
+from app.core.office.setup import init_office, open_office
 from app.db.engine import Database
 
 STREET, STREET2 = "420106001", "420106002"
@@ -41,7 +41,7 @@ class Office:
 def _setup(tmp: Path, urls: dict[str, str] | None = None) -> dict[str, Path]:
     """The four offices in folders under `tmp`; those named in `urls` on that PostgreSQL
     database."""
-    from app.core.demo import fill_demo
+    from app.core.office.demo import fill_demo
 
     folders = {}
     for key, role, code, parent in (

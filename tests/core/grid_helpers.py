@@ -6,9 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from app.core.datadir import DataDir
-from app.core.demo import fill_demo
-from app.core.office import init_office, open_office
+from app.core.office.datadir import DataDir
+from app.core.office.demo import fill_demo
+from app.core.office.setup import init_office, open_office
 from tests.conftest import COMMUNITY_CODE, COMMUNITY_NAME, STREET_CODE
 
 RESIDENTS = 3000

@@ -1,4 +1,4 @@
-"""Can a masked ID number be rebuilt from what is shown beside it? The test of `app.core.masking`'s
+"""Can a masked ID number be rebuilt from what is shown beside it? The test of `app.core.common.masking`'s
 rule, as someone holding a masked list would go about it.
 
 420106********1234 hides the 8 birth-date digits of a GB 11643 number and keeps the sequence and
@@ -7,7 +7,7 @@ date if one is shown, else a year of dates for an age, a month and day, ...) and
 MOD 11-2 check character is the one printed: when exactly one number remains, the number is rebuilt.
 
 The check character is computed here from its definition (ISO 7064 MOD 11-2), not taken from
-`app.core.idnumber`, so that a mistake there cannot make the two agree.
+`app.core.registry.idnumber`, so that a mistake there cannot make the two agree.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Backups and restore (app.core.backups): made once a day and before every bulk import, restored
+"""Backups and restore (app.core.office.backups): made once a day and before every bulk import, restored
 only when they are this office's and whole, and a damaged database brought back by
 `restore latest`."""
 
@@ -11,14 +11,21 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.core import backups, grids
-from app.core.backups import RestoreRefused, ServerBackups, daily_backup, make_backup, restore
-from app.core.datadir import DataDir
-from app.core.demo import fill_demo
-from app.core.health import check_database
-from app.core.idnumber import make as make_id
-from app.core.office import init_office, open_office
-from app.core.stats import office_stats
+from app.core.grids import structure
+from app.core.office import backups
+from app.core.office.backups import (
+    RestoreRefused,
+    ServerBackups,
+    daily_backup,
+    make_backup,
+    restore,
+)
+from app.core.office.datadir import DataDir
+from app.core.office.demo import fill_demo
+from app.core.office.health import check_database
+from app.core.office.setup import init_office, open_office
+from app.core.office.stats import office_stats
+from app.core.registry.idnumber import make as make_id
 from app.db.backup import BackupRefused, list_backups, now_local
 from app.db.engine import Database
 from app.errors import DatabaseProblem
@@ -86,8 +93,8 @@ def test_a_damaged_database_still_opens_and_its_daily_backup_is_not_kept(
 
 
 def test_a_backup_before_each_bulk_import(db: Database, datadir: DataDir, tmp_path: Path) -> None:
-    from app.core.duty_import import import_duty_roster
-    from app.core.roster_import import import_roster
+    from app.core.grids.duty_import import import_duty_roster
+    from app.core.registry.roster_import import import_roster
 
     before = len(list_backups(datadir.backups))
     import_roster(db, _roster(tmp_path / "a.csv", 5), dry_run=True)  # writes nothing: no backup
@@ -98,7 +105,7 @@ def test_a_backup_before_each_bulk_import(db: Database, datadir: DataDir, tmp_pa
     assert (made.reason, made.residents, made.ok) == ("before-import", 0, True)
 
     with db.session(note="grid add") as session:  # another write ends the batch of imports
-        grids.create_grid(session, "G09", "九网格")
+        structure.create_grid(session, "G09", "九网格")
     roster = tmp_path / "duty.csv"
     roster.write_text("姓名,人员类别,联系电话\n王网格,网格员,13800001111\n", encoding="utf-8")
     import_duty_roster(db, roster)
@@ -110,13 +117,13 @@ def test_a_backup_before_each_bulk_import(db: Database, datadir: DataDir, tmp_pa
 def test_imports_one_after_another_share_the_backup_before_the_first(
     db: Database, datadir: DataDir, tmp_path: Path
 ) -> None:
-    from app.core.roster_import import import_roster
+    from app.core.registry.roster_import import import_roster
 
     for i in range(3):  # nothing else written between them: one backup, before the first
         import_roster(db, _roster(tmp_path / f"{i}.csv", 4, start=10 * i))
     assert _reasons(datadir).count("before-import") == 1
     with db.session(note="grid add") as session:  # any other write: the next import backs up
-        grids.create_grid(session, "G09", "九网格")
+        structure.create_grid(session, "G09", "九网格")
     import_roster(db, _roster(tmp_path / "3.csv", 4, start=30))
     assert _reasons(datadir).count("before-import") == 2
     assert list_backups(datadir.backups)[0].residents == 12
@@ -138,7 +145,7 @@ def test_a_backup_before_a_package_import(offices: dict[str, Office], tmp_path: 
 def test_an_import_into_a_damaged_database_is_refused(
     demo_db: Database, datadir: DataDir, tmp_path: Path
 ) -> None:
-    from app.core.roster_import import import_roster
+    from app.core.registry.roster_import import import_roster
 
     path = _roster(tmp_path / "a.csv", 3)
     demo_db.dispose()
@@ -174,7 +181,7 @@ def test_a_server_office_is_told_its_backups_are_the_servers(tmp_path: Path) -> 
 def test_restore_latest_brings_a_damaged_database_back(
     demo_db: Database, datadir: DataDir, tmp_path: Path
 ) -> None:
-    from app.core.roster_import import import_roster
+    from app.core.registry.roster_import import import_roster
 
     good = make_backup(datadir).backup
     import_roster(demo_db, _roster(tmp_path / "more.csv", 20))  # after the backup
@@ -206,7 +213,7 @@ def test_restore_latest_brings_a_damaged_database_back(
 def test_a_restore_keeps_the_current_database_and_can_be_undone(
     demo_db: Database, datadir: DataDir, tmp_path: Path
 ) -> None:
-    from app.core.roster_import import import_roster
+    from app.core.registry.roster_import import import_roster
 
     first = make_backup(datadir).backup
     import_roster(demo_db, _roster(tmp_path / "more.csv", 7))

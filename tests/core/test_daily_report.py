@@ -13,10 +13,10 @@ import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
-from app.core import daily_report as core
-from app.core import meetings
-from app.core.meetings import ActionItemInput, MeetingInput
-from app.core.stats import office_stats
+from app.core.meetings import minutes
+from app.core.meetings.minutes import ActionItemInput, MeetingInput
+from app.core.office.stats import office_stats
+from app.core.printing import daily_report as core
 from app.db.engine import Database
 from app.db.models import Grid, Resident
 from app.db.models_grids import Duty, DutyPerson, DutyShift, ShiftAssignment
@@ -136,7 +136,7 @@ def test_people_on_duty_attendance_and_cadres_on_paper(demo_db):
 
 def test_overdue_action_items_of_the_meetings(demo_db):
     with demo_db.session() as session:
-        meetings.create_meeting(
+        minutes.create_meeting(
             session,
             MeetingInput(
                 title="疫情防控工作例会",
@@ -207,25 +207,23 @@ def test_an_empty_community_still_gets_a_report(db, tmp_path):
 def _supplies_day(db: Database) -> tuple[str, int]:
     """Stock received today, a 米 + 油 campaign over every household, three households served,
     one of them undone; returns the campaign code and its households."""
-    from app.core import supplies
+    from app.core.supplies import ledger
 
     with db.session() as s:
-        supplies.receive(s, "米", 200, unit="袋", source="爱心粮油")
-        supplies.receive(s, "油", 5, unit="瓶", source="爱心粮油")
-        supplies.receive(s, "口罩", 50, unit="个", source="爱心企业")
-        supplies.issue(s, "口罩", 10, reason="卡点值守")
-        result = supplies.create_campaign(
+        ledger.receive(s, "米", 200, unit="袋", source="爱心粮油")
+        ledger.receive(s, "油", 5, unit="瓶", source="爱心粮油")
+        ledger.receive(s, "口罩", 50, unit="个", source="爱心企业")
+        ledger.issue(s, "口罩", 10, reason="卡点值守")
+        result = ledger.create_campaign(
             s,
-            supplies.CampaignSpec(
-                name="粮油包", item="米", qty=1, more=(supplies.LineSpec("油", 1),)
-            ),
+            ledger.CampaignSpec(name="粮油包", item="米", qty=1, more=(ledger.LineSpec("油", 1),)),
         )
     with db.reading() as s:
-        homes = [r.address_code for r in supplies.campaign_households(s, result.code)]
+        homes = [r.address_code for r in ledger.campaign_households(s, result.code)]
     with db.session() as s:
         for h in homes[:3]:
-            supplies.deliver(s, result.code, h)
-        supplies.undo_delivery(s, result.code, homes[2], "登记错户")
+            ledger.deliver(s, result.code, h)
+        ledger.undo_delivery(s, result.code, homes[2], "登记错户")
     return result.code, len(homes)
 
 
@@ -263,11 +261,11 @@ def test_supplies_section_from_the_ledger(demo_db, tmp_path):
 
 
 def test_supplies_shortages_match_the_needs_list(demo_db):
-    from app.core import supplies
+    from app.core.supplies import ledger
 
     _supplies_day(demo_db)
     with demo_db.reading() as session:
-        assert supplies.shortages(session) == supplies.needs_list(session).items
+        assert ledger.shortages(session) == ledger.needs_list(session).items
 
 
 def test_a_full_disk_fails_the_xlsx_cleanly(demo_db, capfd) -> None:
@@ -277,7 +275,7 @@ def test_a_full_disk_fails_the_xlsx_cleanly(demo_db, capfd) -> None:
     import gc
     import io
 
-    from app.core.daily_report import build_daily_report, render_xlsx
+    from app.core.printing.daily_report import build_daily_report, render_xlsx
 
     class FullDisk(io.RawIOBase):
         def writable(self) -> bool:

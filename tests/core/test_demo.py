@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.core import idnumber
-from app.core.datadir import DataDir
-from app.core.demo import fill_demo
-from app.core.office import init_office, open_office
+from app.core.office.datadir import DataDir
+from app.core.office.demo import fill_demo
+from app.core.office.setup import init_office, open_office
+from app.core.registry import idnumber
 from app.db.engine import Database
 from app.db.events import created_count
 from app.db.models import AuditEntry, Building, ChangeCounter, Grid, Household, Resident, Tag
@@ -187,7 +187,7 @@ def test_second_demo_is_refused_and_changes_nothing(demo_db: Database) -> None:
 def test_a_real_office_with_records_of_its_own_is_refused(db: Database) -> None:
     """An office that has started its own work (here: a grid, no households yet) gets no invented
     people beside its records: they would travel in its packages to the street office."""
-    from app.core.grids import create_grid
+    from app.core.grids.structure import create_grid
 
     with db.session(note="test") as session:
         create_grid(session, "G01", "第一网格")

@@ -1,4 +1,4 @@
-"""A community takes back its answer to a street-office directive (app.core.directives.undo_answer):
+"""A community takes back its answer to a street-office directive (app.core.street.directives.undo_answer):
 a task ticked by mistake, an allocation's quantity typed wrong. The answer becomes a tombstone that
 travels back in the community's next package, so the street office sees the directive open again;
 an arrival's stock receipt is reversed on the append-only ledger in the same transaction, never
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.core import directives as dv
-from app.core import supplies
-from app.core.exchange_return import export_return_packages
+from app.core.exchange.returns import export_return_packages
+from app.core.street import directives as dv
+from app.core.supplies import ledger as supplies
 from app.db.models import AuditEntry
 from app.db.models_directives import DirectiveAnswer
 from app.db.models_supplies import SupplyMovement

@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from app.core import duplicates, idnumber, registry
-from app.core.duplicates import find_duplicates, keep_both, merge_residents
-from app.core.masking import masked_birth
-from app.core.registry import ResidentInput
+from app.core.common.masking import masked_birth
+from app.core.registry import duplicates, idnumber, lookup
+from app.core.registry.duplicates import find_duplicates, keep_both, merge_residents
+from app.core.registry.lookup import ResidentInput
 from app.db.engine import Database
 from app.db.models import AuditEntry, Household, Resident
 from app.db.models_registry import DuplicateDecision
@@ -50,7 +50,7 @@ def _audit(db: Database, action: str) -> list[tuple[str, str | None, str | None]
 
 def test_a_person_registered_twice_is_listed_and_merged(demo_db: Database) -> None:
     home, other = _two_households(demo_db)
-    first = registry.add_resident(
+    first = lookup.add_resident(
         demo_db,
         home,
         ResidentInput(
@@ -59,7 +59,7 @@ def test_a_person_registered_twice_is_listed_and_merged(demo_db: Database) -> No
             tags=["慢性病"],
         ),
     )
-    second = registry.add_resident(  # the same man, typed again elsewhere without his number
+    second = lookup.add_resident(  # the same man, typed again elsewhere without his number
         demo_db,
         other,
         ResidentInput(
@@ -118,9 +118,9 @@ def test_merging_a_head_keeps_one_head_and_an_emptied_household_goes(demo_db: Da
         session.add(alone)
         session.flush()
         alone_id = alone.id
-    twice = registry.add_resident(demo_db, alone_id, ResidentInput(name="孙二娘"))
+    twice = lookup.add_resident(demo_db, alone_id, ResidentInput(name="孙二娘"))
     assert _person(demo_db, twice).is_head
-    kept = registry.add_resident(demo_db, home, ResidentInput(name="孙二娘", phone="13700001111"))
+    kept = lookup.add_resident(demo_db, home, ResidentInput(name="孙二娘", phone="13700001111"))
     result = merge_residents(demo_db, kept, [twice])
     assert result.households_removed == (alone_id,)
     with demo_db.reading() as session:
@@ -136,12 +136,12 @@ def test_merging_a_head_keeps_one_head_and_an_emptied_household_goes(demo_db: Da
 
 def test_different_id_numbers_are_not_merged(demo_db: Database) -> None:
     home, other = _two_households(demo_db)
-    a = registry.add_resident(
+    a = lookup.add_resident(
         demo_db,
         home,
         ResidentInput(name="周同名", id_number=idnumber.make("420106", date(1980, 1, 1), 1, "M")),
     )
-    b = registry.add_resident(
+    b = lookup.add_resident(
         demo_db,
         other,
         ResidentInput(name="周同名", id_number=idnumber.make("420106", date(1980, 1, 1), 2, "M")),
@@ -156,8 +156,8 @@ def test_different_id_numbers_are_not_merged(demo_db: Database) -> None:
 def test_a_shared_phone_kept_is_not_shown_again_until_someone_joins(demo_db: Database) -> None:
     home, other = _two_households(demo_db)
     phone = "13512345678"
-    a = registry.add_resident(demo_db, home, ResidentInput(name="吴甲", phone=phone))
-    b = registry.add_resident(demo_db, other, ResidentInput(name="郑乙", phone=phone))
+    a = lookup.add_resident(demo_db, home, ResidentInput(name="吴甲", phone=phone))
+    b = lookup.add_resident(demo_db, other, ResidentInput(name="郑乙", phone=phone))
     [group] = [g for g in _groups(demo_db, "shared_phone") if g.shared == "135****5678"]
     assert {m.id for m in group.members} == {a, b}
 
@@ -176,17 +176,17 @@ def test_a_shared_phone_kept_is_not_shown_again_until_someone_joins(demo_db: Dat
     with demo_db.reading() as session:
         third_home = session.scalars(select(Household.id).order_by(Household.id.desc())).first()
     assert third_home is not None
-    c = registry.add_resident(demo_db, third_home, ResidentInput(name="王丙", phone=phone))
+    c = lookup.add_resident(demo_db, third_home, ResidentInput(name="王丙", phone=phone))
     [again] = [g for g in _groups(demo_db, "shared_phone") if g.shared == "135****5678"]
     assert {m.id for m in again.members} == {a, b, c}
 
 
 def test_correcting_a_record_ends_the_group(demo_db: Database) -> None:
     home, other = _two_households(demo_db)
-    registry.add_resident(demo_db, home, ResidentInput(name="冯丁", phone="13622223333"))
-    b = registry.add_resident(demo_db, other, ResidentInput(name="陈戊", phone="13622223333"))
+    lookup.add_resident(demo_db, home, ResidentInput(name="冯丁", phone="13622223333"))
+    b = lookup.add_resident(demo_db, other, ResidentInput(name="陈戊", phone="13622223333"))
     assert [g for g in _groups(demo_db, "shared_phone") if g.shared == "136****3333"]
-    registry.update_resident(demo_db, b, ResidentInput(name="陈戊", phone="13622224444"))
+    lookup.update_resident(demo_db, b, ResidentInput(name="陈戊", phone="13622224444"))
     assert not [g for g in _groups(demo_db, "shared_phone") if g.shared == "136****3333"]
 
 
@@ -194,8 +194,8 @@ def test_a_correction_is_checked_as_the_form_checks_and_is_in_the_audit_trail(
     demo_db: Database,
 ) -> None:
     home, other = _two_households(demo_db)
-    registry.add_resident(demo_db, home, ResidentInput(name="冯己", phone="13633334444"))
-    b = registry.add_resident(demo_db, other, ResidentInput(name="陈庚", phone="13633334444"))
+    lookup.add_resident(demo_db, home, ResidentInput(name="冯己", phone="13633334444"))
+    b = lookup.add_resident(demo_db, other, ResidentInput(name="陈庚", phone="13633334444"))
     with pytest.raises(InvalidInput, match="手机号"):
         duplicates.correct_resident(demo_db, "shared_phone", b, {"phone": "12345"})
     with pytest.raises(InvalidInput):

@@ -13,12 +13,12 @@ import pytest
 import xlsxwriter
 from sqlalchemy import func, select
 
-from app.core import duty, grids
-from app.core.datadir import DataDir
-from app.core.duty import PersonInput
-from app.core.duty_demo import fill_demo_roster
-from app.core.duty_import import import_duty_roster
-from app.core.office import open_office
+from app.core.grids import duty, structure
+from app.core.grids.duty import PersonInput
+from app.core.grids.duty_demo import fill_demo_roster
+from app.core.grids.duty_import import import_duty_roster
+from app.core.office.datadir import DataDir
+from app.core.office.setup import open_office
 from app.db.engine import Database
 from app.db.models import Household, Resident
 from app.db.models_grids import DutyPerson, DutyZone, ShiftAssignment
@@ -396,7 +396,7 @@ def test_week_roster_puts_shifts_on_their_days(cdb: Database, gate: dict[str, An
 def test_coverage_counts_the_roster(cdb: Database) -> None:
     with cdb.session() as s:
         duty.add_person(s, PersonInput("甲", "grid_worker", grid="G02"))
-        cov = {g.code: g for g in grids.coverage(s).grids}
+        cov = {g.code: g for g in structure.coverage(s).grids}
     assert cov["G02"].workers == 1 and cov["G01"].workers == 0
 
 
@@ -410,7 +410,7 @@ def test_demo_roster_fills_every_kind_and_shows_a_cadre_on_paper(cdb: Database) 
     with cdb.reading() as s:
         roles = {p.role for p in duty.list_people(s)}
         rows = duty.attendance(s, now=now)
-        cov = grids.coverage(s)
+        cov = structure.coverage(s)
     assert roles == set(duty.ROLE_NAMES)
     assert any(r.on_paper for r in rows)
     assert any(g.flagged for g in cov.grids) and not all(g.flagged for g in cov.grids)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import xlsxwriter
 
-from app.core import registry
-from app.core.registry import NOTES_MAX, ResidentInput
-from app.core.roster_import import import_roster
-from app.core.text import has_invisible, strip_invisible
+from app.core.common.text import has_invisible, strip_invisible
+from app.core.registry import lookup
+from app.core.registry.lookup import NOTES_MAX, ResidentInput
+from app.core.registry.roster_import import import_roster
 
 HOSTILE = "张\u202e三\x1b[2J\x00\u2066"
 
@@ -40,7 +40,7 @@ def test_an_import_stores_names_without_them(db, tmp_path: Path) -> None:
     book.close()
     import_roster(db, path)
     with db.reading() as session:
-        view = registry.household_view(session, 1)
+        view = lookup.household_view(session, 1)
     names = sorted(m.name for m in view.members)
     assert names == ["张三[2J", "李四"]
     assert all(not has_invisible(m.name + (m.relation or "")) for m in view.members)
@@ -56,14 +56,14 @@ def test_a_head_moving_to_another_flat_leaves_a_head_behind(db, tmp_path: Path) 
     warning says so, and `check` passes (it failed: 1 户没有户主)."""
     from datetime import date
 
-    from app.core import idnumber
-    from app.core.health import check_database
-    from app.core.households import add_household
+    from app.core.office.health import check_database
+    from app.core.registry import idnumber
+    from app.core.registry.households import add_household
 
     head_id = idnumber.make("420106", date(1950, 3, 7), 15, "M")
     made = add_household(db, "3-2-502", ResidentInput(name="张建国", id_number=head_id), "")
-    registry.add_resident(db, made.id, ResidentInput(name="李秀英", relation="配偶"))
-    registry.add_resident(db, made.id, ResidentInput(name="张小明", relation="子"))
+    lookup.add_resident(db, made.id, ResidentInput(name="李秀英", relation="配偶"))
+    lookup.add_resident(db, made.id, ResidentInput(name="张小明", relation="子"))
     path = tmp_path / "moved.xlsx"
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet()
@@ -74,7 +74,7 @@ def test_a_head_moving_to_another_flat_leaves_a_head_behind(db, tmp_path: Path) 
     assert [w.code for w in plan.warnings] == ["head_moved"]
     assert "李秀英" in plan.warnings[0].message
     with db.reading() as session:
-        old = registry.household_view(session, made.id)
+        old = lookup.household_view(session, made.id)
         assert old.head is not None and old.head.name == "李秀英"
         assert old.head.relation == "户主"
     report = check_database(db)

@@ -1,4 +1,4 @@
-"""Exchange between a community and its street office through files alone (app.core.exchange):
+"""Exchange between a community and its street office through files alone (app.core.exchange.packages):
 the package format and its cryptography, enrolment, import order and chain, damaged and foreign
 files, ownership, receipts."""
 
@@ -14,19 +14,19 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import func, select, text
 
-from app.core import exchange_format as fmt
-from app.core.exchange import (
-    PackageRefused,
-    import_package,
-    import_receipt,
-    write_receipts,
-)
-from app.core.exchange_keys import (
+from app.core.exchange import package_file as fmt
+from app.core.exchange.enrolment import (
     enroll,
     export_public,
     load_own_keys,
     not_under,
     read_enrolment,
+)
+from app.core.exchange.packages import (
+    PackageRefused,
+    import_package,
+    import_receipt,
+    write_receipts,
 )
 from app.db.models import Household, Resident
 from app.db.models_exchange import EnrolledOffice, ExchangePackage
@@ -186,7 +186,7 @@ def test_a_community_renamed_at_home_is_renamed_at_the_street_office(
 ) -> None:
     from dataclasses import replace
 
-    from app.core.office import update_profile
+    from app.core.office.setup import update_profile
 
     c, s = offices["C"], offices["S"]
     with c.db.session() as session:
@@ -407,7 +407,7 @@ def test_a_full_package_mends_a_chain_broken_by_a_lost_package(
 def test_supplies_travel_with_their_ledger(offices: dict[str, Office], tmp_path: Path) -> None:
     """The stock ledger is append-only (a trigger refuses changed quantities): importing it, and
     later changes to its items, must go through, and the street office sees the same stock."""
-    from app.core import supplies
+    from app.core.supplies import ledger as supplies
     from app.db.models_supplies import SupplyItem
 
     c, s = offices["C"], offices["S"]
@@ -435,7 +435,7 @@ def test_supplies_travel_with_their_ledger(offices: dict[str, Office], tmp_path:
 def test_one_person_on_two_communities_rolls(offices: dict[str, Office], tmp_path: Path) -> None:
     """The same ID number in two communities (a move not yet recorded by both): the street office
     keeps both records, each under its own community."""
-    from app.core.demo import fill_demo
+    from app.core.office.demo import fill_demo
 
     c, c2, s = offices["C"], offices["C2"], offices["S"]
     fill_demo(c2.db, 300)  # the same seed as C's demo: the very same ID numbers

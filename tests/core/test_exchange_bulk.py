@@ -1,5 +1,5 @@
 """What a street office must find after an import, whichever way the rows were written (the bulk
-path of app.core.exchange, or the ordinary one for rows an older program sent without some
+path of app.core.exchange.packages, or the ordinary one for rows an older program sent without some
 column): records that point at records of their own table, new residents found by the tails of their phones,
 the defaults of columns a package leaves out."""
 
@@ -11,10 +11,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from app.core import exchange_format as fmt
-from app.core import meetings
-from app.core.exchange_keys import load_own_keys
-from app.core.search import search
+from app.core.exchange import package_file as fmt
+from app.core.exchange.enrolment import load_own_keys
+from app.core.meetings import minutes
+from app.core.registry.search import search
 from app.db.engine import Database
 from app.db.models import Resident
 from app.db.models_meetings import ActionItem, Meeting
@@ -61,7 +61,7 @@ def test_an_amendment_arrives_linked_to_the_minutes_it_corrects(
     offices: dict[str, Office], tmp_path: Path
 ) -> None:
     c, s = offices["C"], offices["S"]
-    data = meetings.input_from_json(
+    data = minutes.input_from_json(
         {
             "title": "第一网格议事会",
             "level": "grid",
@@ -81,10 +81,10 @@ def test_an_amendment_arrives_linked_to_the_minutes_it_corrects(
         }
     )
     with c.db.session() as session:
-        original = meetings.create_meeting(session, data)
-        meetings.publish_meeting(session, original)
+        original = minutes.create_meeting(session, data)
+        minutes.publish_meeting(session, original)
     with c.db.session() as session:
-        meetings.amend_meeting(session, original, "补记缺席人员")
+        minutes.amend_meeting(session, original, "补记缺席人员")
     amended, carried = _links(c.db)
     assert len(amended) == 1 and len(carried) == 2
 

@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import CheckConstraint, UniqueConstraint, func, select
 
-from app.core import exchange_format as fmt
-from app.core import exchange_payload
-from app.core import exchange_rules as rules
-from app.core.exchange import import_receipt, travelling_entities, write_receipts
-from app.core.exchange_keys import export_public
+from app.core.exchange import package_file as fmt
+from app.core.exchange import payload as exchange_payload
+from app.core.exchange import rules
+from app.core.exchange.enrolment import export_public
+from app.core.exchange.packages import import_receipt, travelling_entities, write_receipts
 from app.db.base import Base
 from app.db.models_exchange import ExchangePackage
 from app.errors import AlreadyDone, GridDeskError
@@ -124,8 +124,8 @@ def test_the_document_names_every_limit_the_program_keeps() -> None:
         f"nested at most {fmt.MAX_DEPTH} deep",
     ):
         assert figure in text, figure
-    from app.core.exchange import MAX_FILE
-    from app.core.exchange_keys import MAX_ENROLMENT
+    from app.core.exchange.enrolment import MAX_ENROLMENT
+    from app.core.exchange.packages import MAX_FILE
 
     assert f"{MAX_FILE:,}" in text and f"{MAX_ENROLMENT:,}" in text
     from app.db.revision import SCHEMA_HEAD
@@ -258,11 +258,11 @@ def test_the_program_imports_what_the_document_writes(
     assert _stored(s, "household", h["uuid"])["delete_reason"] == "搬离"
     assert _stored(s, "meeting", meeting["uuid"])["start_time"] == time(9, 0)
     with s.db.reading() as session:
-        from app.core import supplies
+        from app.core.supplies import ledger
         from app.db.models_supplies import SupplyItem
 
         mine = session.scalars(select(SupplyItem).where(SupplyItem.uuid == item["uuid"])).one()
-        assert supplies.on_hand(session, mine.id) == 100
+        assert ledger.on_hand(session, mine.id) == 100
     # the street office's receipt, written by the document, marks the community's packages
     ours = _export(c, tmp_path / "usb")  # a package the community wrote itself
     body = {

@@ -19,11 +19,11 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from app.core import exchange_format as fmt
-from app.core.exchange import PackageRefused, export_package, import_receipt
-from app.core.exchange_keys import enroll, export_public, read_enrolment
-from app.core.exchange_log import import_packages
-from app.core.exchange_return import pending_packages, resend_packages
+from app.core.exchange import package_file as fmt
+from app.core.exchange.enrolment import enroll, export_public, read_enrolment
+from app.core.exchange.history import import_packages
+from app.core.exchange.packages import PackageRefused, export_package, import_receipt
+from app.core.exchange.returns import pending_packages, resend_packages
 from app.db.models import Household, Resident
 from app.db.models_exchange import EnrolledOffice, ExchangePackage
 from app.errors import AlreadyDone, GridDeskError, InvalidInput
@@ -451,7 +451,7 @@ def test_a_record_may_refer_only_to_records_of_its_own_office(
     refused_unchanged(s, forge(c, s, records, tmp_path / "into.gdpkg"), theirs, COMMUNITY2,
                       "another office")  # fmt: skip
     # a directive the street office addressed to another community is not this one's to answer
-    from app.core import directives as dv
+    from app.core.street import directives as dv
 
     with s.db.session() as session:
         other = dv.add_directive(session, s.info, dv.DirectiveSpec("task", COMMUNITY2, "", "排查"))

@@ -1,4 +1,4 @@
-"""Return packages from the street office (app.core.exchange_return, app.core.directives): a
+"""Return packages from the street office (app.core.exchange.returns, app.core.street.directives): a
 notice, a task and an allocation go to a community with the guarantees of every package (signed,
 encrypted, chain, replay refused, whole or nothing); the community's answers come back in its own
 packages; receipts both ways; packages not acknowledged are listed and written again."""
@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.core import directives as dv
-from app.core import supplies
-from app.core.exchange import PackageRefused, import_receipt, write_receipts
-from app.core.exchange_return import (
+from app.core.exchange.packages import PackageRefused, import_receipt, write_receipts
+from app.core.exchange.returns import (
     export_return_packages,
     pending_packages,
     resend_packages,
 )
+from app.core.street import directives as dv
+from app.core.supplies import ledger
 from app.db.models_directives import Directive, DirectiveAnswer
 from app.db.models_exchange import ExchangePackage
 from app.db.models_supplies import SupplyMovement
@@ -62,7 +62,7 @@ def _state(office: Office) -> tuple[int, int, int, int, str]:
 
 def _on_hand(office: Office, item: str) -> int:
     with office.db.reading() as session:
-        return sum(r.on_hand for r in supplies.stock(session) if r.item == item)
+        return sum(r.on_hand for r in ledger.stock(session) if r.item == item)
 
 
 def test_directives_go_to_a_community_and_its_answers_come_back(

@@ -13,10 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import event, func, select, update
 
-from app.core import duty, grids
-from app.core.datadir import DataDir
-from app.core.office import open_office
-from app.core.stats import office_stats
+from app.core.grids import duty
+from app.core.grids import structure as grids
+from app.core.office.datadir import DataDir
+from app.core.office.setup import open_office
+from app.core.office.stats import office_stats
 from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import AuditEntry, Building, Grid, Household, Resident

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from app.core import group_buy as gb
+from app.core.supplies import group_buy as gb
 from app.db.engine import Database
 from app.db.models import Household, Resident
 from app.db.models_group_buy import (
@@ -362,7 +362,7 @@ def test_the_price_notice_lists_every_package_and_each_rise_with_its_reason(
 def test_the_price_template_uses_the_current_round(two_rounds: Database, tmp_path: Path) -> None:
     """`print notices --template price` without its own 内容 lists the round's packages; with
     one, it prints what it was given."""
-    from app.core import notices
+    from app.core.printing import notices
 
     db = two_rounds
     with db.reading() as s:
@@ -393,7 +393,7 @@ def test_the_price_template_uses_the_current_round(two_rounds: Database, tmp_pat
 def test_group_buy_on_postgresql(pg_db: Database) -> None:
     """The same rules on a street office's PostgreSQL: the flag needs its reason, one order per
     round, household and package, exact totals."""
-    from app.core.demo import fill_demo
+    from app.core.office.demo import fill_demo
 
     fill_demo(pg_db, 40)
     with pg_db.session() as s:

@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from app.core import households, idnumber, registry
-from app.core.households import add_household, merge_households, split_household
-from app.core.registry import ResidentInput
+from app.core.registry import households, idnumber, lookup
+from app.core.registry.households import add_household, merge_households, split_household
+from app.core.registry.lookup import ResidentInput
 from app.db.engine import Database
 from app.db.models import AuditEntry, Building, Household, Resident
 from app.errors import InvalidInput
@@ -51,7 +51,7 @@ def _family(db: Database, n: int = 3) -> tuple[int, dict[str, int]]:
         ("刘三", date(1980, 2, 2)),
         ("李四", date(1982, 3, 3)),
     ):
-        ids[name] = registry.add_resident(
+        ids[name] = lookup.add_resident(
             db, made.id, ResidentInput(name=name, birth_date=born, relation="家人")
         )
     return made.id, ids
@@ -209,7 +209,7 @@ def _three_generations(
         ("王媳", "儿媳", date(1980, 4, 4), "F"),
         ("张孙", "孙子", date(2008, 5, 5), "M"),
     ):
-        ids[name] = registry.add_resident(
+        ids[name] = lookup.add_resident(
             db,
             made.id,
             ResidentInput(name=name, relation=relation, birth_date=born, gender=gender),
@@ -244,7 +244,7 @@ def test_a_relation_picked_by_the_user_wins(db: Database) -> None:
 def test_merging_in_the_old_head_becomes_other_or_what_was_picked(db: Database) -> None:
     home, ids = _three_generations(db)
     other = add_household(db, "6-2-201", ResidentInput(name="赵户"))
-    registry.add_resident(db, other.id, ResidentInput(name="钱妻", relation="配偶"))
+    lookup.add_resident(db, other.id, ResidentInput(name="钱妻", relation="配偶"))
     merge_households(db, home, [other.id], ids["张父"])
     # the kept household's head stays, so do its relations; the merged household's head is 其他
     # unless the user says, and his wife, with no link to the new head known, too
@@ -286,7 +286,7 @@ def registry_head(db: Database, household_id: int) -> int:
 
 def test_set_head_and_move_carry_relations(db: Database) -> None:
     home, ids = _three_generations(db)
-    assert registry.change_head(db, ids["张子"]) is True
+    assert lookup.change_head(db, ids["张子"]) is True
     assert _relations(db, home) == {
         "张子": "户主",
         "张父": "父亲",
@@ -294,12 +294,12 @@ def test_set_head_and_move_carry_relations(db: Database) -> None:
         "王媳": "配偶",
         "张孙": "子",
     }
-    assert registry.change_head(db, ids["张子"]) is False  # already the head
+    assert lookup.change_head(db, ids["张子"]) is False  # already the head
     other = add_household(db, "6-9-901", ResidentInput(name="孤老"))
-    registry.move_resident(db, ids["张孙"], other.id, "孙子")
+    lookup.move_resident(db, ids["张孙"], other.id, "孙子")
     assert _relations(db, other.id) == {"孤老": "户主", "张孙": "孙子"}
-    registry.move_resident(db, ids["王媳"], other.id)
+    lookup.move_resident(db, ids["王媳"], other.id)
     assert _relations(db, other.id)["王媳"] == "其他"
     # the head moving out: the eldest who stays heads, and the relations follow
-    registry.move_resident(db, ids["张子"], other.id)
+    lookup.move_resident(db, ids["张子"], other.id)
     assert _relations(db, home) == {"张父": "户主", "李母": "其他"}

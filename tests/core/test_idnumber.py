@@ -9,8 +9,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from app.core import idnumber
-from app.core.idnumber import IdNumberError
+from app.core.registry import idnumber
+from app.core.registry.idnumber import IdNumberError
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 DATE_POSITIONS = range(6, 14)

@@ -14,7 +14,7 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
 from app import logsetup
-from app.core import idnumber
+from app.core.registry import idnumber
 from app.db.models import Resident
 
 ID_NUMBER = re.compile(r"\d{17}[\dXx]")

@@ -17,9 +17,7 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
-from app.core import duplicates, idnumber, registry
-from app.core.duplicates import find_duplicates
-from app.core.masking import (
+from app.core.common.masking import (
     MASKED_NOTE,
     age_on,
     mask_id_number,
@@ -27,9 +25,11 @@ from app.core.masking import (
     mask_phone,
     masked_birth,
 )
-from app.core.registry import ResidentInput
-from app.core.roster_export import export_residents
-from app.core.roster_print import print_residents
+from app.core.registry import duplicates, idnumber, lookup
+from app.core.registry.duplicates import find_duplicates
+from app.core.registry.lookup import ResidentInput
+from app.core.registry.roster_export import export_residents
+from app.core.registry.roster_print import print_residents
 from app.db.engine import Database
 from app.db.models import Household, Resident
 from tests.core.id_rebuild import candidates, check_masked_rows, read_row, rebuild
@@ -214,8 +214,8 @@ def test_the_duplicates_view_rebuilds_no_number(demo_db: Database) -> None:
         home, other = session.scalars(
             select(Household.id).where(Household.deleted_at.is_(None)).limit(2)
         ).all()
-    registry.add_resident(demo_db, home, ResidentInput(name="钱多多", id_number=NUMBER))
-    registry.add_resident(demo_db, other, ResidentInput(name="钱多多", birth_date=BORN))
+    lookup.add_resident(demo_db, home, ResidentInput(name="钱多多", id_number=NUMBER))
+    lookup.add_resident(demo_db, other, ResidentInput(name="钱多多", birth_date=BORN))
     today = date.today()
     with demo_db.reading() as session:
         report = find_duplicates(session)

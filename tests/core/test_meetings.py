@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.core import meetings as core
-from app.core.meetings import ActionItemInput, ActionQuery, MeetingInput, MeetingQuery
+from app.core.meetings import minutes as core
+from app.core.meetings.minutes import ActionItemInput, ActionQuery, MeetingInput, MeetingQuery
 from app.db.engine import Database
 from app.db.models import AuditEntry, ChangeCounter, Grid
 from app.db.models_meetings import ActionItem, AgendaItem, Attachment, Decision, Meeting

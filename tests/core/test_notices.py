@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.core import notices as core
-from app.core.masking import mask_name
-from app.core.notices import NoticeLayout, NoticeValues, Target
+from app.core.common.masking import mask_name
+from app.core.printing import notices as core
+from app.core.printing.notices import NoticeLayout, NoticeValues, Target
 from app.db.engine import Database
 from app.db.models import AuditEntry, Building, Grid, Household, Resident
 from app.db.models_grids import DutyPerson
@@ -424,7 +424,7 @@ def test_values_from_the_command_line():
 
 
 def test_lines_never_start_with_closing_punctuation():
-    from app.core.pdf import register_cjk_font
+    from app.core.common.pdf import register_cjk_font
 
     setter = core.Typesetter(register_cjk_font())
     text = "根据疫情防控工作要求，" * 12 + "感谢您的理解、支持与配合！"

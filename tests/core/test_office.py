@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.core import notices
-from app.core.datadir import DataDir
-from app.core.exchange_keys import enroll, export_public, read_enrolment
-from app.core.health import check_database
-from app.core.office import (
+from app.core.exchange.enrolment import enroll, export_public, read_enrolment
+from app.core.office.datadir import DataDir
+from app.core.office.health import check_database
+from app.core.office.setup import (
     ProfileInvalid,
     change_code,
     code_change_refusal,
@@ -25,6 +24,7 @@ from app.core.office import (
     read_profile,
     update_profile,
 )
+from app.core.printing import notices
 from app.db.engine import Database
 from app.db.models import AuditEntry, ChangeCounter, Grid, Household, Resident
 from app.errors import InvalidInput
@@ -173,7 +173,7 @@ def test_a_confirmed_code_change_restamps_every_record(demo_db: Database) -> Non
 
 
 def test_a_confirmed_code_change_restamps_every_record_on_postgresql(pg_db: Database) -> None:
-    from app.core.demo import fill_demo
+    from app.core.office.demo import fill_demo
 
     fill_demo(pg_db, 200)
     restamps_every_record(pg_db)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core import meetings as core
-from app.core.meetings import ActionItemInput, MeetingInput
-from app.core.print_minutes import default_file_name, print_minutes, scrub
+from app.core.meetings import minutes as core
+from app.core.meetings.minutes import ActionItemInput, MeetingInput
+from app.core.meetings.paper import default_file_name, print_minutes, scrub
 from app.db.engine import Database
 from app.db.models import Grid
 

@@ -9,11 +9,11 @@ import hashlib
 
 import pytest
 
-from app.core import office
-from app.core.datadir import DataDir
-from app.core.grids import create_grid
-from app.core.health import check_database
-from app.core.stats import office_stats
+from app.core.grids.structure import create_grid
+from app.core.office import setup
+from app.core.office.datadir import DataDir
+from app.core.office.health import check_database
+from app.core.office.stats import office_stats
 from app.db.engine import Database
 from app.errors import DatabaseProblem
 
@@ -24,8 +24,8 @@ def test_a_read_only_folder_is_read_and_never_written(
     demo_db.dispose()
     before = hashlib.sha256(datadir.db_path.read_bytes()).hexdigest()
     backups_before = sorted(p.name for p in datadir.backups.iterdir())
-    monkeypatch.setattr(office, "_writable", lambda _folder: False)
-    db, _info = office.open_office(datadir)
+    monkeypatch.setattr(setup, "_writable", lambda _folder: False)
+    db, _info = setup.open_office(datadir)
     try:
         assert "mode=ro" in str(db.engine.url)
         assert db.location == str(datadir.db_path)

@@ -14,9 +14,9 @@ import xlsxwriter
 from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select
 
-from app.core import idnumber
-from app.core.roster_export import export_residents
-from app.core.roster_import import find_layout, import_roster
+from app.core.registry import idnumber
+from app.core.registry.roster_export import export_residents
+from app.core.registry.roster_import import find_layout, import_roster
 from app.core.spreadsheet import read_table
 from app.db.engine import Database
 from app.db.models import AuditEntry, Building, Household, Resident
@@ -385,8 +385,8 @@ def test_hostile_file_changes_nothing(db: Database, tmp_path: Path) -> None:
 @pytest.fixture
 def db_factory(tmp_path: Path):
     """More empty communities in the same test."""
-    from app.core.datadir import DataDir
-    from app.core.office import init_office, open_office
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import init_office, open_office
 
     made: list[Database] = []
 
@@ -590,7 +590,7 @@ def sheet_rows(path: Path) -> list[list[Any]]:
 def test_rejected_rows_are_saved_in_the_files_columns_with_the_reason(
     db: Database, tmp_path: Path
 ) -> None:
-    from app.core.roster_rejected import write_rejected
+    from app.core.registry.roster_rejected import write_rejected
 
     good = pid(3)
     wrong_check = good[:17] + ("0" if good[17] != "0" else "1")
@@ -644,7 +644,7 @@ def test_rejected_rows_are_saved_in_the_files_columns_with_the_reason(
 
 
 def test_the_rejected_file_is_written_whole_or_not_at_all(db: Database, tmp_path: Path) -> None:
-    from app.core.roster_rejected import write_rejected
+    from app.core.registry.roster_rejected import write_rejected
 
     files = tmp_path / "files"
     files.mkdir()

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert, select, text, update
 
-from app.core import address, idnumber
-from app.core.search import RegistrySearch, kind_of, normalise, search, segmentations
+from app.core.registry import address, idnumber
+from app.core.registry.search import RegistrySearch, kind_of, normalise, search, segmentations
 from app.db.engine import Database
 from app.db.models import Building, Household, Resident
 from app.db.models_registry import NameChar

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select, text
 
-from app.core.datadir import DataDir
-from app.core.health import check_database
-from app.core.stats import office_stats
+from app.core.office.datadir import DataDir
+from app.core.office.health import check_database
+from app.core.office.stats import office_stats
 from app.db.engine import Database
 from app.db.models import Household, Resident
 

@@ -1,4 +1,4 @@
-"""Street-office mode (app.core.street, app.core.street_report): the communities side by side,
+"""Street-office mode (app.core.street.communities, app.core.street.summary): the communities side by side,
 counted from what their packages brought to the street office, and the aggregated report as PDF
 and .xlsx. Community "C" (300 demo residents, stock, a campaign, minutes with action items)
 exports; street office "S" imports; "C2" is enrolled at S and has sent nothing."""
@@ -14,17 +14,18 @@ import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import event, func, select
 
-from app.core import meetings, supplies
-from app.core.exchange import export_package
-from app.core.stats import office_stats
-from app.core.street import (
+from app.core.exchange.packages import export_package
+from app.core.meetings import minutes as meetings
+from app.core.office.stats import office_stats
+from app.core.street.communities import (
     get_late_after,
     overview_json,
     set_late_after,
     street_only,
     street_overview,
 )
-from app.core.street_report import build_sections, write_street_report
+from app.core.street.summary import build_sections, write_street_report
+from app.core.supplies import ledger
 from app.db.models import Household
 from app.db.models_exchange import ExchangePackage
 from app.db.models_supplies import SupplyAllocation, SupplyNeed
@@ -37,12 +38,12 @@ TODAY = date.today()
 def _fill(c: Office) -> None:
     """Stock, a distribution with five households served, minutes with one overdue item."""
     with c.db.session() as s:
-        supplies.receive(s, "口罩", 1000, unit="个", source="区卫健局", source_kind="allocation")
-        supplies.receive(s, "蔬菜包", 200, unit="袋", source="某商超", source_kind="purchase")
-        supplies.receive(s, "消毒液", 10, unit="瓶", source="爱心人士", donor_kind="person")
-        supplies.adjust(s, "消毒液", -10, reason="发往卡点")
-        code = supplies.create_campaign(
-            s, supplies.CampaignSpec(name="蔬菜包发放", item="蔬菜包", qty=1)
+        ledger.receive(s, "口罩", 1000, unit="个", source="区卫健局", source_kind="allocation")
+        ledger.receive(s, "蔬菜包", 200, unit="袋", source="某商超", source_kind="purchase")
+        ledger.receive(s, "消毒液", 10, unit="瓶", source="爱心人士", donor_kind="person")
+        ledger.adjust(s, "消毒液", -10, reason="发往卡点")
+        code = ledger.create_campaign(
+            s, ledger.CampaignSpec(name="蔬菜包发放", item="蔬菜包", qty=1)
         ).code
         meetings.create_meeting(
             s,
@@ -66,7 +67,7 @@ def _fill(c: Office) -> None:
         )
     for h in homes:
         with c.db.session() as s:
-            supplies.deliver(s, code, h)
+            ledger.deliver(s, code, h)
 
 
 @pytest.fixture
@@ -86,7 +87,7 @@ def test_overview_counts_what_the_community_itself_counts(sent: dict[str, Office
     c, s = sent["C"], sent["S"]
     with c.db.reading() as session:
         own = office_stats(session)
-        stock = {r.item: r.on_hand for r in supplies.stock(session)}
+        stock = {r.item: r.on_hand for r in ledger.stock(session)}
         todo = meetings.todo_counts(session)
     overview, row = _row(s, COMMUNITY)
     assert [r.code for r in overview.rows] == [COMMUNITY, COMMUNITY2]
@@ -176,9 +177,7 @@ def test_the_late_threshold_is_the_street_offices_setting(sent: dict[str, Office
 def test_a_second_package_updates_the_row(sent: dict[str, Office], tmp_path: Path) -> None:
     c, s = sent["C"], sent["S"]
     with c.db.session() as session:
-        supplies.receive(
-            session, "口罩", 500, unit="个", source="爱心企业", donor_kind="enterprise"
-        )
+        ledger.receive(session, "口罩", 500, unit="个", source="爱心企业", donor_kind="enterprise")
     import_into(s, export_to(c, tmp_path / "usb2"))
     _o, row = _row(s, COMMUNITY)
     assert row.last_package == 2
@@ -284,22 +283,18 @@ def test_the_street_office_sees_each_communitys_shortage_and_households_waiting(
 ) -> None:
     c, s = offices["C"], offices["S"]
     with c.db.session() as session:
-        supplies.receive(
-            session, "大米", 50, unit="袋", source="区民政局", source_kind="allocation"
-        )
-        supplies.receive(
-            session, "口罩", 100, unit="个", source="区卫健局", source_kind="allocation"
-        )
-        code = supplies.create_campaign(
+        ledger.receive(session, "大米", 50, unit="袋", source="区民政局", source_kind="allocation")
+        ledger.receive(session, "口罩", 100, unit="个", source="区卫健局", source_kind="allocation")
+        code = ledger.create_campaign(
             session,
-            supplies.CampaignSpec(
-                name="米面发放", item="大米", qty=1, more=(supplies.LineSpec("口罩", 2),)
+            ledger.CampaignSpec(
+                name="米面发放", item="大米", qty=1, more=(ledger.LineSpec("口罩", 2),)
             ),
         ).code
     with c.db.reading() as session:
         homes = session.scalar(select(func.count()).select_from(SupplyAllocation))
         assert homes is not None and homes > 50
-        own = {n.item: n for n in supplies.needs_list(session).items}
+        own = {n.item: n for n in ledger.needs_list(session).items}
     assert (own["大米"].still_to_hand_out, own["大米"].shortage) == (homes, homes - 50)
     assert own["口罩"].shortage == 2 * homes - 100
 
@@ -329,9 +324,9 @@ def test_the_street_office_sees_each_communitys_shortage_and_households_waiting(
         )
     for h in first:
         with c.db.session() as session:
-            supplies.deliver(session, code, h)
+            ledger.deliver(session, code, h)
     with c.db.session() as session:
-        supplies.receive(session, "大米", 1000, unit="袋", source="某商超", source_kind="purchase")
+        ledger.receive(session, "大米", 1000, unit="袋", source="某商超", source_kind="purchase")
     second = _export(c, tmp_path / "usb2")
     assert second.counts["supply_need"] == 2
     import_into(s, second.path)
@@ -353,7 +348,7 @@ def test_the_street_office_sees_each_communitys_shortage_and_households_waiting(
 
     # the campaign ends: nobody waits any more, the rows are tombstoned and travel as such
     with c.db.session() as session:
-        supplies.close_campaign(session, code)
+        ledger.close_campaign(session, code)
     fourth = _export(c, tmp_path / "usb4")
     assert fourth.counts["supply_need"] == 2
     import_into(s, fourth.path)
@@ -368,10 +363,8 @@ def test_the_street_office_sees_each_communitys_shortage_and_households_waiting(
 def test_the_report_shows_the_shortages(offices: dict[str, Office], tmp_path: Path) -> None:
     c, s = offices["C"], offices["S"]
     with c.db.session() as session:
-        supplies.receive(
-            session, "大米", 10, unit="袋", source="区民政局", source_kind="allocation"
-        )
-        supplies.create_campaign(session, supplies.CampaignSpec(name="米", item="大米", qty=1))
+        ledger.receive(session, "大米", 10, unit="袋", source="区民政局", source_kind="allocation")
+        ledger.create_campaign(session, ledger.CampaignSpec(name="米", item="大米", qty=1))
     import_into(s, _export(c, tmp_path / "usb").path)
     overview, row = _row(s, COMMUNITY)
     short = row.needs[0].shortage

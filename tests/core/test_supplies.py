@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from app.core import supplies
-from app.core.supplies import CampaignSpec, LineSpec
+from app.core.supplies import ledger as supplies
+from app.core.supplies.ledger import CampaignSpec, LineSpec
 from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import Building, Household, Resident
@@ -29,7 +29,7 @@ from tests.core.exchange_offices import Office, export_to, import_into
 @pytest.fixture
 def demo_db(db: Database) -> Database:
     """A demo community of several buildings (300 residents fill only one)."""
-    from app.core.demo import fill_demo
+    from app.core.office.demo import fill_demo
 
     fill_demo(db, 1000)
     return db
@@ -360,18 +360,18 @@ def test_balance_table_is_sum_of_movements(db: Database) -> None:
 
 
 def test_signoff_sheets_per_building_with_barcodes(demo_db: Database, tmp_path: Path) -> None:
-    from app.core import supplies_print
+    from app.core.supplies import sign_off
 
     db = demo_db
     _receive(db, 10)
     code = _campaign(db, target="all")
     with db.reading() as s:
-        data = supplies_print.signoff_data(s, code, "幸福里社区")
-        only = supplies_print.signoff_data(s, code, "幸福里社区", building="1")
+        data = sign_off.signoff_data(s, code, "幸福里社区")
+        only = sign_off.signoff_data(s, code, "幸福里社区", building="1")
     assert len(data.rows) == len(_households(db))
     assert {r.address_code for r in only.rows} == set(_households(db, "1"))
     assert all("*" in r.head for r in data.rows if len(r.head) > 1)  # names masked
-    out = supplies_print.write_signoff_pdf(data, tmp_path / "signoff.pdf")
+    out = sign_off.write_signoff_pdf(data, tmp_path / "signoff.pdf")
     body = out.read_bytes()
     assert body.startswith(b"%PDF") and body.count(b"/Type /Page\n") >= len(
         {r.building for r in data.rows}
@@ -591,7 +591,7 @@ def test_pickup_slips_eight_to_a_page_with_items_and_barcodes(
 ) -> None:
     import subprocess
 
-    from app.core import supplies_print
+    from app.core.supplies import sign_off
 
     db = demo_db
     b1 = _households(db, "1")
@@ -601,8 +601,8 @@ def test_pickup_slips_eight_to_a_page_with_items_and_barcodes(
         supplies.receive(s, "油", 50, unit="瓶", source="粮油公司")
     code = _food_parcel(db, target="all")
     with db.reading() as s:
-        data = supplies_print.signoff_data(s, code, "幸福里社区", building="1")
-    out = supplies_print.write_pickup_slips_pdf(data, tmp_path / "取货单.pdf")
+        data = sign_off.signoff_data(s, code, "幸福里社区", building="1")
+    out = sign_off.write_pickup_slips_pdf(data, tmp_path / "取货单.pdf")
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, check=True
     ).stdout.decode()
@@ -615,13 +615,13 @@ def test_pickup_slips_eight_to_a_page_with_items_and_barcodes(
     assert data.rows[0].household_code in first  # printed under its barcode
     assert not list(tmp_path.glob("*.partial"))
     with pytest.raises(InvalidInput):
-        supplies_print.write_pickup_slips_pdf(data, tmp_path / "取货单.txt")
+        sign_off.write_pickup_slips_pdf(data, tmp_path / "取货单.txt")
 
 
 def test_a_multi_item_campaign_on_postgresql(pg_db: Database) -> None:
     """The same plan, all-or-nothing delivery, undo and shortages on a street office's
     PostgreSQL (skipped without GRIDDESK_TEST_PG)."""
-    from app.core.demo import fill_demo
+    from app.core.office.demo import fill_demo
 
     db = pg_db
     fill_demo(db, 300)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core import user_guide
-from app.core.user_guide import Block, Item, inline_markup, parse_guide, plain_text
+from app.core.office import user_guide
+from app.core.office.user_guide import Block, Item, inline_markup, parse_guide, plain_text
 
 
 def headings(lang: str) -> list[tuple[int, str]]:

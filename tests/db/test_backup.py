@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.datadir import DataDir
-from app.core.stats import office_stats
+from app.core.office.datadir import DataDir
+from app.core.office.stats import office_stats
 from app.db import backup as files
 from app.db.backup import Backup, BackupRefused, checked_backup, list_backups, plan_thinning
 from app.errors import DatabaseProblem

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
-from app.core.search import search
+from app.core.registry.search import search
 from app.db import bulk
 from app.db.engine import Database
 from app.db.models import AuditEntry, Building, Household, Resident

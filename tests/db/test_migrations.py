@@ -16,9 +16,9 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, func, inspect, select
 
-from app.core.datadir import DataDir
-from app.core.office import open_office
-from app.core.stats import office_stats
+from app.core.office.datadir import DataDir
+from app.core.office.setup import open_office
+from app.core.office.stats import office_stats
 from app.db.backup import list_backups
 from app.db.engine import make_engine, sqlite_url
 from app.db.migrate import SCHEMA_HEAD, alembic_config, ensure_current

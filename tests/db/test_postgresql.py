@@ -18,11 +18,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
-from app.core import idnumber, supplies
-from app.core.database_url import URL_FILE, check_url, redacted
-from app.core.datadir import DataDir
-from app.core.office import init_office, open_office
-from app.core.search import search
+from app.core.office.database_url import URL_FILE, check_url, redacted
+from app.core.office.datadir import DataDir
+from app.core.office.setup import init_office, open_office
+from app.core.registry import idnumber
+from app.core.registry.search import search
+from app.core.supplies import ledger
 from app.db.base import utcnow
 from app.db.engine import Database, make_engine
 from app.db.migrate import SCHEMA_HEAD, alembic_config
@@ -118,17 +119,17 @@ def test_unique_codes_hold_among_live_records_only(pg_db: Database) -> None:
 
 def _on_hand(db: Database) -> int:
     with db.reading() as s:
-        return next(r.on_hand for r in supplies.stock(s) if r.item == "口罩")
+        return next(r.on_hand for r in ledger.stock(s) if r.item == "口罩")
 
 
 def test_database_refuses_negative_stock_on_postgresql(pg_db: Database) -> None:
     with pg_db.session() as s:
-        supplies.receive(s, "口罩", 5, unit="个", source="爱心企业")
+        ledger.receive(s, "口罩", 5, unit="个", source="爱心企业")
     with pg_db.reading() as s:
-        item_id = supplies.get_item(s, "口罩").id
-        point_id = supplies.ensure_point(s).id
+        item_id = ledger.get_item(s, "口罩").id
+        point_id = ledger.ensure_point(s).id
     with pytest.raises(InvalidInput), pg_db.session() as s:
-        supplies.issue(s, "口罩", 6, reason="x")  # the operation's own check
+        ledger.issue(s, "口罩", 6, reason="x")  # the operation's own check
     with pytest.raises(IntegrityError), pg_db.session() as s:  # past it: the database's
         s.add(
             SupplyMovement(
@@ -151,10 +152,10 @@ def test_database_refuses_negative_stock_on_postgresql(pg_db: Database) -> None:
         conn.execute(text("UPDATE supply_balance SET on_hand = -1"))
     assert _on_hand(pg_db) == 5
     with pg_db.session() as s:
-        supplies.issue(s, "口罩", 5, reason="卡点值守")
+        ledger.issue(s, "口罩", 5, reason="卡点值守")
     assert _on_hand(pg_db) == 0
     with pg_db.reading() as s:
-        assert supplies.verify_balances(s) == []
+        assert ledger.verify_balances(s) == []
 
 
 # --- search ---------------------------------------------------------------------------------------
@@ -335,8 +336,8 @@ def test_a_connection_lost_mid_session_is_a_plain_message_and_nothing_half_writt
 def test_rows_inserted_with_their_own_ids_do_not_block_the_next_ones(pg_db: Database) -> None:
     """The demo (and a roster import) number their rows themselves; on PostgreSQL the id sequence
     must go on after them, or the next grid or resident added in the window would collide."""
-    from app.core.demo import fill_demo
-    from app.core.grids import create_grid
+    from app.core.grids.structure import create_grid
+    from app.core.office.demo import fill_demo
 
     fill_demo(pg_db, 60)
     with pg_db.session() as session:

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from app.core.datadir import DataDir
+from app.core.office.datadir import DataDir
 from app.db.engine import Database
 from app.db.events import HardDeleteRefused
 from app.db.models import AuditEntry, Building, ChangeCounter, Grid, Household, Resident

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, insert, select, update
 
-from app.core.datadir import DataDir
+from app.core.office.datadir import DataDir
 from app.db.engine import Database
 from app.db.models import AuditEntry, Building, ChangeCounter, Grid, Household, Resident
 
@@ -230,7 +230,7 @@ def test_seq_grows_across_sessions(db: Database) -> None:
 
 
 def test_seq_survives_reopening(datadir: DataDir, db: Database) -> None:
-    from app.core.office import open_office
+    from app.core.office.setup import open_office
 
     _new_building(db)
     last = _last_seq(db)

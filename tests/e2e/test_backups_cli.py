@@ -87,7 +87,7 @@ def digest(path: Path) -> str:
 def _roster(path: Path, n: int) -> Path:
     from datetime import date
 
-    from app.core.idnumber import make
+    from app.core.registry.idnumber import make
 
     lines = ["姓名,身份证号,性别,联系电话,楼栋,单元,门牌号,与户主关系"]
     for i in range(n):

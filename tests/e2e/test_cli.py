@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.datadir import DataDir
-from app.core.office import init_office
+from app.core.office.datadir import DataDir
+from app.core.office.setup import init_office
 
 ROOT = Path(__file__).resolve().parents[2]
 MAIN = ROOT / "main.py"

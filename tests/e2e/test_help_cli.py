@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core import user_guide
+from app.core.office import user_guide
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import xlsxwriter
 
-from app.core import idnumber
+from app.core.registry import idnumber
 from tests.e2e.test_cli import INIT, assert_one_clear_line, griddesk
 from tests.e2e.test_cli import sandbox as sandbox  # the fixture, shared
 

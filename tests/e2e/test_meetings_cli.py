@@ -274,8 +274,8 @@ def test_the_print_group_is_shared_with_other_areas() -> None:
     area registers first."""
     import argparse
 
-    from app import cli_meetings
-    from app.cli_groups import dispatch, group
+    from app.cli import meetings as cli_meetings
+    from app.cli.common import dispatch, group
 
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.datadir import DataDir
-from app.core.office import init_office
+from app.core.office.datadir import DataDir
+from app.core.office.setup import init_office
 from tests.e2e.test_cli import (
     CJK,
     CODE,

@@ -21,7 +21,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from app.core.database_url import URL_FILE
+from app.core.office.database_url import URL_FILE
 from tests.conftest import PgServer
 from tests.e2e.test_exchange_cli import MAIN, ROOT, _env, enroll, griddesk, refused
 

@@ -11,7 +11,7 @@ import pytest
 import xlsxwriter
 from python_calamine import CalamineWorkbook
 
-from app.core import idnumber
+from app.core.registry import idnumber
 from tests.e2e.test_cli import INIT, assert_one_clear_line, digest, griddesk
 from tests.e2e.test_cli import sandbox as sandbox  # the fixture, shared
 

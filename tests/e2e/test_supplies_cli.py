@@ -61,7 +61,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def _addresses(data: Path) -> tuple[list[str], str]:
-    from app.core.datadir import DataDir
+    from app.core.office.datadir import DataDir
 
     con = sqlite3.connect(DataDir(data).db_path)
     rows = con.execute(

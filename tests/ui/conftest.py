@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from app.core.datadir import DataDir
-from app.core.office import open_office
+from app.core.office.datadir import DataDir
+from app.core.office.setup import open_office
 from app.db.engine import Database
 from app.ui.context import AppContext
 from app.ui.operations import TaskManager

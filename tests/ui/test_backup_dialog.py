@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.backups import make_backup
-from app.core.roster_import import import_roster
-from app.core.stats import office_stats
+from app.core.office.backups import make_backup
+from app.core.office.stats import office_stats
+from app.core.registry.roster_import import import_roster
 from app.db.backup import list_backups
 from app.ui.backup_dialog import BackupDialog, BackupModel
 from app.ui.main_window import MainWindow
@@ -154,8 +154,8 @@ def test_the_window_makes_the_days_backup_on_the_worker(qtbot, make_ctx, datadir
     the day's backup is made on the database worker once the window has the database."""
     import threading
 
-    import app.core.backups as backups
-    from app.core.office import open_office
+    import app.core.office.backups as backups
+    from app.core.office.setup import open_office
     from app.ui.application import _daily_backup
 
     for f in datadir.backups.glob("*"):
@@ -189,9 +189,9 @@ def test_a_database_that_cannot_be_opened_leads_to_its_backups(
     from PySide6.QtWidgets import QMessageBox
 
     import app.ui.backup_dialog as dialogs
-    from app.core import backups
-    from app.core.health import check_database
-    from app.core.office import open_office
+    from app.core.office import backups
+    from app.core.office.health import check_database
+    from app.core.office.setup import open_office
     from app.ui.application import _open_or_explain
 
     backups.make_backup(datadir, "manual")
@@ -224,7 +224,7 @@ def test_a_database_that_cannot_be_opened_leads_to_its_backups(
     db, _info = open_office(datadir, daily_backup=False)
     try:
         assert not check_database(db).problems
-        from app.core.stats import office_stats
+        from app.core.office.stats import office_stats
 
         with db.reading() as session:
             assert office_stats(session)["residents"] == residents

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core import supplies
-from app.core.exchange_return import export_return_packages
+from app.core.exchange.returns import export_return_packages
+from app.core.supplies import ledger
 from app.ui.pages.directives import DirectivesPanel
 from app.ui.qtfix import emit
 from tests.core.exchange_offices import (  # noqa: F401  (fixtures)
@@ -98,14 +98,14 @@ def test_street_office_and_community_panels(qtbot, contexts, panels, offices, tm
     community.table.selectRow(0)
     assert community.arrival_button.isEnabled() and not community.complete_button.isEnabled()
     with c.db.reading() as session:
-        before = sum(r.on_hand for r in supplies.stock(session) if r.item == "N95口罩")
+        before = sum(r.on_hand for r in ledger.stock(session) if r.item == "N95口罩")
     with qtbot.wait_signal(community.loaded, timeout=10_000):
         community.confirm_selected(qty=118)
     assert column(community.table, 5)[0] == "已到货"
     assert not community.arrival_button.isEnabled()
     assert "到货 118个" in community.detail.text()
     with c.db.reading() as session:
-        after = sum(r.on_hand for r in supplies.stock(session) if r.item == "N95口罩")
+        after = sum(r.on_hand for r in ledger.stock(session) if r.item == "N95口罩")
     assert after == before + 118
 
     # the community's package brings the answer to the street office
@@ -128,7 +128,7 @@ def test_community_completes_a_task_with_the_button(
 ):
     from PySide6.QtWidgets import QInputDialog
 
-    from app.core import directives as dv
+    from app.core.street import directives as dv
 
     s, c = offices["S"], offices["C"]
     with s.db.session() as session:
@@ -167,7 +167,7 @@ def test_community_takes_back_an_arrival_with_the_button(
     the allocation is open again, the stock is back and it can be confirmed again."""
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from app.core import directives as dv
+    from app.core.street import directives as dv
 
     s, c = offices["S"], offices["C"]
     with s.db.session() as session:
@@ -188,11 +188,11 @@ def test_community_takes_back_an_arrival_with_the_button(
 
     def rice() -> int:
         with c.db.reading() as session:
-            return sum(r.on_hand for r in supplies.stock(session) if r.item == "大米")
+            return sum(r.on_hand for r in ledger.stock(session) if r.item == "大米")
 
     assert rice() == 400
     with c.db.session() as session:
-        supplies.issue(session, "大米", 395, reason="发往卡点")
+        ledger.issue(session, "大米", 395, reason="发往卡点")
 
     qtbot.mouseClick(community.undo_button, Qt.MouseButton.LeftButton)
     dialog = community.undo_dialog
@@ -208,7 +208,7 @@ def test_community_takes_back_an_arrival_with_the_button(
     assert dialog.isVisible() and rice() == 5
 
     with c.db.session() as session:  # the goods came back from the checkpoint
-        supplies.adjust(session, "大米", 395, reason="卡点退回")
+        ledger.adjust(session, "大米", 395, reason="卡点退回")
     with qtbot.wait_signal(community.loaded, timeout=10_000):
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
@@ -231,7 +231,7 @@ def test_community_takes_back_a_task_ticked_by_mistake(
 ):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from app.core import directives as dv
+    from app.core.street import directives as dv
 
     s, c = offices["S"], offices["C"]
     with s.db.session() as session:

@@ -36,11 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import duty, grids, group_buy, meetings, registry, supplies
-from app.core.datadir import DataDir
-from app.core.households import add_household
-from app.core.office import init_office
-from app.core.registry import ResidentInput
+from app.core.grids import duty, structure
+from app.core.meetings import minutes
+from app.core.office.datadir import DataDir
+from app.core.office.setup import init_office
+from app.core.registry import lookup
+from app.core.registry.households import add_household
+from app.core.registry.lookup import ResidentInput
+from app.core.supplies import group_buy, ledger
 from app.db.engine import Database
 from app.ui.application import install_translators
 from app.ui.labels import CHINESE
@@ -56,7 +59,7 @@ def latin_office(tmp_path: Path) -> DataDir:
     the built-in categories and relations (stored by their Chinese names, shown translated)."""
     folder = DataDir(tmp_path / "latin")
     init_office(folder, "community", "420106001001", "Sunny Court", "420106001")
-    from app.core.office import open_office
+    from app.core.office.setup import open_office
 
     db, _info = open_office(folder)
     try:
@@ -70,7 +73,7 @@ def _fill(db: Database) -> None:
     """Households with the built-in categories and relations, a grid with its worker on a shift,
     supplies handed out, a meeting with an overdue action item, a group-purchase round."""
     with db.session(note="test") as session:
-        grids.create_grid(session, "G01", "North")
+        structure.create_grid(session, "G01", "North")
     head = ResidentInput(
         name="Zhang Xiulan",
         gender="F",
@@ -79,7 +82,7 @@ def _fill(db: Database) -> None:
         tags=["独居老人"],
     )
     made = add_household(db, "3-2-502", head, "")
-    registry.add_resident(
+    lookup.add_resident(
         db, made.id, ResidentInput(name="Li Ming", gender="M", relation="配偶", tags=["慢性病"])
     )
     add_household(db, "5-1-101", ResidentInput(name="Wang Fang", residency="migrant"), "")
@@ -89,21 +92,21 @@ def _fill(db: Database) -> None:
         )
     today, now = date.today(), datetime.now()
     with db.session(note="test") as session:
-        grids.assign_buildings(session, "G01", "3")
+        structure.assign_buildings(session, "G01", "3")
         worker = duty.add_person(session, duty.PersonInput("Zhao Qiang", "grid_worker", grid="G01"))
         gate = duty.create_duty(session, "North gate", "卡点值守", grid="G01", place="North gate")
         shift = duty.add_shift(session, gate.id, now - timedelta(hours=1), now + timedelta(hours=3))
         duty.assign_people(session, shift.id, [worker.id])
-        supplies.receive(session, "Rice", 50, unit="bag", source="Food bank")
-        supplies.receive(session, "Masks", 200, unit="box", source="Red Cross")
-        spec = supplies.CampaignSpec(
-            "Winter rice", "Rice", 1, target="tag:独居老人", more=(supplies.LineSpec("Masks", 2),)
+        ledger.receive(session, "Rice", 50, unit="bag", source="Food bank")
+        ledger.receive(session, "Masks", 200, unit="box", source="Red Cross")
+        spec = ledger.CampaignSpec(
+            "Winter rice", "Rice", 1, target="tag:独居老人", more=(ledger.LineSpec("Masks", 2),)
         )
-        campaign = supplies.create_campaign(session, spec)
-        supplies.deliver(session, campaign.code, "3-2-502")
-        meetings.create_meeting(
+        campaign = ledger.create_campaign(session, spec)
+        ledger.deliver(session, campaign.code, "3-2-502")
+        minutes.create_meeting(
             session,
-            meetings.MeetingInput(
+            minutes.MeetingInput(
                 title="Weekly meeting",
                 held_on=today - timedelta(days=7),
                 kind="联席会议",
@@ -111,8 +114,8 @@ def _fill(db: Database) -> None:
                 attendees=["Zhao Qiang", "Wang Fang"],
                 decisions=["Open a second testing point"],
                 action_items=[
-                    meetings.ActionItemInput("Call the clinic", "Zhao Qiang", today, 1),
-                    meetings.ActionItemInput("Order masks", "Wang Fang", today - timedelta(days=2)),
+                    minutes.ActionItemInput("Call the clinic", "Zhao Qiang", today, 1),
+                    minutes.ActionItemInput("Order masks", "Wang Fang", today - timedelta(days=2)),
                 ],
             ),
         )
@@ -258,7 +261,7 @@ def test_the_household_and_the_resident_form_in_english(
 
 def test_the_dialogs_of_every_page_in_english(qtbot, make_ctx, latin_office, english) -> None:
     """What 新增 / 编辑 / 导入 / 新建发放 … open on each page, over the same community."""
-    from app.core.office import read_profile
+    from app.core.office.setup import read_profile
     from app.ui.first_run import FirstRunDialog
     from app.ui.household_dialogs import DuplicatesDialog
     from app.ui.household_dialogs import MergeDialog as MergeHouseholds
@@ -273,14 +276,14 @@ def test_the_dialogs_of_every_page_in_english(qtbot, make_ctx, latin_office, eng
     ctx = make_ctx(latin_office, lang="en")
     now = datetime.now()
     with ctx.db.reading() as s:
-        grid_rows = grids.list_grids(s)
+        grid_rows = structure.list_grids(s)
         choices = [(r.code, r.name) for r in grid_rows]
         people = duty.list_people(s)
         duties = duty.list_duties(s)
         (shift,) = duty.shifts_between(s, now - timedelta(days=1), now + timedelta(days=1))
-        household = registry.household_view(s, 1)
-        meeting = meetings.get_meeting(s, meetings.search_meetings(s)[0].id)
-        items = meetings.list_action_items(s)
+        household = lookup.household_view(s, 1)
+        meeting = minutes.get_meeting(s, minutes.search_meetings(s)[0].id)
+        items = minutes.list_action_items(s)
         profile = read_profile(s)
         threshold = group_buy.get_threshold(s)
     duplicates = DuplicatesDialog(ctx)

@@ -12,10 +12,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from python_calamine import CalamineWorkbook
 
-from app.core.datadir import DataDir
-from app.core.exchange import write_receipts
-from app.core.exchange_keys import enroll, export_public, load_own_keys, read_enrolment
-from app.core.office import init_office, open_office
+from app.core.exchange.enrolment import enroll, export_public, load_own_keys, read_enrolment
+from app.core.exchange.packages import write_receipts
+from app.core.office.datadir import DataDir
+from app.core.office.setup import init_office, open_office
 from app.db.models_exchange import EnrolledOffice
 from app.ui.main_window import MainWindow
 from app.ui.pages.exchange import EnrolDialog, ExchangePage, OutcomeModel, SentModel
@@ -183,7 +183,7 @@ def test_street_office_imports_several_files_and_sees_its_communities(
                 info,
                 read_enrolment(export_public(s.datadir, s.info, tmp_path / "s.pub")[0]),
             )
-        from app.core.exchange import export_package
+        from app.core.exchange.packages import export_package
 
         foreign = export_package(db, stranger, info, tmp_path / "usb2").path
     finally:
@@ -265,7 +265,7 @@ def test_pdf_preview_of_the_aggregated_report(qtbot, make_ctx, offices, tmp_path
 def test_the_table_models_pass_the_model_tester(qtmodeltester, make_ctx, offices, tmp_path):  # noqa: F811
     c, s = offices["C"], offices["S"]
     import_into(s, export_to(c, tmp_path / "usb"))
-    from app.core.street import street_overview
+    from app.core.street.communities import street_overview
 
     with s.db.reading() as session:
         overview = street_overview(session)

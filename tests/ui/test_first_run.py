@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.core.datadir import DataDir
-from app.core.office import open_office
+from app.core.office.datadir import DataDir
+from app.core.office.setup import open_office
 from app.ui.first_run import FirstRunDialog
 from tests.ui.conftest import type_chinese
 

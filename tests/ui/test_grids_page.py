@@ -13,10 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import func, select, update
 
-from app.core import duty, grids
-from app.core.datadir import DataDir
-from app.core.duty import PersonInput
-from app.core.duty_demo import fill_demo_roster
+from app.core.grids import duty
+from app.core.grids import structure as grids
+from app.core.grids.duty import PersonInput
+from app.core.grids.duty_demo import fill_demo_roster
+from app.core.office.datadir import DataDir
 from app.db.models import Building, Household
 from app.ui.main_window import MainWindow
 from app.ui.models.grid_models import (

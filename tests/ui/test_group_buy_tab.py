@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
-from app.core import group_buy as gb
+from app.core.supplies import group_buy as gb
 from app.db.models import Household, Resident
 from app.ui.pages.group_buy import GroupBuyTab, PackageDialog
 from tests.ui.conftest import type_chinese

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from app.core import user_guide
+from app.core.office import user_guide
 from app.ui.application import install_translators
 from app.ui.help import HelpMenu, HelpWindow, install_help
 from app.ui.main_window import MainWindow

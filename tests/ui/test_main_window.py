@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from app.core.stats import office_stats
+from app.core.office.stats import office_stats
 from app.ui.application import install_translators
 from app.ui.main_window import MainWindow
 from app.ui.pages.not_built import NotBuiltPage

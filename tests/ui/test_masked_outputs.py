@@ -10,9 +10,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.core import registry
-from app.core.idnumber import make
-from app.core.registry import ResidentInput
+from app.core.registry import lookup
+from app.core.registry.idnumber import make
+from app.core.registry.lookup import ResidentInput
 from app.db.models import Household, Resident
 from app.ui.context import AppContext
 from app.ui.household_dialogs import DuplicatesDialog
@@ -84,8 +84,8 @@ def test_the_duplicates_view_rebuilds_no_number(qtbot, demo_ctx: AppContext) -> 
         home, other = session.scalars(
             select(Household.id).where(Household.deleted_at.is_(None)).limit(2)
         ).all()
-    registry.add_resident(db, home, ResidentInput(name="孙重名", id_number=NUMBER))
-    registry.add_resident(db, other, ResidentInput(name="孙重名", birth_date=BORN))
+    lookup.add_resident(db, home, ResidentInput(name="孙重名", id_number=NUMBER))
+    lookup.add_resident(db, other, ResidentInput(name="孙重名", birth_date=BORN))
     days = [date.today()]  # and the day after reading: an age read over midnight is one of them
     dialog = DuplicatesDialog(demo_ctx)
     qtbot.addWidget(dialog)

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QMessageBox
 
-from app.core import meetings as core
-from app.core.meetings import ActionItemInput, MeetingInput
+from app.core.meetings import minutes as core
+from app.core.meetings.minutes import ActionItemInput, MeetingInput
 from app.db.models_meetings import Meeting
 from app.ui.main_window import MainWindow
 from app.ui.pages.meeting_editor import ActionItemsTable, CloseActionDialog, MeetingEditorDialog

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.datadir import DataDir
+from app.core.office.datadir import DataDir
 from app.ui.application import LOCK_NAME, hold_folder
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import func, select
 
-from app.core.demo import fill_demo
+from app.core.office.demo import fill_demo
 from app.db.models import Household, Resident
 from app.errors import Cancelled, InvalidInput
 from app.ui import crash

@@ -13,8 +13,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from sqlalchemy import func, select
 
-from app.core.masking import mask_name
-from app.core.notices import Target, find_households
+from app.core.common.masking import mask_name
+from app.core.printing.notices import Target, find_households
 from app.db.models import Building, Household, Resident
 from app.db.models_printing import NoticeTemplateRecord
 from app.ui.main_window import MainWindow
@@ -278,7 +278,7 @@ def test_progress_dialogs_are_gone_after_a_batch(qtbot, window):
 
 
 def test_notices_on_a5_go_to_the_printer_on_a5(qtbot, demo_ctx, tmp_path):
-    from app.core import notices
+    from app.core.printing import notices
 
     out = tmp_path / "a5.pdf"
     with demo_ctx.db.reading() as session:
@@ -296,7 +296,7 @@ def test_notices_on_a5_go_to_the_printer_on_a5(qtbot, demo_ctx, tmp_path):
 
 
 def test_the_price_notice_preview_lists_the_group_purchase_bundles(qtbot, demo_ctx):
-    from app.core import group_buy
+    from app.core.supplies import group_buy
 
     with demo_ctx.db.session() as session:
         group_buy.open_round(session, "第1批")

@@ -12,7 +12,7 @@ import xlsxwriter
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from app.core import idnumber, registry
+from app.core.registry import idnumber, lookup
 from app.db.models import AuditEntry, Resident
 from app.ui.models.registry_model import (
     COL_ID,
@@ -48,7 +48,7 @@ def test_the_rest_of_the_ids_arrive_in_the_background(qtbot, page) -> None:
     assert page.model.rowCount() > PAGE
     qtbot.waitUntil(lambda: page.model.complete, timeout=10_000)
     with page.ctx.db.reading() as session:
-        expected = registry.resident_ids(session, page.model.filter, "id", False)
+        expected = lookup.resident_ids(session, page.model.filter, "id", False)
     assert page.model.ids == expected
 
 
@@ -421,9 +421,9 @@ def test_split_and_merge_in_the_household_view(qtbot, demo_ctx, monkeypatch) -> 
     assert sorted(m.name for m in dialog.view.members) == sorted(before[2:])
     assert sum(m.is_head for m in dialog.view.members) == 1
     with demo_ctx.db.reading() as session:
-        new_id = registry.find_household(session, "88-2-303")
+        new_id = lookup.find_household(session, "88-2-303")
         assert new_id is not None
-        new = registry.household_view(session, new_id)
+        new = lookup.household_view(session, new_id)
     assert sorted(m.name for m in new.members) == sorted(before[:2])
     assert new.head is not None and new.head.name == before[1]
 
@@ -444,26 +444,26 @@ def test_split_and_merge_in_the_household_view(qtbot, demo_ctx, monkeypatch) -> 
     assert dialog.view.head.relation == "户主"
     assert next(m for m in dialog.view.members if m.id == stepping_down.id).relation == "子"
     with demo_ctx.db.reading() as session:
-        assert registry.find_household(session, "88-2-303") is None  # tombstoned
+        assert lookup.find_household(session, "88-2-303") is None  # tombstoned
 
 
 def test_duplicates_side_by_side_keep_both_and_merge(
     qtbot, page: RegistryPage, monkeypatch
 ) -> None:
-    from app.core.masking import masked_birth
-    from app.core.registry import ResidentInput
+    from app.core.common.masking import masked_birth
+    from app.core.registry.lookup import ResidentInput
     from app.db.models_registry import DuplicateDecision
 
     asked = _accept_questions(monkeypatch)
     db = page.ctx.db
     with db.reading() as session:
         a, b = session.scalars(select(Resident.household_id).distinct().limit(2)).all()
-    registry.add_resident(db, a, ResidentInput(name="钱重复", birth_date=date(1960, 6, 6)))
-    registry.add_resident(
+    lookup.add_resident(db, a, ResidentInput(name="钱重复", birth_date=date(1960, 6, 6)))
+    lookup.add_resident(
         db, b, ResidentInput(name="钱重复", birth_date=date(1960, 6, 6), phone="13911119999")
     )
-    registry.add_resident(db, a, ResidentInput(name="共用甲", phone="13700007777"))
-    registry.add_resident(db, b, ResidentInput(name="共用乙", phone="13700007777"))
+    lookup.add_resident(db, a, ResidentInput(name="共用甲", phone="13700007777"))
+    lookup.add_resident(db, b, ResidentInput(name="共用乙", phone="13700007777"))
     dialog = page.find_duplicates()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)

@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from app.core.datadir import DataDir
-from app.core.exchange_keys import enroll, export_public, read_enrolment
-from app.core.office import init_office, open_office, read_profile
+from app.core.exchange.enrolment import enroll, export_public, read_enrolment
+from app.core.office.datadir import DataDir
+from app.core.office.setup import init_office, open_office, read_profile
 from app.db.models import AuditEntry, Household
 from app.ui.main_window import MainWindow
 from app.ui.pages.office_profile import CodeChangeDialog

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
-from app.core.street import get_late_after
+from app.core.street.communities import get_late_after
 from app.db.models_exchange import ExchangePackage
 from app.ui.pages.street import CommunitiesModel, StreetOverviewPanel
 from tests.core.exchange_offices import (  # noqa: F401  (fixtures)

@@ -41,7 +41,7 @@ def test_a_street_office_has_its_own_areas_and_reads_communities_only(
     assert header.visualIndex(COL_COMMUNITY) == header.visualIndex(COL_ADDRESS) - 1
     first = page.model.index(0, COL_COMMUNITY)
     with s.db.reading() as session:
-        from app.core.registry import community_names
+        from app.core.registry.lookup import community_names
 
         name = community_names(session)[COMMUNITY]
     assert page.model.data(first) == name
@@ -65,8 +65,8 @@ def test_a_notice_from_the_street_office_shows_on_the_community_home(
     offices,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    from app.core import directives as dv
-    from app.core.exchange_return import export_return_packages
+    from app.core.exchange.returns import export_return_packages
+    from app.core.street import directives as dv
     from app.ui.pages.street_news import StreetNewsSection
 
     c, s = offices["C"], offices["S"]

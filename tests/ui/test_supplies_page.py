@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from sqlalchemy import func, select
 
-from app.core import supplies
+from app.core.supplies import ledger as supplies
 from app.db.models import Household, Resident
 from app.db.models_supplies import SupplyAllocation, SupplyCampaignItem
 from app.ui.main_window import MainWindow

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.core import duty, grids
-from app.core.masking import mask_phone
+from app.core.common.masking import mask_phone
+from app.core.grids import duty
+from app.core.grids import structure as grids
 from app.ui.labels import (
     clauses,
     duty_kind_label,

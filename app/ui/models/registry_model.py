@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.core.registry import (
+from app.core.registry.lookup import (
     ResidentFilter,
     ResidentRow,
     resident_count,

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.core.grids import GridCoverage
+from app.core.grids.structure import GridCoverage
 from app.ui.labels import clauses
 from app.ui.style import ACCENT, DANGER, MUTED
 

@@ -11,7 +11,7 @@ travel from the street office to its communities in return packages.
   takes a mistaken answer back (a confirmation naming what happens, and a required reason): the
   directive is open again and an arrival's stock is taken out again.
 
-States are written in words (never by colour alone). All work goes through app.core.directives on
+States are written in words (never by colour alone). All work goes through app.core.street.directives on
 the database worker.
 """
 
@@ -42,9 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import directives as core
-from app.core.exchange_return import export_return_packages
-from app.core.supplies import MAX_QTY
+from app.core.exchange.returns import export_return_packages
+from app.core.street import directives as core
+from app.core.supplies.ledger import MAX_QTY
 from app.db.models_directives import TO_ALL
 from app.ui.context import AppContext
 from app.ui.files import choose_folder

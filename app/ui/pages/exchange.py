@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import exchange_log
-from app.core.exchange_keys import (
+from app.core.exchange import history
+from app.core.exchange.enrolment import (
     Enrolment,
     check_roles,
     enroll,
@@ -51,7 +51,7 @@ from app.core.exchange_keys import (
     not_under,
     read_enrolment,
 )
-from app.core.street import local_time
+from app.core.street.communities import local_time
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import choose_folder, open_file, open_files, save_file
@@ -184,7 +184,7 @@ class EnrolDialog(QDialog):
         self.confirm.setFocus()
 
 
-class SentModel(RowsModel[exchange_log.SentPackage]):
+class SentModel(RowsModel[history.SentPackage]):
     COL_SEQ, COL_KIND, COL_RECORDS, COL_MADE, COL_TO, COL_STATE, COL_FILE = range(7)
 
     def __init__(self, parent: Any = None) -> None:
@@ -202,7 +202,7 @@ class SentModel(RowsModel[exchange_log.SentPackage]):
             self.tr("文件"),
         ]
 
-    def text(self, row: exchange_log.SentPackage, column: int) -> str:
+    def text(self, row: history.SentPackage, column: int) -> str:
         if column == self.COL_SEQ:
             return f"{row.package_seq}"
         if column == self.COL_KIND:
@@ -222,11 +222,11 @@ class SentModel(RowsModel[exchange_log.SentPackage]):
     def alignment(self, column: int) -> int | None:
         return ALIGN_RIGHT if column in (self.COL_SEQ, self.COL_RECORDS) else None
 
-    def emphasis(self, row: exchange_log.SentPackage, column: int) -> bool:
+    def emphasis(self, row: history.SentPackage, column: int) -> bool:
         return row.acknowledged_at is None and column in (self.COL_SEQ, self.COL_STATE)
 
 
-class OutcomeModel(RowsModel[exchange_log.Outcome]):
+class OutcomeModel(RowsModel[history.Outcome]):
     COL_FILE, COL_SENDER, COL_STATE, COL_MESSAGE = range(4)
 
     def __init__(self, lang: str, parent: Any = None) -> None:
@@ -236,7 +236,7 @@ class OutcomeModel(RowsModel[exchange_log.Outcome]):
     def header_texts(self) -> list[str]:
         return [self.tr("文件"), self.tr("发送方"), self.tr("结果"), self.tr("说明")]
 
-    def text(self, row: exchange_log.Outcome, column: int) -> str:
+    def text(self, row: history.Outcome, column: int) -> str:
         if column == self.COL_FILE:
             return row.path.name
         if column == self.COL_SENDER:
@@ -250,10 +250,10 @@ class OutcomeModel(RowsModel[exchange_log.Outcome]):
             }.get(row.state, self.tr("拒收"))
         return row.message(self.lang)
 
-    def emphasis(self, row: exchange_log.Outcome, column: int) -> bool:
+    def emphasis(self, row: history.Outcome, column: int) -> bool:
         return row.state == "refused" and column == self.COL_STATE
 
-    def tooltip(self, row: exchange_log.Outcome, column: int) -> str | None:
+    def tooltip(self, row: history.Outcome, column: int) -> str | None:
         return row.message(self.lang) if column == self.COL_MESSAGE else str(row.path)
 
 
@@ -366,13 +366,13 @@ class ExchangePage(QWidget):
     def refresh(self) -> None:
         db = self.ctx.db
 
-        def work(_progress: Any) -> tuple[list[exchange_log.Trusted], list[Any]]:
+        def work(_progress: Any) -> tuple[list[history.Trusted], list[Any]]:
             with db.reading() as session:
-                return exchange_log.trusted_offices(session), exchange_log.sent_packages(session)
+                return history.trusted_offices(session), history.sent_packages(session)
 
         self.ctx.run(self, work, on_success=self._show, show_progress=False)
 
-    def _show(self, result: tuple[list[exchange_log.Trusted], list[Any]]) -> None:
+    def _show(self, result: tuple[list[history.Trusted], list[Any]]) -> None:
         trusted, sent = result
         if self.street_office:
             communities = [t for t in trusted if t.role == "community"]
@@ -471,7 +471,7 @@ class ExchangePage(QWidget):
             self.export_to(folder)
 
     def export_to(self, folder: Path) -> None:
-        from app.core.exchange import export_package
+        from app.core.exchange.packages import export_package
 
         db, datadir, office = self.ctx.db, self.ctx.datadir, self.ctx.office
         writing = self.tr("写入并核对")
@@ -480,7 +480,7 @@ class ExchangePage(QWidget):
             progress(0, 1, writing)
             result = export_package(db, datadir, office, folder)
             when = datetime.now().astimezone()
-            return result, exchange_log.remember_export(db, when, result.path)
+            return result, history.remember_export(db, when, result.path)
 
         def done(answer: tuple[Any, str]) -> None:
             result, _stamp = answer
@@ -517,7 +517,7 @@ class ExchangePage(QWidget):
             self.import_receipt(path)
 
     def import_receipt(self, path: Path) -> None:
-        from app.core.exchange import import_receipt
+        from app.core.exchange.packages import import_receipt
 
         db, datadir, office = self.ctx.db, self.ctx.datadir, self.ctx.office
 
@@ -543,7 +543,7 @@ class ExchangePage(QWidget):
             self.resend_to(folder)
 
     def resend_to(self, folder: Path) -> None:
-        from app.core.exchange_return import resend_packages
+        from app.core.exchange.returns import resend_packages
 
         db, datadir = self.ctx.db, self.ctx.datadir
 
@@ -601,10 +601,10 @@ class ExchangePage(QWidget):
     def import_files(self, paths: list[Path]) -> None:
         db, datadir, office = self.ctx.db, self.ctx.datadir, self.ctx.office
 
-        def work(progress: Any) -> list[exchange_log.Outcome]:
-            return exchange_log.import_packages(db, datadir, office, paths, progress)
+        def work(progress: Any) -> list[history.Outcome]:
+            return history.import_packages(db, datadir, office, paths, progress)
 
-        def done(outcomes: list[exchange_log.Outcome]) -> None:
+        def done(outcomes: list[history.Outcome]) -> None:
             self.outcome_model.set_rows(outcomes)
             counts = {s: sum(1 for o in outcomes if o.state == s) for s in ("imported", "already")}
             refused = len(outcomes) - counts["imported"] - counts["already"]
@@ -624,7 +624,7 @@ class ExchangePage(QWidget):
 
         self.ctx.run(self, work, title=self.tr("正在导入数据包"), on_success=done)
 
-    def _outcome_lines(self, outcomes: list[exchange_log.Outcome]) -> str:
+    def _outcome_lines(self, outcomes: list[history.Outcome]) -> str:
         return "\n".join(
             self.tr("{0}：{1}，{2}").format(
                 o.path.name,
@@ -634,7 +634,7 @@ class ExchangePage(QWidget):
             for o in outcomes
         )
 
-    def _offer_enrol(self, outcome: exchange_log.Outcome) -> None:
+    def _offer_enrol(self, outcome: history.Outcome) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("未登记的社区"),
@@ -658,7 +658,7 @@ class ExchangePage(QWidget):
             self.write_receipts_to(folder)
 
     def write_receipts_to(self, folder: Path) -> None:
-        from app.core.exchange import write_receipts
+        from app.core.exchange.packages import write_receipts
 
         db, datadir, office = self.ctx.db, self.ctx.datadir, self.ctx.office
 
@@ -726,7 +726,7 @@ class ExchangePage(QWidget):
         mismatch = not_under(self.ctx.office, enrolment)
         warning = None if mismatch is None else mismatch[1 if self.ctx.lang == "en" else 0]
         with self.ctx.db.reading() as session:
-            trusted = exchange_log.trusted_offices(session)
+            trusted = history.trusted_offices(session)
         replacing = None
         same = [t for t in trusted if t.code == enrolment.code]
         if same and same[0].fingerprint != enrolment.fingerprint:

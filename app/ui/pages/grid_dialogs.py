@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import duty, grids
-from app.core.duty import PersonInput, PersonRow
+from app.core.grids import duty, structure
+from app.core.grids.duty import PersonInput, PersonRow
 from app.db.models_grids import DUTY_KINDS, PERSON_ROLES
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
@@ -175,7 +175,7 @@ class GridDialog(OpDialog):
     """新增网格, or 重命名 an existing one (its code and name)."""
 
     def __init__(
-        self, ctx: AppContext, grid: grids.GridRow | None = None, parent: QWidget | None = None
+        self, ctx: AppContext, grid: structure.GridRow | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx, parent)
         self.setWindowTitle(
@@ -200,8 +200,10 @@ class GridDialog(OpDialog):
         def run(_progress: Any) -> str:
             with db.session(note="grids page") as session:
                 if old is None:
-                    return grids.create_grid(session, code, name, notes).code
-                return grids.rename_grid(session, old, name=name, new_code=code, notes=notes).code
+                    return structure.create_grid(session, code, name, notes).code
+                return structure.rename_grid(
+                    session, old, name=name, new_code=code, notes=notes
+                ).code
 
         return run
 
@@ -252,11 +254,11 @@ class AssignDialog(OpDialog):
         note = self.note.text().strip() or None
         households, ranges = self.households, self.ranges.text()
 
-        def run(_progress: Any) -> grids.AssignResult:
+        def run(_progress: Any) -> structure.AssignResult:
             with db.session(note="grids page") as session:
                 if households:
-                    return grids.assign_households(session, grid, households, note=note)
-                return grids.assign_buildings(session, grid, ranges, note=note)
+                    return structure.assign_households(session, grid, households, note=note)
+                return structure.assign_buildings(session, grid, ranges, note=note)
 
         return run
 
@@ -305,16 +307,20 @@ class MergeDialog(OpDialog):
     def work(self) -> Callable[[Any], Any]:
         db, target, sources = self.ctx.db, self.target.currentData(), self.checked()
 
-        def run(_progress: Any) -> grids.MergeResult:
+        def run(_progress: Any) -> structure.MergeResult:
             with db.session(note="grids page") as session:
-                return grids.merge_grids(session, sources, target)
+                return structure.merge_grids(session, sources, target)
 
         return run
 
 
 class SplitDialog(OpDialog):
     def __init__(
-        self, ctx: AppContext, source: grids.GridRow, buildings: str, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        source: structure.GridRow,
+        buildings: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("拆分网格 {0}").format(source.code))
@@ -339,9 +345,9 @@ class SplitDialog(OpDialog):
         buildings = self.buildings.text().strip() or None
         households = [h for h in self.households.text().replace("，", ",").split(",") if h.strip()]
 
-        def run(_progress: Any) -> grids.AssignResult:
+        def run(_progress: Any) -> structure.AssignResult:
             with db.session(note="grids page") as session:
-                return grids.split_grid(
+                return structure.split_grid(
                     session, source, code, name, buildings=buildings, households=households
                 )
 
@@ -350,7 +356,7 @@ class SplitDialog(OpDialog):
 
 class HistoryDialog(QDialog):
     def __init__(
-        self, address_code: str, rows: list[grids.HistoryRow], parent: QWidget | None = None
+        self, address_code: str, rows: list[structure.HistoryRow], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("网格归属历史 — {0}").format(address_code))

@@ -51,7 +51,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import duty, grids
+from app.core.grids import duty
+from app.core.grids import structure as grids
 from app.db.models import Household
 from app.db.models_grids import PERSON_ROLES
 from app.errors import GridDeskError, InvalidInput
@@ -767,7 +768,7 @@ class RosterTab(Tab):
         db, file = self.ctx.db, Path(path)
 
         def run(progress: Any) -> Any:
-            from app.core.duty_import import analyse_roster
+            from app.core.grids.duty_import import analyse_roster
 
             return analyse_roster(db, file, default_role=role, progress=progress)
 
@@ -803,7 +804,7 @@ class RosterTab(Tab):
             db = self.ctx.db
 
             def run(progress: Any) -> Any:
-                from app.core.duty_import import apply_roster
+                from app.core.grids.duty_import import apply_roster
 
                 return apply_roster(db, plan, progress)
 
@@ -824,7 +825,7 @@ class RosterTab(Tab):
         return dialog
 
     def print_cards(self) -> None:
-        from app.core.print_grids import print_duty_cards
+        from app.core.grids.paper import print_duty_cards
 
         db = self.ctx.db
         person = self.selected()
@@ -1155,7 +1156,7 @@ class DutyTab(Tab):
         self.write(run, self.tr("删除班次"))
 
     def print_week(self) -> None:
-        from app.core.print_grids import print_duty_roster
+        from app.core.grids.paper import print_duty_roster
 
         db, day = self.ctx.db, self.current_day()
         monday = duty.week_start(day)
@@ -1335,7 +1336,7 @@ class CoverageTab(Tab):
         self.write(run, self.tr("保存上限"))
 
     def print_contacts(self) -> None:
-        from app.core.print_grids import print_contact_sheets
+        from app.core.grids.paper import print_contact_sheets
 
         db = self.ctx.db
         self.preview(
@@ -1480,7 +1481,7 @@ class WorkerTab(Tab):
         emit(self.page.loaded, "worker")
 
     def print_worker_list(self) -> None:
-        from app.core.print_grids import print_worker_list
+        from app.core.grids.paper import print_worker_list
 
         db, code = self.ctx.db, self.grid.currentData()
         if code is None:
@@ -1492,7 +1493,7 @@ class WorkerTab(Tab):
         )
 
     def print_contact_sheet(self) -> None:
-        from app.core.print_grids import print_contact_sheets
+        from app.core.grids.paper import print_contact_sheets
 
         db, code = self.ctx.db, self.grid.currentData()
         if code is None:

@@ -5,7 +5,7 @@ threshold, the orders with a household search, 已付款 / 已送达 ticks, a sc
 delivery as a USB scanner types the household's code and Enter, the totals, the price notice
 (print preview) and the supplier list (.xlsx).
 
-All work goes through `app.core.group_buy` on the database worker; changes are announced as
+All work goes through `app.core.supplies.group_buy` on the database worker; changes are announced as
 {"group_buy"} so that the stock and campaign tabs do not reload for them.
 """
 
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import group_buy as core
+from app.core.supplies import group_buy as core
 from app.db.models_group_buy import MAX_COUNT
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext, preview_folder

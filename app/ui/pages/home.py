@@ -171,7 +171,7 @@ class HomePage(QWidget):
             self.sections.addWidget(self.supplies)
 
     def refresh(self) -> None:
-        from app.core.stats import office_stats
+        from app.core.office.stats import office_stats
 
         self._ensure_sections()
         for section in (self.street_news, self.meeting_todo, self.grid_coverage, self.supplies):

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import meetings as core
-from app.core.meetings import ActionItemInput, MeetingDetail, MeetingInput
+from app.core.meetings import minutes as core
+from app.core.meetings.minutes import ActionItemInput, MeetingDetail, MeetingInput
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import open_files

@@ -37,8 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import meetings as core
-from app.core.meetings import ActionItemRow, ActionQuery, MeetingQuery, MeetingSummary, TodoCounts
+from app.core.meetings import minutes as core
+from app.core.meetings.minutes import (
+    ActionItemRow,
+    ActionQuery,
+    MeetingQuery,
+    MeetingSummary,
+    TodoCounts,
+)
 from app.ui.context import AppContext, preview_folder
 from app.ui.home_section import HomeSection
 from app.ui.labels import meeting_kind_label
@@ -846,7 +852,7 @@ class MeetingsPage(QWidget):
         folder = preview_folder(self.ctx, "griddesk-minutes-")
 
         def work(progress: Any) -> tuple[Path, str]:
-            from app.core.print_minutes import default_file_name, write_minutes_pdf
+            from app.core.meetings.paper import default_file_name, write_minutes_pdf
 
             progress(0, 2, "")
             with db.reading() as session:

@@ -1,6 +1,6 @@
 """设置 → 本机构信息: the office's name, phone, address and contact person, edited and saved; its
 code, changed only through a dialog that names the consequences, and refused (with the reason)
-once the office has exchanged keys or packages (app.core.office)."""
+once the office has exchanged keys or packages (app.core.office.setup)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.office import (
+from app.core.office.setup import (
     COMMUNITY_CODE_DIGITS,
     MAX_ADDRESS,
     MAX_CONTACT,

@@ -3,7 +3,7 @@ first sheet, what to print for (everyone, a grid, a building, a tag, chosen hous
 board), paper and layout; the batch is made on the database worker with progress and Cancel, then
 previewed, printed or saved through `app.ui.print_preview`.
 
-Everything on paper comes from `app.core.notices`, which the `print notices` command calls too.
+Everything on paper comes from `app.core.printing.notices`, which the `print notices` command calls too.
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import notices as core
-from app.core.notices import (
+from app.core.printing import notices as core
+from app.core.printing.notices import (
     Households,
     NoticeLayout,
     NoticeTemplate,
@@ -807,7 +807,7 @@ class PrintingPage(QWidget):
         db = self.ctx.db
 
         def work(_progress: Any) -> tuple[Households | str, tuple[str, str] | None]:
-            from app.core.group_buy import price_notice_content
+            from app.core.supplies.group_buy import price_notice_content
             from app.errors import GridDeskError
 
             with db.reading() as session:

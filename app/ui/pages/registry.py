@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import registry
-from app.core.registry import ResidentFilter
-from app.core.search import RegistrySearch
+from app.core.registry import lookup
+from app.core.registry.lookup import ResidentFilter
+from app.core.registry.search import RegistrySearch
 from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
 from app.ui.household_dialogs import DuplicatesDialog
@@ -63,7 +63,7 @@ _CHANGING = ("household", "add", "delete", "duplicates", "import")  # not at a s
 LIMIT = 30  # people listed under the search box
 
 
-def _place(choice: registry.Choice, label: str) -> str:
+def _place(choice: lookup.Choice, label: str) -> str:
     """A grid or building, with its community at a street office (every community has its 3栋)."""
     return f"{choice.community} · {label}" if choice.community else label
 
@@ -103,7 +103,7 @@ class SearchBox(QLineEdit):
         with self.ctx.db.reading() as session:
             hits = self.engine.search(session, text, limit=LIMIT + 1)
             communities = (
-                registry.community_names(session) if self.ctx.office.is_street_office else {}
+                lookup.community_names(session) if self.ctx.office.is_street_office else {}
             )
         self.last_ms = self.engine.last_ms
         more = len(hits) > LIMIT
@@ -181,7 +181,7 @@ class RegistryPage(QWidget):
         ).failure(lambda _exc: None)  # the ids are read again on demand, where a fault shows
         self._loaded = False
         self._sort_column = -1
-        self.options = registry.FilterOptions([], [], [], {})
+        self.options = lookup.FilterOptions([], [], [], {})
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(8)
@@ -327,7 +327,7 @@ class RegistryPage(QWidget):
         """Fill the filters and the first screen; returns the milliseconds it took."""
         started = time.perf_counter()
         with self.ctx.db.reading() as session:
-            options = registry.filter_options(session)
+            options = lookup.filter_options(session)
         self.model.communities = options.communities
         self._fill(self.community, [(name, code) for code, name in options.communities.items()])
         self.options = options  # their Chinese labels name the scope of a printed roster
@@ -432,7 +432,7 @@ class RegistryPage(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def selected_row(self) -> registry.ResidentRow | None:
+    def selected_row(self) -> lookup.ResidentRow | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
@@ -507,7 +507,7 @@ class RegistryPage(QWidget):
         db = self.ctx.db
         self.ctx.run(
             self,
-            lambda _p: registry.delete_resident(db, row.id, reason),
+            lambda _p: lookup.delete_resident(db, row.id, reason),
             title=self.tr("删除居民"),
             on_success=lambda _r: self.ctx.changed.emit({"households", "residents"}),
             show_progress=False,
@@ -520,7 +520,7 @@ class RegistryPage(QWidget):
 
     def export(self) -> None:
 
-        from app.core.roster_export import export_residents
+        from app.core.registry.roster_export import export_residents
 
         chosen = save_file(
             self,
@@ -569,7 +569,7 @@ class RegistryPage(QWidget):
         print preview, from which it is printed or saved."""
         import shutil
 
-        from app.core.roster_print import print_residents
+        from app.core.registry.roster_print import print_residents
 
         f = self.current_filter()
         scope = "、".join(self._printed_scope(f))

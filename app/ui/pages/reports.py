@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import daily_report as core
+from app.core.printing import daily_report as core
 from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
 from app.ui.labels import DOCUMENT, mark_chinese

@@ -77,7 +77,7 @@ class SettingsPage(QWidget):
         super().showEvent(event)
         if self.fingerprint.property("loaded"):
             return
-        from app.core.keys import public_fingerprint
+        from app.core.office.keys import public_fingerprint
 
         try:
             self.fingerprint.setText(public_fingerprint(self.ctx.datadir.keys))

@@ -1,5 +1,5 @@
-"""Street-office mode: every enrolled community side by side (app.core.street), with the
-aggregated report previewed and printed as PDF or saved as .xlsx (app.core.street_report).
+"""Street-office mode: every enrolled community side by side (app.core.street.communities), with the
+aggregated report previewed and printed as PDF or saved as .xlsx (app.core.street.summary).
 
 A late community — nothing for longer than the street office's threshold (逾期阈值, 24 hours unless
 changed with the control above the table), or nothing yet — says 逾期 in words, in bold, on a
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import street as core
-from app.core import street_report
+from app.core.street import communities as core
+from app.core.street import summary
 from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
 from app.ui.labels import clauses, tag_label
@@ -329,14 +329,14 @@ class StreetOverviewPanel(QWidget):
     def make_pdf(self) -> None:
         db = self.ctx.db
         folder = preview_folder(self.ctx, "griddesk-street-")
-        name = street_report.default_file_name(date.today(), ".pdf")
+        name = summary.default_file_name(date.today(), ".pdf")
 
         def work(progress: Any) -> tuple[Path, core.StreetOverview]:
             progress(0, 2, "")
             with db.reading() as session:
                 overview = core.street_overview(session)
             progress(1, 2, "")
-            return street_report.write_street_report(overview, folder / name), overview
+            return summary.write_street_report(overview, folder / name), overview
 
         def done(result: tuple[Path, core.StreetOverview]) -> None:
             from app.ui.print_preview import PdfPreviewDialog
@@ -357,7 +357,7 @@ class StreetOverviewPanel(QWidget):
                 self,
                 self.ctx.settings,
                 self.tr("导出汇总报表"),
-                street_report.default_file_name(date.today(), ".xlsx"),
+                summary.default_file_name(date.today(), ".xlsx"),
                 self.tr("Excel 工作簿 (*.xlsx)"),
             )
             if chosen is None:
@@ -371,7 +371,7 @@ class StreetOverviewPanel(QWidget):
         def work(_progress: Any) -> tuple[Path, core.StreetOverview]:
             with db.reading() as session:
                 overview = core.street_overview(session)
-            return street_report.write_street_report(overview, out), overview
+            return summary.write_street_report(overview, out), overview
 
         def done(result: tuple[Path, core.StreetOverview]) -> None:
             path, overview = result

@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.core import directives as core
-from app.core.street import local_time
+from app.core.street import directives as core
+from app.core.street.communities import local_time
 from app.ui.context import AppContext
 from app.ui.home_section import HomeSection
 from app.ui.operations import delete_later

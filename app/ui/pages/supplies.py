@@ -11,7 +11,7 @@ kept as a tombstone with that reason and its goods go back into stock.
 
 The scan field keeps the focus: after every answer, every dialog and every reload it takes it back,
 so the next scan lands there. Each answer is given in colour AND in words (✔ 已发放 / ✖ 已领取过 …)
-with a beep for refusals. All work goes through `app.core.supplies` on the database worker.
+with a beep for refusals. All work goes through `app.core.supplies.ledger` on the database worker.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import supplies as core
-from app.core.masking import mask_phone
+from app.core.common.masking import mask_phone
+from app.core.supplies import ledger as core
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import save_file
@@ -1043,11 +1043,11 @@ class SuppliesPage(QWidget):
         db, office = self.ctx.db, self.ctx.office.name
 
         def work(_progress: Any) -> Path:
-            from app.core import supplies_print
+            from app.core.supplies import sign_off
 
             with db.reading() as session:
-                data = supplies_print.signoff_data(session, code, office)
-            return supplies_print.write_signoff_pdf(data, Path(name))
+                data = sign_off.signoff_data(session, code, office)
+            return sign_off.write_signoff_pdf(data, Path(name))
 
         self.ctx.run(
             self,
@@ -1080,11 +1080,11 @@ class SuppliesPage(QWidget):
         db, office = self.ctx.db, self.ctx.office.name
 
         def work(_progress: Any) -> Path:
-            from app.core import supplies_print
+            from app.core.supplies import sign_off
 
             with db.reading() as session:
-                data = supplies_print.signoff_data(session, code, office)
-            return supplies_print.write_pickup_slips_pdf(data, path)
+                data = sign_off.signoff_data(session, code, office)
+            return sign_off.write_pickup_slips_pdf(data, path)
 
         self.ctx.run(
             self,

@@ -25,7 +25,7 @@ down_revision = "0013"
 branch_labels = None
 depends_on = None
 
-# the expression per dialect; the search (app.core.search) queries with exactly the same one
+# the expression per dialect; the search (app.core.registry.search) queries with exactly the same one
 TAIL = {"sqlite": "substr({column}, -4)", "postgresql": "right({column}, 4)"}
 INDEXES = {"ix_resident_id_tail": "id_number", "ix_resident_phone_tail": "phone"}
 

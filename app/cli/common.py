@@ -1,0 +1,99 @@
+"""What every command module shares: exit codes, the printer that speaks the chosen language,
+the data folder opened from the command line, dates as typed on it, and the command groups shared by
+several areas (`import residents`, `import …`; `export residents`, `export …`): each area adds its
+own subcommand to the group; the group's handler dispatches.
+
+    inner = group(subparsers, "export", "export data to files")
+    p = inner.add_parser("residents", help=...)
+    p.set_defaults(handler=my_handler)
+    return {"export": dispatch}
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from app.core.office.datadir import DataDir
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_ALREADY = 0, 1, 2, 3
+
+_INNER = "_griddesk_group"
+
+
+class Output:
+    """What a command prints, in the chosen language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def say(self, zh: str, en: str) -> None:
+        print(en if self.lang == "en" else zh)
+
+    def json(self, data: dict[str, Any]) -> None:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def data_dir(args: argparse.Namespace) -> DataDir:
+    """The data folder the command names (--data-dir), or the usual one."""
+    from app.core.office.datadir import DataDir
+
+    return DataDir.resolve(args.data_dir)
+
+
+def open_data(args: argparse.Namespace) -> Any:
+    """The office's database and profile, `(db, info)`, checked and upgraded as at every start."""
+    from app.core.office.setup import open_office
+
+    return open_office(data_dir(args))
+
+
+def parse_date(value: str | None, what_zh: str = "日期", what_en: str = "Date") -> date | None:
+    """A date typed on the command line (2026-11-30, 2026/11/30, 2026年11月30日, 20261130), or
+    None when none was given."""
+    if not value:
+        return None
+    from app.core.registry.roster_import import read_date
+
+    found = read_date(value)
+    if found is None:
+        raise InvalidInput(
+            f"{what_zh}不是有效日期（应为 2026-11-30）：{value}",
+            f"{what_en} is not a valid date (expected 2026-11-30): {value}",
+        )
+    return found
+
+
+def group(sub: Any, name: str, help_text: str) -> Any:
+    """The subcommands of group `name`, made by whichever area asks first."""
+    parser: argparse.ArgumentParser | None = sub.choices.get(name)
+    if parser is None:
+        parser = sub.add_parser(name, help=help_text)
+        inner = parser.add_subparsers(dest=f"{name}_what", metavar="WHAT", required=True)
+        setattr(parser, _INNER, inner)
+    return getattr(parser, _INNER)
+
+
+def dispatch(args: argparse.Namespace, out: Any) -> int:
+    """The handler of every group: runs the handler its subcommand set."""
+    handler = args.handler
+    return int(handler(args, out))
+
+
+def write_json_report(path: Path, data: dict[str, Any]) -> None:
+    """A command's --report file, written atomically: it appears whole or not at all."""
+    from app.core.common.pdf import write_atomically
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InvalidInput(
+            f"报告的文件夹不存在：{folder}", f"The report's folder does not exist: {folder}"
+        )
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+    write_atomically(path, lambda fh: fh.write(text))

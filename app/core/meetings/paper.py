@@ -1,0 +1,469 @@
+"""Meeting minutes on paper, in the form a community office files them (会议纪要).
+
+Header with the community's name, the meeting's data (type, level, time, place, chair, recorder),
+attendance and absentees, agenda, discussion, residents' views, decisions, the action items with
+owners, due dates and how far they are carried out, attachments, signature lines for the chair and
+the recorder, and "第 x 页 共 y 页" on every page. A draft is marked 草稿 across each page and a
+superseded version says which amendment replaced it, so a sheet never passes for what it is not.
+
+Residents' names need no masking here (they attended), but an ID number typed into any field is
+masked before it reaches paper.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from sqlalchemy.orm import Session
+
+from app.core.common.pdf import register_cjk_font, write_atomically
+from app.core.meetings.minutes import (
+    ACTION_STATUS_NAMES,
+    LEVEL_NAMES,
+    ActionItemRow,
+    MeetingDetail,
+    get_meeting,
+    office_name,
+)
+from app.core.registry.idnumber import mask as mask_id_number
+
+WEEKDAYS = "一二三四五六日"
+NUMERALS = "一二三四五六七八九十"
+# an 18-character (or old 15-digit) ID number standing alone in the text
+_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
+
+
+def scrub(text: str | None) -> str:
+    """Text as it may be printed: ID numbers masked."""
+    return _ID_NUMBER.sub(lambda m: mask_id_number(m.group(1)), text or "")
+
+
+def _markup(text: str | None) -> str:
+    """Plain text (with line breaks) as Paragraph markup."""
+    return escape(scrub(text)).replace("\n", "<br/>")
+
+
+def _chinese_date(day: date) -> str:
+    return f"{day.isoformat()}（星期{WEEKDAYS[day.weekday()]}）"
+
+
+def _time_span(detail: MeetingDetail) -> str:
+    text = _chinese_date(detail.held_on)
+    if detail.start_time:
+        text += " " + detail.start_time.strftime("%H:%M")
+        if detail.end_time:
+            text += "–" + detail.end_time.strftime("%H:%M")
+    return text
+
+
+def _level_text(detail: MeetingDetail) -> str:
+    level = LEVEL_NAMES[detail.level][0]
+    if detail.grid_name:
+        return f"{level}（{detail.grid_name}）"
+    return level
+
+
+def _item_state(item: ActionItemRow) -> str:
+    """The item's state as Paragraph markup: what was done goes on its own line."""
+    if item.status == "open":
+        return "逾期未办结" if item.overdue else "未办结"
+    done = item.done_on.isoformat() if item.done_on else ""
+    state = f"{ACTION_STATUS_NAMES[item.status][0]}（{done}）"
+    if item.done_note:
+        state += "<br/>" + _markup(item.done_note)
+    return state
+
+
+def _status_line(detail: MeetingDetail) -> str:
+    if detail.status == "draft":
+        return "草稿（未发布，不作为正式纪要）"
+    published = detail.published_at.strftime("%Y-%m-%d") if detail.published_at else ""
+    if detail.status == "published":
+        return f"已发布（{published}）"
+    later = f"第 {detail.amended_by_id} 号修正稿" if detail.amended_by_id else "修正稿"
+    return f"已被{later}取代"
+
+
+class _Styles:
+    def __init__(self, font: str) -> None:
+        from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+        from reportlab.lib.styles import ParagraphStyle
+
+        base = ParagraphStyle(
+            "body", fontName=font, fontSize=11, leading=17, wordWrap="CJK", alignment=TA_LEFT
+        )
+        self.body = base
+        self.office = ParagraphStyle(
+            "office", parent=base, fontSize=15, leading=22, alignment=TA_CENTER
+        )
+        self.title = ParagraphStyle(
+            "title", parent=base, fontSize=22, leading=30, alignment=TA_CENTER, spaceAfter=2
+        )
+        self.meta = ParagraphStyle(
+            "meta", parent=base, fontSize=10.5, leading=15, alignment=TA_RIGHT
+        )
+        self.heading = ParagraphStyle(
+            "heading", parent=base, fontSize=13, leading=20, spaceBefore=10, spaceAfter=4
+        )
+        self.cell = ParagraphStyle("cell", parent=base, fontSize=10.5, leading=15)
+        self.cell_label = ParagraphStyle(
+            "label", parent=base, fontSize=10.5, leading=15, alignment=TA_CENTER
+        )
+        self.small = ParagraphStyle("small", parent=base, fontSize=10, leading=14)
+        self.notice = ParagraphStyle(
+            "notice", parent=base, fontSize=10.5, leading=16, borderPadding=6
+        )
+        self.listing = ParagraphStyle(
+            "listing", parent=base, leftIndent=22, firstLineIndent=-22, spaceAfter=2
+        )
+
+
+def build_story(detail: MeetingDetail, office: str, printed_at: datetime) -> list[Any]:
+    """The flowables of the minutes."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import (
+        HRFlowable,
+        KeepTogether,
+        Paragraph,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    font = register_cjk_font()
+    st = _Styles(font)
+    grid_line = colors.HexColor("#444444")
+    label_bg = colors.HexColor("#eef1f5")
+    story: list[Any] = []
+
+    def p(text: str, style: Any = None) -> Any:
+        return Paragraph(text, style or st.body)
+
+    story.append(p(escape(office or ""), st.office))
+    story.append(p("会 议 纪 要", st.title))
+    story.append(
+        p(
+            f"纪要编号：第 {detail.id} 号 &nbsp;|&nbsp; 状态：{escape(_status_line(detail))}",
+            st.meta,
+        )
+    )
+    story.append(Spacer(1, 2 * mm))
+    story.append(HRFlowable(width="100%", thickness=1.6, color=colors.HexColor("#9b1c1c")))
+    story.append(Spacer(1, 4 * mm))
+
+    if detail.amends_id is not None:
+        story.append(
+            _boxed(
+                p(
+                    f"本纪要是第 {detail.amends_id} 号纪要"
+                    f"“{_markup(detail.amends_title)}”的修正稿，原纪要存档备查。"
+                    f"<br/>修正原因：{_markup(detail.amend_reason)}",
+                    st.notice,
+                )
+            )
+        )
+        story.append(Spacer(1, 3 * mm))
+    if detail.status == "superseded":
+        story.append(
+            _boxed(
+                p(
+                    f"本纪要已被第 {detail.amended_by_id} 号修正稿取代，仅作存档，请以修正稿为准。",
+                    st.notice,
+                )
+            )
+        )
+        story.append(Spacer(1, 3 * mm))
+
+    # --- the meeting's data -------------------------------------------------------------------
+    def label(text: str) -> Any:
+        return p(escape(text), st.cell_label)
+
+    def cell(text: str | None, empty: str = "—") -> Any:
+        return p(_markup(text) if text else empty, st.cell)
+
+    attendees = "、".join(detail.attendees)
+    absentees = "、".join(detail.absentees)
+    rows = [
+        [label("会议名称"), cell(detail.title), "", ""],
+        [label("会议类型"), cell(detail.kind), label("会议级别"), cell(_level_text(detail))],
+        [label("会议时间"), cell(_time_span(detail)), label("会议地点"), cell(detail.place)],
+        [label("主持人"), cell(detail.chair), label("记录人"), cell(detail.recorder)],
+        [
+            p(f"出席人员<br/>（{len(detail.attendees)} 人）", st.cell_label),
+            cell(attendees),
+            "",
+            "",
+        ],
+        [label("缺席人员"), cell(absentees, "无"), "", ""],
+    ]
+    table = Table(rows, colWidths=[24 * mm, 61 * mm, 24 * mm, 61 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, grid_line),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (0, -1), label_bg),
+                ("BACKGROUND", (2, 1), (2, 3), label_bg),
+                ("SPAN", (1, 0), (3, 0)),
+                ("SPAN", (1, 4), (3, 4)),
+                ("SPAN", (1, 5), (3, 5)),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    story.append(table)
+
+    # --- the sections -------------------------------------------------------------------------
+    section = 0
+
+    def heading(text: str) -> None:
+        nonlocal section
+        story.append(p(f"{NUMERALS[section]}、{escape(text)}", st.heading))
+        section += 1
+
+    def numbered(items: list[str]) -> None:
+        if not items:
+            story.append(p("（无）"))
+        for i, text in enumerate(items, 1):
+            story.append(p(f"{i}. {_markup(text)}", st.listing))
+
+    heading("会议议题")
+    numbered(detail.agenda)
+    heading("讨论情况")
+    story.append(p(_markup(detail.discussion) if detail.discussion.strip() else "（无）"))
+    heading("居民意见")
+    story.append(p(_markup(detail.residents_views) if detail.residents_views.strip() else "（无）"))
+    heading("决定事项")
+    numbered([d.text for d in detail.decisions])
+
+    heading("待办事项")
+    if not detail.action_items:
+        story.append(p("（无）"))
+    else:
+        head = [label(t) for t in ("序号", "事项", "责任人", "完成时限", "落实情况")]
+        body = []
+        for item in detail.action_items:
+            what = _markup(item.text)
+            if item.decision_number:
+                what += f'<br/><font size="9">（落实决定事项第 {item.decision_number} 项）</font>'
+            body.append(
+                [
+                    p(str(item.number), st.cell_label),
+                    p(what, st.cell),
+                    p(_markup(item.owner), st.cell),
+                    p(item.due.isoformat(), st.cell_label),
+                    p(_item_state(item), st.cell),
+                ]
+            )
+        items = Table(
+            [head, *body],
+            colWidths=[12 * mm, 58 * mm, 22 * mm, 26 * mm, 52 * mm],
+            repeatRows=1,
+        )
+        items.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.6, grid_line),
+                    ("BACKGROUND", (0, 0), (-1, 0), label_bg),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        story.append(items)
+    done = sum(1 for a in detail.action_items if a.status == "done")
+    counted = sum(1 for a in detail.action_items if a.status != "cancelled")
+    overdue = sum(1 for a in detail.action_items if a.overdue)
+    story.append(Spacer(1, 2 * mm))
+    story.append(
+        p(
+            f"落实情况（截至 {printed_at.strftime('%Y-%m-%d %H:%M')}）：决定 "
+            f"{len(detail.decisions)} 项，已落实 {detail.decisions_carried_out} 项；"
+            f"待办 {counted} 项，已完成 {done} 项，逾期 {overdue} 项",
+            st.small,
+        )
+    )
+
+    if detail.attachments:
+        story.append(Spacer(1, 3 * mm))
+        story.append(p("附件：", st.body))
+        for i, a in enumerate(detail.attachments, 1):
+            size = f"{max(a.size // 1024, 1)} KB"
+            note = f"，{_markup(a.note)}" if a.note else ""
+            story.append(p(f"{i}. {_markup(a.file_name)}（{size}{note}）", st.listing))
+
+    # --- signatures ---------------------------------------------------------------------------
+    blank = "_" * 14
+    signatures = Table(
+        [
+            [p("主持人（签字）：", st.body), p(blank), p("记录人（签字）：", st.body), p(blank)],
+            [
+                p("日期：", st.body),
+                p("______年____月____日"),
+                p("日期：", st.body),
+                p("______年____月____日"),
+            ],
+        ],
+        colWidths=[36 * mm, 49 * mm, 36 * mm, 49 * mm],
+    )
+    signatures.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("TOPPADDING", (0, 0), (-1, -1), 10),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    story.append(KeepTogether([Spacer(1, 10 * mm), signatures]))
+    return story
+
+
+def _boxed(flowable: Any) -> Any:
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    box = Table([[flowable]], colWidths=["100%"])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1, colors.HexColor("#444444")),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f6f6f6")),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return box
+
+
+def _canvas_class(footer_left: str, printed: str, stamp: str | None, font: str) -> Any:
+    """A canvas that knows the page count when it saves, for "第 x 页 共 y 页"; `on_page` stamps
+    drafts and superseded minutes."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    width, _height = A4
+
+    class MinutesCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, number: int, total: int) -> None:
+            self.saveState()
+            self.setStrokeColor(colors.HexColor("#888888"))
+            self.setLineWidth(0.5)
+            self.line(20 * mm, 15 * mm, width - 20 * mm, 15 * mm)
+            self.setFont(font, 9)
+            self.setFillColor(colors.HexColor("#333333"))
+            self.drawString(20 * mm, 10 * mm, footer_left)
+            self.drawCentredString(width / 2, 10 * mm, f"第 {number} 页 共 {total} 页")
+            self.drawRightString(width - 20 * mm, 10 * mm, printed)
+            self.restoreState()
+
+    def on_page(canvas: Any, _doc: Any) -> None:
+        # a stamp in the top margin of every page, clear of the text (so copying the text or
+        # searching it is not disturbed, as a diagonal watermark would)
+        if not stamp:
+            return
+        canvas.saveState()
+        canvas.setFont(font, 12)
+        text_width = canvas.stringWidth(stamp, font, 12)
+        box_w, box_h = text_width + 8 * mm, 8 * mm
+        x, y = width - 20 * mm - box_w, A4[1] - 15 * mm
+        canvas.setStrokeColor(colors.HexColor("#9b1c1c"))
+        canvas.setFillColor(colors.HexColor("#9b1c1c"))
+        canvas.setLineWidth(1.2)
+        canvas.rect(x, y, box_w, box_h, stroke=1, fill=0)
+        canvas.drawCentredString(x + box_w / 2, y + 2.4 * mm, stamp)
+        canvas.restoreState()
+
+    MinutesCanvas.on_page = staticmethod(on_page)
+    return MinutesCanvas
+
+
+def write_minutes_pdf(
+    detail: MeetingDetail,
+    office: str,
+    out: Path,
+    *,
+    printed_at: datetime | None = None,
+) -> Path:
+    """Write the minutes to `out` (atomically: whole or not at all)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    font = register_cjk_font()
+    printed_at = printed_at or datetime.now()
+    story = build_story(detail, office, printed_at)
+    stamp = {"draft": "草稿 · 未发布", "superseded": "已被修正 · 仅存档"}.get(detail.status)
+    canvas_class = _canvas_class(
+        f"{office} · 会议纪要（第 {detail.id} 号）",
+        f"打印于 {printed_at.strftime('%Y-%m-%d %H:%M')}",
+        stamp,
+        font,
+    )
+
+    def produce(fh: BinaryIO) -> None:
+        doc = SimpleDocTemplate(
+            fh,
+            pagesize=A4,
+            leftMargin=20 * mm,
+            rightMargin=20 * mm,
+            topMargin=18 * mm,
+            bottomMargin=22 * mm,
+            title=f"会议纪要 {scrub(detail.title)}",
+            author=office,
+            subject=f"{detail.held_on.isoformat()} {scrub(detail.title)}",
+            creator="GridDesk",
+        )
+        doc.build(
+            story,
+            onFirstPage=canvas_class.on_page,
+            onLaterPages=canvas_class.on_page,
+            canvasmaker=canvas_class,
+        )
+
+    return write_atomically(Path(out), produce)
+
+
+def print_minutes(
+    session: Session,
+    meeting_id: int,
+    out: Path,
+    *,
+    today: date | None = None,
+    printed_at: datetime | None = None,
+) -> Path:
+    """The minutes of one meeting as a PDF at `out`; returns the path."""
+    detail = get_meeting(session, meeting_id, today=today)
+    return write_minutes_pdf(detail, office_name(session), out, printed_at=printed_at)
+
+
+def default_file_name(detail: MeetingDetail) -> str:
+    """会议纪要-2026-11-28-第三网格疫情防控议事会-12.pdf (characters a file system refuses removed)."""
+    title = re.sub(r'[\\/:*?"<>|\s]+', "", scrub(detail.title))[:40] or "会议"
+    return f"会议纪要-{detail.held_on.isoformat()}-{title}-{detail.id}.pdf"

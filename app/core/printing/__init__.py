@@ -1,0 +1,3 @@
+"""Paper for households and for the street office: door notices, letters and announcements in
+batch from templates (`notices.print_notices`, `notices.preview_pdf`) and the daily report
+(`daily_report.write_daily_report`)."""

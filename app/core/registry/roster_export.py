@@ -1,0 +1,231 @@
+"""Exporting residents to .xlsx in exactly the layout `roster_import` reads, so a round trip adds
+nothing: one header row, one row per resident, heads first in each household, households in
+address order.
+
+Written with XlsxWriter in constant-memory mode (rows stream to disk; 180,000 residents need a few MB
+of memory), into a temporary file beside the target that replaces it only when complete. Every text
+cell is written as text, never as a formula; a cell starting with = + - @ tab or CR is prefixed with
+an apostrophe so no spreadsheet program evaluates it (the import removes the apostrophe again).
+With `mask`, ID numbers and phones are masked (420106********1234, 138****5678) and the 出生日期
+column carries the age (61岁) instead of the date, which beside a masked ID number would give the
+number back (`app.core.common.masking`); the column stays where import looks for it. A masked file says
+so where a reader of it looks: the sheet is named 居民（已脱敏）, the 身份证号 and 出生日期 headers carry
+a note, and the document properties repeat it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from app.core.common.masking import MASKED_NOTE, mask_id_number, mask_phone, masked_birth
+from app.core.common.progress import Progress, no_progress
+from app.core.common.scratch import place
+from app.core.registry.roster_import import (
+    DOC_TYPE_NAMES,
+    NEUTRALISED,
+    RESIDENCY_NAMES,
+    STATUS_NAMES,
+)
+from app.db.engine import Database
+from app.db.models import split_tags
+from app.errors import InvalidInput
+
+SHEET = "居民"
+MASKED_SHEET = "居民（已脱敏）"
+
+# (header, width); the headers are the first of each field's usual names in roster_import.FIELDS
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("户号", 10),
+    ("姓名", 10),
+    ("性别", 5),
+    ("身份证号", 21),
+    ("出生日期", 11),
+    ("联系电话", 14),
+    ("楼栋", 6),
+    ("单元", 5),
+    ("门牌号", 8),
+    ("与户主关系", 10),
+    ("户籍类型", 8),
+    ("人员类别", 16),
+    ("状态", 6),
+    ("证件类型", 10),
+    ("其他证件号", 14),
+    ("备注", 24),
+)
+
+_QUERY = text(
+    """
+    SELECT h.code, r.name, r.gender, r.id_number, r.birth_date, r.phone, b.number, h.unit, h.room,
+           r.relation, r.residency, r.tags, r.status, r.doc_type, r.doc_number, r.notes
+    FROM resident r
+    JOIN household h ON h.id = r.household_id
+    JOIN building b ON b.id = h.building_id
+    WHERE r.deleted_at IS NULL AND h.deleted_at IS NULL
+    ORDER BY h.building_id, h.unit, CAST(h.room AS INTEGER), h.room, h.id, r.is_head DESC, r.id
+    """
+)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    residents: int
+    households: int
+    masked: bool
+
+
+def neutralise(value: str) -> str:
+    """Text a spreadsheet will never take for a formula."""
+    return "'" + value if value.startswith(NEUTRALISED) else value
+
+
+def _date(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)[:10]
+
+
+def _as_date(value: Any) -> date | None:
+    """A birth date as the database driver hands it over (a date, or ISO text from raw SQL)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def export_residents(
+    db: Database,
+    out: Path,
+    *,
+    mask: bool = False,
+    progress: Progress = no_progress,
+    today: date | None = None,
+) -> ExportResult:
+    """Every live resident into `out`; masked, ages are counted on `today` (default: today)."""
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise InvalidInput(
+            f"导出文件应以 .xlsx 结尾：{out}", f"The export file must end in .xlsx: {out}"
+        )
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise InvalidInput(f"文件夹不存在：{folder}", f"The folder does not exist: {folder}")
+    # made in the data folder's private scratch folder (with the writer's own temporary files),
+    # never beside the target: a killed export leaves no full ID numbers on a USB stick
+    work = db.scratch or folder
+    fd, tmp_name = tempfile.mkstemp(prefix=".griddesk-export-", suffix=".xlsx", dir=work)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    residents = 0
+    households: set[str] = set()
+    on = today or date.today()
+    try:
+        wb = xlsxwriter.Workbook(
+            str(tmp),
+            {
+                "constant_memory": True,
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "tmpdir": str(work),
+            },
+        )
+        ws = wb.add_worksheet(MASKED_SHEET if mask else SHEET)
+        if mask:
+            wb.set_properties({"title": "居民花名册（已脱敏）", "comments": MASKED_NOTE})
+        head = wb.add_format({"bold": True, "bg_color": "#DDE5F0", "border": 1})
+        as_text = wb.add_format({"num_format": "@"})
+        for col, (title, width) in enumerate(COLUMNS):
+            fmt = (
+                as_text
+                if title in ("身份证号", "联系电话", "门牌号", "其他证件号", "楼栋")
+                else None
+            )
+            ws.set_column(col, col, width, fmt)
+            ws.write_string(0, col, title, head)
+            if mask and title in ("身份证号", "出生日期"):
+                ws.write_comment(0, col, MASKED_NOTE)
+        ws.freeze_panes(1, 0)
+        with db.reading() as session:
+            total = session.execute(
+                text("SELECT count(*) FROM resident WHERE deleted_at IS NULL")
+            ).scalar_one()
+            progress(0, total, "导出")
+            result = session.execute(_QUERY)
+            for row_index, row in enumerate(result, start=1):
+                (
+                    hcode,
+                    name,
+                    gender,
+                    id_number,
+                    born,
+                    phone,
+                    building,
+                    unit,
+                    room,
+                    relation,
+                    residency,
+                    tags,
+                    status,
+                    doc_type,
+                    doc_number,
+                    notes,
+                ) = row
+                born_text = _date(born)
+                if mask:
+                    id_number = mask_id_number(id_number)
+                    phone = mask_phone(phone)
+                    doc_number = mask_id_number(doc_number) if doc_number else doc_number
+                    born_text = masked_birth(_as_date(born), on)
+                values: tuple[Any, ...] = (
+                    hcode,
+                    name,
+                    {"M": "男", "F": "女"}.get(gender or "", ""),
+                    id_number or "",
+                    born_text,
+                    phone or "",
+                    building,
+                    unit,
+                    room,
+                    relation or "",
+                    RESIDENCY_NAMES.get(residency, residency or ""),
+                    "、".join(split_tags(tags)),
+                    STATUS_NAMES.get(status, status or ""),
+                    DOC_TYPE_NAMES.get(doc_type or "", doc_type or ""),
+                    doc_number or "",
+                    notes or "",
+                )
+                for col, value in enumerate(values):
+                    if isinstance(value, int):
+                        ws.write_number(row_index, col, value)
+                    elif value:
+                        ws.write_string(row_index, col, neutralise(str(value)))
+                households.add(hcode)
+                residents += 1
+                if residents % 20000 == 0:
+                    progress(residents, total, "导出")
+        wb.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        place(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput(
+            f"无法写入导出文件：{out}（{exc.strerror or exc}）",
+            f"Cannot write the export file {out}: {exc}",
+        ) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    progress(residents, residents, "导出")
+    return ExportResult(path=out, residents=residents, households=len(households), masked=mask)
