@@ -36,7 +36,7 @@ from app.db.models import Household  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.operations import TaskManager  # noqa: E402
-from app.ui.pages.grids import GridsPage  # noqa: E402
+from app.ui.pages.grids.page import GridsPage  # noqa: E402
 from app.ui.style import apply_style, register_fonts  # noqa: E402
 
 DOCS = ROOT / "docs"

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         return [
             ("home", self.tr("首页"), lambda: self.home),
             ("registry", self.tr("住户"), "app.ui.pages.registry:RegistryPage"),
-            ("grids", self.tr("网格"), "app.ui.pages.grids:GridsPage"),
+            ("grids", self.tr("网格"), "app.ui.pages.grids.page:GridsPage"),
             ("supplies", self.tr("物资"), "app.ui.pages.supplies:SuppliesPage"),
             (
                 "meetings",

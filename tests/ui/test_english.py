@@ -266,7 +266,7 @@ def test_the_dialogs_of_every_page_in_english(qtbot, make_ctx, latin_office, eng
     from app.ui.household_dialogs import DuplicatesDialog
     from app.ui.household_dialogs import MergeDialog as MergeHouseholds
     from app.ui.household_dialogs import SplitDialog as SplitHousehold
-    from app.ui.pages import grid_dialogs as g
+    from app.ui.pages.grids import dialogs as g
     from app.ui.pages.group_buy import PackageDialog, RoundDialog
     from app.ui.pages.meeting_editor import CloseActionDialog, MeetingEditorDialog
     from app.ui.pages.office_profile import CodeChangeDialog

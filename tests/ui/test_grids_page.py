@@ -31,8 +31,8 @@ from app.ui.models.grid_models import (
     ShiftModel,
     ShiftPeopleModel,
 )
-from app.ui.pages.grid_dialogs import AssignDialog, PersonDialog
-from app.ui.pages.grids import CoverageSection, GridsPage, compress
+from app.ui.pages.grids.dialogs import AssignDialog, PersonDialog
+from app.ui.pages.grids.page import CoverageSection, GridsPage, compress
 from app.ui.qtfix import emit
 from tests.core.grid_helpers import copy_of, make_template
 from tests.ui.conftest import type_chinese
@@ -248,7 +248,7 @@ def test_household_history_is_shown(qtbot, window, ctx) -> None:
         tab.show_building()
     tab.household_table.selectRow(0)
     tab.history()
-    from app.ui.pages.grid_dialogs import HistoryDialog
+    from app.ui.pages.grids.dialogs import HistoryDialog
 
     dialog = dialog_of(qtbot, HistoryDialog)
     assert dialog.model.rowCount() >= 1
@@ -465,7 +465,7 @@ def test_home_shows_grid_coverage(qtbot, window) -> None:
 def test_a_roster_is_imported_after_a_preview(qtbot, window, ctx, tmp_path, monkeypatch) -> None:
     import xlsxwriter
 
-    from app.ui.pages.grid_dialogs import ImportPreviewDialog
+    from app.ui.pages.grids.dialogs import ImportPreviewDialog
 
     path = tmp_path / "volunteers.xlsx"
     wb = xlsxwriter.Workbook(str(path))
@@ -481,7 +481,7 @@ def test_a_roster_is_imported_after_a_preview(qtbot, window, ctx, tmp_path, monk
         page.show_tab(page.roster)
     # no 类别 column: the window asks what everyone in the file is
     monkeypatch.setattr(
-        "app.ui.pages.grids.QInputDialog.getItem", lambda *_a, **_k: ("志愿者", True)
+        "app.ui.pages.grids.page.QInputDialog.getItem", lambda *_a, **_k: ("志愿者", True)
     )
     page.roster.import_file(str(path))
     preview = dialog_of(qtbot, ImportPreviewDialog)

@@ -49,7 +49,7 @@ from app.db.models_directives import TO_ALL
 from app.ui.context import AppContext
 from app.ui.files import choose_folder
 from app.ui.labels import clauses, listing, with_note
-from app.ui.pages.grid_dialogs import OpDialog
+from app.ui.pages.grids.dialogs import OpDialog
 from app.ui.qtfix import emit
 from app.ui.tables import list_table
 

@@ -160,7 +160,7 @@ class HomePage(QWidget):
             self.meeting_todo = MeetingTodoSection(self.ctx)
             self.sections.addWidget(self.meeting_todo)
         if self.grid_coverage is None:
-            from app.ui.pages.grids import CoverageSection
+            from app.ui.pages.grids.page import CoverageSection
 
             self.grid_coverage = CoverageSection(self.ctx)
             self.sections.addWidget(self.grid_coverage)

@@ -1100,7 +1100,7 @@ class SuppliesSection(HomeSection):
     whose stock does not cover what is still to be handed out."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        from app.ui.pages.grids import muted
+        from app.ui.pages.grids.page import muted
 
         super().__init__(ctx, self.tr("物资"), parent)
         self.detail = muted("")

@@ -71,7 +71,7 @@ from app.ui.models.grid_models import (
     ShiftPeopleModel,
 )
 from app.ui.pages.coverage_chart import CoverageChart
-from app.ui.pages.grid_dialogs import (
+from app.ui.pages.grids.dialogs import (
     AssignDialog,
     AssignPeopleDialog,
     DutyDialog,
