@@ -1286,21 +1286,16 @@ def receipt(
 
 
 def write_receipts(db: Database, datadir: DataDir, info: OfficeInfo, out_dir: Path) -> list[Path]:
-    """One signed receipt per community that has sent packages: the packages imported here.
-    At a community: the receipt of the street office's return packages (app.core.exchange.returns)."""
-    if not info.is_street_office:
-        from app.core.exchange.returns import write_community_receipts
-
-        return write_community_receipts(db, datadir, info, out_dir)
+    """One signed receipt per office whose packages were imported here, listing them: at a street
+    office for each community that has sent packages, at a community for the return packages of
+    its street office (the same format, §4, with the roles swapped)."""
     own = load_own_keys(datadir)
+    senders = select(EnrolledOffice).where(EnrolledOffice.last_package_seq > 0)
+    if not info.is_street_office:
+        senders = senders.where(EnrolledOffice.role == "street-office")
     written: list[Path] = []
     with db.reading() as session:
-        offices = session.scalars(
-            select(EnrolledOffice)
-            .where(EnrolledOffice.last_package_seq > 0)
-            .order_by(EnrolledOffice.code)
-        ).all()
-        for office in offices:
+        for office in session.scalars(senders.order_by(EnrolledOffice.code)).all():
             packages = session.scalars(
                 select(ExchangePackage)
                 .where(
@@ -1317,10 +1312,16 @@ def write_receipts(db: Database, datadir: DataDir, info: OfficeInfo, out_dir: Pa
                 raise InvalidInput(
                     f"无法写入回执：{exc}", f"Cannot write the receipt: {exc}"
                 ) from exc
-    if not written:
+    if not written and info.is_street_office:
         raise AlreadyDone(
             "尚未导入任何社区的数据包，没有回执可写。",
             "No community package has been imported yet; there is no receipt to write.",
+        )
+    if not written:
+        raise AlreadyDone(
+            "尚未导入街道办的回传包，没有回执可写。",
+            "No return package from the street office has been imported yet; there is no "
+            "receipt to write.",
         )
     return written
 

@@ -1,5 +1,5 @@
-"""Return packages from a street office to its communities, receipts written by a community, and
-the packages sent but not yet acknowledged (docs/exchange-format.md §6).
+"""Return packages from a street office to its communities, and the packages sent but not yet
+acknowledged (docs/exchange-format.md §6).
 
 * `export_return_packages`: at a street office, one package per enrolled community (or the one
   named), in the same format and chain rules as a community's packages, carrying the street
@@ -7,8 +7,8 @@ the packages sent but not yet acknowledged (docs/exchange-format.md §6).
   package (all of them for the first one, or with `full`). A community imports it with the same
   `app.core.exchange.packages.import_package`: signature of the street office it trusts, recipient, chain,
   replay, whole or nothing.
-* `write_community_receipts`: at a community, the signed receipt of the return packages it
-  imported; the street office imports it with `app.core.exchange.packages.import_receipt`.
+* The community's receipt of the return packages it imported is written by
+  `app.core.exchange.packages.write_receipts`, the street office's by the same function.
 * `pending_packages` / `resend_packages`: packages this office sent that the other office has
   not acknowledged by a receipt, and writing them again from the copies kept in `exports/`.
 """
@@ -25,10 +25,8 @@ from sqlalchemy.orm import Session
 
 from app.core.exchange.enrolment import load_own_keys
 from app.core.exchange.packages import (
-    RECEIPT_SUFFIX,
     ExportResult,
     last_sent,
-    receipt,
     staging,
     write_package,
     write_verified,
@@ -165,50 +163,6 @@ def export_return_packages(
             "No directive is new or changed for any community; no return package written.",
         )
     return results
-
-
-# ---------------------------------------------------------------------------------------------
-# receipts written by a community
-
-
-def write_community_receipts(
-    db: Database, datadir: DataDir, info: OfficeInfo, out_dir: Path
-) -> list[Path]:
-    """At a community: the signed receipt of the return packages imported from its street
-    office, in the receipt format of §4 with the roles swapped."""
-    own = load_own_keys(datadir)
-    written: list[Path] = []
-    with db.reading() as session:
-        offices = session.scalars(
-            select(EnrolledOffice)
-            .where(EnrolledOffice.role == "street-office", EnrolledOffice.last_package_seq > 0)
-            .order_by(EnrolledOffice.code)
-        ).all()
-        for office in offices:
-            packages = session.scalars(
-                select(ExchangePackage)
-                .where(
-                    ExchangePackage.direction == "in", ExchangePackage.office_code == office.code
-                )
-                .order_by(ExchangePackage.package_seq)
-            ).all()
-            data = receipt(info, own, office, packages)
-            name = (
-                f"receipt-{info.code}-{office.code}-{office.last_package_seq:06d}{RECEIPT_SUFFIX}"
-            )
-            try:
-                written.append(write_verified(Path(out_dir) / name, data))
-            except OSError as exc:
-                raise InvalidInput(
-                    f"无法写入回执：{exc}", f"Cannot write the receipt: {exc}"
-                ) from exc
-    if not written:
-        raise AlreadyDone(
-            "尚未导入街道办的回传包，没有回执可写。",
-            "No return package from the street office has been imported yet; there is no "
-            "receipt to write.",
-        )
-    return written
 
 
 # ---------------------------------------------------------------------------------------------
