@@ -31,8 +31,10 @@ from app.ui.models.grid_models import (
     ShiftModel,
     ShiftPeopleModel,
 )
+from app.ui.pages.grids.coverage import CoverageSection
 from app.ui.pages.grids.dialogs import AssignDialog, PersonDialog
-from app.ui.pages.grids.page import CoverageSection, GridsPage, compress
+from app.ui.pages.grids.page import GridsPage
+from app.ui.pages.grids.structure import compress
 from app.ui.qtfix import emit
 from tests.core.grid_helpers import copy_of, make_template
 from tests.ui.conftest import type_chinese
@@ -481,7 +483,7 @@ def test_a_roster_is_imported_after_a_preview(qtbot, window, ctx, tmp_path, monk
         page.show_tab(page.roster)
     # no 类别 column: the window asks what everyone in the file is
     monkeypatch.setattr(
-        "app.ui.pages.grids.page.QInputDialog.getItem", lambda *_a, **_k: ("志愿者", True)
+        "app.ui.pages.grids.roster.QInputDialog.getItem", lambda *_a, **_k: ("志愿者", True)
     )
     page.roster.import_file(str(path))
     preview = dialog_of(qtbot, ImportPreviewDialog)

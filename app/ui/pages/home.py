@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import Change
 from app.ui.context import AppContext
 from app.ui.labels import tag_label
 
@@ -160,7 +161,7 @@ class HomePage(QWidget):
             self.meeting_todo = MeetingTodoSection(self.ctx)
             self.sections.addWidget(self.meeting_todo)
         if self.grid_coverage is None:
-            from app.ui.pages.grids.page import CoverageSection
+            from app.ui.pages.grids.coverage import CoverageSection
 
             self.grid_coverage = CoverageSection(self.ctx)
             self.sections.addWidget(self.grid_coverage)
@@ -185,11 +186,11 @@ class HomePage(QWidget):
 
         self.ctx.run(self, count, on_success=self.show_stats, show_progress=False)
 
-    def _on_changed(self, what: object) -> None:
-        if isinstance(what, set | frozenset) and what == {"office"}:
+    def _on_changed(self, changes: Change) -> None:
+        if changes & Change.OFFICE:
             self.title.setText(self.tr("首页 · {0}").format(self.ctx.office.name))
-            return  # the office's details: no count changed
-        self.refresh()
+        if changes & ~Change.OFFICE:  # the office's details change no count; all else may
+            self.refresh()
 
     def show_stats(self, stats: dict[str, Any]) -> None:
         self.stats = stats

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import NOTHING, Change
 from app.core.common.masking import mask_phone
 from app.core.supplies import ledger as core
 from app.errors import AlreadyDone, GridDeskError
@@ -60,7 +61,6 @@ from app.ui.labels import (
     with_note,
 )
 from app.ui.operations import delete_later
-from app.ui.qtfix import emit
 from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
 from app.ui.tables import list_table
 from app.ui.toolbar import PageToolBar
@@ -78,6 +78,11 @@ def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
             if isinstance(value, int):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
+
+
+def _stock_changes(result: object) -> Change:
+    """A delivery (or one undone) moves stock; a refusal, answered as plain text, moves none."""
+    return NOTHING if isinstance(result, tuple) else Change.SUPPLIES
 
 
 class MovementDialog(QDialog):
@@ -408,7 +413,7 @@ class PlanDialog(QDialog):
         colour = WARN_COLOUR if p.short_items else OK_COLOUR
         self.preview_label.setStyleSheet(f"color: {colour}; font-weight: 600;")
         self.preview_label.setText(text)
-        emit(self.preview_shown, p)
+        self.preview_shown.emit(p)
 
     def _show_error(self, exc: BaseException) -> None:
         message = exc.message(self.ctx.lang) if isinstance(exc, GridDeskError) else str(exc)
@@ -581,12 +586,9 @@ class SuppliesPage(QWidget):
 
     # --- loading ---------------------------------------------------------------------------------
 
-    def _on_changed(self, what: object) -> None:
-        if isinstance(what, set | frozenset | list | tuple) and not (
-            {"supplies", "residents", "grids"} & set(what)
-        ):
-            return
-        self.reload()
+    def _on_changed(self, changes: Change) -> None:
+        if changes & (Change.SUPPLIES | Change.RESIDENTS | Change.GRIDS):
+            self.reload()
 
     def reload(self) -> None:
         db = self.ctx.db
@@ -692,7 +694,7 @@ class SuppliesPage(QWidget):
             )
         )
         self._refocus()
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _target_text(self, target: str) -> str:
         """Whom a distribution serves, stored as all / grid:G01 / building:3 / tag:独居老人 /
@@ -829,7 +831,13 @@ class SuppliesPage(QWidget):
             except GridDeskError as exc:
                 return ("refused", exc.message(lang))
 
-        self.ctx.run(self, work, on_success=self._scan_answered, show_progress=False)
+        self.ctx.run(
+            self,
+            work,
+            on_success=self._scan_answered,
+            show_progress=False,
+            changes=_stock_changes,
+        )
 
     def _scan_answered(self, result: core.DeliveryResult | tuple[str, str]) -> None:
         if isinstance(result, tuple):
@@ -850,7 +858,6 @@ class SuppliesPage(QWidget):
                 address=r.address_code, item=r.item, qty=r.qty, unit=r.unit, left=r.on_hand_after
             )
         self._answer("ok", message)
-        emit(self.ctx.changed, {"supplies"})
 
     # --- ticking ---------------------------------------------------------------------------------
 
@@ -891,7 +898,7 @@ class SuppliesPage(QWidget):
                 self._put_back()
             self._scan_answered(result)
 
-        self.ctx.run(self, work, on_success=done, show_progress=False)
+        self.ctx.run(self, work, on_success=done, show_progress=False, changes=_stock_changes)
 
     def ask_undo_reason(self, address: str) -> str | None:
         """Confirm unticking and ask why; None when the user thinks better of it."""
@@ -939,9 +946,8 @@ class SuppliesPage(QWidget):
                     address=result.address_code, back=back
                 ),
             )
-            emit(self.ctx.changed, {"supplies"})
 
-        self.ctx.run(self, work, on_success=done, show_progress=False)
+        self.ctx.run(self, work, on_success=done, show_progress=False, changes=_stock_changes)
 
     def _answer(self, state: str, message: str) -> None:
         self._paint_answer(state)
@@ -949,7 +955,7 @@ class SuppliesPage(QWidget):
         if state in ("again", "refused"):
             QApplication.beep()
         self._refocus()
-        emit(self.scanned, state, message)
+        self.scanned.emit(state, message)
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -966,8 +972,8 @@ class SuppliesPage(QWidget):
             self.ctx.run(
                 self,
                 work,
-                on_success=lambda _r: emit(self.ctx.changed, {"supplies"}),
                 show_progress=False,
+                changes=Change.SUPPLIES,
             )
         self._refocus()
 
@@ -990,7 +996,9 @@ class SuppliesPage(QWidget):
                 f"{result.code}  {with_note(spec.name, spec.item)}", result.code
             )
             self.campaign_box.setCurrentIndex(self.campaign_box.count() - 1)
-            emit(self.ctx.changed, {"supplies"})
+            # announced here, not by `run`: the page reads its campaigns again keeping the one
+            # just chosen above, whose households are then shown
+            self.ctx.changed.emit(Change.SUPPLIES)
 
         self.ctx.run(self, work, title=self.tr("正在生成发放计划"), on_success=done)
 
@@ -1100,7 +1108,7 @@ class SuppliesSection(HomeSection):
     whose stock does not cover what is still to be handed out."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        from app.ui.pages.grids.page import muted
+        from app.ui.pages.grids.tab import muted
 
         super().__init__(ctx, self.tr("物资"), parent)
         self.detail = muted("")
@@ -1152,4 +1160,4 @@ class SuppliesSection(HomeSection):
             )
         self.detail.setText("\n".join(lines))
         self.detail.setVisible(bool(lines))
-        emit(self.filled)
+        self.filled.emit()

@@ -1,5 +1,8 @@
 """网格: the grid structure, the roster of people on duty, duties and check-in, attendance, the
-coverage dashboard and a grid worker's view — one tab each, held by `page.GridsPage`.
+coverage dashboard and a grid worker's view — one tab each.
 
-`dialogs` holds the dialogs the tabs open.
+`page.GridsPage` holds the tabs: `structure` (网格划分), `roster` (人员名册), `duty` (排班签到),
+`attendance` (出勤统计), `coverage` (覆盖情况, with the 首页's `CoverageSection`) and `worker`
+(网格员视图). `tab` is what the tabs share, `dialogs` the dialogs they open, `coverage_chart` the
+coverage bars.
 """
