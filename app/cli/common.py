@@ -88,7 +88,7 @@ def dispatch(args: argparse.Namespace, out: Any) -> int:
 
 def write_json_report(path: Path, data: dict[str, Any]) -> None:
     """A command's --report file, written atomically: it appears whole or not at all."""
-    from app.core.common.pdf import write_atomically
+    from app.core.common.files import write_bytes
 
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -96,4 +96,4 @@ def write_json_report(path: Path, data: dict[str, Any]) -> None:
             f"报告的文件夹不存在：{folder}", f"The report's folder does not exist: {folder}"
         )
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
-    write_atomically(path, lambda fh: fh.write(text))
+    write_bytes(path, text)

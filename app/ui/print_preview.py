@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.common.pdf import write_atomically
+from app.core.common.files import write_atomically
 from app.ui.files import save_file
 from app.ui.screen import fit_to_screen
 

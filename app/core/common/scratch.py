@@ -1,6 +1,7 @@
 """The data folder's private place for work in progress (`tmp/`): files that carry personal data
 while they are being made — an export's spreadsheet, its writer's own temporary files — are made
-here, owner-only, never beside their target on a USB stick, and moved into place only whole.
+here, owner-only, never beside their target on a USB stick, and moved into place only whole
+(`app.core.common.files.atomic_path` with `work=` this folder).
 
 Each process works in a folder of its own (`tmp/<pid>-<random>`); a process killed half-way
 leaves its folder behind, and the next process to open the data folder removes the folders of
@@ -10,13 +11,11 @@ processes that no longer run (and anything older than a day, where that cannot b
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 SCRATCH = "tmp"
@@ -69,44 +68,3 @@ def _running(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-@contextlib.contextmanager
-def scratch_file(folder: Path | None, target: Path, suffix: str) -> Iterator[Path]:
-    """A path to make `target` at: in `folder` (the process's scratch folder) when there is one,
-    else beside the target. The file is removed if the work fails; `place` moves it in."""
-    where = folder if folder is not None else target.parent
-    fd, name = tempfile.mkstemp(prefix=".griddesk-", suffix=suffix, dir=where)
-    os.close(fd)
-    path = Path(name)
-    try:
-        yield path
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-
-
-def place(made: Path, target: Path) -> Path:
-    """Move a finished file to `target`: a rename on the same disk; else a copy beside the target
-    under a partial name, synced and renamed, so the target is whole or absent."""
-    made.chmod(0o644)
-    try:
-        os.replace(made, target)
-        return target
-    except OSError as exc:
-        if exc.errno != errno.EXDEV:  # only "another disk" is met by copying
-            raise
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-    partial = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as out, open(made, "rb") as src:
-            shutil.copyfileobj(src, out, 1024 * 1024)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    finally:
-        made.unlink(missing_ok=True)
-    return target

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from sqlalchemy.orm import Session
 
-from app.core.common.pdf import write_atomically
+from app.core.common.files import write_atomically
 from app.core.exchange.package_file import (
     MAX_DEPTH,
     b64,

@@ -19,11 +19,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -54,6 +51,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app.core.common import files as atomic_files
 from app.core.common.masking import mask_id_number
 from app.core.exchange import package_file as fmt
 from app.core.exchange import rules
@@ -241,51 +239,11 @@ def _json_of(column: Column[Any], dialect: Dialect) -> tuple[Callable[[Any], Any
     return _to_json, False
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_temporary(target: Path, data: bytes) -> Path:
-    """`data` written to a temporary name beside `target`, fsynced, read back and compared: the
-    temporary file's path (removed again if anything fails)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if hashlib.sha256(tmp.read_bytes()).digest() != hashlib.sha256(data).digest():
-            raise InvalidInput(
-                f"写入后读回的内容不一致，U盘可能有问题：{target.parent}",
-                f"What was read back differs from what was written; check the drive: "
-                f"{target.parent}",
-            )
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
-
-
 def write_verified(target: Path, data: bytes) -> Path:
     """Write `data` to a temporary name beside `target`, fsync, read it back and compare hashes,
     then rename: a stick pulled out early leaves at most a `.partial` file, never a whole-looking
     package."""
-    tmp = _write_temporary(target, data)
-    try:
-        tmp.replace(target)
-        _fsync_dir(target.parent)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
+    return atomic_files.write_bytes(target, data, verify=True)
 
 
 @dataclass
@@ -297,7 +255,9 @@ class Staged:
     files: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary, target)
 
     def add(self, target: Path, data: bytes) -> Path:
-        self.files.append((_write_temporary(target, data), target))
+        self.files.append(
+            (atomic_files.stage(target, lambda fh: fh.write(data), verify=True), target)
+        )
         return target
 
     def discard(self) -> None:
@@ -312,8 +272,7 @@ class Staged:
         done: list[Path] = []
         try:
             for tmp, target in self.files:
-                tmp.replace(target)
-                _fsync_dir(target.parent)
+                atomic_files.publish(tmp, target)
                 done.append(target)
         except OSError as exc:
             self.discard()

@@ -25,8 +25,9 @@ from xml.sax.saxutils import escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.common.files import write_atomically
 from app.core.common.masking import mask_phone
-from app.core.common.pdf import register_cjk_font, write_atomically
+from app.core.common.pdf import register_cjk_font
 from app.core.grids import duty, structure
 from app.db.engine import Database
 from app.db.models import Household, Office

@@ -26,7 +26,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.core.common.pdf import write_atomically
+from app.core.common.files import write_atomically
 from app.db.base import utcnow
 from app.db.models import Grid, Household, Resident
 from app.db.models_meetings import (

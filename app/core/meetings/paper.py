@@ -20,7 +20,8 @@ from xml.sax.saxutils import escape
 
 from sqlalchemy.orm import Session
 
-from app.core.common.pdf import register_cjk_font, write_atomically
+from app.core.common.files import write_atomically
+from app.core.common.pdf import register_cjk_font
 from app.core.meetings.minutes import (
     ACTION_STATUS_NAMES,
     LEVEL_NAMES,

@@ -122,7 +122,7 @@ def make_backup(
 def copy_backup(made: Backup, folder: Path) -> Path:
     """Copy a backup (and its record) into `folder` — a USB stick: each written beside under a
     temporary name, flushed, renamed, so what bears the name there is whole."""
-    from app.core.common.pdf import write_atomically
+    from app.core.common.files import write_atomically
 
     target = folder / made.path.name
     try:

@@ -91,7 +91,7 @@ def database_url(datadir: DataDir) -> str | None:
 
 def remember_url(datadir: DataDir, url: str) -> None:
     """Write the URL into the data folder, owner-only, whole or not at all."""
-    from app.core.common.pdf import write_atomically
+    from app.core.common.files import write_atomically
 
     def produce(fh: BinaryIO) -> None:
         fh.write((url + "\n").encode("utf-8"))

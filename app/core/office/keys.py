@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from app.core.common.pdf import write_atomically
+from app.core.common.files import write_atomically
 
 SIGNING_KEY = "signing.key"
 ENCRYPTION_KEY = "encryption.key"

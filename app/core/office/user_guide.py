@@ -26,7 +26,8 @@ from typing import Any, BinaryIO, Literal
 from unicodedata import east_asian_width
 
 from app import __version__
-from app.core.common.pdf import font_file, register_cjk_font, write_atomically
+from app.core.common.files import write_atomically
+from app.core.common.pdf import font_file, register_cjk_font
 from app.core.printing.daily_report import _numbered_canvas
 
 LANGS = ("zh", "en")

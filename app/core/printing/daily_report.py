@@ -29,7 +29,8 @@ from xml.sax.saxutils import escape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core.common.pdf import register_cjk_font, write_atomically
+from app.core.common.files import write_atomically
+from app.core.common.pdf import register_cjk_font
 from app.core.grids import duty as duty_core
 from app.core.grids.structure import DEFAULT_MAX_RESIDENTS_PER_WORKER, RATIO_SETTING
 from app.core.meetings import minutes as meetings_core

@@ -39,8 +39,9 @@ from typing import Any, BinaryIO, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.common.files import write_atomically
 from app.core.common.masking import mask_name
-from app.core.common.pdf import register_cjk_font, write_atomically
+from app.core.common.pdf import register_cjk_font
 from app.core.common.progress import Progress, no_progress
 from app.core.registry.address import building_number
 from app.core.registry.address import parse as parse_address
@@ -1435,6 +1436,32 @@ def group_buy_prices(session: Session, values: NoticeValues) -> NoticeValues:
         return values
     content, suppliers = filled
     return replace(values, content=content, supplier=values.supplier.strip() or suppliers)
+
+
+def write_price_notice(
+    session: Session, out: Path, round_ref: str | None = None, copies: int = 1
+) -> Path:
+    """The 团购价格公示 of the (current) group-purchase round as a PDF for the notice board (the
+    `price` template, filled from the round's packages)."""
+    from app.core.supplies.group_buy import get_round, price_notice_content
+
+    rnd = get_round(session, round_ref)
+    filled = price_notice_content(session, rnd.code)
+    if filled is None:
+        raise InvalidInput(
+            f"批次“{rnd.name}”还没有套餐，无可公示", f"The round '{rnd.name}' has no packages yet"
+        )
+    content, suppliers = filled
+    result = print_notices(
+        session,
+        "price",
+        Target("copies", copies=copies),
+        NoticeLayout(),
+        NoticeValues(content=content, supplier=suppliers),
+        Path(out),
+    )
+    assert result.path is not None
+    return result.path
 
 
 def preview_pdf(

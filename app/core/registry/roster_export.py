@@ -15,8 +15,6 @@ a note, and the document properties repeat it.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,9 +22,9 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app.core.common.files import atomic_path
 from app.core.common.masking import MASKED_NOTE, mask_id_number, mask_phone, masked_birth
 from app.core.common.progress import Progress, no_progress
-from app.core.common.scratch import place
 from app.core.registry.roster_import import (
     DOC_TYPE_NAMES,
     NEUTRALISED,
@@ -110,8 +108,6 @@ def export_residents(
     today: date | None = None,
 ) -> ExportResult:
     """Every live resident into `out`; masked, ages are counted on `today` (default: today)."""
-    import xlsxwriter  # type: ignore[import-untyped]
-
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise InvalidInput(
@@ -123,109 +119,117 @@ def export_residents(
     # made in the data folder's private scratch folder (with the writer's own temporary files),
     # never beside the target: a killed export leaves no full ID numbers on a USB stick
     work = db.scratch or folder
-    fd, tmp_name = tempfile.mkstemp(prefix=".griddesk-export-", suffix=".xlsx", dir=work)
-    os.close(fd)
-    tmp = Path(tmp_name)
     residents = 0
     households: set[str] = set()
     on = today or date.today()
     try:
-        wb = xlsxwriter.Workbook(
-            str(tmp),
-            {
-                "constant_memory": True,
-                "strings_to_numbers": False,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "tmpdir": str(work),
-            },
-        )
-        ws = wb.add_worksheet(MASKED_SHEET if mask else SHEET)
-        if mask:
-            wb.set_properties({"title": "居民花名册（已脱敏）", "comments": MASKED_NOTE})
-        head = wb.add_format({"bold": True, "bg_color": "#DDE5F0", "border": 1})
-        as_text = wb.add_format({"num_format": "@"})
-        for col, (title, width) in enumerate(COLUMNS):
-            fmt = (
-                as_text
-                if title in ("身份证号", "联系电话", "门牌号", "其他证件号", "楼栋")
-                else None
+        with atomic_path(out, work=work, mode=0o644) as tmp:
+            residents = _write_workbook(
+                db, tmp, work, mask=mask, on=on, households=households, progress=progress
             )
-            ws.set_column(col, col, width, fmt)
-            ws.write_string(0, col, title, head)
-            if mask and title in ("身份证号", "出生日期"):
-                ws.write_comment(0, col, MASKED_NOTE)
-        ws.freeze_panes(1, 0)
-        with db.reading() as session:
-            total = session.execute(
-                text("SELECT count(*) FROM resident WHERE deleted_at IS NULL")
-            ).scalar_one()
-            progress(0, total, "导出")
-            result = session.execute(_QUERY)
-            for row_index, row in enumerate(result, start=1):
-                (
-                    hcode,
-                    name,
-                    gender,
-                    id_number,
-                    born,
-                    phone,
-                    building,
-                    unit,
-                    room,
-                    relation,
-                    residency,
-                    tags,
-                    status,
-                    doc_type,
-                    doc_number,
-                    notes,
-                ) = row
-                born_text = _date(born)
-                if mask:
-                    id_number = mask_id_number(id_number)
-                    phone = mask_phone(phone)
-                    doc_number = mask_id_number(doc_number) if doc_number else doc_number
-                    born_text = masked_birth(_as_date(born), on)
-                values: tuple[Any, ...] = (
-                    hcode,
-                    name,
-                    {"M": "男", "F": "女"}.get(gender or "", ""),
-                    id_number or "",
-                    born_text,
-                    phone or "",
-                    building,
-                    unit,
-                    room,
-                    relation or "",
-                    RESIDENCY_NAMES.get(residency, residency or ""),
-                    "、".join(split_tags(tags)),
-                    STATUS_NAMES.get(status, status or ""),
-                    DOC_TYPE_NAMES.get(doc_type or "", doc_type or ""),
-                    doc_number or "",
-                    notes or "",
-                )
-                for col, value in enumerate(values):
-                    if isinstance(value, int):
-                        ws.write_number(row_index, col, value)
-                    elif value:
-                        ws.write_string(row_index, col, neutralise(str(value)))
-                households.add(hcode)
-                residents += 1
-                if residents % 20000 == 0:
-                    progress(residents, total, "导出")
-        wb.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        place(tmp, out)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise InvalidInput(
             f"无法写入导出文件：{out}（{exc.strerror or exc}）",
             f"Cannot write the export file {out}: {exc}",
         ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     progress(residents, residents, "导出")
     return ExportResult(path=out, residents=residents, households=len(households), masked=mask)
+
+
+def _write_workbook(
+    db: Database,
+    tmp: Path,
+    work: Path,
+    *,
+    mask: bool,
+    on: date,
+    households: set[str],
+    progress: Progress,
+) -> int:
+    """The residents into the workbook at `tmp` (the writer's own temporary files in `work`);
+    returns how many were written, `households` filled with their households' codes."""
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    residents = 0
+    wb = xlsxwriter.Workbook(
+        str(tmp),
+        {
+            "constant_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "tmpdir": str(work),
+        },
+    )
+    ws = wb.add_worksheet(MASKED_SHEET if mask else SHEET)
+    if mask:
+        wb.set_properties({"title": "居民花名册（已脱敏）", "comments": MASKED_NOTE})
+    head = wb.add_format({"bold": True, "bg_color": "#DDE5F0", "border": 1})
+    as_text = wb.add_format({"num_format": "@"})
+    for col, (title, width) in enumerate(COLUMNS):
+        fmt = as_text if title in ("身份证号", "联系电话", "门牌号", "其他证件号", "楼栋") else None
+        ws.set_column(col, col, width, fmt)
+        ws.write_string(0, col, title, head)
+        if mask and title in ("身份证号", "出生日期"):
+            ws.write_comment(0, col, MASKED_NOTE)
+    ws.freeze_panes(1, 0)
+    with db.reading() as session:
+        total = session.execute(
+            text("SELECT count(*) FROM resident WHERE deleted_at IS NULL")
+        ).scalar_one()
+        progress(0, total, "导出")
+        result = session.execute(_QUERY)
+        for row_index, row in enumerate(result, start=1):
+            (
+                hcode,
+                name,
+                gender,
+                id_number,
+                born,
+                phone,
+                building,
+                unit,
+                room,
+                relation,
+                residency,
+                tags,
+                status,
+                doc_type,
+                doc_number,
+                notes,
+            ) = row
+            born_text = _date(born)
+            if mask:
+                id_number = mask_id_number(id_number)
+                phone = mask_phone(phone)
+                doc_number = mask_id_number(doc_number) if doc_number else doc_number
+                born_text = masked_birth(_as_date(born), on)
+            values: tuple[Any, ...] = (
+                hcode,
+                name,
+                {"M": "男", "F": "女"}.get(gender or "", ""),
+                id_number or "",
+                born_text,
+                phone or "",
+                building,
+                unit,
+                room,
+                relation or "",
+                RESIDENCY_NAMES.get(residency, residency or ""),
+                "、".join(split_tags(tags)),
+                STATUS_NAMES.get(status, status or ""),
+                DOC_TYPE_NAMES.get(doc_type or "", doc_type or ""),
+                doc_number or "",
+                notes or "",
+            )
+            for col, value in enumerate(values):
+                if isinstance(value, int):
+                    ws.write_number(row_index, col, value)
+                elif value:
+                    ws.write_string(row_index, col, neutralise(str(value)))
+            households.add(hcode)
+            residents += 1
+            if residents % 20000 == 0:
+                progress(residents, total, "导出")
+    wb.close()
+    return residents

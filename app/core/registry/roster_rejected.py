@@ -23,7 +23,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from app.core.common.pdf import write_atomically
+from app.core.common.files import write_atomically
 from app.core.registry.roster_export import neutralise
 from app.core.registry.roster_import import Plan, Problem, mask_numbers
 from app.core.spreadsheet import cell_text

@@ -6,11 +6,11 @@
     mark_paid(session, "3-2-502", method="wechat"); mark_delivered(session, "H000123")
 
 The community buys on its residents' behalf, so every package's contents and price are published
-(`price_notice_content` feeds the 团购价格公示 notice). A price that rose more than the threshold
-(`get_threshold`, a setting, 10 % unless changed) over the same package in the previous round is
-refused unless a reason is given; the package is then flagged, and the flag and reason are shown on
-the notice and in the window. Prices are kept in fen (分) as whole numbers; `parse_price` reads
-"39.80" exactly, and `yuan` prints 3980 as "39.80".
+(`price_notice_content` fills the 团购价格公示, printed by app.core.printing.notices.write_price_notice).
+A price that rose more than the threshold (`get_threshold`, a setting, 10 % unless changed) over the
+same package in the previous round is refused unless a reason is given; the package is then
+flagged, and the flag and reason are shown on the notice and in the window. Prices are kept in fen
+(分) as whole numbers; `parse_price` reads "39.80" exactly, and `yuan` prints 3980 as "39.80".
 
 Every operation takes a Session (the caller's transaction) and plain values. A refusal raises
 `InvalidInput` (exit 1) or, when there is nothing to do, `AlreadyDone` (exit 3); the caller's
@@ -19,9 +19,7 @@ transaction then rolls back, so nothing is changed.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -35,6 +33,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.core.common.files import atomic_path
 from app.db.base import utcnow
 from app.db.models import Building, Household, Resident
 from app.db.models_group_buy import (
@@ -1242,10 +1241,7 @@ def export_supplier_xlsx(session: Session, rnd: GroupBuyRound, out: Path) -> Pat
         raise InvalidInput(f"文件夹不存在：{folder}", f"The folder does not exist: {folder}")
     lines = supplier_list(session, rnd)
     buildings = delivery_by_building(session, rnd)
-    fd, tmp_name = tempfile.mkstemp(prefix=".griddesk-groupbuy-", suffix=".xlsx", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_path(out) as tmp:
         wb = xlsxwriter.Workbook(
             str(tmp),
             {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
@@ -1302,12 +1298,6 @@ def export_supplier_xlsx(session: Session, rnd: GroupBuyRound, out: Path) -> Pat
                 ws.write_string(r, 8, "是" if o.delivered else "")
                 r += 1
         wb.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        tmp.replace(out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return out
 
 
@@ -1350,29 +1340,3 @@ def price_notice_content(session: Session, round_ref: str | None = None) -> tupl
                 f"（{p.change_pct:+.1f}%），原因：{p.reason}"
             )
     return "\n".join(lines), "、".join(suppliers)
-
-
-def write_price_notice(
-    session: Session, out: Path, round_ref: str | None = None, copies: int = 1
-) -> Path:
-    """The 团购价格公示 of the (current) round as a PDF for the notice board (the `price` notice
-    template, filled from the round's packages)."""
-    from app.core.printing import notices
-
-    rnd = get_round(session, round_ref)
-    filled = price_notice_content(session, rnd.code)
-    if filled is None:
-        raise InvalidInput(
-            f"批次“{rnd.name}”还没有套餐，无可公示", f"The round '{rnd.name}' has no packages yet"
-        )
-    content, suppliers = filled
-    result = notices.print_notices(
-        session,
-        "price",
-        notices.Target("copies", copies=copies),
-        notices.NoticeLayout(),
-        notices.NoticeValues(content=content, supplier=suppliers),
-        Path(out),
-    )
-    assert result.path is not None
-    return result.path

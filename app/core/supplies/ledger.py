@@ -12,8 +12,6 @@ reported with the same message.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,6 +34,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from app.core.common.files import atomic_path
 from app.db.base import utcnow
 from app.db.models import Building, Grid, Household, Resident, Tag
 from app.db.models_supplies import (
@@ -1821,10 +1820,7 @@ def export_needs(needs: Needs, out: Path) -> Path:
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise InvalidInput(f"文件夹不存在：{folder}", f"The folder does not exist: {folder}")
-    fd, tmp_name = tempfile.mkstemp(prefix=".griddesk-needs-", suffix=".xlsx", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_path(out) as tmp:
         wb = xlsxwriter.Workbook(
             str(tmp),
             {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
@@ -1857,10 +1853,4 @@ def export_needs(needs: Needs, out: Path) -> Path:
             ws.write_string(r, 6, h.campaign)
             ws.write_string(r, 7, "是" if h.vulnerable else "")
         wb.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        tmp.replace(out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return out

@@ -19,8 +19,9 @@ from typing import Any, BinaryIO
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.common.files import write_atomically
 from app.core.common.masking import mask_name
-from app.core.common.pdf import register_cjk_font, write_atomically
+from app.core.common.pdf import register_cjk_font
 from app.core.supplies.ledger import Line, campaign_lines, get_campaign
 from app.db.models import Building, Household, Resident
 from app.db.models_supplies import SupplyAllocation, SupplyItem
