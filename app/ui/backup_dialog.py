@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,75 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.models.rows import ALIGN_RIGHT, RowsModel
+from app.ui.models.backup_model import BackupModel, count_text, made_at_text
 
 if TYPE_CHECKING:
     from app.db.backup import Backup
     from app.ui.context import AppContext
-
-REASONS = {
-    "manual": QT_TRANSLATE_NOOP("BackupDialog", "手动"),
-    "daily": QT_TRANSLATE_NOOP("BackupDialog", "每日自动"),
-    "before-import": QT_TRANSLATE_NOOP("BackupDialog", "导入前"),
-    "before-upgrade": QT_TRANSLATE_NOOP("BackupDialog", "升级前"),
-    "before-restore": QT_TRANSLATE_NOOP("BackupDialog", "恢复前（原数据库）"),
-    "unknown": QT_TRANSLATE_NOOP("BackupDialog", "其他"),
-}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupDialog", text)
-
-
-def _when(backup: Backup) -> str:
-    return backup.created_at.strftime("%Y-%m-%d %H:%M")
-
-
-def _count(value: int | None) -> str:
-    return "—" if value is None else f"{value:,}"
-
-
-class BackupModel(RowsModel["Backup"]):
-    COL_TIME, COL_REASON, COL_RESIDENTS, COL_HOUSEHOLDS, COL_CHECK = range(5)
-
-    def __init__(self, lang: str = "zh", parent: Any = None) -> None:
-        self.lang = lang
-        super().__init__(parent)
-
-    def header_texts(self) -> list[str]:
-        return [
-            self.tr("时间"),
-            self.tr("原因"),
-            self.tr("居民"),
-            self.tr("户数"),
-            self.tr("检查结果"),
-        ]
-
-    def text(self, row: Backup, column: int) -> str:
-        if column == self.COL_TIME:
-            return _when(row)
-        if column == self.COL_REASON:
-            return _tr(REASONS.get(row.reason, REASONS["unknown"]))
-        if column == self.COL_RESIDENTS:
-            return _count(row.residents)
-        if column == self.COL_HOUSEHOLDS:
-            return _count(row.households)
-        if row.ok is True:
-            return self.tr("正常")
-        if row.ok is False:
-            return self.tr("未通过（已损坏）")
-        return self.tr("未检查")
-
-    def alignment(self, column: int) -> int | None:
-        return ALIGN_RIGHT if column in (self.COL_RESIDENTS, self.COL_HOUSEHOLDS) else None
-
-    def emphasis(self, row: Backup, column: int) -> bool:
-        return row.ok is False and column == self.COL_CHECK
-
-    def tooltip(self, row: Backup, column: int) -> str | None:
-        size = self.tr("{0:.1f} MB").format(row.size / 1_000_000) if row.size else ""
-        problems = "\n".join(en if self.lang == "en" else zh for zh, en in row.problems)
-        return "\n".join(part for part in (str(row.path), size, problems) if part)
 
 
 class BackupDialog(QDialog):
@@ -244,7 +180,7 @@ class BackupDialog(QDialog):
     def _backed_up(self, made: Any) -> None:
         b = made.backup
         text = self.tr("已备份并检查通过：{0}，居民 {1} 人，{2} 户。").format(
-            _when(b), _count(b.residents), _count(b.households)
+            made_at_text(b), count_text(b.residents), count_text(b.households)
         )
         if made.copy is not None:
             text += " " + self.tr("已复制到 {0}").format(made.copy)
@@ -278,7 +214,7 @@ class BackupDialog(QDialog):
                 self.tr(
                     "{0} 的这份备份没有通过检查（是恢复前另存的、已损坏的数据库），不能恢复。"
                     "请选择一份检查结果为“正常”的备份。"
-                ).format(_when(chosen)),
+                ).format(made_at_text(chosen)),
             )
             return
         answer = QMessageBox.question(
@@ -288,7 +224,9 @@ class BackupDialog(QDialog):
                 "从 {0} 的备份恢复吗？\n该备份有居民 {1} 人、{2} 户。\n\n"
                 "当前的数据库会先另存一份（列在这里，原因为“恢复前”）；备份之后录入的内容"
                 "需要重新录入。恢复后 GridDesk 会关闭，请再次打开。"
-            ).format(_when(chosen), _count(chosen.residents), _count(chosen.households)),
+            ).format(
+                made_at_text(chosen), count_text(chosen.residents), count_text(chosen.households)
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -324,8 +262,8 @@ class BackupDialog(QDialog):
                 "已恢复备份：居民 {0} 人、{1} 户，检查正常。\n恢复前的数据库已另存为：\n{2}\n\n"
                 "GridDesk 现在关闭，请再次打开。"
             ).format(
-                _count(done.residents),
-                _count(done.households),
+                count_text(done.residents),
+                count_text(done.households),
                 done.kept.path if done.kept else "—",
             ),
         )

@@ -14,8 +14,9 @@ from app.core.office.backups import make_backup
 from app.core.office.stats import office_stats
 from app.core.registry.roster_import import import_roster
 from app.db.backup import list_backups
-from app.ui.backup_dialog import BackupDialog, BackupModel
+from app.ui.backup_dialog import BackupDialog
 from app.ui.main_window import MainWindow
+from app.ui.models.backup_model import BackupModel
 from tests.core.test_backups import _roster
 from tests.db.test_backup import _zero_a_resident_page
 

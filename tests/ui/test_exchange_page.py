@@ -18,8 +18,10 @@ from app.core.office.datadir import DataDir
 from app.core.office.setup import init_office, open_office
 from app.db.models_exchange import EnrolledOffice
 from app.ui.main_window import MainWindow
-from app.ui.pages.exchange import EnrolDialog, ExchangePage, OutcomeModel, SentModel
-from app.ui.pages.street import CommunitiesModel, StreetOverviewPanel
+from app.ui.models.exchange_models import OutcomeModel, SentModel
+from app.ui.models.street_model import CommunitiesModel
+from app.ui.pages.exchange import EnrolDialog, ExchangePage
+from app.ui.pages.street import StreetOverviewPanel
 from tests.core.exchange_offices import (  # noqa: F401  (fixtures)
     COMMUNITY,
     COMMUNITY2,

@@ -9,12 +9,14 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QMessageBox
 
+from app.core.common.changes import Change
 from app.core.meetings import minutes as core
 from app.core.meetings.minutes import ActionItemInput, MeetingInput
 from app.db.models_meetings import Meeting
 from app.ui.main_window import MainWindow
+from app.ui.models.meeting_models import ActionItemModel, MeetingTableModel
 from app.ui.pages.meeting_editor import ActionItemsTable, CloseActionDialog, MeetingEditorDialog
-from app.ui.pages.meetings import ActionItemModel, MeetingsPage, MeetingTableModel
+from app.ui.pages.meetings import MeetingsPage
 from tests.ui.conftest import type_chinese
 
 TODAY = date.today()
@@ -280,7 +282,7 @@ def test_closing_an_action_item_records_what_was_done(qtbot, window, demo_ctx):
 def test_the_overdue_scope_and_the_dashboard(qtbot, window, demo_ctx):
     record(demo_ctx.db)
     with qtbot.wait_signal(window.home.meeting_todo.filled, timeout=10_000):
-        demo_ctx.changed.emit({"meetings"})
+        demo_ctx.changed.emit(Change.MEETINGS)
     summary = window.home.meeting_todo.summary.text()
     assert "未办结 2 项" in summary and "逾期 1 项" in summary
     first = window.home.meeting_todo.model.index(0, ActionItemModel.COL_STATE)

@@ -12,7 +12,8 @@ from sqlalchemy import select, update
 
 from app.core.street.communities import get_late_after
 from app.db.models_exchange import ExchangePackage
-from app.ui.pages.street import CommunitiesModel, StreetOverviewPanel
+from app.ui.models.street_model import CommunitiesModel
+from app.ui.pages.street import StreetOverviewPanel
 from tests.core.exchange_offices import (  # noqa: F401  (fixtures)
     COMMUNITY,
     export_to,

@@ -13,22 +13,8 @@ from datetime import datetime
 from app.core.common.masking import mask_phone
 from app.core.grids import duty
 from app.core.grids import structure as grids
-from app.ui.labels import (
-    clauses,
-    duty_kind_label,
-    listing,
-    role_label,
-    vulnerable_label,
-    with_note,
-)
-from app.ui.models.rows import (
-    ALIGN_CENTER,
-    ALIGN_RIGHT,
-    WARN_BACKGROUND,
-    Index,
-    RowsModel,
-    bold,
-)
+from app.ui.labels import clauses, duty_kind_label, listing, role_label, vulnerable_label, with_note
+from app.ui.models.rows import ALIGN_CENTER, ALIGN_RIGHT, WARN_BACKGROUND, Index, RowsModel, bold
 
 __all__ = ["ALIGN_CENTER", "ALIGN_RIGHT", "WARN_BACKGROUND", "Index", "RowsModel", "bold"]
 

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import NOTHING, Change
 from app.core.exchange import history
 from app.core.exchange.enrolment import (
     Enrolment,
@@ -51,13 +52,12 @@ from app.core.exchange.enrolment import (
     not_under,
     read_enrolment,
 )
-from app.core.street.communities import local_time
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import choose_folder, open_file, open_files, save_file
 from app.ui.labels import listing, with_note
-from app.ui.models.rows import ALIGN_RIGHT, RowsModel
-from app.ui.qtfix import emit
+from app.ui.models.exchange_models import OutcomeModel, SentModel
+from app.ui.models.rows import RowsModel
 
 KEY_FILTER = QT_TRANSLATE_NOOP("ExchangePage", "公钥文件 (*.pub *.json);;所有文件 (*)")
 PACKAGE_FILTER = QT_TRANSLATE_NOOP("ExchangePage", "数据包 (*.gdpkg);;所有文件 (*)")
@@ -78,10 +78,6 @@ def fingerprint_font() -> QFont:
     font.setPointSize(20)
     font.setBold(True)
     return font
-
-
-def _utc_text(value: datetime | None) -> str:
-    return local_time(value)
 
 
 def _show_error(parent: QWidget, title: str, exc: GridDeskError, lang: str) -> None:
@@ -182,79 +178,6 @@ class EnrolDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.confirm.setFocus()
-
-
-class SentModel(RowsModel[history.SentPackage]):
-    COL_SEQ, COL_KIND, COL_RECORDS, COL_MADE, COL_TO, COL_STATE, COL_FILE = range(7)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.names: dict[str, str] = {}  # office code -> name
-
-    def header_texts(self) -> list[str]:
-        return [
-            self.tr("编号"),
-            self.tr("类型"),
-            self.tr("记录数"),
-            self.tr("生成时间"),
-            self.tr("收件方"),
-            self.tr("状态"),
-            self.tr("文件"),
-        ]
-
-    def text(self, row: history.SentPackage, column: int) -> str:
-        if column == self.COL_SEQ:
-            return f"{row.package_seq}"
-        if column == self.COL_KIND:
-            return self.tr("全量") if row.kind == "full" else self.tr("增量")
-        if column == self.COL_RECORDS:
-            return f"{row.records:,}"
-        if column == self.COL_MADE:
-            return _utc_text(row.created_at)
-        if column == self.COL_TO:
-            return self.names.get(row.office_code, row.office_code)
-        if column == self.COL_STATE:
-            if row.acknowledged_at is None:
-                return self.tr("未确认收到")
-            return self.tr("已收到（{0}）").format(_utc_text(row.acknowledged_at))
-        return row.file_name
-
-    def alignment(self, column: int) -> int | None:
-        return ALIGN_RIGHT if column in (self.COL_SEQ, self.COL_RECORDS) else None
-
-    def emphasis(self, row: history.SentPackage, column: int) -> bool:
-        return row.acknowledged_at is None and column in (self.COL_SEQ, self.COL_STATE)
-
-
-class OutcomeModel(RowsModel[history.Outcome]):
-    COL_FILE, COL_SENDER, COL_STATE, COL_MESSAGE = range(4)
-
-    def __init__(self, lang: str, parent: Any = None) -> None:
-        self.lang = lang
-        super().__init__(parent)
-
-    def header_texts(self) -> list[str]:
-        return [self.tr("文件"), self.tr("发送方"), self.tr("结果"), self.tr("说明")]
-
-    def text(self, row: history.Outcome, column: int) -> str:
-        if column == self.COL_FILE:
-            return row.path.name
-        if column == self.COL_SENDER:
-            if not row.sender:
-                return "—"
-            return with_note(row.sender_name, row.sender) if row.sender_name else row.sender
-        if column == self.COL_STATE:
-            return {
-                "imported": self.tr("已导入"),
-                "already": self.tr("此前已导入"),
-            }.get(row.state, self.tr("拒收"))
-        return row.message(self.lang)
-
-    def emphasis(self, row: history.Outcome, column: int) -> bool:
-        return row.state == "refused" and column == self.COL_STATE
-
-    def tooltip(self, row: history.Outcome, column: int) -> str | None:
-        return row.message(self.lang) if column == self.COL_MESSAGE else str(row.path)
 
 
 def _table(model: RowsModel[Any]) -> QTableView:
@@ -407,10 +330,7 @@ class ExchangePage(QWidget):
             if sent
             else self.tr("尚未发出数据包。")
         )
-        emit(self.sent_shown)
-
-    def _changed(self, *what: str) -> None:
-        emit(self.ctx.changed, {"exchange", *what})
+        self.sent_shown.emit()
 
     # --- community ----------------------------------------------------------------------------
 
@@ -503,11 +423,12 @@ class ExchangePage(QWidget):
                     self.sent_model.names.get(result.recipient, result.recipient),
                 )
             )
-            self._changed("last_export")
             self.refresh()
-            emit(self.exported, result)
+            self.exported.emit(result)
 
-        self.ctx.run(self, work, title=self.tr("正在导出数据包"), on_success=done)
+        self.ctx.run(
+            self, work, title=self.tr("正在导出数据包"), on_success=done, changes=Change.EXCHANGE
+        )
 
     def choose_receipt(self) -> None:
         path = open_file(
@@ -531,11 +452,12 @@ class ExchangePage(QWidget):
                     result.street_office, listing(str(n) for n in result.acknowledged), missing
                 )
             )
-            self._changed()
             self.refresh()
-            emit(self.receipt_imported, result)
+            self.receipt_imported.emit(result)
 
-        self.ctx.run(self, work, title=self.tr("正在导入回执"), on_success=done)
+        self.ctx.run(
+            self, work, title=self.tr("正在导入回执"), on_success=done, changes=Change.EXCHANGE
+        )
 
     def choose_resend_folder(self) -> None:
         folder = choose_folder(self, self.ctx.settings, self.tr("选择 U 盘中的文件夹"))
@@ -614,15 +536,18 @@ class ExchangePage(QWidget):
                 )
                 + ("" if self.street_office else "\n" + self._outcome_lines(outcomes))
             )
-            if counts["imported"]:
-                self._changed("residents", "households", "supplies", "meetings")
             self.refresh()
-            emit(self.imported, outcomes)
+            self.imported.emit(outcomes)
             unknown = [o for o in outcomes if o.unknown_sender]
             if unknown and self.street_office:
                 self._offer_enrol(unknown[0])
 
-        self.ctx.run(self, work, title=self.tr("正在导入数据包"), on_success=done)
+        def changes(outcomes: list[history.Outcome]) -> Change:
+            if any(o.state == "imported" for o in outcomes):
+                return Change.EXCHANGE | Change.REGISTRY | Change.SUPPLIES | Change.MEETINGS
+            return NOTHING
+
+        self.ctx.run(self, work, title=self.tr("正在导入数据包"), on_success=done, changes=changes)
 
     def _outcome_lines(self, outcomes: list[history.Outcome]) -> str:
         return "\n".join(
@@ -671,7 +596,7 @@ class ExchangePage(QWidget):
                     len(paths), folder, listing(p.name for p in paths)
                 )
             )
-            emit(self.receipts_written, paths)
+            self.receipts_written.emit(paths)
 
         self.ctx.run(self, work, title=self.tr("正在写出回执"), on_success=done)
 
@@ -760,8 +685,14 @@ class ExchangePage(QWidget):
                     verb, enrolment.name, enrolment.code, enrolment.fingerprint
                 )
             )
-            self._changed()
             self.refresh()
-            emit(self.enrolled, enrolment.code)
+            self.enrolled.emit(enrolment.code)
 
-        self.ctx.run(self, work, title=self.tr("登记公钥"), on_success=done, show_progress=False)
+        self.ctx.run(
+            self,
+            work,
+            title=self.tr("登记公钥"),
+            on_success=done,
+            show_progress=False,
+            changes=Change.EXCHANGE,
+        )

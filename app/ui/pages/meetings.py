@@ -6,17 +6,12 @@ Also `MeetingTodoSection`, the "会议待办" part of the 首页 dashboard.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShowEvent
+from PySide6.QtCore import QAbstractTableModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import Change
 from app.core.meetings import minutes as core
 from app.core.meetings.minutes import (
     ActionItemRow,
@@ -47,193 +43,14 @@ from app.core.meetings.minutes import (
 )
 from app.ui.context import AppContext, preview_folder
 from app.ui.home_section import HomeSection
-from app.ui.labels import meeting_kind_label
-from app.ui.models.rows import Index, RowsModel, bold
+from app.ui.models.meeting_models import ActionItemModel, MeetingTableModel
 from app.ui.pages.meeting_editor import (
     CloseActionDialog,
     MeetingEditorDialog,
     date_edit,
     from_qdate,
 )
-from app.ui.style import DANGER
 from app.ui.toolbar import PageToolBar
-
-OVERDUE_BACKGROUND = QColor("#fde8e6")
-DONE_FOREGROUND = QColor("#3d5a3d")
-
-
-# --- table models --------------------------------------------------------------------------------
-
-
-class MeetingTableModel(RowsModel[MeetingSummary]):
-    """The meetings found by a search, newest first."""
-
-    COL_DATE, COL_TITLE, COL_LEVEL, COL_KIND, COL_STATUS, COL_OPEN, COL_OVERDUE, COL_CARRIED = (
-        range(8)
-    )
-
-    def header_texts(self) -> list[str]:
-        return [
-            self.tr("日期"),
-            self.tr("会议名称"),
-            self.tr("级别 / 网格"),
-            self.tr("类型"),
-            self.tr("状态"),
-            self.tr("未办结待办"),
-            self.tr("逾期"),
-            self.tr("决定落实"),
-        ]
-
-    def status_text(self, status: str) -> str:
-        return {
-            "draft": self.tr("草稿"),
-            "published": self.tr("已发布"),
-            "superseded": self.tr("已修正"),
-        }[status]
-
-    def level_text(self, row: MeetingSummary) -> str:
-        if row.level == "community":
-            return self.tr("社区级")
-        return self.tr("网格级 · {0}").format(row.grid_name) if row.grid_name else self.tr("网格级")
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index)
-        if row is None:
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.COL_DATE:
-                return row.held_on.isoformat()
-            if col == self.COL_TITLE:
-                if row.amends_id:
-                    return self.tr("{0}（第 {1} 号的修正稿）").format(row.title, row.amends_id)
-                return row.title
-            if col == self.COL_LEVEL:
-                return self.level_text(row)
-            if col == self.COL_KIND:
-                return meeting_kind_label(row.kind)
-            if col == self.COL_STATUS:
-                return self.status_text(row.status)
-            if col == self.COL_OPEN:
-                return f"{row.open_action_items} / {row.action_items}"
-            if col == self.COL_OVERDUE:
-                return (
-                    self.tr("逾期 {0}").format(row.overdue_action_items)
-                    if (row.overdue_action_items)
-                    else ""
-                )
-            if col == self.COL_CARRIED:
-                return f"{row.decisions_carried_out} / {row.decisions}" if row.decisions else ""
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.COL_OPEN:
-                return self.tr("未办结 {0} 项，共 {1} 项，已完成 {2} 项").format(
-                    row.open_action_items, row.action_items, row.done_action_items
-                )
-            if col == self.COL_CARRIED:
-                return self.tr("决定事项 {0} 项，其中 {1} 项的待办已全部完成").format(
-                    row.decisions, row.decisions_carried_out
-                )
-            if col == self.COL_TITLE:
-                return row.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
-            self.COL_OPEN,
-            self.COL_CARRIED,
-        ):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and col == self.COL_OVERDUE
-            and row.overdue_action_items
-        ):
-            return QBrush(QColor(DANGER))
-        if role == Qt.ItemDataRole.FontRole:
-            if col == self.COL_OVERDUE and row.overdue_action_items:
-                return bold()
-            if col == self.COL_STATUS and row.status == "draft":
-                return bold()
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
-
-
-class ActionItemModel(RowsModel[ActionItemRow]):
-    """Action items; overdue ones say 逾期 in words, in bold, on a tinted row."""
-
-    COL_STATE, COL_TEXT, COL_OWNER, COL_DUE, COL_MEETING, COL_DONE = range(6)
-
-    def __init__(self, parent: Any = None) -> None:
-        self.today = date.today()
-        super().__init__(parent)
-
-    def header_texts(self) -> list[str]:
-        return [
-            self.tr("状态"),
-            self.tr("事项"),
-            self.tr("责任人"),
-            self.tr("完成时限"),
-            self.tr("会议"),
-            self.tr("办理情况"),
-        ]
-
-    def set_rows(self, rows: Sequence[ActionItemRow], today: date | None = None) -> None:
-        self.today = today or date.today()
-        super().set_rows(rows)
-
-    def state_text(self, row: ActionItemRow) -> str:
-        if row.overdue:
-            return self.tr("逾期")
-        return {
-            "open": self.tr("未办结"),
-            "done": self.tr("已完成"),
-            "cancelled": self.tr("已取消"),
-        }[row.status]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index)
-        if row is None:
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.COL_STATE:
-                return self.state_text(row)
-            if col == self.COL_TEXT:
-                return row.text
-            if col == self.COL_OWNER:
-                return row.owner
-            if col == self.COL_DUE:
-                if row.overdue:
-                    days = (self.today - row.due).days
-                    return self.tr("{0}（超期 {1} 天）").format(row.due.isoformat(), days)
-                return row.due.isoformat()
-            if col == self.COL_MEETING:
-                return f"{row.meeting_date.isoformat()} {row.meeting_title}"
-            if col == self.COL_DONE:
-                if row.status == "open":
-                    return ""
-                done_on = row.done_on.isoformat() if row.done_on else ""
-                return f"{done_on} {row.done_note or ''}".strip()
-        if role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_TEXT, self.COL_DONE):
-            return row.text if col == self.COL_TEXT else (row.done_note or None)
-        if (
-            role == Qt.ItemDataRole.FontRole
-            and row.overdue
-            and col
-            in (
-                self.COL_STATE,
-                self.COL_DUE,
-            )
-        ):
-            return bold()
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.overdue and col in (self.COL_STATE, self.COL_DUE):
-                return QBrush(QColor(DANGER))
-            if row.status == "done" and col == self.COL_STATE:
-                return QBrush(DONE_FOREGROUND)
-        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
-            return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
 
 
 def _table(model: QAbstractTableModel) -> QTableView:
@@ -441,14 +258,9 @@ class MeetingsPage(QWidget):
             self._started = True
             self.reload()
 
-    def _on_changed(self, what: object) -> None:
-        if not self._started:
-            return
-        if isinstance(what, set | frozenset | list | tuple) and not (
-            {"meetings", "grids"} & set(what)
-        ):
-            return
-        self.reload()
+    def _on_changed(self, changes: Change) -> None:
+        if self._started and changes & (Change.MEETINGS | Change.GRIDS):
+            self.reload()
 
     def _dates_changed(self) -> None:
         if self.use_dates.isChecked():
@@ -691,8 +503,8 @@ class MeetingsPage(QWidget):
             self,
             work,
             title=self.tr("办结待办事项"),
-            on_success=lambda _r: self.ctx.changed.emit({"meetings"}),
             show_progress=False,
+            changes=Change.MEETINGS,
         )
 
     def reopen_action_item(self) -> None:
@@ -716,8 +528,8 @@ class MeetingsPage(QWidget):
             self,
             work,
             title=self.tr("重新打开待办"),
-            on_success=lambda _r: self.ctx.changed.emit({"meetings"}),
             show_progress=False,
+            changes=Change.MEETINGS,
         )
 
     # --- meetings ----------------------------------------------------------------------------
@@ -776,8 +588,8 @@ class MeetingsPage(QWidget):
             self,
             work,
             title=self.tr("删除会议草稿"),
-            on_success=lambda _r: self.ctx.changed.emit({"meetings"}),
             show_progress=False,
+            changes=Change.MEETINGS,
         )
 
     def publish_meeting(self) -> None:
@@ -809,10 +621,14 @@ class MeetingsPage(QWidget):
 
         def done(meeting_id: int) -> None:
             self._select_after_load = meeting_id
-            self.ctx.changed.emit({"meetings"})
 
         self.ctx.run(
-            self, work, title=self.tr("发布会议纪要"), on_success=done, show_progress=False
+            self,
+            work,
+            title=self.tr("发布会议纪要"),
+            on_success=done,
+            show_progress=False,
+            changes=Change.MEETINGS,
         )
 
     def amend_meeting(self) -> None:
@@ -837,11 +653,15 @@ class MeetingsPage(QWidget):
 
         def done(detail: core.MeetingDetail) -> None:
             self._select_after_load = detail.id
-            self.ctx.changed.emit({"meetings"})
             self._open_editor(MeetingEditorDialog(self.ctx, self._grids, detail, self))
 
         self.ctx.run(
-            self, work, title=self.tr("修正会议纪要"), on_success=done, show_progress=False
+            self,
+            work,
+            title=self.tr("修正会议纪要"),
+            on_success=done,
+            show_progress=False,
+            changes=Change.MEETINGS,
         )
 
     def print_meeting(self) -> None:

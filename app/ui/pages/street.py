@@ -27,155 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import Change
 from app.core.street import communities as core
 from app.core.street import summary
 from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
-from app.ui.labels import clauses, tag_label
-from app.ui.models.rows import ALIGN_RIGHT, RowsModel
-from app.ui.qtfix import emit
-
-
-class CommunitiesModel(RowsModel[core.CommunityRow]):
-    late_after_hours = core.LATE_AFTER_HOURS  # the overview's threshold, for the tooltip
-
-    (
-        COL_NAME,
-        COL_CODE,
-        COL_PACKAGE,
-        COL_MADE,
-        COL_AGE,
-        COL_STATE,
-        COL_HOUSEHOLDS,
-        COL_RESIDENTS,
-        COL_VULNERABLE,
-        COL_STOCK,
-        COL_CAMPAIGNS,
-        COL_NEEDS,
-        COL_ACTIONS,
-        COL_REQUESTS,
-    ) = range(14)
-    NUMBERS = (COL_PACKAGE, COL_HOUSEHOLDS, COL_RESIDENTS, COL_VULNERABLE, COL_STOCK, COL_ACTIONS)
-
-    def header_texts(self) -> list[str]:
-        return [
-            self.tr("社区"),
-            self.tr("机构代码"),
-            self.tr("最近\n数据包"),
-            self.tr("生成时间"),
-            self.tr("距今"),
-            self.tr("状态"),
-            self.tr("住户"),
-            self.tr("在住居民"),
-            self.tr("重点人群"),
-            self.tr("库存\n品种"),
-            self.tr("进行中发放\n（已签收户）"),
-            self.tr("缺口"),
-            self.tr("未办结\n待办"),
-            self.tr("诉求"),
-        ]
-
-    def text(self, row: core.CommunityRow, column: int) -> str:
-        sent = bool(row.last_package)
-        none = "—"
-        if column == self.COL_NAME:
-            return row.name
-        if column == self.COL_CODE:
-            return row.code
-        if column == self.COL_PACKAGE:
-            return self.tr("第 {0} 号").format(row.last_package) if sent else none
-        if column == self.COL_MADE:
-            return core.local_time(row.last_package_at)
-        if column == self.COL_AGE:
-            if row.hours_since is None:
-                return self.tr("尚未收到")
-            return core.age_text(row.hours_since)
-        if column == self.COL_STATE:
-            return self.tr("逾期") if row.late else self.tr("正常")
-        if not sent:
-            return self.tr("未启用") if column == self.COL_REQUESTS else none
-        if column == self.COL_HOUSEHOLDS:
-            return f"{row.households:,}"
-        if column == self.COL_RESIDENTS:
-            return f"{row.residents:,}"
-        if column == self.COL_VULNERABLE:
-            return f"{row.vulnerable:,}"
-        if column == self.COL_STOCK:
-            if row.items_out_of_stock:
-                return self.tr("{0}（缺 {1}）").format(row.items_in_stock, row.items_out_of_stock)
-            return f"{row.items_in_stock}"
-        if column == self.COL_CAMPAIGNS:
-            return self.tr("{0} 项（{1} 户）").format(
-                row.open_campaigns, f"{row.delivered_households:,}"
-            )
-        if column == self.COL_NEEDS:
-            short = row.short
-            if not short:
-                if row.needs:
-                    return self.tr("{0} 户待领").format(f"{row.households_waiting:,}")
-                return self.tr("无")
-            if len(short) <= 2:
-                return clauses(
-                    self.tr("{0} 缺 {1}{2}").format(n.item, f"{n.shortage:,}", n.unit)
-                    for n in short
-                )
-            return self.tr("{0} 项缺口（{1} 户待领）").format(
-                len(short), f"{row.households_waiting:,}"
-            )
-        if column == self.COL_ACTIONS:
-            if row.overdue_action_items:
-                return self.tr("{0}（逾期 {1}）").format(
-                    row.open_action_items, row.overdue_action_items
-                )
-            return f"{row.open_action_items}"
-        return self.tr("未启用")
-
-    def alignment(self, column: int) -> int | None:
-        return ALIGN_RIGHT if column in self.NUMBERS else None
-
-    def emphasis(self, row: core.CommunityRow, column: int) -> bool:
-        if column in (self.COL_NAME, self.COL_AGE, self.COL_STATE):
-            return row.late
-        if column == self.COL_ACTIONS:
-            return row.overdue_action_items > 0
-        if column == self.COL_NEEDS:
-            return bool(row.short)
-        return False
-
-    def tooltip(self, row: core.CommunityRow, column: int) -> str | None:
-        if column == self.COL_VULNERABLE and row.last_package:
-            return "\n".join(
-                self.tr("{0}：{1}").format(tag_label(t), f"{n:,}")
-                for t, n in row.by_tag.items()
-                if n
-            )
-        if column == self.COL_STOCK and row.stock:
-            return "\n".join(
-                self.tr("{0}：{1}").format(s.item, f"{s.on_hand:,} {s.unit}") for s in row.stock
-            )
-        if column == self.COL_NEEDS and row.needs:
-            return "\n".join(
-                (
-                    self.tr("{0}：缺 {1}{2}（待发 {3}，库存 {4}；{5} 户待领）")
-                    if n.shortage
-                    else self.tr("{0}：库存够发（待发 {3}，库存 {4}；{5} 户待领）")
-                ).format(
-                    n.item,
-                    f"{n.shortage:,}",
-                    n.unit,
-                    f"{n.needed:,}",
-                    f"{n.on_hand:,}",
-                    f"{n.households_waiting:,}",
-                )
-                for n in row.needs
-            )
-        if column == self.COL_REQUESTS:
-            return self.tr("本程序尚未启用诉求登记，没有数字。")
-        if column == self.COL_STATE and row.late:
-            if row.hours_since is None:
-                return self.tr("尚未收到数据包")
-            return self.tr("超过 {0} 小时未收到数据包").format(self.late_after_hours)
-        return None
+from app.ui.models.street_model import CommunitiesModel
 
 
 class StreetOverviewPanel(QWidget):
@@ -262,12 +119,8 @@ class StreetOverviewPanel(QWidget):
             self._started = True
             self.refresh()
 
-    def _changed(self, what: object) -> None:
-        if (
-            self._started
-            and isinstance(what, set | frozenset)
-            and {"exchange", "street-settings"} & what
-        ):
+    def _changed(self, changes: Change) -> None:
+        if self._started and changes & (Change.EXCHANGE | Change.SETTINGS):
             self.refresh()
 
     def _note_text(self, hours: int) -> str:
@@ -286,10 +139,7 @@ class StreetOverviewPanel(QWidget):
             with db.session(note="street late-after") as session:
                 return core.set_late_after(session, info, hours)
 
-        def saved(_hours: int) -> None:
-            emit(self.ctx.changed, {"street-settings"})
-
-        self.ctx.run(self, work, on_success=saved, show_progress=False)
+        self.ctx.run(self, work, show_progress=False, changes=Change.SETTINGS)
 
     def refresh(self) -> None:
         db = self.ctx.db
@@ -322,7 +172,7 @@ class StreetOverviewPanel(QWidget):
             )
         )
         self.status.setText(self.tr("统计于 {0}").format(overview.stamp()))
-        emit(self.filled)
+        self.filled.emit()
 
     # --- the aggregated report ----------------------------------------------------------------
 
@@ -378,6 +228,6 @@ class StreetOverviewPanel(QWidget):
             self._show(overview)
             self.saved_to = path
             self.status.setText(self.tr("已导出到 {0}").format(path))
-            emit(self.xlsx_saved, path)
+            self.xlsx_saved.emit(path)
 
         self.ctx.run(self, work, title=self.tr("正在导出汇总报表"), on_success=done)

@@ -1,0 +1,151 @@
+"""The street office's table model: every enrolled community side by side, a late one saying 逾期 in
+words, in bold, on a tinted cell.
+"""
+
+from __future__ import annotations
+
+from app.core.street import communities as core
+from app.ui.labels import clauses, tag_label
+from app.ui.models.rows import ALIGN_RIGHT, RowsModel
+
+
+class CommunitiesModel(RowsModel[core.CommunityRow]):
+    late_after_hours = core.LATE_AFTER_HOURS  # the overview's threshold, for the tooltip
+
+    (
+        COL_NAME,
+        COL_CODE,
+        COL_PACKAGE,
+        COL_MADE,
+        COL_AGE,
+        COL_STATE,
+        COL_HOUSEHOLDS,
+        COL_RESIDENTS,
+        COL_VULNERABLE,
+        COL_STOCK,
+        COL_CAMPAIGNS,
+        COL_NEEDS,
+        COL_ACTIONS,
+        COL_REQUESTS,
+    ) = range(14)
+    NUMBERS = (COL_PACKAGE, COL_HOUSEHOLDS, COL_RESIDENTS, COL_VULNERABLE, COL_STOCK, COL_ACTIONS)
+
+    def header_texts(self) -> list[str]:
+        return [
+            self.tr("社区"),
+            self.tr("机构代码"),
+            self.tr("最近\n数据包"),
+            self.tr("生成时间"),
+            self.tr("距今"),
+            self.tr("状态"),
+            self.tr("住户"),
+            self.tr("在住居民"),
+            self.tr("重点人群"),
+            self.tr("库存\n品种"),
+            self.tr("进行中发放\n（已签收户）"),
+            self.tr("缺口"),
+            self.tr("未办结\n待办"),
+            self.tr("诉求"),
+        ]
+
+    def text(self, row: core.CommunityRow, column: int) -> str:
+        sent = bool(row.last_package)
+        none = "—"
+        if column == self.COL_NAME:
+            return row.name
+        if column == self.COL_CODE:
+            return row.code
+        if column == self.COL_PACKAGE:
+            return self.tr("第 {0} 号").format(row.last_package) if sent else none
+        if column == self.COL_MADE:
+            return core.local_time(row.last_package_at)
+        if column == self.COL_AGE:
+            if row.hours_since is None:
+                return self.tr("尚未收到")
+            return core.age_text(row.hours_since)
+        if column == self.COL_STATE:
+            return self.tr("逾期") if row.late else self.tr("正常")
+        if not sent:
+            return self.tr("未启用") if column == self.COL_REQUESTS else none
+        if column == self.COL_HOUSEHOLDS:
+            return f"{row.households:,}"
+        if column == self.COL_RESIDENTS:
+            return f"{row.residents:,}"
+        if column == self.COL_VULNERABLE:
+            return f"{row.vulnerable:,}"
+        if column == self.COL_STOCK:
+            if row.items_out_of_stock:
+                return self.tr("{0}（缺 {1}）").format(row.items_in_stock, row.items_out_of_stock)
+            return f"{row.items_in_stock}"
+        if column == self.COL_CAMPAIGNS:
+            return self.tr("{0} 项（{1} 户）").format(
+                row.open_campaigns, f"{row.delivered_households:,}"
+            )
+        if column == self.COL_NEEDS:
+            short = row.short
+            if not short:
+                if row.needs:
+                    return self.tr("{0} 户待领").format(f"{row.households_waiting:,}")
+                return self.tr("无")
+            if len(short) <= 2:
+                return clauses(
+                    self.tr("{0} 缺 {1}{2}").format(n.item, f"{n.shortage:,}", n.unit)
+                    for n in short
+                )
+            return self.tr("{0} 项缺口（{1} 户待领）").format(
+                len(short), f"{row.households_waiting:,}"
+            )
+        if column == self.COL_ACTIONS:
+            if row.overdue_action_items:
+                return self.tr("{0}（逾期 {1}）").format(
+                    row.open_action_items, row.overdue_action_items
+                )
+            return f"{row.open_action_items}"
+        return self.tr("未启用")
+
+    def alignment(self, column: int) -> int | None:
+        return ALIGN_RIGHT if column in self.NUMBERS else None
+
+    def emphasis(self, row: core.CommunityRow, column: int) -> bool:
+        if column in (self.COL_NAME, self.COL_AGE, self.COL_STATE):
+            return row.late
+        if column == self.COL_ACTIONS:
+            return row.overdue_action_items > 0
+        if column == self.COL_NEEDS:
+            return bool(row.short)
+        return False
+
+    def tooltip(self, row: core.CommunityRow, column: int) -> str | None:
+        if column == self.COL_VULNERABLE and row.last_package:
+            return "\n".join(
+                self.tr("{0}：{1}").format(tag_label(t), f"{n:,}")
+                for t, n in row.by_tag.items()
+                if n
+            )
+        if column == self.COL_STOCK and row.stock:
+            return "\n".join(
+                self.tr("{0}：{1}").format(s.item, f"{s.on_hand:,} {s.unit}") for s in row.stock
+            )
+        if column == self.COL_NEEDS and row.needs:
+            return "\n".join(
+                (
+                    self.tr("{0}：缺 {1}{2}（待发 {3}，库存 {4}；{5} 户待领）")
+                    if n.shortage
+                    else self.tr("{0}：库存够发（待发 {3}，库存 {4}；{5} 户待领）")
+                ).format(
+                    n.item,
+                    f"{n.shortage:,}",
+                    n.unit,
+                    f"{n.needed:,}",
+                    f"{n.on_hand:,}",
+                    f"{n.households_waiting:,}",
+                )
+                for n in row.needs
+            )
+        if column == self.COL_REQUESTS:
+            return self.tr("本程序尚未启用诉求登记，没有数字。")
+        if column == self.COL_STATE and row.late:
+            if row.hours_since is None:
+                return self.tr("尚未收到数据包")
+            return self.tr("超过 {0} 小时未收到数据包").format(self.late_after_hours)
+        return None
