@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.core.common.files import write_atomically
 from app.core.common.masking import mask_phone
-from app.core.common.pdf import register_cjk_font
+from app.core.common.pdf import Footer, numbered_canvas, register_cjk_font
 from app.core.grids import duty, structure
 from app.db.engine import Database
 from app.db.models import Household, Office
@@ -101,47 +101,6 @@ def _table(rows: list[list[Any]], widths: list[float], *, repeat: int = 1) -> An
     return table
 
 
-def _canvas_class(footer_left: str, printed: str, font: str, landscape_page: bool) -> Any:
-    """A canvas that knows the page count when it saves, for "第 x 页 共 y 页"."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-
-    width = (landscape(A4) if landscape_page else A4)[0]
-
-    class CountingCanvas(Canvas):  # type: ignore[misc]
-        pages_written = 0
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            type(self).pages_written = total
-            for number, state in enumerate(self._pages, 1):
-                self.__dict__.update(state)
-                self.saveState()
-                self.setStrokeColor(colors.HexColor("#888888"))
-                self.setLineWidth(0.5)
-                self.line(15 * mm, 12 * mm, width - 15 * mm, 12 * mm)
-                self.setFont(font, 9)
-                self.setFillColor(colors.HexColor("#333333"))
-                self.drawString(15 * mm, 7.5 * mm, footer_left)
-                self.drawCentredString(width / 2, 7.5 * mm, f"第 {number} 页 共 {total} 页")
-                self.drawRightString(width - 15 * mm, 7.5 * mm, printed)
-                self.restoreState()
-                super().showPage()
-            super().save()
-
-    return CountingCanvas
-
-
 def _build(
     out: Path,
     story: list[Any],
@@ -157,12 +116,14 @@ def _build(
 
     font = register_cjk_font()
     printed_at = printed_at or datetime.now()
-    canvas = _canvas_class(footer, f"打印于 {printed_at:%Y-%m-%d %H:%M}", font, landscape_page)
+    pagesize = landscape(A4) if landscape_page else A4
+    frame = Footer(footer, f"打印于 {printed_at:%Y-%m-%d %H:%M}", side=15, baseline=7.5, rule=12)
+    canvas = numbered_canvas(frame, font, pagesize)
 
     def produce(fh: BinaryIO) -> None:
         doc = SimpleDocTemplate(
             fh,
-            pagesize=landscape(A4) if landscape_page else A4,
+            pagesize=pagesize,
             leftMargin=15 * mm,
             rightMargin=15 * mm,
             topMargin=14 * mm,

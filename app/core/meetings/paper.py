@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 from sqlalchemy.orm import Session
 
 from app.core.common.files import write_atomically
-from app.core.common.pdf import register_cjk_font
+from app.core.common.pdf import Footer, numbered_canvas, register_cjk_font
 from app.core.meetings.minutes import (
     ACTION_STATUS_NAMES,
     LEVEL_NAMES,
@@ -345,44 +345,13 @@ def _boxed(flowable: Any) -> Any:
     return box
 
 
-def _canvas_class(footer_left: str, printed: str, stamp: str | None, font: str) -> Any:
-    """A canvas that knows the page count when it saves, for "第 x 页 共 y 页"; `on_page` stamps
-    drafts and superseded minutes."""
+def _stamped(stamp: str | None, font: str) -> Any:
+    """What draws `stamp` (a draft, superseded minutes) on every page."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
 
-    width, _height = A4
-
-    class MinutesCanvas(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, 1):
-                self.__dict__.update(state)
-                self._footer(number, total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, number: int, total: int) -> None:
-            self.saveState()
-            self.setStrokeColor(colors.HexColor("#888888"))
-            self.setLineWidth(0.5)
-            self.line(20 * mm, 15 * mm, width - 20 * mm, 15 * mm)
-            self.setFont(font, 9)
-            self.setFillColor(colors.HexColor("#333333"))
-            self.drawString(20 * mm, 10 * mm, footer_left)
-            self.drawCentredString(width / 2, 10 * mm, f"第 {number} 页 共 {total} 页")
-            self.drawRightString(width - 20 * mm, 10 * mm, printed)
-            self.restoreState()
+    width = A4[0]
 
     def on_page(canvas: Any, _doc: Any) -> None:
         # a stamp in the top margin of every page, clear of the text (so copying the text or
@@ -401,8 +370,7 @@ def _canvas_class(footer_left: str, printed: str, stamp: str | None, font: str) 
         canvas.drawCentredString(x + box_w / 2, y + 2.4 * mm, stamp)
         canvas.restoreState()
 
-    MinutesCanvas.on_page = staticmethod(on_page)
-    return MinutesCanvas
+    return on_page
 
 
 def write_minutes_pdf(
@@ -421,12 +389,12 @@ def write_minutes_pdf(
     printed_at = printed_at or datetime.now()
     story = build_story(detail, office, printed_at)
     stamp = {"draft": "草稿 · 未发布", "superseded": "已被修正 · 仅存档"}.get(detail.status)
-    canvas_class = _canvas_class(
+    footer = Footer(
         f"{office} · 会议纪要（第 {detail.id} 号）",
         f"打印于 {printed_at.strftime('%Y-%m-%d %H:%M')}",
-        stamp,
-        font,
+        rule=15,
     )
+    on_page = _stamped(stamp, font)
 
     def produce(fh: BinaryIO) -> None:
         doc = SimpleDocTemplate(
@@ -443,9 +411,9 @@ def write_minutes_pdf(
         )
         doc.build(
             story,
-            onFirstPage=canvas_class.on_page,
-            onLaterPages=canvas_class.on_page,
-            canvasmaker=canvas_class,
+            onFirstPage=on_page,
+            onLaterPages=on_page,
+            canvasmaker=numbered_canvas(footer, font),
         )
 
     return write_atomically(Path(out), produce)

@@ -27,13 +27,19 @@ from unicodedata import east_asian_width
 
 from app import __version__
 from app.core.common.files import write_atomically
-from app.core.common.pdf import font_file, register_cjk_font
-from app.core.printing.daily_report import _numbered_canvas
+from app.core.common.pdf import (
+    PAGES_EN,
+    PAGES_ZH,
+    Footer,
+    font_file,
+    numbered_canvas,
+    register_cjk_font,
+)
 
 LANGS = ("zh", "en")
 _TITLES = {"zh": "GridDesk 社区应急工作台 用户手册", "en": "GridDesk user guide"}
 _FOOTERS = {"zh": "GridDesk {0} 用户手册", "en": "GridDesk {0} user guide"}
-_PAGES = {"zh": "第 {0} 页 共 {1} 页", "en": "Page {0} of {1}"}
+_PAGES = {"zh": PAGES_ZH, "en": PAGES_EN}
 # the section the 帮助 menu's 快捷键一览 opens (a ## heading of each guide)
 SHORTCUTS_HEADING = {"zh": "快捷键", "en": "Keyboard shortcuts"}
 
@@ -401,7 +407,7 @@ def render_pdf(text: str, lang: str, fh: BinaryIO) -> None:
 
     doc.afterFlowable = after_flowable
 
-    canvas = _numbered_canvas(_FOOTERS[lang].format(__version__), font, _PAGES[lang])
+    canvas = numbered_canvas(Footer(_FOOTERS[lang].format(__version__), pages=_PAGES[lang]), font)
     doc.build(_story(parse_guide(text), lang, font), canvasmaker=canvas)
 
 

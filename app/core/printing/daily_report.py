@@ -30,7 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.common.files import write_atomically
-from app.core.common.pdf import register_cjk_font
+from app.core.common.pdf import Footer, numbered_canvas, register_cjk_font
 from app.core.grids import duty as duty_core
 from app.core.grids.structure import DEFAULT_MAX_RESIDENTS_PER_WORKER, RATIO_SETTING
 from app.core.meetings import minutes as meetings_core
@@ -766,40 +766,6 @@ def signature_block(body: Any, width: float) -> Any:
     return KeepTogether([Spacer(1, 10 * mm), sign])
 
 
-def _numbered_canvas(footer: str, font: str, pages: str = "第 {0} 页 共 {1} 页") -> Any:
-    """A canvas class writing `footer` and the page numbers (`pages`, filled with the page and
-    the count) at the foot of every page; the English user guide passes "Page {0} of {1}"."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-
-    width = A4[0]
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Knows the page count when it saves: "第 x 页 共 y 页" on every page."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, 1):
-                self.__dict__.update(state)
-                self.setFont(font, 8.5)
-                self.setFillGray(0.3)
-                self.drawString(20 * mm, 10 * mm, footer)
-                self.drawRightString(width - 20 * mm, 10 * mm, pages.format(number, total))
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
-
-
 def render_pdf(report: DailyReport, fh: BinaryIO) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -819,7 +785,7 @@ def render_pdf(report: DailyReport, fh: BinaryIO) -> None:
         creator="GridDesk",
     )
     footer = f"{report.office} 日报 {report.day.isoformat()} · 生成于 {report.stamp()}"
-    doc.build(_pdf_story(report, font), canvasmaker=_numbered_canvas(footer, font))
+    doc.build(_pdf_story(report, font), canvasmaker=numbered_canvas(Footer(footer), font))
 
 
 # --- xlsx ----------------------------------------------------------------------------------------

@@ -23,14 +23,13 @@ from xml.sax.saxutils import escape
 from sqlalchemy.orm import Session
 
 from app.core.common.files import write_atomically
-from app.core.common.pdf import register_cjk_font
+from app.core.common.pdf import Footer, numbered_canvas, register_cjk_font
 from app.core.printing.daily_report import (
     NUMERALS,
     Chart,
     Section,
     Table,
     _chart_drawing,
-    _numbered_canvas,
     signature_block,
 )
 from app.core.street.communities import (
@@ -342,7 +341,7 @@ def render_pdf(overview: StreetOverview, fh: BinaryIO) -> None:
     )
     footer = f"{overview.office} 各社区汇总 · 生成于 {overview.stamp()}"
     story = _pdf_story(overview, build_sections(overview), font)
-    doc.build(story, canvasmaker=_numbered_canvas(footer, font))
+    doc.build(story, canvasmaker=numbered_canvas(Footer(footer), font))
 
 
 # --- xlsx ----------------------------------------------------------------------------------------
