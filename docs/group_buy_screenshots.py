@@ -28,6 +28,7 @@ from sqlalchemy import select  # noqa: E402
 from app.core.office.datadir import DataDir  # noqa: E402
 from app.core.office.demo import fill_demo  # noqa: E402
 from app.core.office.setup import init_office, open_office  # noqa: E402
+from app.core.printing.notices import write_price_notice  # noqa: E402
 from app.core.supplies import group_buy  # noqa: E402
 from app.db.models import Household, Resident  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
@@ -108,7 +109,7 @@ def main() -> int:
         win.close()
         tasks.wait(-1)
         with db.reading() as s:
-            pdf = group_buy.write_price_notice(s, Path(tmp) / "notice.pdf")
+            pdf = write_price_notice(s, Path(tmp) / "notice.pdf")
         if shutil.which("pdftoppm"):
             subprocess.run(
                 ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),

@@ -328,11 +328,11 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_notice(args: argparse.Namespace, out: Output) -> int:
-    from app.core.supplies import group_buy as gb
+    from app.core.printing.notices import write_price_notice
 
     db, _info = open_data(args)
     with db.reading() as session:
-        path = gb.write_price_notice(session, Path(args.out), args.round, copies=args.copies)
+        path = write_price_notice(session, Path(args.out), args.round, copies=args.copies)
     out.say(f"已生成团购价格公示：{path}", f"Wrote the price notice: {path}")
     return 0
 

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from app.core.printing.notices import write_price_notice
 from app.core.supplies import group_buy as gb
 from app.db.engine import Database
 from app.db.models import Household, Resident
@@ -345,7 +346,7 @@ def test_the_price_notice_lists_every_package_and_each_rise_with_its_reason(
         gb.edit_package(s, VEG, price="39.80", reason="暴雨导致蔬菜减产")
         gb.add_package(s, "C 肉蛋套餐", "58.50", "武商超市", "猪肉 1kg; 鸡蛋 10个")
     with db.reading() as s:
-        out = gb.write_price_notice(s, tmp_path / "公示.pdf")
+        out = write_price_notice(s, tmp_path / "公示.pdf")
     text = _pdf_text(out)
     flat = "".join(text.split())
     assert "团购价格公示" in flat and "第2批" in flat

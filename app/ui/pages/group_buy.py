@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import NOTHING, Change
 from app.core.supplies import group_buy as core
 from app.db.models_group_buy import MAX_COUNT
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
 from app.ui.labels import clauses, listing, with_note
-from app.ui.qtfix import emit
 from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
 from app.ui.tables import list_table
 from app.ui.toolbar import PageToolBar
@@ -68,6 +68,11 @@ def _cell(value: Any, right: bool = False) -> QTableWidgetItem:
 
 def _message(exc: BaseException, lang: str) -> str:
     return exc.message(lang) if isinstance(exc, GridDeskError) else str(exc)
+
+
+def _delivery_changes(result: object) -> Change:
+    """A delivery marked changes the orders; a refusal, answered as plain text, changes none."""
+    return NOTHING if isinstance(result, tuple) else Change.GROUP_BUY
 
 
 class RoundDialog(QDialog):
@@ -216,10 +221,12 @@ class PackageDialog(QDialog):
                 )
 
         def done(result: core.PackageResult) -> None:
-            emit(self.saved, result)
+            self.saved.emit(result)
             self.accept()
 
-        op = self.ctx.run(self, work, on_success=done, show_progress=False)
+        op = self.ctx.run(
+            self, work, on_success=done, show_progress=False, changes=Change.GROUP_BUY
+        )
         op.failure(lambda exc: self.error.setText(_message(exc, self.ctx.lang)))
 
 
@@ -442,12 +449,9 @@ class GroupBuyTab(QWidget):
 
     # --- loading ---------------------------------------------------------------------------------
 
-    def _on_changed(self, what: object) -> None:
-        if isinstance(what, set | frozenset | list | tuple) and not (
-            {"group_buy", "residents"} & set(what)
-        ):
-            return
-        self.reload()
+    def _on_changed(self, changes: Change) -> None:
+        if changes & (Change.GROUP_BUY | Change.RESIDENTS):
+            self.reload()
 
     def current_round(self) -> str | None:
         data = self.round_box.currentData()
@@ -519,7 +523,7 @@ class GroupBuyTab(QWidget):
             self._fill_packages()
             self._fill_orders()
             self.totals.setText("")
-            emit(self.loaded)
+            self.loaded.emit()
             return
         self.round_state.setText(
             self.tr("自 {d} 起，进行中").format(d=current.opens_on)
@@ -546,7 +550,7 @@ class GroupBuyTab(QWidget):
             )
         )
         self._refocus()
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _fill_packages(self) -> None:
         table = self.package_table
@@ -636,7 +640,9 @@ class GroupBuyTab(QWidget):
         def done(result: Any) -> None:
             if then is not None:
                 then(result)
-            emit(self.ctx.changed, {"group_buy"})
+            # announced here, not by `run`: a round just opened is chosen above first, and the
+            # tab reads the round chosen
+            self.ctx.changed.emit(Change.GROUP_BUY)
 
         op = self.ctx.run(self, work, on_success=done, show_progress=False)
         op.failure(
@@ -686,9 +692,7 @@ class GroupBuyTab(QWidget):
         return self._packages[rows[0].row()] if rows else None
 
     def package_dialog(self, row: core.PackageRow | None) -> PackageDialog:
-        dialog = PackageDialog(self.ctx, self._threshold, self._previous_prices, row, self)
-        dialog.saved.connect(lambda _r: emit(self.ctx.changed, {"group_buy"}))
-        return dialog
+        return PackageDialog(self.ctx, self._threshold, self._previous_prices, row, self)
 
     def add_package(self) -> None:
         self.package_dialog(None).exec()
@@ -822,7 +826,7 @@ class GroupBuyTab(QWidget):
         if state != "ok":
             QApplication.beep()
         self._refocus()
-        emit(signal, state, message)
+        signal.emit(state, message)
 
     def _scan_entered(self) -> None:
         text = self.scan.text().strip()
@@ -845,7 +849,13 @@ class GroupBuyTab(QWidget):
             except GridDeskError as exc:
                 return ("refused", exc.message(lang))
 
-        self.ctx.run(self, work, on_success=self._scan_answered, show_progress=False)
+        self.ctx.run(
+            self,
+            work,
+            on_success=self._scan_answered,
+            show_progress=False,
+            changes=_delivery_changes,
+        )
 
     def _scan_answered(self, result: core.MarkResult | tuple[str, str]) -> None:
         if isinstance(result, tuple):
@@ -858,7 +868,6 @@ class GroupBuyTab(QWidget):
             self.tr("✔ 已送达：{address} {what}").format(address=result.address_code, what=what),
             self.scanned,
         )
-        emit(self.ctx.changed, {"group_buy"})
 
     # --- paper and spreadsheets ------------------------------------------------------------------
 
@@ -871,8 +880,10 @@ class GroupBuyTab(QWidget):
         db = self.ctx.db
 
         def work(_progress: Any) -> Path:
+            from app.core.printing.notices import write_price_notice
+
             with db.reading() as session:
-                return core.write_price_notice(session, folder / file_name, code)
+                return write_price_notice(session, folder / file_name, code)
 
         def show(path: Path) -> None:
             from app.ui.print_preview import PdfPreviewDialog
