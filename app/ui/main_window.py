@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.core.common.changes import Change
 from app.ui.context import AppContext
 from app.ui.operations import delete_later
 from app.ui.pages.home import HomePage
@@ -201,20 +202,19 @@ class MainWindow(QMainWindow):
         kind = self.tr("社区") if office.role == "community" else self.tr("街道办")
         self.office_label.setText(self.tr("{0}：{1}（{2}）").format(kind, office.name, office.code))
 
-    def _on_changed(self, what: object) -> None:
-        changed = set(what) if isinstance(what, set | frozenset | list | tuple) else set()
-        if "last_export" in changed:
+    def _on_changed(self, changes: Change) -> None:
+        if changes & Change.EXCHANGE:  # the last export is part of the exchange
             self._show_last_export()
-        if "office" in changed:
+        if changes & Change.OFFICE:
             self._show_office()
 
     def _show_last_export(self) -> None:
-        from app.core.office.setup import get_setting
+        from app.core.exchange.last_export import last_export
 
         with self.ctx.db.reading() as session:
-            last = get_setting(session, "last_export")
+            last = last_export(session)
         self.export_label.setText(
-            self.tr("上次导出：{0}").format(last) if last else self.tr("上次导出：尚未导出")
+            self.tr("上次导出：{0}").format(last.text()) if last else self.tr("上次导出：尚未导出")
         )
 
     def backup_now(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from app.core.exchange.enrolment import (
     not_under,
     read_enrolment,
 )
+from app.core.exchange.last_export import last_export
 from app.core.exchange.packages import (
     PackageRefused,
     import_package,
@@ -378,6 +380,38 @@ def test_receipts_mark_packages_received(offices: dict[str, Office], tmp_path: P
     with pytest.raises(GridDeskError) as caught:
         import_receipt(c.db, c.datadir, c.info, bad)
     assert not isinstance(caught.value, AlreadyDone)
+
+
+def test_one_receipt_writer_says_what_each_office_has_not_imported(
+    offices: dict[str, Office], tmp_path: Path
+) -> None:
+    c, s = offices["C"], offices["S"]
+    with pytest.raises(AlreadyDone, match="尚未导入街道办的回传包"):
+        write_receipts(c.db, c.datadir, c.info, tmp_path / "back")
+    with pytest.raises(AlreadyDone, match="尚未导入任何社区的数据包"):
+        write_receipts(s.db, s.datadir, s.info, tmp_path / "back")
+    assert not (tmp_path / "back").exists() or not any((tmp_path / "back").iterdir())
+
+
+def test_the_last_export_is_the_newest_package_written(
+    offices: dict[str, Office], tmp_path: Path
+) -> None:
+    """The status bar's 上次导出 comes from the packages recorded as sent, however they were
+    written (the command line writes them with the same export_package)."""
+    c, s = offices["C"], offices["S"]
+    with c.db.reading() as session:
+        assert last_export(session) is None
+    _export(c, tmp_path / "usb")
+    newest = _export(c, tmp_path / "usb", full=True)
+    _import(s, newest)
+    with c.db.reading() as session:
+        last = last_export(session)
+    assert last is not None and last.file_name == newest.name
+    shown = last.text()
+    assert shown.endswith(" " + newest.name)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} .+", shown)
+    with s.db.reading() as session:
+        assert last_export(session) is None  # importing is not exporting
 
 
 def test_a_full_package_mends_a_chain_broken_by_a_lost_package(

@@ -20,12 +20,10 @@ from app.core.exchange import package_file as fmt
 from app.core.exchange.packages import PACKAGE_SUFFIX, ImportResult, PackageRefused, import_package
 from app.core.office.datadir import DataDir
 from app.core.office.peek import OfficeInfo
-from app.core.office.setup import set_setting
 from app.db.engine import Database
 from app.db.models_exchange import EnrolledOffice, ExchangePackage
 from app.errors import GridDeskError
 
-LAST_EXPORT = "last_export"  # the setting the status bar shows
 log = logging.getLogger(__name__)
 
 
@@ -95,14 +93,6 @@ def sent_packages(session: Session) -> list[SentPackage]:
             )
         )
     return out
-
-
-def remember_export(db: Database, when: datetime, path: Path) -> str:
-    """Record the time of the last export for the status bar; returns the text stored."""
-    text = f"{when:%Y-%m-%d %H:%M} {path.name}"
-    with db.session(note="last export") as session:
-        set_setting(session, LAST_EXPORT, text)
-    return text
 
 
 # --- several packages at once ------------------------------------------------------------------

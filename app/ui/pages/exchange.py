@@ -17,7 +17,6 @@ Every file operation runs on the database worker; known conditions become messag
 from __future__ import annotations
 
 import importlib
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -396,14 +395,11 @@ class ExchangePage(QWidget):
         db, datadir, office = self.ctx.db, self.ctx.datadir, self.ctx.office
         writing = self.tr("写入并核对")
 
-        def work(progress: Any) -> tuple[Any, str]:
+        def work(progress: Any) -> Any:
             progress(0, 1, writing)
-            result = export_package(db, datadir, office, folder)
-            when = datetime.now().astimezone()
-            return result, history.remember_export(db, when, result.path)
+            return export_package(db, datadir, office, folder)
 
-        def done(answer: tuple[Any, str]) -> None:
-            result, _stamp = answer
+        def done(result: Any) -> None:
             kind = self.tr("全量") if result.kind == "full" else self.tr("增量")
             parts = [
                 f"{_translated(ENTITY_NAMES[k])} {result.counts.get(k, 0):,}"
