@@ -34,10 +34,11 @@ from app.core.registry import lookup  # noqa: E402
 from app.core.registry.lookup import ResidentInput  # noqa: E402
 from app.db.models import Resident  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
-from app.ui.household_dialogs import DuplicatesDialog  # noqa: E402
+from app.ui.duplicates_dialog import DuplicatesDialog  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.operations import TaskManager  # noqa: E402
-from app.ui.registry_dialogs import HouseholdDialog, ImportWizard  # noqa: E402
+from app.ui.registry_dialogs import HouseholdDialog  # noqa: E402
+from app.ui.roster_import_wizard import ImportWizard  # noqa: E402
 from app.ui.style import apply_style, register_fonts  # noqa: E402
 
 DOCS = ROOT / "docs"

@@ -262,8 +262,8 @@ def test_the_household_and_the_resident_form_in_english(
 def test_the_dialogs_of_every_page_in_english(qtbot, make_ctx, latin_office, english) -> None:
     """What 新增 / 编辑 / 导入 / 新建发放 … open on each page, over the same community."""
     from app.core.office.setup import read_profile
+    from app.ui.duplicates_dialog import DuplicatesDialog
     from app.ui.first_run import FirstRunDialog
-    from app.ui.household_dialogs import DuplicatesDialog
     from app.ui.household_dialogs import MergeDialog as MergeHouseholds
     from app.ui.household_dialogs import SplitDialog as SplitHousehold
     from app.ui.pages.grids import dialogs as g
@@ -271,7 +271,8 @@ def test_the_dialogs_of_every_page_in_english(qtbot, make_ctx, latin_office, eng
     from app.ui.pages.meeting_editor import CloseActionDialog, MeetingEditorDialog
     from app.ui.pages.office_profile import CodeChangeDialog
     from app.ui.pages.supplies import MovementDialog, PlanDialog
-    from app.ui.registry_dialogs import ImportWizard, ResidentForm
+    from app.ui.registry_dialogs import ResidentForm
+    from app.ui.roster_import_wizard import ImportWizard
 
     ctx = make_ctx(latin_office, lang="en")
     now = datetime.now()

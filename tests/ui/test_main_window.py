@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
+from app.core.common.changes import Change
 from app.core.office.stats import office_stats
 from app.ui.application import install_translators
 from app.ui.main_window import MainWindow
@@ -66,7 +67,7 @@ def test_home_refreshes_when_an_operation_reports_a_change(qtbot, window, demo_c
     with demo_ctx.db.session() as session:
         session.execute(update(Household).where(Household.id <= 5).values(grid_id=None))
     with qtbot.wait_signal(window.home.filled, timeout=10_000):
-        demo_ctx.changed.emit({"households"})
+        demo_ctx.changed.emit(Change.HOUSEHOLDS)
     assert window.home.cards["unassigned_households"].value.text() == "5"
 
 
@@ -109,7 +110,7 @@ def test_english_interface_through_the_translation_file(qtbot, demo_ctx):
 def test_an_empty_community_says_what_to_do_in_the_window(qtbot, make_ctx, datadir):
     """No households yet: 首页 says what to do with buttons — never a command to type — and
     导入名单 opens the import wizard on 住户."""
-    from app.ui.registry_dialogs import ImportWizard
+    from app.ui.roster_import_wizard import ImportWizard
 
     ctx = make_ctx(datadir)
     win = MainWindow(ctx)

@@ -15,7 +15,7 @@ from app.core.registry.idnumber import make
 from app.core.registry.lookup import ResidentInput
 from app.db.models import Household, Resident
 from app.ui.context import AppContext
-from app.ui.household_dialogs import DuplicatesDialog
+from app.ui.duplicates_dialog import DuplicatesDialog
 from app.ui.models.registry_model import COLUMN_COUNT, ResidentTableModel
 from app.ui.registry_dialogs import HouseholdDialog
 from tests.core.id_rebuild import check_masked_rows

@@ -22,7 +22,8 @@ from app.ui.models.registry_model import (
     ResidentTableModel,
 )
 from app.ui.pages.registry import RegistryPage
-from app.ui.registry_dialogs import HouseholdDialog, ImportWizard, ResidentForm
+from app.ui.registry_dialogs import HouseholdDialog, ResidentForm
+from app.ui.roster_import_wizard import ImportWizard
 
 
 @pytest.fixture
@@ -548,7 +549,7 @@ def test_the_wizard_reads_the_file_off_the_gui_thread(qtbot, demo_ctx, tmp_path:
     the GUI thread, the window frozen); the page says so and moves on by itself."""
     import threading
 
-    import app.ui.registry_dialogs as dialogs
+    import app.ui.roster_import_wizard as wizard_module
 
     path = tmp_path / "r.xlsx"
     book = xlsxwriter.Workbook(str(path))
@@ -557,13 +558,13 @@ def test_the_wizard_reads_the_file_off_the_gui_thread(qtbot, demo_ctx, tmp_path:
     sheet.write_row(1, 0, ["王五", "88栋1单元101"])
     book.close()
     seen: list[threading.Thread] = []
-    real = dialogs.read_table
+    real = wizard_module.read_table
 
     def reading(*args, **kwargs):  # type: ignore[no-untyped-def]
         seen.append(threading.current_thread())
         return real(*args, **kwargs)
 
-    dialogs.read_table = reading  # type: ignore[assignment]
+    wizard_module.read_table = reading  # type: ignore[assignment]
     try:
         wizard = ImportWizard(demo_ctx)
         qtbot.addWidget(wizard)
@@ -574,5 +575,5 @@ def test_the_wizard_reads_the_file_off_the_gui_thread(qtbot, demo_ctx, tmp_path:
         assert "读取" in wizard.file_page.message.text()
         qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
     finally:
-        dialogs.read_table = real  # type: ignore[assignment]
+        wizard_module.read_table = real  # type: ignore[assignment]
     assert seen and seen[0] is not threading.main_thread()

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.registry import lookup
+from app.core.common.changes import Change
+from app.core.registry import lookup, vocabulary
 from app.core.registry.lookup import ResidentFilter
 from app.core.registry.search import RegistrySearch
 from app.ui.context import AppContext, preview_folder
+from app.ui.duplicates_dialog import DuplicatesDialog
 from app.ui.files import save_file
-from app.ui.household_dialogs import DuplicatesDialog
 from app.ui.labels import (
     RESIDENCY,
     STATUS,
@@ -57,7 +58,8 @@ from app.ui.models.registry_model import (
     COL_TAGS,
     ResidentTableModel,
 )
-from app.ui.registry_dialogs import HouseholdDialog, ImportWizard, ResidentForm, confirm_delete
+from app.ui.registry_dialogs import HouseholdDialog, ResidentForm, confirm_delete
+from app.ui.roster_import_wizard import ImportWizard
 
 _CHANGING = ("household", "add", "delete", "duplicates", "import")  # not at a street office
 LIMIT = 30  # people listed under the search box
@@ -399,8 +401,8 @@ class RegistryPage(QWidget):
         self.table.horizontalHeader().setSortIndicator(column, order)
         self.model.sort(column, order)
 
-    def _on_changed(self, what: object) -> None:
-        if isinstance(what, set | frozenset) and what & {"residents", "households"}:
+    def _on_changed(self, changes: Change) -> None:
+        if changes & Change.REGISTRY:
             self.reload_keeping_place()
 
     def reload_keeping_place(self, select_id: int | None = None) -> None:
@@ -509,8 +511,8 @@ class RegistryPage(QWidget):
             self,
             lambda _p: lookup.delete_resident(db, row.id, reason),
             title=self.tr("删除居民"),
-            on_success=lambda _r: self.ctx.changed.emit({"households", "residents"}),
             show_progress=False,
+            changes=Change.REGISTRY,
         )
 
     def import_roster(self) -> ImportWizard:
@@ -558,10 +560,10 @@ class RegistryPage(QWidget):
         words += [c.label for c in self.options.buildings if c.id == f.building_id]
         if f.tag:
             words.append(f.tag)
-        if f.residency in RESIDENCY:
-            words.append(RESIDENCY[f.residency])
-        if f.status in STATUS:
-            words.append(STATUS[f.status])
+        if f.residency in vocabulary.RESIDENCY:
+            words.append(vocabulary.RESIDENCY[f.residency])
+        if f.status in vocabulary.STATUS:
+            words.append(vocabulary.STATUS[f.status])
         return words
 
     def print_list(self) -> None:
