@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
                 self.tr("诉求"),
                 todo(self.tr("诉求"), self.tr("居民诉求、投诉和举报的登记、分派、办结和统计。")),
             ),
-            ("printing", self.tr("通知打印"), "app.ui.pages.printing:PrintingPage"),
+            ("printing", self.tr("通知打印"), "app.ui.pages.printing.page:PrintingPage"),
             ("reports", self.tr("报表"), "app.ui.pages.reports:ReportsPage"),
             ("exchange", self.tr("数据交换"), "app.ui.pages.exchange:ExchangePage"),
             ("settings", self.tr("设置"), "app.ui.pages.settings:SettingsPage"),

@@ -358,7 +358,7 @@ def test_the_restart_note_speaks_both_languages(qtbot, make_ctx, latin_office, l
 def test_the_notices_page_names_blank_fields_in_words(qtbot, make_ctx, latin_office, english):
     """The warning under the preview names what is left blank as the form does, not by the
     fields' internal keys (community_phone, end_date, start_date)."""
-    from app.ui.pages.printing import PrintingPage
+    from app.ui.pages.printing.page import PrintingPage
 
     ctx = make_ctx(latin_office, lang="en")
     page = PrintingPage(ctx)

@@ -18,7 +18,7 @@ from app.core.printing.notices import Target, find_households
 from app.db.models import Building, Household, Resident
 from app.db.models_printing import NoticeTemplateRecord
 from app.ui.main_window import MainWindow
-from app.ui.pages.printing import PrintingPage
+from app.ui.pages.printing.page import PrintingPage
 from app.ui.pages.reports import ReportsPage
 from app.ui.print_preview import PdfPreviewDialog
 from tests.ui.conftest import type_chinese
@@ -153,7 +153,7 @@ def test_a_template_of_the_offices_own_is_written_and_saved(qtbot, window, demo_
         asked.append(text)
         return QMessageBox.StandardButton.Cancel
 
-    import app.ui.pages.printing as printing_module
+    import app.ui.pages.printing.page as printing_module
 
     original = printing_module.QMessageBox.question
     printing_module.QMessageBox.question = question

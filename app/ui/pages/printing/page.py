@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import Change
 from app.core.printing import notices as core
 from app.core.printing.notices import (
     Households,
@@ -60,7 +61,6 @@ from app.core.printing.notices import (
 from app.ui.context import AppContext, preview_folder
 from app.ui.labels import DOCUMENT, building_label, grid_label, listing, mark_chinese, tag_label
 from app.ui.operations import delete_later
-from app.ui.qtfix import emit
 from app.ui.toolbar import PageToolBar
 
 PREVIEW_DELAY_MS = 350
@@ -86,11 +86,11 @@ class _DateField(QWidget):
         row.addWidget(self.use)
         row.addWidget(self.edit, 1)
         self.use.stateChanged.connect(self._toggled)
-        self.edit.dateChanged.connect(lambda _d: emit(self.changed))
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
 
     def _toggled(self, _state: int) -> None:
         self.edit.setEnabled(self.use.isChecked())
-        emit(self.changed)
+        self.changed.emit()
 
     def value(self) -> date | None:
         if not self.use.isChecked():
@@ -457,13 +457,13 @@ class PrintingPage(QWidget):
             self._started = True
             self.reload()
 
-    def _on_changed(self, what: object) -> None:
-        if not self._started or not isinstance(what, set | frozenset | list | tuple):
+    def _on_changed(self, changes: Change) -> None:
+        if not self._started:
             return
-        changed = set(what)
-        if changed & {"notice_templates"}:
-            self.reload_templates(self.current.key if self.current else None)
-        if changed & {"grids", "registry", "residents", "households", "roster", "tags"}:
+        if changes & Change.NOTICES:
+            self.reload_templates()
+        # the targets (grids, buildings, tags) and the grid workers a notice names
+        if changes & (Change.REGISTRY | Change.GRIDS | Change.DUTY):
             self.reload()
 
     def reload(self) -> None:
@@ -476,19 +476,19 @@ class PrintingPage(QWidget):
 
         self.ctx.run(self, work, on_success=self._loaded, show_progress=False)
 
-    def reload_templates(self, select_key: str | None = None) -> None:
+    def reload_templates(self) -> None:
+        """The templates again, keeping the one shown when they arrive (a save or delete on this
+        page has set it by then) selected."""
         db = self.ctx.db
 
         def work(_progress: Any) -> list[NoticeTemplate]:
             with db.reading() as session:
                 return core.list_templates(session)
 
-        self.ctx.run(
-            self,
-            work,
-            on_success=lambda found: self._templates_shown(found, select_key),
-            show_progress=False,
-        )
+        def arrived(found: list[NoticeTemplate]) -> None:
+            self._templates_shown(found, self.current.key if self.current else None)
+
+        self.ctx.run(self, work, on_success=arrived, show_progress=False)
 
     def _loaded(self, result: tuple[list[NoticeTemplate], TargetChoices]) -> None:
         templates, choices = result
@@ -537,7 +537,7 @@ class PrintingPage(QWidget):
         row = keys.index(select_key) if select_key in keys else 0
         self.list.setCurrentRow(row)
         self._template_chosen(row)
-        emit(self.templates_loaded)
+        self.templates_loaded.emit()
 
     # --- templates ----------------------------------------------------------------------------
 
@@ -736,9 +736,15 @@ class PrintingPage(QWidget):
             self.status.setText(
                 self.tr("已保存模板“{0}”（{1}）").format(template.name, template.key)
             )
-            emit(self.ctx.changed, {"notice_templates"})
 
-        self.ctx.run(self, work, title=self.tr("保存模板"), on_success=saved, show_progress=False)
+        self.ctx.run(
+            self,
+            work,
+            title=self.tr("保存模板"),
+            on_success=saved,
+            show_progress=False,
+            changes=Change.NOTICES,
+        )
 
     def delete_template(self) -> None:
         t = self.current
@@ -760,9 +766,15 @@ class PrintingPage(QWidget):
             self.current = None
             self.dirty = False
             self.status.setText(self.tr("已删除模板“{0}”").format(t.name))
-            emit(self.ctx.changed, {"notice_templates"})
 
-        self.ctx.run(self, work, title=self.tr("删除模板"), on_success=deleted, show_progress=False)
+        self.ctx.run(
+            self,
+            work,
+            title=self.tr("删除模板"),
+            on_success=deleted,
+            show_progress=False,
+            changes=Change.NOTICES,
+        )
 
     def _update_actions(self) -> None:
         custom = self.current is None or not self.current.builtin
@@ -841,7 +853,7 @@ class PrintingPage(QWidget):
             self.count_label.setText(self.tr("共 {0:,} 户，每户一份").format(len(found.rows)))
         self.print_action.setEnabled(found is not None)
         self.generate_button.setEnabled(found is not None)
-        emit(self.target_loaded)
+        self.target_loaded.emit()
         self.schedule_preview()
 
     def values(self) -> NoticeValues:
@@ -918,7 +930,7 @@ class PrintingPage(QWidget):
             shown.insert(0, self.tr("未填写：{0}（印为空白横线，可手写）。").format(names))
         self.warnings_label.setText("\n".join(shown))
         self.warnings_label.setVisible(bool(shown))
-        emit(self.preview_updated)
+        self.preview_updated.emit()
 
     # --- the batch ----------------------------------------------------------------------------
 
@@ -948,7 +960,7 @@ class PrintingPage(QWidget):
                     result.notices, template.name, result.pages
                 )
             )
-            emit(self.generated, result)
+            self.generated.emit(result)
             self._preview_batch(result, name)
 
         def failed(exc: BaseException) -> None:
