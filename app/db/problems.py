@@ -16,7 +16,6 @@ def explain(exc: BaseException, where: Path | str) -> GridDeskError | None:
     if isinstance(exc, GridDeskError):
         return exc
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
-    text = str(orig).lower()
     if isinstance(orig, OSError):
         if orig.errno == errno.ENOSPC:
             return DatabaseProblem(
@@ -36,23 +35,41 @@ def explain(exc: BaseException, where: Path | str) -> GridDeskError | None:
         return _server_problem(exc, orig, where)
     if not isinstance(orig, sqlite3.Error):
         return None
-    if "locked" in text or "busy" in text:
+    return _sqlite_problem(orig, where)
+
+
+# SQLite's primary result codes (an extended code keeps its primary one in the low byte, e.g.
+# SQLITE_BUSY_SNAPSHOT is 517 = 5 + 2 << 8); errors raised by Python's sqlite3 module itself (a
+# closed connection, a wrong parameter count) carry none and are bugs.
+_IN_USE = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_CANNOT_WRITE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN}
+_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+
+def _sqlite_problem(orig: sqlite3.Error, where: Path | str) -> GridDeskError | None:
+    """SQLite's condition by its result code (`sqlite_errorcode`), never by the message's words,
+    which differ between SQLite versions and are not meant to be parsed."""
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    if primary in _IN_USE:
         return DatabaseProblem(
             f"数据库正被另一个程序占用：{where}。请关闭其他 GridDesk 窗口后重试。",
             f"The database is in use by another program: {where}. "
             "Close other GridDesk windows and try again.",
         )
-    if "full" in text:
+    if primary == sqlite3.SQLITE_FULL:
         return DatabaseProblem(
             f"磁盘已满，无法写入：{where}。已保存的数据未受影响。",
             f"The disk is full; cannot write to {where}. Saved data is intact.",
         )
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
+    if primary in _CANNOT_WRITE:
         return DatabaseProblem(
             f"无法写入数据文件夹：{where}（只读或无权限）。",
             f"Cannot write to the data folder {where} (read-only or no permission).",
         )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if primary in _DAMAGED:
         return DatabaseCorrupt(
             f"数据库文件已损坏或不是 GridDesk 数据库：{where}。文件未改动；"
             "请运行 restore latest 恢复最近的正常备份（窗口中：文件 → 备份与恢复…）。",
@@ -60,7 +77,7 @@ def explain(exc: BaseException, where: Path | str) -> GridDeskError | None:
             "It was not changed; run restore latest to go back to the newest good backup "
             "(in the window: File → Backup and restore…).",
         )
-    if "disk i/o" in text:
+    if primary == sqlite3.SQLITE_IOERR:
         return DatabaseProblem(
             f"读写数据库时出错：{where}（磁盘或U盘故障？）。",
             f"Disk I/O error on {where} (a failing disk or stick?).",
