@@ -5,8 +5,10 @@ kinds of duty and of meeting, categories of supplies) and the words that string 
 The database keeps codes (`registered`, `moved_out`, `M`) or the Chinese names the office and its
 spreadsheets use (户主, 独居老人). Each table below is written as literals the translation tools can
 see (`QT_TRANSLATE_NOOP`), never as variables passed to `tr()`, which the tools cannot read (that
-left 户籍 and 在住 in Chinese in English mode). Names the office typed itself (its own tags, an
-unusual relation) are shown as typed.
+left 户籍 and 在住 in Chinese in English mode). Residency, status, gender and the relations are the
+register's own words, kept once in `app.core.registry.vocabulary` (what documents print); the tables
+here repeat them only as the literals to translate, and tests/ui/test_vocabulary.py holds the two
+equal. Names the office typed itself (its own tags, an unusual relation) are shown as typed.
 """
 
 from __future__ import annotations

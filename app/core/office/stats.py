@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.registry.vocabulary import RESIDENCY
 from app.db.models import Building, Grid, Household, Resident, Tag
 
 ACTIVE_RESIDENT = (Resident.deleted_at.is_(None), Resident.status == "active")
@@ -75,6 +76,6 @@ def office_stats(session: Session) -> dict[str, Any]:
         "buildings": buildings,
         "vulnerable": vulnerable,
         "unassigned_households": unassigned,
-        "by_residency": {k: by_residency.get(k, 0) for k in ("registered", "migrant", "abroad")},
+        "by_residency": {k: by_residency.get(k, 0) for k in RESIDENCY},
         "by_tag": by_tag,
     }

@@ -36,6 +36,7 @@ from app.core.grids.structure import DEFAULT_MAX_RESIDENTS_PER_WORKER, RATIO_SET
 from app.core.meetings import minutes as meetings_core
 from app.core.office.setup import get_setting
 from app.core.office.stats import office_stats, vulnerable_tags
+from app.core.registry.vocabulary import RESIDENCY, STATUS
 from app.core.supplies import ledger as supplies_core
 from app.db.events import created_count
 from app.db.models import AuditEntry, Grid, Household, Office, Resident
@@ -45,8 +46,6 @@ from app.errors import InvalidInput
 
 WEEKDAYS = "一二三四五六日"
 NUMERALS = "一二三四五六七八九十"
-RESIDENCY_NAMES = {"registered": "户籍", "migrant": "流动", "abroad": "境外"}
-STATUS_NAMES = {"active": "在住", "moved_out": "已迁出", "deceased": "已故"}
 SHIFT_STATUS = {
     "upcoming": "未开始",
     "on_duty": "在岗",
@@ -141,20 +140,20 @@ def _population(session: Session, day: date, stats: dict[str, Any]) -> Section:
     if stats["unassigned_households"]:
         s.lines.append(f"尚有 {_n(stats['unassigned_households'])} 户未划入网格。")
     rows: list[tuple[Any, ...]] = [
-        ("在住居民", "户籍", residency["registered"]),
-        ("", "流动", residency["migrant"]),
-        ("", "境外", residency["abroad"]),
+        ("在住居民", RESIDENCY["registered"], residency["registered"]),
+        ("", RESIDENCY["migrant"], residency["migrant"]),
+        ("", RESIDENCY["abroad"], residency["abroad"]),
         ("", "小计", stats["residents"]),
-        ("不在住（保留记录）", "已迁出", by_status.get("moved_out", 0)),
-        ("", "已故", by_status.get("deceased", 0)),
+        ("不在住（保留记录）", STATUS["moved_out"], by_status.get("moved_out", 0)),
+        ("", STATUS["deceased"], by_status.get("deceased", 0)),
     ]
     s.tables.append(Table(("类别", "分项", "人数"), rows, (3, 2, 2), "居民按居住状态与户籍类型"))
     if stats["residents"]:
         s.charts.append(
             Chart(
                 "在住居民按户籍类型（人）",
-                [RESIDENCY_NAMES[k] for k in ("registered", "migrant", "abroad")],
-                [residency[k] for k in ("registered", "migrant", "abroad")],
+                list(RESIDENCY.values()),
+                [residency[k] for k in RESIDENCY],
             )
         )
 

@@ -21,12 +21,12 @@ from sqlalchemy.orm import Session
 
 from app.core.registry import address, relations
 from app.core.registry.lookup import ResidentInput, _checked, _id_taken
+from app.core.registry.vocabulary import HEAD
 from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import Building, Household, Resident
 from app.errors import InvalidInput
 
-HEAD = "户主"
 _CODE = re.compile(r"^H(\d+)$")
 
 

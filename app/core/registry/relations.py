@@ -19,29 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from app.core.registry.vocabulary import HEAD as HEAD
+from app.core.registry.vocabulary import OTHER as OTHER
+from app.core.registry.vocabulary import RELATIONS
 from app.db.models import Resident
 
-HEAD = "户主"
-OTHER = "其他"
-
-# what the relations commonly written in rosters may be
-COMMON = (
-    "户主",
-    "配偶",
-    "子",
-    "女",
-    "父亲",
-    "母亲",
-    "儿媳",
-    "女婿",
-    "孙子",
-    "孙女",
-    "外孙子",
-    "外孙女",
-    "兄弟姐妹",
-    "祖父母",
-    "其他",
-)
+# the relations commonly written in rosters (what the forms offer)
+COMMON = RELATIONS
 
 _DESCENDANTS = ("子", "女", "儿媳", "女婿", "孙子", "孙女", "外孙子", "外孙女")
 # the old head's members, seen by their child who heads them now

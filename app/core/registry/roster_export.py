@@ -25,12 +25,8 @@ from sqlalchemy import text
 from app.core.common.files import atomic_path
 from app.core.common.masking import MASKED_NOTE, mask_id_number, mask_phone, masked_birth
 from app.core.common.progress import Progress, no_progress
-from app.core.registry.roster_import import (
-    DOC_TYPE_NAMES,
-    NEUTRALISED,
-    RESIDENCY_NAMES,
-    STATUS_NAMES,
-)
+from app.core.registry.roster_import import DOC_TYPE_NAMES, NEUTRALISED
+from app.core.registry.vocabulary import gender_name, residency_name, status_name
 from app.db.engine import Database
 from app.db.models import split_tags
 from app.errors import InvalidInput
@@ -207,7 +203,7 @@ def _write_workbook(
             values: tuple[Any, ...] = (
                 hcode,
                 name,
-                {"M": "男", "F": "女"}.get(gender or "", ""),
+                gender_name(gender),
                 id_number or "",
                 born_text,
                 phone or "",
@@ -215,9 +211,9 @@ def _write_workbook(
                 unit,
                 room,
                 relation or "",
-                RESIDENCY_NAMES.get(residency, residency or ""),
+                residency_name(residency),
                 "、".join(split_tags(tags)),
-                STATUS_NAMES.get(status, status or ""),
+                status_name(status),
                 DOC_TYPE_NAMES.get(doc_type or "", doc_type or ""),
                 doc_number or "",
                 notes or "",

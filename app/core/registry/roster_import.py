@@ -49,6 +49,7 @@ from app.core.common import text as text_rules
 from app.core.common.masking import mask_id_number, mask_phone
 from app.core.common.progress import Progress, no_progress
 from app.core.registry import address, idnumber
+from app.core.registry.vocabulary import HEAD, HEAD_WORDS, RESIDENCY_WORDS, STATUS_WORDS
 from app.core.spreadsheet import Table, digits_lost, number_text, read_table
 from app.db import search_index
 from app.db.base import new_uuids
@@ -88,7 +89,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
 FIELD_LABELS = {f: names[0] for f, names in FIELDS.items()}
 FIELD_LABELS.update({"category": "人员类别", "doc_number": "其他证件号"})
 
-HEAD_WORDS = {"户主", "本人", "户主本人"}
 GENDERS = {
     "男": "M",
     "女": "F",
@@ -99,35 +99,6 @@ GENDERS = {
     "男性": "M",
     "女性": "F",
 }
-RESIDENCY_WORDS = {
-    "户籍": "registered",
-    "户籍人口": "registered",
-    "常住": "registered",
-    "常住人口": "registered",
-    "本地": "registered",
-    "流动": "migrant",
-    "流动人口": "migrant",
-    "外来": "migrant",
-    "外来人口": "migrant",
-    "暂住": "migrant",
-    "境外": "abroad",
-    "境外人员": "abroad",
-    "外籍": "abroad",
-    "外籍人员": "abroad",
-}
-RESIDENCY_NAMES = {"registered": "户籍", "migrant": "流动", "abroad": "境外"}
-STATUS_WORDS = {
-    "在住": "active",
-    "正常": "active",
-    "在册": "active",
-    "迁出": "moved_out",
-    "已迁出": "moved_out",
-    "搬离": "moved_out",
-    "死亡": "deceased",
-    "已故": "deceased",
-    "去世": "deceased",
-}
-STATUS_NAMES = {"active": "在住", "moved_out": "迁出", "deceased": "死亡"}
 DOC_TYPE_WORDS = {
     "身份证": "id_card",
     "居民身份证": "id_card",
@@ -1345,7 +1316,7 @@ def _match(session: Session, plan: Plan) -> None:
             if head_id is None and wanted_head in added_now:
                 row = added_now[wanted_head]  # a new member heads it from the start
                 row["is_head"] = True
-                row["relation"] = "户主"  # a relation is to the head: the head's own is 户主
+                row["relation"] = HEAD  # a relation is to the head: the head's own is 户主
                 continue
             plan.head_changes.append((household_id, wanted_head))
             if head_id is not None and wanted_head not in updated_ids:
@@ -1388,7 +1359,7 @@ def _new_heads_for_left(
             key=lambda r: (r.relation != "配偶", r.birth_date is None, r.birth_date, r.id),
         )
         plan.head_changes.append((household_id, chosen.id))
-        plan.updates.append({"id": chosen.id, "relation": "户主"})
+        plan.updates.append({"id": chosen.id, "relation": HEAD})
         plan.warnings.append(
             Problem(
                 row,

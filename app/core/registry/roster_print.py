@@ -27,12 +27,12 @@ from app.core.common.progress import Progress, no_progress
 from app.core.grids import structure
 from app.core.grids.paper import PrintResult, _build, _e, _office, _Styles
 from app.core.registry.lookup import ResidentFilter, _filtered
+from app.core.registry.vocabulary import HEAD, gender_name
 from app.db.engine import Database
 from app.db.models import Building, Household, Resident, split_tags
 from app.errors import InvalidInput
 
 ROWS_PER_TABLE = 120
-GENDER = {"M": "男", "F": "女"}
 HEADERS = (
     "住址",
     "户号",
@@ -132,8 +132,8 @@ def roster_lines(
             r.address_code,
             r.code,
             r.name,
-            "户主" if r.is_head else (r.relation or ""),
-            GENDER.get(r.gender or "", ""),
+            HEAD if r.is_head else (r.relation or ""),
+            gender_name(r.gender),
             masked_birth(r.birth_date, on),
             mask_id_number(r.id_number) if r.id_number else "",
             mask_phone(r.phone),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core.common.changes import Change
 from app.ui.context import AppContext
-from app.ui.labels import tag_label
+from app.ui.labels import residency_label, tag_label
 
 PLACEHOLDER = "…"
 
@@ -209,12 +209,10 @@ class HomePage(QWidget):
             self.subtitle.setText(self.tr("以下数字直接统计自本机数据库。"))
         self.first_steps.setVisible(empty)
         self._fill(self.tag_table, [(tag_label(k), v) for k, v in stats["by_tag"].items()])
-        names = {
-            "registered": self.tr("户籍"),
-            "migrant": self.tr("流动"),
-            "abroad": self.tr("境外"),
-        }
-        self._fill(self.residency_table, [(names[k], v) for k, v in stats["by_residency"].items()])
+        self._fill(
+            self.residency_table,
+            [(residency_label(k), v) for k, v in stats["by_residency"].items()],
+        )
         self.filled.emit()
 
     @staticmethod
