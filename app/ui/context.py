@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.core.common.changes import NOTHING, Change
 from app.core.office.datadir import DataDir
 from app.core.office.peek import OfficeInfo
-from app.ui.operations import DbOperation, TaskManager
+from app.ui.operations import Changes, DbOperation, TaskManager
 
 if TYPE_CHECKING:
     from app.db.engine import Database
@@ -24,7 +25,8 @@ class AppContext(QObject):
     than Qt takes to show a window); `opened` fires once `db` can be used. Pages are built after
     that, so only the 首页 and the window frame ever exist without it."""
 
-    # what an operation changed (e.g. {"residents", "grids"}); each page decides whether to refresh
+    # what an operation changed, a `Change` (e.g. Change.RESIDENTS | Change.GRIDS), broadcast once;
+    # each page tests the flags it shows and decides whether to refresh
     changed = Signal(object)
     opened = Signal()
 
@@ -59,6 +61,9 @@ class AppContext(QObject):
         self._db = db
         self.opened.emit()
 
+    def _announce(self, changes: Change) -> None:
+        self.changed.emit(changes)
+
     def run(
         self,
         parent: QWidget | None,
@@ -67,9 +72,20 @@ class AppContext(QObject):
         title: str = "",
         on_success: Callable[[Any], None] | None = None,
         show_progress: bool = True,
+        changes: Changes = NOTHING,
     ) -> DbOperation:
+        """Run `fn(progress)` on the database worker; once it succeeded, `changes` (what it
+        changed, or a function of its result that says so) is broadcast by `changed`, then
+        `on_success` is called with the result."""
         op = DbOperation(
-            self.tasks, parent, fn, title=title, show_progress=show_progress, lang=self.lang
+            self.tasks,
+            parent,
+            fn,
+            title=title,
+            show_progress=show_progress,
+            lang=self.lang,
+            changes=changes,
+            announce=self._announce,
         )
         if on_success is not None:
             op.success(on_success)

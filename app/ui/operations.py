@@ -1,11 +1,16 @@
 """Long work off the UI thread (after Anki's CollectionOp and its single-worker task manager).
 
-    DbOperation(tasks, parent, fn, title=...).success(on_done).failure(on_error).run_in_background()
+    DbOperation(tasks, parent, fn, title=..., changes=Change.SUPPLIES, announce=...)
+        .success(on_done).failure(on_error).run_in_background()
 
 `fn(progress)` runs on the one database worker thread and opens its own Session; `progress(done,
 total, label)` updates a dialog with a Cancel button and raises `Cancelled` once the user pressed it,
 so the operation's transaction rolls back whole. Results come back to the UI thread by signal.
 Known conditions (`GridDeskError`) become a message box; anything else is a bug: crash dialog + log.
+
+What the operation changed (`app.core.common.changes.Change`, or a function of its result when that
+depends on what it did) is announced once it succeeded — before `success` is called, so the pages
+have read the new state when the caller goes on to select or show something in them.
 
 Who owns what (the rule that keeps Python and Qt from freeing an object twice):
 - An operation is a plain Python object held by the task manager until it has reported; it is not
@@ -34,10 +39,14 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from app.core.common.changes import NOTHING, Change
 from app.errors import Cancelled, GridDeskError
 from app.ui.labels import step_label
 
 log = logging.getLogger(__name__)
+
+# what an operation changed: fixed, or read from its result
+Changes = Change | Callable[[Any], Change]
 
 
 class _Graveyard:
@@ -183,6 +192,8 @@ class DbOperation:
         title: str = "",
         show_progress: bool = True,
         lang: str = "zh",
+        changes: Changes = NOTHING,
+        announce: Callable[[Change], None] | None = None,
     ) -> None:
         self.tasks = tasks
         self.parent_widget = parent
@@ -191,6 +202,8 @@ class DbOperation:
         self.show_progress = show_progress
         self.lang = lang
         self.cancel_event = threading.Event()
+        self.changes = changes
+        self._announce = announce
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._dialog: QProgressDialog | None = None
@@ -257,6 +270,9 @@ class DbOperation:
         if is_gone(self.parent_widget):
             return  # the widget went meanwhile; nobody waits for the answer
         if ok:
+            changes = self.changes(value) if callable(self.changes) else self.changes
+            if changes:
+                self._call(self._announce, changes)
             self._call(self._on_success, value)
         else:
             self._failed(value)

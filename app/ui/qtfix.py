@@ -6,19 +6,16 @@ enough emits (or at interpreter exit, when the real references are released) the
 zero and the interpreter aborts with "Fatal Python error: bool_dealloc". Python 3.12 made `True`
 immortal, and a fixed PySide6 returns a proper reference; then nothing needs doing.
 
-    from app.ui.qtfix import emit
-    emit(self.loaded)            # instead of self.loaded.emit()
-    emit(self.progress, 3, 10)   # instead of self.progress.emit(3, 10)
-
-Whether the bug is present is measured once, on a private signal, so the missing reference is
-added back only where it is missing.
+Whether the bug is present is measured once, on a private signal, when `app.ui` is imported (its
+`__init__` imports this module before any signal is emitted). Where it is, True and False are given
+a reference count no number of emits can use up, which covers every emit in the process — ours,
+Qt's bindings', tests' — so call sites simply write `signal.emit(...)`.
 """
 
 from __future__ import annotations
 
 import ctypes
 import sys
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -50,16 +47,10 @@ EMIT_DROPS_A_REFERENCE = _emit_drops_a_reference()
 
 def _pin_bools() -> None:
     """Give True and False a reference count no number of emits can use up (what Python 3.12
-    does by making them immortal). This covers every emit — ours, Qt's bindings', tests' — so no
-    call site has to remember the work-around; `emit()` below stays for explicitness."""
+    does by making them immortal)."""
     for value in (True, False):
         ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40
 
 
 if EMIT_DROPS_A_REFERENCE:
     _pin_bools()
-
-
-def emit(signal: Any, *args: Any) -> None:
-    """`signal.emit(*args)` (True/False are pinned above when this PySide6 needs it)."""
-    signal.emit(*args)

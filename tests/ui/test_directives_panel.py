@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.core.common.changes import Change
 from app.core.exchange.returns import export_return_packages
 from app.core.supplies import ledger
 from app.ui.pages.directives import DirectivesPanel
-from app.ui.qtfix import emit
 from tests.core.exchange_offices import (  # noqa: F401  (fixtures)
     COMMUNITY,
     COMMUNITY2,
@@ -89,7 +89,7 @@ def test_street_office_and_community_panels(qtbot, contexts, panels, offices, tm
     assert column(street.table, 5) == ["已发出 1", "已发出 2"]
 
     with qtbot.wait_signal(community.loaded, timeout=10_000):
-        emit(contexts["C"].changed, {"exchange"})  # as the 数据交换 page does after an import
+        contexts["C"].changed.emit(Change.EXCHANGE)  # as the 数据交换 page does after an import
     assert column(community.table, 5) == ["待办", "已收到"]
     community.table.selectRow(1)  # the notice: nothing to answer
     assert not community.complete_button.isEnabled()
@@ -137,7 +137,7 @@ def test_community_completes_a_task_with_the_button(
     import_into(c, sent[0].path)
     community = panels["C"]
     with qtbot.wait_signal(community.loaded, timeout=10_000):
-        emit(contexts["C"].changed, {"exchange"})
+        contexts["C"].changed.emit(Change.EXCHANGE)
     community.table.selectRow(0)
     assert community.complete_button.isEnabled() and not community.arrival_button.isEnabled()
     asked = []
@@ -178,7 +178,7 @@ def test_community_takes_back_an_arrival_with_the_button(
     import_into(c, sent[0].path)
     community = panels["C"]
     with qtbot.wait_signal(community.loaded, timeout=10_000):
-        emit(contexts["C"].changed, {"exchange"})
+        contexts["C"].changed.emit(Change.EXCHANGE)
     community.table.selectRow(0)
     assert not community.undo_button.isEnabled()  # nothing recorded yet
     with qtbot.wait_signal(community.loaded, timeout=10_000):
@@ -240,7 +240,7 @@ def test_community_takes_back_a_task_ticked_by_mistake(
     import_into(c, sent[0].path)
     community = panels["C"]
     with qtbot.wait_signal(community.loaded, timeout=10_000):
-        emit(contexts["C"].changed, {"exchange"})
+        contexts["C"].changed.emit(Change.EXCHANGE)
     community.table.selectRow(0)
     with qtbot.wait_signal(community.loaded, timeout=10_000):
         community.complete_selected(note="")

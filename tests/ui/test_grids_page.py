@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import func, select, update
 
+from app.core.common.changes import Change
 from app.core.grids import duty
 from app.core.grids import structure as grids
 from app.core.grids.duty import PersonInput
@@ -35,7 +36,6 @@ from app.ui.pages.grids.coverage import CoverageSection
 from app.ui.pages.grids.dialogs import AssignDialog, PersonDialog
 from app.ui.pages.grids.page import GridsPage
 from app.ui.pages.grids.structure import compress
-from app.ui.qtfix import emit
 from tests.core.grid_helpers import copy_of, make_template
 from tests.ui.conftest import type_chinese
 
@@ -204,7 +204,7 @@ def test_unassigned_households_are_shown_and_assigned(qtbot, window, ctx) -> Non
     page = open_page(qtbot, window)
     tab = page.structure
     with loaded(qtbot, page, "structure"):
-        emit(ctx.changed, {"grids"})
+        ctx.changed.emit(Change.GRIDS)
     assert "7" in tab.banner.text() and tab.banner_button.isEnabled()
     with loaded(qtbot, page, "households"):
         qtbot.mouseClick(tab.banner_button, Qt.MouseButton.LeftButton)

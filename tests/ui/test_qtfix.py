@@ -42,19 +42,3 @@ def test_many_emits_and_a_clean_exit():
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "done"
     assert "bool_dealloc" not in proc.stderr
-
-
-def test_emit_helper_delivers_like_emit(qtbot):
-    from PySide6.QtCore import QObject, Signal
-
-    from app.ui.qtfix import emit
-
-    class Source(QObject):
-        carrying = Signal(int)
-
-    source = Source()
-    got = []
-    source.carrying.connect(got.append)
-    for n in range(10):
-        emit(source.carrying, n)
-    assert got == list(range(10))

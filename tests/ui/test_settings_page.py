@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
+from app.core.common.changes import Change
 from app.core.exchange.enrolment import enroll, export_public, read_enrolment
 from app.core.office.datadir import DataDir
 from app.core.office.setup import init_office, open_office, read_profile
@@ -63,7 +64,7 @@ def test_the_details_are_shown_typed_in_and_saved(qtbot, demo_ctx):
     retype(qtbot, section.name, "幸福里社区居委会")
     with qtbot.wait_signal(demo_ctx.changed, timeout=10_000) as blocker:
         qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
-    assert blocker.args == [{"office"}]
+    assert blocker.args == [Change.OFFICE]
     assert "已保存" in section.message.text()
     assert "电话" in section.message.text() and "联系人" in section.message.text()
     profile = profile_of(demo_ctx)

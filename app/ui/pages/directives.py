@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import NOTHING, Change
 from app.core.exchange.returns import export_return_packages
 from app.core.street import directives as core
 from app.core.supplies.ledger import MAX_QTY
@@ -50,7 +51,6 @@ from app.ui.context import AppContext
 from app.ui.files import choose_folder
 from app.ui.labels import clauses, listing, with_note
 from app.ui.pages.grids.dialogs import OpDialog
-from app.ui.qtfix import emit
 from app.ui.tables import list_table
 
 
@@ -318,19 +318,22 @@ class DirectivesPanel(QWidget):
             self.text.clear()
             self.area.clear()
             self.item.clear()
-            emit(self.ctx.changed, {"directives"})
-            emit(self.done, "added")
+            self.done.emit("added")
 
-        self.ctx.run(self, work, title=self.tr("下发"), on_success=added, show_progress=False)
+        self.ctx.run(
+            self,
+            work,
+            title=self.tr("下发"),
+            on_success=added,
+            show_progress=False,
+            changes=Change.DIRECTIVES,
+        )
 
     # --- loading ---------------------------------------------------------------------------------
 
-    def _on_changed(self, what: object) -> None:
-        if isinstance(what, set | frozenset | list | tuple) and not (
-            {"directives", "exchange"} & set(what)
-        ):
-            return
-        self.reload()
+    def _on_changed(self, changes: Change) -> None:
+        if changes & (Change.DIRECTIVES | Change.EXCHANGE):
+            self.reload()
 
     def reload(self) -> None:
         db, info = self.ctx.db, self.ctx.office
@@ -436,7 +439,7 @@ class DirectivesPanel(QWidget):
         if again is not None:
             self.table.selectRow(again)
         self._selected()
-        emit(self.loaded)
+        self.loaded.emit()
 
     # --- the selected directive ------------------------------------------------------------------
 
@@ -545,13 +548,13 @@ class DirectivesPanel(QWidget):
                 fn(session)
 
         def recorded(_result: Any) -> None:
-            emit(
-                self.ctx.changed,
-                {"directives", "supplies"} if what == "arrived" else {"directives"},
-            )
-            emit(self.done, what)
+            self.done.emit(what)
 
-        self.ctx.run(self, work, title=title, on_success=recorded, show_progress=False)
+        # an arrival is taken into stock
+        changes = Change.DIRECTIVES | (Change.SUPPLIES if what == "arrived" else NOTHING)
+        self.ctx.run(
+            self, work, title=title, on_success=recorded, show_progress=False, changes=changes
+        )
 
     def export_return(self, folder: str | None = None) -> None:
         """Street office: the return packages of every community with something new."""
@@ -574,10 +577,15 @@ class DirectivesPanel(QWidget):
                 self.tr("已写出 {0} 个回传包到 {1}：\n{2}").format(len(results), folder, names)
             )
             self.export_label.setVisible(True)
-            emit(self.ctx.changed, {"exchange", "directives"})
-            emit(self.done, "exported")
+            self.done.emit("exported")
 
-        self.ctx.run(self, work, title=self.tr("写出回传包"), on_success=written)
+        self.ctx.run(
+            self,
+            work,
+            title=self.tr("写出回传包"),
+            on_success=written,
+            changes=Change.EXCHANGE | Change.DIRECTIVES,
+        )
 
     def cancel_selected(self) -> None:
         r = self.selected()
@@ -660,11 +668,7 @@ class DirectivesPanel(QWidget):
             text = self.tr("已撤回任务“{0}”的完成登记，可重新登记完成。").format(result.title)
         self.feedback.setText(text)
         self.feedback.setVisible(True)
-        emit(
-            self.ctx.changed,
-            {"directives", "supplies"} if result.qty is not None else {"directives"},
-        )
-        emit(self.done, "undone")
+        self.done.emit("undone")
 
 
 class UndoAnswerDialog(OpDialog):
@@ -705,6 +709,10 @@ class UndoAnswerDialog(OpDialog):
     def show_error(self, text: str) -> None:
         super().show_error(text)
         self.adjustSize()  # room for the message under the question, not over it
+
+    def changes_of(self, result: core.UndoneAnswer) -> Change:
+        # an arrival taken back takes its stock out again
+        return Change.DIRECTIVES | (Change.SUPPLIES if result.qty is not None else NOTHING)
 
     def work(self) -> Any:
         db, info, ref, reason = self.ctx.db, self.ctx.office, self.row.uuid, self.reason.text()

@@ -38,13 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import Change
 from app.core.meetings import minutes as core
 from app.core.meetings.minutes import ActionItemInput, MeetingDetail, MeetingInput
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import open_files
 from app.ui.labels import grid_label, meeting_kind_label, with_note
-from app.ui.operations import DbOperation
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -593,9 +593,10 @@ class MeetingEditorDialog(QDialog):
                 entry = QListWidgetItem(with_note(attachment.file_name, _size(attachment.size)))
                 entry.setData(Qt.ItemDataRole.UserRole, ("stored", attachment))
                 self.attachment_list.addItem(entry)
-            self.ctx.changed.emit({"meetings"})
 
-        self.ctx.run(self, work, title=self.tr("添加附件"), on_success=done)
+        self.ctx.run(
+            self, work, title=self.tr("添加附件"), on_success=done, changes=Change.MEETINGS
+        )
 
     def remove_file(self) -> None:
         entry = self.attachment_list.currentItem()
@@ -657,13 +658,16 @@ class MeetingEditorDialog(QDialog):
 
         self.save_button.setEnabled(False)
         self.error.hide()
-        DbOperation(
-            self.ctx.tasks, self, work, title=self.tr("保存会议纪要"), show_progress=bool(files)
-        ).success(self._saved).failure(self._failed).run_in_background()
+        self.ctx.run(
+            self,
+            work,
+            title=self.tr("保存会议纪要"),
+            show_progress=bool(files),
+            changes=Change.MEETINGS,
+        ).success(self._saved).failure(self._failed)
 
     def _saved(self, meeting_id: int) -> None:
         self.saved_id = meeting_id
-        self.ctx.changed.emit({"meetings"})
         self.saved.emit(meeting_id)
         self.accept()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import Change
 from app.core.office.setup import (
     COMMUNITY_CODE_DIGITS,
     MAX_ADDRESS,
@@ -39,7 +40,6 @@ from app.core.office.setup import (
 )
 from app.errors import GridDeskError
 from app.ui.context import AppContext
-from app.ui.qtfix import emit
 
 
 def _restyle(label: QLabel, name: str) -> None:
@@ -186,7 +186,8 @@ class OfficeSection(QGroupBox):
 
     def _office_changed(self, profile: OfficeProfile) -> None:
         self.ctx.office = profile.info
-        emit(self.ctx.changed, {"office"})
+        # announced here, once the context holds the new details the window shows
+        self.ctx.changed.emit(Change.OFFICE)
 
     # --- the code ------------------------------------------------------------------------------
 
@@ -338,7 +339,7 @@ class CodeChangeDialog(QDialog):
 
     def _done(self, profile: OfficeProfile) -> None:
         self._busy = False
-        emit(self.changed, profile)
+        self.changed.emit(profile)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

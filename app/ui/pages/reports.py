@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import Change
 from app.core.printing import daily_report as core
 from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
 from app.ui.labels import DOCUMENT, mark_chinese
-from app.ui.qtfix import emit
 
 
 class ReportsPage(QWidget):
@@ -98,7 +98,12 @@ class ReportsPage(QWidget):
         self.status.setObjectName("muted")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
-        ctx.changed.connect(lambda _what: self.refresh() if self._started else None)
+        ctx.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Change) -> None:
+        # the report counts from every kind of record, and names the office: any change counts
+        if self._started and changes:
+            self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -133,7 +138,7 @@ class ReportsPage(QWidget):
             self.tr("{0} 的日报，统计于 {1}").format(report.day.isoformat(), report.stamp())
         )
         self.summary.setHtml(_html(report))
-        emit(self.report_shown)
+        self.report_shown.emit()
 
     # --- PDF and xlsx -------------------------------------------------------------------------
 
@@ -191,7 +196,7 @@ class ReportsPage(QWidget):
             self._show(report)
             self.saved_to = path
             self.status.setText(self.tr("已导出到 {0}").format(path))
-            emit(self.xlsx_saved, path)
+            self.xlsx_saved.emit(path)
 
         self.ctx.run(self, work, title=self.tr("正在导出日报"), on_success=done)
 

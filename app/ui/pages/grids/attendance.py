@@ -15,7 +15,6 @@ from app.ui.labels import listing, role_label
 from app.ui.models.grid_models import AttendanceModel
 from app.ui.pages.grids.dialogs import data_table, date_edit, from_qdate
 from app.ui.pages.grids.tab import Tab, muted
-from app.ui.qtfix import emit
 
 if TYPE_CHECKING:
     from app.ui.pages.grids.page import GridsPage
@@ -83,7 +82,7 @@ class AttendanceTab(Tab):
     def _loaded(self, rows: list[duty.AttendanceRow]) -> None:
         self.rows = rows
         self._fill()
-        emit(self.page.loaded, "attendance")
+        self.page.loaded.emit("attendance")
 
     def _fill(self) -> None:
         rows = [r for r in self.rows if r.on_paper] if self.on_paper.isChecked() else self.rows

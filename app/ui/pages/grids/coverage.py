@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import Change
 from app.core.grids import duty
 from app.core.grids import structure as grids
 from app.ui.context import AppContext
@@ -30,7 +31,6 @@ from app.ui.models.grid_models import CoverageModel
 from app.ui.pages.grids.coverage_chart import CoverageChart
 from app.ui.pages.grids.dialogs import data_table
 from app.ui.pages.grids.tab import Tab, muted
-from app.ui.qtfix import emit
 
 if TYPE_CHECKING:
     from app.ui.pages.grids.page import GridsPage
@@ -105,7 +105,7 @@ class CoverageTab(Tab):
             f"{cov.unassigned_households:,}", f"{cov.unassigned_residents:,}"
         )
         self.summary.setText(text)
-        emit(self.page.loaded, "coverage")
+        self.page.loaded.emit("coverage")
 
     def store_limit(self) -> None:
         db, value = self.ctx.db, self.limit.value()
@@ -114,7 +114,7 @@ class CoverageTab(Tab):
             with db.session(note="grids page") as session:
                 grids.set_max_residents_per_worker(session, value)
 
-        self.write(run, self.tr("保存上限"))
+        self.write(run, self.tr("保存上限"), Change.GRIDS)
 
     def print_contacts(self) -> None:
         from app.core.grids.paper import print_contact_sheets
@@ -176,4 +176,4 @@ class CoverageSection(HomeSection):
             )
         else:
             self.detail.setText("")
-        emit(self.filled)
+        self.filled.emit()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import NOTHING, Change
 from app.core.grids import duty, structure
 from app.core.grids.duty import PersonInput, PersonRow
 from app.db.models_grids import DUTY_KINDS, PERSON_ROLES
@@ -39,7 +40,6 @@ from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
 from app.ui.labels import SYNTAX, duty_kind_label, listing, mark_chinese, role_label, with_note
 from app.ui.models.grid_models import HistoryModel, RowsModel
-from app.ui.qtfix import emit
 
 
 def to_qdate(day: date) -> QDate:
@@ -87,6 +87,7 @@ class OpDialog(QDialog):
     """A dialog whose OK runs an operation in the background and closes only when it succeeded."""
 
     done = Signal(object)  # the operation's result, after it succeeded
+    changes: Change = NOTHING  # what the operation changes, announced once it succeeded
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,14 +135,20 @@ class OpDialog(QDialog):
             return
         self._busy = True
         self.buttons.setEnabled(False)
-        op = self.ctx.run(self, fn, title=self.windowTitle(), show_progress=False)
+        op = self.ctx.run(
+            self, fn, title=self.windowTitle(), show_progress=False, changes=self.changes_of
+        )
         op.success(self._succeeded)
         op.failure(self._failed)
+
+    def changes_of(self, _result: Any) -> Change:
+        """What the operation changed (its result may tell)."""
+        return self.changes
 
     def _succeeded(self, result: Any) -> None:
         self._busy = False
         self.buttons.setEnabled(True)
-        emit(self.done, result)
+        self.done.emit(result)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -173,6 +180,8 @@ def grid_combo(choices: Sequence[tuple[str, str]], empty: str | None = None) -> 
 
 class GridDialog(OpDialog):
     """新增网格, or 重命名 an existing one (its code and name)."""
+
+    changes = Change.GRIDS
 
     def __init__(
         self, ctx: AppContext, grid: structure.GridRow | None = None, parent: QWidget | None = None
@@ -210,6 +219,8 @@ class GridDialog(OpDialog):
 
 class AssignDialog(OpDialog):
     """分配到网格: buildings by ranges (1-3,7), or the chosen households, into one grid."""
+
+    changes = Change.GRIDS
 
     def __init__(
         self,
@@ -264,6 +275,8 @@ class AssignDialog(OpDialog):
 
 
 class MergeDialog(OpDialog):
+    changes = Change.GRIDS
+
     def __init__(
         self,
         ctx: AppContext,
@@ -315,6 +328,8 @@ class MergeDialog(OpDialog):
 
 
 class SplitDialog(OpDialog):
+    changes = Change.GRIDS
+
     def __init__(
         self,
         ctx: AppContext,
@@ -377,6 +392,8 @@ class HistoryDialog(QDialog):
 
 class PersonDialog(OpDialog):
     """新增 / 编辑 a person on duty; a resident is found with the registry's search."""
+
+    changes = Change.DUTY
 
     def __init__(
         self,
@@ -595,6 +612,8 @@ class ImportPreviewDialog(QDialog):
 
 
 class DutyDialog(OpDialog):
+    changes = Change.DUTY
+
     def __init__(
         self,
         ctx: AppContext,
@@ -647,6 +666,8 @@ class DutyDialog(OpDialog):
 
 class ShiftsDialog(OpDialog):
     """排班: the same shift every day over some days."""
+
+    changes = Change.DUTY
 
     def __init__(
         self,
@@ -708,6 +729,8 @@ class ShiftsDialog(OpDialog):
 
 class AssignPeopleDialog(OpDialog):
     """安排人员: tick the people for a shift; anyone busy then is refused, naming the other shift."""
+
+    changes = Change.DUTY
 
     def __init__(
         self,

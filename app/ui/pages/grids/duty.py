@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import Change
 from app.core.grids import duty
 from app.errors import GridDeskError
 from app.ui.labels import listing, with_note
@@ -38,7 +39,6 @@ from app.ui.pages.grids.dialogs import (
     to_qdate,
 )
 from app.ui.pages.grids.tab import Tab, heading, muted, toolbar
-from app.ui.qtfix import emit
 
 if TYPE_CHECKING:
     from app.ui.pages.grids.page import GridsPage
@@ -220,7 +220,7 @@ class DutyTab(Tab):
         else:
             self.empty.setText("")
         self._update_actions()
-        emit(self.page.loaded, "duty")
+        self.page.loaded.emit("duty")
 
     def selected_shift(self) -> duty.ShiftRow | None:
         rows = self.shift_table.selectionModel().selectedRows()
@@ -258,7 +258,9 @@ class DutyTab(Tab):
             with db.session(note="check-in") as session:
                 return duty.scan(session, code)
 
-        op = self.ctx.run(self, run, on_success=self._scanned, show_progress=False)
+        op = self.ctx.run(
+            self, run, on_success=self._scanned, show_progress=False, changes=Change.DUTY
+        )
         op.failure(self._scan_failed)
 
     def _scanned(self, result: duty.ScanResult) -> None:
@@ -266,8 +268,7 @@ class DutyTab(Tab):
         self._restyle()
         self.scan_result.setText(f"✔ {result.message(self.ctx.lang)}")
         self.scan.setFocus()
-        emit(self.page.scanned, result)
-        emit(self.ctx.changed, {"grids"})
+        self.page.scanned.emit(result)
 
     def _scan_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, GridDeskError):
@@ -280,7 +281,7 @@ class DutyTab(Tab):
         self.scan_result.setText(self.tr("✘ 未签到：{0}").format(exc.message(self.ctx.lang)))
         QApplication.beep()
         self.scan.setFocus()
-        emit(self.page.scanned, exc)
+        self.page.scanned.emit(exc)
 
     def _restyle(self) -> None:
         self.scan_result.style().unpolish(self.scan_result)
@@ -289,7 +290,6 @@ class DutyTab(Tab):
     # --- duties and shifts -----------------------------------------------------------------------
 
     def _open(self, dialog: Any) -> Any:
-        dialog.done.connect(lambda _r: emit(self.ctx.changed, {"grids"}))
         dialog.finished.connect(lambda _code: self.scan.setFocus())
         self.page.dialog = dialog
         dialog.open()
@@ -324,7 +324,7 @@ class DutyTab(Tab):
             with db.session(note="grids page") as session:
                 duty.unassign(session, assignment_id)
 
-        self.write(run, self.tr("撤下人员"))
+        self.write(run, self.tr("撤下人员"), Change.DUTY)
 
     def remove_shift(self) -> None:
         shift = self.selected_shift()
@@ -343,7 +343,7 @@ class DutyTab(Tab):
             with db.session(note="grids page") as session:
                 duty.remove_shift(session, shift_id)
 
-        self.write(run, self.tr("删除班次"))
+        self.write(run, self.tr("删除班次"), Change.DUTY)
 
     def print_week(self) -> None:
         from app.core.grids.paper import print_duty_roster

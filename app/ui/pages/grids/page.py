@@ -29,6 +29,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from app.core.common.changes import Change
 from app.ui.context import AppContext
 from app.ui.pages.grids.attendance import AttendanceTab
 from app.ui.pages.grids.coverage import CoverageTab
@@ -93,10 +94,8 @@ class GridsPage(QWidget):
         if isinstance(tab, Tab) and self.isVisible():
             tab.refresh_if_stale()
 
-    def _on_changed(self, what: object) -> None:
-        if isinstance(what, set | frozenset | list | tuple) and not (
-            {"grids", "residents", "households", "registry"} & set(what)
-        ):
+    def _on_changed(self, changes: Change) -> None:
+        if not changes & (Change.GRIDS | Change.DUTY | Change.REGISTRY):
             return
         for tab in self.all_tabs():
             tab.stale = True

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.core.common.changes import Change
 from app.core.grids import duty
 from app.core.grids import structure as grids
 from app.db.models_grids import PERSON_ROLES
@@ -29,7 +30,6 @@ from app.ui.labels import listing, role_label
 from app.ui.models.grid_models import PersonModel
 from app.ui.pages.grids.dialogs import ImportPreviewDialog, PersonDialog, data_table
 from app.ui.pages.grids.tab import GridChoices, Tab, muted, toolbar
-from app.ui.qtfix import emit
 
 if TYPE_CHECKING:
     from app.ui.pages.grids.page import GridsPage
@@ -146,7 +146,7 @@ class RosterTab(Tab):
             + (self.tr("：{0}").format(parts) if parts else "")
         )
         self._update_actions()
-        emit(self.page.loaded, "roster")
+        self.page.loaded.emit("roster")
 
     def selected(self) -> duty.PersonRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -160,7 +160,6 @@ class RosterTab(Tab):
     def _open(self, dialog: PersonDialog) -> PersonDialog:
         def done(code: str) -> None:
             self.page.status(self.tr("已保存，签到编号 {0}").format(code))
-            emit(self.ctx.changed, {"grids"})
 
         dialog.done.connect(done)
         self.page.dialog = dialog
@@ -195,7 +194,7 @@ class RosterTab(Tab):
             with db.session(note="grids page") as session:
                 duty.remove_person(session, person_id, "removed in the window")
 
-        self.write(run, self.tr("移出名册"))
+        self.write(run, self.tr("移出名册"), Change.DUTY)
 
     def choose_import(self) -> None:
         path = open_file(
@@ -255,12 +254,10 @@ class RosterTab(Tab):
                 self,
                 run,
                 title=self.tr("导入人员名册"),
-                on_success=lambda r: (
-                    self.page.status(
-                        self.tr("已导入：新增 {0} 人，更新 {1} 人").format(r.added, r.updated)
-                    ),
-                    emit(self.ctx.changed, {"grids"}),
+                on_success=lambda r: self.page.status(
+                    self.tr("已导入：新增 {0} 人，更新 {1} 人").format(r.added, r.updated)
                 ),
+                changes=Change.DUTY,
             )
 
         dialog.accepted.connect(accepted)

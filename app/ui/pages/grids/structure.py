@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.common.changes import Change
 from app.core.grids import structure as grids
 from app.ui.labels import listing
 from app.ui.models.grid_models import BuildingModel, GridModel, HouseholdModel
@@ -33,7 +34,6 @@ from app.ui.pages.grids.dialogs import (
     data_table,
 )
 from app.ui.pages.grids.tab import Tab, heading, muted, toolbar
-from app.ui.qtfix import emit
 
 if TYPE_CHECKING:
     from app.ui.pages.grids.page import GridsPage
@@ -205,7 +205,7 @@ class StructureTab(Tab):
             self.show_unassigned()
         elif self.household_model.rows:
             self.show_building()
-        emit(self.page.loaded, "structure")
+        self.page.loaded.emit("structure")
 
     def _fill_buildings(self) -> None:
         mode = self.filter.currentData()
@@ -287,7 +287,7 @@ class StructureTab(Tab):
                 self.tr("可多选住户后点“分到网格…”单独调整；楼栋的其他住户不受影响。")
             )
             self._update_actions()
-            emit(self.page.loaded, "households")
+            self.page.loaded.emit("households")
 
         self.ctx.run(self, run, on_success=show, show_progress=False)
 
@@ -317,19 +317,15 @@ class StructureTab(Tab):
                 + more
             )
             self._update_actions()
-            emit(self.page.loaded, "households")
+            self.page.loaded.emit("households")
 
         self.ctx.run(self, run, on_success=show, show_progress=False)
 
     # --- actions ---------------------------------------------------------------------------------
 
     def _opened(self, dialog: Any, after: Callable[[Any], None] | None = None) -> Any:
-        def done(result: Any) -> None:
-            if after is not None:
-                after(result)
-            emit(self.ctx.changed, {"grids"})
-
-        dialog.done.connect(done)
+        if after is not None:
+            dialog.done.connect(after)
         self.page.dialog = dialog
         dialog.open()
         return dialog
@@ -385,7 +381,7 @@ class StructureTab(Tab):
             with db.session(note="grids page") as session:
                 grids.remove_grid(session, code, "removed in the window")
 
-        self.write(run, self.tr("删除网格"))
+        self.write(run, self.tr("删除网格"), Change.GRIDS)
 
     def assign_buildings(self) -> AssignDialog:
         spec = compress([b.number for b in self.selected_buildings()])

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
+from app.core.common.changes import Change
 from app.ui.context import preview_folder
-from app.ui.qtfix import emit
 from app.ui.toolbar import PageToolBar
 
 if TYPE_CHECKING:
@@ -69,17 +69,9 @@ class Tab(QWidget):
         bar.addAction(act)
         return act
 
-    def write(
-        self, fn: Callable[[Any], Any], title: str, then: Callable[[Any], None] | None = None
-    ) -> None:
-        """Run a write on the worker; on success broadcast the change (every tab refreshes)."""
-
-        def done(result: Any) -> None:
-            if then is not None:
-                then(result)
-            emit(self.ctx.changed, {"grids"})
-
-        self.ctx.run(self, fn, title=title, on_success=done, show_progress=False)
+    def write(self, fn: Callable[[Any], Any], title: str, changes: Change) -> None:
+        """Run a write on the worker; on success broadcast what it changed (the tabs refresh)."""
+        self.ctx.run(self, fn, title=title, show_progress=False, changes=changes)
 
     def preview(self, make: Callable[[Path], Any], title: str, file_name: str) -> None:
         """Make a PDF on the worker and show it in the print preview."""

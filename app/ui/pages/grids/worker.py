@@ -25,7 +25,6 @@ from app.db.models import Household
 from app.ui.models.grid_models import HouseholdModel, ShiftModel
 from app.ui.pages.grids.dialogs import data_table
 from app.ui.pages.grids.tab import GridChoices, Tab, heading
-from app.ui.qtfix import emit
 
 if TYPE_CHECKING:
     from app.ui.pages.grids.page import GridsPage
@@ -160,7 +159,7 @@ class WorkerTab(Tab):
                 )
                 + (self.tr("（人手不足）") if mine.flagged else "")
             )
-        emit(self.page.loaded, "worker")
+        self.page.loaded.emit("worker")
 
     def print_worker_list(self) -> None:
         from app.core.grids.paper import print_worker_list
