@@ -452,7 +452,7 @@ def cmd_household_show(args: argparse.Namespace, out: Any) -> int:
 
 def cmd_household_split(args: argparse.Namespace, out: Any) -> int:
     from app.core.registry.households import split_household
-    from app.core.registry.lookup import find_resident
+    from app.core.registry.lookup import find_resident, household_view
 
     db, _info = open_data(args)
     with db.reading() as session:
@@ -463,10 +463,7 @@ def cmd_household_split(args: argparse.Namespace, out: Any) -> int:
         head = find_resident(session, args.head, home) if args.head else (members or [0])[0]
         stays = find_resident(session, args.stays_head, home) if args.stays_head else None
         picked = _relations(session, args.relation, home)
-        from app.db.models import Household
-
-        household = session.get(Household, home)
-        where = args.address or (household.address_code if household else "")
+        where = args.address or household_view(session, home).address_code
     made = split_household(db, home, members, where, head, stays, picked)
     out.say(
         f"已分户：{len(members)} 人迁入新户 {made.address_code}，户号 {made.code}",
@@ -478,8 +475,7 @@ def cmd_household_split(args: argparse.Namespace, out: Any) -> int:
 
 def cmd_household_merge(args: argparse.Namespace, out: Any) -> int:
     from app.core.registry.households import merge_households
-    from app.core.registry.lookup import find_resident
-    from app.db.models import Resident
+    from app.core.registry.lookup import find_resident, household_view
 
     db, _info = open_data(args)
     with db.reading() as session:
@@ -488,18 +484,8 @@ def cmd_household_merge(args: argparse.Namespace, out: Any) -> int:
         if args.head:
             head = find_resident(session, args.head)
         else:
-            from sqlalchemy import select
-
-            head = (
-                session.scalars(
-                    select(Resident.id).where(
-                        Resident.household_id == into,
-                        Resident.is_head,
-                        Resident.deleted_at.is_(None),
-                    )
-                ).first()
-                or 0
-            )
+            kept_head = household_view(session, into).head
+            head = kept_head.id if kept_head is not None else 0
         picked = _relations(session, args.relation, None)
     kept = merge_households(db, into, others, head, picked)
     out.say(
@@ -522,17 +508,14 @@ def cmd_household_move(args: argparse.Namespace, out: Any) -> int:
 
 
 def cmd_household_set_head(args: argparse.Namespace, out: Any) -> int:
-    from app.core.registry.lookup import change_head, find_resident
+    from app.core.registry.lookup import change_head, find_resident, household_view
     from app.errors import InvalidInput
 
     db, _info = open_data(args)
     with db.reading() as session:
         home = _household(session, args.household)
         person = find_resident(session, args.resident, home)
-        from app.db.models import Resident
-
-        found = session.get(Resident, person)
-        if found is None or found.household_id != home:
+        if person not in {m.id for m in household_view(session, home).members}:
             raise InvalidInput(
                 f"{args.resident} 不是 {args.household} 的成员",
                 f"{args.resident} is not a member of {args.household}",
