@@ -6,7 +6,7 @@ import errno
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.errors import DatabaseCorrupt, DatabaseProblem, GridDeskError
 
@@ -113,3 +113,51 @@ def _server_problem(
         f"The database server reported a problem: {where} ({reason}). Unfinished changes were "
         "not written.",
     )
+
+
+# --- a rule of the schema that refused a write ------------------------------------------------
+# An operation that lets the database enforce a rule (stock never below zero, one order per
+# household) asks which rule refused the write. The kind of refusal is read from the codes (SQLite's
+# extended result code, PostgreSQL's SQLSTATE); only the rule's name, which SQLite reports nowhere
+# else, is read from its message.
+
+_SQLITE_UNIQUE = {sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY}
+_PG_UNIQUE = "23505"  # unique_violation
+_PG_CHECK = "23514"  # check_violation
+
+
+def _sqlite_detail(orig: BaseException) -> str:
+    """What SQLite names after "… constraint failed: " (the CHECK's name, or the UNIQUE's
+    table.column list)."""
+    return str(orig).partition("constraint failed: ")[2]
+
+
+def is_unique_violation(exc: IntegrityError, table: str | None = None) -> bool:
+    """A UNIQUE constraint or primary key refused the write (of `table`, when named)."""
+    orig = exc.orig
+    if isinstance(orig, sqlite3.Error):
+        if getattr(orig, "sqlite_errorcode", None) not in _SQLITE_UNIQUE:
+            return False
+        return table is None or _sqlite_detail(orig).startswith(f"{table}.")
+    if orig is not None and _is_postgresql_error(orig):
+        if getattr(orig, "sqlstate", None) != _PG_UNIQUE:
+            return False
+        return table is None or getattr(orig.diag, "table_name", None) == table  # type: ignore[attr-defined]
+    return False
+
+
+def is_check_violation(exc: IntegrityError, name: str) -> bool:
+    """The CHECK constraint `name` refused the write (named as in the model; the naming
+    convention's prefix `ck_<table>_` may be in front)."""
+    orig = exc.orig
+    if isinstance(orig, sqlite3.Error):
+        if getattr(orig, "sqlite_errorcode", None) != sqlite3.SQLITE_CONSTRAINT_CHECK:
+            return False
+        constraint = _sqlite_detail(orig)
+    elif orig is not None and _is_postgresql_error(orig):
+        if getattr(orig, "sqlstate", None) != _PG_CHECK:
+            return False
+        constraint = getattr(orig.diag, "constraint_name", None) or ""  # type: ignore[attr-defined]
+    else:
+        return False
+    return constraint == name or constraint.endswith(f"_{name}")

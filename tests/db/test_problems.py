@@ -108,3 +108,53 @@ def test_an_error_without_a_known_code_is_a_bug() -> None:
     assert (
         explain(_error(sqlite3.SQLITE_CONSTRAINT, "database disk image is malformed"), "db") is None
     )
+
+
+# --- which rule of the schema refused a write ---------------------------------------------------
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "postgresql":
+        return str(request.getfixturevalue("pg_url"))
+    return f"sqlite:///{tmp_path / 'rules.sqlite3'}"
+
+
+def test_the_rule_that_refused_a_write_is_told_by_its_code(engine_url: str) -> None:
+    from sqlalchemy import CheckConstraint, Column, Integer, MetaData, Table, UniqueConstraint
+    from sqlalchemy.exc import IntegrityError
+
+    from app.db.base import NAMING_CONVENTION
+    from app.db.problems import is_check_violation, is_unique_violation
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    stock = Table(
+        "stock",
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("item", Integer),
+        Column("on_hand", Integer),
+        UniqueConstraint("item", name="once"),
+        CheckConstraint("on_hand >= 0", name="not_negative"),
+    )
+    engine = create_engine(engine_url)
+    metadata.create_all(engine)
+
+    def refused(**row: int) -> IntegrityError:
+        with pytest.raises(IntegrityError) as caught, engine.begin() as conn:
+            conn.execute(stock.insert().values(**row))
+        return caught.value
+
+    try:
+        with engine.begin() as conn:
+            conn.execute(stock.insert().values(id=1, item=1, on_hand=5))
+        twice = refused(id=2, item=1, on_hand=1)
+        same_id = refused(id=1, item=2, on_hand=1)
+        below = refused(id=3, item=3, on_hand=-1)
+    finally:
+        engine.dispose()
+    assert is_unique_violation(twice) and is_unique_violation(twice, "stock")
+    assert not is_unique_violation(twice, "other") and not is_check_violation(twice, "once")
+    assert is_unique_violation(same_id, "stock")
+    assert is_check_violation(below, "not_negative") and not is_unique_violation(below)
+    assert not is_check_violation(below, "stock") and not is_check_violation(below, "other")

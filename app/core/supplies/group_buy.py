@@ -45,6 +45,7 @@ from app.db.models_group_buy import (
     GroupBuyPriceChange,
     GroupBuyRound,
 )
+from app.db.problems import is_unique_violation
 from app.errors import AlreadyDone, InvalidInput
 
 THRESHOLD_SETTING = "group_buy_rise_threshold"
@@ -875,7 +876,7 @@ def place_order(
         with session.begin_nested():
             session.flush()
     except IntegrityError as exc:
-        if "uq_group_buy_order_once" in str(exc.orig) or "UNIQUE" in str(exc.orig).upper():
+        if is_unique_violation(exc):
             raise AlreadyDone(
                 f"{household.address_code} 已订购“{pkg.name}”",
                 f"{household.address_code} already ordered '{pkg.name}'",

@@ -50,6 +50,7 @@ from app.db.models_supplies import (
     SupplyMovement,
     SupplyPoint,
 )
+from app.db.problems import is_check_violation, is_unique_violation
 from app.errors import AlreadyDone, InvalidInput
 
 DEFAULT_POINT = "社区仓库"
@@ -193,7 +194,7 @@ def _record(session: Session, item: SupplyItem, movement: SupplyMovement) -> Sup
         with session.begin_nested():
             session.flush()
     except IntegrityError as exc:
-        if "not_negative" in str(exc.orig):
+        if is_check_violation(exc, "not_negative"):
             raise _not_enough(item, -movement.qty, None) from None
         raise
     return movement
@@ -1316,7 +1317,7 @@ def deliver(
         with session.begin_nested():
             session.flush()
     except IntegrityError as exc:
-        if "supply_delivery" in str(exc.orig) and "UNIQUE" in str(exc.orig).upper():
+        if is_unique_violation(exc, "supply_delivery"):
             raise _already(campaign, household, None) from None
         raise
     delivered = tuple(
