@@ -153,16 +153,16 @@ def main() -> int:
         settle(app, tasks)
         row = [t.key for t in page.templates].index("supply-pickup")
         page.list.setCurrentRow(row)
-        page.line_fields["time"].setText(VALUES.time)
-        page.line_fields["place"].setText(VALUES.place)
-        page.line_fields["items"].setText(VALUES.items)
+        page.values_form.line_fields["time"].setText(VALUES.time)
+        page.values_form.line_fields["place"].setText(VALUES.place)
+        page.values_form.line_fields["items"].setText(VALUES.items)
         settle(app, tasks)
         page.render_preview()
         settle(app, tasks, 2500)
         win.grab().save(str(DOCS / "printing-editor.png"))
 
-        page.kind.setCurrentIndex(2)  # building 1
-        page.per_sheet.setCurrentIndex(1)
+        page.scope.kind.setCurrentIndex(2)  # building 1
+        page.paper_options.per_sheet.setCurrentIndex(1)
         settle(app, tasks)
         page.generate()
         settle(app, tasks)

@@ -4,57 +4,57 @@
 <context>
     <name>ActionItemModel</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="165"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="127"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="166"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="128"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="167"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="129"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="168"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="130"/>
         <source>完成时限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="169"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="131"/>
         <source>会议</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="170"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="132"/>
         <source>办理情况</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="179"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="141"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="181"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="143"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="182"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="144"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="183"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="145"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="201"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="163"/>
         <source>{0}（超期 {1} 天）</source>
         <translation>{0} (overdue: {1} d)</translation>
     </message>
@@ -100,47 +100,47 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="224"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="237"/>
         <source>把住户分到网格</source>
         <translation>Assign households to a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="224"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="237"/>
         <source>把楼栋分到网格</source>
         <translation>Assign buildings to a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="229"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="242"/>
         <source>划入网格</source>
         <translation>Into grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="234"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="247"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="236"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="249"/>
         <source>楼栋号和范围，如 1-3,7</source>
         <translation>Building numbers and ranges, e.g. 1-3,7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="237"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="250"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="238"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="251"/>
         <source>这些楼栋的全部住户都划入所选网格；范围不能重叠，楼栋号要存在。</source>
         <translation>All households in these buildings go into the selected grid. Ranges must not overlap and the buildings must exist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="243"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="256"/>
         <source>调整原因（记入历史，可不填）</source>
         <translation>Reason for the change (kept in the history, optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="244"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="257"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -148,22 +148,22 @@
 <context>
     <name>AssignPeopleDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="714"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="743"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="718"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="747"/>
         <source>{0}，{1}–{2}，需要 {3} 人，已排 {4} 人</source>
         <translation>{0}, {1}–{2}: needs {3}, {4} assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="729"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="758"/>
         <source>按姓名、编号、类别、网格筛选</source>
         <translation>Filter by name, ID, category or grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="743"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="772"/>
         <source>（已在此班次）</source>
         <translation> (already on this shift)</translation>
     </message>
@@ -171,72 +171,72 @@
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="365"/>
+        <location filename="../../app/ui/models/grid_models.py" line="352"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="366"/>
+        <location filename="../../app/ui/models/grid_models.py" line="353"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="367"/>
+        <location filename="../../app/ui/models/grid_models.py" line="354"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="368"/>
+        <location filename="../../app/ui/models/grid_models.py" line="355"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="369"/>
+        <location filename="../../app/ui/models/grid_models.py" line="356"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="370"/>
+        <location filename="../../app/ui/models/grid_models.py" line="357"/>
         <source>统计期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="371"/>
+        <location filename="../../app/ui/models/grid_models.py" line="358"/>
         <source>排班</source>
         <translation>Shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="372"/>
+        <location filename="../../app/ui/models/grid_models.py" line="359"/>
         <source>到岗</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="373"/>
+        <location filename="../../app/ui/models/grid_models.py" line="360"/>
         <source>缺勤</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="374"/>
+        <location filename="../../app/ui/models/grid_models.py" line="361"/>
         <source>待上岗</source>
         <translation>Upcoming</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="375"/>
+        <location filename="../../app/ui/models/grid_models.py" line="362"/>
         <source>小时</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="376"/>
+        <location filename="../../app/ui/models/grid_models.py" line="363"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="392"/>
+        <location filename="../../app/ui/models/grid_models.py" line="379"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="406"/>
+        <location filename="../../app/ui/models/grid_models.py" line="393"/>
         <source>有名无实？下沉后未到岗</source>
         <translation>On paper only? Not present since sent down</translation>
     </message>
@@ -244,42 +244,42 @@
 <context>
     <name>AttendanceTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1181"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="31"/>
         <source>全部人员</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1184"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="34"/>
         <source>统计期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1194"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="44"/>
         <source>只看下沉后未到岗的干部</source>
         <translation>Only sent-down cadres not present since arriving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1197"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="47"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1209"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="59"/>
         <source>下沉干部按各自的下沉期统计。“到岗”指签到过的班次；“缺勤”指班次结束仍未签到。</source>
         <translation>Sent-down cadres are counted over their own sent-down period. &quot;Present&quot; means shifts they checked in for; &quot;Absent&quot; means shifts that ended with no check-in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1245"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="95"/>
         <source>共 {0} 人：到岗 {1} 班次，缺勤 {2} 班次，合计 {3} 小时。</source>
         <translation>People: {0}. Shifts present: {1}, absent: {2}; hours in all: {3}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1249"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="99"/>
         <source>下沉干部 {0} 人，其中 {1} 人下沉以来未到岗：{2}</source>
         <translation>{0} sent-down cadres, {1} of them not present since being sent down: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1250"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="100"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -287,129 +287,129 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="39"/>
+        <location filename="../../app/ui/models/backup_model.py" line="17"/>
         <source>手动</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="40"/>
+        <location filename="../../app/ui/models/backup_model.py" line="18"/>
         <source>每日自动</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="41"/>
+        <location filename="../../app/ui/models/backup_model.py" line="19"/>
         <source>导入前</source>
         <translation>Before import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="42"/>
+        <location filename="../../app/ui/models/backup_model.py" line="20"/>
         <source>升级前</source>
         <translation>Before upgrade</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="43"/>
+        <location filename="../../app/ui/models/backup_model.py" line="21"/>
         <source>恢复前（原数据库）</source>
         <translation>Before restore (the database replaced)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="44"/>
+        <location filename="../../app/ui/models/backup_model.py" line="22"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="111"/>
-        <location filename="../../app/ui/backup_dialog.py" line="262"/>
+        <location filename="../../app/ui/backup_dialog.py" line="47"/>
+        <location filename="../../app/ui/backup_dialog.py" line="198"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="117"/>
+        <location filename="../../app/ui/backup_dialog.py" line="53"/>
         <source>GridDesk 每天第一次打开时、每次导入名单或数据包之前、升级和恢复之前自动备份，每份备份都经过检查。备份保存在数据文件夹的 backups 中：最近 7 天的全部保留，之前每周保留一份（8 周）、每月保留一份（一年）。</source>
         <translation>GridDesk backs up by itself when first opened each day, before every roster or package import, and before an upgrade or a restore; every backup is checked. Backups are kept in the data folder&apos;s backups folder: all from the last 7 days, then one a week (8 weeks) and one a month (a year).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="145"/>
+        <location filename="../../app/ui/backup_dialog.py" line="81"/>
         <source>暂无备份。点击“立即备份”做第一份备份。</source>
         <translation>No backups yet. Click &quot;Back up now&quot; to make the first one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="154"/>
+        <location filename="../../app/ui/backup_dialog.py" line="90"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="156"/>
+        <location filename="../../app/ui/backup_dialog.py" line="92"/>
         <source>备份到其他位置（U盘）…</source>
         <translation>Back up elsewhere (USB stick)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="158"/>
+        <location filename="../../app/ui/backup_dialog.py" line="94"/>
         <source>恢复所选…</source>
         <translation>Restore selected…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="160"/>
+        <location filename="../../app/ui/backup_dialog.py" line="96"/>
         <source>打开备份文件夹</source>
         <translation>Open backups folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="164"/>
+        <location filename="../../app/ui/backup_dialog.py" line="100"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="189"/>
+        <location filename="../../app/ui/backup_dialog.py" line="125"/>
         <source>本机构的数据库在 PostgreSQL 服务器上：备份和恢复由服务器管理员用 pg_dump / pg_restore 完成，不在这里进行。</source>
         <translation>This office&apos;s database is on a PostgreSQL server: the server&apos;s administrator backs it up and restores it with pg_dump / pg_restore, not here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="201"/>
+        <location filename="../../app/ui/backup_dialog.py" line="137"/>
         <source>今天的自动备份没有完成：{0}</source>
         <translation>Today&apos;s automatic backup did not complete: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="233"/>
+        <location filename="../../app/ui/backup_dialog.py" line="169"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="234"/>
+        <location filename="../../app/ui/backup_dialog.py" line="170"/>
         <source>备份数据库</source>
         <translation>Back up the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="240"/>
+        <location filename="../../app/ui/backup_dialog.py" line="176"/>
         <source>选择保存备份的文件夹（如 U 盘）</source>
         <translation>Choose a folder for the backup (e.g. on a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="246"/>
+        <location filename="../../app/ui/backup_dialog.py" line="182"/>
         <source>已备份并检查通过：{0}，居民 {1} 人，{2} 户。</source>
         <translation>Backed up and checked: {0}; residents: {1}, households: {2}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="250"/>
+        <location filename="../../app/ui/backup_dialog.py" line="186"/>
         <source>已复制到 {0}</source>
         <translation>Copied to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="277"/>
+        <location filename="../../app/ui/backup_dialog.py" line="213"/>
         <source>不能恢复</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="279"/>
+        <location filename="../../app/ui/backup_dialog.py" line="215"/>
         <source>{0} 的这份备份没有通过检查（是恢复前另存的、已损坏的数据库），不能恢复。请选择一份检查结果为“正常”的备份。</source>
         <translation>The backup of {0} did not pass its check (it is a damaged database set aside before a restore) and cannot be restored. Choose a backup whose check says &quot;OK&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="286"/>
-        <location filename="../../app/ui/backup_dialog.py" line="312"/>
+        <location filename="../../app/ui/backup_dialog.py" line="222"/>
+        <location filename="../../app/ui/backup_dialog.py" line="254"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="288"/>
+        <location filename="../../app/ui/backup_dialog.py" line="224"/>
         <source>从 {0} 的备份恢复吗？
 该备份有居民 {1} 人、{2} 户。
 
@@ -420,17 +420,17 @@ It holds residents: {1}, households: {2}.
 The current database is set aside first (listed here with the reason &quot;Before restore&quot;); anything entered after the backup must be entered again. GridDesk closes after the restore; open it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="311"/>
+        <location filename="../../app/ui/backup_dialog.py" line="253"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="318"/>
+        <location filename="../../app/ui/backup_dialog.py" line="260"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="320"/>
+        <location filename="../../app/ui/backup_dialog.py" line="262"/>
         <source>已恢复备份：居民 {0} 人、{1} 户，检查正常。
 恢复前的数据库已另存为：
 {2}
@@ -446,47 +446,47 @@ GridDesk now closes; open it again.</translation>
 <context>
     <name>BackupModel</name>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="69"/>
+        <location filename="../../app/ui/models/backup_model.py" line="47"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="70"/>
+        <location filename="../../app/ui/models/backup_model.py" line="48"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="71"/>
+        <location filename="../../app/ui/models/backup_model.py" line="49"/>
         <source>居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="72"/>
+        <location filename="../../app/ui/models/backup_model.py" line="50"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="73"/>
+        <location filename="../../app/ui/models/backup_model.py" line="51"/>
         <source>检查结果</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="86"/>
+        <location filename="../../app/ui/models/backup_model.py" line="64"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="88"/>
+        <location filename="../../app/ui/models/backup_model.py" line="66"/>
         <source>未通过（已损坏）</source>
         <translation>Failed (damaged)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="89"/>
+        <location filename="../../app/ui/models/backup_model.py" line="67"/>
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="98"/>
+        <location filename="../../app/ui/models/backup_model.py" line="76"/>
         <source>{0:.1f} MB</source>
         <translation>{0:.1f} MB</translation>
     </message>
@@ -494,62 +494,62 @@ GridDesk now closes; open it again.</translation>
 <context>
     <name>BuildingModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="68"/>
+        <location filename="../../app/ui/models/grid_models.py" line="55"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="69"/>
+        <location filename="../../app/ui/models/grid_models.py" line="56"/>
         <source>单元</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="70"/>
+        <location filename="../../app/ui/models/grid_models.py" line="57"/>
         <source>层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="71"/>
+        <location filename="../../app/ui/models/grid_models.py" line="58"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="72"/>
+        <location filename="../../app/ui/models/grid_models.py" line="59"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="73"/>
+        <location filename="../../app/ui/models/grid_models.py" line="60"/>
         <source>住户分布</source>
         <translation>Households by grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="74"/>
+        <location filename="../../app/ui/models/grid_models.py" line="61"/>
         <source>未分网格</source>
         <translation>No grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="79"/>
+        <location filename="../../app/ui/models/grid_models.py" line="66"/>
         <source>{0}栋</source>
         <translation>Building {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="87"/>
+        <location filename="../../app/ui/models/grid_models.py" line="74"/>
         <source>（未分）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="89"/>
+        <location filename="../../app/ui/models/grid_models.py" line="76"/>
         <source>未分</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="91"/>
+        <location filename="../../app/ui/models/grid_models.py" line="78"/>
         <source>{0} 户</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="103"/>
+        <location filename="../../app/ui/models/grid_models.py" line="90"/>
         <source>这栋楼的住户分在不同网格（或有未分网格的住户）</source>
         <translation>The households in this building are in different grids (or some have no grid)</translation>
     </message>
@@ -557,55 +557,55 @@ GridDesk now closes; open it again.</translation>
 <context>
     <name>CloseActionDialog</name>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="692"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="696"/>
         <source>办结待办事项</source>
         <translation>Close action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="698"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="702"/>
         <source>事项：{0}
 责任人：{1}&#x3000;完成时限：{2}</source>
         <translation>Action item: {0}
 Owner: {1}    Due: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="708"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="712"/>
         <source>做了什么、结果如何（必填）</source>
         <translation>What was done and the result (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="713"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="717"/>
         <source>不再执行（取消此事项，写明原因）</source>
         <translation>No longer needed (cancel this item and give the reason)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="714"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="718"/>
         <source>办理情况</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="715"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="719"/>
         <source>办结日期</source>
         <translation>Date closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="719"/>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="724"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="723"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="728"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="720"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="724"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="724"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="728"/>
         <source>取消事项</source>
         <translation>Cancel item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="732"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="736"/>
         <source>请写明办理情况（做了什么）。</source>
         <translation>Please describe the outcome (what was done).</translation>
     </message>
@@ -613,52 +613,52 @@ Owner: {1}    Due: {2}</translation>
 <context>
     <name>CodeChangeDialog</name>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="232"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="233"/>
         <source>更改机构代码</source>
         <translation>Change office code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="239"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="240"/>
         <source>机构代码是本机构在数据交换中的身份，只能在设置时填错、且尚未与对方登记公钥或交换数据包时更正。</source>
         <translation>The office code is this office&apos;s identity in data exchange. It can only be corrected if it was entered wrongly at setup and no public key or package has been exchanged yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="248"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="249"/>
         <source>新的机构代码：</source>
         <translation>New office code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="251"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="252"/>
         <source>所属街道办代码，如 420106001</source>
         <translation>Code of its street office, e.g. 420106001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="253"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="254"/>
         <source>上级街道代码：</source>
         <translation>Street office code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="258"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="259"/>
         <source>我已了解以上后果，确认更改机构代码</source>
         <translation>I understand the consequences above; change the office code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="262"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="263"/>
         <source>更改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="265"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="266"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="293"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="294"/>
         <source>机构代码为{0}位数字。</source>
         <translation>The office code has {0} digits.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="302"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="303"/>
         <source>请输入新的代码。</source>
         <translation>Enter the new code.</translation>
     </message>
@@ -666,172 +666,172 @@ Owner: {1}    Due: {2}</translation>
 <context>
     <name>CommunitiesModel</name>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="63"/>
+        <location filename="../../app/ui/models/street_model.py" line="35"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="64"/>
+        <location filename="../../app/ui/models/street_model.py" line="36"/>
         <source>机构代码</source>
         <translation>Organisation code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="65"/>
+        <location filename="../../app/ui/models/street_model.py" line="37"/>
         <source>最近
 数据包</source>
         <translation>Latest
 package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="66"/>
+        <location filename="../../app/ui/models/street_model.py" line="38"/>
         <source>生成时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="67"/>
+        <location filename="../../app/ui/models/street_model.py" line="39"/>
         <source>距今</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="68"/>
+        <location filename="../../app/ui/models/street_model.py" line="40"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="69"/>
+        <location filename="../../app/ui/models/street_model.py" line="41"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="70"/>
+        <location filename="../../app/ui/models/street_model.py" line="42"/>
         <source>在住居民</source>
         <translation>Current residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="71"/>
+        <location filename="../../app/ui/models/street_model.py" line="43"/>
         <source>重点人群</source>
         <translation>Vulnerable people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="72"/>
+        <location filename="../../app/ui/models/street_model.py" line="44"/>
         <source>库存
 品种</source>
         <translation>Stock
 items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="73"/>
+        <location filename="../../app/ui/models/street_model.py" line="45"/>
         <source>进行中发放
 （已签收户）</source>
         <translation>Open distributions
 (households signed off)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="74"/>
+        <location filename="../../app/ui/models/street_model.py" line="46"/>
         <source>缺口</source>
         <translation>Shortfall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="75"/>
+        <location filename="../../app/ui/models/street_model.py" line="47"/>
         <source>未办结
 待办</source>
         <translation>Open
 action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="76"/>
+        <location filename="../../app/ui/models/street_model.py" line="48"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="87"/>
+        <location filename="../../app/ui/models/street_model.py" line="59"/>
         <source>第 {0} 号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="92"/>
+        <location filename="../../app/ui/models/street_model.py" line="64"/>
         <source>尚未收到</source>
         <translation>None received yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="95"/>
+        <location filename="../../app/ui/models/street_model.py" line="67"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="95"/>
+        <location filename="../../app/ui/models/street_model.py" line="67"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="97"/>
-        <location filename="../../app/ui/pages/street.py" line="132"/>
+        <location filename="../../app/ui/models/street_model.py" line="69"/>
+        <location filename="../../app/ui/models/street_model.py" line="104"/>
         <source>未启用</source>
         <translation>Not in use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="106"/>
+        <location filename="../../app/ui/models/street_model.py" line="78"/>
         <source>{0}（缺 {1}）</source>
         <translation>{0} ({1} out of stock)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="109"/>
+        <location filename="../../app/ui/models/street_model.py" line="81"/>
         <source>{0} 项（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="116"/>
+        <location filename="../../app/ui/models/street_model.py" line="88"/>
         <source>{0} 户待领</source>
         <translation>{0} households waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="117"/>
+        <location filename="../../app/ui/models/street_model.py" line="89"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="120"/>
+        <location filename="../../app/ui/models/street_model.py" line="92"/>
         <source>{0} 缺 {1}{2}</source>
         <translation>{0} short {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="123"/>
+        <location filename="../../app/ui/models/street_model.py" line="95"/>
         <source>{0} 项缺口（{1} 户待领）</source>
         <translation>{0} items short ({1} households waiting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="128"/>
+        <location filename="../../app/ui/models/street_model.py" line="100"/>
         <source>{0}（逾期 {1}）</source>
         <translation>{0} ({1} overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="149"/>
-        <location filename="../../app/ui/pages/street.py" line="155"/>
+        <location filename="../../app/ui/models/street_model.py" line="121"/>
+        <location filename="../../app/ui/models/street_model.py" line="127"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="160"/>
+        <location filename="../../app/ui/models/street_model.py" line="132"/>
         <source>{0}：缺 {1}{2}（待发 {3}，库存 {4}；{5} 户待领）</source>
         <translation>{0}: short {1} {2} (to hand out {3}, in stock {4}; {5} households waiting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="162"/>
+        <location filename="../../app/ui/models/street_model.py" line="134"/>
         <source>{0}：库存够发（待发 {3}，库存 {4}；{5} 户待领）</source>
         <translation>{0}: enough in stock (to hand out {3}, in stock {4}; {5} households waiting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="174"/>
+        <location filename="../../app/ui/models/street_model.py" line="146"/>
         <source>本程序尚未启用诉求登记，没有数字。</source>
         <translation>Request logging is not yet enabled in this program, so there are no figures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="177"/>
+        <location filename="../../app/ui/models/street_model.py" line="149"/>
         <source>尚未收到数据包</source>
         <translation>No package received yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="178"/>
+        <location filename="../../app/ui/models/street_model.py" line="150"/>
         <source>超过 {0} 小时未收到数据包</source>
         <translation>No package received for over {0} hours</translation>
     </message>
@@ -839,24 +839,24 @@ action items</translation>
 <context>
     <name>ConfirmDelete</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="71"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="66"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="75"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="70"/>
         <source>删除 {0}？
 删除后可在审计记录中查到。请填写原因：</source>
         <translation>Delete {0}?
 The deletion can be looked up in the audit log. Please give the reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="78"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="73"/>
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="84"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="79"/>
         <source>请填写删除原因。</source>
         <translation>Please give the reason for deleting.</translation>
     </message>
@@ -864,46 +864,46 @@ The deletion can be looked up in the audit log. Please give the reason:</transla
 <context>
     <name>CoverageChart</name>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="35"/>
+        <location filename="../../app/ui/pages/grids/coverage_chart.py" line="35"/>
         <source>各网格每名在岗人员服务的居民数</source>
         <translation>Residents per on-duty worker, by grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="50"/>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="57"/>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="140"/>
+        <location filename="../../app/ui/pages/grids/coverage_chart.py" line="50"/>
+        <location filename="../../app/ui/pages/grids/coverage_chart.py" line="57"/>
+        <location filename="../../app/ui/pages/grids/coverage_chart.py" line="140"/>
         <source>无人在岗</source>
         <translation>Nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="50"/>
+        <location filename="../../app/ui/pages/grids/coverage_chart.py" line="50"/>
         <source>每人 {0} 人</source>
         <translation>{0} residents per worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="52"/>
+        <location filename="../../app/ui/pages/grids/coverage_chart.py" line="52"/>
         <source>（人手不足）</source>
         <translation> (understaffed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="57"/>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="140"/>
+        <location filename="../../app/ui/pages/grids/coverage_chart.py" line="57"/>
+        <location filename="../../app/ui/pages/grids/coverage_chart.py" line="140"/>
         <source>{0} 人/人</source>
         <translation>{0} per worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="58"/>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="143"/>
+        <location filename="../../app/ui/pages/grids/coverage_chart.py" line="58"/>
+        <location filename="../../app/ui/pages/grids/coverage_chart.py" line="143"/>
         <source> · 人手不足</source>
         <translation> · understaffed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="97"/>
+        <location filename="../../app/ui/pages/grids/coverage_chart.py" line="97"/>
         <source>还没有网格：在“网格划分”中新增网格。</source>
         <translation>No grids yet: add grids under &quot;Grid layout&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/coverage_chart.py" line="109"/>
+        <location filename="../../app/ui/pages/grids/coverage_chart.py" line="109"/>
         <source>上限 {0} 人/人</source>
         <translation>Limit {0} per worker</translation>
     </message>
@@ -911,62 +911,62 @@ The deletion can be looked up in the audit log. Please give the reason:</transla
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="434"/>
+        <location filename="../../app/ui/models/grid_models.py" line="421"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="435"/>
+        <location filename="../../app/ui/models/grid_models.py" line="422"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="436"/>
+        <location filename="../../app/ui/models/grid_models.py" line="423"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="437"/>
+        <location filename="../../app/ui/models/grid_models.py" line="424"/>
         <source>居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="438"/>
+        <location filename="../../app/ui/models/grid_models.py" line="425"/>
         <source>重点人群</source>
         <translation>Vulnerable residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="439"/>
+        <location filename="../../app/ui/models/grid_models.py" line="426"/>
         <source>在岗人员</source>
         <translation>On-duty workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="440"/>
+        <location filename="../../app/ui/models/grid_models.py" line="427"/>
         <source>每人服务居民</source>
         <translation>Residents per worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="441"/>
+        <location filename="../../app/ui/models/grid_models.py" line="428"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="459"/>
+        <location filename="../../app/ui/models/grid_models.py" line="446"/>
         <source>无人在岗</source>
         <translation>Nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="461"/>
+        <location filename="../../app/ui/models/grid_models.py" line="448"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="463"/>
+        <location filename="../../app/ui/models/grid_models.py" line="450"/>
         <source>人手不足：无人在岗</source>
         <translation>Understaffed: nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="464"/>
+        <location filename="../../app/ui/models/grid_models.py" line="451"/>
         <source>人手不足：超过 {0} 人/人</source>
         <translation>Understaffed: over {0} per worker</translation>
     </message>
@@ -974,42 +974,42 @@ The deletion can be looked up in the audit log. Please give the reason:</transla
 <context>
     <name>CoverageSection</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1595"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="137"/>
         <source>网格覆盖</source>
         <translation>Grid coverage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1614"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="156"/>
         <source>还没有网格。在“网格”页新增网格并分配楼栋。</source>
         <translation>No grids yet. Add grids and assign buildings on the Grids page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1618"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="160"/>
         <source>{0} 个网格，人手不足 {1} 个；未分网格的住户 {2} 户；今日未到岗 {3} 人次</source>
         <translation>Grids: {0}, understaffed: {1}; households without a grid: {2}; absences today: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1623"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="165"/>
         <source>人手不足：</source>
         <translation>Understaffed: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1624"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="166"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1625"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="167"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1627"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="169"/>
         <source>无人在岗</source>
         <translation>Nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1629"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="171"/>
         <source>每人 {0} 人</source>
         <translation>{0} residents per worker</translation>
     </message>
@@ -1017,57 +1017,57 @@ The deletion can be looked up in the audit log. Please give the reason:</transla
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1266"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="47"/>
         <source>每名在岗人员服务居民超过</source>
         <translation>Understaffed: more than</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1270"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="51"/>
         <source> 人</source>
         <translation> residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1272"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="53"/>
         <source>即标为人手不足</source>
         <translation>per on-duty worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1273"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="54"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1277"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="58"/>
         <source>打印各网格联系表</source>
         <translation>Print all contact sheets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1317"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="98"/>
         <source>{0} 个网格，居民 {1} 人，在岗人员 {2} 人；人手不足的网格 {3} 个</source>
         <translation>Grids: {0}, residents: {1}, on-duty workers: {2}; understaffed grids: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1322"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="103"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1323"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="104"/>
         <source>。未分网格的住户 {0} 户（{1} 人）。</source>
         <translation>. Households without a grid: {0} ({1} people).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1336"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="117"/>
         <source>保存上限</source>
         <translation>Save limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1344"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="125"/>
         <source>网格联系表</source>
         <translation>Grid contact sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1345"/>
+        <location filename="../../app/ui/pages/grids/coverage.py" line="126"/>
         <source>网格联系表.pdf</source>
         <translation>Grid contact sheets.pdf</translation>
     </message>
@@ -1075,17 +1075,17 @@ The deletion can be looked up in the audit log. Please give the reason:</transla
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../app/ui/crash.py" line="31"/>
+        <location filename="../../app/ui/crash.py" line="32"/>
         <source>程序错误</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash.py" line="34"/>
+        <location filename="../../app/ui/crash.py" line="35"/>
         <source>（日志不可用）</source>
         <translation>(log unavailable)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash.py" line="37"/>
+        <location filename="../../app/ui/crash.py" line="38"/>
         <source>GridDesk 遇到了一个程序错误。已保存的数据不受影响；未完成的操作已撤销。
 错误详情已写入日志：{0}
 请把日志文件交给技术支持。</source>
@@ -1094,7 +1094,7 @@ The details were written to the log: {0}
 Please pass the log file to technical support.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash.py" line="48"/>
+        <location filename="../../app/ui/crash.py" line="49"/>
         <source>复制详情</source>
         <translation>Copy details</translation>
     </message>
@@ -1102,17 +1102,17 @@ Please pass the log file to technical support.</translation>
 <context>
     <name>DbOperation</name>
     <message>
-        <location filename="../../app/ui/operations.py" line="210"/>
+        <location filename="../../app/ui/operations.py" line="223"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operations.py" line="228"/>
+        <location filename="../../app/ui/operations.py" line="241"/>
         <source>正在取消，撤销已做的更改…</source>
         <translation>Cancelling, undoing the changes made so far…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/operations.py" line="243"/>
+        <location filename="../../app/ui/operations.py" line="256"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -1131,8 +1131,8 @@ Please pass the log file to technical support.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/directives.py" line="116"/>
-        <location filename="../../app/ui/pages/directives.py" line="588"/>
-        <location filename="../../app/ui/pages/directives.py" line="597"/>
+        <location filename="../../app/ui/pages/directives.py" line="596"/>
+        <location filename="../../app/ui/pages/directives.py" line="605"/>
         <source>撤销</source>
         <translation>Cancel</translation>
     </message>
@@ -1148,15 +1148,15 @@ Please pass the log file to technical support.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/directives.py" line="126"/>
-        <location filename="../../app/ui/pages/directives.py" line="607"/>
         <location filename="../../app/ui/pages/directives.py" line="615"/>
+        <location filename="../../app/ui/pages/directives.py" line="623"/>
         <source>完成</source>
         <translation>Complete</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/directives.py" line="128"/>
-        <location filename="../../app/ui/pages/directives.py" line="625"/>
-        <location filename="../../app/ui/pages/directives.py" line="638"/>
+        <location filename="../../app/ui/pages/directives.py" line="633"/>
+        <location filename="../../app/ui/pages/directives.py" line="646"/>
         <source>确认到货</source>
         <translation>Confirm receipt</translation>
     </message>
@@ -1256,19 +1256,19 @@ Please pass the log file to technical support.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/directives.py" line="212"/>
-        <location filename="../../app/ui/pages/directives.py" line="362"/>
+        <location filename="../../app/ui/pages/directives.py" line="365"/>
         <source>通知</source>
         <translation>Notice</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/directives.py" line="213"/>
-        <location filename="../../app/ui/pages/directives.py" line="363"/>
+        <location filename="../../app/ui/pages/directives.py" line="366"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/directives.py" line="214"/>
-        <location filename="../../app/ui/pages/directives.py" line="364"/>
+        <location filename="../../app/ui/pages/directives.py" line="367"/>
         <source>物资调拨</source>
         <translation>Supply allocation</translation>
     </message>
@@ -1335,7 +1335,7 @@ Please pass the log file to technical support.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/directives.py" line="272"/>
-        <location filename="../../app/ui/pages/directives.py" line="324"/>
+        <location filename="../../app/ui/pages/directives.py" line="326"/>
         <source>下发</source>
         <translation>Issue</translation>
     </message>
@@ -1355,170 +1355,170 @@ Please pass the log file to technical support.</translation>
         <translation>&quot;{0}&quot; recorded; it will be sent in the next return package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="351"/>
+        <location filename="../../app/ui/pages/directives.py" line="354"/>
         <source>待发出</source>
         <translation>To be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="352"/>
+        <location filename="../../app/ui/pages/directives.py" line="355"/>
         <source>已发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="353"/>
+        <location filename="../../app/ui/pages/directives.py" line="356"/>
         <source>已签收</source>
         <translation>Signed off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="353"/>
+        <location filename="../../app/ui/pages/directives.py" line="356"/>
         <source>已收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="354"/>
+        <location filename="../../app/ui/pages/directives.py" line="357"/>
         <source>待办</source>
         <translation>Action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="355"/>
+        <location filename="../../app/ui/pages/directives.py" line="358"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="356"/>
+        <location filename="../../app/ui/pages/directives.py" line="359"/>
         <source>已到货</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="357"/>
+        <location filename="../../app/ui/pages/directives.py" line="360"/>
         <source>已撤销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="371"/>
+        <location filename="../../app/ui/pages/directives.py" line="374"/>
         <source>{0} 前</source>
         <translation>By {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="382"/>
+        <location filename="../../app/ui/pages/directives.py" line="385"/>
         <source>{0} {1}</source>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="393"/>
-        <location filename="../../app/ui/pages/directives.py" line="403"/>
+        <location filename="../../app/ui/pages/directives.py" line="396"/>
+        <location filename="../../app/ui/pages/directives.py" line="406"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="427"/>
+        <location filename="../../app/ui/pages/directives.py" line="430"/>
         <source>已下发事项（共 {0} 条）</source>
         <translation>Issued items ({0} in total)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="429"/>
+        <location filename="../../app/ui/pages/directives.py" line="432"/>
         <source>收到的事项（共 {0} 条，待办 {1} 条）</source>
         <translation>Received items ({0} in total, {1} to do)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="463"/>
+        <location filename="../../app/ui/pages/directives.py" line="466"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="469"/>
+        <location filename="../../app/ui/pages/directives.py" line="472"/>
         <source>完成期限 {0}</source>
         <translation>Deadline {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="471"/>
+        <location filename="../../app/ui/pages/directives.py" line="474"/>
         <source>网格 / 区域：{0}</source>
         <translation>Grid / area: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="476"/>
+        <location filename="../../app/ui/pages/directives.py" line="479"/>
         <source>调拨物资：{0}，数量 {1}{2}</source>
         <translation>Allocated supplies: {0}, quantity {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="481"/>
+        <location filename="../../app/ui/pages/directives.py" line="484"/>
         <source>货到后核对实际数量，点击“确认到货”，即记入本社区库存（来源：街道调拨）。</source>
         <translation>When the goods arrive, check the actual quantity and click &quot;Confirm receipt&quot; to add it to this community&apos;s stock (source: street allocation).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="485"/>
+        <location filename="../../app/ui/pages/directives.py" line="488"/>
         <source>完成后点击“完成”，可写明完成情况。</source>
         <translation>When finished, click &quot;Complete&quot;; you can add a note on how it went.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="487"/>
+        <location filename="../../app/ui/pages/directives.py" line="490"/>
         <source>下发时间 {0}，编号 {1}</source>
         <translation>Issued {0}, ref. {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="492"/>
+        <location filename="../../app/ui/pages/directives.py" line="495"/>
         <source>，到货 {0}{1}</source>
         <translation>, received {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="496"/>
+        <location filename="../../app/ui/pages/directives.py" line="499"/>
         <source>，备注：{0}</source>
         <translation>, note: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="498"/>
+        <location filename="../../app/ui/pages/directives.py" line="501"/>
         <source>本社区于 {0} 登记{1}{2}{3}</source>
         <translation>Recorded by this community at {0}: {1}{2}{3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="507"/>
+        <location filename="../../app/ui/pages/directives.py" line="510"/>
         <source>登记有误（误点、数量填错）可点击“撤回回复”，写明原因后重新登记。</source>
         <translation>Recorded by mistake (wrong task, wrong quantity)? Click &quot;Take back answer&quot;, give the reason, then record it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="559"/>
+        <location filename="../../app/ui/pages/directives.py" line="562"/>
         <source>回传包存到哪个文件夹（U盘）</source>
         <translation>Folder to save return packages to (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="570"/>
+        <location filename="../../app/ui/pages/directives.py" line="573"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="574"/>
+        <location filename="../../app/ui/pages/directives.py" line="577"/>
         <source>已写出 {0} 个回传包到 {1}：
 {2}</source>
         <translation>Wrote {0} return package(s) to {1}:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="580"/>
+        <location filename="../../app/ui/pages/directives.py" line="585"/>
         <source>写出回传包</source>
         <translation>Write return packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="589"/>
+        <location filename="../../app/ui/pages/directives.py" line="597"/>
         <source>撤销“{0}”？撤销随下一次回传包通知社区。</source>
         <translation>Cancel &quot;{0}&quot;? The community will be notified of the cancellation in the next return package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="608"/>
+        <location filename="../../app/ui/pages/directives.py" line="616"/>
         <source>任务“{0}”已完成。备注（可不填）：</source>
         <translation>Task &quot;{0}&quot; completed. Note (optional):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="626"/>
+        <location filename="../../app/ui/pages/directives.py" line="634"/>
         <source>“{0}”实际到货数量（{1}），将记入库存：</source>
         <translation>Actual quantity of &quot;{0}&quot; received ({1}), to be added to stock:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="656"/>
+        <location filename="../../app/ui/pages/directives.py" line="664"/>
         <source>已撤回“{0}”的到货登记，库存冲减 {1}{2}{3}（现有 {4}{2}），可重新确认到货。</source>
         <translation>The arrival of &quot;{0}&quot; was taken back: stock reduced by {1}{2} {3} (now {4}{2}); the arrival can be confirmed again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="660"/>
+        <location filename="../../app/ui/pages/directives.py" line="668"/>
         <source>已撤回任务“{0}”的完成登记，可重新登记完成。</source>
         <translation>The completion of task &quot;{0}&quot; was taken back; it can be completed again.</translation>
     </message>
@@ -1526,200 +1526,200 @@ Please pass the log file to technical support.</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="339"/>
-        <location filename="../../app/ui/household_dialogs.py" line="413"/>
-        <location filename="../../app/ui/household_dialogs.py" line="420"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="57"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="131"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="138"/>
         <source>查找重复登记</source>
         <translation>Find duplicate records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="343"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="61"/>
         <source>疑似重复</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="347"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="65"/>
         <source>类别：</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="349"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="67"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="350"/>
-        <location filename="../../app/ui/household_dialogs.py" line="445"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="68"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="163"/>
         <source>身份证号相同</source>
         <translation>Same ID card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="351"/>
-        <location filename="../../app/ui/household_dialogs.py" line="446"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="69"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="164"/>
         <source>同名同生日</source>
         <translation>Same name and date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="352"/>
-        <location filename="../../app/ui/household_dialogs.py" line="447"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="70"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="165"/>
         <source>电话相同</source>
         <translation>Same phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="360"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="78"/>
         <source>逐组核对：是同一人就“合并”（保留所选那条，另一条注销并记录原因）；不是同一人就“都保留”（以后不再提示）；有一条填错就“更正”。标 ≠ 的是不同之处。</source>
         <translation>Check each group: if it is the same person, &quot;Merge&quot; (the selected record is kept; the other is closed with the reason recorded); if not, &quot;Keep both&quot; (you will not be asked again); if one record was entered wrongly, &quot;Correct&quot; it. Differences are marked ≠.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="386"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="104"/>
         <source>合并到所选记录…</source>
         <translation>Merge into selected record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="387"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="105"/>
         <source>是同一人：保留所选的那一列，其余并入并注销</source>
         <translation>Same person: keep the selected column; the others are merged into it and closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="388"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="106"/>
         <source>都保留（不是同一人）</source>
         <translation>Keep both (not the same person)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="389"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="107"/>
         <source>更正所选记录…</source>
         <translation>Correct selected record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="390"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="108"/>
         <source>打开所在户</source>
         <translation>Open household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="394"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="112"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="431"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="149"/>
         <source>共 {0} 组{1}</source>
         <translation>Groups: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="432"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="150"/>
         <source>（先处理这些，其余随后列出）</source>
         <translation> (deal with these first; the rest will be listed afterwards)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="435"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="153"/>
         <source>没有发现疑似重复的登记。</source>
         <translation>No possible duplicates found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="453"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="171"/>
         <source>{0} · {1} · {2} 条</source>
         <translation>{0} · {1} · {2} records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="475"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="193"/>
         <source>记录 {0}（{1}）</source>
         <translation>Record {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="516"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="234"/>
         <source>（户主）</source>
         <translation> (head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="534"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="252"/>
         <source>{0}岁</source>
         <translation>age {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="497"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="215"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="498"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="216"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="499"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="217"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="500"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="218"/>
         <source>身份证号</source>
         <translation>ID card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="501"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="219"/>
         <source>其他证件号</source>
         <translation>Other ID no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="502"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="220"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="503"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="221"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="504"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="222"/>
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="505"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="223"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="506"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="224"/>
         <source>户籍</source>
         <translation>Residency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="507"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="225"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="508"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="226"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="509"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="227"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="562"/>
-        <location filename="../../app/ui/household_dialogs.py" line="578"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="279"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="295"/>
         <source>合并重复登记</source>
         <translation>Merge duplicate records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="564"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="281"/>
         <source>保留 {0}（{1}）这一条，把 {2} 并入它？
 并入的记录将注销，原因与去向记入变更记录。</source>
         <translation>Keep the record {0} ({1}) and merge {2} into it?
 The merged records are closed; the reason and where they went are kept in the change history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="592"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="310"/>
         <source>都保留</source>
         <translation>Keep both</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="615"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="332"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
@@ -1727,42 +1727,42 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>DutyDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="600"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="625"/>
         <source>编辑任务</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="600"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="625"/>
         <source>新增任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="603"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="628"/>
         <source>如 北门卡点值守</source>
         <translation>e.g. North gate checkpoint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="610"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="635"/>
         <source>（全社区）</source>
         <translation>(whole community)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="614"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="639"/>
         <source>任务名称</source>
         <translation>Task name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="615"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="640"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="616"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="641"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="617"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="642"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
@@ -1770,37 +1770,37 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>DutyKind</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="73"/>
+        <location filename="../../app/ui/labels.py" line="75"/>
         <source>卡点值守</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="74"/>
+        <location filename="../../app/ui/labels.py" line="76"/>
         <source>上门走访</source>
         <translation>Home visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="75"/>
+        <location filename="../../app/ui/labels.py" line="77"/>
         <source>物资配送</source>
         <translation>Supply delivery</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="76"/>
+        <location filename="../../app/ui/labels.py" line="78"/>
         <source>检测协助</source>
         <translation>Testing support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="77"/>
+        <location filename="../../app/ui/labels.py" line="79"/>
         <source>值班</source>
         <translation>On call</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="78"/>
+        <location filename="../../app/ui/labels.py" line="80"/>
         <source>巡查</source>
         <translation>Patrol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="79"/>
+        <location filename="../../app/ui/labels.py" line="81"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -1808,125 +1808,125 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>DutyTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="884"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="74"/>
         <source>签到 / 签退</source>
         <translation>Check in / out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="887"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="77"/>
         <source>扫描工作证条码，或输入编号后按回车（到岗签到，离岗再扫一次签退）</source>
         <translation>Scan the ID badge or type the ID and press Enter: once to check in, again to check out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="891"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="81"/>
         <source>等待扫描…</source>
         <translation>Waiting for a scan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="901"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="91"/>
         <source>班次</source>
         <translation>Shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="902"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="92"/>
         <source>◀ 前一天</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="906"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="96"/>
         <source>后一天 ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="908"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="98"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="918"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="108"/>
         <source>新增任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="919"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="109"/>
         <source>编辑任务</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="921"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="111"/>
         <source>排班…</source>
         <translation>Schedule shifts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="922"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="112"/>
         <source>安排人员…</source>
         <translation>Assign people…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="923"/>
-        <location filename="../../app/ui/pages/grids.py" line="1137"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="113"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="327"/>
         <source>撤下人员</source>
         <translation>Remove people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="924"/>
-        <location filename="../../app/ui/pages/grids.py" line="1145"/>
-        <location filename="../../app/ui/pages/grids.py" line="1156"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="114"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="335"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="346"/>
         <source>删除班次</source>
         <translation>Delete shift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="926"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="116"/>
         <source>打印本周值班表</source>
         <translation>Print this week&apos;s duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1010"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="200"/>
         <source>{0} 个班次，在岗 {1} 人</source>
         <translation>Shifts: {0}; on duty now: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1015"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="205"/>
         <source> 等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1016"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="206"/>
         <source>；未到 / 缺勤 {0} 人：{1}{2}</source>
         <translation>; not arrived or absent ({0}): {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1019"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="209"/>
         <source>；没有未到的人</source>
         <translation>; everyone has arrived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1026"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="216"/>
         <source>还没有任务。点击“新增任务”登记卡点值守、上门走访等，再“排班…”。</source>
         <translation>No tasks yet. Click &quot;New task&quot; to add checkpoint duty, home visits and so on, then &quot;Schedule shifts…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1029"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="219"/>
         <source>这一天没有班次。点击“排班…”安排。</source>
         <translation>No shifts on this day. Click &quot;Schedule shifts…&quot; to add some.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1090"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="281"/>
         <source>✘ 未签到：{0}</source>
         <translation>✘ Not checked in: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1146"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="336"/>
         <source>删除班次“{0}”？已排的人员一并撤下。</source>
         <translation>Delete shift &quot;{0}&quot;? The people assigned to it are removed too.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1165"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="355"/>
         <source>一周值班表</source>
         <translation>Weekly duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1166"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="356"/>
         <source>值班表-{0}.pdf</source>
         <translation>Duty roster-{0}.pdf</translation>
     </message>
@@ -1934,67 +1934,67 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="134"/>
+        <location filename="../../app/ui/pages/exchange.py" line="129"/>
         <source>登记社区</source>
         <translation>Enrol community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="134"/>
+        <location filename="../../app/ui/pages/exchange.py" line="129"/>
         <source>信任街道办</source>
         <translation>Trust street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="135"/>
+        <location filename="../../app/ui/pages/exchange.py" line="130"/>
         <source>{0}：核对指纹</source>
         <translation>{0}: verify fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="141"/>
+        <location filename="../../app/ui/pages/exchange.py" line="136"/>
         <source>请当面把下面的指纹与对方电脑“数据交换”页上显示的指纹逐组核对。只有完全一致才能登记：不一致说明文件不是对方的，切勿登记。</source>
         <translation>In person, check the fingerprint below group by group against the one shown on the &quot;Data exchange&quot; page of the other computer. Enrol only if they match exactly: a mismatch means the file is not theirs, so do not enrol it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="149"/>
+        <location filename="../../app/ui/pages/exchange.py" line="144"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="149"/>
+        <location filename="../../app/ui/pages/exchange.py" line="144"/>
         <source>街道办</source>
         <translation>Street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="152"/>
+        <location filename="../../app/ui/pages/exchange.py" line="147"/>
         <source>机构名称：</source>
         <translation>Organisation name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="153"/>
+        <location filename="../../app/ui/pages/exchange.py" line="148"/>
         <source>机构代码：</source>
         <translation>Organisation code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="154"/>
+        <location filename="../../app/ui/pages/exchange.py" line="149"/>
         <source>类型：</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="169"/>
+        <location filename="../../app/ui/pages/exchange.py" line="164"/>
         <source>我已与对方核对，指纹完全一致</source>
         <translation>I have checked with the other party and the fingerprints match exactly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="173"/>
+        <location filename="../../app/ui/pages/exchange.py" line="168"/>
         <source>登记</source>
         <translation>Enrol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="173"/>
+        <location filename="../../app/ui/pages/exchange.py" line="168"/>
         <source>信任</source>
         <translation>Trust</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="178"/>
+        <location filename="../../app/ui/pages/exchange.py" line="173"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2002,286 +2002,286 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="62"/>
+        <location filename="../../app/ui/pages/exchange.py" line="61"/>
         <source>公钥文件 (*.pub *.json);;所有文件 (*)</source>
         <translation>Public key files (*.pub *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="63"/>
+        <location filename="../../app/ui/pages/exchange.py" line="62"/>
         <source>数据包 (*.gdpkg);;所有文件 (*)</source>
         <translation>Packages (*.gdpkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="64"/>
+        <location filename="../../app/ui/pages/exchange.py" line="63"/>
         <source>回执 (*.gdrct);;所有文件 (*)</source>
         <translation>Receipts (*.gdrct);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="66"/>
+        <location filename="../../app/ui/pages/exchange.py" line="65"/>
         <source>住户</source>
         <translation>households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="67"/>
+        <location filename="../../app/ui/pages/exchange.py" line="66"/>
         <source>居民</source>
         <translation>residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="68"/>
+        <location filename="../../app/ui/pages/exchange.py" line="67"/>
         <source>物资台账</source>
         <translation>supply ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="69"/>
+        <location filename="../../app/ui/pages/exchange.py" line="68"/>
         <source>物资签收</source>
         <translation>supply sign-offs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="70"/>
+        <location filename="../../app/ui/pages/exchange.py" line="69"/>
         <source>会议</source>
         <translation>meetings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="71"/>
+        <location filename="../../app/ui/pages/exchange.py" line="70"/>
         <source>待办事项</source>
         <translation>action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="301"/>
+        <location filename="../../app/ui/pages/exchange.py" line="223"/>
         <source>数据交换</source>
         <translation>Data exchange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="311"/>
+        <location filename="../../app/ui/pages/exchange.py" line="233"/>
         <source>各社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="312"/>
+        <location filename="../../app/ui/pages/exchange.py" line="234"/>
         <source>导入与回执</source>
         <translation>Import and receipts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="314"/>
+        <location filename="../../app/ui/pages/exchange.py" line="236"/>
         <source>数据包</source>
         <translation>Packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="317"/>
+        <location filename="../../app/ui/pages/exchange.py" line="239"/>
         <source>上级指令 / 下发</source>
         <translation>Directives / issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="345"/>
+        <location filename="../../app/ui/pages/exchange.py" line="267"/>
         <source>已登记的社区</source>
         <translation>Enrolled communities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="345"/>
+        <location filename="../../app/ui/pages/exchange.py" line="267"/>
         <source>信任的街道办</source>
         <translation>Trusted street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="347"/>
+        <location filename="../../app/ui/pages/exchange.py" line="269"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="357"/>
+        <location filename="../../app/ui/pages/exchange.py" line="279"/>
         <source>把 U 盘插好后点“导出今日数据包…”，选 U 盘里的文件夹。</source>
         <translation>Insert the USB stick, click &quot;Export today&apos;s package…&quot; and choose a folder on the USB stick.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="359"/>
+        <location filename="../../app/ui/pages/exchange.py" line="281"/>
         <source>点“导入数据包…”可一次选中 U 盘里的多个数据包，按顺序导入。</source>
         <translation>Click &quot;Import packages…&quot; to select several packages on the USB stick at once; they are imported in order.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="380"/>
+        <location filename="../../app/ui/pages/exchange.py" line="302"/>
         <source>共 {0} 个：{1}</source>
         <translation>{0} in total: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="385"/>
+        <location filename="../../app/ui/pages/exchange.py" line="307"/>
         <source>尚未登记社区。请让社区导出公钥文件，当面核对指纹后点“登记社区公钥…”。</source>
         <translation>No communities enrolled yet. Ask the community to export its public key file, verify the fingerprint in person, then click &quot;Enrol community key…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="396"/>
+        <location filename="../../app/ui/pages/exchange.py" line="318"/>
         <source>尚未信任街道办。请拿到街道办的公钥文件，当面核对指纹后点“信任街道办公钥…”。</source>
         <translation>No street office trusted yet. Get the street office&apos;s public key file, verify the fingerprint in person, then click &quot;Trust street office key…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="404"/>
+        <location filename="../../app/ui/pages/exchange.py" line="326"/>
         <source>已发出 {0} 个数据包，其中 {1} 个尚未确认收到（标粗）</source>
         <translation>Packages sent: {0}; not yet confirmed as received: {1} (in bold)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="408"/>
+        <location filename="../../app/ui/pages/exchange.py" line="330"/>
         <source>尚未发出数据包。</source>
         <translation>No packages sent yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="430"/>
+        <location filename="../../app/ui/pages/exchange.py" line="349"/>
         <source>导出今日数据包(&amp;E)…</source>
         <translation>&amp;Export today&apos;s package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="432"/>
+        <location filename="../../app/ui/pages/exchange.py" line="351"/>
         <source>导入回执(&amp;R)…</source>
         <translation>Import &amp;receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="433"/>
+        <location filename="../../app/ui/pages/exchange.py" line="352"/>
         <source>导入回传包(&amp;I)…</source>
         <translation>&amp;Import return package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="434"/>
+        <location filename="../../app/ui/pages/exchange.py" line="353"/>
         <source>信任街道办公钥(&amp;T)…</source>
         <translation>&amp;Trust street office key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="435"/>
+        <location filename="../../app/ui/pages/exchange.py" line="354"/>
         <source>导出本社区公钥文件…</source>
         <translation>Export this community&apos;s public key file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="449"/>
+        <location filename="../../app/ui/pages/exchange.py" line="368"/>
         <source>已发出的数据包</source>
         <translation>Sent packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="457"/>
+        <location filename="../../app/ui/pages/exchange.py" line="376"/>
         <source>重新写出未确认的数据包…</source>
         <translation>Rewrite unconfirmed packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="469"/>
-        <location filename="../../app/ui/pages/exchange.py" line="541"/>
-        <location filename="../../app/ui/pages/exchange.py" line="656"/>
+        <location filename="../../app/ui/pages/exchange.py" line="388"/>
+        <location filename="../../app/ui/pages/exchange.py" line="459"/>
+        <location filename="../../app/ui/pages/exchange.py" line="577"/>
         <source>选择 U 盘中的文件夹</source>
         <translation>Choose a folder on the USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="477"/>
+        <location filename="../../app/ui/pages/exchange.py" line="396"/>
         <source>写入并核对</source>
         <translation>Write and verify</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="487"/>
+        <location filename="../../app/ui/pages/exchange.py" line="403"/>
         <source>全量</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="487"/>
+        <location filename="../../app/ui/pages/exchange.py" line="403"/>
         <source>增量</source>
         <translation>Incremental</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="495"/>
+        <location filename="../../app/ui/pages/exchange.py" line="411"/>
         <source>其他 {0}</source>
         <translation>Other {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="497"/>
+        <location filename="../../app/ui/pages/exchange.py" line="413"/>
         <source>已写出第 {0} 号{1}数据包：{2}
 共 {3} 条记录（{4}），收件方 {5}。</source>
         <translation>Wrote package No. {0} ({1}): {2}
 {3} records ({4}), recipient {5}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="502"/>
+        <location filename="../../app/ui/pages/exchange.py" line="418"/>
         <source>无变动</source>
         <translation>No changes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="510"/>
+        <location filename="../../app/ui/pages/exchange.py" line="426"/>
         <source>正在导出数据包</source>
         <translation>Exporting package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="514"/>
+        <location filename="../../app/ui/pages/exchange.py" line="431"/>
         <source>选择街道办的回执</source>
         <translation>Choose the street office&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="528"/>
+        <location filename="../../app/ui/pages/exchange.py" line="445"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="530"/>
+        <location filename="../../app/ui/pages/exchange.py" line="447"/>
         <source>街道办 {0} 确认收到数据包：{1}。尚未确认：{2}</source>
         <translation>Street office {0} confirmed receipt of packages: {1}. Not yet confirmed: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="538"/>
+        <location filename="../../app/ui/pages/exchange.py" line="455"/>
         <source>正在导入回执</source>
         <translation>Importing receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="555"/>
+        <location filename="../../app/ui/pages/exchange.py" line="473"/>
         <source>已重新写出 {0} 个未确认的数据包到 {1}：{2}</source>
         <translation>Rewrote {0} unconfirmed package(s) to {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="560"/>
+        <location filename="../../app/ui/pages/exchange.py" line="478"/>
         <source>正在重新写出数据包</source>
         <translation>Rewriting packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="576"/>
+        <location filename="../../app/ui/pages/exchange.py" line="494"/>
         <source>导入数据包(&amp;I)…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="578"/>
+        <location filename="../../app/ui/pages/exchange.py" line="496"/>
         <source>写出回执(&amp;R)…</source>
         <translation>Write &amp;receipts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="579"/>
+        <location filename="../../app/ui/pages/exchange.py" line="497"/>
         <source>登记社区公钥(&amp;T)…</source>
         <translation>Enrol community &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="580"/>
+        <location filename="../../app/ui/pages/exchange.py" line="498"/>
         <source>导出本街道办公钥文件…</source>
         <translation>Export this street office&apos;s public key file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="586"/>
+        <location filename="../../app/ui/pages/exchange.py" line="504"/>
         <source>本次导入结果</source>
         <translation>Results of this import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="596"/>
+        <location filename="../../app/ui/pages/exchange.py" line="514"/>
         <source>选择数据包（可多选）</source>
         <translation>Choose packages (you can select several)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="612"/>
+        <location filename="../../app/ui/pages/exchange.py" line="530"/>
         <source>共 {0} 个文件：已导入 {1} 个，此前已导入 {2} 个，拒收 {3} 个。</source>
         <translation>{0} files: {1} imported, {2} already imported, {3} rejected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="625"/>
+        <location filename="../../app/ui/pages/exchange.py" line="546"/>
         <source>正在导入数据包</source>
         <translation>Importing packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="629"/>
+        <location filename="../../app/ui/pages/exchange.py" line="550"/>
         <source>{0}：{1}，{2}</source>
         <translation>{0}: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="640"/>
+        <location filename="../../app/ui/pages/exchange.py" line="561"/>
         <source>未登记的社区</source>
         <translation>Unenrolled community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="642"/>
+        <location filename="../../app/ui/pages/exchange.py" line="563"/>
         <source>数据包 {0} 来自未登记的社区 {1}（{2}），未导入。
 如属本街道，请拿到该社区的公钥文件，当面核对指纹后登记，再导入此数据包。
 现在选择它的公钥文件吗？</source>
@@ -2290,77 +2290,77 @@ If the community belongs to this street, get its public key file, verify the fin
 Choose its public key file now?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="670"/>
+        <location filename="../../app/ui/pages/exchange.py" line="591"/>
         <source>已写出 {0} 份回执到 {1}：{2}</source>
         <translation>Wrote {0} receipt(s) to {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="676"/>
+        <location filename="../../app/ui/pages/exchange.py" line="597"/>
         <source>正在写出回执</source>
         <translation>Writing receipts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="684"/>
+        <location filename="../../app/ui/pages/exchange.py" line="605"/>
         <source>导出本机构公钥文件</source>
         <translation>Export this organisation&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="695"/>
+        <location filename="../../app/ui/pages/exchange.py" line="616"/>
         <source>导出公钥文件</source>
         <translation>Export public key file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="698"/>
+        <location filename="../../app/ui/pages/exchange.py" line="619"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="701"/>
+        <location filename="../../app/ui/pages/exchange.py" line="622"/>
         <source>已写出公钥文件 {0}。交给对方后，请当面核对指纹：{1}</source>
         <translation>Public key file {0} written. After handing it over, verify the fingerprint in person: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="709"/>
+        <location filename="../../app/ui/pages/exchange.py" line="630"/>
         <source>选择社区的公钥文件</source>
         <translation>Choose the community&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="711"/>
+        <location filename="../../app/ui/pages/exchange.py" line="632"/>
         <source>选择街道办的公钥文件</source>
         <translation>Choose the street office&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="724"/>
+        <location filename="../../app/ui/pages/exchange.py" line="645"/>
         <source>公钥文件</source>
         <translation>Public key file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="734"/>
+        <location filename="../../app/ui/pages/exchange.py" line="655"/>
         <source>注意：{0}（{1}）已用另一把密钥登记，原指纹 {2}。登记后将改用此文件中的密钥。</source>
         <translation>Note: {0} ({1}) is already enrolled with a different key, fingerprint {2}. Once enrolled, the key in this file will be used instead.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="740"/>
+        <location filename="../../app/ui/pages/exchange.py" line="661"/>
         <source>注意：本社区目前信任街道办 {0}（{1}）。信任此文件后，将改为信任 {2}（{3}）。</source>
         <translation>Note: this community currently trusts street office {0} ({1}). Trusting this file will switch trust to {2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="757"/>
+        <location filename="../../app/ui/pages/exchange.py" line="678"/>
         <source>已登记</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="757"/>
+        <location filename="../../app/ui/pages/exchange.py" line="678"/>
         <source>已更新登记</source>
         <translation>Enrolment updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="759"/>
+        <location filename="../../app/ui/pages/exchange.py" line="680"/>
         <source>{0} {1}（{2}），指纹 {3}。</source>
         <translation>{0} {1} ({2}), fingerprint {3}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="767"/>
+        <location filename="../../app/ui/pages/exchange.py" line="690"/>
         <source>登记公钥</source>
         <translation>Enrol public key</translation>
     </message>
@@ -2368,17 +2368,17 @@ Choose its public key file now?</translation>
 <context>
     <name>FingerprintCard</name>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="101"/>
+        <location filename="../../app/ui/pages/exchange.py" line="96"/>
         <source>本街道办</source>
         <translation>this street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="101"/>
+        <location filename="../../app/ui/pages/exchange.py" line="96"/>
         <source>本社区</source>
         <translation>this community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="103"/>
+        <location filename="../../app/ui/pages/exchange.py" line="98"/>
         <source>{0}指纹（{1}，{2}）— 登记时请对方当面核对</source>
         <translation>Fingerprint of {0} ({1}, {2}): have the other office check it in person when enrolling</translation>
     </message>
@@ -2473,37 +2473,37 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GridDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="182"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="191"/>
         <source>修改网格 {0}</source>
         <translation>Edit grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="182"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="191"/>
         <source>新增网格</source>
         <translation>New grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="186"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="195"/>
         <source>如 G04</source>
         <translation>e.g. G04</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="188"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="197"/>
         <source>如 第4网格</source>
         <translation>e.g. Grid 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="190"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="199"/>
         <source>网格编号</source>
         <translation>Grid ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="191"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="200"/>
         <source>网格名称</source>
         <translation>Grid name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="192"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="201"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -2511,22 +2511,22 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="46"/>
+        <location filename="../../app/ui/models/grid_models.py" line="33"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="46"/>
+        <location filename="../../app/ui/models/grid_models.py" line="33"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="46"/>
+        <location filename="../../app/ui/models/grid_models.py" line="33"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="46"/>
+        <location filename="../../app/ui/models/grid_models.py" line="33"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
@@ -2534,27 +2534,27 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GridModels</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="266"/>
+        <location filename="../../app/ui/models/grid_models.py" line="253"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="267"/>
+        <location filename="../../app/ui/models/grid_models.py" line="254"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="268"/>
+        <location filename="../../app/ui/models/grid_models.py" line="255"/>
         <source>已签退</source>
         <translation>Checked out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="269"/>
+        <location filename="../../app/ui/models/grid_models.py" line="256"/>
         <source>未到</source>
         <translation>Not arrived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="270"/>
+        <location filename="../../app/ui/models/grid_models.py" line="257"/>
         <source>缺勤</source>
         <translation>Absent</translation>
     </message>
@@ -2562,37 +2562,37 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GridsPage</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1528"/>
+        <location filename="../../app/ui/pages/grids/page.py" line="60"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1538"/>
+        <location filename="../../app/ui/pages/grids/page.py" line="70"/>
         <source>网格划分</source>
         <translation>Grid layout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1539"/>
+        <location filename="../../app/ui/pages/grids/page.py" line="71"/>
         <source>人员名册</source>
         <translation>Staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1540"/>
+        <location filename="../../app/ui/pages/grids/page.py" line="72"/>
         <source>排班签到</source>
         <translation>Shifts and check-in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1541"/>
+        <location filename="../../app/ui/pages/grids/page.py" line="73"/>
         <source>出勤统计</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1542"/>
+        <location filename="../../app/ui/pages/grids/page.py" line="74"/>
         <source>覆盖情况</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1543"/>
+        <location filename="../../app/ui/pages/grids/page.py" line="75"/>
         <source>网格员视图</source>
         <translation>Grid worker view</translation>
     </message>
@@ -2600,7 +2600,7 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GroupBuy</name>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="52"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="51"/>
         <source>⚠ 涨价</source>
         <translation>⚠ Price up</translation>
     </message>
@@ -2608,314 +2608,314 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GroupBuyTab</name>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="298"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="304"/>
         <source>批次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="312"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="318"/>
         <source>开新批次</source>
         <translation>Open new round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="313"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="319"/>
         <source>结束批次</source>
         <translation>Close round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="315"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="321"/>
         <source>新增套餐</source>
         <translation>Add bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="316"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="322"/>
         <source>编辑套餐</source>
         <translation>Edit bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="317"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="323"/>
         <source>价格历史</source>
         <translation>Price history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="319"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="325"/>
         <source>打印价格公示</source>
         <translation>Print price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="321"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="904"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="327"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="914"/>
         <source>导出订货单</source>
         <translation>Export order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="330"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="336"/>
         <source>本批次还没有套餐，点击“新增套餐”登记内容、价格和供应商。</source>
         <translation>No bundles in this round yet. Click &quot;Add bundle&quot; to record contents, prices and suppliers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="336"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="410"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="342"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="416"/>
         <source>套餐</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="337"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="343"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="338"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="344"/>
         <source>每份价格（元）</source>
         <translation>Price each (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="339"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="345"/>
         <source>较上批</source>
         <translation>Vs previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="340"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="346"/>
         <source>订购户数</source>
         <translation>Households ordering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="341"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="411"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="347"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="417"/>
         <source>份数</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="342"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="412"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="348"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="418"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="343"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="349"/>
         <source>已送达份数</source>
         <translation>Qty delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="344"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="350"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="345"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="351"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="362"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="368"/>
         <source>登记订购：住户</source>
         <translation>Record order: household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="364"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="370"/>
         <source>门牌号 3-2-502 或户编号</source>
         <translation>Door no. 3-2-502 or household ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="371"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="377"/>
         <source> 份</source>
         <translation> bundle(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="373"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="379"/>
         <source>订购</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="377"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="383"/>
         <source>取消所选订单</source>
         <translation>Cancel selected order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="383"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="389"/>
         <source>查找住户</source>
         <translation>Find household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="385"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="391"/>
         <source>姓名、拼音、门牌号、电话后四位；留空显示全部订单</source>
         <translation>Name, pinyin, door no. or last 4 digits of phone; leave blank to show all orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="393"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="399"/>
         <source>扫码送达</source>
         <translation>Scan to deliver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="395"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="401"/>
         <source>扫描住户条码，或输入门牌号后回车</source>
         <translation>Scan the household&apos;s barcode, or type the door no. and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="400"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="406"/>
         <source>住户取货或送货上门时，扫描其条码即登记为已送达。</source>
         <translation>When a household collects or receives a delivery, scan its barcode to record it as delivered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="408"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="414"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="409"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="415"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="413"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="612"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="419"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="615"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="414"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="613"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="420"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="616"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="415"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="421"/>
         <source>送达时间</source>
         <translation>Delivered at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="496"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="499"/>
         <source>涨价超过 {pct}% 须说明原因，并在公示中标出</source>
         <translation>Price rises over {pct}% need a reason and are marked in the notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="501"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="504"/>
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="501"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="504"/>
         <source>已结束</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="503"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="506"/>
         <source>{0}，{1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="518"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="521"/>
         <source>还没有团购批次，点击“开新批次”开始。</source>
         <translation>No group purchase rounds yet. Click &quot;Open new round&quot; to start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="526"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="529"/>
         <source>自 {d} 起，进行中</source>
         <translation>Open since {d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="528"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="531"/>
         <source>{d} 至 {e}，已结束</source>
         <translation>{d} to {e}, closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="538"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="541"/>
         <source>合计：{households} 户订购 {count} 份，应收 {due} 元，已收 {paid} 元；未付款 {unpaid} 户，未送达 {undelivered} 户</source>
         <translation>Total: households ordering {households}, packages {count}; {due} yuan due, {paid} yuan received; households unpaid {unpaid}, not delivered {undelivered}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="557"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="560"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="559"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="562"/>
         <source>持平</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="563"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="566"/>
         <source>{flag}：{reason}</source>
         <translation>{flag}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="615"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="618"/>
         <source>未</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="666"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="671"/>
         <source>✔ 已开批次“{name}”（{code}），沿用 {n} 个套餐</source>
         <translation>✔ Opened round &quot;{name}&quot; ({code}), carrying over {n} bundles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="701"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="710"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="704"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="713"/>
         <source>✖ 请先在表中选择一个套餐</source>
         <translation>✖ Please select a bundle in the table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="736"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="739"/>
         <source>✖ 请填写住户并选择套餐</source>
         <translation>✖ Please enter the household and choose a bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="743"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="746"/>
         <source>✔ {address} 订购“{package}”{count} 份，应付 {amount} 元</source>
         <translation>✔ {address} ordered {count} × &quot;{package}&quot;, {amount} yuan due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="761"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="764"/>
         <source>✖ 请先在订单表中选择一条订单</source>
         <translation>✖ Please select an order in the orders table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="770"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="773"/>
         <source>✔ 已取消 {address} 的“{package}”订单</source>
         <translation>✔ Cancelled the &quot;{package}&quot; order for {address}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="835"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="838"/>
         <source>✖ 还没有团购批次</source>
         <translation>✖ There are no group purchase rounds yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="856"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="865"/>
         <source>{0} {1} 份</source>
         <translation>{0} ×{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="859"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="868"/>
         <source>✔ 已送达：{address} {what}</source>
         <translation>✔ Delivered: {address} {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="871"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="879"/>
         <source>团购价格公示-{code}.pdf</source>
         <translation>Group purchase price notice-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="882"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="892"/>
         <source>团购价格公示</source>
         <translation>Group purchase price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="889"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="899"/>
         <source>正在生成价格公示</source>
         <translation>Generating the price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="905"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="915"/>
         <source>团购订货单-{code}.xlsx</source>
         <translation>Group purchase order sheet-{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="922"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="932"/>
         <source>正在导出订货单</source>
         <translation>Exporting the order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="924"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="934"/>
         <source>✔ 已导出订货单：{p}</source>
         <translation>✔ Order sheet exported: {p}</translation>
     </message>
@@ -2979,57 +2979,57 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="356"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="377"/>
         <source>网格归属历史 — {0}</source>
         <translation>Grid history — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="232"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="238"/>
         <source>价格历史 — {name}</source>
         <translation>Price history — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="237"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="243"/>
         <source>批次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="238"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="244"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="239"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="245"/>
         <source>每份价格（元）</source>
         <translation>Price each (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="240"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="246"/>
         <source>较上批</source>
         <translation>Vs previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="241"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="247"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="242"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="248"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="243"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="249"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="248"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="254"/>
         <source>首次</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="250"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="256"/>
         <source>{flag}：{reason}</source>
         <translation>{flag}: {reason}</translation>
     </message>
@@ -3037,67 +3037,67 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="153"/>
+        <location filename="../../app/ui/models/grid_models.py" line="140"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="154"/>
+        <location filename="../../app/ui/models/grid_models.py" line="141"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="155"/>
+        <location filename="../../app/ui/models/grid_models.py" line="142"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="156"/>
+        <location filename="../../app/ui/models/grid_models.py" line="143"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="157"/>
+        <location filename="../../app/ui/models/grid_models.py" line="144"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="158"/>
+        <location filename="../../app/ui/models/grid_models.py" line="145"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="163"/>
+        <location filename="../../app/ui/models/grid_models.py" line="150"/>
         <source>建档时</source>
         <translation>When registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="164"/>
+        <location filename="../../app/ui/models/grid_models.py" line="151"/>
         <source>按楼栋划分</source>
         <translation>By building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="165"/>
+        <location filename="../../app/ui/models/grid_models.py" line="152"/>
         <source>单户调整</source>
         <translation>Single household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="166"/>
+        <location filename="../../app/ui/models/grid_models.py" line="153"/>
         <source>网格合并</source>
         <translation>Grid merge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="167"/>
+        <location filename="../../app/ui/models/grid_models.py" line="154"/>
         <source>网格拆分</source>
         <translation>Grid split</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="168"/>
+        <location filename="../../app/ui/models/grid_models.py" line="155"/>
         <source>已有记录</source>
         <translation>Existing record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="177"/>
+        <location filename="../../app/ui/models/grid_models.py" line="164"/>
         <source>至今</source>
         <translation>Now</translation>
     </message>
@@ -3105,116 +3105,101 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="56"/>
-        <location filename="../../app/ui/pages/home.py" line="190"/>
+        <location filename="../../app/ui/pages/home.py" line="57"/>
+        <location filename="../../app/ui/pages/home.py" line="191"/>
         <source>首页 · {0}</source>
         <translation>Home · {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="59"/>
+        <location filename="../../app/ui/pages/home.py" line="60"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="68"/>
+        <location filename="../../app/ui/pages/home.py" line="69"/>
         <source>登记社区、导入数据包…</source>
         <translation>Enrol communities, import packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="72"/>
+        <location filename="../../app/ui/pages/home.py" line="73"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="74"/>
+        <location filename="../../app/ui/pages/home.py" line="75"/>
         <source>新增住户…</source>
         <translation>New household…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="85"/>
+        <location filename="../../app/ui/pages/home.py" line="86"/>
         <source>住户（户）</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="86"/>
+        <location filename="../../app/ui/pages/home.py" line="87"/>
         <source>居民（人）</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="87"/>
+        <location filename="../../app/ui/pages/home.py" line="88"/>
         <source>重点人群（人）</source>
         <translation>Vulnerable residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="88"/>
+        <location filename="../../app/ui/pages/home.py" line="89"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="89"/>
+        <location filename="../../app/ui/pages/home.py" line="90"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="90"/>
+        <location filename="../../app/ui/pages/home.py" line="91"/>
         <source>未分网格的住户</source>
         <translation>Households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="98"/>
+        <location filename="../../app/ui/pages/home.py" line="99"/>
         <source>重点人群类别</source>
         <translation>Vulnerability tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="98"/>
         <location filename="../../app/ui/pages/home.py" line="99"/>
+        <location filename="../../app/ui/pages/home.py" line="100"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="99"/>
+        <location filename="../../app/ui/pages/home.py" line="100"/>
         <source>户籍类别</source>
         <translation>Residency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="111"/>
+        <location filename="../../app/ui/pages/home.py" line="112"/>
         <source>诉求的数字将在该模块完成后显示在首页。</source>
         <translation>Figures for requests will appear here once that part is finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="131"/>
+        <location filename="../../app/ui/pages/home.py" line="132"/>
         <source>各社区数据报送与概况</source>
         <translation>Community reporting and overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="201"/>
+        <location filename="../../app/ui/pages/home.py" line="202"/>
         <source>还没有收到社区的数据。先登记各社区的公钥，再导入它们送来的数据包。</source>
         <translation>No data from communities yet. Enrol each community&apos;s public key first, then import the packages they send.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="205"/>
+        <location filename="../../app/ui/pages/home.py" line="206"/>
         <source>还没有住户数据。导入现有的花名册（Excel），或逐户新增住户。</source>
         <translation>No households yet. Import your existing roster (Excel), or add households one by one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="208"/>
+        <location filename="../../app/ui/pages/home.py" line="209"/>
         <source>以下数字直接统计自本机数据库。</source>
         <translation>These figures are counted directly from this computer&apos;s database.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/home.py" line="212"/>
-        <source>户籍</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/home.py" line="213"/>
-        <source>流动</source>
-        <translation>Migrant</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/home.py" line="214"/>
-        <source>境外</source>
-        <translation>From abroad</translation>
     </message>
 </context>
 <context>
@@ -3228,164 +3213,164 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="416"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="417"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="417"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="418"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="418"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="419"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="419"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="420"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="420"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="421"/>
         <source>身份证号</source>
         <translation>ID card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="421"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="422"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="422"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="423"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="435"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="436"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="458"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="459"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="459"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="460"/>
         <source>住户 {0}</source>
         <translation>Household {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="460"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="461"/>
         <source>{0}栋{1}单元{2}室</source>
         <translation>Building {0}, Unit {1}, Room {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="461"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="462"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="462"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="463"/>
         <source>户号 {0} · {1} · 户主 {2} · 共 {3} 人</source>
         <translation>Household no. {0} · {1} · Head of household {2} · People: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="463"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="464"/>
         <source>未分网格</source>
         <translation>No grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="474"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="475"/>
         <source>（户主）</source>
         <translation> (head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="515"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="516"/>
         <source>更换户主</source>
         <translation>Change head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="567"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="566"/>
         <source>拆分户</source>
         <translation>Split household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="567"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="566"/>
         <source>这一户只有一人，无需拆分。</source>
         <translation>This household has only one person, so there is nothing to split.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="399"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="526"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="535"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="400"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="527"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="536"/>
         <source>迁到其他户</source>
         <translation>Move member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="396"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="397"/>
         <source>新增成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="397"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="398"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="398"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="399"/>
         <source>设为户主</source>
         <translation>Make head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="400"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="401"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="401"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="402"/>
         <source>拆分户…</source>
         <translation>Split household…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="402"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="403"/>
         <source>合并户…</source>
         <translation>Merge households…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="409"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="410"/>
         <source>部分成员另立一户（新住址，各有户主）</source>
         <translation>Move some members into a new household (new address, own head of household)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="410"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="411"/>
         <source>把另一户的成员并入本户，选定户主</source>
         <translation>Merge the members of another household into this one and choose the head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="480"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="481"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="527"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="528"/>
         <source>把 {0} 迁到哪一户？（如 3-2-502 或户号）</source>
         <translation>Move {0} to which household? (e.g. 3-2-502 or the household no.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="535"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="536"/>
         <source>找不到这一户：{0}</source>
         <translation>Household not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="542"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="543"/>
         <source>迁移居民</source>
         <translation>Move resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="558"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="559"/>
         <source>删除居民</source>
         <translation>Delete resident</translation>
     </message>
@@ -3393,12 +3378,12 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HouseholdDialogs</name>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="52"/>
+        <location filename="../../app/ui/household_dialogs.py" line="38"/>
         <source>（户主）</source>
         <translation> (head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="61"/>
+        <location filename="../../app/ui/household_dialogs.py" line="47"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3406,42 +3391,42 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="112"/>
+        <location filename="../../app/ui/models/grid_models.py" line="99"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="113"/>
+        <location filename="../../app/ui/models/grid_models.py" line="100"/>
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="114"/>
+        <location filename="../../app/ui/models/grid_models.py" line="101"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="115"/>
+        <location filename="../../app/ui/models/grid_models.py" line="102"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="116"/>
+        <location filename="../../app/ui/models/grid_models.py" line="103"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="117"/>
+        <location filename="../../app/ui/models/grid_models.py" line="104"/>
         <source>重点人群</source>
         <translation>Vulnerable residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="118"/>
+        <location filename="../../app/ui/models/grid_models.py" line="105"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="131"/>
+        <location filename="../../app/ui/models/grid_models.py" line="118"/>
         <source>未分网格</source>
         <translation>No grid</translation>
     </message>
@@ -3449,37 +3434,37 @@ Data will be kept in: {0}</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="539"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="562"/>
         <source>导入人员名册 — {0}</source>
         <translation>Import staff roster — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="545"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="568"/>
         <source>读取 {0} 行（表头在第 {1} 行）：新增 {2} 人，更新 {3} 人，未导入 {4} 行，提示 {5} 条。</source>
         <translation>Read {0} rows (header on row {1}): {2} new, {3} updated, {4} rows not imported, {5} notes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="558"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="581"/>
         <source>识别的列：{0}</source>
         <translation>Columns recognised: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="568"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="591"/>
         <source>第 {0} 行未导入：{1}</source>
         <translation>Row {0} not imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="571"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="594"/>
         <source>第 {0} 行提示：{1}</source>
         <translation>Row {0} note: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="573"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="596"/>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="577"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="600"/>
         <source>导入 {0} 人</source>
         <translation>Import {0} people</translation>
     </message>
@@ -3487,179 +3472,222 @@ Data will be kept in: {0}</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="599"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="52"/>
         <source>导入居民花名册</source>
         <translation>Import resident roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="602"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="55"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="603"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="56"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="604"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="57"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="605"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="638"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="641"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="58"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="90"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="93"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="626"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="78"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="627"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="79"/>
         <source>新增居民 {0} 人，更新 {1} 人，新增住户 {2} 户。</source>
         <translation>{0} residents added, {1} updated, {2} households added.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="647"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="100"/>
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
 </context>
 <context>
+    <name>LayoutOptions</name>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="278"/>
+        <source>纸张与版式</source>
+        <translation>Paper and layout</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="285"/>
+        <source>每张 {0} 份</source>
+        <translation>{0} per sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="286"/>
+        <source>印住户条形码（扫码领取、签收用）</source>
+        <translation>Print household barcodes (for scanning)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="288"/>
+        <source>印裁切线（每张多份时）</source>
+        <translation>Print cut lines (several per sheet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="294"/>
+        <source>纸张：</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="295"/>
+        <source>每张份数：</source>
+        <translation>Copies per sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="312"/>
+        <source>正文印出约 {0:.1f} 磅</source>
+        <translation>Body text prints at about {0:.1f} pt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="314"/>
+        <source>，字太小，可能难以阅读</source>
+        <translation>, which may be too small to read</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>GridDesk 社区应急工作台 — {0}</source>
         <translation>GridDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
         <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>居民诉求、投诉和举报的登记、分派、办结和统计。</source>
         <translation>Residents&apos; requests, complaints and reports: logging, assignment, resolution and counts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>通知打印</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>数据交换</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>社区居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>下发事项</source>
         <translation>Directives</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>打开数据文件夹</source>
         <translation>Open the data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>立即备份数据库</source>
         <translation>Back up the database now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>备份与恢复…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../app/ui/help.py" line="283"/>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <location filename="../../app/ui/main_window.py" line="240"/>
         <source>关于 GridDesk</source>
         <translation>About GridDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>街道办</source>
         <translation>Street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
@@ -3981,12 +4009,12 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="627"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="628"/>
         <source>放弃尚未保存的内容？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="661"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="664"/>
         <source>保存会议纪要</source>
         <translation>Save minutes</translation>
     </message>
@@ -3994,32 +4022,32 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingKind</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="82"/>
+        <location filename="../../app/ui/labels.py" line="84"/>
         <source>领导小组会议</source>
         <translation>Leading group meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="83"/>
+        <location filename="../../app/ui/labels.py" line="85"/>
         <source>联席会议</source>
         <translation>Joint meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="84"/>
+        <location filename="../../app/ui/labels.py" line="86"/>
         <source>居民议事会</source>
         <translation>Residents&apos; council</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="85"/>
+        <location filename="../../app/ui/labels.py" line="87"/>
         <source>网格议事会</source>
         <translation>Grid council</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="86"/>
+        <location filename="../../app/ui/labels.py" line="88"/>
         <source>党员大会</source>
         <translation>Party members&apos; meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="87"/>
+        <location filename="../../app/ui/labels.py" line="89"/>
         <source>工作例会</source>
         <translation>Staff meeting</translation>
     </message>
@@ -4027,92 +4055,92 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="72"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="34"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="73"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="35"/>
         <source>会议名称</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="74"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="36"/>
         <source>级别 / 网格</source>
         <translation>Level / grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="75"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="37"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="76"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="38"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="77"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="39"/>
         <source>未办结待办</source>
         <translation>Open action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="78"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="40"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="79"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="41"/>
         <source>决定落实</source>
         <translation>Decisions done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="84"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="46"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="85"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="47"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="86"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="48"/>
         <source>已修正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="91"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="53"/>
         <source>社区级</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="92"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="54"/>
         <source>网格级 · {0}</source>
         <translation>Grid · {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="92"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="54"/>
         <source>网格级</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="104"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="66"/>
         <source>{0}（第 {1} 号的修正稿）</source>
         <translation>{0} (amends No. {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="116"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="78"/>
         <source>逾期 {0}</source>
         <translation>{0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="124"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="86"/>
         <source>未办结 {0} 项，共 {1} 项，已完成 {2} 项</source>
         <translation>{0} open of {1}, {2} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="128"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="90"/>
         <source>决定事项 {0} 项，其中 {1} 项的待办已全部完成</source>
         <translation>Decisions: {0}; with all action items done: {1}</translation>
     </message>
@@ -4120,22 +4148,22 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingTodoSection</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="888"/>
+        <location filename="../../app/ui/pages/meetings.py" line="713"/>
         <source>会议待办</source>
         <translation>Meeting action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="924"/>
+        <location filename="../../app/ui/pages/meetings.py" line="749"/>
         <source>暂无未办结的会议待办。会议决定的事项在“会议”页登记后显示在这里。</source>
         <translation>No open action items from meetings. Items decided at meetings appear here once recorded on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="927"/>
+        <location filename="../../app/ui/pages/meetings.py" line="752"/>
         <source>未办结 {0} 项，其中逾期 {1} 项、3 天内到期 {2} 项</source>
         <translation>Open: {0}; overdue: {1}, due within 3 days: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="931"/>
+        <location filename="../../app/ui/pages/meetings.py" line="756"/>
         <source>（以下为最紧急的 {0} 项）</source>
         <translation> (the {0} most urgent are shown below)</translation>
     </message>
@@ -4143,255 +4171,255 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="273"/>
+        <location filename="../../app/ui/pages/meetings.py" line="95"/>
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="279"/>
+        <location filename="../../app/ui/pages/meetings.py" line="101"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="281"/>
-        <location filename="../../app/ui/pages/meetings.py" line="575"/>
+        <location filename="../../app/ui/pages/meetings.py" line="103"/>
+        <location filename="../../app/ui/pages/meetings.py" line="392"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="283"/>
+        <location filename="../../app/ui/pages/meetings.py" line="105"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="286"/>
+        <location filename="../../app/ui/pages/meetings.py" line="108"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="287"/>
+        <location filename="../../app/ui/pages/meetings.py" line="109"/>
         <source>修正</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="290"/>
+        <location filename="../../app/ui/pages/meetings.py" line="112"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="338"/>
+        <location filename="../../app/ui/pages/meetings.py" line="160"/>
         <source>搜索名称、议题、讨论、决定、待办、人员…</source>
         <translation>Search titles, agenda, discussion, decisions, action items, people…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="342"/>
+        <location filename="../../app/ui/pages/meetings.py" line="164"/>
         <source>全部级别</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="343"/>
+        <location filename="../../app/ui/pages/meetings.py" line="165"/>
         <source>社区级</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="344"/>
+        <location filename="../../app/ui/pages/meetings.py" line="166"/>
         <source>网格级</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="346"/>
+        <location filename="../../app/ui/pages/meetings.py" line="168"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="349"/>
+        <location filename="../../app/ui/pages/meetings.py" line="171"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="350"/>
+        <location filename="../../app/ui/pages/meetings.py" line="172"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="351"/>
+        <location filename="../../app/ui/pages/meetings.py" line="173"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="352"/>
+        <location filename="../../app/ui/pages/meetings.py" line="174"/>
         <source>已修正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="353"/>
+        <location filename="../../app/ui/pages/meetings.py" line="175"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="361"/>
+        <location filename="../../app/ui/pages/meetings.py" line="183"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="363"/>
+        <location filename="../../app/ui/pages/meetings.py" line="185"/>
         <source>清除条件</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="390"/>
+        <location filename="../../app/ui/pages/meetings.py" line="212"/>
         <source>待办事项</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="394"/>
+        <location filename="../../app/ui/pages/meetings.py" line="216"/>
         <source>选中会议的待办</source>
         <translation>For the selected meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="395"/>
+        <location filename="../../app/ui/pages/meetings.py" line="217"/>
         <source>全部未办结</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="396"/>
+        <location filename="../../app/ui/pages/meetings.py" line="218"/>
         <source>全部逾期</source>
         <translation>All overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="397"/>
+        <location filename="../../app/ui/pages/meetings.py" line="219"/>
         <source>全部待办（含已办结）</source>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="400"/>
+        <location filename="../../app/ui/pages/meetings.py" line="222"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="404"/>
+        <location filename="../../app/ui/pages/meetings.py" line="226"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="406"/>
+        <location filename="../../app/ui/pages/meetings.py" line="228"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="521"/>
+        <location filename="../../app/ui/pages/meetings.py" line="338"/>
         <source>暂无会议纪要。点击“新增”（Ctrl+N）记录第一次会议。</source>
         <translation>No minutes yet. Click &quot;New&quot; (Ctrl+N) to record the first meeting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="523"/>
+        <location filename="../../app/ui/pages/meetings.py" line="340"/>
         <source>没有符合条件的会议。可以换个关键词，或点“清除条件”。</source>
         <translation>No meetings match. Try other words, or click &quot;Clear filters&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="528"/>
+        <location filename="../../app/ui/pages/meetings.py" line="345"/>
         <source>共 {0} 次会议（全部 {1} 次）；未办结待办 {2} 项，其中逾期 {3} 项</source>
         <translation>Meetings: {0} of {1}; open action items: {2}, overdue: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="575"/>
+        <location filename="../../app/ui/pages/meetings.py" line="392"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="581"/>
+        <location filename="../../app/ui/pages/meetings.py" line="398"/>
         <source>只能删除草稿；已发布的纪要要存档</source>
         <translation>Only drafts can be deleted; published minutes are kept on record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="635"/>
+        <location filename="../../app/ui/pages/meetings.py" line="452"/>
         <source>决定 {0} 项，已落实 {1} 项；待办 {2} 项，已完成 {3} 项，逾期 {4} 项</source>
         <translation>Decisions: {0}, carried out: {1}; action items: {2}, done: {3}, overdue: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="647"/>
+        <location filename="../../app/ui/pages/meetings.py" line="464"/>
         <source>{0} 项，其中逾期 {1} 项</source>
         <translation>Items: {0}, overdue: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="655"/>
+        <location filename="../../app/ui/pages/meetings.py" line="472"/>
         <source>在上面选中一次会议，这里显示它的待办事项。</source>
         <translation>Select a meeting above to see its action items here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="658"/>
+        <location filename="../../app/ui/pages/meetings.py" line="475"/>
         <source>这次会议没有待办事项。在“编辑”的“决定与待办”中添加。</source>
         <translation>This meeting has no action items. Add them under &quot;Edit&quot; → &quot;Decisions and action items&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="661"/>
+        <location filename="../../app/ui/pages/meetings.py" line="478"/>
         <source>没有这样的待办事项。</source>
         <translation>No matching action items.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="688"/>
+        <location filename="../../app/ui/pages/meetings.py" line="505"/>
         <source>办结待办事项</source>
         <translation>Close action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="699"/>
-        <location filename="../../app/ui/pages/meetings.py" line="713"/>
+        <location filename="../../app/ui/pages/meetings.py" line="516"/>
+        <location filename="../../app/ui/pages/meetings.py" line="530"/>
         <source>重新打开待办</source>
         <translation>Reopen action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="700"/>
+        <location filename="../../app/ui/pages/meetings.py" line="517"/>
         <source>重新打开待办事项“{0}”？原办理情况会保留在修改记录中。</source>
         <translation>Reopen action item &quot;{0}&quot;? The earlier outcome stays in the change history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="757"/>
-        <location filename="../../app/ui/pages/meetings.py" line="773"/>
+        <location filename="../../app/ui/pages/meetings.py" line="574"/>
+        <location filename="../../app/ui/pages/meetings.py" line="590"/>
         <source>删除会议草稿</source>
         <translation>Delete draft minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="758"/>
+        <location filename="../../app/ui/pages/meetings.py" line="575"/>
         <source>删除会议草稿“{0}”（{1}）？
 删除后不再显示，但会留下删除记录。</source>
         <translation>Delete draft minutes &quot;{0}&quot; ({1})?
 They will no longer be shown, but a record of the deletion is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="783"/>
+        <location filename="../../app/ui/pages/meetings.py" line="600"/>
         <source>
 发布后，第 {0} 号纪要将被这份修正稿取代（原纪要保留存档）。</source>
         <translation>
 Once published, this amendment replaces minutes No. {0} (the original is kept on record).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="791"/>
-        <location filename="../../app/ui/pages/meetings.py" line="810"/>
+        <location filename="../../app/ui/pages/meetings.py" line="608"/>
+        <location filename="../../app/ui/pages/meetings.py" line="628"/>
         <source>发布会议纪要</source>
         <translation>Publish minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="793"/>
+        <location filename="../../app/ui/pages/meetings.py" line="610"/>
         <source>发布第 {0} 号会议纪要“{1}”？
 发布后纪要锁定，不能再修改；如需更正只能做修正稿。</source>
         <translation>Publish minutes No. {0} &quot;{1}&quot;?
 Published minutes are locked and cannot be edited; corrections need an amendment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="819"/>
-        <location filename="../../app/ui/pages/meetings.py" line="839"/>
+        <location filename="../../app/ui/pages/meetings.py" line="640"/>
+        <location filename="../../app/ui/pages/meetings.py" line="661"/>
         <source>修正会议纪要</source>
         <translation>Amend minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="821"/>
+        <location filename="../../app/ui/pages/meetings.py" line="642"/>
         <source>将为“{0}”建立一份修正稿（原纪要保留存档）。
 请写明修正原因（会印在修正稿上）：</source>
         <translation>An amendment to &quot;{0}&quot; will be created (the original is kept on record).
 Give the reason for the amendment (it is printed on the amendment):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="860"/>
+        <location filename="../../app/ui/pages/meetings.py" line="685"/>
         <source>正在生成会议纪要</source>
         <translation>Creating minutes</translation>
     </message>
@@ -4399,113 +4427,113 @@ Give the reason for the amendment (it is printed on the amendment):</translation
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="273"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="288"/>
         <source>合并网格</source>
         <translation>Merge grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="285"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="300"/>
         <source>保留的网格</source>
         <translation>Grid to keep</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="286"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="301"/>
         <source>并入它的网格</source>
         <translation>Grids to merge into it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="289"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="304"/>
         <source>所选网格的住户、楼栋、在岗人员和任务都转入保留的网格；所选网格随后停用（记录保留）。</source>
         <translation>The households, buildings, on-duty workers and tasks of the selected grids move to the grid you keep; the selected grids are then closed (their records are kept).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="186"/>
+        <location filename="../../app/ui/household_dialogs.py" line="168"/>
         <source>合并住户：并入 {0}</source>
         <translation>Merge households: into {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="191"/>
+        <location filename="../../app/ui/household_dialogs.py" line="173"/>
         <source>要并入本户的那一户：住址（3-2-502）或户号</source>
         <translation>Household to merge into this one: address (3-2-502) or household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="192"/>
+        <location filename="../../app/ui/household_dialogs.py" line="174"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="195"/>
+        <location filename="../../app/ui/household_dialogs.py" line="177"/>
         <source>把哪一户并入 {0}？</source>
         <translation>Which household should be merged into {0}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="202"/>
+        <location filename="../../app/ui/household_dialogs.py" line="184"/>
         <source>合并后户主：</source>
         <translation>Head of household after merging:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="205"/>
+        <location filename="../../app/ui/household_dialogs.py" line="187"/>
         <source>其他（或按原关系推算）</source>
         <translation>Other (or inferred from the previous relationship)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="211"/>
+        <location filename="../../app/ui/household_dialogs.py" line="193"/>
         <source>原户主不再任户主时，与新户主的关系；其家人的关系随之推算（如原户主为新户主之子，其配偶记为儿媳）</source>
         <translation>The former head of household&apos;s relationship to the new head; the family&apos;s relationships are inferred from it (e.g. if the former head is the new head&apos;s son, his wife becomes daughter-in-law)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="215"/>
+        <location filename="../../app/ui/household_dialogs.py" line="197"/>
         <source>原户主改为：</source>
         <translation>Former head of household becomes:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="224"/>
+        <location filename="../../app/ui/household_dialogs.py" line="206"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="243"/>
+        <location filename="../../app/ui/household_dialogs.py" line="225"/>
         <source>找不到这一户：{0}</source>
         <translation>Household not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="246"/>
+        <location filename="../../app/ui/household_dialogs.py" line="228"/>
         <source>这就是本户。</source>
         <translation>That is this household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="251"/>
+        <location filename="../../app/ui/household_dialogs.py" line="233"/>
         <source>{0}（户号 {1}）：{2}</source>
         <translation>{0} (household no. {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="261"/>
+        <location filename="../../app/ui/household_dialogs.py" line="243"/>
         <source>，现户主</source>
         <translation>, current head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="277"/>
+        <location filename="../../app/ui/household_dialogs.py" line="259"/>
         <source>原户主</source>
         <translation>Former head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="278"/>
+        <location filename="../../app/ui/household_dialogs.py" line="260"/>
         <source>{0}（原户主）改为：</source>
         <translation>{0} (former head of household) becomes:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="284"/>
+        <location filename="../../app/ui/household_dialogs.py" line="266"/>
         <source>请先查找要并入的那一户。</source>
         <translation>First find the household to merge in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="288"/>
-        <location filename="../../app/ui/household_dialogs.py" line="301"/>
+        <location filename="../../app/ui/household_dialogs.py" line="270"/>
+        <location filename="../../app/ui/household_dialogs.py" line="283"/>
         <source>合并住户</source>
         <translation>Merge households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="289"/>
+        <location filename="../../app/ui/household_dialogs.py" line="271"/>
         <source>把 {0}（{1} 人）并入 {2}？
 {0} 这一户将注销，成员都转到 {2}。</source>
         <translation>Merge {0} ({1} people) into {2}?
@@ -4515,77 +4543,77 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>MovementDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="89"/>
+        <location filename="../../app/ui/pages/supplies.py" line="94"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="89"/>
+        <location filename="../../app/ui/pages/supplies.py" line="94"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="89"/>
+        <location filename="../../app/ui/pages/supplies.py" line="94"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="96"/>
+        <location filename="../../app/ui/pages/supplies.py" line="101"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="101"/>
+        <location filename="../../app/ui/pages/supplies.py" line="106"/>
         <source>数量（调整可为负数）</source>
         <translation>Quantity (can be negative for an adjustment)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="101"/>
+        <location filename="../../app/ui/pages/supplies.py" line="106"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="107"/>
+        <location filename="../../app/ui/pages/supplies.py" line="112"/>
         <source>捐赠</source>
         <translation>Donation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="108"/>
+        <location filename="../../app/ui/pages/supplies.py" line="113"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="109"/>
+        <location filename="../../app/ui/pages/supplies.py" line="114"/>
         <source>街道调拨</source>
         <translation>From street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="114"/>
+        <location filename="../../app/ui/pages/supplies.py" line="119"/>
         <source>个、袋、箱…（新物资）</source>
         <translation>pieces, bags, boxes… (new item)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="115"/>
+        <location filename="../../app/ui/pages/supplies.py" line="120"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="116"/>
+        <location filename="../../app/ui/pages/supplies.py" line="121"/>
         <source>来源类别</source>
         <translation>Source type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="117"/>
+        <location filename="../../app/ui/pages/supplies.py" line="122"/>
         <source>捐赠单位或个人、供应商</source>
         <translation>Donor (organisation or person) or supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="118"/>
+        <location filename="../../app/ui/pages/supplies.py" line="123"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="120"/>
+        <location filename="../../app/ui/pages/supplies.py" line="125"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4606,89 +4634,248 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>NoticeField</name>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="413"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="14"/>
         <source>地址</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="414"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="15"/>
         <source>户号</source>
         <translation>household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="415"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="16"/>
         <source>户主</source>
         <translation>head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="416"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="17"/>
         <source>人数</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="417"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="18"/>
         <source>网格</source>
         <translation>grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="418"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="19"/>
         <source>网格员</source>
         <translation>grid worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="419"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="20"/>
         <source>网格员电话</source>
         <translation>grid worker&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="420"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="21"/>
         <source>社区名称</source>
         <translation>community name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="421"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="22"/>
         <source>社区电话</source>
         <translation>community phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="422"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="23"/>
         <source>通知日期</source>
         <translation>notice date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="423"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="24"/>
         <source>开始日期</source>
         <translation>start date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="424"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="25"/>
         <source>结束日期</source>
         <translation>end date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="425"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="26"/>
         <source>时间</source>
         <translation>time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="426"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="27"/>
         <source>地点</source>
         <translation>place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="427"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="28"/>
         <source>物资</source>
         <translation>supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="428"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="29"/>
         <source>供应商</source>
         <translation>supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="429"/>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="30"/>
         <source>内容</source>
         <translation>content</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeFieldHint</name>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="37"/>
+        <source>住户地址，如 3栋2单元502室</source>
+        <translation>Household address, e.g. Building 3, Unit 2, Room 502</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="38"/>
+        <source>户号（条形码上的号码）</source>
+        <translation>Household no. (the number on the barcode)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="39"/>
+        <source>户主姓名（打码，如 张*三）</source>
+        <translation>Head of household name (masked, e.g. Zhang*san)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="40"/>
+        <source>在住人数</source>
+        <translation>People living there</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="41"/>
+        <source>所在网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="42"/>
+        <source>网格员（取自在岗人员名册）</source>
+        <translation>Grid worker (from the staff roster)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="43"/>
+        <source>网格员电话</source>
+        <translation>Grid worker phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="44"/>
+        <source>社区名称</source>
+        <translation>Community name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="45"/>
+        <source>社区电话（不填则用 设置 → 本机构信息 中的电话）</source>
+        <translation>Community phone (if empty, the phone in Settings → This office)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="48"/>
+        <source>通知日期</source>
+        <translation>Notice date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="49"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="50"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="51"/>
+        <source>例如 12月1日 8:00–11:30</source>
+        <translation>e.g. 1 Dec 8:00–11:30</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="52"/>
+        <source>例如 社区服务中心东门</source>
+        <translation>e.g. East gate of the community service centre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="53"/>
+        <source>例如 蔬菜礼包（约 5 公斤）</source>
+        <translation>e.g. Vegetable pack (about 5 kg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="54"/>
+        <source>团购供应商</source>
+        <translation>Group-buy supplier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/field_names.py" line="55"/>
+        <source>多行文字</source>
+        <translation>Multi-line text</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePreview</name>
+    <message>
+        <location filename="../../app/ui/pages/printing/preview.py" line="22"/>
+        <source>预览（第一张）</source>
+        <translation>Preview (first sheet)</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeValuesForm</name>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="84"/>
+        <source>填写内容（本次打印）</source>
+        <translation>Fill in (this print run)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="89"/>
+        <source>通知日期：</source>
+        <translation>Notice date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="90"/>
+        <source>开始日期：</source>
+        <translation>Start date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="91"/>
+        <source>结束日期：</source>
+        <translation>End date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="92"/>
+        <source>时间：</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="93"/>
+        <source>地点：</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="94"/>
+        <source>物资：</source>
+        <translation>Supplies:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="95"/>
+        <source>供应商：</source>
+        <translation>Supplier:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="96"/>
+        <source>社区电话：</source>
+        <translation>Community phone:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="112"/>
+        <source>公告正文或价格明细，可写多行；用“|”分隔各列即成表格，例如：套餐|内容|价格</source>
+        <translation>Notice text or price list, several lines allowed; separate columns with &quot;|&quot; to make a table, e.g. Pack|Contents|Price</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="117"/>
+        <source>内容：</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="118"/>
+        <source>未填写的内容印为空白横线，可手写补填。</source>
+        <translation>Anything left empty prints as a blank line to fill in by hand.</translation>
     </message>
 </context>
 <context>
@@ -4814,7 +5001,7 @@ Household {0} will be closed and its members moved to {2}.</translation>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="212"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="213"/>
         <source>机构代码已改为 {0}。请重新导出公钥文件后再交给对方登记。</source>
         <translation>The office code is now {0}. Export the public key file again before giving it to the other office to enrol.</translation>
     </message>
@@ -4822,37 +5009,37 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>OutcomeModel</name>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="237"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="70"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="237"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="70"/>
         <source>发送方</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="237"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="70"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="237"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="70"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="248"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="81"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="249"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="82"/>
         <source>此前已导入</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="250"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="83"/>
         <source>拒收</source>
         <translation>Rejected</translation>
     </message>
@@ -4860,87 +5047,87 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="117"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="121"/>
         <source>编辑套餐</source>
         <translation>Edit bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="117"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="121"/>
         <source>新增套餐</source>
         <translation>Add bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="121"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="125"/>
         <source>如：A 蔬菜套餐</source>
         <translation>e.g. Vegetable bundle A</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="122"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="126"/>
         <source>套餐名称</source>
         <translation>Bundle name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="125"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="129"/>
         <source>每项写“名称 数量单位”，用分号隔开：米 5kg；油 1L</source>
         <translation>Write each item as &quot;name quantity unit&quot;, separated by semicolons: rice 5kg; oil 1L</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="127"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="131"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="129"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="133"/>
         <source>元，如 39.80</source>
         <translation>yuan, e.g. 39.80</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="130"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="134"/>
         <source>每份价格（元）</source>
         <translation>Price each (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="132"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="136"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="135"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="139"/>
         <source>较上一批次</source>
         <translation>Vs previous round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="138"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="142"/>
         <source>涨价超过 {pct}% 时必填</source>
         <translation>Required if the price rises more than {pct}%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="140"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="144"/>
         <source>涨价原因</source>
         <translation>Reason for price rise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="148"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="152"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="177"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="181"/>
         <source>新增套餐（上一批次没有同名套餐）</source>
         <translation>New bundle (no bundle of this name in the previous round)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="180"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="184"/>
         <source>上一批次 {p} 元</source>
         <translation>Previous round: {p} yuan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="184"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="188"/>
         <source>上一批次 {p} 元，变化 {pct}%</source>
         <translation>Previous round: {p} yuan, change {pct}%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="188"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="192"/>
         <source>；{flag}：超过 {limit}%，须填写原因，将在公示中标出</source>
         <translation>; {flag}: over {limit}%, a reason is required and it will be marked in the notice</translation>
     </message>
@@ -5023,149 +5210,149 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="384"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="407"/>
         <source>编辑人员 {0}</source>
         <translation>Edit person {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="384"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="407"/>
         <source>新增人员</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="395"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="418"/>
         <source>（不属于某个网格）</source>
         <translation>(not in a grid)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="399"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="422"/>
         <source>下沉干部的派出单位；社工、共建单位的机构名称</source>
         <translation>Sent-down cadre&apos;s home organisation; for social workers and partner units, the organisation name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="401"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="424"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="403"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="426"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="415"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="438"/>
         <source>驾驶、医护、心理疏导…</source>
         <translation>Driving, nursing, counselling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="419"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="442"/>
         <source>楼栋 5,7-9；单元 3栋2单元；住户 3-2-502</source>
         <translation>Buildings 5,7-9; a unit as 3栋2单元; households 3-2-502</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="422"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="445"/>
         <source>不填则自动编号（P0001…）</source>
         <translation>Leave empty to number automatically (P0001…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="423"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="446"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="429"/>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="493"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="452"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="516"/>
         <source>已关联：{0}</source>
         <translation>Linked: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="431"/>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="499"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="454"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="522"/>
         <source>未关联居民</source>
         <translation>Not linked to a resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="434"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="457"/>
         <source>输入姓名、拼音或住址查找居民，回车</source>
         <translation>Type a name, pinyin or address to find a resident, then press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="440"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="463"/>
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="450"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="473"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="451"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="474"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="452"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="475"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="453"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="476"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="454"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="477"/>
         <source>本社区居民</source>
         <translation>Resident here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="455"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="478"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="456"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="479"/>
         <source>在岗期</source>
         <translation>Duty period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="457"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="480"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="458"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="481"/>
         <source>可服务时间</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="459"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="482"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="460"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="483"/>
         <source>责任区</source>
         <translation>Area covered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="461"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="484"/>
         <source>签到编号</source>
         <translation>Check-in ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="462"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="485"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="463"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="486"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="486"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="509"/>
         <source>没有找到这样的居民</source>
         <translation>No such resident found</translation>
     </message>
@@ -5173,67 +5360,67 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PersonModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="212"/>
+        <location filename="../../app/ui/models/grid_models.py" line="199"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="213"/>
+        <location filename="../../app/ui/models/grid_models.py" line="200"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="214"/>
+        <location filename="../../app/ui/models/grid_models.py" line="201"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="215"/>
+        <location filename="../../app/ui/models/grid_models.py" line="202"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="216"/>
+        <location filename="../../app/ui/models/grid_models.py" line="203"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="217"/>
+        <location filename="../../app/ui/models/grid_models.py" line="204"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="218"/>
+        <location filename="../../app/ui/models/grid_models.py" line="205"/>
         <source>在岗期</source>
         <translation>Duty period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="219"/>
+        <location filename="../../app/ui/models/grid_models.py" line="206"/>
         <source>技能 / 可服务时间</source>
         <translation>Skills / availability</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="220"/>
+        <location filename="../../app/ui/models/grid_models.py" line="207"/>
         <source>责任区</source>
         <translation>Area covered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="221"/>
+        <location filename="../../app/ui/models/grid_models.py" line="208"/>
         <source>住址（居民）</source>
         <translation>Address (resident)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="222"/>
+        <location filename="../../app/ui/models/grid_models.py" line="209"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="253"/>
+        <location filename="../../app/ui/models/grid_models.py" line="240"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="253"/>
+        <location filename="../../app/ui/models/grid_models.py" line="240"/>
         <source>已离岗</source>
         <translation>Left</translation>
     </message>
@@ -5241,183 +5428,183 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="176"/>
+        <location filename="../../app/ui/pages/supplies.py" line="181"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="179"/>
+        <location filename="../../app/ui/pages/supplies.py" line="184"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="193"/>
+        <location filename="../../app/ui/pages/supplies.py" line="198"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="209"/>
+        <location filename="../../app/ui/pages/supplies.py" line="214"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="210"/>
+        <location filename="../../app/ui/pages/supplies.py" line="215"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="211"/>
+        <location filename="../../app/ui/pages/supplies.py" line="216"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="212"/>
+        <location filename="../../app/ui/pages/supplies.py" line="217"/>
         <source>标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="213"/>
+        <location filename="../../app/ui/pages/supplies.py" line="218"/>
         <source>指定住户</source>
         <translation>Chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="217"/>
+        <location filename="../../app/ui/pages/supplies.py" line="222"/>
         <source>网格编号、楼栋号、标签或户号（逗号分隔）</source>
         <translation>Grid IDs, building numbers, tags or household numbers (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="221"/>
+        <location filename="../../app/ui/pages/supplies.py" line="226"/>
         <source>发放对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="222"/>
+        <location filename="../../app/ui/pages/supplies.py" line="227"/>
         <source>重点户（独居老人、残疾人等）优先</source>
         <translation>Vulnerable households first (elderly living alone, disabled, etc.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="273"/>
+        <location filename="../../app/ui/pages/supplies.py" line="278"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="206"/>
+        <location filename="../../app/ui/pages/supplies.py" line="211"/>
         <source>其他物资</source>
         <translation>Other supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="197"/>
+        <location filename="../../app/ui/pages/supplies.py" line="202"/>
         <source>＋ 再加一种物资</source>
         <translation>+ Add another item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="225"/>
+        <location filename="../../app/ui/pages/supplies.py" line="230"/>
         <source>点击“预览”查看分配与库存对比，确认后再创建。</source>
         <translation>Click &quot;Preview&quot; to compare the allocation with stock, then create it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="233"/>
+        <location filename="../../app/ui/pages/supplies.py" line="238"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="235"/>
+        <location filename="../../app/ui/pages/supplies.py" line="240"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="258"/>
+        <location filename="../../app/ui/pages/supplies.py" line="263"/>
         <source>每户</source>
         <translation>per household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="259"/>
+        <location filename="../../app/ui/pages/supplies.py" line="264"/>
         <source>每人</source>
         <translation>per person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="260"/>
+        <location filename="../../app/ui/pages/supplies.py" line="265"/>
         <source>每 2 人</source>
         <translation>per 2 people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="187"/>
-        <location filename="../../app/ui/pages/supplies.py" line="316"/>
+        <location filename="../../app/ui/pages/supplies.py" line="192"/>
+        <location filename="../../app/ui/pages/supplies.py" line="321"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="199"/>
+        <location filename="../../app/ui/pages/supplies.py" line="204"/>
         <source>同一次发放一并发给每户，如米、油、口罩；每种物资各有自己的份数、规则和上限</source>
         <translation>Handed to each household in the same distribution, e.g. rice, oil, masks; each item has its own share, rule and limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="252"/>
+        <location filename="../../app/ui/pages/supplies.py" line="257"/>
         <source>每份的数量（按所选规则：每户、每人或每 2 人一份）</source>
         <translation>Quantity per share (by the chosen rule: per household, per person or per 2 people)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="265"/>
+        <location filename="../../app/ui/pages/supplies.py" line="270"/>
         <source>每户：每户一份；每人：每人一份；每 2 人：按户人数每 2 人一份（3 人算 2 份）</source>
         <translation>Per household: one share each; per person: one share per person; per 2 people: one share per 2 members (3 people count as 2 shares)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="276"/>
+        <location filename="../../app/ui/pages/supplies.py" line="281"/>
         <source>这种物资每户最多发多少（0 为不限）</source>
         <translation>At most this much of the item per household (0 = no limit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="285"/>
+        <location filename="../../app/ui/pages/supplies.py" line="290"/>
         <source>每份</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="290"/>
+        <location filename="../../app/ui/pages/supplies.py" line="295"/>
         <source>上限</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="368"/>
+        <location filename="../../app/ui/pages/supplies.py" line="373"/>
         <source>{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>Households: {households} (vulnerable {vulnerable}); needed {needed}{unit}, in stock {on_hand}{unit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="377"/>
+        <location filename="../../app/ui/pages/supplies.py" line="382"/>
         <source>；缺口 {shortfall}{unit}，按顺序可先发 {covered} 户</source>
         <translation>; short by {shortfall}{unit}, enough for the first {covered} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="381"/>
+        <location filename="../../app/ui/pages/supplies.py" line="386"/>
         <source>；库存足够</source>
         <translation>; enough stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="384"/>
+        <location filename="../../app/ui/pages/supplies.py" line="389"/>
         <source>{households} 户（重点户 {vulnerable}）</source>
         <translation>Households: {households} (vulnerable {vulnerable})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="389"/>
+        <location filename="../../app/ui/pages/supplies.py" line="394"/>
         <source>{item}：共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>{item}: {needed}{unit} needed, {on_hand}{unit} in stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="393"/>
+        <location filename="../../app/ui/pages/supplies.py" line="398"/>
         <source>，缺口 {shortfall}{unit}</source>
         <translation>, short by {shortfall}{unit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="397"/>
+        <location filename="../../app/ui/pages/supplies.py" line="402"/>
         <source>，足够</source>
         <translation>, enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="401"/>
+        <location filename="../../app/ui/pages/supplies.py" line="406"/>
         <source>按顺序可先发 {covered} 户（各项物资都够的户数）</source>
         <translation>Enough for the first {covered} households (households for which every item is covered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="406"/>
+        <location filename="../../app/ui/pages/supplies.py" line="411"/>
         <source>库存足够</source>
         <translation>Enough stock</translation>
     </message>
@@ -5425,434 +5612,124 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PrintingPage</name>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="138"/>
-        <location filename="../../app/ui/pages/printing.py" line="931"/>
-        <location filename="../../app/ui/pages/printing.py" line="968"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="74"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="525"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="562"/>
         <source>通知打印</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="143"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="79"/>
         <source>新建模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="144"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="80"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="145"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="81"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="148"/>
-        <location filename="../../app/ui/pages/printing.py" line="742"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="84"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="388"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="152"/>
-        <location filename="../../app/ui/pages/printing.py" line="372"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="88"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="157"/>
         <source>生成并预览…</source>
         <translation>Create and preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="193"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="130"/>
         <source>模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="209"/>
-        <source>模板内容</source>
-        <translation>Template content</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="211"/>
-        <source>内置模板不能直接修改：点击“复制”建立可以修改的副本。</source>
-        <translation>Built-in templates cannot be edited: click &quot;Copy&quot; to make a copy you can edit.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="223"/>
-        <source>模板名称：</source>
-        <translation>Template name:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="224"/>
-        <source>通知标题：</source>
-        <translation>Notice title:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="225"/>
-        <source>正文：</source>
-        <translation>Body:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="242"/>
-        <source>插入占位符</source>
-        <translation>Insert placeholder</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="246"/>
-        <source>占位符：</source>
-        <translation>Placeholders:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="256"/>
-        <source>填写内容（本次打印）</source>
-        <translation>Fill in (this print run)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="261"/>
-        <source>通知日期：</source>
-        <translation>Notice date:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="262"/>
-        <source>开始日期：</source>
-        <translation>Start date:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="263"/>
-        <source>结束日期：</source>
-        <translation>End date:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="264"/>
-        <source>时间：</source>
-        <translation>Time:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="265"/>
-        <source>地点：</source>
-        <translation>Place:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="266"/>
-        <source>物资：</source>
-        <translation>Supplies:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="267"/>
-        <source>供应商：</source>
-        <translation>Supplier:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="268"/>
-        <source>社区电话：</source>
-        <translation>Community phone:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="284"/>
-        <source>公告正文或价格明细，可写多行；用“|”分隔各列即成表格，例如：套餐|内容|价格</source>
-        <translation>Notice text or price list, several lines allowed; separate columns with &quot;|&quot; to make a table, e.g. Pack|Contents|Price</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="289"/>
-        <source>内容：</source>
-        <translation>Content:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="290"/>
-        <source>未填写的内容印为空白横线，可手写补填。</source>
-        <translation>Anything left empty prints as a blank line to fill in by hand.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="296"/>
-        <source>打印范围</source>
-        <translation>Print for</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="302"/>
-        <source>全部住户</source>
-        <translation>All households</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="303"/>
-        <source>按网格</source>
-        <translation>By grid</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="304"/>
-        <source>按楼栋</source>
-        <translation>By building</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="305"/>
-        <source>按标签（重点人群等）</source>
-        <translation>By tag</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="306"/>
-        <source>选定住户</source>
-        <translation>Chosen households</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="307"/>
-        <source>不按户（张贴用）</source>
-        <translation>Not per household (for posting)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="313"/>
-        <source>范围：</source>
-        <translation>Scope:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="315"/>
-        <source>本社区全部住户，每户一份。</source>
-        <translation>Every household, one copy each.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="323"/>
-        <source>户号或门牌，用逗号分隔，例如 3-2-502, H000123</source>
-        <translation>Household numbers or door numbers, comma-separated, e.g. 3-2-502, H000123</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="328"/>
-        <source> 份</source>
-        <translation> copies</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="341"/>
-        <source>选择：</source>
-        <translation>Choose:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="347"/>
-        <source>纸张与版式</source>
-        <translation>Paper and layout</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="354"/>
-        <source>每张 {0} 份</source>
-        <translation>{0} per sheet</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="355"/>
-        <source>印住户条形码（扫码领取、签收用）</source>
-        <translation>Print household barcodes (for scanning)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="357"/>
-        <source>印裁切线（每张多份时）</source>
-        <translation>Print cut lines (several per sheet)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="363"/>
-        <source>纸张：</source>
-        <translation>Paper:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="364"/>
-        <source>每张份数：</source>
-        <translation>Copies per sheet:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="388"/>
-        <source>预览（第一张）</source>
-        <translation>Preview (first sheet)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="434"/>
-        <source>住户地址，如 3栋2单元502室</source>
-        <translation>Household address, e.g. Building 3, Unit 2, Room 502</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="435"/>
-        <source>户号（条形码上的号码）</source>
-        <translation>Household no. (the number on the barcode)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="436"/>
-        <source>户主姓名（打码，如 张*三）</source>
-        <translation>Head of household name (masked, e.g. Zhang*san)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="437"/>
-        <source>在住人数</source>
-        <translation>People living there</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="438"/>
-        <source>所在网格</source>
-        <translation>Grid</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="439"/>
-        <source>网格员（取自在岗人员名册）</source>
-        <translation>Grid worker (from the staff roster)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="440"/>
-        <source>网格员电话</source>
-        <translation>Grid worker phone</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="441"/>
-        <source>社区名称</source>
-        <translation>Community name</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="442"/>
-        <source>社区电话（不填则用 设置 → 本机构信息 中的电话）</source>
-        <translation>Community phone (if empty, the phone in Settings → This office)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="443"/>
-        <source>通知日期</source>
-        <translation>Notice date</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="444"/>
-        <source>开始日期</source>
-        <translation>Start date</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="445"/>
-        <source>结束日期</source>
-        <translation>End date</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="446"/>
-        <source>例如 12月1日 8:00–11:30</source>
-        <translation>e.g. 1 Dec 8:00–11:30</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="447"/>
-        <source>例如 社区服务中心东门</source>
-        <translation>e.g. East gate of the community service centre</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="448"/>
-        <source>例如 蔬菜礼包（约 5 公斤）</source>
-        <translation>e.g. Vegetable pack (about 5 kg)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="449"/>
-        <source>团购供应商</source>
-        <translation>Group-buy supplier</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="450"/>
-        <source>多行文字</source>
-        <translation>Multi-line text</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="530"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="224"/>
         <source>（内置）</source>
         <translation> (built-in)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="601"/>
-        <location filename="../../app/ui/pages/printing.py" line="664"/>
-        <location filename="../../app/ui/pages/printing.py" line="689"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="283"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="310"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="335"/>
         <source>新模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="631"/>
-        <source>标题中不能使用住户或网格的占位符：{0}</source>
-        <translation>Household or grid placeholders cannot be used in the title: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="637"/>
-        <source>不认识的占位符：{0}（请从“插入占位符”中选择）</source>
-        <translation>Unknown placeholder: {0} (please choose from &quot;Insert placeholder&quot;)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="642"/>
-        <source>请填写通知标题。</source>
-        <translation>Please enter a notice title.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="667"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="313"/>
         <source>模板未保存</source>
         <translation>Template not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="668"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="314"/>
         <source>保存对“{0}”的修改吗？</source>
         <translation>Save the changes to &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="690"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="336"/>
         <source>通知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="708"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="353"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="738"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="382"/>
         <source>已保存模板“{0}”（{1}）</source>
         <translation>Template &quot;{0}&quot; saved ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="749"/>
-        <location filename="../../app/ui/pages/printing.py" line="766"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="399"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="418"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="749"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="399"/>
         <source>删除模板“{0}”？</source>
         <translation>Delete template &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="763"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="413"/>
         <source>已删除模板“{0}”</source>
         <translation>Template &quot;{0}&quot; deleted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="803"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="440"/>
         <source>没有可选的项目。</source>
         <translation>Nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="806"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="443"/>
         <source>请输入户号或门牌。</source>
         <translation>Please enter household numbers or door numbers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="840"/>
-        <source>共 {0} 份，不印住户信息</source>
-        <translation>{0} copies, no household details</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="842"/>
-        <source>共 {0:,} 户，每户一份</source>
-        <translation>{0:,} households, one copy each</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="871"/>
-        <source>正文印出约 {0:.1f} 磅</source>
-        <translation>Body text prints at about {0:.1f} pt</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="873"/>
-        <source>，字太小，可能难以阅读</source>
-        <translation>, which may be too small to read</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/printing.py" line="919"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="514"/>
         <source>未填写：{0}（印为空白横线，可手写）。</source>
         <translation>Not filled in: {0} (printed as blank lines to write in by hand).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="948"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="542"/>
         <source>已生成 {0:,} 份“{1}”，共 {2:,} 页</source>
         <translation>Created {0:,} copies of &quot;{1}&quot;, {2:,} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="959"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="553"/>
         <source>正在生成通知</source>
         <translation>Creating notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="966"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="560"/>
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file was created.</translation>
     </message>
@@ -5860,37 +5737,37 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="119"/>
+        <location filename="../../app/ui/labels.py" line="123"/>
         <source>读取文件</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="120"/>
+        <location filename="../../app/ui/labels.py" line="124"/>
         <source>检查数据</source>
         <translation>Checking the data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="121"/>
+        <location filename="../../app/ui/labels.py" line="125"/>
         <source>写入</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="122"/>
+        <location filename="../../app/ui/labels.py" line="126"/>
         <source>导出</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="123"/>
+        <location filename="../../app/ui/labels.py" line="127"/>
         <source>排版</source>
         <translation>Laying out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="124"/>
+        <location filename="../../app/ui/labels.py" line="128"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="125"/>
+        <location filename="../../app/ui/labels.py" line="129"/>
         <source>名册</source>
         <translation>Roster</translation>
     </message>
@@ -5898,211 +5775,211 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="189"/>
+        <location filename="../../app/ui/pages/registry.py" line="191"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="189"/>
+        <location filename="../../app/ui/pages/registry.py" line="191"/>
         <source>社区居民（只读）</source>
         <translation>Residents (read only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="204"/>
+        <location filename="../../app/ui/pages/registry.py" line="206"/>
         <source>新增住户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="204"/>
+        <location filename="../../app/ui/pages/registry.py" line="206"/>
         <source>新登记一户及其户主（Ctrl+Shift+N）</source>
         <translation>Register a new household and its head (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="205"/>
+        <location filename="../../app/ui/pages/registry.py" line="207"/>
         <source>新增居民</source>
         <translation>New resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="205"/>
+        <location filename="../../app/ui/pages/registry.py" line="207"/>
         <source>在选中居民的户中新增一人（Ctrl+N）</source>
         <translation>Add a person to the selected resident&apos;s household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="206"/>
+        <location filename="../../app/ui/pages/registry.py" line="208"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="206"/>
+        <location filename="../../app/ui/pages/registry.py" line="208"/>
         <source>编辑选中的居民（回车）</source>
         <translation>Edit the selected resident (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="207"/>
+        <location filename="../../app/ui/pages/registry.py" line="209"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="207"/>
+        <location filename="../../app/ui/pages/registry.py" line="209"/>
         <source>删除选中的居民（需填写原因）</source>
         <translation>Delete the selected resident (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="208"/>
+        <location filename="../../app/ui/pages/registry.py" line="210"/>
         <source>查重</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="208"/>
+        <location filename="../../app/ui/pages/registry.py" line="210"/>
         <source>查找重复登记，逐组核对后合并或保留</source>
         <translation>Find duplicate records, check each group, then merge or keep them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="209"/>
+        <location filename="../../app/ui/pages/registry.py" line="211"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="209"/>
+        <location filename="../../app/ui/pages/registry.py" line="211"/>
         <source>从 Excel/WPS/CSV 花名册导入</source>
         <translation>Import from an Excel/WPS/CSV roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="210"/>
+        <location filename="../../app/ui/pages/registry.py" line="212"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="210"/>
+        <location filename="../../app/ui/pages/registry.py" line="212"/>
         <source>导出为 Excel，列与导入相同</source>
         <translation>Export to Excel, with the same columns as the import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="211"/>
+        <location filename="../../app/ui/pages/registry.py" line="213"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="211"/>
+        <location filename="../../app/ui/pages/registry.py" line="213"/>
         <source>打印当前列表（已脱敏）</source>
         <translation>Print the current list (masked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="222"/>
+        <location filename="../../app/ui/pages/registry.py" line="224"/>
         <source>查看这一户</source>
         <translation>View household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="223"/>
+        <location filename="../../app/ui/pages/registry.py" line="225"/>
         <source>查看选中居民的一户（回车）</source>
         <translation>View the selected resident&apos;s household (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="238"/>
+        <location filename="../../app/ui/pages/registry.py" line="240"/>
         <source>网格：</source>
         <translation>Grid:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="239"/>
+        <location filename="../../app/ui/pages/registry.py" line="241"/>
         <source>楼栋：</source>
         <translation>Building:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="240"/>
+        <location filename="../../app/ui/pages/registry.py" line="242"/>
         <source>人员类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="241"/>
+        <location filename="../../app/ui/pages/registry.py" line="243"/>
         <source>户籍：</source>
         <translation>Residency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="242"/>
+        <location filename="../../app/ui/pages/registry.py" line="244"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="245"/>
+        <location filename="../../app/ui/pages/registry.py" line="247"/>
         <source>社区：</source>
         <translation>Community:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="286"/>
+        <location filename="../../app/ui/pages/registry.py" line="288"/>
         <source>还没有收到任何社区的居民数据。在“数据交换”页导入各社区送来的数据包。</source>
         <translation>No resident data from any community yet. Import the packages communities send on the Data exchange page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="288"/>
+        <location filename="../../app/ui/pages/registry.py" line="290"/>
         <source>还没有居民。点击“导入”导入 Excel 花名册，或点击“新增住户”逐户登记。</source>
         <translation>No residents yet. Click &quot;Import&quot; to import an Excel roster, or &quot;New household&quot; to register households one by one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="363"/>
+        <location filename="../../app/ui/pages/registry.py" line="365"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="386"/>
+        <location filename="../../app/ui/pages/registry.py" line="388"/>
         <source>共 {0} 人</source>
         <translation>People: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="457"/>
+        <location filename="../../app/ui/pages/registry.py" line="459"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="459"/>
+        <location filename="../../app/ui/pages/registry.py" line="461"/>
         <source>请先选中一户中的任一居民（或用查找框找到这一户），再新增成员；新登记一户请点“新增住户”。</source>
         <translation>First select any resident of the household (or find it with the search box), then add the member. To register a new household, click &quot;New household&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="476"/>
+        <location filename="../../app/ui/pages/registry.py" line="478"/>
         <source>共 {0} 人（刚保存的居民不在当前筛选结果中）</source>
         <translation>People: {0} (the resident just saved is not in the current filter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="511"/>
+        <location filename="../../app/ui/pages/registry.py" line="513"/>
         <source>删除居民</source>
         <translation>Delete resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="528"/>
-        <location filename="../../app/ui/pages/registry.py" line="539"/>
-        <location filename="../../app/ui/pages/registry.py" line="548"/>
+        <location filename="../../app/ui/pages/registry.py" line="530"/>
+        <location filename="../../app/ui/pages/registry.py" line="541"/>
+        <location filename="../../app/ui/pages/registry.py" line="550"/>
         <source>导出居民</source>
         <translation>Export residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="529"/>
+        <location filename="../../app/ui/pages/registry.py" line="531"/>
         <source>居民花名册.xlsx</source>
         <translation>Residents.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="530"/>
+        <location filename="../../app/ui/pages/registry.py" line="532"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="540"/>
+        <location filename="../../app/ui/pages/registry.py" line="542"/>
         <source>是否隐藏身份证号和电话的中间几位（脱敏）？
 交给外单位时建议脱敏。</source>
         <translation>Hide the middle digits of ID card numbers and phone numbers (masking)?
 Recommended when the file goes to another organisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="550"/>
+        <location filename="../../app/ui/pages/registry.py" line="552"/>
         <source>已导出 {0} 人到 {1}</source>
         <translation>Exported {0} people to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="578"/>
+        <location filename="../../app/ui/pages/registry.py" line="579"/>
         <source>住户名单-{0}.pdf</source>
         <translation>Households-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="581"/>
+        <location filename="../../app/ui/pages/registry.py" line="582"/>
         <source>住户名单</source>
         <translation>Household list</translation>
     </message>
@@ -6110,77 +5987,77 @@ Recommended when the file goes to another organisation.</translation>
 <context>
     <name>Relation</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="44"/>
+        <location filename="../../app/ui/labels.py" line="46"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="45"/>
+        <location filename="../../app/ui/labels.py" line="47"/>
         <source>配偶</source>
         <translation>Spouse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="46"/>
+        <location filename="../../app/ui/labels.py" line="48"/>
         <source>子</source>
         <translation>Son</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="47"/>
+        <location filename="../../app/ui/labels.py" line="49"/>
         <source>女</source>
         <translation>Daughter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="48"/>
+        <location filename="../../app/ui/labels.py" line="50"/>
         <source>父亲</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="49"/>
+        <location filename="../../app/ui/labels.py" line="51"/>
         <source>母亲</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="50"/>
+        <location filename="../../app/ui/labels.py" line="52"/>
         <source>儿媳</source>
         <translation>Daughter-in-law</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="51"/>
+        <location filename="../../app/ui/labels.py" line="53"/>
         <source>女婿</source>
         <translation>Son-in-law</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="52"/>
+        <location filename="../../app/ui/labels.py" line="54"/>
         <source>孙子</source>
         <translation>Grandson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="53"/>
+        <location filename="../../app/ui/labels.py" line="55"/>
         <source>孙女</source>
         <translation>Granddaughter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="54"/>
+        <location filename="../../app/ui/labels.py" line="56"/>
         <source>外孙子</source>
         <translation>Grandson (daughter&apos;s son)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="55"/>
+        <location filename="../../app/ui/labels.py" line="57"/>
         <source>外孙女</source>
         <translation>Granddaughter (daughter&apos;s daughter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="56"/>
+        <location filename="../../app/ui/labels.py" line="58"/>
         <source>兄弟姐妹</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="57"/>
+        <location filename="../../app/ui/labels.py" line="59"/>
         <source>祖父母</source>
         <translation>Grandparent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="58"/>
+        <location filename="../../app/ui/labels.py" line="60"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -6188,87 +6065,87 @@ Recommended when the file goes to another organisation.</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="48"/>
+        <location filename="../../app/ui/pages/reports.py" line="47"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="53"/>
+        <location filename="../../app/ui/pages/reports.py" line="52"/>
         <source>日报由本系统的记录直接统计，并注明生成时间；尚未启用的功能在报表中注明“尚未记录”，不填任何数字。</source>
         <translation>The daily report is counted directly from the records in this system and shows when it was made. Areas not yet in use are marked &quot;Not recorded yet&quot; with no figures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="63"/>
+        <location filename="../../app/ui/pages/reports.py" line="62"/>
         <source>报表日期：</source>
         <translation>Report date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="71"/>
+        <location filename="../../app/ui/pages/reports.py" line="70"/>
         <source>重新统计</source>
         <translation>Recount</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="74"/>
+        <location filename="../../app/ui/pages/reports.py" line="73"/>
         <source>生成 PDF 并预览…</source>
         <translation>Create PDF and preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="77"/>
+        <location filename="../../app/ui/pages/reports.py" line="76"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="90"/>
+        <location filename="../../app/ui/pages/reports.py" line="89"/>
         <source>日报按打印件显示（中文）。</source>
         <translation>The report is shown as it prints: in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="134"/>
+        <location filename="../../app/ui/pages/reports.py" line="138"/>
         <source>{0} 的日报，统计于 {1}</source>
         <translation>Daily report for {0}, counted at {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="145"/>
+        <location filename="../../app/ui/pages/reports.py" line="149"/>
         <source>日报-{0}.pdf</source>
         <translation>Daily report-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="147"/>
+        <location filename="../../app/ui/pages/reports.py" line="151"/>
         <source>统计</source>
         <translation>Counting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="147"/>
+        <location filename="../../app/ui/pages/reports.py" line="151"/>
         <source>排版</source>
         <translation>Laying out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="167"/>
+        <location filename="../../app/ui/pages/reports.py" line="171"/>
         <source>正在生成日报</source>
         <translation>Creating the daily report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="174"/>
+        <location filename="../../app/ui/pages/reports.py" line="178"/>
         <source>导出日报</source>
         <translation>Export daily report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="175"/>
+        <location filename="../../app/ui/pages/reports.py" line="179"/>
         <source>日报-{0}.xlsx</source>
         <translation>Daily report-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="176"/>
+        <location filename="../../app/ui/pages/reports.py" line="180"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="194"/>
+        <location filename="../../app/ui/pages/reports.py" line="198"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="197"/>
+        <location filename="../../app/ui/pages/reports.py" line="201"/>
         <source>正在导出日报</source>
         <translation>Exporting the daily report</translation>
     </message>
@@ -6276,188 +6153,188 @@ Recommended when the file goes to another organisation.</translation>
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="59"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="54"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="60"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="55"/>
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="61"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="56"/>
         <source>港澳通行证</source>
         <translation>Hong Kong/Macao permit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="62"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="57"/>
         <source>台胞证</source>
         <translation>Taiwan compatriot permit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="63"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="58"/>
         <source>外国人永久居留证</source>
         <translation>Foreigner permanent residence card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="64"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="59"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="110"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="350"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="105"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="351"/>
         <source>新增住户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="112"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="107"/>
         <source>编辑居民</source>
         <translation>Edit resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="112"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="107"/>
         <source>新增居民</source>
         <translation>New resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="117"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="112"/>
         <source>如 3栋2单元502 或 3-2-502</source>
         <translation>e.g. 3-2-502 (building-unit-room)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="119"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="114"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="122"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="117"/>
         <source>18位，末位可为X；没有可不填</source>
         <translation>18 characters, the last may be X; leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="130"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="125"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="137"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="132"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="181"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="176"/>
         <source>住址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="182"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="177"/>
         <source>住户电话：</source>
         <translation>Household phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="183"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="178"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="186"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="181"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="187"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="182"/>
         <source>身份证号：</source>
         <translation>ID card no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="194"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="189"/>
         <source>其他证件：</source>
         <translation>Other ID:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="195"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="190"/>
         <source>性别：</source>
         <translation>Sex:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="196"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="191"/>
         <source>出生日期：</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="197"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="192"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="198"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="193"/>
         <source>与户主关系：</source>
         <translation>Relation to head:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="199"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="194"/>
         <source>户籍类型：</source>
         <translation>Residency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="200"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="195"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="201"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="196"/>
         <source>人员类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="202"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="197"/>
         <source>备注：</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="206"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="201"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="207"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="202"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="255"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="250"/>
         <source>出生日期 {0}，{1}（由身份证号得出）</source>
         <translation>Date of birth {0}, {1} (from the ID card number)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="256"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="251"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="256"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="251"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="332"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="330"/>
         <source>保存居民</source>
         <translation>Save resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="343"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="344"/>
         <source>户号 {0}（户主 {1}，{2} 人）</source>
         <translation>household no. {0} (head {1}, people: {2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="344"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="345"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="351"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="352"/>
         <source>{0} 已有住户：{1}。
 仍要在此地址新增一户吗？</source>
         <translation>{0} already has a household: {1}.
@@ -6467,37 +6344,37 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ResidentPickerDialog</name>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="753"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="757"/>
         <source>从居民中添加出席人员</source>
         <translation>Add attendees from residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="758"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="762"/>
         <source>输入姓名查找，按回车</source>
         <translation>Type a name and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="765"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="769"/>
         <source>可按住 Ctrl 选择多人。</source>
         <translation>Hold Ctrl to select several people.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="769"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="773"/>
         <source>添加所选</source>
         <translation>Add selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="770"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="774"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="788"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="792"/>
         <source>找到 {0} 人</source>
         <translation>{0} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="788"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="792"/>
         <source>没有找到。</source>
         <translation>Nothing found.</translation>
     </message>
@@ -6583,52 +6460,52 @@ Add another household at this address anyway?</translation>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="61"/>
+        <location filename="../../app/ui/labels.py" line="63"/>
         <source>社区工作人员</source>
         <translation>Community staff</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="62"/>
+        <location filename="../../app/ui/labels.py" line="64"/>
         <source>网格长</source>
         <translation>Grid leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="63"/>
+        <location filename="../../app/ui/labels.py" line="65"/>
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="64"/>
+        <location filename="../../app/ui/labels.py" line="66"/>
         <source>楼长</source>
         <translation>Building leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="65"/>
+        <location filename="../../app/ui/labels.py" line="67"/>
         <source>单元长</source>
         <translation>Unit leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="66"/>
+        <location filename="../../app/ui/labels.py" line="68"/>
         <source>党员</source>
         <translation>Party member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="67"/>
+        <location filename="../../app/ui/labels.py" line="69"/>
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="68"/>
+        <location filename="../../app/ui/labels.py" line="70"/>
         <source>下沉干部</source>
         <translation>Sent-down cadre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="69"/>
+        <location filename="../../app/ui/labels.py" line="71"/>
         <source>社工</source>
         <translation>Social worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="70"/>
+        <location filename="../../app/ui/labels.py" line="72"/>
         <source>共建单位</source>
         <translation>Partner organisation</translation>
     </message>
@@ -6636,87 +6513,87 @@ Add another household at this address anyway?</translation>
 <context>
     <name>RosterField</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="90"/>
+        <location filename="../../app/ui/labels.py" line="92"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="91"/>
+        <location filename="../../app/ui/labels.py" line="93"/>
         <source>身份证号</source>
         <translation>ID card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="92"/>
+        <location filename="../../app/ui/labels.py" line="94"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="93"/>
+        <location filename="../../app/ui/labels.py" line="95"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="94"/>
+        <location filename="../../app/ui/labels.py" line="96"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="95"/>
+        <location filename="../../app/ui/labels.py" line="97"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="96"/>
+        <location filename="../../app/ui/labels.py" line="98"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="97"/>
+        <location filename="../../app/ui/labels.py" line="99"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="98"/>
+        <location filename="../../app/ui/labels.py" line="100"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="99"/>
+        <location filename="../../app/ui/labels.py" line="101"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="100"/>
+        <location filename="../../app/ui/labels.py" line="102"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="101"/>
+        <location filename="../../app/ui/labels.py" line="103"/>
         <source>户籍类型</source>
         <translation>Residency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="102"/>
+        <location filename="../../app/ui/labels.py" line="104"/>
         <source>证件类型</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="103"/>
+        <location filename="../../app/ui/labels.py" line="105"/>
         <source>其他证件号</source>
         <translation>Other ID no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="104"/>
+        <location filename="../../app/ui/labels.py" line="106"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="105"/>
+        <location filename="../../app/ui/labels.py" line="107"/>
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="106"/>
+        <location filename="../../app/ui/labels.py" line="108"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -6724,147 +6601,147 @@ Add another household at this address anyway?</translation>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="602"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="45"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="603"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="46"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="604"/>
-        <location filename="../../app/ui/pages/grids.py" line="742"/>
-        <location filename="../../app/ui/pages/grids.py" line="755"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="47"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="184"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="197"/>
         <source>移出名册</source>
         <translation>Remove from roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="606"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="49"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="607"/>
-        <location filename="../../app/ui/pages/grids.py" line="835"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="50"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="275"/>
         <source>打印工作证</source>
         <translation>Print ID badges</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="612"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="55"/>
         <source>姓名、编号、电话、单位或技能</source>
         <translation>Name, ID, phone, organisation or skill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="616"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="59"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="620"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="63"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="621"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="64"/>
         <source>不属于网格</source>
         <translation>Not in a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="622"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="65"/>
         <source>只看今天在岗的</source>
         <translation>Only on duty today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="623"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="66"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="690"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="133"/>
         <source>名册还是空的。点击“新增”（Ctrl+N）登记第一位在岗人员，或“导入”Excel 名册。</source>
         <translation>The roster is empty. Click &quot;New&quot; (Ctrl+N) to add the first worker, or &quot;Import&quot; an Excel roster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="694"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="137"/>
         <source>没有符合条件的人员。</source>
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="702"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="145"/>
         <source>共 {0} 人（全部 {1} 人）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="703"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="146"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="719"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="162"/>
         <source>已保存，签到编号 {0}</source>
         <translation>Saved. Check-in ID {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="743"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="185"/>
         <source>把{0} {1}（{2}）移出名册？已有的出勤记录保留，以后的排班撤下。</source>
         <translation>Remove {0} {1} ({2}) from the roster? Past attendance is kept; future shifts are removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="761"/>
-        <location filename="../../app/ui/pages/grids.py" line="793"/>
-        <location filename="../../app/ui/pages/grids.py" line="814"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="203"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="235"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="256"/>
         <source>导入人员名册</source>
         <translation>Import staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="762"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="204"/>
         <source>表格文件 (*.xlsx *.xls *.xlsm *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.xlsm *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="775"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="217"/>
         <source>检查人员名册</source>
         <translation>Check staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="783"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="225"/>
         <source>名册中没有“类别”列</source>
         <translation>The roster has no &quot;Category&quot; column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="784"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="226"/>
         <source>这份名册里的人都是：</source>
         <translation>Everyone in this roster is:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="817"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="258"/>
         <source>已导入：新增 {0} 人，更新 {1} 人</source>
         <translation>Imported: {0} added, {1} updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="836"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="276"/>
         <source>打印哪些人的签到工作证？</source>
         <translation>Print check-in ID badges for whom?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="838"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="278"/>
         <source>只打印 {0}（{1}）</source>
         <translation>Only {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="841"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="281"/>
         <source>全部在岗人员</source>
         <translation>All on-duty workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="849"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="289"/>
         <source>签到工作证</source>
         <translation>Check-in ID badges</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="850"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="290"/>
         <source>签到工作证.pdf</source>
         <translation>Check-in ID badges.pdf</translation>
     </message>
@@ -6872,27 +6749,27 @@ Add another household at this address anyway?</translation>
 <context>
     <name>RoundDialog</name>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="79"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="83"/>
         <source>开新批次</source>
         <translation>Open new round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="83"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="87"/>
         <source>如：第3批（12月1日）</source>
         <translation>e.g. Round 3 (1 Dec)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="84"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="88"/>
         <source>批次名称</source>
         <translation>Round name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="85"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="89"/>
         <source>沿用上一批次的套餐（内容、价格、供应商）</source>
         <translation>Carry over the previous round&apos;s bundles (contents, prices, suppliers)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="92"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="96"/>
         <source>开批次</source>
         <translation>Open round</translation>
     </message>
@@ -6900,27 +6777,27 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="81"/>
+        <location filename="../../app/ui/pages/registry.py" line="83"/>
         <source>查找：姓名 / 拼音（zs）/ 身份证或电话后四位 / 3-2-502 / 户号</source>
         <translation>Find: name / pinyin (zs) / last 4 digits of ID or phone / 3-2-502 / household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="113"/>
+        <location filename="../../app/ui/pages/registry.py" line="115"/>
         <source>（户主）</source>
         <translation> (head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="119"/>
+        <location filename="../../app/ui/pages/registry.py" line="121"/>
         <source>没有找到“{0}”</source>
         <translation>Nothing found for &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="122"/>
+        <location filename="../../app/ui/pages/registry.py" line="124"/>
         <source>显示前 {0} 人，还有更多：请输入更多字缩小范围</source>
         <translation>Showing the first {0}; there are more: type more to narrow the search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="124"/>
+        <location filename="../../app/ui/pages/registry.py" line="126"/>
         <source>共找到 {0} 人</source>
         <translation>{0} found</translation>
     </message>
@@ -6928,57 +6805,57 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SentModel</name>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="196"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="29"/>
         <source>编号</source>
         <translation>Ref.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="197"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="30"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="198"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="31"/>
         <source>记录数</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="199"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="32"/>
         <source>生成时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="200"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="33"/>
         <source>收件方</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="201"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="34"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="202"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="35"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="209"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="42"/>
         <source>全量</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="209"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="42"/>
         <source>增量</source>
         <translation>Incremental</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="218"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="51"/>
         <source>未确认收到</source>
         <translation>Receipt not confirmed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="219"/>
+        <location filename="../../app/ui/models/exchange_models.py" line="52"/>
         <source>已收到（{0}）</source>
         <translation>Received ({0})</translation>
     </message>
@@ -7044,47 +6921,47 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ShiftModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="280"/>
+        <location filename="../../app/ui/models/grid_models.py" line="267"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="281"/>
+        <location filename="../../app/ui/models/grid_models.py" line="268"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="282"/>
+        <location filename="../../app/ui/models/grid_models.py" line="269"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="283"/>
+        <location filename="../../app/ui/models/grid_models.py" line="270"/>
         <source>地点 / 网格</source>
         <translation>Place / grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="284"/>
+        <location filename="../../app/ui/models/grid_models.py" line="271"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="285"/>
+        <location filename="../../app/ui/models/grid_models.py" line="272"/>
         <source>人员及状态</source>
         <translation>People and status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="292"/>
+        <location filename="../../app/ui/models/grid_models.py" line="279"/>
         <source>次日</source>
         <translation>next day </translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="302"/>
+        <location filename="../../app/ui/models/grid_models.py" line="289"/>
         <source>（缺 {0}）</source>
         <translation> ({0} short)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="304"/>
+        <location filename="../../app/ui/models/grid_models.py" line="291"/>
         <source>未排人</source>
         <translation>Nobody assigned</translation>
     </message>
@@ -7092,32 +6969,32 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ShiftPeopleModel</name>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="322"/>
+        <location filename="../../app/ui/models/grid_models.py" line="309"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="323"/>
+        <location filename="../../app/ui/models/grid_models.py" line="310"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="324"/>
+        <location filename="../../app/ui/models/grid_models.py" line="311"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="325"/>
+        <location filename="../../app/ui/models/grid_models.py" line="312"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="326"/>
+        <location filename="../../app/ui/models/grid_models.py" line="313"/>
         <source>签到</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/grid_models.py" line="327"/>
+        <location filename="../../app/ui/models/grid_models.py" line="314"/>
         <source>签退</source>
         <translation>Check-out</translation>
     </message>
@@ -7125,37 +7002,37 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ShiftsDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="653"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="680"/>
         <source>排班</source>
         <translation>Schedule shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="669"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="696"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="676"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="703"/>
         <source>（结束早于开始即为次日）</source>
         <translation>(an end before the start means the next day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="678"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="705"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="679"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="706"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="680"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="707"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="681"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="708"/>
         <source>每班人数</source>
         <translation>People per shift</translation>
     </message>
@@ -7163,92 +7040,92 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="320"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="341"/>
         <source>拆分网格 {0}</source>
         <translation>Split grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="323"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="344"/>
         <source>新网格编号，如 {0}B</source>
         <translation>New grid ID, e.g. {0}B</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="326"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="347"/>
         <source>划入新网格的楼栋，如 5-6</source>
         <translation>Buildings for the new grid, e.g. 5-6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="328"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="349"/>
         <source>或单独的住户：3-2-502, 3-2-601</source>
         <translation>or single households: 3-2-502, 3-2-601</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="329"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="350"/>
         <source>新网格编号</source>
         <translation>New grid ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="330"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="351"/>
         <source>新网格名称</source>
         <translation>New grid name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="331"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="352"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grid_dialogs.py" line="332"/>
+        <location filename="../../app/ui/pages/grids/dialogs.py" line="353"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="78"/>
+        <location filename="../../app/ui/household_dialogs.py" line="62"/>
         <source>拆分住户 {0}</source>
         <translation>Split household {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="81"/>
+        <location filename="../../app/ui/household_dialogs.py" line="65"/>
         <source>勾选要分出去、另立一户的成员：</source>
         <translation>Tick the members who will form a new household:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="92"/>
+        <location filename="../../app/ui/household_dialogs.py" line="76"/>
         <source>新户的住址，如 3栋2单元502 或 3-2-502</source>
         <translation>e.g. 3-2-502</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="95"/>
+        <location filename="../../app/ui/household_dialogs.py" line="79"/>
         <source>新户住址：</source>
         <translation>New address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="96"/>
+        <location filename="../../app/ui/household_dialogs.py" line="80"/>
         <source>新户户主：</source>
         <translation>New head of household:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="97"/>
+        <location filename="../../app/ui/household_dialogs.py" line="81"/>
         <source>原户户主：</source>
         <translation>Head of the original household:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="104"/>
+        <location filename="../../app/ui/household_dialogs.py" line="88"/>
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="142"/>
+        <location filename="../../app/ui/household_dialogs.py" line="126"/>
         <source>请勾选要分出去的成员。</source>
         <translation>Please tick the members to move out.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="145"/>
+        <location filename="../../app/ui/household_dialogs.py" line="129"/>
         <source>不能把全部成员都分出去；整户搬家请修改住址。</source>
         <translation>Not all members can be moved out; if the whole household moves, change its address instead.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="163"/>
+        <location filename="../../app/ui/household_dialogs.py" line="147"/>
         <source>拆分住户</source>
         <translation>Split household</translation>
     </message>
@@ -7317,87 +7194,87 @@ Add another household at this address anyway?</translation>
 <context>
     <name>StreetOverviewPanel</name>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="201"/>
+        <location filename="../../app/ui/pages/street.py" line="57"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="204"/>
+        <location filename="../../app/ui/pages/street.py" line="60"/>
         <source>汇总报表 PDF 预览/打印…</source>
         <translation>Summary report PDF preview/print…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="206"/>
+        <location filename="../../app/ui/pages/street.py" line="62"/>
         <source>汇总报表导出 Excel…</source>
         <translation>Export summary report to Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="227"/>
+        <location filename="../../app/ui/pages/street.py" line="83"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="276"/>
+        <location filename="../../app/ui/pages/street.py" line="128"/>
         <source>数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。缺口为各社区导出数据包时尚未发放、且库存不够的份额。本程序尚未启用诉求登记，诉求一栏没有数字。</source>
         <translation>Figures come from each community&apos;s most recently imported package. A community with no package for more than {0} hours is marked &quot;overdue&quot;. Shortfall is the shares not yet handed out that stock does not cover, as of the community&apos;s export. Requests are not recorded in this program yet, so the requests column has no figures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="248"/>
+        <location filename="../../app/ui/pages/street.py" line="104"/>
         <source>尚未登记任何社区。请在“导入与回执”中登记社区的公钥文件，再导入其数据包。</source>
         <translation>No communities enrolled yet. Enrol a community&apos;s public key file under &quot;Import and receipts&quot;, then import its packages.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="211"/>
+        <location filename="../../app/ui/pages/street.py" line="67"/>
         <source>逾期阈值</source>
         <translation>Late after</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="215"/>
+        <location filename="../../app/ui/pages/street.py" line="71"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="218"/>
+        <location filename="../../app/ui/pages/street.py" line="74"/>
         <source>超过这么多小时未收到数据包的社区标为“逾期”（默认 24 小时）</source>
         <translation>A community with no package for more than this many hours is marked late (default 24 hours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="220"/>
+        <location filename="../../app/ui/pages/street.py" line="76"/>
         <source>逾期阈值（小时）</source>
         <translation>Late after (hours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="316"/>
+        <location filename="../../app/ui/pages/street.py" line="165"/>
         <source>共 {0} 个社区，逾期 {1} 个；在住居民 {2} 人，住户 {3} 户，重点人群 {4} 人</source>
         <translation>Communities: {0}, overdue: {1}; residents living here: {2}, households: {3}, vulnerable: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="325"/>
+        <location filename="../../app/ui/pages/street.py" line="174"/>
         <source>统计于 {0}</source>
         <translation>Counted at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="353"/>
+        <location filename="../../app/ui/pages/street.py" line="202"/>
         <source>正在生成汇总报表</source>
         <translation>Generating the summary report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="360"/>
+        <location filename="../../app/ui/pages/street.py" line="209"/>
         <source>导出汇总报表</source>
         <translation>Export summary report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="362"/>
+        <location filename="../../app/ui/pages/street.py" line="211"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="381"/>
+        <location filename="../../app/ui/pages/street.py" line="230"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="384"/>
+        <location filename="../../app/ui/pages/street.py" line="233"/>
         <source>正在导出汇总报表</source>
         <translation>Exporting the summary report</translation>
     </message>
@@ -7413,173 +7290,173 @@ Add another household at this address anyway?</translation>
 <context>
     <name>StructureTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="222"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="80"/>
         <source>查看未分网格的住户</source>
         <translation>Show households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="233"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="91"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="235"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="93"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="236"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="94"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="237"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="95"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="238"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="96"/>
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="239"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="97"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="250"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="108"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="253"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="111"/>
         <source>分配到网格…</source>
         <translation>Assign to grid…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="255"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="113"/>
         <source>查看住户</source>
         <translation>Show households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="258"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="116"/>
         <source>全部楼栋</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="259"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="117"/>
         <source>所选网格的楼栋</source>
         <translation>Selected grid&apos;s buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="260"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="118"/>
         <source>有未分网格住户的楼栋</source>
         <translation>Buildings with households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="285"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="143"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="288"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="146"/>
         <source>分到网格…</source>
         <translation>Assign to grid…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="289"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="147"/>
         <source>归属历史</source>
         <translation>Grid history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="301"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="159"/>
         <source>选中一栋楼后点“查看住户”（或双击），这里列出它的住户。</source>
         <translation>Select a building and click &quot;Show households&quot; (or double-click) to list its households here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="338"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="196"/>
         <source>有 {0} 户尚未分到任何网格。请把它们所在的楼栋或住户分到网格。</source>
         <translation>Households not in any grid yet: {0}. Assign their buildings or the households to a grid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="343"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="201"/>
         <source>所有住户都已分到网格（未分网格的住户：0 户）。</source>
         <translation>Every household is in a grid (households without a grid: 0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="362"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="220"/>
         <source>共 {0} 栋，{1} 户</source>
         <translation>Buildings: {0}, households: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="426"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="284"/>
         <source>{0}栋的住户（{1} 户）</source>
         <translation>Households in building {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="429"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="287"/>
         <source>可多选住户后点“分到网格…”单独调整；楼栋的其他住户不受影响。</source>
         <translation>Select one or more households and click &quot;Assign to grid…&quot; to move just them; the other households in the building are not affected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="447"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="305"/>
         <source>未分网格的住户（{0} 户）</source>
         <translation>Households without a grid ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="449"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="307"/>
         <source>（列出前 {0} 户；按楼栋分配可一次处理全部）</source>
         <translation> (first {0} listed; assigning by building handles them all at once)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="455"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="313"/>
         <source>全选（Ctrl+A）后点“分到网格…”。</source>
         <translation>Select all (Ctrl+A), then click &quot;Assign to grid…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="457"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="315"/>
         <source>没有未分网格的住户。</source>
         <translation>No households without a grid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="493"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="347"/>
         <source>已将 {0} 并入 {1}（{2} 户）</source>
         <translation>Merged {0} into {1} ({2} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="507"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="361"/>
         <source>已拆出新网格 {0}（{1} 户）</source>
         <translation>Split off new grid {0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="517"/>
-        <location filename="../../app/ui/pages/grids.py" line="530"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="371"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="384"/>
         <source>删除网格</source>
         <translation>Delete grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="518"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="372"/>
         <source>删除网格 {0}“{1}”？只有没有住户、没有在岗人员的网格才能删除。</source>
         <translation>Delete grid {0} &quot;{1}&quot;? Only a grid with no households and no on-duty workers can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="551"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="405"/>
         <source> 等 {0} 户</source>
         <translation> and others ({0} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="565"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="419"/>
         <source>已将 {0} 户划入网格 {1}</source>
         <translation>Assigned {0} households to grid {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="569"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="423"/>
         <source>（{0} 户原已在此网格）</source>
         <translation> ({0} households were already in this grid)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="571"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="425"/>
         <source>；范围中没有这些楼号：{0}</source>
         <translation>; these building numbers do not exist: {0}</translation>
     </message>
@@ -7587,402 +7464,402 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="434"/>
-        <location filename="../../app/ui/pages/supplies.py" line="484"/>
-        <location filename="../../app/ui/pages/supplies.py" line="496"/>
-        <location filename="../../app/ui/pages/supplies.py" line="518"/>
+        <location filename="../../app/ui/pages/supplies.py" line="439"/>
+        <location filename="../../app/ui/pages/supplies.py" line="489"/>
+        <location filename="../../app/ui/pages/supplies.py" line="501"/>
+        <location filename="../../app/ui/pages/supplies.py" line="523"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="440"/>
-        <location filename="../../app/ui/pages/supplies.py" line="630"/>
+        <location filename="../../app/ui/pages/supplies.py" line="445"/>
+        <location filename="../../app/ui/pages/supplies.py" line="632"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="443"/>
-        <location filename="../../app/ui/pages/supplies.py" line="631"/>
+        <location filename="../../app/ui/pages/supplies.py" line="448"/>
+        <location filename="../../app/ui/pages/supplies.py" line="633"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="445"/>
-        <location filename="../../app/ui/pages/supplies.py" line="634"/>
+        <location filename="../../app/ui/pages/supplies.py" line="450"/>
+        <location filename="../../app/ui/pages/supplies.py" line="636"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="448"/>
+        <location filename="../../app/ui/pages/supplies.py" line="453"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="450"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1001"/>
+        <location filename="../../app/ui/pages/supplies.py" line="455"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1009"/>
         <source>导出需求清单</source>
         <translation>Export needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="451"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1034"/>
+        <location filename="../../app/ui/pages/supplies.py" line="456"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1042"/>
         <source>打印签收表</source>
         <translation>Print sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="453"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1069"/>
+        <location filename="../../app/ui/pages/supplies.py" line="458"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1077"/>
         <source>打印取货单</source>
         <translation>Print pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="455"/>
+        <location filename="../../app/ui/pages/supplies.py" line="460"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="460"/>
-        <location filename="../../app/ui/pages/supplies.py" line="559"/>
-        <location filename="../../app/ui/pages/supplies.py" line="637"/>
+        <location filename="../../app/ui/pages/supplies.py" line="465"/>
+        <location filename="../../app/ui/pages/supplies.py" line="564"/>
+        <location filename="../../app/ui/pages/supplies.py" line="639"/>
         <source>发放</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="465"/>
+        <location filename="../../app/ui/pages/supplies.py" line="470"/>
         <source>扫码签收</source>
         <translation>Scan to sign off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="467"/>
+        <location filename="../../app/ui/pages/supplies.py" line="472"/>
         <source>扫描住户条码，或输入门牌号（3-2-502）后回车</source>
         <translation>Scan the household barcode, or type the door number (3-2-502) and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="472"/>
+        <location filename="../../app/ui/pages/supplies.py" line="477"/>
         <source>选择一次发放，然后扫描住户条码。</source>
         <translation>Choose a distribution, then scan household barcodes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="485"/>
+        <location filename="../../app/ui/pages/supplies.py" line="490"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="486"/>
+        <location filename="../../app/ui/pages/supplies.py" line="491"/>
         <source>现有</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="487"/>
+        <location filename="../../app/ui/pages/supplies.py" line="492"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="488"/>
+        <location filename="../../app/ui/pages/supplies.py" line="493"/>
         <source>累计入库</source>
         <translation>Total received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="489"/>
+        <location filename="../../app/ui/pages/supplies.py" line="494"/>
         <source>累计发出</source>
         <translation>Total issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="490"/>
+        <location filename="../../app/ui/pages/supplies.py" line="495"/>
         <source>有效期</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="495"/>
+        <location filename="../../app/ui/pages/supplies.py" line="500"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="497"/>
+        <location filename="../../app/ui/pages/supplies.py" line="502"/>
         <source>存放点</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="498"/>
+        <location filename="../../app/ui/pages/supplies.py" line="503"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="499"/>
+        <location filename="../../app/ui/pages/supplies.py" line="504"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="500"/>
+        <location filename="../../app/ui/pages/supplies.py" line="505"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="501"/>
+        <location filename="../../app/ui/pages/supplies.py" line="506"/>
         <source>来源 / 原因</source>
         <translation>Source / reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="504"/>
+        <location filename="../../app/ui/pages/supplies.py" line="509"/>
         <source>暂无物资，点击“入库”登记第一批。</source>
         <translation>No supplies yet. Click &quot;Receipt&quot; to record the first batch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="513"/>
+        <location filename="../../app/ui/pages/supplies.py" line="518"/>
         <source>库存台账</source>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="516"/>
+        <location filename="../../app/ui/pages/supplies.py" line="521"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="517"/>
+        <location filename="../../app/ui/pages/supplies.py" line="522"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="519"/>
+        <location filename="../../app/ui/pages/supplies.py" line="524"/>
         <source>对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="520"/>
+        <location filename="../../app/ui/pages/supplies.py" line="525"/>
         <source>已发 / 应发（户）</source>
         <translation>Given / due (households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="521"/>
+        <location filename="../../app/ui/pages/supplies.py" line="526"/>
         <source>已发 / 应发（数量）</source>
         <translation>Given / due (quantity)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="522"/>
+        <location filename="../../app/ui/pages/supplies.py" line="527"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="528"/>
-        <location filename="../../app/ui/pages/supplies.py" line="757"/>
+        <location filename="../../app/ui/pages/supplies.py" line="533"/>
+        <location filename="../../app/ui/pages/supplies.py" line="759"/>
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="529"/>
+        <location filename="../../app/ui/pages/supplies.py" line="534"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="530"/>
+        <location filename="../../app/ui/pages/supplies.py" line="535"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="531"/>
+        <location filename="../../app/ui/pages/supplies.py" line="536"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="532"/>
+        <location filename="../../app/ui/pages/supplies.py" line="537"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="533"/>
+        <location filename="../../app/ui/pages/supplies.py" line="538"/>
         <source>应发物资</source>
         <translation>Supplies due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="534"/>
+        <location filename="../../app/ui/pages/supplies.py" line="539"/>
         <source>重点户</source>
         <translation>Vulnerable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="535"/>
+        <location filename="../../app/ui/pages/supplies.py" line="540"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="536"/>
+        <location filename="../../app/ui/pages/supplies.py" line="541"/>
         <source>领取时间 / 经办人</source>
         <translation>Collected at / Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="550"/>
+        <location filename="../../app/ui/pages/supplies.py" line="555"/>
         <source>只看未领取</source>
         <translation>Only not collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="563"/>
+        <location filename="../../app/ui/pages/supplies.py" line="568"/>
         <source>团购</source>
         <translation>Group purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="620"/>
+        <location filename="../../app/ui/pages/supplies.py" line="622"/>
         <source>{d}（已过期）</source>
         <translation>{d} (expired)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="632"/>
+        <location filename="../../app/ui/pages/supplies.py" line="634"/>
         <source>调出</source>
         <translation>Transfer out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="633"/>
+        <location filename="../../app/ui/pages/supplies.py" line="635"/>
         <source>调入</source>
         <translation>Transfer in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="635"/>
+        <location filename="../../app/ui/pages/supplies.py" line="637"/>
         <source>过期报废</source>
         <translation>Expired, written off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="636"/>
+        <location filename="../../app/ui/pages/supplies.py" line="638"/>
         <source>盘点</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="668"/>
+        <location filename="../../app/ui/pages/supplies.py" line="670"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="668"/>
+        <location filename="../../app/ui/pages/supplies.py" line="670"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="690"/>
+        <location filename="../../app/ui/pages/supplies.py" line="692"/>
         <source>共 {items} 种物资，{campaigns} 次发放</source>
         <translation>Items: {items}; distributions: {campaigns}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="702"/>
+        <location filename="../../app/ui/pages/supplies.py" line="704"/>
         <source>网格 {0}</source>
         <translation>Grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="708"/>
+        <location filename="../../app/ui/pages/supplies.py" line="710"/>
         <source>选定的 {0} 户</source>
         <translation>{0} chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="709"/>
+        <location filename="../../app/ui/pages/supplies.py" line="711"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="723"/>
+        <location filename="../../app/ui/pages/supplies.py" line="725"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="723"/>
+        <location filename="../../app/ui/pages/supplies.py" line="725"/>
         <source>勾选</source>
         <translation>Tick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="723"/>
+        <location filename="../../app/ui/pages/supplies.py" line="725"/>
         <source>命令行</source>
         <translation>Command line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="738"/>
+        <location filename="../../app/ui/pages/supplies.py" line="740"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="764"/>
+        <location filename="../../app/ui/pages/supplies.py" line="766"/>
         <source>共 {n} 户，已领取 {done} 户，未领取 {waiting} 户</source>
         <translation>Households: {n}; collected: {done}, not yet: {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1002"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1010"/>
         <source>需求清单.xlsx</source>
         <translation>Needs list.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1070"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1078"/>
         <source>取货单-{code}.pdf</source>
         <translation>Pick-up slips-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1092"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1100"/>
         <source>正在生成取货单</source>
         <translation>Generating pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1093"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1101"/>
         <source>已生成取货单：{p}</source>
         <translation>Pick-up slips generated: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="816"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1029"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1064"/>
+        <location filename="../../app/ui/pages/supplies.py" line="818"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1037"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1072"/>
         <source>✖ 请先选择一次发放</source>
         <translation>✖ Please choose a distribution first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="843"/>
+        <location filename="../../app/ui/pages/supplies.py" line="851"/>
         <source>✔ 已发放：{address} 领取 {items}</source>
         <translation>✔ Given: {address} received {items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="848"/>
+        <location filename="../../app/ui/pages/supplies.py" line="856"/>
         <source>✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）</source>
         <translation>✔ Given: {address} received {qty}{unit} of {item} ({left}{unit} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="900"/>
-        <location filename="../../app/ui/pages/supplies.py" line="908"/>
+        <location filename="../../app/ui/pages/supplies.py" line="907"/>
+        <location filename="../../app/ui/pages/supplies.py" line="915"/>
         <source>撤销领取</source>
         <translation>Undo collection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="901"/>
+        <location filename="../../app/ui/pages/supplies.py" line="908"/>
         <source>撤销 {address} 的领取记录？物资将退回库存，记录连同原因保留。</source>
         <translation>Undo the collection record for {address}? The supplies go back into stock; the record and the reason are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="908"/>
+        <location filename="../../app/ui/pages/supplies.py" line="915"/>
         <source>撤销 {address} 的原因：</source>
         <translation>Reason for undoing {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="938"/>
+        <location filename="../../app/ui/pages/supplies.py" line="945"/>
         <source>↺ 已撤销 {address} 的领取，退回库存：{back}</source>
         <translation>↺ Undid the collection for {address}, returned to stock: {back}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="995"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1003"/>
         <source>正在生成发放计划</source>
         <translation>Creating the distribution plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1020"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1028"/>
         <source>正在导出需求清单</source>
         <translation>Exporting the needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1021"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1029"/>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1035"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1043"/>
         <source>签收表-{code}.pdf</source>
         <translation>sign-off-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1055"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1063"/>
         <source>正在生成签收表</source>
         <translation>Creating the sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1056"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1064"/>
         <source>已生成签收表：{p}</source>
         <translation>Sign-off sheet created: {p}</translation>
     </message>
@@ -7990,47 +7867,47 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesSection</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1105"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1113"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1126"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1134"/>
         <source>没有进行中的发放</source>
         <translation>No distribution under way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1128"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1136"/>
         <source>进行中发放 {0} 项，已领 {1} / {2} 户</source>
         <translation>Distributions under way: {0}; households served: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1132"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1140"/>
         <source>；库存不足 {0} 种</source>
         <translation>; {0} item(s) short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1134"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1142"/>
         <source>；库存足够</source>
         <translation>; stock covers them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1137"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1145"/>
         <source>{0}：已领 {1} / {2} 户</source>
         <translation>{0}: {1} of {2} households served</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1146"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1154"/>
         <source>缺口：</source>
         <translation>Short: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1147"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1155"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1148"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1156"/>
         <source>{0} 缺 {1}{2}</source>
         <translation>{0} short by {1}{2}</translation>
     </message>
@@ -8038,37 +7915,37 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SupplyCategory</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="109"/>
+        <location filename="../../app/ui/labels.py" line="111"/>
         <source>防护用品</source>
         <translation>Protective gear</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="110"/>
+        <location filename="../../app/ui/labels.py" line="112"/>
         <source>消杀用品</source>
         <translation>Disinfection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="111"/>
+        <location filename="../../app/ui/labels.py" line="113"/>
         <source>粮油</source>
         <translation>Grain and oil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="112"/>
+        <location filename="../../app/ui/labels.py" line="114"/>
         <source>蔬菜副食</source>
         <translation>Vegetables and food</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="113"/>
+        <location filename="../../app/ui/labels.py" line="115"/>
         <source>药品</source>
         <translation>Medicine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="114"/>
+        <location filename="../../app/ui/labels.py" line="116"/>
         <source>生活用品</source>
         <translation>Daily necessities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="115"/>
+        <location filename="../../app/ui/labels.py" line="117"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -8076,7 +7953,7 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SupplyPoint</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="117"/>
+        <location filename="../../app/ui/labels.py" line="120"/>
         <source>社区仓库</source>
         <translation>Community store</translation>
     </message>
@@ -8084,76 +7961,202 @@ Add another household at this address anyway?</translation>
 <context>
     <name>Tags</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="19"/>
+        <location filename="../../app/ui/labels.py" line="21"/>
         <source>独居老人</source>
         <translation>Elderly living alone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="20"/>
+        <location filename="../../app/ui/labels.py" line="22"/>
         <source>空巢老人</source>
         <translation>Empty-nest elderly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="21"/>
+        <location filename="../../app/ui/labels.py" line="23"/>
         <source>残疾人</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="22"/>
+        <location filename="../../app/ui/labels.py" line="24"/>
         <source>慢性病</source>
         <translation>Chronic illness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="23"/>
+        <location filename="../../app/ui/labels.py" line="25"/>
         <source>孕产妇</source>
         <translation>Pregnant or new mother</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="24"/>
+        <location filename="../../app/ui/labels.py" line="26"/>
         <source>婴幼儿</source>
         <translation>Infant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="25"/>
+        <location filename="../../app/ui/labels.py" line="27"/>
         <source>低保</source>
         <translation>Minimum living allowance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="26"/>
+        <location filename="../../app/ui/labels.py" line="28"/>
         <source>特困</source>
         <translation>Extreme hardship</translation>
     </message>
 </context>
 <context>
+    <name>TargetChooser</name>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="161"/>
+        <source>打印范围</source>
+        <translation>Print for</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="168"/>
+        <source>全部住户</source>
+        <translation>All households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="169"/>
+        <source>按网格</source>
+        <translation>By grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="170"/>
+        <source>按楼栋</source>
+        <translation>By building</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="171"/>
+        <source>按标签（重点人群等）</source>
+        <translation>By tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="172"/>
+        <source>选定住户</source>
+        <translation>Chosen households</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="173"/>
+        <source>不按户（张贴用）</source>
+        <translation>Not per household (for posting)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="179"/>
+        <source>范围：</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="181"/>
+        <source>本社区全部住户，每户一份。</source>
+        <translation>Every household, one copy each.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="189"/>
+        <source>户号或门牌，用逗号分隔，例如 3-2-502, H000123</source>
+        <translation>Household numbers or door numbers, comma-separated, e.g. 3-2-502, H000123</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="194"/>
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="207"/>
+        <source>选择：</source>
+        <translation>Choose:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="265"/>
+        <source>共 {0} 份，不印住户信息</source>
+        <translation>{0} copies, no household details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/options.py" line="267"/>
+        <source>共 {0:,} 户，每户一份</source>
+        <translation>{0:,} households, one copy each</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <location filename="../../app/ui/pages/printing/editor.py" line="34"/>
+        <source>模板内容</source>
+        <translation>Template content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/editor.py" line="37"/>
+        <source>内置模板不能直接修改：点击“复制”建立可以修改的副本。</source>
+        <translation>Built-in templates cannot be edited: click &quot;Copy&quot; to make a copy you can edit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/editor.py" line="49"/>
+        <source>模板名称：</source>
+        <translation>Template name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/editor.py" line="50"/>
+        <source>通知标题：</source>
+        <translation>Notice title:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/editor.py" line="51"/>
+        <source>正文：</source>
+        <translation>Body:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/editor.py" line="68"/>
+        <source>插入占位符</source>
+        <translation>Insert placeholder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/editor.py" line="72"/>
+        <source>占位符：</source>
+        <translation>Placeholders:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/editor.py" line="120"/>
+        <source>标题中不能使用住户或网格的占位符：{0}</source>
+        <translation>Household or grid placeholders cannot be used in the title: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/editor.py" line="126"/>
+        <source>不认识的占位符：{0}（请从“插入占位符”中选择）</source>
+        <translation>Unknown placeholder: {0} (please choose from &quot;Insert placeholder&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/printing/editor.py" line="131"/>
+        <source>请填写通知标题。</source>
+        <translation>Please enter a notice title.</translation>
+    </message>
+</context>
+<context>
     <name>UndoAnswerDialog</name>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="677"/>
-        <location filename="../../app/ui/pages/directives.py" line="699"/>
+        <location filename="../../app/ui/pages/directives.py" line="681"/>
+        <location filename="../../app/ui/pages/directives.py" line="703"/>
         <source>撤回回复</source>
         <translation>Take back answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="682"/>
+        <location filename="../../app/ui/pages/directives.py" line="686"/>
         <source>撤回“{0}”的到货登记？&lt;br&gt;已记入库存的 &lt;b&gt;{1}{2}{3}&lt;/b&gt; 将从库存冲减（记一笔库存调整），该调拨恢复为待办，可重新确认到货。</source>
         <translation>Take back the arrival of &quot;{0}&quot;?&lt;br&gt;The &lt;b&gt;{1}{2} {3}&lt;/b&gt; booked into stock will be taken out again (recorded as a stock adjustment); the allocation becomes open and its arrival can be confirmed again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="689"/>
+        <location filename="../../app/ui/pages/directives.py" line="693"/>
         <source>撤回任务“{0}”的完成登记？&lt;br&gt;该任务恢复为待办，可重新登记完成。</source>
         <translation>Take back the completion of task &quot;{0}&quot;?&lt;br&gt;The task becomes open again and can be completed again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="691"/>
+        <location filename="../../app/ui/pages/directives.py" line="695"/>
         <source>撤回随下一次数据包报街道办。</source>
         <translation>The street office learns of it with the next package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="696"/>
+        <location filename="../../app/ui/pages/directives.py" line="700"/>
         <source>如：误点完成、数量填错</source>
         <translation>e.g. completed by mistake, wrong quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="697"/>
+        <location filename="../../app/ui/pages/directives.py" line="701"/>
         <source>撤回原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
@@ -8161,77 +8164,77 @@ Add another household at this address anyway?</translation>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="30"/>
+        <location filename="../../app/ui/labels.py" line="32"/>
         <source>户籍</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="31"/>
+        <location filename="../../app/ui/labels.py" line="33"/>
         <source>流动</source>
         <translation>Migrant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="32"/>
+        <location filename="../../app/ui/labels.py" line="34"/>
         <source>境外</source>
         <translation>From abroad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="35"/>
+        <location filename="../../app/ui/labels.py" line="37"/>
         <source>在住</source>
         <translation>Living here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="36"/>
+        <location filename="../../app/ui/labels.py" line="38"/>
         <source>迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="37"/>
+        <location filename="../../app/ui/labels.py" line="39"/>
         <source>死亡</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="40"/>
+        <location filename="../../app/ui/labels.py" line="42"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="41"/>
+        <location filename="../../app/ui/labels.py" line="43"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="127"/>
+        <location filename="../../app/ui/labels.py" line="131"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="128"/>
+        <location filename="../../app/ui/labels.py" line="132"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="129"/>
+        <location filename="../../app/ui/labels.py" line="133"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="131"/>
+        <location filename="../../app/ui/labels.py" line="135"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="132"/>
+        <location filename="../../app/ui/labels.py" line="136"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="133"/>
+        <location filename="../../app/ui/labels.py" line="137"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="134"/>
+        <location filename="../../app/ui/labels.py" line="138"/>
         <source>{0}栋</source>
         <translation>Building {0}</translation>
     </message>
@@ -8239,92 +8242,92 @@ Add another household at this address anyway?</translation>
 <context>
     <name>WorkerTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1359"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="40"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1367"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="48"/>
         <source>打印走访清单</source>
         <translation>Print visit list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1369"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="50"/>
         <source>打印本网格联系表</source>
         <translation>Print this grid&apos;s contact sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1397"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="78"/>
         <source>重点人群</source>
         <translation>Vulnerable residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1398"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="79"/>
         <source>近七天的任务</source>
         <translation>Tasks in the next 7 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1399"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="80"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1436"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="117"/>
         <source>还没有网格。</source>
         <translation>No grids yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1463"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="144"/>
         <source>重点人群（{0} 户）</source>
         <translation>Vulnerable residents (households: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1464"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="145"/>
         <source>近七天的任务（{0} 个班次）</source>
         <translation>Tasks in the next 7 days (shifts: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1465"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="146"/>
         <source>全部住户（{0} 户）</source>
         <translation>All households ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1469"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="150"/>
         <source>{0}：{1} 户，{2} 人，重点人群 {3} 人，在岗 {4} 人，{5}</source>
         <translation>{0}: households {1}, people {2}, vulnerable {3}, on duty {4}, {5}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1475"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="156"/>
         <source>无人在岗</source>
         <translation>Nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1477"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="158"/>
         <source>每人服务 {0} 人</source>
         <translation>{0} residents per worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1479"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="160"/>
         <source>（人手不足）</source>
         <translation> (understaffed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1491"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="172"/>
         <source>网格走访清单</source>
         <translation>Grid visit list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1492"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="173"/>
         <source>走访清单-{0}.pdf</source>
         <translation>Visit list-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1503"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="184"/>
         <source>网格联系表</source>
         <translation>Grid contact sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids.py" line="1504"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="185"/>
         <source>联系表-{0}.pdf</source>
         <translation>Contact sheet-{0}.pdf</translation>
     </message>
@@ -8332,7 +8335,7 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_DateField</name>
     <message>
-        <location filename="../../app/ui/pages/printing.py" line="81"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="49"/>
         <source>填写</source>
         <translation>Fill in</translation>
     </message>
@@ -8340,52 +8343,52 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="655"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="109"/>
         <source>第 1 步：选择文件</source>
         <translation>Step 1: Choose the file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="656"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="110"/>
         <source>Excel（.xlsx/.xls）、WPS 表格或 CSV 文件均可。</source>
         <translation>Excel (.xlsx/.xls), WPS spreadsheet or CSV files all work.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="659"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="113"/>
         <source>花名册文件</source>
         <translation>Roster file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="660"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="114"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="666"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="120"/>
         <source>文件：</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="669"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="123"/>
         <source>工作表：</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="681"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="135"/>
         <source>选择花名册</source>
         <translation>Choose roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="682"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="136"/>
         <source>表格文件 (*.xlsx *.xlsm *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="700"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="154"/>
         <source>正在读取文件…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="731"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="185"/>
         <source>读取花名册</source>
         <translation>Reading the roster</translation>
     </message>
@@ -8393,47 +8396,47 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="740"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="194"/>
         <source>第 2 步：核对各列</source>
         <translation>Step 2: Check the columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="741"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="195"/>
         <source>已按常见列名自动对应；如有不对，请在下拉框中改正。</source>
         <translation>Columns were matched by their usual names; correct any mistakes in the drop-down lists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="749"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="203"/>
         <source>文件前几行：</source>
         <translation>First rows of the file:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="763"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="217"/>
         <source>（不导入）</source>
         <translation>(do not import)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="770"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="224"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="787"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="241"/>
         <source>{0}（末几位已丢失）</source>
         <translation>{0} (last digits lost)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="790"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="244"/>
         <source>这个数字超过 15 位：表格只保留前 15 位，其余已变成 0，无法还原。身份证号这样的长号码要在设为文本的列中填写。</source>
         <translation>This number has more than 15 digits: the spreadsheet kept only the first 15 and turned the rest into 0, which cannot be undone. Long numbers such as ID card numbers must be typed into a column formatted as text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="803"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="257"/>
         <source>核对各列</source>
         <translation>Check columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="803"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="257"/>
         <source>请指定“姓名”所在的列。</source>
         <translation>Please choose the column that holds &quot;Name&quot;.</translation>
     </message>
@@ -8441,84 +8444,84 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="819"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="273"/>
         <source>第 3 步：检查结果（尚未写入）</source>
         <translation>Step 3: Check results (nothing saved yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="821"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="856"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="275"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="310"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="825"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="279"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="825"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="279"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="825"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="279"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="830"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="284"/>
         <source>有问题的行不导入，其余照常导入</source>
         <translation>Rows with problems are skipped; the rest are imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="834"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="288"/>
         <source>保存未导入的行…</source>
         <translation>Save rows not imported…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="836"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="290"/>
         <source>把有问题的行按原表的列另存为 Excel 文件，并注明原因；改正后可再导入。</source>
         <translation>Save the rows with problems to an Excel file in the original columns, with the reason for each; correct them and import again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="861"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="315"/>
         <source>检查花名册</source>
         <translation>Check roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="868"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="322"/>
         <source>共读取 {0} 行：将新增居民 {1} 人、更新 {2} 人、新增住户 {3} 户；{4} 行有问题不会导入，另有 {5} 条提示。点“导入”后一次写入，全部成功或全部不写。</source>
         <translation>Read {0} rows: {1} residents will be added, {2} updated and {3} households added; {4} rows have problems and will not be imported, plus {5} notes. &quot;Import&quot; saves everything in one go: either all of it is saved or none.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="883"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="337"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="883"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="337"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="905"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="926"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="359"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="380"/>
         <source>保存未导入的行</source>
         <translation>Save rows not imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="906"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="360"/>
         <source>{0}-未导入的行.xlsx</source>
         <translation>{0}-not imported.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="907"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="361"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="922"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="376"/>
         <source>已保存 {0} 行：{1}</source>
         <translation>Saved {0} rows: {1}</translation>
     </message>

@@ -91,7 +91,9 @@ def notice_preview(window: Any) -> None:
         when("PdfPreviewDialog", shown)
 
     def shown(dialog: Any) -> None:
-        warnings = [line for line in page.warnings_label.text().splitlines() if line.strip()]
+        warnings = [
+            line for line in page.preview.warnings_label.text().splitlines() if line.strip()
+        ]
         print(f"warnings {len(warnings)}", flush=True)
         answered: list[bool] = []
         QTimer.singleShot(300, lambda: answered.append(True))

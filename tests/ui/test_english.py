@@ -365,6 +365,6 @@ def test_the_notices_page_names_blank_fields_in_words(qtbot, make_ctx, latin_off
     qtbot.addWidget(page, before_close_func=lambda _w: ctx.tasks.wait(-1))
     with qtbot.wait_signal(page.preview_updated, timeout=10_000):
         page.show()
-    warned = page.warnings_label.text()
+    warned = page.preview.warnings_label.text()
     assert "Not filled in: community phone, end date, start date" in warned
     assert "_" not in warned

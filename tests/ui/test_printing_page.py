@@ -43,8 +43,8 @@ def open_printing(qtbot, window) -> PrintingPage:
 
 
 def preview_text(page: PrintingPage) -> str:
-    assert page.document.pageCount() >= 1
-    return "".join(page.document.getAllText(0).text().split())
+    assert page.preview.document.pageCount() >= 1
+    return "".join(page.preview.document.getAllText(0).text().split())
 
 
 def choose_template(qtbot, page: PrintingPage, key: str) -> None:
@@ -79,58 +79,58 @@ def test_templates_are_listed_and_the_preview_is_the_first_households_notice(
     text = preview_text(page)
     assert f"{mask_name(head)}（{address}）住户" in text
     assert head not in text or len(head) < 2
-    assert page.builtin_note.isVisible() and page.body_edit.isReadOnly()
+    assert page.editor.builtin_note.isVisible() and page.editor.body_edit.isReadOnly()
     with demo_ctx.db.reading() as session:
         households = session.scalar(select(func.count()).select_from(Household))
-    assert page.count_label.text() == f"共 {households:,} 户，每户一份"
+    assert page.scope.count_label.text() == f"共 {households:,} 户，每户一份"
     assert any("网格员名册" in w[0] for w in page.warnings)  # said on screen, not invented
-    assert "网格员名册尚未建立" in page.warnings_label.text()
+    assert "网格员名册尚未建立" in page.preview.warnings_label.text()
 
 
 def test_typed_values_show_in_the_preview_and_only_the_templates_fields_are_asked(qtbot, window):
     page = open_printing(qtbot, window)
     choose_template(qtbot, page, "supply-pickup")
-    assert not page.content_edit.isVisibleTo(page)  # the supply notice has no {内容}
-    assert page.line_fields["place"].isVisibleTo(page)
+    assert not page.values_form.content_edit.isVisibleTo(page)  # the supply notice has no {内容}
+    assert page.values_form.line_fields["place"].isVisibleTo(page)
     with qtbot.wait_signal(page.preview_updated, timeout=10_000):
-        type_chinese(page.line_fields["place"], "社区服务中心东门")
+        type_chinese(page.values_form.line_fields["place"], "社区服务中心东门")
     with qtbot.wait_signal(page.preview_updated, timeout=10_000):
-        type_chinese(page.line_fields["items"], "蔬菜礼包")
+        type_chinese(page.values_form.line_fields["items"], "蔬菜礼包")
     assert "在社区服务中心东门发放蔬菜礼包" in preview_text(page)
     choose_template(qtbot, page, "announcement")
-    assert page.content_edit.isVisibleTo(page)
-    assert not page.line_fields["place"].isVisibleTo(page)
-    assert not page.barcode.isChecked()  # a board notice names no household
+    assert page.values_form.content_edit.isVisibleTo(page)
+    assert not page.values_form.line_fields["place"].isVisibleTo(page)
+    assert not page.paper_options.barcode.isChecked()  # a board notice names no household
 
 
 def test_four_to_a_sheet_shows_four_households_in_the_preview(qtbot, window, demo_ctx):
     page = open_printing(qtbot, window)
     with qtbot.wait_signal(page.preview_updated, timeout=10_000):
-        page.per_sheet.setCurrentIndex(2)
+        page.paper_options.per_sheet.setCurrentIndex(2)
     with demo_ctx.db.reading() as session:
         first = find_households(session, Target("all")).rows[:4]
     text = preview_text(page)
     assert all(f"户号{h.code}" in text for h in first)
-    assert "正文印出约 8.0 磅" in page.size_note.text()
+    assert "正文印出约 8.0 磅" in page.paper_options.size_note.text()
     with qtbot.wait_signal(page.preview_updated, timeout=10_000):
-        page.paper.setCurrentIndex(1)
-    assert "字太小" in page.size_note.text()
+        page.paper_options.paper.setCurrentIndex(1)
+    assert "字太小" in page.paper_options.size_note.text()
 
 
 def test_a_template_of_the_offices_own_is_written_and_saved(qtbot, window, demo_ctx):
     page = open_printing(qtbot, window)
     page.copy_template()
-    assert page.current is None and page.dirty and not page.body_edit.isReadOnly()
-    page.name_edit.clear()
-    type_chinese(page.name_edit, "纸箱回收通知")
-    page.body_edit.clear()
-    type_chinese(page.body_edit, "请{户主}于{时间}前将闲置纸箱放在单元门口。")
-    assert page.template_problem.text() == ""
-    type_chinese(page.body_edit, "{时问}")
-    assert "{时问}" in page.template_problem.text()  # a typo is caught before paper
-    page.body_edit.undo()
-    page.body_edit.clear()
-    type_chinese(page.body_edit, "请{户主}于{时间}前将闲置纸箱放在单元门口。")
+    assert page.current is None and page.dirty and not page.editor.body_edit.isReadOnly()
+    page.editor.name_edit.clear()
+    type_chinese(page.editor.name_edit, "纸箱回收通知")
+    page.editor.body_edit.clear()
+    type_chinese(page.editor.body_edit, "请{户主}于{时间}前将闲置纸箱放在单元门口。")
+    assert page.editor.template_problem.text() == ""
+    type_chinese(page.editor.body_edit, "{时问}")
+    assert "{时问}" in page.editor.template_problem.text()  # a typo is caught before paper
+    page.editor.body_edit.undo()
+    page.editor.body_edit.clear()
+    type_chinese(page.editor.body_edit, "请{户主}于{时间}前将闲置纸箱放在单元门口。")
     assert page.save_action.isEnabled()
     with qtbot.wait_signal(page.templates_loaded, timeout=10_000):
         page.save_action.trigger()
@@ -146,7 +146,7 @@ def test_a_template_of_the_offices_own_is_written_and_saved(qtbot, window, demo_
     assert saved.body == "请{户主}于{时间}前将闲置纸箱放在单元门口。"
 
     # switching away with unsaved changes asks first
-    type_chinese(page.body_edit, "谢谢配合！")
+    type_chinese(page.editor.body_edit, "谢谢配合！")
     asked: list[str] = []
 
     def question(parent, title, text, *args, **kwargs):
@@ -175,9 +175,9 @@ def test_a_batch_is_made_in_the_background_and_previewed(qtbot, window, demo_ctx
             .where(Building.number == "1")
         )
     with qtbot.wait_signal(page.target_loaded, timeout=10_000):
-        page.kind.setCurrentIndex(2)  # 按楼栋: the first building
-    assert page.count_label.text() == f"共 {in_building:,} 户，每户一份"
-    page.per_sheet.setCurrentIndex(1)
+        page.scope.kind.setCurrentIndex(2)  # 按楼栋: the first building
+    assert page.scope.count_label.text() == f"共 {in_building:,} 户，每户一份"
+    page.paper_options.per_sheet.setCurrentIndex(1)
     with qtbot.wait_signal(page.generated, timeout=30_000) as made:
         page.generate_button.click()
     result = made.args[0]
@@ -217,11 +217,11 @@ def test_a_cancelled_batch_leaves_nothing(qtbot, window, demo_ctx, monkeypatch):
 
 def test_an_unknown_household_is_said_plainly(qtbot, window):
     page = open_printing(qtbot, window)
-    page.kind.setCurrentIndex(4)
+    page.scope.kind.setCurrentIndex(4)
     with qtbot.wait_signal(page.target_loaded, timeout=10_000):
-        page.households_edit.setText("9-9-999")
-        page.households_edit.editingFinished.emit()
-    assert "找不到这些住户：9-9-999" in page.count_label.text()
+        page.scope.households_edit.setText("9-9-999")
+        page.scope.households_edit.editingFinished.emit()
+    assert "找不到这些住户：9-9-999" in page.scope.count_label.text()
     assert not page.generate_button.isEnabled()
 
 
@@ -310,6 +310,6 @@ def test_the_price_notice_preview_lists_the_group_purchase_bundles(qtbot, demo_c
     text = preview_text(page)
     assert "A蔬菜套餐" in text and "36.00" in text  # as it will print, not a blank to fill
     with qtbot.wait_signal(page.preview_updated, timeout=10_000):
-        type_chinese(page.content_edit, "本周暂停团购")
+        type_chinese(page.values_form.content_edit, "本周暂停团购")
     assert "本周暂停团购" in preview_text(page)
     assert "A蔬菜套餐" not in preview_text(page)  # typed 内容 wins, as when printing
