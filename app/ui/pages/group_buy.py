@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -44,7 +43,8 @@ from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
 from app.ui.labels import clauses, listing, with_note
-from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
+from app.ui.scan import ScanPanel
+from app.ui.style import DANGER, WARN_COLOUR
 from app.ui.tables import list_table
 from app.ui.toolbar import PageToolBar
 
@@ -385,8 +385,6 @@ class GroupBuyTab(QWidget):
         order_row.addWidget(self.cancel_button)
         ob.addLayout(order_row)
 
-        find_row = QHBoxLayout()
-        find_row.addWidget(QLabel(self.tr("查找住户")))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("姓名、拼音、门牌号、电话后四位；留空显示全部订单"))
         self.search.setClearButtonEnabled(True)
@@ -395,20 +393,19 @@ class GroupBuyTab(QWidget):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        find_row.addWidget(self.search, 1)
-        find_row.addWidget(QLabel(self.tr("扫码送达")))
-        self.scan = QLineEdit()
-        self.scan.setPlaceholderText(self.tr("扫描住户条码，或输入门牌号后回车"))
-        self.scan.setMinimumWidth(280)
+        self.scan_panel = ScanPanel(
+            self.tr("扫码送达"),
+            self.tr("扫描住户条码，或输入门牌号后回车"),
+            self.tr("住户取货或送货上门时，扫描其条码即登记为已送达。"),
+            object_name="groupBuyAnswer",
+            min_width=280,
+            spacing=ob.spacing(),
+            leading=((QLabel(self.tr("查找住户")), 0), (self.search, 1)),
+            compact=True,
+        )
+        self.scan, self.answer = self.scan_panel.field, self.scan_panel.answer
         self.scan.returnPressed.connect(self._scan_entered)
-        find_row.addWidget(self.scan, 1)
-        ob.addLayout(find_row)
-        self.answer = QLabel(self.tr("住户取货或送货上门时，扫描其条码即登记为已送达。"))
-        self.answer.setObjectName("groupBuyAnswer")
-        self.answer.setMinimumHeight(34)
-        self.answer.setWordWrap(True)
-        self._paint_answer(None)
-        ob.addWidget(self.answer)
+        ob.addWidget(self.scan_panel)
         self.order_table = _table(
             [
                 self.tr("门牌号"),
@@ -807,24 +804,8 @@ class GroupBuyTab(QWidget):
 
     # --- scanning --------------------------------------------------------------------------------
 
-    def _paint_answer(self, state: str | None) -> None:
-        colour = {"ok": OK_COLOUR, "again": WARN_COLOUR, "refused": DANGER}.get(state or "", "")
-        if colour:
-            self.answer.setStyleSheet(
-                f"QLabel#groupBuyAnswer {{ background: {colour}; color: white; font-size: 13pt;"
-                " font-weight: 600; padding: 4px 10px; border-radius: 4px; }"
-            )
-        else:
-            self.answer.setStyleSheet(
-                f"QLabel#groupBuyAnswer {{ border: 1px dashed {ACCENT}; font-size: 12pt;"
-                " padding: 4px 10px; border-radius: 4px; }"
-            )
-
     def _answer(self, state: str, message: str, signal: Any) -> None:
-        self._paint_answer(state)
-        self.answer.setText(message)
-        if state != "ok":
-            QApplication.beep()
+        self.scan_panel.say(state, message)
         self._refocus()
         signal.emit(state, message)
 

@@ -22,7 +22,6 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -61,7 +60,8 @@ from app.ui.labels import (
     with_note,
 )
 from app.ui.operations import delete_later
-from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
+from app.ui.scan import ScanPanel
+from app.ui.style import DANGER, OK_COLOUR, WARN_COLOUR
 from app.ui.tables import list_table
 from app.ui.toolbar import PageToolBar
 
@@ -461,25 +461,21 @@ class SuppliesPage(QWidget):
         layout.addWidget(self.toolbar)
 
         # the scan bar: campaign, scan field, the answer in colour and words
-        scan_row = QHBoxLayout()
-        scan_row.addWidget(QLabel(self.tr("发放")))
         self.campaign_box = QComboBox()
         self.campaign_box.setMinimumWidth(260)
         self.campaign_box.currentIndexChanged.connect(self._campaign_changed)
-        scan_row.addWidget(self.campaign_box)
-        scan_row.addWidget(QLabel(self.tr("扫码签收")))
-        self.scan = QLineEdit()
-        self.scan.setPlaceholderText(self.tr("扫描住户条码，或输入门牌号（3-2-502）后回车"))
-        self.scan.setMinimumWidth(320)
+        self.scan_panel = ScanPanel(
+            self.tr("扫码签收"),
+            self.tr("扫描住户条码，或输入门牌号（3-2-502）后回车"),
+            self.tr("选择一次发放，然后扫描住户条码。"),
+            object_name="scanAnswer",
+            min_width=320,
+            spacing=layout.spacing(),
+            leading=((QLabel(self.tr("发放")), 0), (self.campaign_box, 0)),
+        )
+        self.scan, self.answer = self.scan_panel.field, self.scan_panel.answer
         self.scan.returnPressed.connect(self._scan_entered)
-        scan_row.addWidget(self.scan, 1)
-        layout.addLayout(scan_row)
-        self.answer = QLabel(self.tr("选择一次发放，然后扫描住户条码。"))
-        self.answer.setObjectName("scanAnswer")
-        self.answer.setMinimumHeight(40)
-        self.answer.setWordWrap(True)
-        self._paint_answer(None)
-        layout.addWidget(self.answer)
+        layout.addWidget(self.scan_panel)
 
         self.tabs = QTabWidget()
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -581,8 +577,7 @@ class SuppliesPage(QWidget):
         self.scan.setFocus()
 
     def _refocus(self) -> None:
-        self.scan.setFocus()
-        self.scan.selectAll()
+        self.scan_panel.refocus()
 
     # --- loading ---------------------------------------------------------------------------------
 
@@ -790,24 +785,6 @@ class SuppliesPage(QWidget):
 
     # --- scanning --------------------------------------------------------------------------------
 
-    def _paint_answer(self, state: str | None) -> None:
-        colour = {
-            "ok": OK_COLOUR,
-            "again": WARN_COLOUR,
-            "refused": DANGER,
-            "undone": WARN_COLOUR,
-        }.get(state or "", "")
-        if colour:
-            self.answer.setStyleSheet(
-                f"QLabel#scanAnswer {{ background: {colour}; color: white; font-size: 15pt;"
-                " font-weight: 600; padding: 6px 12px; border-radius: 4px; }"
-            )
-        else:
-            self.answer.setStyleSheet(
-                f"QLabel#scanAnswer {{ border: 1px dashed {ACCENT}; font-size: 13pt;"
-                " padding: 6px 12px; border-radius: 4px; }"
-            )
-
     def _scan_entered(self) -> None:
         text = self.scan.text().strip()
         self.scan.clear()
@@ -950,10 +927,7 @@ class SuppliesPage(QWidget):
         self.ctx.run(self, work, on_success=done, show_progress=False, changes=_stock_changes)
 
     def _answer(self, state: str, message: str) -> None:
-        self._paint_answer(state)
-        self.answer.setText(message)
-        if state in ("again", "refused"):
-            QApplication.beep()
+        self.scan_panel.say(state, message)
         self._refocus()
         self.scanned.emit(state, message)
 
