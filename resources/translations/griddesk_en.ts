@@ -100,47 +100,47 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="237"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="85"/>
         <source>把住户分到网格</source>
         <translation>Assign households to a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="237"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="85"/>
         <source>把楼栋分到网格</source>
         <translation>Assign buildings to a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="242"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="90"/>
         <source>划入网格</source>
         <translation>Into grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="247"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="95"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="249"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="97"/>
         <source>楼栋号和范围，如 1-3,7</source>
         <translation>Building numbers and ranges, e.g. 1-3,7</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="250"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="98"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="251"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="99"/>
         <source>这些楼栋的全部住户都划入所选网格；范围不能重叠，楼栋号要存在。</source>
         <translation>All households in these buildings go into the selected grid. Ranges must not overlap and the buildings must exist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="256"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="104"/>
         <source>调整原因（记入历史，可不填）</source>
         <translation>Reason for the change (kept in the history, optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="257"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="105"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -148,22 +148,22 @@
 <context>
     <name>AssignPeopleDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="743"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="161"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="747"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="165"/>
         <source>{0}，{1}–{2}，需要 {3} 人，已排 {4} 人</source>
         <translation>{0}, {1}–{2}: needs {3}, {4} assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="758"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="176"/>
         <source>按姓名、编号、类别、网格筛选</source>
         <translation>Filter by name, ID, category or grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="772"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="190"/>
         <source>（已在此班次）</source>
         <translation> (already on this shift)</translation>
     </message>
@@ -1702,7 +1702,7 @@ Please pass the log file to technical support.</translation>
     </message>
     <message>
         <location filename="../../app/ui/duplicates_dialog.py" line="279"/>
-        <location filename="../../app/ui/duplicates_dialog.py" line="295"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="300"/>
         <source>合并重复登记</source>
         <translation>Merge duplicate records</translation>
     </message>
@@ -1714,12 +1714,12 @@ Please pass the log file to technical support.</translation>
 The merged records are closed; the reason and where they went are kept in the change history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duplicates_dialog.py" line="310"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="320"/>
         <source>都保留</source>
         <translation>Keep both</translation>
     </message>
     <message>
-        <location filename="../../app/ui/duplicates_dialog.py" line="332"/>
+        <location filename="../../app/ui/duplicates_dialog.py" line="347"/>
         <source>更正</source>
         <translation>Correct</translation>
     </message>
@@ -1727,42 +1727,42 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>DutyDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="625"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="43"/>
         <source>编辑任务</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="625"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="43"/>
         <source>新增任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="628"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="46"/>
         <source>如 北门卡点值守</source>
         <translation>e.g. North gate checkpoint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="635"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="53"/>
         <source>（全社区）</source>
         <translation>(whole community)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="639"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="57"/>
         <source>任务名称</source>
         <translation>Task name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="640"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="58"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="641"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="59"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="642"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="60"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
@@ -1808,125 +1808,125 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>DutyTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="74"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="67"/>
         <source>签到 / 签退</source>
         <translation>Check in / out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="77"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="70"/>
         <source>扫描工作证条码，或输入编号后按回车（到岗签到，离岗再扫一次签退）</source>
         <translation>Scan the ID badge or type the ID and press Enter: once to check in, again to check out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="81"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="74"/>
         <source>等待扫描…</source>
         <translation>Waiting for a scan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="91"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="84"/>
         <source>班次</source>
         <translation>Shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="92"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="85"/>
         <source>◀ 前一天</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="96"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="89"/>
         <source>后一天 ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="98"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="91"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="108"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="101"/>
         <source>新增任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="109"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="102"/>
         <source>编辑任务</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="111"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="104"/>
         <source>排班…</source>
         <translation>Schedule shifts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="112"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="105"/>
         <source>安排人员…</source>
         <translation>Assign people…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="113"/>
-        <location filename="../../app/ui/pages/grids/duty.py" line="327"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="106"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="320"/>
         <source>撤下人员</source>
         <translation>Remove people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="114"/>
-        <location filename="../../app/ui/pages/grids/duty.py" line="335"/>
-        <location filename="../../app/ui/pages/grids/duty.py" line="346"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="107"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="328"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="339"/>
         <source>删除班次</source>
         <translation>Delete shift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="116"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="109"/>
         <source>打印本周值班表</source>
         <translation>Print this week&apos;s duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="200"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="193"/>
         <source>{0} 个班次，在岗 {1} 人</source>
         <translation>Shifts: {0}; on duty now: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="205"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="198"/>
         <source> 等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="206"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="199"/>
         <source>；未到 / 缺勤 {0} 人：{1}{2}</source>
         <translation>; not arrived or absent ({0}): {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="209"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="202"/>
         <source>；没有未到的人</source>
         <translation>; everyone has arrived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="216"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="209"/>
         <source>还没有任务。点击“新增任务”登记卡点值守、上门走访等，再“排班…”。</source>
         <translation>No tasks yet. Click &quot;New task&quot; to add checkpoint duty, home visits and so on, then &quot;Schedule shifts…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="219"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="212"/>
         <source>这一天没有班次。点击“排班…”安排。</source>
         <translation>No shifts on this day. Click &quot;Schedule shifts…&quot; to add some.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="281"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="274"/>
         <source>✘ 未签到：{0}</source>
         <translation>✘ Not checked in: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="336"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="329"/>
         <source>删除班次“{0}”？已排的人员一并撤下。</source>
         <translation>Delete shift &quot;{0}&quot;? The people assigned to it are removed too.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="355"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="348"/>
         <source>一周值班表</source>
         <translation>Weekly duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="356"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="349"/>
         <source>值班表-{0}.pdf</source>
         <translation>Duty roster-{0}.pdf</translation>
     </message>
@@ -2473,37 +2473,37 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GridDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="191"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="39"/>
         <source>修改网格 {0}</source>
         <translation>Edit grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="191"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="39"/>
         <source>新增网格</source>
         <translation>New grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="195"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="43"/>
         <source>如 G04</source>
         <translation>e.g. G04</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="197"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="45"/>
         <source>如 第4网格</source>
         <translation>e.g. Grid 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="199"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="47"/>
         <source>网格编号</source>
         <translation>Grid ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="200"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="48"/>
         <source>网格名称</source>
         <translation>Grid name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="201"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="49"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -2644,7 +2644,7 @@ Data will be kept in: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/group_buy.py" line="327"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="914"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="895"/>
         <source>导出订货单</source>
         <translation>Export order sheet</translation>
     </message>
@@ -2655,7 +2655,7 @@ Data will be kept in: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/group_buy.py" line="342"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="416"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="413"/>
         <source>套餐</source>
         <translation>Bundle</translation>
     </message>
@@ -2681,13 +2681,13 @@ Data will be kept in: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/group_buy.py" line="347"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="417"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="414"/>
         <source>份数</source>
         <translation>Quantity</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/group_buy.py" line="348"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="418"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="415"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
@@ -2732,190 +2732,190 @@ Data will be kept in: {0}</translation>
         <translation>Cancel selected order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="389"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="403"/>
         <source>查找住户</source>
         <translation>Find household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="391"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="389"/>
         <source>姓名、拼音、门牌号、电话后四位；留空显示全部订单</source>
         <translation>Name, pinyin, door no. or last 4 digits of phone; leave blank to show all orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="399"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="397"/>
         <source>扫码送达</source>
         <translation>Scan to deliver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="401"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="398"/>
         <source>扫描住户条码，或输入门牌号后回车</source>
         <translation>Scan the household&apos;s barcode, or type the door no. and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="406"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="399"/>
         <source>住户取货或送货上门时，扫描其条码即登记为已送达。</source>
         <translation>When a household collects or receives a delivery, scan its barcode to record it as delivered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="414"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="411"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="415"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="412"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="419"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="615"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="416"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="612"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="420"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="616"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="417"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="613"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="421"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="418"/>
         <source>送达时间</source>
         <translation>Delivered at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="499"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="496"/>
         <source>涨价超过 {pct}% 须说明原因，并在公示中标出</source>
         <translation>Price rises over {pct}% need a reason and are marked in the notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="504"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="501"/>
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="504"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="501"/>
         <source>已结束</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="506"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="503"/>
         <source>{0}，{1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="521"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="518"/>
         <source>还没有团购批次，点击“开新批次”开始。</source>
         <translation>No group purchase rounds yet. Click &quot;Open new round&quot; to start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="529"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="526"/>
         <source>自 {d} 起，进行中</source>
         <translation>Open since {d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="531"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="528"/>
         <source>{d} 至 {e}，已结束</source>
         <translation>{d} to {e}, closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="541"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="538"/>
         <source>合计：{households} 户订购 {count} 份，应收 {due} 元，已收 {paid} 元；未付款 {unpaid} 户，未送达 {undelivered} 户</source>
         <translation>Total: households ordering {households}, packages {count}; {due} yuan due, {paid} yuan received; households unpaid {unpaid}, not delivered {undelivered}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="560"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="557"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="562"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="559"/>
         <source>持平</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="566"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="563"/>
         <source>{flag}：{reason}</source>
         <translation>{flag}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="618"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="615"/>
         <source>未</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="671"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="668"/>
         <source>✔ 已开批次“{name}”（{code}），沿用 {n} 个套餐</source>
         <translation>✔ Opened round &quot;{name}&quot; ({code}), carrying over {n} bundles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="704"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="713"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="701"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="710"/>
         <source>✖ 请先在表中选择一个套餐</source>
         <translation>✖ Please select a bundle in the table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="739"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="736"/>
         <source>✖ 请填写住户并选择套餐</source>
         <translation>✖ Please enter the household and choose a bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="746"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="743"/>
         <source>✔ {address} 订购“{package}”{count} 份，应付 {amount} 元</source>
         <translation>✔ {address} ordered {count} × &quot;{package}&quot;, {amount} yuan due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="764"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="761"/>
         <source>✖ 请先在订单表中选择一条订单</source>
         <translation>✖ Please select an order in the orders table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="773"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="770"/>
         <source>✔ 已取消 {address} 的“{package}”订单</source>
         <translation>✔ Cancelled the &quot;{package}&quot; order for {address}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="838"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="819"/>
         <source>✖ 还没有团购批次</source>
         <translation>✖ There are no group purchase rounds yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="865"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="846"/>
         <source>{0} {1} 份</source>
         <translation>{0} ×{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="868"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="849"/>
         <source>✔ 已送达：{address} {what}</source>
         <translation>✔ Delivered: {address} {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="879"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="860"/>
         <source>团购价格公示-{code}.pdf</source>
         <translation>Group purchase price notice-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="892"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="873"/>
         <source>团购价格公示</source>
         <translation>Group purchase price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="899"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="880"/>
         <source>正在生成价格公示</source>
         <translation>Generating the price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="915"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="896"/>
         <source>团购订货单-{code}.xlsx</source>
         <translation>Group purchase order sheet-{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="932"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="913"/>
         <source>正在导出订货单</source>
         <translation>Exporting the order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="934"/>
+        <location filename="../../app/ui/pages/group_buy.py" line="915"/>
         <source>✔ 已导出订货单：{p}</source>
         <translation>✔ Order sheet exported: {p}</translation>
     </message>
@@ -2979,7 +2979,7 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="377"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="225"/>
         <source>网格归属历史 — {0}</source>
         <translation>Grid history — {0}</translation>
     </message>
@@ -3434,37 +3434,37 @@ Data will be kept in: {0}</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="562"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="205"/>
         <source>导入人员名册 — {0}</source>
         <translation>Import staff roster — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="568"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="211"/>
         <source>读取 {0} 行（表头在第 {1} 行）：新增 {2} 人，更新 {3} 人，未导入 {4} 行，提示 {5} 条。</source>
         <translation>Read {0} rows (header on row {1}): {2} new, {3} updated, {4} rows not imported, {5} notes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="581"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="224"/>
         <source>识别的列：{0}</source>
         <translation>Columns recognised: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="591"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="234"/>
         <source>第 {0} 行未导入：{1}</source>
         <translation>Row {0} not imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="594"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="237"/>
         <source>第 {0} 行提示：{1}</source>
         <translation>Row {0} note: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="596"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="239"/>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="600"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="243"/>
         <source>导入 {0} 人</source>
         <translation>Import {0} people</translation>
     </message>
@@ -4427,113 +4427,113 @@ Give the reason for the amendment (it is printed on the amendment):</translation
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="288"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="136"/>
         <source>合并网格</source>
         <translation>Merge grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="300"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="148"/>
         <source>保留的网格</source>
         <translation>Grid to keep</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="301"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="149"/>
         <source>并入它的网格</source>
         <translation>Grids to merge into it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="304"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="152"/>
         <source>所选网格的住户、楼栋、在岗人员和任务都转入保留的网格；所选网格随后停用（记录保留）。</source>
         <translation>The households, buildings, on-duty workers and tasks of the selected grids move to the grid you keep; the selected grids are then closed (their records are kept).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="168"/>
+        <location filename="../../app/ui/household_dialogs.py" line="174"/>
         <source>合并住户：并入 {0}</source>
         <translation>Merge households: into {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="173"/>
+        <location filename="../../app/ui/household_dialogs.py" line="179"/>
         <source>要并入本户的那一户：住址（3-2-502）或户号</source>
         <translation>Household to merge into this one: address (3-2-502) or household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="174"/>
+        <location filename="../../app/ui/household_dialogs.py" line="180"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="177"/>
+        <location filename="../../app/ui/household_dialogs.py" line="183"/>
         <source>把哪一户并入 {0}？</source>
         <translation>Which household should be merged into {0}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="184"/>
+        <location filename="../../app/ui/household_dialogs.py" line="190"/>
         <source>合并后户主：</source>
         <translation>Head of household after merging:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="187"/>
+        <location filename="../../app/ui/household_dialogs.py" line="193"/>
         <source>其他（或按原关系推算）</source>
         <translation>Other (or inferred from the previous relationship)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="193"/>
+        <location filename="../../app/ui/household_dialogs.py" line="199"/>
         <source>原户主不再任户主时，与新户主的关系；其家人的关系随之推算（如原户主为新户主之子，其配偶记为儿媳）</source>
         <translation>The former head of household&apos;s relationship to the new head; the family&apos;s relationships are inferred from it (e.g. if the former head is the new head&apos;s son, his wife becomes daughter-in-law)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="197"/>
+        <location filename="../../app/ui/household_dialogs.py" line="203"/>
         <source>原户主改为：</source>
         <translation>Former head of household becomes:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="206"/>
+        <location filename="../../app/ui/household_dialogs.py" line="212"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="225"/>
+        <location filename="../../app/ui/household_dialogs.py" line="231"/>
         <source>找不到这一户：{0}</source>
         <translation>Household not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="228"/>
+        <location filename="../../app/ui/household_dialogs.py" line="234"/>
         <source>这就是本户。</source>
         <translation>That is this household.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="233"/>
+        <location filename="../../app/ui/household_dialogs.py" line="239"/>
         <source>{0}（户号 {1}）：{2}</source>
         <translation>{0} (household no. {1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="243"/>
+        <location filename="../../app/ui/household_dialogs.py" line="249"/>
         <source>，现户主</source>
         <translation>, current head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="259"/>
+        <location filename="../../app/ui/household_dialogs.py" line="265"/>
         <source>原户主</source>
         <translation>Former head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="260"/>
+        <location filename="../../app/ui/household_dialogs.py" line="266"/>
         <source>{0}（原户主）改为：</source>
         <translation>{0} (former head of household) becomes:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="266"/>
+        <location filename="../../app/ui/household_dialogs.py" line="272"/>
         <source>请先查找要并入的那一户。</source>
         <translation>First find the household to merge in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="270"/>
-        <location filename="../../app/ui/household_dialogs.py" line="283"/>
+        <location filename="../../app/ui/household_dialogs.py" line="276"/>
+        <location filename="../../app/ui/household_dialogs.py" line="294"/>
         <source>合并住户</source>
         <translation>Merge households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="271"/>
+        <location filename="../../app/ui/household_dialogs.py" line="277"/>
         <source>把 {0}（{1} 人）并入 {2}？
 {0} 这一户将注销，成员都转到 {2}。</source>
         <translation>Merge {0} ({1} people) into {2}?
@@ -5210,149 +5210,149 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="407"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="50"/>
         <source>编辑人员 {0}</source>
         <translation>Edit person {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="407"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="50"/>
         <source>新增人员</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="418"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="61"/>
         <source>（不属于某个网格）</source>
         <translation>(not in a grid)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="422"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="65"/>
         <source>下沉干部的派出单位；社工、共建单位的机构名称</source>
         <translation>Sent-down cadre&apos;s home organisation; for social workers and partner units, the organisation name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="424"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="67"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="426"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="69"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="438"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="81"/>
         <source>驾驶、医护、心理疏导…</source>
         <translation>Driving, nursing, counselling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="442"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="85"/>
         <source>楼栋 5,7-9；单元 3栋2单元；住户 3-2-502</source>
         <translation>Buildings 5,7-9; a unit as 3栋2单元; households 3-2-502</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="445"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="88"/>
         <source>不填则自动编号（P0001…）</source>
         <translation>Leave empty to number automatically (P0001…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="446"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="89"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="452"/>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="516"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="95"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="159"/>
         <source>已关联：{0}</source>
         <translation>Linked: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="454"/>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="522"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="97"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="165"/>
         <source>未关联居民</source>
         <translation>Not linked to a resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="457"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="100"/>
         <source>输入姓名、拼音或住址查找居民，回车</source>
         <translation>Type a name, pinyin or address to find a resident, then press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="463"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="106"/>
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="473"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="116"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="474"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="117"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="475"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="118"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="476"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="119"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="477"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="120"/>
         <source>本社区居民</source>
         <translation>Resident here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="478"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="121"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="479"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="122"/>
         <source>在岗期</source>
         <translation>Duty period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="480"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="123"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="481"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="124"/>
         <source>可服务时间</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="482"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="125"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="483"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="126"/>
         <source>责任区</source>
         <translation>Area covered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="484"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="127"/>
         <source>签到编号</source>
         <translation>Check-in ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="485"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="128"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="486"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="129"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="509"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="152"/>
         <source>没有找到这样的居民</source>
         <translation>No such resident found</translation>
     </message>
@@ -6601,147 +6601,147 @@ Add another household at this address anyway?</translation>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="45"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="46"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="46"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="47"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="47"/>
-        <location filename="../../app/ui/pages/grids/roster.py" line="184"/>
-        <location filename="../../app/ui/pages/grids/roster.py" line="197"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="48"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="185"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="198"/>
         <source>移出名册</source>
         <translation>Remove from roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="49"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="50"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="50"/>
-        <location filename="../../app/ui/pages/grids/roster.py" line="275"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="51"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="276"/>
         <source>打印工作证</source>
         <translation>Print ID badges</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="55"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="56"/>
         <source>姓名、编号、电话、单位或技能</source>
         <translation>Name, ID, phone, organisation or skill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="59"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="60"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="63"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="64"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="64"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="65"/>
         <source>不属于网格</source>
         <translation>Not in a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="65"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="66"/>
         <source>只看今天在岗的</source>
         <translation>Only on duty today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="66"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="67"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="133"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="134"/>
         <source>名册还是空的。点击“新增”（Ctrl+N）登记第一位在岗人员，或“导入”Excel 名册。</source>
         <translation>The roster is empty. Click &quot;New&quot; (Ctrl+N) to add the first worker, or &quot;Import&quot; an Excel roster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="137"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="138"/>
         <source>没有符合条件的人员。</source>
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="145"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="146"/>
         <source>共 {0} 人（全部 {1} 人）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="146"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="147"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="162"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="163"/>
         <source>已保存，签到编号 {0}</source>
         <translation>Saved. Check-in ID {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="185"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="186"/>
         <source>把{0} {1}（{2}）移出名册？已有的出勤记录保留，以后的排班撤下。</source>
         <translation>Remove {0} {1} ({2}) from the roster? Past attendance is kept; future shifts are removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="203"/>
-        <location filename="../../app/ui/pages/grids/roster.py" line="235"/>
-        <location filename="../../app/ui/pages/grids/roster.py" line="256"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="204"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="236"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="257"/>
         <source>导入人员名册</source>
         <translation>Import staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="204"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="205"/>
         <source>表格文件 (*.xlsx *.xls *.xlsm *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.xlsm *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="217"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="218"/>
         <source>检查人员名册</source>
         <translation>Check staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="225"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="226"/>
         <source>名册中没有“类别”列</source>
         <translation>The roster has no &quot;Category&quot; column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="226"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="227"/>
         <source>这份名册里的人都是：</source>
         <translation>Everyone in this roster is:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="258"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="259"/>
         <source>已导入：新增 {0} 人，更新 {1} 人</source>
         <translation>Imported: {0} added, {1} updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="276"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="277"/>
         <source>打印哪些人的签到工作证？</source>
         <translation>Print check-in ID badges for whom?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="278"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="279"/>
         <source>只打印 {0}（{1}）</source>
         <translation>Only {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="281"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="282"/>
         <source>全部在岗人员</source>
         <translation>All on-duty workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="289"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="290"/>
         <source>签到工作证</source>
         <translation>Check-in ID badges</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="290"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="291"/>
         <source>签到工作证.pdf</source>
         <translation>Check-in ID badges.pdf</translation>
     </message>
@@ -7002,37 +7002,37 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ShiftsDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="680"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="98"/>
         <source>排班</source>
         <translation>Schedule shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="696"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="114"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="703"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="121"/>
         <source>（结束早于开始即为次日）</source>
         <translation>(an end before the start means the next day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="705"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="123"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="706"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="124"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="707"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="125"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="708"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="126"/>
         <source>每班人数</source>
         <translation>People per shift</translation>
     </message>
@@ -7040,42 +7040,42 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="341"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="189"/>
         <source>拆分网格 {0}</source>
         <translation>Split grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="344"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="192"/>
         <source>新网格编号，如 {0}B</source>
         <translation>New grid ID, e.g. {0}B</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="347"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="195"/>
         <source>划入新网格的楼栋，如 5-6</source>
         <translation>Buildings for the new grid, e.g. 5-6</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="349"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="197"/>
         <source>或单独的住户：3-2-502, 3-2-601</source>
         <translation>or single households: 3-2-502, 3-2-601</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="350"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="198"/>
         <source>新网格编号</source>
         <translation>New grid ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="351"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="199"/>
         <source>新网格名称</source>
         <translation>New grid name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="352"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="200"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/dialogs.py" line="353"/>
+        <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="201"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
@@ -7125,7 +7125,7 @@ Add another household at this address anyway?</translation>
         <translation>Not all members can be moved out; if the whole household moves, change its address instead.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/household_dialogs.py" line="147"/>
+        <location filename="../../app/ui/household_dialogs.py" line="153"/>
         <source>拆分住户</source>
         <translation>Split household</translation>
     </message>
@@ -7465,27 +7465,27 @@ Add another household at this address anyway?</translation>
     <name>SuppliesPage</name>
     <message>
         <location filename="../../app/ui/pages/supplies.py" line="439"/>
-        <location filename="../../app/ui/pages/supplies.py" line="489"/>
-        <location filename="../../app/ui/pages/supplies.py" line="501"/>
-        <location filename="../../app/ui/pages/supplies.py" line="523"/>
+        <location filename="../../app/ui/pages/supplies.py" line="485"/>
+        <location filename="../../app/ui/pages/supplies.py" line="497"/>
+        <location filename="../../app/ui/pages/supplies.py" line="519"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/supplies.py" line="445"/>
-        <location filename="../../app/ui/pages/supplies.py" line="632"/>
+        <location filename="../../app/ui/pages/supplies.py" line="627"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/supplies.py" line="448"/>
-        <location filename="../../app/ui/pages/supplies.py" line="633"/>
+        <location filename="../../app/ui/pages/supplies.py" line="628"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/supplies.py" line="450"/>
-        <location filename="../../app/ui/pages/supplies.py" line="636"/>
+        <location filename="../../app/ui/pages/supplies.py" line="631"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
@@ -7496,19 +7496,19 @@ Add another household at this address anyway?</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/supplies.py" line="455"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1009"/>
+        <location filename="../../app/ui/pages/supplies.py" line="983"/>
         <source>导出需求清单</source>
         <translation>Export needs list</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/supplies.py" line="456"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1042"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1016"/>
         <source>打印签收表</source>
         <translation>Print sign-off sheet</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/supplies.py" line="458"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1077"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1051"/>
         <source>打印取货单</source>
         <translation>Print pick-up slips</translation>
     </message>
@@ -7518,348 +7518,348 @@ Add another household at this address anyway?</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="465"/>
-        <location filename="../../app/ui/pages/supplies.py" line="564"/>
-        <location filename="../../app/ui/pages/supplies.py" line="639"/>
+        <location filename="../../app/ui/pages/supplies.py" line="474"/>
+        <location filename="../../app/ui/pages/supplies.py" line="560"/>
+        <location filename="../../app/ui/pages/supplies.py" line="634"/>
         <source>发放</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="470"/>
+        <location filename="../../app/ui/pages/supplies.py" line="468"/>
         <source>扫码签收</source>
         <translation>Scan to sign off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="472"/>
+        <location filename="../../app/ui/pages/supplies.py" line="469"/>
         <source>扫描住户条码，或输入门牌号（3-2-502）后回车</source>
         <translation>Scan the household barcode, or type the door number (3-2-502) and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="477"/>
+        <location filename="../../app/ui/pages/supplies.py" line="470"/>
         <source>选择一次发放，然后扫描住户条码。</source>
         <translation>Choose a distribution, then scan household barcodes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="490"/>
+        <location filename="../../app/ui/pages/supplies.py" line="486"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="491"/>
+        <location filename="../../app/ui/pages/supplies.py" line="487"/>
         <source>现有</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="492"/>
+        <location filename="../../app/ui/pages/supplies.py" line="488"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="493"/>
+        <location filename="../../app/ui/pages/supplies.py" line="489"/>
         <source>累计入库</source>
         <translation>Total received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="494"/>
+        <location filename="../../app/ui/pages/supplies.py" line="490"/>
         <source>累计发出</source>
         <translation>Total issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="495"/>
+        <location filename="../../app/ui/pages/supplies.py" line="491"/>
         <source>有效期</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="500"/>
+        <location filename="../../app/ui/pages/supplies.py" line="496"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="502"/>
+        <location filename="../../app/ui/pages/supplies.py" line="498"/>
         <source>存放点</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="503"/>
+        <location filename="../../app/ui/pages/supplies.py" line="499"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="504"/>
+        <location filename="../../app/ui/pages/supplies.py" line="500"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="505"/>
+        <location filename="../../app/ui/pages/supplies.py" line="501"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="506"/>
+        <location filename="../../app/ui/pages/supplies.py" line="502"/>
         <source>来源 / 原因</source>
         <translation>Source / reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="509"/>
+        <location filename="../../app/ui/pages/supplies.py" line="505"/>
         <source>暂无物资，点击“入库”登记第一批。</source>
         <translation>No supplies yet. Click &quot;Receipt&quot; to record the first batch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="518"/>
+        <location filename="../../app/ui/pages/supplies.py" line="514"/>
         <source>库存台账</source>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="521"/>
+        <location filename="../../app/ui/pages/supplies.py" line="517"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="522"/>
+        <location filename="../../app/ui/pages/supplies.py" line="518"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="524"/>
+        <location filename="../../app/ui/pages/supplies.py" line="520"/>
         <source>对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="525"/>
+        <location filename="../../app/ui/pages/supplies.py" line="521"/>
         <source>已发 / 应发（户）</source>
         <translation>Given / due (households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="526"/>
+        <location filename="../../app/ui/pages/supplies.py" line="522"/>
         <source>已发 / 应发（数量）</source>
         <translation>Given / due (quantity)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="527"/>
+        <location filename="../../app/ui/pages/supplies.py" line="523"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="533"/>
-        <location filename="../../app/ui/pages/supplies.py" line="759"/>
+        <location filename="../../app/ui/pages/supplies.py" line="529"/>
+        <location filename="../../app/ui/pages/supplies.py" line="754"/>
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="534"/>
+        <location filename="../../app/ui/pages/supplies.py" line="530"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="535"/>
+        <location filename="../../app/ui/pages/supplies.py" line="531"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="536"/>
+        <location filename="../../app/ui/pages/supplies.py" line="532"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="537"/>
+        <location filename="../../app/ui/pages/supplies.py" line="533"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="538"/>
+        <location filename="../../app/ui/pages/supplies.py" line="534"/>
         <source>应发物资</source>
         <translation>Supplies due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="539"/>
+        <location filename="../../app/ui/pages/supplies.py" line="535"/>
         <source>重点户</source>
         <translation>Vulnerable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="540"/>
+        <location filename="../../app/ui/pages/supplies.py" line="536"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="541"/>
+        <location filename="../../app/ui/pages/supplies.py" line="537"/>
         <source>领取时间 / 经办人</source>
         <translation>Collected at / Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="555"/>
+        <location filename="../../app/ui/pages/supplies.py" line="551"/>
         <source>只看未领取</source>
         <translation>Only not collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="568"/>
+        <location filename="../../app/ui/pages/supplies.py" line="564"/>
         <source>团购</source>
         <translation>Group purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="622"/>
+        <location filename="../../app/ui/pages/supplies.py" line="617"/>
         <source>{d}（已过期）</source>
         <translation>{d} (expired)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="634"/>
+        <location filename="../../app/ui/pages/supplies.py" line="629"/>
         <source>调出</source>
         <translation>Transfer out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="635"/>
+        <location filename="../../app/ui/pages/supplies.py" line="630"/>
         <source>调入</source>
         <translation>Transfer in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="637"/>
+        <location filename="../../app/ui/pages/supplies.py" line="632"/>
         <source>过期报废</source>
         <translation>Expired, written off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="638"/>
+        <location filename="../../app/ui/pages/supplies.py" line="633"/>
         <source>盘点</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="670"/>
+        <location filename="../../app/ui/pages/supplies.py" line="665"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="670"/>
+        <location filename="../../app/ui/pages/supplies.py" line="665"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="692"/>
+        <location filename="../../app/ui/pages/supplies.py" line="687"/>
         <source>共 {items} 种物资，{campaigns} 次发放</source>
         <translation>Items: {items}; distributions: {campaigns}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="704"/>
+        <location filename="../../app/ui/pages/supplies.py" line="699"/>
         <source>网格 {0}</source>
         <translation>Grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="710"/>
+        <location filename="../../app/ui/pages/supplies.py" line="705"/>
         <source>选定的 {0} 户</source>
         <translation>{0} chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="711"/>
+        <location filename="../../app/ui/pages/supplies.py" line="706"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="725"/>
+        <location filename="../../app/ui/pages/supplies.py" line="720"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="725"/>
+        <location filename="../../app/ui/pages/supplies.py" line="720"/>
         <source>勾选</source>
         <translation>Tick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="725"/>
+        <location filename="../../app/ui/pages/supplies.py" line="720"/>
         <source>命令行</source>
         <translation>Command line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="740"/>
+        <location filename="../../app/ui/pages/supplies.py" line="735"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="766"/>
+        <location filename="../../app/ui/pages/supplies.py" line="761"/>
         <source>共 {n} 户，已领取 {done} 户，未领取 {waiting} 户</source>
         <translation>Households: {n}; collected: {done}, not yet: {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1010"/>
+        <location filename="../../app/ui/pages/supplies.py" line="984"/>
         <source>需求清单.xlsx</source>
         <translation>Needs list.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1078"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1052"/>
         <source>取货单-{code}.pdf</source>
         <translation>Pick-up slips-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1100"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1074"/>
         <source>正在生成取货单</source>
         <translation>Generating pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1101"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1075"/>
         <source>已生成取货单：{p}</source>
         <translation>Pick-up slips generated: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="818"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1037"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1072"/>
+        <location filename="../../app/ui/pages/supplies.py" line="795"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1011"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1046"/>
         <source>✖ 请先选择一次发放</source>
         <translation>✖ Please choose a distribution first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="851"/>
+        <location filename="../../app/ui/pages/supplies.py" line="828"/>
         <source>✔ 已发放：{address} 领取 {items}</source>
         <translation>✔ Given: {address} received {items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="856"/>
+        <location filename="../../app/ui/pages/supplies.py" line="833"/>
         <source>✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）</source>
         <translation>✔ Given: {address} received {qty}{unit} of {item} ({left}{unit} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="907"/>
-        <location filename="../../app/ui/pages/supplies.py" line="915"/>
+        <location filename="../../app/ui/pages/supplies.py" line="884"/>
+        <location filename="../../app/ui/pages/supplies.py" line="892"/>
         <source>撤销领取</source>
         <translation>Undo collection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="908"/>
+        <location filename="../../app/ui/pages/supplies.py" line="885"/>
         <source>撤销 {address} 的领取记录？物资将退回库存，记录连同原因保留。</source>
         <translation>Undo the collection record for {address}? The supplies go back into stock; the record and the reason are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="915"/>
+        <location filename="../../app/ui/pages/supplies.py" line="892"/>
         <source>撤销 {address} 的原因：</source>
         <translation>Reason for undoing {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="945"/>
+        <location filename="../../app/ui/pages/supplies.py" line="922"/>
         <source>↺ 已撤销 {address} 的领取，退回库存：{back}</source>
         <translation>↺ Undid the collection for {address}, returned to stock: {back}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1003"/>
+        <location filename="../../app/ui/pages/supplies.py" line="977"/>
         <source>正在生成发放计划</source>
         <translation>Creating the distribution plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1028"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1002"/>
         <source>正在导出需求清单</source>
         <translation>Exporting the needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1029"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1003"/>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1043"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1017"/>
         <source>签收表-{code}.pdf</source>
         <translation>sign-off-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1063"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1037"/>
         <source>正在生成签收表</source>
         <translation>Creating the sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1064"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1038"/>
         <source>已生成签收表：{p}</source>
         <translation>Sign-off sheet created: {p}</translation>
     </message>
@@ -7867,47 +7867,47 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesSection</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1113"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1087"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1134"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1108"/>
         <source>没有进行中的发放</source>
         <translation>No distribution under way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1136"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1110"/>
         <source>进行中发放 {0} 项，已领 {1} / {2} 户</source>
         <translation>Distributions under way: {0}; households served: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1140"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1114"/>
         <source>；库存不足 {0} 种</source>
         <translation>; {0} item(s) short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1142"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1116"/>
         <source>；库存足够</source>
         <translation>; stock covers them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1145"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1119"/>
         <source>{0}：已领 {1} / {2} 户</source>
         <translation>{0}: {1} of {2} households served</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1154"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1128"/>
         <source>缺口：</source>
         <translation>Short: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1155"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1129"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1156"/>
+        <location filename="../../app/ui/pages/supplies.py" line="1130"/>
         <source>{0} 缺 {1}{2}</source>
         <translation>{0} short by {1}{2}</translation>
     </message>
