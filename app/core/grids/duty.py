@@ -822,21 +822,6 @@ def list_duties(session: Session) -> list[tuple[int, str, str, str | None, str |
     ]
 
 
-def remove_duty(session: Session, duty_id: int, reason: str | None = None) -> None:
-    """Tombstone a duty with its shifts to come; shifts already worked stay in the record."""
-    duty = _duty(session, duty_id)
-    now = datetime.now()
-    for shift in session.scalars(
-        select(DutyShift).where(
-            DutyShift.duty_id == duty.id, DutyShift.deleted_at.is_(None), DutyShift.starts_at > now
-        )
-    ):
-        _remove_shift(session, shift, "duty removed")
-    duty.deleted_at = utcnow()
-    duty.delete_reason = reason or "removed"
-    session.flush()
-
-
 def _check_period(starts_at: datetime, ends_at: datetime) -> None:
     if ends_at <= starts_at:
         raise InvalidInput(

@@ -582,27 +582,6 @@ def _birth(digits: str, today: date) -> date | None:
     return born if born.year >= 1880 and born <= today else None
 
 
-def _checksum_ok(number: str) -> bool:
-    """ISO 7064 MOD 11-2 in one C call: read in base 13 (13 ≡ 2 mod 11) the 17 digits carry the
-    weights 2^16 … 2^0; doubled, 2^17 … 2^1 — the standard's weights (7, 9, 10, … 2) mod 11."""
-    return _CHECK[2 * int(number[:17], 13) % 11] == number[17]
-
-
-def fast_id(value: Any, today: date) -> tuple[str, date, str] | None:
-    """A clean, valid 18-character ID number as (number, birth date, gender), checked as
-    `idnumber.parse` does but without its general normalising; None means: take the slow path."""
-    if type(value) is not str:
-        return None
-    if value[-1:] == "x":
-        value = value[:-1] + "X"
-    if not _ID18.fullmatch(value) or not _checksum_ok(value):
-        return None
-    born = _birth(value[6:14], today)
-    if born is None:
-        return None
-    return value, born, "M" if value[16] in "13579" else "F"
-
-
 def _blank_row(row: Sequence[Any]) -> bool:
     return not any(c != "" and c is not None and str(c).strip() for c in row)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import and_, case, func, select
@@ -437,7 +437,3 @@ def local_time(value: datetime | None) -> str:
     if value is None:
         return "—"
     return value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def today_local() -> date:
-    return datetime.now().astimezone().date()
