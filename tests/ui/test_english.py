@@ -81,15 +81,24 @@ def _fill(db: Database) -> None:
         phone="13800001111",
         tags=["独居老人"],
     )
-    made = add_household(db, "3-2-502", head, "")
-    lookup.add_resident(
-        db, made.id, ResidentInput(name="Li Ming", gender="M", relation="配偶", tags=["慢性病"])
-    )
-    add_household(db, "5-1-101", ResidentInput(name="Wang Fang", residency="migrant"), "")
-    for address in ("5-1-102", "5-2-201"):  # the same person twice: a pair of duplicates
-        add_household(
-            db, address, ResidentInput(name="Chen Jie", gender="M", birth_date=date(1950, 2, 2)), ""
+    with db.session(note="registry: new household") as session:
+        made = add_household(session, "3-2-502", head, "")
+    with db.session(note="registry") as session:
+        lookup.add_resident(
+            session,
+            made.id,
+            ResidentInput(name="Li Ming", gender="M", relation="配偶", tags=["慢性病"]),
         )
+    with db.session(note="registry: new household") as session:
+        add_household(session, "5-1-101", ResidentInput(name="Wang Fang", residency="migrant"), "")
+    for address in ("5-1-102", "5-2-201"):  # the same person twice: a pair of duplicates
+        with db.session(note="registry: new household") as session:
+            add_household(
+                session,
+                address,
+                ResidentInput(name="Chen Jie", gender="M", birth_date=date(1950, 2, 2)),
+                "",
+            )
     today, now = date.today(), datetime.now()
     with db.session(note="test") as session:
         structure.assign_buildings(session, "G01", "3")
@@ -266,7 +275,7 @@ def test_the_dialogs_of_every_page_in_english(qtbot, make_ctx, latin_office, eng
     from app.ui.first_run import FirstRunDialog
     from app.ui.household_dialogs import MergeDialog as MergeHouseholds
     from app.ui.household_dialogs import SplitDialog as SplitHousehold
-    from app.ui.pages.grids import dialogs as g
+    from app.ui.pages.grids import duty_dialogs, roster_dialogs, structure_dialogs
     from app.ui.pages.group_buy import PackageDialog, RoundDialog
     from app.ui.pages.meeting_editor import CloseActionDialog, MeetingEditorDialog
     from app.ui.pages.office_profile import CodeChangeDialog
@@ -294,16 +303,16 @@ def test_the_dialogs_of_every_page_in_english(qtbot, make_ctx, latin_office, eng
         "new household": ResidentForm(ctx, 0, None, new_household=True),
         "split household": SplitHousehold(ctx, household),
         "merge households": MergeHouseholds(ctx, household),
-        "new grid": g.GridDialog(ctx),
-        "edit grid": g.GridDialog(ctx, grid_rows[0]),
-        "assign buildings": g.AssignDialog(ctx, choices, buildings="3"),
-        "merge grids": g.MergeDialog(ctx, choices, "G01"),
-        "split grid": g.SplitDialog(ctx, grid_rows[0], "3"),
-        "new person": g.PersonDialog(ctx, choices),
-        "edit person": g.PersonDialog(ctx, choices, people[0]),
-        "edit duty": g.DutyDialog(ctx, choices, duties[0]),
-        "shifts": g.ShiftsDialog(ctx, duties, now.date()),
-        "people on a shift": g.AssignPeopleDialog(ctx, shift, people),
+        "new grid": structure_dialogs.GridDialog(ctx),
+        "edit grid": structure_dialogs.GridDialog(ctx, grid_rows[0]),
+        "assign buildings": structure_dialogs.AssignDialog(ctx, choices, buildings="3"),
+        "merge grids": structure_dialogs.MergeDialog(ctx, choices, "G01"),
+        "split grid": structure_dialogs.SplitDialog(ctx, grid_rows[0], "3"),
+        "new person": roster_dialogs.PersonDialog(ctx, choices),
+        "edit person": roster_dialogs.PersonDialog(ctx, choices, people[0]),
+        "edit duty": duty_dialogs.DutyDialog(ctx, choices, duties[0]),
+        "shifts": duty_dialogs.ShiftsDialog(ctx, duties, now.date()),
+        "people on a shift": duty_dialogs.AssignPeopleDialog(ctx, shift, people),
         "receipt": MovementDialog("receive", ["Rice", "Masks"]),
         "new distribution": PlanDialog(ctx, ["Rice", "Masks"]),
         "new round": RoundDialog(True),

@@ -33,9 +33,10 @@ from app.ui.models.grid_models import (
     ShiftPeopleModel,
 )
 from app.ui.pages.grids.coverage import CoverageSection
-from app.ui.pages.grids.dialogs import AssignDialog, PersonDialog
 from app.ui.pages.grids.page import GridsPage
+from app.ui.pages.grids.roster_dialogs import PersonDialog
 from app.ui.pages.grids.structure import compress
+from app.ui.pages.grids.structure_dialogs import AssignDialog
 from tests.core.grid_helpers import copy_of, make_template
 from tests.ui.conftest import type_chinese
 
@@ -50,7 +51,8 @@ def ctx(make_ctx, template: DataDir, tmp_path: Path):
     """A 3,000-resident community (G01-G03, buildings 1-8) with its demo roster."""
     folder = copy_of(template, tmp_path / "data")
     context = make_ctx(folder)
-    fill_demo_roster(context.db)
+    with context.db.session(note="demo roster") as session:
+        fill_demo_roster(session)
     return context
 
 
@@ -250,7 +252,7 @@ def test_household_history_is_shown(qtbot, window, ctx) -> None:
         tab.show_building()
     tab.household_table.selectRow(0)
     tab.history()
-    from app.ui.pages.grids.dialogs import HistoryDialog
+    from app.ui.pages.grids.structure_dialogs import HistoryDialog
 
     dialog = dialog_of(qtbot, HistoryDialog)
     assert dialog.model.rowCount() >= 1
@@ -467,7 +469,7 @@ def test_home_shows_grid_coverage(qtbot, window) -> None:
 def test_a_roster_is_imported_after_a_preview(qtbot, window, ctx, tmp_path, monkeypatch) -> None:
     import xlsxwriter
 
-    from app.ui.pages.grids.dialogs import ImportPreviewDialog
+    from app.ui.pages.grids.roster_dialogs import ImportPreviewDialog
 
     path = tmp_path / "volunteers.xlsx"
     wb = xlsxwriter.Workbook(str(path))

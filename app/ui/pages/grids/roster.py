@@ -28,7 +28,8 @@ from app.errors import GridDeskError, InvalidInput
 from app.ui.files import open_file
 from app.ui.labels import listing, role_label
 from app.ui.models.grid_models import PersonModel
-from app.ui.pages.grids.dialogs import ImportPreviewDialog, PersonDialog, data_table
+from app.ui.pages.grids.dialogs import data_table
+from app.ui.pages.grids.roster_dialogs import ImportPreviewDialog, PersonDialog
 from app.ui.pages.grids.tab import GridChoices, Tab, muted, toolbar
 
 if TYPE_CHECKING:

@@ -25,13 +25,13 @@ from app.core.common.changes import Change
 from app.core.grids import structure as grids
 from app.ui.labels import listing
 from app.ui.models.grid_models import BuildingModel, GridModel, HouseholdModel
-from app.ui.pages.grids.dialogs import (
+from app.ui.pages.grids.dialogs import data_table
+from app.ui.pages.grids.structure_dialogs import (
     AssignDialog,
     GridDialog,
     HistoryDialog,
     MergeDialog,
     SplitDialog,
-    data_table,
 )
 from app.ui.pages.grids.tab import Tab, heading, muted, toolbar
 
