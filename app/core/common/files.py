@@ -47,8 +47,9 @@ def _temporary(target: Path, where: Path) -> tuple[int, Path]:
 
 def stage(target: Path, produce: Callable[[BinaryIO], object], *, verify: bool = False) -> Path:
     """`produce` writes into a temporary file beside `target`, which is flushed and fsynced (and
-    with `verify` read back and compared with what was written); returns its path. It is removed
-    again if anything fails."""
+    with `verify` read back and compared with what was written, for a `produce` that writes
+    straight through, without seeking back); returns its path. It is removed again if anything
+    fails."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _temporary(target, target.parent)
