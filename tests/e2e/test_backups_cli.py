@@ -1,4 +1,4 @@
-"""`main.py backup …` and `main.py restore …` run as processes, as CLI.md ("Backups") describes
+"""`main.py backup …` and `main.py restore …` run as commands, as CLI.md ("Backups") describes
 them: a database damaged as a tester damaged it is found by `check` and brought back whole by
 `restore latest`; backups of another office or a newer program are refused without a change; and
 SIGKILL at any moment of a backup or a restore leaves the old database or the restored one, never
@@ -6,66 +6,21 @@ a mix."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import random
 import shutil
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.db.test_backup import _zero_a_resident_page
+from tests.e2e.conftest import COMMUNITY, STREET, digest, griddesk, refused, start
 
-ROOT = Path(__file__).resolve().parents[2]
-MAIN = ROOT / "main.py"
-STREET, COMMUNITY, OTHER = "420106001", "420106001001", "420106001002"
+OTHER = "420106001002"
 DEMO_RESIDENTS = 20_000
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def last_word(self) -> str:
-        return self.out.strip().splitlines()[-1].split()[-1]
-
-
-def _env(home: Path) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("GRIDDESK_DATA_DIR", "GRIDDESK_DATABASE_URL")
-    }
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), PYTHONIOENCODING="ascii")
-    return env
-
-
-def _cmd(data: Path, *args: str) -> list[str]:
-    return [sys.executable, str(MAIN), "--data-dir", str(data), *args]
-
-
-def griddesk(home: Path, data: Path, *args: str) -> Run:
-    proc = subprocess.run(
-        _cmd(data, *args), cwd=ROOT, env=_env(home), capture_output=True, timeout=300
-    )
-    return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
-
-
-def refused(run: Run) -> str:
-    assert run.code == 1, (run.code, run.out, run.err)
-    lines = run.err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in run.err, run.err
-    return lines[0]
 
 
 def residents(home: Path, data: Path) -> int:
@@ -78,10 +33,6 @@ def listed(home: Path, data: Path) -> list[dict[str, object]]:
     run = griddesk(home, data, "backup", "list", "--json")
     assert run.code == 0, run.err
     return list(json.loads(run.out)["backups"])
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _roster(path: Path, n: int) -> Path:
@@ -237,10 +188,7 @@ def _integrity(db: Path) -> int:
 
 
 def _kill_during(home: Path, data: Path, args: tuple[str, ...], delay: float) -> int:
-    proc = subprocess.Popen(
-        _cmd(data, *args), cwd=ROOT, env=_env(home),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    proc = start(home, data, *args)
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
     return proc.wait()

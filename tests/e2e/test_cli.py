@@ -1,96 +1,35 @@
-"""`main.py` run as a process, as administrators and scripts run it (../CLI.md, Foundation)."""
+"""`main.py` as administrators and scripts run it (../CLI.md, Foundation)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import random
 import re
+import signal
 import sqlite3
 import subprocess
-import sys
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from app.core.office.datadir import DataDir
 from app.core.office.setup import init_office
-
-ROOT = Path(__file__).resolve().parents[2]
-MAIN = ROOT / "main.py"
-CODE = "420106001001"
-NAME = "幸福里社区"
-PARENT = "420106001"
-INIT = ["init", "--role", "community", "--code", CODE, "--name", NAME, "--parent-code", PARENT]
-CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-    raw_out: bytes
-
-    @property
-    def err_lines(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.strip()]
+from tests.e2e.conftest import CJK, INIT, NAME, ROOT, digest, griddesk, griddesk_process, start
+from tests.e2e.conftest import COMMUNITY as CODE
+from tests.e2e.conftest import STREET as PARENT
+from tests.e2e.conftest import refused as assert_one_clear_line
 
 
 @pytest.fixture(scope="module")
-def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where the processes keep what is not in --data-dir (fallback logs): never the user's home."""
-    return tmp_path_factory.mktemp("home")
-
-
-def griddesk(sandbox: Path, data: Path | None, *args: str, lang: str | None = None) -> Run:
-    env = {k: v for k, v in os.environ.items() if k != "GRIDDESK_DATA_DIR"}
-    env.update(
-        HOME=str(sandbox),
-        XDG_DATA_HOME=str(sandbox / "data"),
-        XDG_STATE_HOME=str(sandbox / "state"),
-        XDG_CACHE_HOME=str(sandbox / "cache"),
-        XDG_CONFIG_HOME=str(sandbox / "config"),
-        PYTHONIOENCODING="ascii",  # the program must set UTF-8 itself (a Windows console is not)
-    )
-    cmd = [sys.executable, str(MAIN)]
-    if data is not None:
-        cmd += ["--data-dir", str(data)]
-    if lang:
-        cmd += ["--lang", lang]
-    proc = subprocess.run(cmd + list(args), cwd=ROOT, env=env, capture_output=True, timeout=120)
-    return Run(
-        proc.returncode,
-        proc.stdout.decode("utf-8"),
-        proc.stderr.decode("utf-8"),
-        proc.stdout,
-    )
-
-
-def assert_one_clear_line(run: Run, *, code: int = 1) -> str:
-    assert run.code == code, (run.code, run.out, run.err)
-    assert "Traceback" not in run.err + run.out
-    assert len(run.err_lines) == 1, run.err
-    line = run.err_lines[0]
-    assert "内部错误" not in line and "Internal error" not in line  # a known condition, not a bug
-    return line
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture(scope="module")
-def demo_folder(sandbox: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_folder(home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """init and demo --residents 3000, as a newcomer would run them."""
     data = tmp_path_factory.mktemp("demo") / "data"
-    init = griddesk(sandbox, data, *INIT)
+    init = griddesk(home, data, *INIT)
     assert init.code == 0, init.err
     assert init.out.strip().splitlines()[-1].split()[-1] == CODE
-    demo = griddesk(sandbox, data, "demo", "--residents", "3000")
+    demo = griddesk(home, data, "demo", "--residents", "3000")
     assert demo.code == 0, demo.err
     assert demo.err == ""
     return data
@@ -99,42 +38,42 @@ def demo_folder(sandbox: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 # --- the ordinary path ---------------------------------------------------------------------------
 
 
-def test_a_folder_set_up_by_init_logs_into_its_own_logs_folder(sandbox: Path, tmp_path) -> None:
+def test_a_folder_set_up_by_init_logs_into_its_own_logs_folder(home: Path, tmp_path) -> None:
     """Logging starts with the set-up, not only once logs/ existed before it."""
     data = tmp_path / "fresh"
-    assert griddesk(sandbox, data, *INIT).code == 0
+    assert griddesk(home, data, *INIT).code == 0
     assert (data / "logs" / "griddesk.log").is_file()
 
 
-def test_demo_refuses_a_folder_holding_real_work(sandbox: Path, tmp_path) -> None:
+def test_demo_refuses_a_folder_holding_real_work(home: Path, tmp_path) -> None:
     data = tmp_path / "real"
-    assert griddesk(sandbox, data, *INIT).code == 0
-    assert griddesk(sandbox, data, "grid", "add", "--code", "G01", "--name", "第一网格").code == 0
+    assert griddesk(home, data, *INIT).code == 0
+    assert griddesk(home, data, "grid", "add", "--code", "G01", "--name", "第一网格").code == 0
     before = digest(data / "griddesk.sqlite3")
-    line = assert_one_clear_line(griddesk(sandbox, data, "demo", "--residents", "100"))
+    line = assert_one_clear_line(griddesk(home, data, "demo", "--residents", "100"))
     assert "真实数据" in line
     assert digest(data / "griddesk.sqlite3") == before
 
 
-def test_version_is_the_one_version(sandbox: Path) -> None:
+def test_version_is_the_one_version(home: Path) -> None:
     source = (ROOT / "app" / "__init__.py").read_text(encoding="utf-8")
     version = re.search(r'^__version__ = "([^"]+)"', source, re.MULTILINE)
     assert version is not None
-    run = griddesk(sandbox, None, "--version")
+    run = griddesk_process(home, None, "--version")
     assert run.code == 0
     assert run.out.strip() == f"GridDesk {version.group(1)}"
 
 
-def test_init_prints_the_code_last_and_refuses_twice(sandbox: Path, tmp_path: Path) -> None:
+def test_init_prints_the_code_last_and_refuses_twice(home: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    first = griddesk(sandbox, data, *INIT)
+    first = griddesk(home, data, *INIT)
     assert first.code == 0, first.err
     assert first.out.strip().splitlines()[-1].split()[-1] == CODE
     assert CJK.search(first.out)  # Chinese by default
     assert (data / "griddesk.sqlite3").is_file()
     before = digest(data / "griddesk.sqlite3")
 
-    again = griddesk(sandbox, data, *INIT, lang="en")
+    again = griddesk(home, data, *INIT, lang="en")
     line = assert_one_clear_line(again)
     assert str(data) in line
     assert "already set up" in line
@@ -142,10 +81,10 @@ def test_init_prints_the_code_last_and_refuses_twice(sandbox: Path, tmp_path: Pa
     assert digest(data / "griddesk.sqlite3") == before
 
 
-def test_stats_at_a_street_office(sandbox: Path, tmp_path: Path) -> None:
+def test_stats_at_a_street_office(home: Path, tmp_path: Path) -> None:
     data = tmp_path / "street"
     init_office(DataDir(data), "street-office", PARENT, "水果湖街道")
-    stats = griddesk(sandbox, data, "stats", "--json")
+    stats = griddesk(home, data, "stats", "--json")
     assert stats.code == 0, stats.err
     data_json = json.loads(stats.out)
     assert data_json["communities"] == {}
@@ -153,8 +92,8 @@ def test_stats_at_a_street_office(sandbox: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow  # shares the init + demo --residents 3000 processes (~5 s)
-def test_stats_json_after_demo(sandbox: Path, demo_folder: Path) -> None:
-    run = griddesk(sandbox, demo_folder, "stats", "--json")
+def test_stats_json_after_demo(home: Path, demo_folder: Path) -> None:
+    run = griddesk_process(home, demo_folder, "stats", "--json")
     assert run.code == 0, run.err
     text = run.raw_out.decode("utf-8")  # UTF-8 even though the console said ASCII
     assert NAME in text  # Chinese as Chinese, not \\u escapes
@@ -167,16 +106,16 @@ def test_stats_json_after_demo(sandbox: Path, demo_folder: Path) -> None:
 
 
 @pytest.mark.slow  # shares the init + demo --residents 3000 processes (~5 s)
-def test_check_after_demo(sandbox: Path, demo_folder: Path) -> None:
-    run = griddesk(sandbox, demo_folder, "check")
+def test_check_after_demo(home: Path, demo_folder: Path) -> None:
+    run = griddesk(home, demo_folder, "check")
     assert run.code == 0, run.err
     assert run.err == ""
 
 
 @pytest.mark.slow  # shares the init + demo --residents 3000 processes (~5 s)
-def test_second_demo_has_nothing_to_do(sandbox: Path, demo_folder: Path) -> None:
+def test_second_demo_has_nothing_to_do(home: Path, demo_folder: Path) -> None:
     before = digest(demo_folder / "griddesk.sqlite3")
-    run = griddesk(sandbox, demo_folder, "demo", "--residents", "300")
+    run = griddesk(home, demo_folder, "demo", "--residents", "300")
     assert_one_clear_line(run, code=3)
     assert digest(demo_folder / "griddesk.sqlite3") == before
 
@@ -185,9 +124,9 @@ def test_second_demo_has_nothing_to_do(sandbox: Path, demo_folder: Path) -> None
 
 
 @pytest.mark.parametrize("command", [["demo"], ["check"], ["stats", "--json"]], ids=" ".join)
-def test_folder_never_set_up(sandbox: Path, tmp_path: Path, command: list[str]) -> None:
+def test_folder_never_set_up(home: Path, tmp_path: Path, command: list[str]) -> None:
     data = tmp_path / "nowhere"
-    run = griddesk(sandbox, data, *command)
+    run = griddesk(home, data, *command)
     line = assert_one_clear_line(run)
     assert "init" in line
     assert CJK.search(line)  # Chinese by default
@@ -196,11 +135,11 @@ def test_folder_never_set_up(sandbox: Path, tmp_path: Path, command: list[str]) 
     assert not data.exists()
 
 
-def test_corrupt_database(sandbox: Path, datadir: DataDir) -> None:
+def test_corrupt_database(home: Path, datadir: DataDir) -> None:
     db = datadir.db_path
     db.write_bytes(random.Random(11643).randbytes(64 * 1024))
     before = digest(db)
-    run = griddesk(sandbox, datadir.root, "stats", "--json")
+    run = griddesk(home, datadir.root, "stats", "--json")
     line = assert_one_clear_line(run)
     assert run.out == ""
     assert str(db) in line
@@ -222,11 +161,11 @@ def _too_new(db: Path) -> None:
     ids=["zh", "en"],
 )
 def test_database_from_a_newer_version(
-    sandbox: Path, datadir: DataDir, command: str, lang: str, needle: str
+    home: Path, datadir: DataDir, command: str, lang: str, needle: str
 ) -> None:
     _too_new(datadir.db_path)
     before = digest(datadir.db_path)
-    run = griddesk(sandbox, datadir.root, command, lang=lang)
+    run = griddesk(home, datadir.root, command, lang=lang)
     line = assert_one_clear_line(run)
     assert needle in line
     assert digest(datadir.db_path) == before
@@ -252,10 +191,10 @@ def read_only_folder(datadir: DataDir) -> Iterator[Path]:
         data.chmod(0o755)
 
 
-def test_read_only_folder(sandbox: Path, read_only_folder: Path) -> None:
+def test_read_only_folder(home: Path, read_only_folder: Path) -> None:
     db = read_only_folder / "griddesk.sqlite3"
     before = digest(db)
-    run = griddesk(sandbox, read_only_folder, "demo", "--residents", "100")
+    run = griddesk(home, read_only_folder, "demo", "--residents", "100")
     assert_one_clear_line(run)
     assert digest(db) == before
 
@@ -272,18 +211,20 @@ def test_read_only_folder(sandbox: Path, read_only_folder: Path) -> None:
     ],
     ids=lambda a: " ".join(a),
 )
-def test_bad_usage(sandbox: Path, tmp_path: Path, args: list[str]) -> None:
+def test_bad_usage(home: Path, tmp_path: Path, args: list[str]) -> None:
     data = tmp_path / "data"
-    run = griddesk(sandbox, data, *args)
+    run = griddesk(home, data, *args)
     assert run.code == 2, (run.out, run.err)
     assert "usage" in run.err.lower()
     assert "Traceback" not in run.err
     assert not data.exists()
 
 
-def test_invalid_office_code_is_refused(sandbox: Path, tmp_path: Path) -> None:
+def test_invalid_office_code_is_refused(home: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    run = griddesk(sandbox, data, "init", "--role", "community", "--code", "42-01", "--name", NAME)
+    run = griddesk_process(
+        home, data, "init", "--role", "community", "--code", "42-01", "--name", NAME
+    )
     line = assert_one_clear_line(run)
     assert "42-01" in line
     assert not (data / "griddesk.sqlite3").exists()
@@ -292,14 +233,14 @@ def test_invalid_office_code_is_refused(sandbox: Path, tmp_path: Path) -> None:
 # --- English -------------------------------------------------------------------------------------
 
 
-def test_english_messages(sandbox: Path, tmp_path: Path, datadir: DataDir) -> None:
+def test_english_messages(home: Path, tmp_path: Path, datadir: DataDir) -> None:
     data = tmp_path / "nowhere"
-    missing = griddesk(sandbox, data, "check", lang="en")
+    missing = griddesk(home, data, "check", lang="en")
     line = assert_one_clear_line(missing)
     assert "not set up" in line and "init" in line
     assert not CJK.search(line.replace(str(data), ""))
 
-    stats = griddesk(sandbox, datadir.root, "stats", lang="en")
+    stats = griddesk(home, datadir.root, "stats", lang="en")
     assert stats.code == 0, stats.err
     assert "0 households, 0 residents" in stats.out
     assert not CJK.search(stats.out.replace(NAME, ""))
@@ -307,32 +248,23 @@ def test_english_messages(sandbox: Path, tmp_path: Path, datadir: DataDir) -> No
 
 @pytest.mark.slow  # shares the init + demo --residents 3000 processes (~5 s)
 def test_an_export_killed_half_way_leaves_no_personal_data_behind(
-    sandbox: Path, demo_folder: Path, tmp_path: Path
+    home: Path, demo_folder: Path, tmp_path: Path
 ) -> None:
     """SIGKILL during `export residents` onto a 'USB stick', several times: the stick holds the
     whole export or nothing of it (no temporary file with ID numbers), and what the killed
     process left in the data folder's scratch folder is gone after the next start."""
-    import signal
-    import time
-
     stick = tmp_path / "U盘"
     stick.mkdir()
     rng = random.Random(14)
-    env = {k: v for k, v in os.environ.items() if k != "GRIDDESK_DATA_DIR"}
-    env.update(HOME=str(sandbox), XDG_STATE_HOME=str(sandbox / "state"))
     for _round in range(4):
         target = stick / "居民.xlsx"
         target.unlink(missing_ok=True)
-        cmd = [sys.executable, str(MAIN), "--data-dir", str(demo_folder), "export", "residents",
-               str(target)]  # fmt: skip
-        proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        proc = start(home, demo_folder, "export", "residents", str(target))
         time.sleep(rng.uniform(0.8, 2.0))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert [p.name for p in stick.iterdir()] in ([], ["居民.xlsx"])  # whole, or nothing
-    assert griddesk(sandbox, demo_folder, "stats", "--json").code == 0  # the next start
+    assert griddesk(home, demo_folder, "stats", "--json").code == 0  # the next start
     left = [p for p in (demo_folder / "tmp").rglob("*") if p.is_file()]
     assert left == []
     for path in demo_folder.rglob("*"):
@@ -340,19 +272,11 @@ def test_an_export_killed_half_way_leaves_no_personal_data_behind(
             pytest.fail(f"an export's piece left in the data folder: {path}")
 
 
-def test_a_reader_that_goes_away_gets_no_traceback(sandbox: Path, tmp_path: Path) -> None:
+def test_a_reader_that_goes_away_gets_no_traceback(home: Path, tmp_path: Path) -> None:
     """`… --json | head`: the reader closes the pipe; the command ends quietly."""
     data = tmp_path / "office"
-    assert griddesk(sandbox, data, *INIT).code == 0
-    env = {k: v for k, v in os.environ.items() if k != "GRIDDESK_DATA_DIR"}
-    env.update(HOME=str(sandbox), XDG_STATE_HOME=str(sandbox / "state"))
-    proc = subprocess.Popen(
-        [sys.executable, str(MAIN), "--data-dir", str(data), "stats", "--json"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    assert griddesk(home, data, *INIT).code == 0
+    proc = start(home, data, "stats", "--json", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()  # gone before the command writes a word
     err = proc.stderr.read().decode("utf-8")

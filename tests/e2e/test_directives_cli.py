@@ -1,4 +1,4 @@
-"""`main.py directive …` and return packages run as processes, through files alone: the street
+"""`main.py directive …` and return packages run as commands, through files alone: the street
 office issues a notice, a task and an allocation; the community imports the return package, does
 the task, confirms the allocation into stock, sends its package back; the street office sees it;
 receipts both ways; `exchange pending` and `exchange resend`."""
@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_exchange_cli import Run, enroll, griddesk, refused
-
-STREET, COMMUNITY = "420106001", "420106001001"
+from tests.e2e.conftest import COMMUNITY, STREET, Run, enroll, griddesk, refused
 
 
 @pytest.fixture

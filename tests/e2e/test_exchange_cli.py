@@ -1,4 +1,4 @@
-"""`main.py keys …` and `main.py exchange …` run as processes, as CLI.md ("Exchange with the street
+"""`main.py keys …` and `main.py exchange …` run as commands, as CLI.md ("Exchange with the street
 office") describes them: two offices set up from scratch exchange a package and a receipt through
 files alone; an import killed with SIGKILL leaves the street office whole, the package wholly in or
 wholly out."""
@@ -6,82 +6,16 @@ wholly out."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import shutil
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-MAIN = ROOT / "main.py"
-STREET, COMMUNITY = "420106001", "420106001001"
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def last_word(self) -> str:
-        return self.out.strip().splitlines()[-1].split()[-1]
-
-
-def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "GRIDDESK_DATA_DIR"}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), PYTHONIOENCODING="ascii")
-    return env
-
-
-def griddesk(home: Path, data: Path, *args: str, lang: str | None = None) -> Run:
-    cmd = [sys.executable, str(MAIN), "--data-dir", str(data)]
-    if lang:
-        cmd += ["--lang", lang]
-    proc = subprocess.run(
-        cmd + list(args),
-        cwd=ROOT,
-        env=_env(home),
-        stdin=subprocess.DEVNULL,  # no terminal, as a script runs it
-        capture_output=True,
-        timeout=180,
-    )
-    return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
-
-
-def fingerprint_of(key_file: Path) -> str:
-    """The fingerprint the other office's screen shows for its key file (as staff read it)."""
-    return str(json.loads(key_file.read_text(encoding="utf-8"))["fingerprint"])
-
-
-def enroll(home: Path, data: Path, key_file: Path, *more: str, lang: str | None = None) -> Run:
-    """`keys enroll` with the fingerprint typed as the other office's screen shows it."""
-    return griddesk(
-        home, data, "keys", "enroll", str(key_file), "--fingerprint", fingerprint_of(key_file),
-        *more, lang=lang,
-    )  # fmt: skip
-
-
-def refused(run: Run, code: int = 1) -> str:
-    assert run.code == code, (run.code, run.out, run.err)
-    lines = run.err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in run.err, run.err
-    return lines[0]
-
-
-def _count(db: Path, sql: str) -> int:
-    conn = sqlite3.connect(db)
-    try:
-        return int(conn.execute(sql).fetchone()[0])
-    finally:
-        conn.close()
+from tests.e2e.conftest import COMMUNITY, STREET, count, enroll, griddesk, refused, start
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +63,7 @@ def test_package_and_receipt_through_files_alone(two_offices: dict[str, Path]) -
     assert "Imported package 1" in imported.out
     s_db, c_db = street / "griddesk.sqlite3", community / "griddesk.sqlite3"
     live = f"SELECT count(*) FROM resident WHERE origin = '{COMMUNITY}' AND deleted_at IS NULL"
-    assert _count(s_db, live) == _count(c_db, live) == 1500
+    assert count(s_db, live) == count(c_db, live) == 1500
     stats = griddesk(home, street, "stats", "--json")
     assert stats.code == 0, stats.err
     side_by_side = json.loads(stats.out)["communities"][COMMUNITY]
@@ -166,16 +100,14 @@ def test_import_killed_at_random_moments(two_offices: dict[str, Path], tmp_path:
     )
     assert export.code == 0, export.err
     package = export.last_word
-    records = _count(community / "griddesk.sqlite3", "SELECT count(*) FROM resident")
+    records = count(community / "griddesk.sqlite3", "SELECT count(*) FROM resident")
 
     rng = random.Random(8)
     outcomes = set()
     for _attempt in range(5):
         shutil.rmtree(fresh, ignore_errors=True)
         shutil.copytree(pristine, fresh)
-        cmd = [sys.executable, str(MAIN), "--data-dir", str(fresh), "exchange", "import", package]
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(home), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)  # fmt: skip
+        proc = start(home, fresh, "exchange", "import", package)
         time.sleep(rng.uniform(0.5, 2.2))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -197,5 +129,5 @@ def test_import_killed_at_random_moments(two_offices: dict[str, Path], tmp_path:
         # whatever happened, importing again finishes the job or says it is done
         again = griddesk(home, fresh, "exchange", "import", package)
         assert again.code == (3 if logged else 0), again.err
-        assert _count(db, "SELECT count(*) FROM resident") == records
+        assert count(db, "SELECT count(*) FROM resident") == records
     assert 0 in outcomes  # at least one kill landed before the commit

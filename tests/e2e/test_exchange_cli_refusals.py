@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_exchange_cli import (
+from tests.e2e.conftest import (
     COMMUNITY,
     MAIN,
     ROOT,
     STREET,
-    _count,
-    _env,
+    count,
     enroll,
+    env_for,
     fingerprint_of,
     griddesk,
     refused,
@@ -45,7 +45,7 @@ def offices(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def _enrolled(data: Path) -> int:
-    return _count(data / "griddesk.sqlite3", "SELECT count(*) FROM enrolled_office")
+    return count(data / "griddesk.sqlite3", "SELECT count(*) FROM enrolled_office")
 
 
 def test_without_a_terminal_the_fingerprint_must_be_given_and_match(
@@ -72,7 +72,7 @@ def _at_a_terminal(
     master, slave = pty.openpty()
     try:
         cmd = [sys.executable, str(MAIN), "--data-dir", str(data), "--lang", "en", *args]
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(home), stdin=slave,
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env_for(home), stdin=slave,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
         os.close(slave)
         slave = -1
@@ -132,7 +132,7 @@ def test_a_hostile_file_beside_good_packages_is_refused_alone(offices: dict[str,
     assert any(str(empty) in line and "damaged" in line for line in lines)
     assert "Imported package 1" in run.out and str(good) in run.out
     theirs = f"SELECT count(*) FROM resident WHERE origin = '{COMMUNITY}'"
-    assert _count(street / "griddesk.sqlite3", theirs) == _count(
+    assert count(street / "griddesk.sqlite3", theirs) == count(
         community / "griddesk.sqlite3", "SELECT count(*) FROM resident"
     )
     # the folder again: the good one already imported (3), the bad ones refused (1)

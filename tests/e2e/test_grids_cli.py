@@ -1,73 +1,18 @@
 """`main.py grid …`, `roster …`, `duty …`, `checkin`, `attendance` and the grid print-outs run as
-processes, as CLI.md ("Grids and people on duty") describes them."""
+an administrator's script runs them, as CLI.md ("Grids and people on duty") describes them."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import shutil
 import subprocess
-import sys
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import xlsxwriter
 
-ROOT = Path(__file__).resolve().parents[2]
-MAIN = ROOT / "main.py"
-INIT = [
-    "init",
-    "--role",
-    "community",
-    "--code",
-    "420106001001",
-    "--name",
-    "幸福里社区",
-    "--parent-code",
-    "420106001",
-]
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def last_word(self) -> str:
-        return self.out.strip().splitlines()[-1].split()[-1]
-
-    def json(self) -> dict:
-        assert self.code == 0, (self.code, self.err)
-        return json.loads(self.out)
-
-
-def griddesk(home: Path, data: Path, *args: str, lang: str | None = None) -> Run:
-    env = {k: v for k, v in os.environ.items() if k != "GRIDDESK_DATA_DIR"}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), PYTHONIOENCODING="ascii")
-    cmd = [sys.executable, str(MAIN), "--data-dir", str(data)]
-    if lang:
-        cmd += ["--lang", lang]
-    proc = subprocess.run(cmd + list(args), cwd=ROOT, env=env, capture_output=True, timeout=180)
-    return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
-
-
-def refused(run: Run, code: int = 1) -> str:
-    """Exit `code`, one clear line on stderr, no traceback, not an internal error."""
-    assert run.code == code, (run.code, run.out, run.err)
-    assert "Traceback" not in run.out + run.err
-    lines = [line for line in run.err.splitlines() if line.strip()]
-    assert len(lines) == 1, run.err
-    assert "内部错误" not in lines[0] and "Internal error" not in lines[0]
-    return lines[0]
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.e2e.conftest import INIT, digest, griddesk, griddesk_process, refused
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +59,7 @@ def test_add_and_assign_buildings(office: tuple[Path, Path]) -> None:
     assert f"{want:,}" in moved.out
     grids = {g["code"]: g for g in griddesk(home, data, "grid", "list", "--json").json()["grids"]}
     assert grids["T1"]["households"] == want
-    again = griddesk(home, data, "grid", "assign", "--grid", "T1", "--buildings", "1-3,7")
+    again = griddesk_process(home, data, "grid", "assign", "--grid", "T1", "--buildings", "1-3,7")
     assert again.code == 3, again.err
     history = griddesk(home, data, "grid", "history", "--household", "1-1-101", "--json").json()
     assert [h["grid"] for h in history["history"]][-1] == "T1"
@@ -125,7 +70,9 @@ def test_bad_assignments_change_nothing(office: tuple[Path, Path]) -> None:
     home, data = office
     db = data / "griddesk.sqlite3"
     before = digest(db)
-    overlap = griddesk(home, data, "grid", "assign", "--grid", "G01", "--buildings", "1-3,2-4")
+    overlap = griddesk_process(
+        home, data, "grid", "assign", "--grid", "G01", "--buildings", "1-3,2-4"
+    )
     assert "重叠" in refused(overlap)
     unknown = griddesk(home, data, "grid", "assign", "--grid", "G01", "--buildings", "1,99")
     assert "99" in refused(unknown)

@@ -1,4 +1,4 @@
-"""`main.py supplies group-buy …` run as processes: a round opened and copied, a price rise refused
+"""`main.py supplies group-buy …` run as commands: a round opened and copied, a price rise refused
 without a reason (exit 1) and flagged with one, orders, payment and delivery (exit 3 when already
 done), the JSON list with exact totals, the price history and the price notice as a PDF."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_supplies_cli import INIT, _addresses, griddesk, refused
+from tests.e2e.conftest import INIT, addresses, griddesk, refused
 
 GB = ("supplies", "group-buy")
 
@@ -26,7 +26,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 def test_a_round_from_prices_to_delivery(office: tuple[Path, Path], tmp_path: Path) -> None:
     home, data = office
-    homes, _other = _addresses(data)
+    homes, _other = addresses(data)
     a, b = homes[0], homes[1]
 
     run = griddesk(home, data, *GB, "round", "open", "--name", "第1批")

@@ -1,40 +1,26 @@
-"""`main.py help --out FILE.pdf [--lang en]` run as a process: the guide's PDF, read back with
+"""`main.py help --out FILE.pdf [--lang en]` as a script runs it: the guide's PDF, read back with
 pdftotext, carries the guide's headings in the language asked for; wrong paths are refused in one
 line; no office is needed."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from app.core.office import user_guide
+from tests.e2e.conftest import Run, griddesk_process, refused
+from tests.e2e.conftest import griddesk as run_in_process
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
-ROOT = Path(__file__).resolve().parents[2]
-MAIN = ROOT / "main.py"
 
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-def griddesk(tmp: Path, *args: str) -> Run:
-    env = {k: v for k, v in os.environ.items() if k != "GRIDDESK_DATA_DIR"}
-    env.update(HOME=str(tmp / "home"), XDG_DATA_HOME=str(tmp / "xdg"), PYTHONIOENCODING="ascii")
-    # a data folder that was never set up: the guide needs no office
-    cmd = [sys.executable, str(MAIN), "--data-dir", str(tmp / "never-set-up"), *args]
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, timeout=120)
-    return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+def griddesk(tmp: Path, *args: str, process: bool = False) -> Run:
+    """`main.py help …` with a data folder that was never set up: the guide needs no office."""
+    run = griddesk_process if process else run_in_process
+    return run(tmp / "home", tmp / "never-set-up", *args)
 
 
 def text_of(pdf: Path) -> str:
@@ -49,7 +35,7 @@ def headings(lang: str) -> list[str]:
 
 def test_help_writes_the_chinese_guide(tmp_path):
     out = tmp_path / "用户手册.pdf"
-    run = griddesk(tmp_path, "help", "--out", str(out))
+    run = griddesk(tmp_path, "help", "--out", str(out), process=True)
     assert run.code == 0, run.err
     assert run.out.strip().splitlines()[-1].split()[-1] == str(out)
     assert "用户手册" in run.out
@@ -75,14 +61,6 @@ def test_help_writes_the_english_guide_with_lang_en(tmp_path, where):
         assert heading in text, heading
     assert "Communityoffice:aday'swork" in text and "Keyboardshortcuts" in text
     assert "认识窗口" not in text
-
-
-def refused(run: Run) -> str:
-    assert run.code == 1, (run.code, run.out, run.err)
-    assert "Traceback" not in run.out + run.err
-    lines = [line for line in run.err.splitlines() if line.strip()]
-    assert len(lines) == 1, run.err
-    return lines[0]
 
 
 def test_help_refuses_a_missing_folder_and_a_wrong_suffix_in_one_line(tmp_path):

@@ -1,4 +1,4 @@
-"""Duplicates and household operations, and the printed household roster, run as processes as an
+"""Duplicates and household operations, and the printed household roster, run as commands as an
 administrator's script would: `duplicates list|decide`, `household show|split|merge|move|set-head`,
 `print residents`."""
 
@@ -14,8 +14,8 @@ import pytest
 import xlsxwriter
 
 from app.core.registry import idnumber
-from tests.e2e.test_cli import INIT, assert_one_clear_line, griddesk
-from tests.e2e.test_cli import sandbox as sandbox  # the fixture, shared
+from tests.e2e.conftest import INIT, griddesk
+from tests.e2e.conftest import refused as assert_one_clear_line
 
 ZHANG = idnumber.make("420106", date(1950, 1, 1), 11, "M")
 LI = idnumber.make("420106", date(1952, 2, 2), 12, "F")
@@ -46,30 +46,30 @@ def _roster(path: Path) -> Path:
 
 
 @pytest.fixture
-def community(sandbox: Path, tmp_path: Path) -> Path:
+def community(home: Path, tmp_path: Path) -> Path:
     data = tmp_path / "data"
-    assert griddesk(sandbox, data, *INIT).code == 0
-    run = griddesk(sandbox, data, "import", "residents", str(_roster(tmp_path / "r.xlsx")))
+    assert griddesk(home, data, *INIT).code == 0
+    run = griddesk(home, data, "import", "residents", str(_roster(tmp_path / "r.xlsx")))
     assert run.code == 0, run.err
     return data
 
 
-def _show(sandbox: Path, data: Path, household: str) -> dict[str, Any]:
-    run = griddesk(sandbox, data, "household", "show", "--household", household, "--json")
+def _show(home: Path, data: Path, household: str) -> dict[str, Any]:
+    run = griddesk(home, data, "household", "show", "--household", household, "--json")
     assert run.code == 0, run.err
     shown: dict[str, Any] = json.loads(run.out)
     return shown
 
 
-def _relations(sandbox: Path, data: Path, household: str) -> dict[str, str]:
-    return {m["name"]: m["relation"] for m in _show(sandbox, data, household)["members"]}
+def _relations(home: Path, data: Path, household: str) -> dict[str, str]:
+    return {m["name"]: m["relation"] for m in _show(home, data, household)["members"]}
 
 
-def test_split_set_head_move_and_merge(sandbox: Path, community: Path) -> None:
-    home = _show(sandbox, community, "5-1-101")
-    assert all("*" in m["id_number"] for m in home["members"] if m["id_number"])  # masked
+def test_split_set_head_move_and_merge(home: Path, community: Path) -> None:
+    shown = _show(home, community, "5-1-101")
+    assert all("*" in m["id_number"] for m in shown["members"] if m["id_number"])  # masked
     run = griddesk(
-        sandbox,
+        home,
         community,
         "household",
         "split",
@@ -82,26 +82,26 @@ def test_split_set_head_move_and_merge(sandbox: Path, community: Path) -> None:
     )
     assert run.code == 0, run.err
     code = run.out.split()[-1]
-    assert code.startswith("H") and code == _show(sandbox, community, code)["code"]
+    assert code.startswith("H") and code == _show(home, community, code)["code"]
     # the son heads his wife and child: 配偶 and 子, not 儿媳 and 孙子
-    assert _relations(sandbox, community, "5-2-201") == {
+    assert _relations(home, community, "5-2-201") == {
         "张子": "户主",
         "王媳": "配偶",
         "张孙": "子",
     }
 
     run = griddesk(
-        sandbox, community, "household", "set-head", "--household", "5-1-101", "--resident", "李母"
+        home, community, "household", "set-head", "--household", "5-1-101", "--resident", "李母"
     )
     assert run.code == 0, run.err
-    assert _relations(sandbox, community, "5-1-101") == {"李母": "户主", "张父": "配偶"}
+    assert _relations(home, community, "5-1-101") == {"李母": "户主", "张父": "配偶"}
     again = griddesk(
-        sandbox, community, "household", "set-head", "--household", "5-1-101", "--resident", LI
+        home, community, "household", "set-head", "--household", "5-1-101", "--resident", LI
     )
     assert again.code == 3, again.err
 
     run = griddesk(
-        sandbox,
+        home,
         community,
         "household",
         "move",
@@ -113,20 +113,18 @@ def test_split_set_head_move_and_merge(sandbox: Path, community: Path) -> None:
         "兄弟姐妹",
     )
     assert run.code == 0, run.err
-    assert _relations(sandbox, community, "5-1-101")["赵户"] == "兄弟姐妹"
+    assert _relations(home, community, "5-1-101")["赵户"] == "兄弟姐妹"
 
-    run = griddesk(
-        sandbox, community, "household", "merge", "--into", "5-1-101", "--from", "5-1-103"
-    )
+    run = griddesk(home, community, "household", "merge", "--into", "5-1-101", "--from", "5-1-103")
     assert run.code == 0, run.err
-    merged = _relations(sandbox, community, "5-1-101")
+    merged = _relations(home, community, "5-1-101")
     assert merged["李母"] == "户主" and merged["钱户"] == "其他"  # the old head steps down
-    gone = griddesk(sandbox, community, "household", "show", "--household", "5-1-103")
+    gone = griddesk(home, community, "household", "show", "--household", "5-1-103")
     assert "5-1-103" in assert_one_clear_line(gone)
 
 
-def test_duplicates_listed_side_by_side_and_decided(sandbox: Path, community: Path) -> None:
-    run = griddesk(sandbox, community, "duplicates", "list", "--json")
+def test_duplicates_listed_side_by_side_and_decided(home: Path, community: Path) -> None:
+    run = griddesk(home, community, "duplicates", "list", "--json")
     assert run.code == 0, run.err
     groups = {g["kind"]: g for g in json.loads(run.out)["groups"] if g["kind"] != "shared_phone"}
     phones = [g for g in json.loads(run.out)["groups"] if g["kind"] == "shared_phone"]
@@ -139,34 +137,34 @@ def test_duplicates_listed_side_by_side_and_decided(sandbox: Path, community: Pa
     assert [m["name"] for m in same["members"]] == ["孙同", "孙同"]
     assert "address_code" in same["differing"]
 
-    text = griddesk(sandbox, community, "duplicates", "list")
+    text = griddesk(home, community, "duplicates", "list")
     assert text.code == 0 and f"[{same['id']}]" in text.out and "5-1-104" in text.out
 
     keep = next(g for g in phones if "赵户" in {m["name"] for m in g["members"]})
     run = griddesk(
-        sandbox, community, "duplicates", "decide", "--pair", keep["id"], "--action", "keep",
+        home, community, "duplicates", "decide", "--pair", keep["id"], "--action", "keep",
         "--note", "邻居共用电话",
     )  # fmt: skip
     assert run.code == 0, run.err
     again = griddesk(
-        sandbox, community, "duplicates", "decide", "--pair", keep["id"], "--action", "keep"
+        home, community, "duplicates", "decide", "--pair", keep["id"], "--action", "keep"
     )
     assert again.code == 3
 
     fix = next(g for g in phones if g is not keep)
     wu = next(m for m in fix["members"] if m["name"] == "吴乙")
     run = griddesk(
-        sandbox, community, "duplicates", "decide", "--pair", fix["id"], "--action", "correct",
+        home, community, "duplicates", "decide", "--pair", fix["id"], "--action", "correct",
         "--keep", str(wu["id"]), "--set", "phone=13866661111",
     )  # fmt: skip
     assert run.code == 0, run.err
 
     run = griddesk(
-        sandbox, community, "duplicates", "decide", "--pair", same["id"], "--action", "merge",
+        home, community, "duplicates", "decide", "--pair", same["id"], "--action", "merge",
         "--note", "同一人登记两次",
     )  # fmt: skip
     assert run.code == 0, run.err
-    after = json.loads(griddesk(sandbox, community, "duplicates", "list", "--json").out)
+    after = json.loads(griddesk(home, community, "duplicates", "list", "--json").out)
     assert after["groups"] == []
     # every decision is in the audit trail, with its note
     import sqlite3
@@ -198,15 +196,13 @@ def test_duplicates_listed_side_by_side_and_decided(sandbox: Path, community: Pa
         ["print", "residents", "--building", "99", "--out", "x.pdf"],
     ],
 )
-def test_refusals_are_one_clear_line(sandbox: Path, community: Path, args: list[str]) -> None:
-    assert_one_clear_line(griddesk(sandbox, community, *args))
+def test_refusals_are_one_clear_line(home: Path, community: Path, args: list[str]) -> None:
+    assert_one_clear_line(griddesk(home, community, *args))
 
 
-def test_print_residents_is_the_masked_roster(
-    sandbox: Path, community: Path, tmp_path: Path
-) -> None:
+def test_print_residents_is_the_masked_roster(home: Path, community: Path, tmp_path: Path) -> None:
     out = tmp_path / "roster.pdf"
-    run = griddesk(sandbox, community, "print", "residents", "--building", "5", "--out", str(out))
+    run = griddesk(home, community, "print", "residents", "--building", "5", "--out", str(out))
     assert run.code == 0, run.err
     assert run.out.split()[-1] == str(out)
     text = subprocess.run(
@@ -217,9 +213,7 @@ def test_print_residents_is_the_masked_roster(
         assert expected in text
     assert ZHANG not in text and "13811110001" not in text
     tagged = tmp_path / "tagged.pdf"
-    run = griddesk(
-        sandbox, community, "print", "residents", "--tag", "慢性病", "--out", str(tagged)
-    )
+    run = griddesk(home, community, "print", "residents", "--tag", "慢性病", "--out", str(tagged))
     assert run.code == 0, run.err
     text = subprocess.run(
         ["pdftotext", "-layout", str(tagged), "-"], capture_output=True, text=True, check=True

@@ -1,31 +1,16 @@
-"""`main.py meetings …` and `print minutes` run as processes, as CLI.md ("Meetings") describes them."""
+"""`main.py meetings …` and `print minutes` as CLI.md ("Meetings") describes them."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import shutil
 import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-MAIN = ROOT / "main.py"
-INIT = [
-    "init",
-    "--role",
-    "community",
-    "--code",
-    "420106001001",
-    "--name",
-    "幸福里社区",
-    "--parent-code",
-    "420106001",
-]
+from tests.e2e.conftest import INIT, digest, griddesk, griddesk_process, refused
+
 MINUTES = {
     "title": "第三网格疫情防控议事会",
     "level": "grid",
@@ -43,41 +28,6 @@ MINUTES = {
         {"text": "张贴团购价格公示", "owner": "陈强", "due": "2026-11-29", "decision": 2},
     ],
 }
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def last_word(self) -> str:
-        return self.out.strip().splitlines()[-1].split()[-1]
-
-
-def griddesk(home: Path, data: Path, *args: str, lang: str | None = None) -> Run:
-    env = {k: v for k, v in os.environ.items() if k != "GRIDDESK_DATA_DIR"}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), PYTHONIOENCODING="ascii")
-    cmd = [sys.executable, str(MAIN), "--data-dir", str(data)]
-    if lang:
-        cmd += ["--lang", lang]
-    proc = subprocess.run(cmd + list(args), cwd=ROOT, env=env, capture_output=True, timeout=120)
-    return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
-
-
-def refused(run: Run, code: int = 1) -> str:
-    """Exit `code`, one clear line on stderr, no traceback, not an internal error."""
-    assert run.code == code, (run.code, run.out, run.err)
-    assert "Traceback" not in run.out + run.err
-    lines = [line for line in run.err.splitlines() if line.strip()]
-    assert len(lines) == 1, run.err
-    assert "内部错误" not in lines[0] and "Internal error" not in lines[0]
-    return lines[0]
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="module")
@@ -257,9 +207,9 @@ def test_unknown_meetings_and_usage_errors(office: tuple[Path, Path], tmp_path: 
         )
     )
     assert not (tmp_path / "x.pdf").exists()
-    refused(griddesk(home, data, "meetings", "publish", "--meeting", "abc"))
+    refused(griddesk_process(home, data, "meetings", "publish", "--meeting", "abc"))
     refused(griddesk(home, data, "meetings", "add", "--file", str(tmp_path / "missing.json")))
-    assert griddesk(home, data, "print").code == 2  # which document is missing
+    assert griddesk_process(home, data, "print").code == 2  # which document is missing
     assert griddesk(home, data, "meetings").code == 2
 
 

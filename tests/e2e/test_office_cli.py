@@ -1,5 +1,5 @@
 """`main.py init` checking the codes, `office show` / `office set`, and `keys enroll` refusing a
-community not under the street office, run as processes (CLI.md, "Foundation")."""
+community not under the street office, run as commands (CLI.md, "Foundation")."""
 
 from __future__ import annotations
 
@@ -12,27 +12,10 @@ import pytest
 
 from app.core.office.datadir import DataDir
 from app.core.office.setup import init_office
-from tests.e2e.test_cli import (
-    CJK,
-    CODE,
-    INIT,
-    NAME,
-    PARENT,
-    assert_one_clear_line,
-    digest,
-    griddesk,
-)
-
-
-def fingerprint_of(key_file: Path) -> str:
-    """The fingerprint the other office's screen shows (`keys enroll` wants it typed back)."""
-    return str(json.loads(key_file.read_text(encoding="utf-8"))["fingerprint"])
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where the processes keep what is not in --data-dir: never the user's home."""
-    return tmp_path_factory.mktemp("home")
+from tests.e2e.conftest import CJK, INIT, NAME, digest, fingerprint_of, griddesk
+from tests.e2e.conftest import COMMUNITY as CODE
+from tests.e2e.conftest import STREET as PARENT
+from tests.e2e.conftest import refused as assert_one_clear_line
 
 
 def test_init_refuses_a_community_not_under_its_street_office(home: Path, tmp_path: Path) -> None:

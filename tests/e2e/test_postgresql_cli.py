@@ -1,4 +1,4 @@
-"""A street office on PostgreSQL, driven through `main.py` as a process: `init --database-url`
+"""A street office on PostgreSQL, driven through `main.py`'s commands: `init --database-url`
 remembers the server in the data folder, a community's package (the community on SQLite) is
 imported with `exchange import`, later commands find the database without the flag, a password in
 the URL never reaches a log or a message, and an import killed with SIGKILL leaves the package
@@ -10,8 +10,6 @@ import json
 import random
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,9 +21,8 @@ from sqlalchemy.pool import NullPool
 
 from app.core.office.database_url import URL_FILE
 from tests.conftest import PgServer
-from tests.e2e.test_exchange_cli import MAIN, ROOT, _env, enroll, griddesk, refused
+from tests.e2e.conftest import COMMUNITY, STREET, enroll, griddesk, refused, start
 
-STREET, COMMUNITY = "420106001", "420106001001"
 PASSWORD = "not-in-any-log-7f3"  # peer authentication on the socket ignores it; it must not leak
 
 
@@ -132,10 +129,7 @@ def test_import_killed_at_random_moments_on_postgresql(
             shutil.copytree(folder, fresh)
             url = pg_server.create(template=make_url(pristine).database)
             (fresh / URL_FILE).write_text(url + "\n", encoding="utf-8")
-            cmd = [sys.executable, str(MAIN), "--data-dir", str(fresh), "exchange", "import",
-                   package]  # fmt: skip
-            proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(home), stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.DEVNULL)  # fmt: skip
+            proc = start(home, fresh, "exchange", "import", package)
             time.sleep(rng.uniform(0.8, 2.5))
             proc.send_signal(signal.SIGKILL)
             proc.wait()

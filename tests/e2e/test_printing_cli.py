@@ -1,70 +1,24 @@
-"""`main.py print notices`, `print templates` and `report daily` run as processes, as CLI.md ("Notices
+"""`main.py print notices`, `print templates` and `report daily` as CLI.md ("Notices
 and reports") describes them; the PDFs read back with pdftotext and pdfinfo."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 from python_calamine import CalamineWorkbook
 
+from tests.e2e.conftest import INIT, griddesk, griddesk_process, refused
+
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
     reason="needs poppler-utils",
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-MAIN = ROOT / "main.py"
-INIT = [
-    "init",
-    "--role",
-    "community",
-    "--code",
-    "420106001001",
-    "--name",
-    "幸福里社区",
-    "--parent-code",
-    "420106001",
-]
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def last_word(self) -> str:
-        return self.out.strip().splitlines()[-1].split()[-1]
-
-
-def griddesk(home: Path, data: Path, *args: str, lang: str | None = None) -> Run:
-    env = {k: v for k, v in os.environ.items() if k != "GRIDDESK_DATA_DIR"}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), PYTHONIOENCODING="ascii")
-    cmd = [sys.executable, str(MAIN), "--data-dir", str(data)]
-    if lang:
-        cmd += ["--lang", lang]
-    proc = subprocess.run(cmd + list(args), cwd=ROOT, env=env, capture_output=True, timeout=180)
-    return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
-
-
-def refused(run: Run, code: int = 1) -> str:
-    """Exit `code`, one clear line on stderr, no traceback, not an internal error."""
-    assert run.code == code, (run.code, run.out, run.err)
-    assert "Traceback" not in run.out + run.err
-    lines = [line for line in run.err.splitlines() if line.strip()]
-    assert len(lines) == 1, run.err
-    assert "内部错误" not in lines[0] and "Internal error" not in lines[0]
-    return lines[0]
 
 
 def text_of(pdf: Path) -> str:
@@ -210,9 +164,11 @@ def test_mistakes_get_one_clear_line(office, tmp_path):
     assert not Path(out).exists()
     # a target is required, and only one
     assert griddesk(home, data, *base, "--template", "testing").code == 2
-    assert griddesk(home, data, *base, "--template", "testing", "--all", "--tag", "低保").code == 2
+    both = griddesk_process(home, data, *base, "--template", "testing", "--all", "--tag", "低保")
+    assert both.code == 2
 
 
 def test_a_folder_never_set_up_is_refused(tmp_path):
-    run = griddesk(tmp_path, tmp_path / "none", "report", "daily", "--out", str(tmp_path / "d.pdf"))
+    out = str(tmp_path / "d.pdf")
+    run = griddesk_process(tmp_path, tmp_path / "none", "report", "daily", "--out", out)
     assert "init" in refused(run)

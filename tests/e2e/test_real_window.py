@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.e2e.conftest import INIT, ROOT, griddesk
+
 SCENARIOS = Path(__file__).with_name("window_scenarios.py")
 
 
@@ -74,14 +75,9 @@ def _run(
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     home = tmp_path_factory.mktemp("home")
     data = home / "office"
-    main = str(ROOT / "main.py")
-    for args in (
-        ["init", "--role", "community", "--code", "420106001001", "--name", "幸福里社区",
-         "--parent-code", "420106001"],
-        ["demo", "--residents", "600"],
-    ):  # fmt: skip
-        done = _run(":0", home, main, "--data-dir", str(data), *args)
-        assert done.returncode == 0, done.stderr
+    assert griddesk(home, data, *INIT).code == 0
+    demo = griddesk(home, data, "demo", "--residents", "600")
+    assert demo.code == 0, demo.err
     return home, data
 
 
@@ -127,14 +123,9 @@ def gridless_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pat
     ):  # fmt: skip
         sheet.write_row(row, 0, [name, where, relation])
     book.close()
-    main = str(ROOT / "main.py")
-    for args in (
-        ["init", "--role", "community", "--code", "420106001001", "--name", "幸福里社区",
-         "--parent-code", "420106001"],
-        ["import", "residents", str(roster)],
-    ):  # fmt: skip
-        done = _run(":0", home, main, "--data-dir", str(data), *args)
-        assert done.returncode == 0, done.stderr
+    assert griddesk(home, data, *INIT).code == 0
+    imported = griddesk(home, data, "import", "residents", str(roster))
+    assert imported.code == 0, imported.err
     return home, data
 
 

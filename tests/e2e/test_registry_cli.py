@@ -1,4 +1,4 @@
-"""`import residents` and `export residents` run as processes, as a street office's script or an
+"""`import residents` and `export residents` run as commands, as a street office's script or an
 administrator would (../CLI.md, "Households and residents")."""
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ import xlsxwriter
 from python_calamine import CalamineWorkbook
 
 from app.core.registry import idnumber
-from tests.e2e.test_cli import INIT, assert_one_clear_line, digest, griddesk
-from tests.e2e.test_cli import sandbox as sandbox  # the fixture, shared
+from tests.e2e.conftest import INIT, digest, griddesk
+from tests.e2e.conftest import refused as assert_one_clear_line
 
 
 @pytest.fixture(scope="module")
-def community(sandbox: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def community(home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("reg") / "data"
-    assert griddesk(sandbox, data, *INIT).code == 0
-    run = griddesk(sandbox, data, "demo", "--residents", "400")
+    assert griddesk(home, data, *INIT).code == 0
+    run = griddesk(home, data, "demo", "--residents", "400")
     assert run.code == 0, run.err
     return data
 
@@ -43,10 +43,10 @@ def _roster(path: Path) -> Path:
 
 
 def test_export_then_import_into_another_community(
-    sandbox: Path, community: Path, tmp_path: Path
+    home: Path, community: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "all.xlsx"
-    run = griddesk(sandbox, community, "export", "residents", str(out))
+    run = griddesk(home, community, "export", "residents", str(out))
     assert run.code == 0, run.err
     assert run.out.strip().splitlines()[-1].split()[-1].endswith("all.xlsx")  # the file, last
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
@@ -55,27 +55,27 @@ def test_export_then_import_into_another_community(
     assert all(isinstance(r[3], str) and (len(r[3]) in (0, 18)) for r in rows[1:])
 
     other = tmp_path / "other"
-    assert griddesk(sandbox, other, *INIT).code == 0
+    assert griddesk(home, other, *INIT).code == 0
     report = tmp_path / "report.json"
-    run = griddesk(sandbox, other, "import", "residents", str(out), "--report", str(report))
+    run = griddesk(home, other, "import", "residents", str(out), "--report", str(report))
     assert run.code == 0, run.err
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["rows_read"] == 400 and data["residents_added"] == 400
     assert data["rejected"] == []
-    stats = json.loads(griddesk(sandbox, other, "stats", "--json").out)
+    stats = json.loads(griddesk(home, other, "stats", "--json").out)
     assert stats["residents"] == 400
 
-    again = griddesk(sandbox, other, "import", "residents", str(out))
+    again = griddesk(home, other, "import", "residents", str(out))
     assert again.code == 3, again.err  # nothing to do: everything was there already
     assert "新增居民 0 人" in again.out
 
 
-def test_messy_roster_report_and_dry_run(sandbox: Path, community: Path, tmp_path: Path) -> None:
+def test_messy_roster_report_and_dry_run(home: Path, community: Path, tmp_path: Path) -> None:
     path = _roster(tmp_path / "messy.xlsx")
     report = tmp_path / "dry.json"
     before = digest(community / "griddesk.sqlite3")
     run = griddesk(
-        sandbox, community, "import", "residents", str(path), "--dry-run", "--report", str(report)
+        home, community, "import", "residents", str(path), "--dry-run", "--report", str(report)
     )
     assert run.code == 0, run.err
     assert digest(community / "griddesk.sqlite3") == before  # --dry-run writes nothing
@@ -96,16 +96,16 @@ def test_messy_roster_report_and_dry_run(sandbox: Path, community: Path, tmp_pat
     assert all(set(p) == {"row", "code", "message"} for p in data["rejected"] + data["warnings"])
     assert (data["residents_added"], data["households_added"]) == (2, 2)
 
-    real = griddesk(sandbox, community, "import", "residents", str(path), lang="en")
+    real = griddesk(home, community, "import", "residents", str(path), lang="en")
     assert real.code == 0, real.err
     assert "Row 6 rejected (id_precision_lost)" in real.out
-    stats = json.loads(griddesk(sandbox, community, "stats", "--json").out)
+    stats = json.loads(griddesk(home, community, "stats", "--json").out)
     assert stats["residents"] == 402
 
 
-def test_masked_export(sandbox: Path, community: Path, tmp_path: Path) -> None:
+def test_masked_export(home: Path, community: Path, tmp_path: Path) -> None:
     out = tmp_path / "masked.xlsx"
-    assert griddesk(sandbox, community, "export", "residents", str(out), "--mask").code == 0
+    assert griddesk(home, community, "export", "residents", str(out), "--mask").code == 0
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
     ids = [r[3] for r in rows[1:] if r[3]]
     assert ids and all("********" in i for i in ids)
@@ -113,27 +113,27 @@ def test_masked_export(sandbox: Path, community: Path, tmp_path: Path) -> None:
     assert phones and all("****" in p for p in phones)
 
 
-def test_refusals_are_one_clear_line(sandbox: Path, community: Path, tmp_path: Path) -> None:
+def test_refusals_are_one_clear_line(home: Path, community: Path, tmp_path: Path) -> None:
     bad = tmp_path / "photo.xlsx"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
-    line = assert_one_clear_line(griddesk(sandbox, community, "import", "residents", str(bad)))
+    line = assert_one_clear_line(griddesk(home, community, "import", "residents", str(bad)))
     assert "photo.xlsx" in line
     missing = assert_one_clear_line(
-        griddesk(sandbox, community, "import", "residents", str(tmp_path / "nope.xlsx"))
+        griddesk(home, community, "import", "residents", str(tmp_path / "nope.xlsx"))
     )
     assert "nope.xlsx" in missing
     assert_one_clear_line(
-        griddesk(sandbox, community, "export", "residents", str(tmp_path / "x" / "a.xlsx"))
+        griddesk(home, community, "export", "residents", str(tmp_path / "x" / "a.xlsx"))
     )
-    usage = griddesk(sandbox, community, "export")
+    usage = griddesk(home, community, "export")
     assert usage.code == 2
-    never = griddesk(sandbox, tmp_path / "never", "export", "residents", str(tmp_path / "a.xlsx"))
+    never = griddesk(home, tmp_path / "never", "export", "residents", str(tmp_path / "a.xlsx"))
     assert "init" in assert_one_clear_line(never)
 
 
-def test_rejected_rows_saved_beside_the_import(sandbox: Path, tmp_path: Path) -> None:
+def test_rejected_rows_saved_beside_the_import(home: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    assert griddesk(sandbox, data, *INIT).code == 0
+    assert griddesk(home, data, *INIT).code == 0
     path = _roster(tmp_path / "messy.xlsx")
     wb_rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
     footer = tmp_path / "footer.xlsx"  # the same roster with a total row under it
@@ -147,7 +147,7 @@ def test_rejected_rows_saved_beside_the_import(sandbox: Path, tmp_path: Path) ->
 
     missing = assert_one_clear_line(
         griddesk(
-            sandbox,
+            home,
             data,
             "import",
             "residents",
@@ -157,12 +157,12 @@ def test_rejected_rows_saved_beside_the_import(sandbox: Path, tmp_path: Path) ->
         )
     )
     assert str(tmp_path / "x") in missing
-    assert json.loads(griddesk(sandbox, data, "stats", "--json").out)["residents"] == 0
+    assert json.loads(griddesk(home, data, "stats", "--json").out)["residents"] == 0
 
     out = tmp_path / "未导入.xlsx"
     report = tmp_path / "report.json"
     run = griddesk(
-        sandbox,
+        home,
         data,
         "import",
         "residents",
@@ -196,7 +196,7 @@ def test_rejected_rows_saved_beside_the_import(sandbox: Path, tmp_path: Path) ->
     assert number not in rows[3][1] and idnumber.mask(number) in rows[3][1]  # masked there
 
     english = griddesk(
-        sandbox,
+        home,
         data,
         "import",
         "residents",

@@ -1,4 +1,4 @@
-"""`main.py street late-after [HOURS]` run as a process: the street office's late threshold (逾期阈值)
+"""`main.py street late-after [HOURS]` run as a command: the street office's late threshold (逾期阈值)
 shown, set, used by `report street`; refused with one line when the hours are not believable or
 at a community."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.e2e.test_exchange_cli import COMMUNITY, STREET, griddesk, refused
+from tests.e2e.conftest import COMMUNITY, STREET, griddesk, refused
 
 
 def test_the_late_threshold_from_the_command_line(tmp_path: Path) -> None:

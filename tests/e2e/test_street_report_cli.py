@@ -1,4 +1,4 @@
-"""`main.py report street` run as a process: a street office and a community set up, enrolled and
+"""`main.py report street` run as a command: a street office and a community set up, enrolled and
 exchanging through the CLI alone; the aggregated report made as PDF and .xlsx at the street office,
 refused at the community (CLI.md, "Notices and reports")."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from tests.e2e.test_exchange_cli import COMMUNITY, STREET, enroll, griddesk, refused
+from tests.e2e.conftest import COMMUNITY, STREET, enroll, griddesk, refused
 
 
 @pytest.fixture(scope="module")

@@ -1,54 +1,13 @@
-"""`main.py supplies …` run as processes, as CLI.md ("Supplies") describes them: exit 0 done, 1
+"""`main.py supplies …` run as commands, as CLI.md ("Supplies") describes them: exit 0 done, 1
 refused (outside the target, not enough on hand, absurd quantity), 3 already delivered."""
 
 from __future__ import annotations
 
-import json
-import os
-import sqlite3
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-MAIN = ROOT / "main.py"
-INIT = ["init", "--role", "community", "--code", "420106001001", "--name", "幸福里社区",
-        "--parent-code", "420106001"]  # fmt: skip
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def last_word(self) -> str:
-        return self.out.strip().splitlines()[-1].split()[-1]
-
-    def json(self) -> dict:
-        assert self.code == 0, (self.code, self.err)
-        return json.loads(self.out)
-
-
-def griddesk(home: Path, data: Path, *args: str) -> Run:
-    env = {k: v for k, v in os.environ.items() if k != "GRIDDESK_DATA_DIR"}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), PYTHONIOENCODING="ascii")
-    cmd = [sys.executable, str(MAIN), "--data-dir", str(data), *args]
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, timeout=180)
-    return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
-
-
-def refused(run: Run, code: int = 1) -> str:
-    assert run.code == code, (run.code, run.out, run.err)
-    assert "Traceback" not in run.out + run.err
-    lines = [line for line in run.err.splitlines() if line.strip()]
-    assert len(lines) == 1, run.err
-    assert "内部错误" not in lines[0]
-    return lines[0]
+from tests.e2e.conftest import INIT, addresses, griddesk, griddesk_process, refused
 
 
 @pytest.fixture(scope="module")
@@ -60,19 +19,6 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return home, data
 
 
-def _addresses(data: Path) -> tuple[list[str], str]:
-    from app.core.office.datadir import DataDir
-
-    con = sqlite3.connect(DataDir(data).db_path)
-    rows = con.execute(
-        "SELECT h.address_code, b.number FROM household h JOIN building b ON b.id = h.building_id"
-        " WHERE EXISTS (SELECT 1 FROM resident r WHERE r.household_id = h.id"
-        " AND r.status = 'active') ORDER BY h.id"
-    ).fetchall()
-    con.close()
-    return [a for a, b in rows if b == "1"], next(a for a, b in rows if b != "1")
-
-
 def on_hand(home: Path, data: Path, item: str) -> int | None:
     items = griddesk(home, data, "supplies", "stock", "--json").json()["items"]
     return next((i["on_hand"] for i in items if i["item"] == item), None)
@@ -80,7 +26,7 @@ def on_hand(home: Path, data: Path, item: str) -> int | None:
 
 def test_receive_campaign_deliver_exit_codes(office: tuple[Path, Path], tmp_path: Path) -> None:
     home, data = office
-    b1, outside = _addresses(data)
+    b1, outside = addresses(data)
     got = griddesk(home, data, "supplies", "receive", "--item", "大米", "--qty", "5", "--unit",
                    "袋", "--source", "爱心企业捐赠")  # fmt: skip
     assert got.code == 0, got.err
@@ -97,11 +43,11 @@ def test_receive_campaign_deliver_exit_codes(office: tuple[Path, Path], tmp_path
     assert "缺口" in made.out  # 5 on hand against 2 per household of building 1
     assert griddesk(home, data, "supplies", "deliver", "--campaign", code, "--household",
                     b1[0]).code == 0  # fmt: skip
-    line = refused(griddesk(home, data, "supplies", "deliver", "--campaign", code, "--household",
-                            b1[0]), 3)  # fmt: skip
+    line = refused(griddesk_process(home, data, "supplies", "deliver", "--campaign", code,
+                                    "--household", b1[0]), 3)  # fmt: skip
     assert "已领取" in line
-    line = refused(griddesk(home, data, "supplies", "deliver", "--campaign", code, "--household",
-                            outside))  # fmt: skip
+    line = refused(griddesk_process(home, data, "supplies", "deliver", "--campaign", code,
+                                    "--household", outside))  # fmt: skip
     assert "不在" in line
     assert griddesk(home, data, "supplies", "deliver", "--campaign", code, "--household",
                     b1[1]).code == 0  # fmt: skip
@@ -128,7 +74,7 @@ def test_a_campaign_of_several_items_end_to_end(office: tuple[Path, Path], tmp_p
     """`--item`/`--qty` repeated (paired by order): every item issued in one delivery, or none;
     undone with a reason; pickup slips printed for a building."""
     home, data = office
-    b1, _outside = _addresses(data)
+    b1, _outside = addresses(data)
     for item, qty, unit in (("面粉", "100", "袋"), ("食用油", "2", "瓶"), ("消毒片", "500", "片")):
         assert griddesk(home, data, "supplies", "receive", "--item", item, "--qty", qty,
                         "--unit", unit, "--source", "区粮油公司").code == 0  # fmt: skip
