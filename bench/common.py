@@ -6,7 +6,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,12 +47,6 @@ def paired_medians(
         runs.append(run())
         bases.append(baseline())
     return statistics.median(runs), statistics.median(bases)
-
-
-def timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def main_py(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -211,9 +211,6 @@ class Resident(Travelling, Base):
         ),
     )
 
-    def tag_list(self) -> list[str]:
-        return split_tags(self.tags)
-
 
 class Tag(Base):
     """The editable list of tags; `vulnerable` ones count on the dashboards."""

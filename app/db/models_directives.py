@@ -38,7 +38,6 @@ from app.db.base import Base, Travelling, utcnow
 _LIVE = text("deleted_at IS NULL")
 
 DIRECTIVE_KINDS = ("notice", "task", "allocation")
-ANSWER_KINDS = ("completion", "arrival")
 TO_ALL = "all"
 
 

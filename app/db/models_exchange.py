@@ -66,6 +66,3 @@ class ExchangePackage(Base):
         UniqueConstraint("direction", "office_code", "package_seq", name="uq_exchange_package_seq"),
         CheckConstraint("direction IN ('in', 'out')", name="direction"),
     )
-
-
-EXCHANGE_MODELS = (EnrolledOffice, ExchangePackage)

@@ -34,8 +34,6 @@ if TYPE_CHECKING:
     from app.db.models import Grid
 
 LEVELS = ("community", "grid")
-MEETING_STATUS = ("draft", "published", "superseded")
-ACTION_STATUS = ("open", "done", "cancelled")
 # the kinds the paper names for the two-level deliberation system; others may be typed
 MEETING_KINDS = (
     "领导小组会议",

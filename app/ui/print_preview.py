@@ -48,7 +48,6 @@ class PdfPreviewDialog(QDialog):
         self.pdf_path = Path(pdf_path)
         self.suggested_name = suggested_name
         self.settings = settings  # where 另存为 remembers the folder last used
-        self.saved_to: Path | None = None
         self.setWindowTitle(self.tr("打印预览 — {0}").format(title))
         fit_to_screen(self, 900, 1000)  # on a 1366×768 laptop: 90 % of its free height
 
@@ -202,6 +201,5 @@ class PdfPreviewDialog(QDialog):
                 self.tr("无法保存到 {0}：{1}").format(target, exc.strerror or exc),
             )
             return None
-        self.saved_to = target
         self.pages.setText(self.tr("已保存到 {0}").format(target))
         return target

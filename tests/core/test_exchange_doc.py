@@ -297,7 +297,6 @@ _counter = itertools.count(1)
 CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
 TEXT = st.text(CHARS, max_size=40)
 SOME_TEXT = st.text(CHARS, min_size=1, max_size=20)
-INT = st.integers(min_value=rules.INT_MIN, max_value=rules.INT_MAX)
 DAY = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 MOMENT = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1))
 

@@ -21,8 +21,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
-Step = Callable[[], Any]
-
 
 def visible(kind: str) -> QWidget | None:
     for w in QApplication.topLevelWidgets():

@@ -89,8 +89,6 @@ ROLE_WORDS: dict[str, str] = {
 }
 # roles chosen from the residents: they must link to a resident record
 RESIDENT_ROLES = ("building_leader", "unit_leader")
-# roles whose zone is part of what they are (a building leader answers for a building)
-ZONE_ROLES = ("building_leader", "unit_leader", "party_member")
 
 CHECK_IN_EARLY = timedelta(minutes=60)  # a check-in this long before the shift counts for it
 LATE_AFTER = timedelta(minutes=15)  # not checked in this long after the start: a no-show so far

@@ -36,7 +36,6 @@ from app.core.common.pdf import (
     register_cjk_font,
 )
 
-LANGS = ("zh", "en")
 _TITLES = {"zh": "GridDesk 社区应急工作台 用户手册", "en": "GridDesk user guide"}
 _FOOTERS = {"zh": "GridDesk {0} 用户手册", "en": "GridDesk {0} user guide"}
 _PAGES = {"zh": PAGES_ZH, "en": PAGES_EN}

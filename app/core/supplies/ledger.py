@@ -1050,16 +1050,6 @@ class CampaignRow:
     def items(self) -> tuple[str, ...]:
         return (self.item, *(m.item for m in self.more))
 
-    @property
-    def quantities(self) -> str:
-        """已发 / 应发 per item: "12 / 300 袋" or "12 / 300 袋；6 / 150 瓶"."""
-        parts = [(self.item, self.delivered_qty, self.planned_qty, self.unit)] + [
-            (m.item, m.delivered_qty, m.planned_qty, m.unit) for m in self.more
-        ]
-        if len(parts) == 1:
-            return f"{self.delivered_qty} / {self.planned_qty} {self.unit}"
-        return "；".join(f"{i} {d} / {p} {u}" for i, d, p, u in parts)
-
 
 @dataclass(frozen=True)
 class CampaignLineRow:

@@ -121,12 +121,6 @@ class ResidentTableModel(QAbstractTableModel):
         self.ids = ids[: self.count]
         self.complete = True
 
-    def mark_stale(self) -> None:
-        """Rows changed: drop the cached rows; they are read again when shown."""
-        self._pages.clear()
-        if self.count:
-            self.dataChanged.emit(self.index(0, 0), self.index(self.count - 1, COLUMN_COUNT - 1))
-
     def row_at(self, row: int) -> ResidentRow | None:
         if not 0 <= row < self.count:
             return None

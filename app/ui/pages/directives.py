@@ -449,12 +449,6 @@ class DirectivesPanel(QWidget):
             return None
         return self.rows[rows[0].row()]
 
-    def select_ref(self, ref: str) -> None:
-        for i, r in enumerate(self.rows):
-            if r.ref == ref or r.uuid == ref:
-                self.table.selectRow(i)
-                return
-
     def _selected(self) -> None:
         r = self.selected()
         if r is None:

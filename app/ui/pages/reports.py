@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -39,7 +39,6 @@ class ReportsPage(QWidget):
         self._started = False
         self.report: core.DailyReport | None = None
         self.preview_dialog: Any = None
-        self.saved_to: Path | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 16)
@@ -194,14 +193,10 @@ class ReportsPage(QWidget):
         def done(result: tuple[Path, core.DailyReport]) -> None:
             path, report = result
             self._show(report)
-            self.saved_to = path
             self.status.setText(self.tr("已导出到 {0}").format(path))
             self.xlsx_saved.emit(path)
 
         self.ctx.run(self, work, title=self.tr("正在导出日报"), on_success=done)
-
-    def open_exports(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.datadir.exports)))
 
 
 def _html(report: core.DailyReport) -> str:

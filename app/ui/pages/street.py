@@ -46,7 +46,6 @@ class StreetOverviewPanel(QWidget):
         self.ctx = ctx
         self.overview: core.StreetOverview | None = None
         self.preview_dialog: Any = None
-        self.saved_to: Path | None = None
         self._started = False
 
         layout = QVBoxLayout(self)
@@ -226,7 +225,6 @@ class StreetOverviewPanel(QWidget):
         def done(result: tuple[Path, core.StreetOverview]) -> None:
             path, overview = result
             self._show(overview)
-            self.saved_to = path
             self.status.setText(self.tr("已导出到 {0}").format(path))
             self.xlsx_saved.emit(path)
 

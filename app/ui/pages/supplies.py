@@ -965,7 +965,6 @@ class SuppliesPage(QWidget):
                 return core.create_campaign(session, spec)
 
         def done(result: core.CampaignResult) -> None:
-            self._select_after = result.code
             self.campaign_box.addItem(
                 f"{result.code}  {with_note(spec.name, spec.item)}", result.code
             )
