@@ -90,7 +90,10 @@ def _status_line(detail: MeetingDetail) -> str:
 
 
 class _Styles:
+    """The paragraph styles, colours and small cell makers every part of the minutes shares."""
+
     def __init__(self, font: str) -> None:
+        from reportlab.lib import colors
         from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
         from reportlab.lib.styles import ParagraphStyle
 
@@ -110,7 +113,7 @@ class _Styles:
         self.heading = ParagraphStyle(
             "heading", parent=base, fontSize=13, leading=20, spaceBefore=10, spaceAfter=4
         )
-        self.cell = ParagraphStyle("cell", parent=base, fontSize=10.5, leading=15)
+        self.cell_style = ParagraphStyle("cell", parent=base, fontSize=10.5, leading=15)
         self.cell_label = ParagraphStyle(
             "label", parent=base, fontSize=10.5, leading=15, alignment=TA_CENTER
         )
@@ -121,46 +124,64 @@ class _Styles:
         self.listing = ParagraphStyle(
             "listing", parent=base, leftIndent=22, firstLineIndent=-22, spaceAfter=2
         )
+        self.grid_line = colors.HexColor("#444444")
+        self.label_bg = colors.HexColor("#eef1f5")
+
+    def p(self, text: str, style: Any = None) -> Any:
+        """A paragraph of markup, in the body style unless told."""
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(text, style or self.body)
+
+    def label(self, text: str) -> Any:
+        """A table's label cell (plain text, centred)."""
+        return self.p(escape(text), self.cell_label)
+
+    def cell(self, text: str | None, empty: str = "—") -> Any:
+        """A table's value cell: the text as typed (ID numbers masked), or `empty`."""
+        return self.p(_markup(text) if text else empty, self.cell_style)
 
 
 def build_story(detail: MeetingDetail, office: str, printed_at: datetime) -> list[Any]:
-    """The flowables of the minutes."""
+    """The flowables of the minutes, in the order of the filed form: masthead, the meeting's data,
+    the numbered sections, how far the decisions are carried out, attachments, signatures."""
+    from reportlab.platypus import KeepTogether, Spacer
+
+    st = _Styles(register_cjk_font())
+    story = _masthead(detail, office, st)
+    story.append(_meeting_table(detail, st))
+    story.extend(_sections(detail, st))
+    story.append(Spacer(1, 2 * _MM))
+    story.append(_progress(detail, printed_at, st))
+    story.extend(_attachments(detail, st))
+    story.append(KeepTogether([Spacer(1, 10 * _MM), _signatures(st)]))
+    return story
+
+
+_MM = 72 / 25.4  # reportlab.lib.units.mm, without importing ReportLab with this module
+
+
+def _masthead(detail: MeetingDetail, office: str, st: _Styles) -> list[Any]:
+    """Office, title, number and state under a red rule; then, boxed, what this version amends or
+    that it was superseded, so a sheet never passes for the version in force when it is not."""
     from reportlab.lib import colors
-    from reportlab.lib.units import mm
-    from reportlab.platypus import (
-        HRFlowable,
-        KeepTogether,
-        Paragraph,
-        Spacer,
-        Table,
-        TableStyle,
-    )
+    from reportlab.platypus import HRFlowable, Spacer
 
-    font = register_cjk_font()
-    st = _Styles(font)
-    grid_line = colors.HexColor("#444444")
-    label_bg = colors.HexColor("#eef1f5")
-    story: list[Any] = []
-
-    def p(text: str, style: Any = None) -> Any:
-        return Paragraph(text, style or st.body)
-
-    story.append(p(escape(office or ""), st.office))
-    story.append(p("会 议 纪 要", st.title))
-    story.append(
-        p(
+    story: list[Any] = [
+        st.p(escape(office or ""), st.office),
+        st.p("会 议 纪 要", st.title),
+        st.p(
             f"纪要编号：第 {detail.id} 号 &nbsp;|&nbsp; 状态：{escape(_status_line(detail))}",
             st.meta,
-        )
-    )
-    story.append(Spacer(1, 2 * mm))
-    story.append(HRFlowable(width="100%", thickness=1.6, color=colors.HexColor("#9b1c1c")))
-    story.append(Spacer(1, 4 * mm))
-
+        ),
+        Spacer(1, 2 * _MM),
+        HRFlowable(width="100%", thickness=1.6, color=colors.HexColor("#9b1c1c")),
+        Spacer(1, 4 * _MM),
+    ]
     if detail.amends_id is not None:
         story.append(
             _boxed(
-                p(
+                st.p(
                     f"本纪要是第 {detail.amends_id} 号纪要"
                     f"“{_markup(detail.amends_title)}”的修正稿，原纪要存档备查。"
                     f"<br/>修正原因：{_markup(detail.amend_reason)}",
@@ -168,48 +189,47 @@ def build_story(detail: MeetingDetail, office: str, printed_at: datetime) -> lis
                 )
             )
         )
-        story.append(Spacer(1, 3 * mm))
+        story.append(Spacer(1, 3 * _MM))
     if detail.status == "superseded":
         story.append(
             _boxed(
-                p(
+                st.p(
                     f"本纪要已被第 {detail.amended_by_id} 号修正稿取代，仅作存档，请以修正稿为准。",
                     st.notice,
                 )
             )
         )
-        story.append(Spacer(1, 3 * mm))
+        story.append(Spacer(1, 3 * _MM))
+    return story
 
-    # --- the meeting's data -------------------------------------------------------------------
-    def label(text: str) -> Any:
-        return p(escape(text), st.cell_label)
 
-    def cell(text: str | None, empty: str = "—") -> Any:
-        return p(_markup(text) if text else empty, st.cell)
+def _meeting_table(detail: MeetingDetail, st: _Styles) -> Any:
+    """The meeting's data as the form's label/value grid (name, type and level, time and place,
+    chair and recorder, who attended and who did not)."""
+    from reportlab.platypus import Table, TableStyle
 
-    attendees = "、".join(detail.attendees)
-    absentees = "、".join(detail.absentees)
+    label, cell = st.label, st.cell
     rows = [
         [label("会议名称"), cell(detail.title), "", ""],
         [label("会议类型"), cell(detail.kind), label("会议级别"), cell(_level_text(detail))],
         [label("会议时间"), cell(_time_span(detail)), label("会议地点"), cell(detail.place)],
         [label("主持人"), cell(detail.chair), label("记录人"), cell(detail.recorder)],
         [
-            p(f"出席人员<br/>（{len(detail.attendees)} 人）", st.cell_label),
-            cell(attendees),
+            st.p(f"出席人员<br/>（{len(detail.attendees)} 人）", st.cell_label),
+            cell("、".join(detail.attendees)),
             "",
             "",
         ],
-        [label("缺席人员"), cell(absentees, "无"), "", ""],
+        [label("缺席人员"), cell("、".join(detail.absentees), "无"), "", ""],
     ]
-    table = Table(rows, colWidths=[24 * mm, 61 * mm, 24 * mm, 61 * mm])
+    table = Table(rows, colWidths=[24 * _MM, 61 * _MM, 24 * _MM, 61 * _MM])
     table.setStyle(
         TableStyle(
             [
-                ("GRID", (0, 0), (-1, -1), 0.6, grid_line),
+                ("GRID", (0, 0), (-1, -1), 0.6, st.grid_line),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (0, -1), label_bg),
-                ("BACKGROUND", (2, 1), (2, 3), label_bg),
+                ("BACKGROUND", (0, 0), (0, -1), st.label_bg),
+                ("BACKGROUND", (2, 1), (2, 3), st.label_bg),
                 ("SPAN", (1, 0), (3, 0)),
                 ("SPAN", (1, 4), (3, 4)),
                 ("SPAN", (1, 5), (3, 5)),
@@ -218,101 +238,127 @@ def build_story(detail: MeetingDetail, office: str, printed_at: datetime) -> lis
             ]
         )
     )
-    story.append(table)
+    return table
 
-    # --- the sections -------------------------------------------------------------------------
-    section = 0
 
-    def heading(text: str) -> None:
-        nonlocal section
-        story.append(p(f"{NUMERALS[section]}、{escape(text)}", st.heading))
-        section += 1
+def _sections(detail: MeetingDetail, st: _Styles) -> list[Any]:
+    """一、会议议题 … 五、待办事项, numbered in Chinese; an empty section says （无） rather than
+    vanishing, so a reader sees it was considered."""
+    story: list[Any] = []
+
+    def heading(number: int, text: str) -> None:
+        story.append(st.p(f"{NUMERALS[number]}、{escape(text)}", st.heading))
 
     def numbered(items: list[str]) -> None:
         if not items:
-            story.append(p("（无）"))
+            story.append(st.p("（无）"))
         for i, text in enumerate(items, 1):
-            story.append(p(f"{i}. {_markup(text)}", st.listing))
+            story.append(st.p(f"{i}. {_markup(text)}", st.listing))
 
-    heading("会议议题")
+    def prose(text: str) -> None:
+        story.append(st.p(_markup(text) if text.strip() else "（无）"))
+
+    heading(0, "会议议题")
     numbered(detail.agenda)
-    heading("讨论情况")
-    story.append(p(_markup(detail.discussion) if detail.discussion.strip() else "（无）"))
-    heading("居民意见")
-    story.append(p(_markup(detail.residents_views) if detail.residents_views.strip() else "（无）"))
-    heading("决定事项")
+    heading(1, "讨论情况")
+    prose(detail.discussion)
+    heading(2, "居民意见")
+    prose(detail.residents_views)
+    heading(3, "决定事项")
     numbered([d.text for d in detail.decisions])
+    heading(4, "待办事项")
+    story.append(_action_items(detail, st) if detail.action_items else st.p("（无）"))
+    return story
 
-    heading("待办事项")
-    if not detail.action_items:
-        story.append(p("（无）"))
-    else:
-        head = [label(t) for t in ("序号", "事项", "责任人", "完成时限", "落实情况")]
-        body = []
-        for item in detail.action_items:
-            what = _markup(item.text)
-            if item.decision_number:
-                what += f'<br/><font size="9">（落实决定事项第 {item.decision_number} 项）</font>'
-            body.append(
-                [
-                    p(str(item.number), st.cell_label),
-                    p(what, st.cell),
-                    p(_markup(item.owner), st.cell),
-                    p(item.due.isoformat(), st.cell_label),
-                    p(_item_state(item), st.cell),
-                ]
-            )
-        items = Table(
-            [head, *body],
-            colWidths=[12 * mm, 58 * mm, 22 * mm, 26 * mm, 52 * mm],
-            repeatRows=1,
+
+def _action_items(detail: MeetingDetail, st: _Styles) -> Any:
+    """The action items as a table whose header repeats on every page: what, who, by when, and
+    how far it is carried out (with the decision it carries out, when it names one)."""
+    from reportlab.platypus import Table, TableStyle
+
+    head = [st.label(t) for t in ("序号", "事项", "责任人", "完成时限", "落实情况")]
+    body = []
+    for item in detail.action_items:
+        what = _markup(item.text)
+        if item.decision_number:
+            what += f'<br/><font size="9">（落实决定事项第 {item.decision_number} 项）</font>'
+        body.append(
+            [
+                st.p(str(item.number), st.cell_label),
+                st.p(what, st.cell_style),
+                st.p(_markup(item.owner), st.cell_style),
+                st.p(item.due.isoformat(), st.cell_label),
+                st.p(_item_state(item), st.cell_style),
+            ]
         )
-        items.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.6, grid_line),
-                    ("BACKGROUND", (0, 0), (-1, 0), label_bg),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ]
-            )
+    items = Table(
+        [head, *body],
+        colWidths=[12 * _MM, 58 * _MM, 22 * _MM, 26 * _MM, 52 * _MM],
+        repeatRows=1,
+    )
+    items.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, st.grid_line),
+                ("BACKGROUND", (0, 0), (-1, 0), st.label_bg),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
         )
-        story.append(items)
+    )
+    return items
+
+
+def _progress(detail: MeetingDetail, printed_at: datetime, st: _Styles) -> Any:
+    """How far the decisions and action items are carried out, as of the moment of printing:
+    the figures a later reader checks the sheet against."""
     done = sum(1 for a in detail.action_items if a.status == "done")
     counted = sum(1 for a in detail.action_items if a.status != "cancelled")
     overdue = sum(1 for a in detail.action_items if a.overdue)
-    story.append(Spacer(1, 2 * mm))
-    story.append(
-        p(
-            f"落实情况（截至 {printed_at.strftime('%Y-%m-%d %H:%M')}）：决定 "
-            f"{len(detail.decisions)} 项，已落实 {detail.decisions_carried_out} 项；"
-            f"待办 {counted} 项，已完成 {done} 项，逾期 {overdue} 项",
-            st.small,
-        )
+    return st.p(
+        f"落实情况（截至 {printed_at.strftime('%Y-%m-%d %H:%M')}）：决定 "
+        f"{len(detail.decisions)} 项，已落实 {detail.decisions_carried_out} 项；"
+        f"待办 {counted} 项，已完成 {done} 项，逾期 {overdue} 项",
+        st.small,
     )
 
-    if detail.attachments:
-        story.append(Spacer(1, 3 * mm))
-        story.append(p("附件：", st.body))
-        for i, a in enumerate(detail.attachments, 1):
-            size = f"{max(a.size // 1024, 1)} KB"
-            note = f"，{_markup(a.note)}" if a.note else ""
-            story.append(p(f"{i}. {_markup(a.file_name)}（{size}{note}）", st.listing))
 
-    # --- signatures ---------------------------------------------------------------------------
+def _attachments(detail: MeetingDetail, st: _Styles) -> list[Any]:
+    """附件: each attachment by name, size and note (the files themselves stay in the database)."""
+    from reportlab.platypus import Spacer
+
+    if not detail.attachments:
+        return []
+    story: list[Any] = [Spacer(1, 3 * _MM), st.p("附件：", st.body)]
+    for i, a in enumerate(detail.attachments, 1):
+        size = f"{max(a.size // 1024, 1)} KB"
+        note = f"，{_markup(a.note)}" if a.note else ""
+        story.append(st.p(f"{i}. {_markup(a.file_name)}（{size}{note}）", st.listing))
+    return story
+
+
+def _signatures(st: _Styles) -> Any:
+    """Lines for the chair's and the recorder's signatures and dates, signed on paper."""
+    from reportlab.platypus import Table, TableStyle
+
     blank = "_" * 14
     signatures = Table(
         [
-            [p("主持人（签字）：", st.body), p(blank), p("记录人（签字）：", st.body), p(blank)],
             [
-                p("日期：", st.body),
-                p("______年____月____日"),
-                p("日期：", st.body),
-                p("______年____月____日"),
+                st.p("主持人（签字）：", st.body),
+                st.p(blank),
+                st.p("记录人（签字）：", st.body),
+                st.p(blank),
+            ],
+            [
+                st.p("日期：", st.body),
+                st.p("______年____月____日"),
+                st.p("日期：", st.body),
+                st.p("______年____月____日"),
             ],
         ],
-        colWidths=[36 * mm, 49 * mm, 36 * mm, 49 * mm],
+        colWidths=[36 * _MM, 49 * _MM, 36 * _MM, 49 * _MM],
     )
     signatures.setStyle(
         TableStyle(
@@ -323,8 +369,7 @@ def build_story(detail: MeetingDetail, office: str, printed_at: datetime) -> lis
             ]
         )
     )
-    story.append(KeepTogether([Spacer(1, 10 * mm), signatures]))
-    return story
+    return signatures
 
 
 def _boxed(flowable: Any) -> Any:
