@@ -357,6 +357,18 @@ def _reject(row: int, code: str, zh: str, en: str) -> Problem:
     return Problem(row, code, zh, en)
 
 
+class _Rejected(Exception):
+    """A row refused, carrying its problem out of the helper that found it (see `_read_row`)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+def _refuse(rownum: int, code: str, zh: str, en: str) -> _Rejected:
+    return _Rejected(_reject(rownum, code, zh, en))
+
+
 def _read_row(
     session: Session,
     row: list[Any],
@@ -369,26 +381,101 @@ def _read_row(
     seen: dict[str, int],
     entries: list[Entry],
 ) -> Problem | None:
+    """One row of the roster checked cell by cell, in the order a clerk fixing the file reads it:
+    the first problem refuses the row (returned); warnings are added and the row is kept in
+    `entries`, matched to the person it already is on the roster, if any."""
+    try:
+        data = _read_person(session, row, rownum, layout, grids, default_role, warnings)
+        known = roster.find(data.code, data.resident_id, data.name, data.phone, data.role)
+        _check_same_person(rownum, data, known, seen)
+    except _Rejected as rejected:
+        return rejected.problem
+    changes = _compare(known.id, data, session) if known is not None else []
+    try:
+        duty.validate_person(session, data, known.id if known is not None else None)
+    except InvalidInput as exc:
+        code = "bad_zone" if data.zone and ("责任区" in exc.zh or "楼栋" in exc.zh) else "invalid"
+        return _reject(rownum, code, exc.zh, exc.en)
+    entries.append(Entry(rownum, data, known.id if known is not None else None, changes))
+    return None
+
+
+def _read_person(
+    session: Session,
+    row: list[Any],
+    rownum: int,
+    layout: Layout,
+    grids: dict[str, str],
+    default_role: str | None,
+    warnings: list[Problem],
+) -> PersonInput:
+    """The row's cells as the person to add or update; `_Rejected` at the first cell that
+    cannot be taken."""
     name = clean_name(_cell(row, layout, "name"))
     if not name:
-        return _reject(rownum, "missing_name", "缺少姓名", "The name is missing")
+        raise _refuse(rownum, "missing_name", "缺少姓名", "The name is missing")
     if len(name) > duty.MAX_NAME:
-        return _reject(rownum, "name_too_long", f"姓名过长（{len(name)} 字）", "Name too long")
+        raise _refuse(rownum, "name_too_long", f"姓名过长（{len(name)} 字）", "Name too long")
+    role = _read_role(row, rownum, layout, default_role)
+    resident_id = _find_resident(session, row, rownum, layout, name, warnings)
+    if role in duty.RESIDENT_ROLES and resident_id is None:
+        raise _refuse(
+            rownum,
+            "not_a_resident",
+            f"{duty.role_name(role)}要从本社区居民中选定，但找不到此人的居民记录（请填身份证号或住址）",
+            f"A {duty.role_name(role, 'en')} must be a resident, and none was found (give the ID "
+            "number or the address)",
+        )
+    grid = _read_grid(row, rownum, layout, grids)
+    posting_start, posting_end = _read_posting(row, rownum, layout)
+    phone = _read_phone(row, rownum, layout, warnings)
+    skills = clean_text(_cell(row, layout, "skills"))
+    return PersonInput(
+        name=name,
+        role=role,
+        phone=phone,
+        grid=grid,
+        resident_id=resident_id,
+        organisation=clean_text(_cell(row, layout, "organisation")) or None,
+        posting_start=posting_start,
+        posting_end=posting_end,
+        skills=[skills] if skills else [],
+        availability=clean_text(_cell(row, layout, "availability")) or None,
+        health=clean_text(_cell(row, layout, "health")) or None,
+        zone=clean_text(_cell(row, layout, "zone")) or None,
+        code=duty.normalise_code(clean_text(_cell(row, layout, "code"))) or None,
+        notes=clean_text(_cell(row, layout, "notes")) or None,
+    )
+
+
+def _read_role(row: list[Any], rownum: int, layout: Layout, default_role: str | None) -> str:
+    """The role as written (角色/类别, in the words offices use), or the whole roster's role."""
     role_text = clean_text(_cell(row, layout, "role"))
     role = role_from_text(role_text) if role_text else default_role
     if role is None:
-        return _reject(
+        raise _refuse(
             rownum,
             "unknown_role",
             f"人员类别“{role_text}”无法识别（可写：{'、'.join(zh for zh, _ in duty.ROLE_NAMES.values())}）",
             f"Unknown role '{role_text}' (one of: {', '.join(en for _, en in duty.ROLE_NAMES.values())})",
         )
-    # the resident this person is, if they live here
-    resident_id: int | None = None
+    return role
+
+
+def _find_resident(
+    session: Session,
+    row: list[Any],
+    rownum: int,
+    layout: Layout,
+    name: str,
+    warnings: list[Problem],
+) -> int | None:
+    """The resident this person is, if they live here: by ID number (which the roster does not
+    keep), else by name at the address. Not finding one is only a warning here; the roles that
+    must be residents are refused by the caller."""
     id_cell = read_id(_cell(row, layout, "id_number"))
     if id_cell.problem is not None:
-        code, zh, en = id_cell.problem
-        return _reject(rownum, code, zh, en)
+        raise _refuse(rownum, *id_cell.problem)
     addr_text = clean_text(_cell(row, layout, "address"))
     if id_cell.number is not None:
         resident_id = session.scalar(
@@ -406,80 +493,84 @@ def _read_row(
                     "on the roster)",
                 )
             )
-    elif addr_text:
-        parsed = address.parse(addr_text)
-        if parsed is None:
-            return _reject(
-                rownum,
-                "bad_address",
-                f"住址无法识别（应为“3栋2单元502”或“3-2-502”）：{addr_text}",
-                f"Address not understood (3栋2单元502 or 3-2-502 expected): {addr_text}",
-            )
-        ids = list(
-            session.scalars(
-                select(Resident.id)
-                .join(Household, Household.id == Resident.household_id)
-                .where(
-                    Household.address_code == parsed.code,
-                    Household.deleted_at.is_(None),
-                    Resident.name == name,
-                    Resident.deleted_at.is_(None),
-                )
+        return resident_id
+    if not addr_text:
+        return None
+    parsed = address.parse(addr_text)
+    if parsed is None:
+        raise _refuse(
+            rownum,
+            "bad_address",
+            f"住址无法识别（应为“3栋2单元502”或“3-2-502”）：{addr_text}",
+            f"Address not understood (3栋2单元502 or 3-2-502 expected): {addr_text}",
+        )
+    ids = list(
+        session.scalars(
+            select(Resident.id)
+            .join(Household, Household.id == Resident.household_id)
+            .where(
+                Household.address_code == parsed.code,
+                Household.deleted_at.is_(None),
+                Resident.name == name,
+                Resident.deleted_at.is_(None),
             )
         )
-        if len(ids) == 1:
-            resident_id = ids[0]
-        else:
-            warnings.append(
-                Problem(
-                    rownum,
-                    "not_a_resident",
-                    f"{parsed.code} 没有名为 {name} 的居民，未关联居民记录",
-                    f"No resident named {name} at {parsed.code}; not linked",
-                )
-            )
-    if role in duty.RESIDENT_ROLES and resident_id is None:
-        return _reject(
+    )
+    if len(ids) == 1:
+        return ids[0]
+    warnings.append(
+        Problem(
             rownum,
             "not_a_resident",
-            f"{duty.role_name(role)}要从本社区居民中选定，但找不到此人的居民记录（请填身份证号或住址）",
-            f"A {duty.role_name(role, 'en')} must be a resident, and none was found (give the ID "
-            "number or the address)",
+            f"{parsed.code} 没有名为 {name} 的居民，未关联居民记录",
+            f"No resident named {name} at {parsed.code}; not linked",
         )
+    )
+    return None
+
+
+def _read_grid(row: list[Any], rownum: int, layout: Layout, grids: dict[str, str]) -> str | None:
+    """The grid's code, from its code or its name as written; None when the cell is empty."""
     grid_text = clean_text(_cell(row, layout, "grid"))
-    grid: str | None = None
-    if grid_text:
-        grid = grids.get(grid_text.upper()) or grids.get(grid_text)
-        if grid is None:
-            return _reject(
-                rownum,
-                "unknown_grid",
-                f"没有这个网格：{grid_text}",
-                f"No such grid: {grid_text}",
-            )
+    if not grid_text:
+        return None
+    grid = grids.get(grid_text.upper()) or grids.get(grid_text)
+    if grid is None:
+        raise _refuse(
+            rownum, "unknown_grid", f"没有这个网格：{grid_text}", f"No such grid: {grid_text}"
+        )
+    return grid
+
+
+def _read_posting(row: list[Any], rownum: int, layout: Layout) -> tuple[date | None, date | None]:
+    """The posting's start and end dates (a sent-down cadre's 下沉 period), either may be empty,
+    the end not before the start."""
     dates: dict[str, date | None] = {}
     for fld, zh in (("posting_start", "开始日期"), ("posting_end", "结束日期")):
         raw = _cell(row, layout, fld)
         value = read_date(raw)
         if value is None and clean_text(raw):
-            return _reject(
+            raise _refuse(
                 rownum,
                 "bad_date",
                 f"{zh}无法识别（应为 2026-11-29 这样的日期）：{clean_text(raw)}",
                 f"Date not understood (2026-11-29 expected): {clean_text(raw)}",
             )
         dates[fld] = value
-    if (
-        dates["posting_start"]
-        and dates["posting_end"]
-        and dates["posting_end"] < dates["posting_start"]
-    ):
-        return _reject(
+    start, end = dates["posting_start"], dates["posting_end"]
+    if start and end and end < start:
+        raise _refuse(
             rownum,
             "posting_dates",
-            f"结束日期 {dates['posting_end']} 早于开始日期 {dates['posting_start']}",
-            f"The end date {dates['posting_end']} is before the start {dates['posting_start']}",
+            f"结束日期 {end} 早于开始日期 {start}",
+            f"The end date {end} is before the start {start}",
         )
+    return start, end
+
+
+def _read_phone(row: list[Any], rownum: int, layout: Layout, warnings: list[Problem]) -> str | None:
+    """The phone number, kept as written even when its form looks wrong (a warning then, with the
+    number masked: warnings are shown and logged)."""
     phone = clean_phone(_cell(row, layout, "phone")) or None
     if phone is not None and not duty.phone_looks_valid(phone):
         warnings.append(
@@ -490,63 +581,42 @@ def _read_row(
                 f"Phone number in an unexpected format, kept as written: {mask_phone(phone)}",
             )
         )
-    code_text = duty.normalise_code(clean_text(_cell(row, layout, "code"))) or None
-    data = PersonInput(
-        name=name,
-        role=role,
-        phone=phone,
-        grid=grid,
-        resident_id=resident_id,
-        organisation=clean_text(_cell(row, layout, "organisation")) or None,
-        posting_start=dates["posting_start"],
-        posting_end=dates["posting_end"],
-        skills=[clean_text(_cell(row, layout, "skills"))]
-        if clean_text(_cell(row, layout, "skills"))
-        else [],
-        availability=clean_text(_cell(row, layout, "availability")) or None,
-        health=clean_text(_cell(row, layout, "health")) or None,
-        zone=clean_text(_cell(row, layout, "zone")) or None,
-        code=code_text,
-        notes=clean_text(_cell(row, layout, "notes")) or None,
-    )
-    # who this is on the roster already
-    known = roster.find(code_text, resident_id, name, phone, role)
-    if known is not None and code_text and known.name != name:
-        return _reject(
+    return phone
+
+
+def _check_same_person(
+    rownum: int, data: PersonInput, known: DutyPerson | None, seen: dict[str, int]
+) -> None:
+    """Refuse a code that names someone else on the roster, and a second row for the person an
+    earlier row already named (by code, roster entry, resident, name and phone, or name and
+    role, whichever is known first); remember this row's person in `seen`."""
+    code, name, phone = data.code, data.name, data.phone
+    if known is not None and code and known.name != name:
+        raise _refuse(
             rownum,
             "code_taken",
-            f"编号 {code_text} 已属于 {known.name}",
-            f"The code {code_text} belongs to {known.name}",
+            f"编号 {code} 已属于 {known.name}",
+            f"The code {code} belongs to {known.name}",
         )
     key = (
-        f"code:{code_text}"
-        if code_text
+        f"code:{code}"
+        if code
         else f"person:{known.id}"
         if known is not None
-        else f"resident:{resident_id}"
-        if resident_id is not None
+        else f"resident:{data.resident_id}"
+        if data.resident_id is not None
         else f"phone:{name}:{phone}"
         if phone
-        else f"name:{name}:{role}"
+        else f"name:{name}:{data.role}"
     )
     if key in seen:
-        return _reject(
+        raise _refuse(
             rownum,
             "duplicate_in_file",
             f"与第 {seen[key]} 行是同一个人：{name}",
             f"Same person as row {seen[key]}: {name}",
         )
     seen[key] = rownum
-    changes: list[str] = []
-    if known is not None:
-        changes = _compare(known.id, data, session)
-    try:
-        duty.validate_person(session, data, known.id if known is not None else None)
-    except InvalidInput as exc:
-        code = "bad_zone" if data.zone and ("责任区" in exc.zh or "楼栋" in exc.zh) else "invalid"
-        return _reject(rownum, code, exc.zh, exc.en)
-    entries.append(Entry(rownum, data, known.id if known is not None else None, changes))
-    return None
 
 
 @dataclass(frozen=True)
