@@ -199,3 +199,24 @@ def pg_db(pg_datadir: DataDir) -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
+
+
+# --- offices that exchange packages (tests/core/exchange_offices.py) ----------------------------
+
+
+@pytest.fixture(scope="session")
+def exchange_offices_on_sqlite(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[dict[str, Path]]:
+    from tests.core.exchange_offices import set_up_offices
+
+    yield from set_up_offices(tmp_path_factory, "sqlite")
+
+
+@pytest.fixture(scope="session")
+def exchange_offices_on_postgresql(
+    tmp_path_factory: pytest.TempPathFactory, pg_server: PgServer
+) -> Iterator[dict[str, Path]]:
+    from tests.core.exchange_offices import set_up_offices
+
+    yield from set_up_offices(tmp_path_factory, "postgresql", pg_server)

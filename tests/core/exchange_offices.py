@@ -23,6 +23,7 @@ from app.core.office.datadir import DataDir
 from app.core.office.peek import OfficeInfo
 from app.core.office.setup import init_office, open_office
 from app.db.engine import Database
+from tests.conftest import PgServer
 
 STREET, STREET2 = "420106001", "420106002"
 COMMUNITY, COMMUNITY2 = "420106001001", "420106001002"
@@ -76,14 +77,15 @@ def _setup(tmp: Path, urls: dict[str, str] | None = None) -> dict[str, Path]:
 STREET_BACKENDS = ("sqlite", "postgresql")
 
 
-@pytest.fixture(scope="module", params=STREET_BACKENDS)
-def template(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+def set_up_offices(
+    tmp_path_factory: pytest.TempPathFactory, backend: str, server: PgServer | None = None
 ) -> Iterator[dict[str, Path]]:
-    if request.param == "sqlite":
+    """The four offices, the street offices on `backend` (on a database of their own each, made
+    on `server`, dropped at the end); made once per test session (tests/conftest.py)."""
+    if backend == "sqlite":
         yield _setup(tmp_path_factory.mktemp("offices"))
         return
-    server = request.getfixturevalue("pg_server")
+    assert server is not None
     urls = {key: server.create() for key in ("S", "S2")}
     try:
         yield _setup(tmp_path_factory.mktemp("offices-pg"), urls)
@@ -92,31 +94,50 @@ def template(
             server.drop(url)
 
 
+@pytest.fixture(scope="module", params=STREET_BACKENDS)
+def template(request: pytest.FixtureRequest) -> dict[str, Path]:
+    """The set-up offices with the street offices on SQLite, then on PostgreSQL; set up once for
+    every module that uses them (`offices` copies them), not once per module."""
+    return dict(request.getfixturevalue(f"exchange_offices_on_{request.param}"))
+
+
+class _Copies(dict[str, Office]):
+    """Each office copied from the set-up ones (and opened) when a test first asks for it: most
+    tests need two of the four, and a copy on PostgreSQL costs a CREATE DATABASE."""
+
+    def __init__(self, request: pytest.FixtureRequest, template: dict[str, Path], tmp: Path):
+        super().__init__()
+        self.request, self.template, self.tmp = request, template, tmp
+        self.made: list[str] = []  # the databases made on the server, dropped afterwards
+        self.server: PgServer | None = None
+
+    def __missing__(self, key: str) -> Office:
+        root = self.template[key]
+        copy = self.tmp / key
+        shutil.copytree(root, copy)
+        datadir = DataDir(copy)
+        url = remembered_url(DataDir(root))
+        if url is not None:  # a database of its own, copied from the set-up one
+            self.server = self.server or self.request.getfixturevalue("pg_server")
+            self.made.append(self.server.create(template=make_url(url).database))
+            remember_url(datadir, self.made[-1])
+        db, info = open_office(datadir)
+        self[key] = Office(datadir, db, info)
+        return self[key]
+
+
 @pytest.fixture
 def offices(
     request: pytest.FixtureRequest, template: dict[str, Path], tmp_path: Path
 ) -> Iterator[dict[str, Office]]:
-    opened = {}
-    made: list[str] = []
-    server = None
+    opened = _Copies(request, template, tmp_path)
     try:
-        for key, root in template.items():
-            copy = tmp_path / key
-            shutil.copytree(root, copy)
-            datadir = DataDir(copy)
-            url = remembered_url(DataDir(root))
-            if url is not None:  # a database of its own, copied from the set-up one
-                server = server or request.getfixturevalue("pg_server")
-                made.append(server.create(template=make_url(url).database))
-                remember_url(datadir, made[-1])
-            db, info = open_office(datadir)
-            opened[key] = Office(datadir, db, info)
         yield opened
     finally:
         for office in opened.values():
             office.db.dispose()
-        for url in made:
-            server.drop(url)  # type: ignore[union-attr]
+        for url in opened.made:
+            opened.server.drop(url)  # type: ignore[union-attr]
 
 
 def export_to(office: Office, out: Path, full: bool = False) -> Path:

@@ -14,8 +14,14 @@ from tests.conftest import COMMUNITY_CODE, COMMUNITY_NAME, STREET_CODE
 RESIDENTS = 3000
 
 
+_made: list[DataDir] = []  # the one made in this test session (each worker makes its own)
+
+
 def make_template(folder: Path) -> DataDir:
-    """A community of 3,000 residents: 3 grids (G01-G03) over 8 buildings."""
+    """A community of 3,000 residents: 3 grids (G01-G03) over 8 buildings; made in `folder` by
+    the session's first call, the same one returned to every later call."""
+    if _made:
+        return _made[0]
     template = DataDir(folder / "template")
     init_office(template, "community", COMMUNITY_CODE, COMMUNITY_NAME, STREET_CODE)
     db, _info = open_office(template)
@@ -23,6 +29,7 @@ def make_template(folder: Path) -> DataDir:
         fill_demo(db, RESIDENTS)
     finally:
         db.dispose()
+    _made.append(template)
     return template
 
 
