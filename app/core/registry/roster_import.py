@@ -1114,8 +1114,47 @@ _COMPARED = (
 )
 
 
+@dataclass
+class _Matching:
+    """What the database holds that the file is matched against, read once before the first
+    group, and kept up to date as the plan adds households, residents, buildings and tags (the
+    next ids and codes are the plan's own: nothing is written while it is made)."""
+
+    existing: dict[str, Any]  # id number → the live resident
+    without_id: dict[tuple[int, str], Any]  # (household, name) → the live resident without one
+    address_ids: dict[str, int]  # address code → household (the first, as before)
+    code_ids: dict[str, int]  # household code → household
+    buildings: dict[str, tuple[int, int | None]]  # number → (building, grid)
+    known_tags: set[str]
+    heads_now: dict[int, int]  # household → its head
+    next_household: int
+    next_resident: int
+    next_code: int  # of the next H000123 household code
+    new_buildings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    updated_ids: set[int] = field(default_factory=set)
+    moved_out: set[int] = field(default_factory=set)  # known residents put in another household
+    left_headless: dict[int, tuple[int, str]] = field(default_factory=dict)  # household → its
+    # head's (row, name) when that head leaves it
+
+
 def _match(session: Session, plan: Plan) -> None:
     """Decide for each person and household: new, changed or unchanged."""
+    known = _matching(session, plan)
+    warn_no_head = "relation" in plan.layout.columns
+    for g in plan.groups:
+        household_id = _household_of(g, known, plan)
+        if household_id is None:
+            continue
+        _match_members(g, household_id, known, plan, warn_no_head)
+    _new_heads_for_left(session, plan, known.left_headless, known.moved_out)
+    plan.residents_added = len(plan.new_residents)
+    plan.new_tags.sort()
+    plan.new_buildings = list(known.new_buildings.values())
+
+
+def _matching(session: Session, plan: Plan) -> _Matching:
+    """Read the residents the file may name (all of them when it names many: one pass over the
+    index beats thousands of look-ups), the households, buildings, tags and heads."""
     cols = (
         Resident.id,
         Resident.household_id,
@@ -1157,9 +1196,6 @@ def _match(session: Session, plan: Plan) -> None:
             )
         )
     }
-    known_tags = set(session.scalars(select(Tag.name)))
-    next_household = (session.scalar(select(func.max(Household.id))) or 0) + 1
-    next_resident = (session.scalar(select(func.max(Resident.id))) or 0) + 1
     next_code = (
         max(
             (int(c[1:]) for c in code_ids if c[:1] == "H" and c[1:].isdigit()),
@@ -1172,138 +1208,172 @@ def _match(session: Session, plan: Plan) -> None:
         .tuples()
         .all()
     )
-    new_buildings: dict[str, dict[str, Any]] = {}
-    warn_no_head = "relation" in plan.layout.columns
+    return _Matching(
+        existing=existing,
+        without_id=without_id,
+        address_ids=address_ids,
+        code_ids=code_ids,
+        buildings=buildings,
+        known_tags=set(session.scalars(select(Tag.name))),
+        heads_now=heads_now,
+        next_household=(session.scalar(select(func.max(Household.id))) or 0) + 1,
+        next_resident=(session.scalar(select(func.max(Resident.id))) or 0) + 1,
+        next_code=next_code,
+    )
 
-    updated_ids: set[int] = set()
-    moved_out: set[int] = set()  # known residents the file puts in another household
-    left_headless: dict[int, tuple[int, str]] = {}  # household → (row, name) of its head leaving
-    new_residents = plan.new_residents
-    for g in plan.groups:
-        household_id: int | None = None
-        address_code = g.address.code if g.address is not None else None
-        if g.household_code and g.household_code in code_ids:
-            household_id = code_ids[g.household_code]
-        elif address_code is not None and "#" not in g.key:
-            household_id = address_ids.get(address_code)
-        if household_id is None:
-            if g.address is None:
-                for p in g.people:
-                    plan.rejected.append(
-                        Problem(
-                            p.row,
-                            "unknown_household",
-                            f"户号 {g.household_code} 不存在，且没有住址",
-                            f"Household code {g.household_code} unknown and no address given",
-                        )
-                    )
-                continue
-            number = g.address.building
-            known = buildings.get(number)
-            if known is None:
-                spec = new_buildings.get(number)
-                if spec is None:
-                    spec = {"number": number, "units": 1, "floors": 1}
-                    new_buildings[number] = spec
-                    plan.buildings_added.append(number)
-                spec["units"] = max(spec["units"], g.address.unit)
-                spec["floors"] = max(spec["floors"], _floor(g.address.room))
-            code = g.household_code or f"H{next_code:06d}"
-            if not g.household_code:
-                next_code += 1
-            household_id = next_household
-            next_household += 1
-            plan.new_households.append(
-                {
-                    "id": household_id,
-                    "code": code,
-                    "building": number,
-                    "unit": g.address.unit,
-                    "room": g.address.room,
-                    "address_code": address_code,
-                    "grid_id": known[1] if known else None,
-                }
-            )
-            plan.households_added += 1
-            address_ids.setdefault(address_code, household_id)
-            code_ids[code] = household_id
 
-        head_id = heads_now.get(household_id)
-        added_now: dict[int, dict[str, Any]] = {}
-        file_head: int | None = None
-        first_member: int | None = None
+def _household_of(g: Group, known: _Matching, plan: Plan) -> int | None:
+    """The household a group of the file is: the one its household code or (unless the file
+    splits one address into several households, `#` in its key) its address names; else a new
+    one, with its building when that is new too. None, with every member refused, when the
+    group has an unknown household code and no address to make one at."""
+    address_code = g.address.code if g.address is not None else None
+    if g.household_code and g.household_code in known.code_ids:
+        return known.code_ids[g.household_code]
+    if address_code is not None and "#" not in g.key:
+        found = known.address_ids.get(address_code)
+        if found is not None:
+            return found
+    if g.address is None:
         for p in g.people:
-            for t in p.tags:
-                if t not in known_tags:
-                    known_tags.add(t)
-                    plan.new_tags.append(t)
-            old = (
-                existing.get(p.id_number) if p.id_number else without_id.get((household_id, p.name))
+            plan.rejected.append(
+                Problem(
+                    p.row,
+                    "unknown_household",
+                    f"户号 {g.household_code} 不存在，且没有住址",
+                    f"Household code {g.household_code} unknown and no address given",
+                )
             )
-            if isinstance(old, _Seen):
-                plan.rejected.append(
-                    Problem(
-                        p.row,
-                        "duplicate_in_file",
-                        f"与前面一行重复（同一户中同名且无身份证号）：{p.name}",
-                        f"Same name in the same household as an earlier row, no ID number: {p.name}",
-                    )
-                )
-                continue
-            if old is None:
-                rid = next_resident
-                next_resident += 1
-                added_now[rid] = row = _new_resident(rid, household_id, p)
-                new_residents.append(row)
-                if not p.id_number:
-                    without_id[(household_id, p.name)] = _Seen(rid)
-            else:
-                rid = old.id
-                change = _changes(old, p, household_id)
-                if "household_id" in change:
-                    moved_out.add(rid)
-                if change.get("is_head") is False:
-                    left_headless.setdefault(old.household_id, (p.row, p.name))
-                if change:
-                    plan.updates.append({"id": rid, **change})
-                    updated_ids.add(rid)
-                    plan.residents_updated += 1
-            if first_member is None:
-                first_member = rid
-            if p.is_head and file_head is None:
-                file_head = rid
-            elif p.is_head:
-                plan.warnings.append(
-                    Problem(
-                        p.row,
-                        "several_heads",
-                        "同一户中有多个户主，只保留第一个",
-                        "Several heads in one household; the first is kept",
-                    )
-                )
-        if head_id is None and file_head is None and warn_no_head and g.people:
+        return None
+    number = g.address.building
+    building = known.buildings.get(number)
+    if building is None:
+        spec = known.new_buildings.get(number)
+        if spec is None:
+            spec = {"number": number, "units": 1, "floors": 1}
+            known.new_buildings[number] = spec
+            plan.buildings_added.append(number)
+        spec["units"] = max(spec["units"], g.address.unit)
+        spec["floors"] = max(spec["floors"], _floor(g.address.room))
+    code = g.household_code or f"H{known.next_code:06d}"
+    if not g.household_code:
+        known.next_code += 1
+    household_id = known.next_household
+    known.next_household += 1
+    plan.new_households.append(
+        {
+            "id": household_id,
+            "code": code,
+            "building": number,
+            "unit": g.address.unit,
+            "room": g.address.room,
+            "address_code": address_code,
+            "grid_id": building[1] if building else None,
+        }
+    )
+    plan.households_added += 1
+    known.address_ids.setdefault(cast(str, address_code), household_id)
+    known.code_ids[code] = household_id
+    return household_id
+
+
+def _match_members(
+    g: Group, household_id: int, known: _Matching, plan: Plan, warn_no_head: bool
+) -> None:
+    """Each member of a group as a new resident or the changes to a known one, then the
+    household's head: the one the file marks (the first, when it marks several), else the head
+    it has, else its first member — so every household keeps exactly one."""
+    head_id = known.heads_now.get(household_id)
+    added_now: dict[int, dict[str, Any]] = {}
+    file_head: int | None = None
+    first_member: int | None = None
+    for p in g.people:
+        for t in p.tags:
+            if t not in known.known_tags:
+                known.known_tags.add(t)
+                plan.new_tags.append(t)
+        rid = _match_person(p, household_id, known, plan, added_now)
+        if rid is None:
+            continue
+        if first_member is None:
+            first_member = rid
+        if p.is_head and file_head is None:
+            file_head = rid
+        elif p.is_head:
             plan.warnings.append(
                 Problem(
-                    g.people[0].row,
-                    "no_head",
-                    "此户没有标明户主，已将第一位成员设为户主",
-                    "No head marked for this household; the first member was made head",
+                    p.row,
+                    "several_heads",
+                    "同一户中有多个户主，只保留第一个",
+                    "Several heads in one household; the first is kept",
                 )
             )
-        wanted_head = file_head or head_id or first_member
-        if wanted_head is not None and wanted_head != head_id:
-            if head_id is None and wanted_head in added_now:
-                row = added_now[wanted_head]  # a new member heads it from the start
-                row["is_head"] = True
-                row["relation"] = HEAD  # a relation is to the head: the head's own is 户主
-                continue
-            plan.head_changes.append((household_id, wanted_head))
-            if head_id is not None and wanted_head not in updated_ids:
-                plan.residents_updated += 1
-    _new_heads_for_left(session, plan, left_headless, moved_out)
-    plan.residents_added = len(new_residents)
-    plan.new_tags.sort()
-    plan.new_buildings = list(new_buildings.values())
+    if head_id is None and file_head is None and warn_no_head and g.people:
+        plan.warnings.append(
+            Problem(
+                g.people[0].row,
+                "no_head",
+                "此户没有标明户主，已将第一位成员设为户主",
+                "No head marked for this household; the first member was made head",
+            )
+        )
+    wanted_head = file_head or head_id or first_member
+    if wanted_head is None or wanted_head == head_id:
+        return
+    if head_id is None and wanted_head in added_now:
+        row = added_now[wanted_head]  # a new member heads it from the start
+        row["is_head"] = True
+        row["relation"] = HEAD  # a relation is to the head: the head's own is 户主
+        return
+    plan.head_changes.append((household_id, wanted_head))
+    if head_id is not None and wanted_head not in known.updated_ids:
+        plan.residents_updated += 1
+
+
+def _match_person(
+    p: Person,
+    household_id: int,
+    known: _Matching,
+    plan: Plan,
+    added_now: dict[int, dict[str, Any]],
+) -> int | None:
+    """The resident id a person of the file is: a known one (by ID number, else by name in the
+    household), with what changed planned; or a new one, planned in `added_now` too. None, with
+    the row refused, for a second person of the same name without an ID number in a household."""
+    old = (
+        known.existing.get(p.id_number)
+        if p.id_number
+        else known.without_id.get((household_id, p.name))
+    )
+    if isinstance(old, _Seen):
+        plan.rejected.append(
+            Problem(
+                p.row,
+                "duplicate_in_file",
+                f"与前面一行重复（同一户中同名且无身份证号）：{p.name}",
+                f"Same name in the same household as an earlier row, no ID number: {p.name}",
+            )
+        )
+        return None
+    if old is None:
+        rid = known.next_resident
+        known.next_resident += 1
+        added_now[rid] = row = _new_resident(rid, household_id, p)
+        plan.new_residents.append(row)
+        if not p.id_number:
+            known.without_id[(household_id, p.name)] = _Seen(rid)
+        return rid
+    rid = old.id
+    change = _changes(old, p, household_id)
+    if "household_id" in change:
+        known.moved_out.add(rid)
+    if change.get("is_head") is False:
+        known.left_headless.setdefault(old.household_id, (p.row, p.name))
+    if change:
+        plan.updates.append({"id": rid, **change})
+        known.updated_ids.add(rid)
+        plan.residents_updated += 1
+    return int(rid)
 
 
 def _new_heads_for_left(
