@@ -1,17 +1,23 @@
-"""Two writers at once: imports started together as processes both end with exit 0 (or a plain
+"""Two writers at once: imports started together in two processes both end with exit 0 (or a plain
 "busy" line), never an internal error, and the residents are exactly those of both files. An
 import plans while only reading; the ids it numbers with and the matches it found are checked
-again under the write lock, and the plan is worked out again when another writer came first."""
+again under the write lock, and the plan is worked out again when another writer came first.
+
+The two processes (tests/e2e/command_server.py) stay up for every round and are told to import at
+the same moment: each round's imports start together, where two fresh processes would start them
+as far apart as their start-ups differ (and spend a second each importing Python modules)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import xlsxwriter
 
-from tests.e2e.conftest import INIT, griddesk, start
+from tests.e2e.conftest import INIT, ROOT, env_for, griddesk
 
 ROUNDS = 20
 
@@ -30,6 +36,31 @@ def _roster(path: Path, building: int, people: int) -> None:
 def test_two_imports_at_once_never_clash(tmp_path: Path) -> None:
     home, data = tmp_path / "home", tmp_path / "office"
     assert griddesk(home, data, *INIT).code == 0
+    servers = [
+        subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "e2e" / "command_server.py"), str(home),
+             str(data)],
+            cwd=ROOT, env=env_for(home), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True, encoding="utf-8",
+        )
+        for _side in (0, 1)
+    ]  # fmt: skip
+    try:
+        for server in servers:
+            assert server.stdout is not None and server.stdout.readline() == "ready\n"
+        expected = rounds(servers, tmp_path)
+    finally:
+        for server in servers:
+            assert server.stdin is not None
+            server.stdin.close()
+            server.wait(60)
+    assert griddesk(home, data, "stats", "--json").json()["residents"] == expected
+    check = griddesk(home, data, "check")
+    assert check.code == 0, check.out + check.err
+
+
+def rounds(servers: list[subprocess.Popen[str]], tmp_path: Path) -> int:
+    """ROUNDS rounds of two imports at once; the residents they add."""
     expected = 0
     for r in range(ROUNDS):
         files = []
@@ -37,16 +68,15 @@ def test_two_imports_at_once_never_clash(tmp_path: Path) -> None:
             f = tmp_path / f"r{r}-{side}.xlsx"
             _roster(f, 2 * r + side + 1, 6 + side)
             files.append(f)
-        procs = [
-            start(home, data, "import", "residents", str(f), stdout=subprocess.PIPE,
-                  stderr=subprocess.PIPE, text=True)
-            for f in files
-        ]  # fmt: skip
-        for p, f in zip(procs, files, strict=True):
-            _out, err = p.communicate(timeout=120)
+        for server, f in zip(servers, files, strict=True):  # both told, then both read
+            assert server.stdin is not None
+            server.stdin.write(json.dumps(["import", "residents", str(f)]) + "\n")
+            server.stdin.flush()
+        for server, f in zip(servers, files, strict=True):
+            assert server.stdout is not None
+            done = json.loads(server.stdout.readline())
+            err = done["err"]
             assert "内部错误" not in err and "Traceback" not in err, (f.name, err)
-            assert p.returncode == 0, (f.name, p.returncode, err)
+            assert done["code"] == 0, (f.name, done["code"], err)
         expected += 6 + 7
-    assert griddesk(home, data, "stats", "--json").json()["residents"] == expected
-    check = griddesk(home, data, "check")
-    assert check.code == 0, check.out + check.err
+    return expected
