@@ -711,6 +711,15 @@ def _not_a_person(row: int, why: tuple[str, str]) -> Problem:
     )
 
 
+class _Columns(NamedTuple):
+    """The data rows cleaned column by column (`_clean_columns`), ready to be read row by row."""
+
+    data: list[list[Any]]  # the data rows, each as wide as the header
+    start: int  # the index of the first data row in the table
+    not_people: dict[int, tuple[str, str]]  # row number → why its name is a count or a label
+    rows: Iterator[tuple[Any, ...]]  # per row: its number and its cleaned cells, as _read_people
+
+
 def _read_people(
     table: Table,
     layout: Layout,
@@ -718,7 +727,129 @@ def _read_people(
     warnings: list[Problem],
     progress: Progress,
 ) -> tuple[list[Person], int]:
-    """The people of the data rows and how many rows were not blank."""
+    """The people of the data rows and how many rows were not blank.
+
+    The loop below runs once per row of rosters of 180,000: its common case (a named person with
+    a valid ID number) stays inline; each rarer case — no name, a bad ID number, a warning —
+    calls a helper of its own."""
+    cols = layout.columns
+    cleaned = _clean_columns(table, layout, progress)
+    data, start, not_people = cleaned.data, cleaned.start, cleaned.not_people
+    n = len(data)
+    total = max(n, 1)
+    people: list[Person] = []
+    seen_ids: dict[str, int] = {}
+    births: dict[str, date | None] = {}
+    today = date.today()
+    rows_read = 0
+    for (
+        rownum,
+        name,
+        raw_id,
+        gender,
+        phone,
+        phone_good,
+        relation,
+        is_head,
+        (residency, tags),
+        res_text,
+        status,
+        doc_type,
+        doc_number,
+        note,
+        (addr, code, raw_address, key),
+        born_cell,
+    ) in cleaned.rows:
+        if not rownum % 50_000:
+            progress((n + rownum - start) // 2, total, "检查数据")
+        if not name or len(name) > MAX_NAME:
+            problem = _name_problem(rownum, name, data[rownum - start - 1], cols, not_people)
+            if problem is None:
+                continue  # a blank row
+            if problem.code == "not_a_person":
+                warnings.append(problem)
+            else:
+                rows_read += 1
+                rejected.append(problem)
+            continue
+        number: str | None = None
+        born: date | None = None
+        gender_from_id: str | None = None
+        if raw_id.__class__ is str and _ID18.fullmatch(raw_id):  # the common case, inline
+            digits = raw_id[6:14]
+            born = (
+                births[digits]
+                if digits in births
+                else births.setdefault(digits, _birth(digits, today))
+            )
+            if born is not None and _CHECK[2 * int(raw_id[:17], 13) % 11] == raw_id[17]:
+                number = raw_id
+                gender_from_id = "M" if raw_id[16] in "13579" else "F"
+        if number is None:  # no valid ID number: the row may be a signature line or a count
+            why = footer_reason(data[rownum - start - 1], name, cols, labels=FIELD_LABELS)
+            if why is not None:
+                warnings.append(_not_a_person(rownum, why))
+                continue
+        rows_read += 1
+        if number is None and raw_id != "" and raw_id is not None:
+            bad, number, born, gender_from_id = _id_number_cell(
+                rownum, raw_id, born, gender_from_id
+            )
+            if bad is not None:
+                rejected.append(bad)
+                continue
+        if number is not None:
+            first = seen_ids.setdefault(number, rownum)
+            if first != rownum:
+                rejected.append(_same_id_number(rownum, first, number))
+                continue
+            if gender is not None and gender != gender_from_id:
+                warnings.append(_gender_kept(rownum, gender_from_id))
+            gender = gender_from_id
+            doc_type = "id_card"
+        else:
+            born = read_date(born_cell) if born_cell != "" else None
+            if doc_number is not None and doc_type is None:
+                doc_type = "other"
+        if not phone_good:
+            warnings.append(_phone_kept(rownum, phone))
+        if res_text:
+            if res_text in RESIDENCY_WORDS:
+                residency = RESIDENCY_WORDS[res_text]
+            else:
+                warnings.append(_residency_unknown(rownum, res_text))
+        if addr is None and code is None and raw_address:
+            rejected.append(_bad_address(rownum, raw_address))
+            continue
+        people.append(
+            Person(
+                rownum,
+                name,
+                number,
+                gender,
+                born,
+                phone,
+                relation,
+                is_head,
+                residency,
+                tags,
+                status,
+                doc_type,
+                doc_number,
+                note or None,
+                addr,
+                code,
+                key,
+            )
+        )
+    progress(total, total, "检查数据")
+    return people, rows_read
+
+
+def _clean_columns(table: Table, layout: Layout, progress: Progress) -> _Columns:
+    """Each column of the data rows cleaned as a whole (`per_distinct`: a value that repeats down
+    the column is cleaned once), which is what makes a large roster quick; names that are counts
+    or labels (10人, 合计, 制表人：李四) are set aside in `not_people`."""
     cols = layout.columns
     start = layout.header_row + 1
     data = table.rows[start:]
@@ -777,12 +908,6 @@ def _read_people(
         else [(None, None, "", None)] * n
     )
     progress(n // 2, total, "检查数据")
-
-    people: list[Person] = []
-    seen_ids: dict[str, int] = {}
-    births: dict[str, date | None] = {}
-    today = date.today()
-    rows_read = 0
     heads = per_distinct(HEAD_WORDS.__contains__, relations)
     rows = zip(
         range(start + 1, start + n + 1),
@@ -803,165 +928,94 @@ def _read_people(
         born_cells,
         strict=True,
     )
-    for (
+    return _Columns(data, start, not_people, rows)
+
+
+def _name_problem(
+    rownum: int,
+    name: str,
+    row: list[Any],
+    cols: dict[str, int],
+    not_people: dict[int, tuple[str, str]],
+) -> Problem | None:
+    """A row without a name, or with one too long for a name: None when the row is blank; a
+    `not_a_person` warning when it is a count, a label, a signature line or a note under the
+    roster; else the row's refusal."""
+    if not name:
+        if _blank_row(row):
+            return None
+        why = not_people.get(rownum) or footer_reason(row, "", cols, labels=FIELD_LABELS)
+        if why is not None:
+            return _not_a_person(rownum, why)
+        return Problem(rownum, "missing_name", "缺少姓名", "The name is missing")
+    why = footer_reason(row, name, cols, labels=FIELD_LABELS)  # a note, in the name column
+    if why is not None:
+        return _not_a_person(rownum, why)
+    return Problem(
+        rownum, "name_too_long", f"姓名过长（{len(name)} 字）", f"Name too long ({len(name)})"
+    )
+
+
+def _id_number_cell(
+    rownum: int, raw_id: Any, born: date | None, gender: str | None
+) -> tuple[Problem | None, str | None, date | None, str | None]:
+    """An ID number the inline check did not take (a number cell, spaces, a lower-case x, a
+    15-digit old number…) read the long way: (refusal, or None; number; birth date; gender),
+    with `born` and `gender` returned as given when the cell holds no number."""
+    id_cell = read_id(raw_id)
+    if id_cell.problem is not None:
+        reason, zh, en = id_cell.problem
+        return Problem(rownum, reason, zh, en), None, born, gender
+    number = id_cell.number
+    if number is not None:
+        info = idnumber.parse(number)
+        born, gender = info.birth_date, info.gender
+    return None, number, born, gender
+
+
+def _same_id_number(rownum: int, first: int, number: str) -> Problem:
+    return Problem(
         rownum,
-        name,
-        raw_id,
-        gender,
-        phone,
-        phone_good,
-        relation,
-        is_head,
-        (residency, tags),
-        res_text,
-        status,
-        doc_type,
-        doc_number,
-        note,
-        (addr, code, raw_address, key),
-        born_cell,
-    ) in rows:
-        if not rownum % 50_000:
-            progress((n + rownum - start) // 2, total, "检查数据")
-        if not name:
-            row = data[rownum - start - 1]
-            if _blank_row(row):
-                continue
-            why = not_people.get(rownum) or footer_reason(row, "", cols, labels=FIELD_LABELS)
-            if why is not None:
-                warnings.append(_not_a_person(rownum, why))
-                continue
-            rows_read += 1
-            rejected.append(Problem(rownum, "missing_name", "缺少姓名", "The name is missing"))
-            continue
-        if len(name) > MAX_NAME:  # a note under the roster, in the name column
-            why = footer_reason(data[rownum - start - 1], name, cols, labels=FIELD_LABELS)
-            if why is not None:
-                warnings.append(_not_a_person(rownum, why))
-                continue
-            rows_read += 1
-            rejected.append(
-                Problem(
-                    rownum,
-                    "name_too_long",
-                    f"姓名过长（{len(name)} 字）",
-                    f"Name too long ({len(name)})",
-                )
-            )
-            continue
-        number: str | None = None
-        born: date | None = None
-        gender_from_id: str | None = None
-        if raw_id.__class__ is str and _ID18.fullmatch(raw_id):  # the common case, inline
-            digits = raw_id[6:14]
-            born = (
-                births[digits]
-                if digits in births
-                else births.setdefault(digits, _birth(digits, today))
-            )
-            if born is not None and _CHECK[2 * int(raw_id[:17], 13) % 11] == raw_id[17]:
-                number = raw_id
-                gender_from_id = "M" if raw_id[16] in "13579" else "F"
-        if number is None:  # no valid ID number: the row may be a signature line or a count
-            why = footer_reason(data[rownum - start - 1], name, cols, labels=FIELD_LABELS)
-            if why is not None:
-                warnings.append(_not_a_person(rownum, why))
-                continue
-        rows_read += 1
-        if number is None and raw_id != "" and raw_id is not None:
-            id_cell = read_id(raw_id)
-            if id_cell.problem is not None:
-                reason, zh, en = id_cell.problem
-                rejected.append(Problem(rownum, reason, zh, en))
-                continue
-            number = id_cell.number
-            if number is not None:
-                info = idnumber.parse(number)
-                born, gender_from_id = info.birth_date, info.gender
-        if number is not None:
-            first = seen_ids.setdefault(number, rownum)
-            if first != rownum:
-                rejected.append(
-                    Problem(
-                        rownum,
-                        "duplicate_in_file",
-                        f"身份证号与第 {first} 行重复：{idnumber.mask(number)}",
-                        f"Same ID number as row {first}: {idnumber.mask(number)}",
-                    )
-                )
-                continue
-            if gender is not None and gender != gender_from_id:
-                warnings.append(
-                    Problem(
-                        rownum,
-                        "gender_mismatch",
-                        _GENDER_KEPT_ZH[gender_from_id == "M"],
-                        "The gender disagrees with the ID number; the ID number's is kept",
-                    )
-                )
-            gender = gender_from_id
-            doc_type = "id_card"
-        else:
-            born = read_date(born_cell) if born_cell != "" else None
-            if doc_number is not None and doc_type is None:
-                doc_type = "other"
-        if not phone_good:
-            warnings.append(
-                Problem(
-                    rownum,
-                    "phone_format",
-                    f"电话号码格式不对（应为11位手机号或固定电话）：{mask_numbers(phone or '')}，"
-                    "已照原样保存",
-                    f"Phone number in an unexpected format, kept as written: "
-                    f"{mask_numbers(phone or '')}",
-                )
-            )
-        if res_text:
-            if res_text in RESIDENCY_WORDS:
-                residency = RESIDENCY_WORDS[res_text]
-            else:
-                warnings.append(
-                    Problem(
-                        rownum,
-                        "residency_unknown",
-                        f"户籍类型“{res_text}”无法识别（户籍/流动/境外），按户籍处理",
-                        f"Unknown residency '{res_text}'; taken as registered",
-                    )
-                )
-        if addr is None and code is None and raw_address:
-            rejected.append(
-                Problem(
-                    rownum,
-                    "bad_address",
-                    f"住址无法识别（应为“3栋2单元502”或“3-2-502”）：{mask_numbers(raw_address)}",
-                    "Address not understood (3栋2单元502 or 3-2-502 expected): "
-                    f"{mask_numbers(raw_address)}",
-                )
-            )
-            continue
-        people.append(
-            Person(
-                rownum,
-                name,
-                number,
-                gender,
-                born,
-                phone,
-                relation,
-                is_head,
-                residency,
-                tags,
-                status,
-                doc_type,
-                doc_number,
-                note or None,
-                addr,
-                code,
-                key,
-            )
-        )
-    progress(total, total, "检查数据")
-    return people, rows_read
+        "duplicate_in_file",
+        f"身份证号与第 {first} 行重复：{idnumber.mask(number)}",
+        f"Same ID number as row {first}: {idnumber.mask(number)}",
+    )
+
+
+def _gender_kept(rownum: int, gender_from_id: str | None) -> Problem:
+    return Problem(
+        rownum,
+        "gender_mismatch",
+        _GENDER_KEPT_ZH[gender_from_id == "M"],
+        "The gender disagrees with the ID number; the ID number's is kept",
+    )
+
+
+def _phone_kept(rownum: int, phone: str | None) -> Problem:
+    return Problem(
+        rownum,
+        "phone_format",
+        f"电话号码格式不对（应为11位手机号或固定电话）：{mask_numbers(phone or '')}，已照原样保存",
+        f"Phone number in an unexpected format, kept as written: {mask_numbers(phone or '')}",
+    )
+
+
+def _residency_unknown(rownum: int, res_text: str) -> Problem:
+    return Problem(
+        rownum,
+        "residency_unknown",
+        f"户籍类型“{res_text}”无法识别（户籍/流动/境外），按户籍处理",
+        f"Unknown residency '{res_text}'; taken as registered",
+    )
+
+
+def _bad_address(rownum: int, raw_address: str) -> Problem:
+    return Problem(
+        rownum,
+        "bad_address",
+        f"住址无法识别（应为“3栋2单元502”或“3-2-502”）：{mask_numbers(raw_address)}",
+        f"Address not understood (3栋2单元502 or 3-2-502 expected): {mask_numbers(raw_address)}",
+    )
 
 
 _GENDER_KEPT_ZH = {
