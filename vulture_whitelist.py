@@ -97,7 +97,10 @@ _.raiseExceptions
 # the command line's exit codes are named together; argparse itself exits with 2
 _.EXIT_USAGE
 
-# pytest: module marks, autouse fixtures; io calls a file object's writable()
+# pytest: module marks, autouse fixtures, fixtures asked for by a name made at run time
+# (request.getfixturevalue); io calls a file object's writable()
 _.pytestmark
 _._collect_garbage_on_the_gui_thread
+_.exchange_offices_on_sqlite
+_.exchange_offices_on_postgresql
 _.writable

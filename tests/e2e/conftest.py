@@ -40,7 +40,6 @@ STREET, COMMUNITY = "420106001", "420106001001"
 NAME = "幸福里社区"
 INIT = ["init", "--role", "community", "--code", COMMUNITY, "--name", NAME, "--parent-code", STREET]
 CJK = re.compile(r"[\u4e00-\u9fff]")  # Chinese in a message
-INIT_STREET = ["init", "--role", "street-office", "--code", STREET, "--name", "水果湖街道"]
 TIMEOUT = 180  # seconds a real process may take before the test fails
 
 
@@ -52,10 +51,6 @@ class Run:
     out: str
     err: str
     raw_out: bytes = b""
-
-    @property
-    def err_lines(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.strip()]
 
     @property
     def last_word(self) -> str:
