@@ -39,7 +39,7 @@ def explain(exc: BaseException, where: Path | str) -> GridDeskError | None:
 
 
 # SQLite's primary result codes (an extended code keeps its primary one in the low byte, e.g.
-# SQLITE_BUSY_SNAPSHOT is 517 = 5 + 2 << 8); errors raised by Python's sqlite3 module itself (a
+# SQLITE_BUSY_SNAPSHOT is 517 = 5 + (2 << 8)); errors raised by Python's sqlite3 module itself (a
 # closed connection, a wrong parameter count) carry none and are bugs.
 _IN_USE = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _CANNOT_WRITE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN}
