@@ -41,7 +41,8 @@ def workloads() -> list[Workload]:
     work = _copy(source, "grids-work")
     raw = _copy(source, "grids-raw")
     db, _info = open_office(DataDir(work))
-    fill_demo_roster(db)  # about 600 people on duty, so coverage counts a real roster
+    with db.session(note="demo roster") as session:
+        fill_demo_roster(session)  # about 600 people on duty, so coverage counts a real roster
     with db.reading() as session:
         codes = dict(session.execute(select(Grid.id, Grid.code)).tuples().all())
         buildings = list(session.execute(select(Building.id, Building.grid_id)).tuples())

@@ -58,7 +58,8 @@ def main() -> int:
         db, info = open_office(folder)
         fill_demo(db, 30_000)
         now = datetime.now().replace(second=0, microsecond=0)
-        fill_demo_roster(db, now=now)
+        with db.session(note="demo roster") as session:
+            fill_demo_roster(session, now=now)
         with db.session() as session:  # someone on a shift right now, to be scanned in
             d = duty.create_duty(session, "东门卡点值守", "卡点值守", place="小区东门")
             shift = duty.add_shift(

@@ -105,7 +105,8 @@ def main() -> int:
         init_office(folder, "community", "420106001001", "幸福里社区", "420106001")
         db, office = open_office(folder)
         fill_demo(db, 3000)
-        fill_demo_roster(db)
+        with db.session(note="demo roster") as session:
+            fill_demo_roster(session)
         with db.session() as session:
             record = session.get(Office, 1)
             assert record is not None

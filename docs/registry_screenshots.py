@@ -143,18 +143,19 @@ def main() -> int:
             )
         head = view.head or view.members[0]
         assert elsewhere is not None and head.birth_date is not None
-        lookup.add_resident(  # the head typed again at his daughter's, without his ID number
-            db,
-            elsewhere,
-            ResidentInput(
-                name=head.name,
-                birth_date=head.birth_date,
-                gender=head.gender,
-                phone="13871205566",
-                relation="父亲",
-                tags=["慢性病"],
-            ),
-        )
+        with db.session(note="registry") as session:
+            lookup.add_resident(  # the head typed again at his daughter's, without his ID number
+                session,
+                elsewhere,
+                ResidentInput(
+                    name=head.name,
+                    birth_date=head.birth_date,
+                    gender=head.gender,
+                    phone="13871205566",
+                    relation="父亲",
+                    tags=["慢性病"],
+                ),
+            )
         duplicates = DuplicatesDialog(ctx)
         duplicates.resize(1180, 600)
         duplicates.kind.setCurrentIndex(duplicates.kind.findData("same_person"))

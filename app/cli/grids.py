@@ -485,7 +485,8 @@ def cmd_roster_demo(args: argparse.Namespace, out: Output) -> int:
     from app.core.grids.duty_demo import fill_demo_roster
 
     db, _info = open_data(args)
-    result = fill_demo_roster(db)
+    with db.session(note="demo roster") as session:
+        result = fill_demo_roster(session)
     out.say(
         f"已生成演示名册：{result.people} 人，{result.duties} 项任务，{result.shifts} 个班次，"
         f"排班 {result.assignments} 人次，已签到 {result.check_ins} 人次",

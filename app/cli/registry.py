@@ -353,14 +353,17 @@ def cmd_duplicates_decide(args: argparse.Namespace, out: Any) -> int:
             )
     if args.action == "merge":
         kept = keep if keep is not None else ids[0]
-        result = duplicates.merge_residents(db, kept, [i for i in ids if i != kept], args.note)
+        with db.session(note=duplicates.decision_note("merge", kind, args.note)) as session:
+            result = duplicates.merge_residents(session, kept, [i for i in ids if i != kept])
         out.say(
             f"已合并 {len(result.merged)} 条重复记录，保留 {result.kept}",
             f"Merged {len(result.merged)} duplicate records into {result.kept}",
         )
         return EXIT_OK
     if args.action == "keep":
-        if not duplicates.keep_both(db, kind, ids, args.note):
+        with db.session(note=duplicates.decision_note("keep_both", kind, args.note)) as session:
+            recorded = duplicates.keep_both(session, kind, ids)
+        if not recorded:
             out.say("这一组已记为不同的人，无需再处理。", "Already recorded as different people.")
             return EXIT_ALREADY
         out.say("已记为不同的人，不再列出。", "Recorded as different people; no longer listed.")
@@ -375,7 +378,8 @@ def cmd_duplicates_decide(args: argparse.Namespace, out: Any) -> int:
         if not sep:
             raise InvalidInput(f"--set 应写作 项=值：{item}", f"--set is FIELD=VALUE: {item}")
         changes[name.strip()] = value.strip()
-    changed = duplicates.correct_resident(db, kind, keep, changes, args.note)
+    with db.session(note=duplicates.decision_note("correct", kind, args.note)) as session:
+        changed = duplicates.correct_resident(session, kind, keep, changes)
     out.say(
         f"已更正 {keep}：{'、'.join(changed) or '无变化'}",
         f"Corrected {keep}: {', '.join(changed) or 'nothing changed'}",
@@ -464,7 +468,8 @@ def cmd_household_split(args: argparse.Namespace, out: Any) -> int:
         stays = find_resident(session, args.stays_head, home) if args.stays_head else None
         picked = _relations(session, args.relation, home)
         where = args.address or household_view(session, home).address_code
-    made = split_household(db, home, members, where, head, stays, picked)
+    with db.session(note="registry: split household") as session:
+        made = split_household(session, home, members, where, head, stays, picked)
     out.say(
         f"已分户：{len(members)} 人迁入新户 {made.address_code}，户号 {made.code}",
         f"Split: {len(members)} members into a new household at {made.address_code}, "
@@ -487,7 +492,8 @@ def cmd_household_merge(args: argparse.Namespace, out: Any) -> int:
             kept_head = household_view(session, into).head
             head = kept_head.id if kept_head is not None else 0
         picked = _relations(session, args.relation, None)
-    kept = merge_households(db, into, others, head, picked)
+    with db.session(note="registry: merge households") as session:
+        kept = merge_households(session, into, others, head, picked)
     out.say(
         f"已合户：{len(others)} 户并入 {kept.address_code}，户号 {kept.code}",
         f"Merged {len(others)} households into {kept.address_code}, code {kept.code}",
@@ -502,7 +508,8 @@ def cmd_household_move(args: argparse.Namespace, out: Any) -> int:
     with db.reading() as session:
         person = find_resident(session, args.resident)
         to = _household(session, args.to)
-    move_resident(db, person, to, args.relation)
+    with db.session(note="move") as session:
+        move_resident(session, person, to, args.relation)
     out.say(f"已将 {person} 迁入 {args.to}", f"Moved {person} to {args.to}")
     return EXIT_OK
 
@@ -520,7 +527,9 @@ def cmd_household_set_head(args: argparse.Namespace, out: Any) -> int:
                 f"{args.resident} 不是 {args.household} 的成员",
                 f"{args.resident} is not a member of {args.household}",
             )
-    if not change_head(db, person, args.old_head_relation):
+    with db.session(note="change head") as session:
+        changed = change_head(session, person, args.old_head_relation)
+    if not changed:
         out.say("此人已是户主，无需更改。", "Already the head; nothing changed.")
         return EXIT_ALREADY
     out.say(f"已将 {person} 设为 {args.household} 的户主", f"{person} now heads {args.household}")

@@ -76,7 +76,8 @@ def make_demo(tasks: TaskManager, datadir: DataDir, lang: str) -> bool:
         try:
             fill_demo(db, DEMO_RESIDENTS, progress=progress)
             # people on duty too, so that the grids are staffed as in a real community
-            fill_demo_roster(db)
+            with db.session(note="demo roster") as session:
+                fill_demo_roster(session)
         finally:
             db.dispose()
 

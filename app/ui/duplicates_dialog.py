@@ -289,9 +289,14 @@ class DuplicatesDialog(QDialog):
             return
         db = self.ctx.db
         ids = [m.id for m in others]
+
+        def work(_progress: Any) -> duplicates.MergeResult:
+            with db.session(note=duplicates.decision_note("merge", g.kind)) as session:
+                return duplicates.merge_residents(session, keep.id, ids)
+
         op = self.ctx.run(
             self,
-            lambda _p: duplicates.merge_residents(db, keep.id, ids),
+            work,
             title=self.tr("合并重复登记"),
             show_progress=False,
             changes=Change.REGISTRY,
@@ -304,9 +309,14 @@ class DuplicatesDialog(QDialog):
             return
         db = self.ctx.db
         kind, ids = g.kind, [m.id for m in g.members]
+
+        def work(_progress: Any) -> bool:
+            with db.session(note=duplicates.decision_note("keep_both", kind)) as session:
+                return duplicates.keep_both(session, kind, ids)
+
         op = self.ctx.run(
             self,
-            lambda _p: duplicates.keep_both(db, kind, ids),
+            work,
             title=self.tr("都保留"),
             show_progress=False,
             changes=Change.REGISTRY,
@@ -326,9 +336,14 @@ class DuplicatesDialog(QDialog):
         g = self.current()
         if form.exec() and g is not None:
             db, kind = self.ctx.db, g.kind
+
+            def work(_progress: Any) -> None:
+                with db.session(note=duplicates.decision_note("correct", kind)) as session:
+                    duplicates.record_correction(session, kind, m.id)
+
             op = self.ctx.run(
                 self,
-                lambda _p: duplicates.record_correction(db, kind, m.id),
+                work,
                 title=self.tr("更正"),
                 show_progress=False,
                 changes=Change.REGISTRY,

@@ -139,11 +139,17 @@ class SplitDialog(QDialog):
         new_head = int(self.new_head.currentData())
         remaining = self.remaining_head.currentData()
         text = self.address.text()
+        stays = int(remaining) if remaining else None
+
+        def work(_progress: Any) -> households.HouseholdMade:
+            with db.session(note="registry: split household") as session:
+                return households.split_household(
+                    session, household_id, leaving, text, new_head, stays
+                )
+
         op = self.ctx.run(
             self,
-            lambda _p: households.split_household(
-                db, household_id, leaving, text, new_head, int(remaining) if remaining else None
-            ),
+            work,
             title=self.tr("拆分住户"),
             show_progress=False,
             changes=Change.REGISTRY,
@@ -277,9 +283,14 @@ class MergeDialog(QDialog):
         db = self.ctx.db
         keep, head = self.view.id, int(self.head.currentData())
         picked = self.picked_relations(head)
+
+        def work(_progress: Any) -> households.HouseholdMade:
+            with db.session(note="registry: merge households") as session:
+                return households.merge_households(session, keep, [other.id], head, picked)
+
         op = self.ctx.run(
             self,
-            lambda _p: households.merge_households(db, keep, [other.id], head, picked),
+            work,
             title=self.tr("合并住户"),
             show_progress=False,
             changes=Change.REGISTRY,

@@ -307,11 +307,13 @@ class ResidentForm(QDialog):
 
         def work(_progress: Any) -> HouseholdMade | int:
             if new_household:
-                return add_household(db, where, data, phone)
-            if member is None:
-                return lookup.add_resident(db, household_id, data)
-            lookup.update_resident(db, member.id, data)
-            return member.id
+                with db.session(note="registry: new household") as session:
+                    return add_household(session, where, data, phone)
+            with db.session(note="registry") as session:
+                if member is None:
+                    return lookup.add_resident(session, household_id, data)
+                lookup.update_resident(session, member.id, data)
+                return member.id
 
         def done(result: Any) -> None:
             if isinstance(result, HouseholdMade):
@@ -510,9 +512,14 @@ class HouseholdDialog(QDialog):
         if m is None or m.is_head:
             return
         db = self.ctx.db
+
+        def work(_progress: Any) -> bool:
+            with db.session(note="change head") as session:
+                return lookup.change_head(session, m.id)
+
         self.ctx.run(
             None,
-            lambda _p: lookup.change_head(db, m.id),
+            work,
             title=self.tr("更换户主"),
             on_success=self._after,
             show_progress=False,
@@ -537,9 +544,14 @@ class HouseholdDialog(QDialog):
             )
             return
         db = self.ctx.db
+
+        def work(_progress: Any) -> None:
+            with db.session(note="move") as session:
+                lookup.move_resident(session, m.id, to)
+
         self.ctx.run(
             None,
-            lambda _p: lookup.move_resident(db, m.id, to),
+            work,
             title=self.tr("迁移居民"),
             on_success=self._after,
             show_progress=False,
@@ -553,9 +565,14 @@ class HouseholdDialog(QDialog):
         if reason is None:
             return
         db = self.ctx.db
+
+        def work(_progress: Any) -> None:
+            with db.session(note=f"delete: {reason}") as session:
+                lookup.delete_resident(session, m.id, reason)
+
         self.ctx.run(
             None,
-            lambda _p: lookup.delete_resident(db, m.id, reason),
+            work,
             title=self.tr("删除居民"),
             on_success=self._after,
             show_progress=False,

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from app.core.common.masking import masked_birth
 from app.core.registry import duplicates, idnumber, lookup
-from app.core.registry.duplicates import find_duplicates, keep_both, merge_residents
+from app.core.registry.duplicates import decision_note, find_duplicates, keep_both, merge_residents
 from app.core.registry.lookup import ResidentInput
 from app.db.engine import Database
 from app.db.models import AuditEntry, Household, Resident
@@ -50,32 +50,35 @@ def _audit(db: Database, action: str) -> list[tuple[str, str | None, str | None]
 
 def test_a_person_registered_twice_is_listed_and_merged(demo_db: Database) -> None:
     home, other = _two_households(demo_db)
-    first = lookup.add_resident(
-        demo_db,
-        home,
-        ResidentInput(
-            name="钱多多",
-            id_number=QIAN,
-            tags=["慢性病"],
-        ),
-    )
-    second = lookup.add_resident(  # the same man, typed again elsewhere without his number
-        demo_db,
-        other,
-        ResidentInput(
-            name="钱多多",
-            birth_date=date(1950, 3, 7),
-            phone="13911112222",
-            tags=["独居老人"],
-        ),
-    )
+    with demo_db.session(note="registry") as session:
+        first = lookup.add_resident(
+            session,
+            home,
+            ResidentInput(
+                name="钱多多",
+                id_number=QIAN,
+                tags=["慢性病"],
+            ),
+        )
+    with demo_db.session(note="registry") as session:
+        second = lookup.add_resident(  # the same man, typed again elsewhere without his number
+            session,
+            other,
+            ResidentInput(
+                name="钱多多",
+                birth_date=date(1950, 3, 7),
+                phone="13911112222",
+                tags=["独居老人"],
+            ),
+        )
     [group] = [g for g in _groups(demo_db, "same_person") if "钱多多" in g.shared]
     assert {m.id for m in group.members} == {first, second}
     assert group.shared == f"钱多多 {masked_birth(date(1950, 3, 7), date.today())}"  # not the date
     assert {"id_number", "phone", "address_code", "tags"} <= group.differing()
     assert all("*" in m.id_number for m in group.members if m.id_number)  # masked on screen
 
-    result = merge_residents(demo_db, first, [second])
+    with demo_db.session(note=decision_note("merge", "")) as session:
+        result = merge_residents(session, first, [second])
     assert result.kept == first and result.merged == (second,)
     kept, gone = _person(demo_db, first), _person(demo_db, second)
     assert kept.phone == "13911112222"  # what only the other record knew
@@ -118,10 +121,13 @@ def test_merging_a_head_keeps_one_head_and_an_emptied_household_goes(demo_db: Da
         session.add(alone)
         session.flush()
         alone_id = alone.id
-    twice = lookup.add_resident(demo_db, alone_id, ResidentInput(name="孙二娘"))
+    with demo_db.session(note="registry") as session:
+        twice = lookup.add_resident(session, alone_id, ResidentInput(name="孙二娘"))
     assert _person(demo_db, twice).is_head
-    kept = lookup.add_resident(demo_db, home, ResidentInput(name="孙二娘", phone="13700001111"))
-    result = merge_residents(demo_db, kept, [twice])
+    with demo_db.session(note="registry") as session:
+        kept = lookup.add_resident(session, home, ResidentInput(name="孙二娘", phone="13700001111"))
+    with demo_db.session(note=decision_note("merge", "")) as session:
+        result = merge_residents(session, kept, [twice])
     assert result.households_removed == (alone_id,)
     with demo_db.reading() as session:
         emptied = session.get(Household, alone_id)
@@ -136,18 +142,27 @@ def test_merging_a_head_keeps_one_head_and_an_emptied_household_goes(demo_db: Da
 
 def test_different_id_numbers_are_not_merged(demo_db: Database) -> None:
     home, other = _two_households(demo_db)
-    a = lookup.add_resident(
-        demo_db,
-        home,
-        ResidentInput(name="周同名", id_number=idnumber.make("420106", date(1980, 1, 1), 1, "M")),
-    )
-    b = lookup.add_resident(
-        demo_db,
-        other,
-        ResidentInput(name="周同名", id_number=idnumber.make("420106", date(1980, 1, 1), 2, "M")),
-    )
-    with pytest.raises(InvalidInput, match="不同的人"):
-        merge_residents(demo_db, a, [b])
+    with demo_db.session(note="registry") as session:
+        a = lookup.add_resident(
+            session,
+            home,
+            ResidentInput(
+                name="周同名", id_number=idnumber.make("420106", date(1980, 1, 1), 1, "M")
+            ),
+        )
+    with demo_db.session(note="registry") as session:
+        b = lookup.add_resident(
+            session,
+            other,
+            ResidentInput(
+                name="周同名", id_number=idnumber.make("420106", date(1980, 1, 1), 2, "M")
+            ),
+        )
+    with (
+        pytest.raises(InvalidInput, match="不同的人"),
+        demo_db.session(note=decision_note("merge", "")) as session,
+    ):
+        merge_residents(session, a, [b])
     assert _person(demo_db, b).deleted_at is None
     # two people with the same name and birthday, both with their own numbers, are not listed
     assert not [g for g in _groups(demo_db, "same_person") if "周同名" in g.shared]
@@ -156,12 +171,15 @@ def test_different_id_numbers_are_not_merged(demo_db: Database) -> None:
 def test_a_shared_phone_kept_is_not_shown_again_until_someone_joins(demo_db: Database) -> None:
     home, other = _two_households(demo_db)
     phone = "13512345678"
-    a = lookup.add_resident(demo_db, home, ResidentInput(name="吴甲", phone=phone))
-    b = lookup.add_resident(demo_db, other, ResidentInput(name="郑乙", phone=phone))
+    with demo_db.session(note="registry") as session:
+        a = lookup.add_resident(session, home, ResidentInput(name="吴甲", phone=phone))
+    with demo_db.session(note="registry") as session:
+        b = lookup.add_resident(session, other, ResidentInput(name="郑乙", phone=phone))
     [group] = [g for g in _groups(demo_db, "shared_phone") if g.shared == "135****5678"]
     assert {m.id for m in group.members} == {a, b}
 
-    keep_both(demo_db, "shared_phone", [a, b])
+    with demo_db.session(note=decision_note("keep_both", "shared_phone")) as session:
+        keep_both(session, "shared_phone", [a, b])
     assert not [g for g in _groups(demo_db, "shared_phone") if g.shared == "135****5678"]
     kept = _audit(demo_db, "keep_both")
     ua, ub = _person(demo_db, a).uuid, _person(demo_db, b).uuid
@@ -169,24 +187,29 @@ def test_a_shared_phone_kept_is_not_shown_again_until_someone_joins(demo_db: Dat
     with demo_db.reading() as session:
         decision = session.scalars(select(DuplicateDecision)).one()
     assert decision.members == ",".join(sorted([ua, ub])) and decision.decision == "keep_both"
-    keep_both(demo_db, "shared_phone", [b, a])  # deciding again changes nothing
+    with demo_db.session(note=decision_note("keep_both", "shared_phone")) as session:
+        keep_both(session, "shared_phone", [b, a])  # deciding again changes nothing
     with demo_db.reading() as session:
         assert session.scalar(select(func.count()).select_from(DuplicateDecision)) == 1
 
     with demo_db.reading() as session:
         third_home = session.scalars(select(Household.id).order_by(Household.id.desc())).first()
     assert third_home is not None
-    c = lookup.add_resident(demo_db, third_home, ResidentInput(name="王丙", phone=phone))
+    with demo_db.session(note="registry") as session:
+        c = lookup.add_resident(session, third_home, ResidentInput(name="王丙", phone=phone))
     [again] = [g for g in _groups(demo_db, "shared_phone") if g.shared == "135****5678"]
     assert {m.id for m in again.members} == {a, b, c}
 
 
 def test_correcting_a_record_ends_the_group(demo_db: Database) -> None:
     home, other = _two_households(demo_db)
-    lookup.add_resident(demo_db, home, ResidentInput(name="冯丁", phone="13622223333"))
-    b = lookup.add_resident(demo_db, other, ResidentInput(name="陈戊", phone="13622223333"))
+    with demo_db.session(note="registry") as session:
+        lookup.add_resident(session, home, ResidentInput(name="冯丁", phone="13622223333"))
+    with demo_db.session(note="registry") as session:
+        b = lookup.add_resident(session, other, ResidentInput(name="陈戊", phone="13622223333"))
     assert [g for g in _groups(demo_db, "shared_phone") if g.shared == "136****3333"]
-    lookup.update_resident(demo_db, b, ResidentInput(name="陈戊", phone="13622224444"))
+    with demo_db.session(note="registry") as session:
+        lookup.update_resident(session, b, ResidentInput(name="陈戊", phone="13622224444"))
     assert not [g for g in _groups(demo_db, "shared_phone") if g.shared == "136****3333"]
 
 
@@ -194,16 +217,25 @@ def test_a_correction_is_checked_as_the_form_checks_and_is_in_the_audit_trail(
     demo_db: Database,
 ) -> None:
     home, other = _two_households(demo_db)
-    lookup.add_resident(demo_db, home, ResidentInput(name="冯己", phone="13633334444"))
-    b = lookup.add_resident(demo_db, other, ResidentInput(name="陈庚", phone="13633334444"))
-    with pytest.raises(InvalidInput, match="手机号"):
-        duplicates.correct_resident(demo_db, "shared_phone", b, {"phone": "12345"})
-    with pytest.raises(InvalidInput):
-        duplicates.correct_resident(demo_db, "shared_phone", b, {"tags": "低保"})
+    with demo_db.session(note="registry") as session:
+        lookup.add_resident(session, home, ResidentInput(name="冯己", phone="13633334444"))
+    with demo_db.session(note="registry") as session:
+        b = lookup.add_resident(session, other, ResidentInput(name="陈庚", phone="13633334444"))
+    with (
+        pytest.raises(InvalidInput, match="手机号"),
+        demo_db.session(note=decision_note("correct", "shared_phone")) as session,
+    ):
+        duplicates.correct_resident(session, "shared_phone", b, {"phone": "12345"})
+    with (
+        pytest.raises(InvalidInput),
+        demo_db.session(note=decision_note("correct", "shared_phone")) as session,
+    ):
+        duplicates.correct_resident(session, "shared_phone", b, {"tags": "低保"})
     assert _person(demo_db, b).phone == "13633334444"  # refused: nothing changed
-    changed = duplicates.correct_resident(
-        demo_db, "shared_phone", b, {"phone": "136 3333 5555"}, "电话记错"
-    )
+    with demo_db.session(note=decision_note("correct", "shared_phone", "电话记错")) as session:
+        changed = duplicates.correct_resident(
+            session, "shared_phone", b, {"phone": "136 3333 5555"}
+        )
     assert changed == ["phone"] and _person(demo_db, b).phone == "13633335555"
     assert not [g for g in _groups(demo_db, "shared_phone") if g.shared == "136****4444"]
     uuid = _person(demo_db, b).uuid
@@ -218,7 +250,8 @@ def test_a_correction_is_checked_as_the_form_checks_and_is_in_the_audit_trail(
         )
     assert notes == {"duplicates: correct (shared_phone): 电话记错"}
     # corrected in the resident form instead: the decision is recorded on its own
-    duplicates.record_correction(demo_db, "same_person", b)
+    with demo_db.session(note=decision_note("correct", "same_person")) as session:
+        duplicates.record_correction(session, "same_person", b)
     assert (uuid, "same_person", None) in _audit(demo_db, "correct")
 
 
@@ -245,7 +278,11 @@ def test_one_id_number_on_two_communities_rolls(demo_db: Database) -> None:
     assert {m.origin for m in group.members} == {demo_db.origin, OTHER_COMMUNITY}
     assert group.shared == f"{person.id_number[:6]}********{person.id_number[-4:]}"
     ids = [m.id for m in group.members]
-    with pytest.raises(InvalidInput, match="属于"):
-        merge_residents(demo_db, person.id, [i for i in ids if i != person.id])
-    keep_both(demo_db, "same_id", ids)
+    with (
+        pytest.raises(InvalidInput, match="属于"),
+        demo_db.session(note=decision_note("merge", "")) as session,
+    ):
+        merge_residents(session, person.id, [i for i in ids if i != person.id])
+    with demo_db.session(note=decision_note("keep_both", "same_id")) as session:
+        keep_both(session, "same_id", ids)
     assert _groups(demo_db, "same_id") == []

@@ -405,7 +405,8 @@ def test_coverage_counts_the_roster(cdb: Database) -> None:
 
 def test_demo_roster_fills_every_kind_and_shows_a_cadre_on_paper(cdb: Database) -> None:
     now = at(15, day=DAY + timedelta(days=2))
-    result = fill_demo_roster(cdb, now=now)
+    with cdb.session(note="demo roster") as session:
+        result = fill_demo_roster(session, now=now)
     assert result.people > 20 and result.shifts > 40 and result.check_ins > 0
     with cdb.reading() as s:
         roles = {p.role for p in duty.list_people(s)}
@@ -414,8 +415,8 @@ def test_demo_roster_fills_every_kind_and_shows_a_cadre_on_paper(cdb: Database) 
     assert roles == set(duty.ROLE_NAMES)
     assert any(r.on_paper for r in rows)
     assert any(g.flagged for g in cov.grids) and not all(g.flagged for g in cov.grids)
-    with pytest.raises(AlreadyDone):
-        fill_demo_roster(cdb, now=now)
+    with pytest.raises(AlreadyDone), cdb.session(note="demo roster") as session:
+        fill_demo_roster(session, now=now)
 
 
 # --- import --------------------------------------------------------------------------------------

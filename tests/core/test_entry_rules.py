@@ -61,9 +61,14 @@ def test_a_head_moving_to_another_flat_leaves_a_head_behind(db, tmp_path: Path) 
     from app.core.registry.households import add_household
 
     head_id = idnumber.make("420106", date(1950, 3, 7), 15, "M")
-    made = add_household(db, "3-2-502", ResidentInput(name="张建国", id_number=head_id), "")
-    lookup.add_resident(db, made.id, ResidentInput(name="李秀英", relation="配偶"))
-    lookup.add_resident(db, made.id, ResidentInput(name="张小明", relation="子"))
+    with db.session(note="registry: new household") as session:
+        made = add_household(
+            session, "3-2-502", ResidentInput(name="张建国", id_number=head_id), ""
+        )
+    with db.session(note="registry") as session:
+        lookup.add_resident(session, made.id, ResidentInput(name="李秀英", relation="配偶"))
+    with db.session(note="registry") as session:
+        lookup.add_resident(session, made.id, ResidentInput(name="张小明", relation="子"))
     path = tmp_path / "moved.xlsx"
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet()

@@ -214,8 +214,10 @@ def test_the_duplicates_view_rebuilds_no_number(demo_db: Database) -> None:
         home, other = session.scalars(
             select(Household.id).where(Household.deleted_at.is_(None)).limit(2)
         ).all()
-    lookup.add_resident(demo_db, home, ResidentInput(name="钱多多", id_number=NUMBER))
-    lookup.add_resident(demo_db, other, ResidentInput(name="钱多多", birth_date=BORN))
+    with demo_db.session(note="registry") as session:
+        lookup.add_resident(session, home, ResidentInput(name="钱多多", id_number=NUMBER))
+    with demo_db.session(note="registry") as session:
+        lookup.add_resident(session, other, ResidentInput(name="钱多多", birth_date=BORN))
     today = date.today()
     with demo_db.reading() as session:
         report = find_duplicates(session)

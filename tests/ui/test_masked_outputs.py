@@ -84,8 +84,10 @@ def test_the_duplicates_view_rebuilds_no_number(qtbot, demo_ctx: AppContext) -> 
         home, other = session.scalars(
             select(Household.id).where(Household.deleted_at.is_(None)).limit(2)
         ).all()
-    lookup.add_resident(db, home, ResidentInput(name="孙重名", id_number=NUMBER))
-    lookup.add_resident(db, other, ResidentInput(name="孙重名", birth_date=BORN))
+    with db.session(note="registry") as session:
+        lookup.add_resident(session, home, ResidentInput(name="孙重名", id_number=NUMBER))
+    with db.session(note="registry") as session:
+        lookup.add_resident(session, other, ResidentInput(name="孙重名", birth_date=BORN))
     days = [date.today()]  # and the day after reading: an age read over midnight is one of them
     dialog = DuplicatesDialog(demo_ctx)
     qtbot.addWidget(dialog)

@@ -459,12 +459,18 @@ def test_duplicates_side_by_side_keep_both_and_merge(
     db = page.ctx.db
     with db.reading() as session:
         a, b = session.scalars(select(Resident.household_id).distinct().limit(2)).all()
-    lookup.add_resident(db, a, ResidentInput(name="钱重复", birth_date=date(1960, 6, 6)))
-    lookup.add_resident(
-        db, b, ResidentInput(name="钱重复", birth_date=date(1960, 6, 6), phone="13911119999")
-    )
-    lookup.add_resident(db, a, ResidentInput(name="共用甲", phone="13700007777"))
-    lookup.add_resident(db, b, ResidentInput(name="共用乙", phone="13700007777"))
+    with db.session(note="registry") as session:
+        lookup.add_resident(session, a, ResidentInput(name="钱重复", birth_date=date(1960, 6, 6)))
+    with db.session(note="registry") as session:
+        lookup.add_resident(
+            session,
+            b,
+            ResidentInput(name="钱重复", birth_date=date(1960, 6, 6), phone="13911119999"),
+        )
+    with db.session(note="registry") as session:
+        lookup.add_resident(session, a, ResidentInput(name="共用甲", phone="13700007777"))
+    with db.session(note="registry") as session:
+        lookup.add_resident(session, b, ResidentInput(name="共用乙", phone="13700007777"))
     dialog = page.find_duplicates()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)

@@ -18,11 +18,11 @@ from datetime import date, datetime, time, timedelta
 from faker.providers.person.zh_CN import Provider as PersonProvider
 from faker.providers.phone_number.zh_CN import Provider as PhoneProvider
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.core.common.progress import Progress, no_progress
 from app.core.grids import duty
 from app.core.grids.duty import PersonInput
-from app.db.engine import Database
 from app.db.models import Building, Grid, Household, Resident
 from app.db.models_grids import DutyPerson, DutyShift, ShiftAssignment
 from app.errors import AlreadyDone, InvalidInput
@@ -74,7 +74,7 @@ class _Names:
 
 
 def fill_demo_roster(
-    db: Database,
+    session: Session,
     *,
     seed: int = 20200125,
     now: datetime | None = None,
@@ -85,221 +85,216 @@ def fill_demo_roster(
     names = _Names(rng)
     now = (now or datetime.now()).replace(second=0, microsecond=0)
     today = now.date()
-    with db.session(note="demo roster") as session:
-        if session.scalar(select(func.count()).select_from(DutyPerson)):
-            raise AlreadyDone(
-                "已有人员名册，未生成演示名册。", "There is a roster already; no demo roster made."
-            )
-        grids = list(
-            session.execute(
-                select(Grid.id, Grid.code).where(Grid.deleted_at.is_(None)).order_by(Grid.code)
-            )
+    if session.scalar(select(func.count()).select_from(DutyPerson)):
+        raise AlreadyDone(
+            "已有人员名册，未生成演示名册。", "There is a roster already; no demo roster made."
         )
-        if not grids:
-            raise InvalidInput(
-                "还没有网格：请先生成演示社区或新建网格。",
-                "There are no grids yet: make the demo community or add grids first.",
-            )
-        buildings: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
-        for bid, number, units, gid in session.execute(
-            select(Building.id, Building.number, Building.units, Building.grid_id).where(
-                Building.deleted_at.is_(None), Building.grid_id.is_not(None)
-            )
-        ):
-            buildings[gid].append((bid, number, units))
-        # candidates from the residents: heads of households aged 35-70, one per building
-        born_after = today.replace(year=today.year - 70)
-        born_before = today.replace(year=today.year - 35)
-        residents: dict[int, list[tuple[int, str, str | None, int]]] = defaultdict(list)
-        for rid, name, phone, bid, unit in session.execute(
-            select(
-                Resident.id, Resident.name, Resident.phone, Household.building_id, Household.unit
-            )
-            .join(Household, Household.id == Resident.household_id)
-            .where(
-                Resident.is_head,
-                Resident.deleted_at.is_(None),
-                Resident.birth_date.between(born_after, born_before),
-            )
-            .order_by(Resident.id)
-        ):
-            if len(residents[bid]) < 4:
-                residents[bid].append((rid, name, phone, unit))
-        used_residents: set[int] = set()
-        pools: dict[str, list[int]] = defaultdict(list)  # grid code ("" community) → person ids
-        cadres_by_grid: dict[str, list[int]] = defaultdict(list)
-        people = 0
+    grids = list(
+        session.execute(
+            select(Grid.id, Grid.code).where(Grid.deleted_at.is_(None)).order_by(Grid.code)
+        )
+    )
+    if not grids:
+        raise InvalidInput(
+            "还没有网格：请先生成演示社区或新建网格。",
+            "There are no grids yet: make the demo community or add grids first.",
+        )
+    buildings: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
+    for bid, number, units, gid in session.execute(
+        select(Building.id, Building.number, Building.units, Building.grid_id).where(
+            Building.deleted_at.is_(None), Building.grid_id.is_not(None)
+        )
+    ):
+        buildings[gid].append((bid, number, units))
+    # candidates from the residents: heads of households aged 35-70, one per building
+    born_after = today.replace(year=today.year - 70)
+    born_before = today.replace(year=today.year - 35)
+    residents: dict[int, list[tuple[int, str, str | None, int]]] = defaultdict(list)
+    for rid, name, phone, bid, unit in session.execute(
+        select(Resident.id, Resident.name, Resident.phone, Household.building_id, Household.unit)
+        .join(Household, Household.id == Resident.household_id)
+        .where(
+            Resident.is_head,
+            Resident.deleted_at.is_(None),
+            Resident.birth_date.between(born_after, born_before),
+        )
+        .order_by(Resident.id)
+    ):
+        if len(residents[bid]) < 4:
+            residents[bid].append((rid, name, phone, unit))
+    used_residents: set[int] = set()
+    pools: dict[str, list[int]] = defaultdict(list)  # grid code ("" community) → person ids
+    cadres_by_grid: dict[str, list[int]] = defaultdict(list)
+    people = 0
 
-        def add(data: PersonInput) -> int:
-            nonlocal people
-            person = duty.add_person(session, data)
-            people += 1
-            return person.id
+    def add(data: PersonInput) -> int:
+        nonlocal people
+        person = duty.add_person(session, data)
+        people += 1
+        return person.id
 
-        for n, (gid, code) in enumerate(grids):
-            progress(n, len(grids), "名册")
-            big = len(buildings[gid]) > 12
-            # some grids are thinly staffed, as the paper found: a leader, a worker, little else
-            thin = n == 1 or rng.random() < 0.25
+    for n, (gid, code) in enumerate(grids):
+        progress(n, len(grids), "名册")
+        big = len(buildings[gid]) > 12
+        # some grids are thinly staffed, as the paper found: a leader, a worker, little else
+        thin = n == 1 or rng.random() < 0.25
+        pools[code].append(add(PersonInput(names.name(), "grid_leader", names.phone(), grid=code)))
+        for _ in range(2 if big else 1):
             pools[code].append(
-                add(PersonInput(names.name(), "grid_leader", names.phone(), grid=code))
+                add(PersonInput(names.name(), "grid_worker", names.phone(), grid=code))
             )
-            for _ in range(2 if big else 1):
-                pools[code].append(
-                    add(PersonInput(names.name(), "grid_worker", names.phone(), grid=code))
-                )
-            for bid, number, units in buildings[gid]:
-                free = [r for r in residents.get(bid, []) if r[0] not in used_residents]
-                if free and not thin and rng.random() < 0.6:
-                    rid, name, phone, _unit = free[0]
-                    used_residents.add(rid)
-                    add(
-                        PersonInput(
-                            name,
-                            "building_leader",
-                            phone,
-                            grid=code,
-                            resident_id=rid,
-                            zone=number,
-                        )
-                    )
-                if len(free) > 1 and units > 1 and not thin and rng.random() < 0.25:
-                    rid, name, phone, unit = free[1]
-                    used_residents.add(rid)
-                    add(
-                        PersonInput(
-                            name,
-                            "unit_leader",
-                            phone,
-                            grid=code,
-                            resident_id=rid,
-                            zone=f"{number}栋{unit}单元",
-                        )
-                    )
-            if thin:
-                continue
-            numbers = [b[1] for b in buildings[gid]]
-            for i in range(2):
-                zone = ",".join(numbers[i::2][:3]) if numbers else None
-                pools[code].append(
-                    add(
-                        PersonInput(
-                            names.name(),
-                            "party_member",
-                            names.phone(),
-                            grid=code,
-                            organisation=rng.choice(HOME_UNITS) if rng.random() < 0.5 else None,
-                            zone=zone,
-                        )
-                    )
-                )
-            for _ in range(4 if big else 3):
-                pools[code].append(
-                    add(
-                        PersonInput(
-                            names.name(),
-                            "volunteer",
-                            names.phone(),
-                            grid=code,
-                            skills=rng.sample(SKILLS, rng.randint(1, 2)),
-                            availability=rng.choice(AVAILABILITY),
-                            health=rng.choice(HEALTH),
-                        )
-                    )
-                )
-            for _ in range(2 if big else 1):
-                posted = today - timedelta(days=rng.randint(12, 25))
-                pid = add(
+        for bid, number, units in buildings[gid]:
+            free = [r for r in residents.get(bid, []) if r[0] not in used_residents]
+            if free and not thin and rng.random() < 0.6:
+                rid, name, phone, _unit = free[0]
+                used_residents.add(rid)
+                add(
                     PersonInput(
-                        names.name(),
-                        "cadre",
-                        names.phone(),
+                        name,
+                        "building_leader",
+                        phone,
                         grid=code,
-                        organisation=rng.choice(HOME_UNITS),
-                        posting_start=posted,
-                        posting_end=posted + timedelta(days=rng.choice((30, 45, 60))),
+                        resident_id=rid,
+                        zone=number,
                     )
                 )
-                pools[code].append(pid)
-                cadres_by_grid[code].append(pid)
-        for _ in range(4):
-            pools[""].append(add(PersonInput(names.name(), "staff", names.phone())))
-        for _ in range(2):
-            pools[""].append(
+            if len(free) > 1 and units > 1 and not thin and rng.random() < 0.25:
+                rid, name, phone, unit = free[1]
+                used_residents.add(rid)
+                add(
+                    PersonInput(
+                        name,
+                        "unit_leader",
+                        phone,
+                        grid=code,
+                        resident_id=rid,
+                        zone=f"{number}栋{unit}单元",
+                    )
+                )
+        if thin:
+            continue
+        numbers = [b[1] for b in buildings[gid]]
+        for i in range(2):
+            zone = ",".join(numbers[i::2][:3]) if numbers else None
+            pools[code].append(
                 add(
                     PersonInput(
                         names.name(),
-                        "social_worker",
+                        "party_member",
                         names.phone(),
-                        organisation="阳光社会工作服务中心",
-                        skills=["心理疏导"],
+                        grid=code,
+                        organisation=rng.choice(HOME_UNITS) if rng.random() < 0.5 else None,
+                        zone=zone,
                     )
                 )
             )
-        add(PersonInput(names.name(), "partner", names.phone(), organisation="社区物业服务中心"))
-        add(PersonInput(names.name(), "partner", names.phone(), organisation="社区生鲜超市"))
-        # one cadre in the first grid is on the roster only (never comes)
-        absent = cadres_by_grid[grids[0][1]][0] if cadres_by_grid[grids[0][1]] else None
-
-        monday = today - timedelta(days=today.weekday())
-        days = [monday + timedelta(days=i) for i in range(7)]
-        duties: list[tuple[int, str, list[tuple[time, time, int]], list[date]]] = []
-        for gate in GATES:
-            d = duty.create_duty(session, f"{gate}卡点值守", "卡点值守", place=f"小区{gate}")
-            duties.append((d.id, "", [(time(8), time(12), 2), (time(12), time(16), 2)], days))
-        d = duty.create_duty(session, "社区值班", "值班", place="社区居委会")
-        duties.append((d.id, "", [(time(8, 30), time(17, 30), 2)], days))
-        d = duty.create_duty(session, "物资配送", "物资配送", place="社区物资点")
-        duties.append((d.id, "", [(time(14), time(17), 3)], days[::2]))
-        for _gid, code in grids[:MAX_VISIT_GRIDS]:
-            d = duty.create_duty(
-                session, f"{code} 重点人群走访", "上门走访", grid=code, place=f"{code} 网格内"
-            )
-            duties.append((d.id, code, [(time(9), time(11, 30), 2)], days))
-
-        shifts = assignments = check_ins = 0
-        everyone = [pid for pool in pools.values() for pid in pool]
-        for duty_id, code, times, on_days in duties:
-            for day in on_days:
-                for begin, finish, needed in times:
-                    shift = duty.add_shift(
-                        session,
-                        duty_id,
-                        datetime.combine(day, begin),
-                        datetime.combine(day, finish),
-                        needed,
+        for _ in range(4 if big else 3):
+            pools[code].append(
+                add(
+                    PersonInput(
+                        names.name(),
+                        "volunteer",
+                        names.phone(),
+                        grid=code,
+                        skills=rng.sample(SKILLS, rng.randint(1, 2)),
+                        availability=rng.choice(AVAILABILITY),
+                        health=rng.choice(HEALTH),
                     )
-                    shifts += 1
-                    pool = pools[code] if code else everyone
-                    candidates = rng.sample(pool, len(pool))
-                    if absent is not None and (code == grids[0][1] or not code):
-                        candidates.insert(0, absent)
-                    put = 0
-                    for pid in candidates:
-                        if put >= needed:
-                            break
-                        try:
-                            duty.assign_people(session, shift.id, [pid])
-                        except (InvalidInput, AlreadyDone):
-                            continue  # busy then, or outside their posting
-                        put += 1
-                    assignments += put
-        # attendance for the shifts already begun
-        for a, s in session.execute(
-            select(ShiftAssignment, DutyShift)
-            .join(DutyShift, DutyShift.id == ShiftAssignment.shift_id)
-            .where(DutyShift.starts_at <= now)
-            .order_by(ShiftAssignment.id)
-        ).tuples():
-            if a.person_id == absent or rng.random() < 0.08:
-                continue  # a no-show
-            a.checked_in_at = s.starts_at + timedelta(minutes=rng.randint(-15, 12))
-            if a.checked_in_at > now:
-                a.checked_in_at = None
-                continue
-            check_ins += 1
-            leave = s.ends_at + timedelta(minutes=rng.randint(-10, 20))
-            if leave <= now and rng.random() < 0.95:
-                a.checked_out_at = leave
-        progress(len(grids), len(grids), "名册")
-        return DemoRosterResult(people, len(duties), shifts, assignments, check_ins)
+                )
+            )
+        for _ in range(2 if big else 1):
+            posted = today - timedelta(days=rng.randint(12, 25))
+            pid = add(
+                PersonInput(
+                    names.name(),
+                    "cadre",
+                    names.phone(),
+                    grid=code,
+                    organisation=rng.choice(HOME_UNITS),
+                    posting_start=posted,
+                    posting_end=posted + timedelta(days=rng.choice((30, 45, 60))),
+                )
+            )
+            pools[code].append(pid)
+            cadres_by_grid[code].append(pid)
+    for _ in range(4):
+        pools[""].append(add(PersonInput(names.name(), "staff", names.phone())))
+    for _ in range(2):
+        pools[""].append(
+            add(
+                PersonInput(
+                    names.name(),
+                    "social_worker",
+                    names.phone(),
+                    organisation="阳光社会工作服务中心",
+                    skills=["心理疏导"],
+                )
+            )
+        )
+    add(PersonInput(names.name(), "partner", names.phone(), organisation="社区物业服务中心"))
+    add(PersonInput(names.name(), "partner", names.phone(), organisation="社区生鲜超市"))
+    # one cadre in the first grid is on the roster only (never comes)
+    absent = cadres_by_grid[grids[0][1]][0] if cadres_by_grid[grids[0][1]] else None
+
+    monday = today - timedelta(days=today.weekday())
+    days = [monday + timedelta(days=i) for i in range(7)]
+    duties: list[tuple[int, str, list[tuple[time, time, int]], list[date]]] = []
+    for gate in GATES:
+        d = duty.create_duty(session, f"{gate}卡点值守", "卡点值守", place=f"小区{gate}")
+        duties.append((d.id, "", [(time(8), time(12), 2), (time(12), time(16), 2)], days))
+    d = duty.create_duty(session, "社区值班", "值班", place="社区居委会")
+    duties.append((d.id, "", [(time(8, 30), time(17, 30), 2)], days))
+    d = duty.create_duty(session, "物资配送", "物资配送", place="社区物资点")
+    duties.append((d.id, "", [(time(14), time(17), 3)], days[::2]))
+    for _gid, code in grids[:MAX_VISIT_GRIDS]:
+        d = duty.create_duty(
+            session, f"{code} 重点人群走访", "上门走访", grid=code, place=f"{code} 网格内"
+        )
+        duties.append((d.id, code, [(time(9), time(11, 30), 2)], days))
+
+    shifts = assignments = check_ins = 0
+    everyone = [pid for pool in pools.values() for pid in pool]
+    for duty_id, code, times, on_days in duties:
+        for day in on_days:
+            for begin, finish, needed in times:
+                shift = duty.add_shift(
+                    session,
+                    duty_id,
+                    datetime.combine(day, begin),
+                    datetime.combine(day, finish),
+                    needed,
+                )
+                shifts += 1
+                pool = pools[code] if code else everyone
+                candidates = rng.sample(pool, len(pool))
+                if absent is not None and (code == grids[0][1] or not code):
+                    candidates.insert(0, absent)
+                put = 0
+                for pid in candidates:
+                    if put >= needed:
+                        break
+                    try:
+                        duty.assign_people(session, shift.id, [pid])
+                    except (InvalidInput, AlreadyDone):
+                        continue  # busy then, or outside their posting
+                    put += 1
+                assignments += put
+    # attendance for the shifts already begun
+    for a, s in session.execute(
+        select(ShiftAssignment, DutyShift)
+        .join(DutyShift, DutyShift.id == ShiftAssignment.shift_id)
+        .where(DutyShift.starts_at <= now)
+        .order_by(ShiftAssignment.id)
+    ).tuples():
+        if a.person_id == absent or rng.random() < 0.08:
+            continue  # a no-show
+        a.checked_in_at = s.starts_at + timedelta(minutes=rng.randint(-15, 12))
+        if a.checked_in_at > now:
+            a.checked_in_at = None
+            continue
+        check_ins += 1
+        leave = s.ends_at + timedelta(minutes=rng.randint(-10, 20))
+        if leave <= now and rng.random() < 0.95:
+            a.checked_out_at = leave
+    progress(len(grids), len(grids), "名册")
+    return DemoRosterResult(people, len(duties), shifts, assignments, check_ins)

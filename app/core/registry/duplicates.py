@@ -10,7 +10,8 @@ Three kinds, each found by one grouping query over the live residents:
 * `shared_phone` — one phone number given by residents of several households: a relative's phone
   for elderly neighbours, or one person in two households.
 
-What a person decides, each in one transaction and in the audit trail:
+What a person decides, each in the caller's write session (one transaction), whose audit note
+`decision_note` gives, and in the audit trail:
 
 * `merge_residents` — the records are one person: the others are folded into the one kept (empty
   fields filled from them, tags united) and tombstoned with the reason; a head who leaves is
@@ -43,7 +44,6 @@ from sqlalchemy.orm import Session
 from app.core.common.masking import mask_id_number, mask_phone, masked_birth
 from app.db import events
 from app.db.base import utcnow
-from app.db.engine import Database
 from app.db.models import Household, Resident, join_tags, split_tags
 from app.db.models_registry import DUPLICATE_KINDS, DuplicateDecision
 from app.errors import InvalidInput
@@ -336,6 +336,12 @@ def _live(session: Session, resident_id: int) -> Resident:
     return person
 
 
+def _origin(session: Session) -> str | None:
+    """The office this session writes for (a street office holds other offices' records)."""
+    origin = session.info.get("origin")
+    return str(origin) if origin else None
+
+
 def _owned(person: Resident, origin: str | None) -> None:
     if origin is not None and person.origin != origin:
         raise InvalidInput(
@@ -345,78 +351,76 @@ def _owned(person: Resident, origin: str | None) -> None:
         )
 
 
-def _noted(what: str, note: str) -> str:
+def decision_note(decision: str, kind: str, note: str = "") -> str:
+    """The audit note of the write session a decision is made in (`merge`, `keep_both`,
+    `correct`): `duplicates: keep both (shared_phone)`, with the person's own note after a colon."""
+    what = {
+        "merge": "duplicates: merge",
+        "keep_both": f"duplicates: keep both ({kind})",
+        "correct": f"duplicates: correct ({kind})",
+    }[decision]
     note = " ".join(note.split())
     return f"{what}: {note}" if note else what
 
 
-def merge_residents(
-    db: Database, keep_id: int, others: Sequence[int], note: str = ""
-) -> MergeResult:
+def merge_residents(session: Session, keep_id: int, others: Sequence[int]) -> MergeResult:
     """Fold `others` into the record `keep_id`: one person registered more than once."""
     others = [i for i in dict.fromkeys(others) if i != keep_id]
     if not others:
         raise InvalidInput("请至少选择两条记录。", "Choose at least two records.")
-    with db.session(note=_noted("duplicates: merge", note)) as session:
-        keep = _live(session, keep_id)
-        _owned(keep, db.origin)
-        dropped = [_live(session, i) for i in others]
-        for person in dropped:
-            _owned(person, db.origin)
-        numbers = {p.id_number for p in (keep, *dropped) if p.id_number}
-        if len(numbers) > 1:
-            raise InvalidInput(
-                "这几条记录的身份证号不同，是不同的人，不能合并；可以选择“都保留”或更正。",
-                "The records have different ID numbers: different people, not merged (keep both "
-                "or correct one)",
-            )
-        kept_address = session.get(Household, keep.household_id)
-        where = kept_address.address_code if kept_address else ""
-        fill: dict[str, Any] = {}
-        tags = set(split_tags(keep.tags))
-        for person in dropped:
-            for name in _FILLED:
-                value = getattr(person, name)
-                if (
-                    value not in (None, "")
-                    and getattr(keep, name) in (None, "")
-                    and name not in fill
-                ):
-                    fill[name] = value
-            tags |= set(split_tags(person.tags))
-        now = utcnow()
-        left: list[int] = []
-        for person in dropped:
-            was_head = person.is_head
-            person.deleted_at = now
-            person.delete_reason = f"重复登记，已并入 {keep.name}（{where}）"
-            person.is_head = False
-            session.flush()  # the ID number and head are free before the kept record takes them
-            if was_head:
-                _promote_next(session, person.household_id)
-            left.append(person.household_id)
-        for name, value in fill.items():
-            setattr(keep, name, value)
-        if fill.get("id_number"):
-            keep.doc_type = "id_card"
-        if join_tags(tags) != keep.tags:
-            keep.tags = join_tags(tags)
-        session.flush()
-        emptied = _tombstone_empty(
-            session, [h for h in dict.fromkeys(left) if h != keep.household_id]
+    keep = _live(session, keep_id)
+    _owned(keep, _origin(session))
+    dropped = [_live(session, i) for i in others]
+    for person in dropped:
+        _owned(person, _origin(session))
+    numbers = {p.id_number for p in (keep, *dropped) if p.id_number}
+    if len(numbers) > 1:
+        raise InvalidInput(
+            "这几条记录的身份证号不同，是不同的人，不能合并；可以选择“都保留”或更正。",
+            "The records have different ID numbers: different people, not merged (keep both "
+            "or correct one)",
         )
-        events.record_decision(
-            session, "resident", [p.uuid for p in dropped], "merge", "merged_into", keep.uuid
-        )
-        events.record_decision(
-            session,
-            "resident",
-            [keep.uuid],
-            "merge",
-            "merged_from",
-            ",".join(p.uuid for p in dropped),
-        )
-        return MergeResult(keep.id, tuple(p.id for p in dropped), tuple(emptied))
+    kept_address = session.get(Household, keep.household_id)
+    where = kept_address.address_code if kept_address else ""
+    fill: dict[str, Any] = {}
+    tags = set(split_tags(keep.tags))
+    for person in dropped:
+        for name in _FILLED:
+            value = getattr(person, name)
+            if value not in (None, "") and getattr(keep, name) in (None, "") and name not in fill:
+                fill[name] = value
+        tags |= set(split_tags(person.tags))
+    now = utcnow()
+    left: list[int] = []
+    for person in dropped:
+        was_head = person.is_head
+        person.deleted_at = now
+        person.delete_reason = f"重复登记，已并入 {keep.name}（{where}）"
+        person.is_head = False
+        session.flush()  # the ID number and head are free before the kept record takes them
+        if was_head:
+            _promote_next(session, person.household_id)
+        left.append(person.household_id)
+    for name, value in fill.items():
+        setattr(keep, name, value)
+    if fill.get("id_number"):
+        keep.doc_type = "id_card"
+    if join_tags(tags) != keep.tags:
+        keep.tags = join_tags(tags)
+    session.flush()
+    emptied = _tombstone_empty(session, [h for h in dict.fromkeys(left) if h != keep.household_id])
+    events.record_decision(
+        session, "resident", [p.uuid for p in dropped], "merge", "merged_into", keep.uuid
+    )
+    events.record_decision(
+        session,
+        "resident",
+        [keep.uuid],
+        "merge",
+        "merged_from",
+        ",".join(p.uuid for p in dropped),
+    )
+    return MergeResult(keep.id, tuple(p.id for p in dropped), tuple(emptied))
 
 
 def _promote_next(session: Session, household_id: int) -> None:
@@ -442,55 +446,53 @@ def _tombstone_empty(session: Session, household_ids: Sequence[int]) -> list[int
     return emptied
 
 
-def keep_both(db: Database, kind: str, resident_ids: Sequence[int], note: str = "") -> bool:
+def keep_both(session: Session, kind: str, resident_ids: Sequence[int]) -> bool:
     """These records are different people: record it, so the group is not listed again. False
     when it was recorded already (nothing changed)."""
     if kind not in KINDS:
         raise ValueError(kind)
-    with db.session(note=_noted(f"duplicates: keep both ({kind})", note)) as session:
-        people = [_live(session, i) for i in dict.fromkeys(resident_ids)]
-        if len(people) < 2:
-            raise InvalidInput("请至少选择两条记录。", "Choose at least two records.")
-        key = members_key(p.uuid for p in people)
-        already = session.scalar(
-            select(func.count())
-            .select_from(DuplicateDecision)
-            .where(DuplicateDecision.kind == kind, DuplicateDecision.members == key)
+    people = [_live(session, i) for i in dict.fromkeys(resident_ids)]
+    if len(people) < 2:
+        raise InvalidInput("请至少选择两条记录。", "Choose at least two records.")
+    key = members_key(p.uuid for p in people)
+    already = session.scalar(
+        select(func.count())
+        .select_from(DuplicateDecision)
+        .where(DuplicateDecision.kind == kind, DuplicateDecision.members == key)
+    )
+    if already:
+        return False
+    session.add(
+        DuplicateDecision(
+            kind=kind,
+            members=key,
+            decision="keep_both",
+            actor=str(session.info.get("actor") or events.default_actor()),
+            note=KIND_LABELS[kind],
         )
-        if already:
-            return False
-        session.add(
-            DuplicateDecision(
-                kind=kind,
-                members=key,
-                decision="keep_both",
-                actor=str(session.info.get("actor") or events.default_actor()),
-                note=KIND_LABELS[kind],
-            )
+    )
+    for person in people:
+        others = [p.uuid for p in people if p is not person]
+        events.record_decision(
+            session, "resident", [person.uuid], "keep_both", kind, ",".join(others)
         )
-        for person in people:
-            others = [p.uuid for p in people if p is not person]
-            events.record_decision(
-                session, "resident", [person.uuid], "keep_both", kind, ",".join(others)
-            )
     return True
 
 
 CORRECTABLE = ("name", "id_number", "phone", "birth_date", "gender", "doc_number")
 
 
-def record_correction(db: Database, kind: str, resident_id: int, note: str = "") -> None:
+def record_correction(session: Session, kind: str, resident_id: int) -> None:
     """The decision `correct` in the audit trail, after the record was corrected in the resident
     form (whose changes are audited as every edit is)."""
     if kind not in KINDS:
         raise ValueError(kind)
-    with db.session(note=_noted(f"duplicates: correct ({kind})", note)) as session:
-        person = _live(session, resident_id)
-        events.record_decision(session, "resident", [person.uuid], "correct", kind, None)
+    person = _live(session, resident_id)
+    events.record_decision(session, "resident", [person.uuid], "correct", kind, None)
 
 
 def correct_resident(
-    db: Database, kind: str, resident_id: int, changes: dict[str, str], note: str = ""
+    session: Session, kind: str, resident_id: int, changes: dict[str, str]
 ) -> list[str]:
     """One record of a group was wrong (a mistyped phone, an ID number of someone else): the
     resident form's checks and update, and the decision (`correct`) in the audit trail, in one
@@ -505,30 +507,29 @@ def correct_resident(
             f"可更正的项：{'、'.join(CORRECTABLE)}",
             f"Fields that can be corrected: {', '.join(CORRECTABLE)}",
         )
-    with db.session(note=_noted(f"duplicates: correct ({kind})", note)) as session:
-        person = _live(session, resident_id)
-        _owned(person, db.origin)
-        data = resident_input(person)
-        for name, value in changes.items():
-            if name == "birth_date":
-                try:
-                    data.birth_date = date.fromisoformat(value) if value else None
-                except ValueError as exc:
-                    raise InvalidInput(
-                        f"出生日期应写作 2026-11-29：{value}",
-                        f"A birth date is written 2026-11-29: {value}",
-                    ) from exc
-            elif name == "gender":
-                data.gender = {"男": "M", "女": "F", "M": "M", "F": "F"}.get(value.upper() or value)
-            else:
-                setattr(data, name, value)
-        values = _checked(data)
-        _id_taken(session, values["id_number"], resident_id)
-        changed = [k for k, v in values.items() if getattr(person, k) != v]
-        for key in changed:
-            setattr(person, key, values[key])
-        session.flush()
-        events.record_decision(
-            session, "resident", [person.uuid], "correct", kind, ",".join(changed) or None
-        )
-        return changed
+    person = _live(session, resident_id)
+    _owned(person, _origin(session))
+    data = resident_input(person)
+    for name, value in changes.items():
+        if name == "birth_date":
+            try:
+                data.birth_date = date.fromisoformat(value) if value else None
+            except ValueError as exc:
+                raise InvalidInput(
+                    f"出生日期应写作 2026-11-29：{value}",
+                    f"A birth date is written 2026-11-29: {value}",
+                ) from exc
+        elif name == "gender":
+            data.gender = {"男": "M", "女": "F", "M": "M", "F": "F"}.get(value.upper() or value)
+        else:
+            setattr(data, name, value)
+    values = _checked(data)
+    _id_taken(session, values["id_number"], resident_id)
+    changed = [k for k, v in values.items() if getattr(person, k) != v]
+    for key in changed:
+        setattr(person, key, values[key])
+    session.flush()
+    events.record_decision(
+        session, "resident", [person.uuid], "correct", kind, ",".join(changed) or None
+    )
+    return changed

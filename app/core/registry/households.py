@@ -1,8 +1,9 @@
 """Households as staff make and remake them: a new household with its head, a household split in
 two (some members move to a new household at another address), two households merged into one.
 
-Each is one transaction through a write session, so every record made or changed is stamped and
-audited by the session events (with the note naming the operation); a household given up is
+Each runs in the caller's write session (one transaction), so every record made or changed is
+stamped and audited by the session events (with the session's note: `registry: new household`,
+`registry: split household`, `registry: merge households`); a household given up is
 tombstoned with its reason, never deleted. Every household keeps exactly one head: the operations
 take the head as a parameter (the 住户 page asks for it) and clear the old head's flag before
 setting the new one, so the one-head index never sees two. The relations to the head (与户主关系)
@@ -23,7 +24,6 @@ from app.core.registry import address, relations
 from app.core.registry.lookup import ResidentInput, _checked, _id_taken
 from app.core.registry.vocabulary import HEAD
 from app.db.base import utcnow
-from app.db.engine import Database
 from app.db.models import Building, Household, Resident
 from app.errors import InvalidInput
 
@@ -152,24 +152,23 @@ def _step_down(person: Resident) -> None:
 
 
 def add_household(
-    db: Database, address_text: str, head: ResidentInput, phone: str = ""
+    session: Session, address_text: str, head: ResidentInput, phone: str = ""
 ) -> HouseholdMade:
     """A new household at an address, with its head (the resident form's checks apply)."""
     where = parse_address(address_text)
     values = _checked(head)
     phone = "".join(phone.split())
-    with db.session(note="registry: new household") as session:
-        _id_taken(session, values["id_number"], None)
-        household = _new_household(session, where, phone)
-        values["relation"] = values["relation"] or HEAD
-        person = Resident(household_id=household.id, is_head=True, **values)
-        session.add(person)
-        session.flush()
-        return HouseholdMade(household.id, household.code, household.address_code, person.id)
+    _id_taken(session, values["id_number"], None)
+    household = _new_household(session, where, phone)
+    values["relation"] = values["relation"] or HEAD
+    person = Resident(household_id=household.id, is_head=True, **values)
+    session.add(person)
+    session.flush()
+    return HouseholdMade(household.id, household.code, household.address_code, person.id)
 
 
 def split_household(
-    db: Database,
+    session: Session,
     household_id: int,
     member_ids: Sequence[int],
     address_text: str,
@@ -183,62 +182,59 @@ def split_household(
     notes)."""
     where = parse_address(address_text)
     moving_ids = list(dict.fromkeys(member_ids))
-    with db.session(note="registry: split household") as session:
-        _live_household(session, household_id)
-        members = _members(session, household_id)
-        by_id = {m.id: m for m in members}
-        if not moving_ids or any(i not in by_id for i in moving_ids):
-            raise InvalidInput(
-                "请从这一户的成员中选择要分出去的人。",
-                "Choose the members who leave from this household's members.",
-            )
-        staying = [m for m in members if m.id not in moving_ids]
-        if not staying:
-            raise InvalidInput(
-                "不能把全部成员都分出去：这相当于整户迁址，请修改住址。",
-                "Not every member can leave: that is the household moving; change its address.",
-            )
-        if new_head_id not in moving_ids:
-            raise InvalidInput(
-                "新户的户主必须是分出去的成员之一。", "The new head must be one of those leaving."
-            )
-        if remaining_head_id is not None and remaining_head_id not in {m.id for m in staying}:
-            raise InvalidInput(
-                "原户的户主必须是留下的成员之一。", "The remaining head must be one who stays."
-            )
-        household = _new_household(session, where, None)  # the same address may hold two
-        moving = [by_id[i] for i in moving_ids]
-        old_head_leaves = any(m.is_head for m in moving)
-        picked = relations_picked or {}
-        old_head = next((m for m in members if m.is_head), None)
-        stays_head_id = remaining_head_id
-        if old_head_leaves and stays_head_id is None:
-            stays_head_id = min(
-                staying, key=lambda m: (m.birth_date is None, m.birth_date, m.id)
-            ).id
-        wanted = relations.under(moving, old_head, by_id[new_head_id], picked)
-        if stays_head_id is not None:
-            wanted.update(relations.under(staying, old_head, by_id[stays_head_id], picked))
-        for person in moving:
-            _step_down(person)
+    _live_household(session, household_id)
+    members = _members(session, household_id)
+    by_id = {m.id: m for m in members}
+    if not moving_ids or any(i not in by_id for i in moving_ids):
+        raise InvalidInput(
+            "请从这一户的成员中选择要分出去的人。",
+            "Choose the members who leave from this household's members.",
+        )
+    staying = [m for m in members if m.id not in moving_ids]
+    if not staying:
+        raise InvalidInput(
+            "不能把全部成员都分出去：这相当于整户迁址，请修改住址。",
+            "Not every member can leave: that is the household moving; change its address.",
+        )
+    if new_head_id not in moving_ids:
+        raise InvalidInput(
+            "新户的户主必须是分出去的成员之一。", "The new head must be one of those leaving."
+        )
+    if remaining_head_id is not None and remaining_head_id not in {m.id for m in staying}:
+        raise InvalidInput(
+            "原户的户主必须是留下的成员之一。", "The remaining head must be one who stays."
+        )
+    household = _new_household(session, where, None)  # the same address may hold two
+    moving = [by_id[i] for i in moving_ids]
+    old_head_leaves = any(m.is_head for m in moving)
+    picked = relations_picked or {}
+    old_head = next((m for m in members if m.is_head), None)
+    stays_head_id = remaining_head_id
+    if old_head_leaves and stays_head_id is None:
+        stays_head_id = min(staying, key=lambda m: (m.birth_date is None, m.birth_date, m.id)).id
+    wanted = relations.under(moving, old_head, by_id[new_head_id], picked)
+    if stays_head_id is not None:
+        wanted.update(relations.under(staying, old_head, by_id[stays_head_id], picked))
+    for person in moving:
+        _step_down(person)
+    session.flush()
+    for person in moving:
+        person.household_id = household.id
+    _make_head(by_id[new_head_id])
+    if stays_head_id is not None:
+        stays_head = by_id[stays_head_id]
+        for person in staying:
+            if person.is_head and person is not stays_head:
+                _step_down(person)
         session.flush()
-        for person in moving:
-            person.household_id = household.id
-        _make_head(by_id[new_head_id])
-        if stays_head_id is not None:
-            stays_head = by_id[stays_head_id]
-            for person in staying:
-                if person.is_head and person is not stays_head:
-                    _step_down(person)
-            session.flush()
-            _make_head(stays_head)
-        relations.settle(members, wanted)
-        session.flush()
-        return HouseholdMade(household.id, household.code, household.address_code)
+        _make_head(stays_head)
+    relations.settle(members, wanted)
+    session.flush()
+    return HouseholdMade(household.id, household.code, household.address_code)
 
 
 def merge_households(
-    db: Database,
+    session: Session,
     keep_id: int,
     other_ids: Sequence[int],
     head_id: int,
@@ -251,37 +247,36 @@ def merge_households(
     others = [i for i in dict.fromkeys(other_ids) if i != keep_id]
     if not others:
         raise InvalidInput("请选择要并入的另一户。", "Choose the other household to merge.")
-    with db.session(note="registry: merge households") as session:
-        keep = _live_household(session, keep_id)
-        leaving = [_live_household(session, i) for i in others]
-        families = [_members(session, keep_id)] + [_members(session, h.id) for h in leaving]
-        everyone = [m for family in families for m in family]
-        head = next((m for m in everyone if m.id == head_id), None)
-        if head is None:
-            raise InvalidInput(
-                "户主必须是合并后这一户的成员之一。",
-                "The head must be a member of the merged household.",
-            )
-        picked = relations_picked or {}
-        wanted: dict[int, str] = {}
-        for family in families:
-            wanted.update(
-                relations.under(family, next((m for m in family if m.is_head), None), head, picked)
-            )
-        for person in everyone:
-            if person.is_head and person is not head:
-                _step_down(person)
-        session.flush()
-        for person in everyone:
-            person.household_id = keep.id
-        _make_head(head)
-        relations.settle(everyone, wanted)
-        now = utcnow()
-        for household in leaving:
-            household.deleted_at = now
-            household.delete_reason = f"并入 {keep.address_code}（户号 {keep.code}）"
-        session.flush()
-        return HouseholdMade(keep.id, keep.code, keep.address_code)
+    keep = _live_household(session, keep_id)
+    leaving = [_live_household(session, i) for i in others]
+    families = [_members(session, keep_id)] + [_members(session, h.id) for h in leaving]
+    everyone = [m for family in families for m in family]
+    head = next((m for m in everyone if m.id == head_id), None)
+    if head is None:
+        raise InvalidInput(
+            "户主必须是合并后这一户的成员之一。",
+            "The head must be a member of the merged household.",
+        )
+    picked = relations_picked or {}
+    wanted: dict[int, str] = {}
+    for family in families:
+        wanted.update(
+            relations.under(family, next((m for m in family if m.is_head), None), head, picked)
+        )
+    for person in everyone:
+        if person.is_head and person is not head:
+            _step_down(person)
+    session.flush()
+    for person in everyone:
+        person.household_id = keep.id
+    _make_head(head)
+    relations.settle(everyone, wanted)
+    now = utcnow()
+    for household in leaving:
+        household.deleted_at = now
+        household.delete_reason = f"并入 {keep.address_code}（户号 {keep.code}）"
+    session.flush()
+    return HouseholdMade(keep.id, keep.code, keep.address_code)
 
 
 def heads_ok(session: Session, household_id: int) -> bool:

@@ -20,7 +20,6 @@ from app.core.common.masking import age_on, mask_id_number, mask_phone
 from app.core.common.text import strip_invisible
 from app.core.registry import idnumber, relations
 from app.db.base import utcnow
-from app.db.engine import Database
 from app.db.models import (
     RESIDENCY,
     RESIDENT_STATUS,
@@ -541,36 +540,34 @@ def _id_taken(session: Session, number: str | None, except_id: int | None) -> No
         )
 
 
-def add_resident(db: Database, household_id: int, data: ResidentInput) -> int:
+def add_resident(session: Session, household_id: int, data: ResidentInput) -> int:
     values = _checked(data)
-    with db.session(note="registry") as session:
-        _id_taken(session, values["id_number"], None)
-        household = session.get(Household, household_id)
-        if household is None or household.deleted_at is not None:
-            raise InvalidInput("这一户已不存在。", "The household no longer exists.")
-        has_head = session.scalar(
-            select(func.count())
-            .select_from(Resident)
-            .where(
-                Resident.household_id == household_id,
-                Resident.is_head,
-                Resident.deleted_at.is_(None),
-            )
+    _id_taken(session, values["id_number"], None)
+    household = session.get(Household, household_id)
+    if household is None or household.deleted_at is not None:
+        raise InvalidInput("这一户已不存在。", "The household no longer exists.")
+    has_head = session.scalar(
+        select(func.count())
+        .select_from(Resident)
+        .where(
+            Resident.household_id == household_id,
+            Resident.is_head,
+            Resident.deleted_at.is_(None),
         )
-        person = Resident(household_id=household_id, is_head=not has_head, **values)
-        session.add(person)
-        session.flush()
-        return person.id
+    )
+    person = Resident(household_id=household_id, is_head=not has_head, **values)
+    session.add(person)
+    session.flush()
+    return person.id
 
 
-def update_resident(db: Database, resident_id: int, data: ResidentInput) -> None:
+def update_resident(session: Session, resident_id: int, data: ResidentInput) -> None:
     values = _checked(data)
-    with db.session(note="registry") as session:
-        person = _live(session, resident_id)
-        _id_taken(session, values["id_number"], resident_id)
-        for key, value in values.items():
-            if getattr(person, key) != value:
-                setattr(person, key, value)
+    person = _live(session, resident_id)
+    _id_taken(session, values["id_number"], resident_id)
+    for key, value in values.items():
+        if getattr(person, key) != value:
+            setattr(person, key, value)
 
 
 def _live(session: Session, resident_id: int) -> Resident:
@@ -580,24 +577,23 @@ def _live(session: Session, resident_id: int) -> Resident:
     return person
 
 
-def change_head(db: Database, resident_id: int, old_head_relation: str | None = None) -> bool:
+def change_head(session: Session, resident_id: int, old_head_relation: str | None = None) -> bool:
     """Make this member the head of their household; the old head stays a member (one action),
     with `old_head_relation` or the one `app.core.registry.relations` works out, and the others' relations
     follow the new head. False when the member was the head already (nothing changed)."""
-    with db.session(note="change head") as session:
-        person = _live(session, resident_id)
-        if person.is_head:
-            return False
-        family = _family(session, person.household_id)
-        old = next((m for m in family if m.is_head), None)
-        picked = {old.id: old_head_relation} if old is not None and old_head_relation else {}
-        wanted = relations.under(family, old, person, picked)
-        if old is not None:
-            old.is_head = False
-            session.flush()  # the one-head index sees the old head leave first
-        person.is_head = True
-        relations.settle(family, wanted)
-        return True
+    person = _live(session, resident_id)
+    if person.is_head:
+        return False
+    family = _family(session, person.household_id)
+    old = next((m for m in family if m.is_head), None)
+    picked = {old.id: old_head_relation} if old is not None and old_head_relation else {}
+    wanted = relations.under(family, old, person, picked)
+    if old is not None:
+        old.is_head = False
+        session.flush()  # the one-head index sees the old head leave first
+    person.is_head = True
+    relations.settle(family, wanted)
+    return True
 
 
 def _family(session: Session, household_id: int) -> list[Resident]:
@@ -611,40 +607,39 @@ def _family(session: Session, household_id: int) -> list[Resident]:
 
 
 def move_resident(
-    db: Database, resident_id: int, to_household_id: int, relation: str | None = None
+    session: Session, resident_id: int, to_household_id: int, relation: str | None = None
 ) -> None:
     """Move a person to another household, where their relation to its head is `relation` (else
     其他; 户主 if it has none). A head who leaves is replaced by the eldest member, and the
     relations there follow the new head."""
-    with db.session(note="move") as session:
-        person = _live(session, resident_id)
-        target = session.get(Household, to_household_id)
-        if target is None or target.deleted_at is not None:
-            raise InvalidInput("目标户不存在。", "The target household does not exist.")
-        if target.id == person.household_id:
-            raise InvalidInput("此人已在这一户。", "The person is already in that household.")
-        old_household = person.household_id
-        was_head = person.is_head
-        target_has_head = session.scalar(
-            select(func.count())
-            .select_from(Resident)
-            .where(
-                Resident.household_id == target.id,
-                Resident.is_head,
-                Resident.deleted_at.is_(None),
-            )
+    person = _live(session, resident_id)
+    target = session.get(Household, to_household_id)
+    if target is None or target.deleted_at is not None:
+        raise InvalidInput("目标户不存在。", "The target household does not exist.")
+    if target.id == person.household_id:
+        raise InvalidInput("此人已在这一户。", "The person is already in that household.")
+    old_household = person.household_id
+    was_head = person.is_head
+    target_has_head = session.scalar(
+        select(func.count())
+        .select_from(Resident)
+        .where(
+            Resident.household_id == target.id,
+            Resident.is_head,
+            Resident.deleted_at.is_(None),
         )
-        person.is_head = False
-        session.flush()
-        person.household_id = target.id
-        if not target_has_head:
-            person.is_head = True
-            person.relation = relations.HEAD
-        else:
-            person.relation = relations.clean(relation) or relations.OTHER
-        session.flush()
-        if was_head:
-            _promote_next(session, old_household)
+    )
+    person.is_head = False
+    session.flush()
+    person.household_id = target.id
+    if not target_has_head:
+        person.is_head = True
+        person.relation = relations.HEAD
+    else:
+        person.relation = relations.clean(relation) or relations.OTHER
+    session.flush()
+    if was_head:
+        _promote_next(session, old_household)
 
 
 def _promote_next(session: Session, household_id: int) -> None:
@@ -663,17 +658,16 @@ def promote_eldest(session: Session, household_id: int) -> None:
     relations.settle(family, wanted)
 
 
-def delete_resident(db: Database, resident_id: int, reason: str) -> None:
+def delete_resident(session: Session, resident_id: int, reason: str) -> None:
     """A tombstone with its reason; a head's household gets the eldest member as new head."""
     reason = reason.strip()
     if not reason:
         raise InvalidInput("请填写删除原因。", "A reason for the deletion is required.")
-    with db.session(note=f"delete: {reason}") as session:
-        person = _live(session, resident_id)
-        was_head = person.is_head
-        person.deleted_at = utcnow()
-        person.delete_reason = reason
-        person.is_head = False
-        session.flush()
-        if was_head:
-            _promote_next(session, person.household_id)
+    person = _live(session, resident_id)
+    was_head = person.is_head
+    person.deleted_at = utcnow()
+    person.delete_reason = reason
+    person.is_head = False
+    session.flush()
+    if was_head:
+        _promote_next(session, person.household_id)

@@ -507,9 +507,14 @@ class RegistryPage(QWidget):
         if reason is None:
             return
         db = self.ctx.db
+
+        def work(_progress: Any) -> None:
+            with db.session(note=f"delete: {reason}") as session:
+                lookup.delete_resident(session, row.id, reason)
+
         self.ctx.run(
             self,
-            lambda _p: lookup.delete_resident(db, row.id, reason),
+            work,
             title=self.tr("删除居民"),
             show_progress=False,
             changes=Change.REGISTRY,
