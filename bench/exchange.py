@@ -96,7 +96,8 @@ def _offices() -> tuple[Path, list[Path]]:
         init_office(DataDir(folder), "community", _community_code(i), f"第{i + 1}社区", STREET)
         db, _info = open_office(DataDir(folder))
         try:
-            fill_demo(db, RESIDENTS, seed=1000 + i)
+            with db.session(note="demo") as session:
+                fill_demo(session, RESIDENTS, seed=1000 + i)
         finally:
             db.dispose()
         _enrol(folder, street, tmp)

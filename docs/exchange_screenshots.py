@@ -87,7 +87,8 @@ def window(app: QApplication, folder: DataDir, tmp: Path) -> tuple[MainWindow, T
 def fill_community(folder: DataDir, residents: int, today: date) -> None:
     db, _info = open_office(folder)
     try:
-        fill_demo(db, residents)
+        with db.session(note="demo") as session:
+            fill_demo(session, residents)
         with db.session() as s:
             ledger.receive(s, "口罩", 3000, unit="个", source="区卫健局",
                              source_kind="allocation")  # fmt: skip

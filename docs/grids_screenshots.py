@@ -56,7 +56,8 @@ def main() -> int:
         folder = DataDir(Path(tmp) / "demo")
         init_office(folder, "community", "420106001001", "幸福里社区", "420106001")
         db, info = open_office(folder)
-        fill_demo(db, 30_000)
+        with db.session(note="demo") as session:
+            fill_demo(session, 30_000)
         now = datetime.now().replace(second=0, microsecond=0)
         with db.session(note="demo roster") as session:
             fill_demo_roster(session, now=now)

@@ -55,7 +55,8 @@ def main() -> int:
         folder = DataDir(Path(tmp) / "demo")
         init_office(folder, "community", "420106001001", "幸福里社区", "420106001")
         db, info = open_office(folder)
-        fill_demo(db, 3000)
+        with db.session(note="demo") as session:
+            fill_demo(session, 3000)
         with db.session() as s:
             group_buy.open_round(s, "第1批（11月22日）")
             group_buy.add_package(s, VEG, "30.00", "中百仓储",

@@ -57,7 +57,8 @@ def window_shot(app: QApplication, tmp: Path) -> None:
     datadir = DataDir(tmp / "demo")
     init_office(datadir, "community", "420106001001", "幸福里社区", "420106001")
     db, office = open_office(datadir)
-    fill_demo(db, 3000)
+    with db.session(note="demo") as session:
+        fill_demo(session, 3000)
     tasks = TaskManager(app)
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     ctx = AppContext(datadir, office, tasks, "zh", settings, app)

@@ -46,7 +46,8 @@ def main() -> int:
         folder = DataDir(tmp / "data")
         init_office(folder, "community", "420106001001", "幸福里社区", "420106001")
         db, office = open_office(folder)
-        fill_demo(db, 3000)
+        with db.session(note="demo") as session:
+            fill_demo(session, 3000)
         tasks = TaskManager()
         ctx = AppContext(
             folder, office, tasks, "zh", QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)

@@ -139,7 +139,8 @@ def main() -> int:
         folder = DataDir(Path(tmp) / "demo")
         init_office(folder, "community", "420106001001", "幸福里社区", "420106001")
         db, office = open_office(folder)
-        fill_demo(db, 2000)
+        with db.session(note="demo") as session:
+            fill_demo(session, 2000)
         with db.session() as session:
             ids = [core.create_meeting(session, m) for m in sample_meetings(today)]
         with db.session() as session:

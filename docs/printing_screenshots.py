@@ -104,7 +104,8 @@ def main() -> int:
         folder = DataDir(Path(tmp) / "demo")
         init_office(folder, "community", "420106001001", "幸福里社区", "420106001")
         db, office = open_office(folder)
-        fill_demo(db, 3000)
+        with db.session(note="demo") as session:
+            fill_demo(session, 3000)
         with db.session(note="demo roster") as session:
             fill_demo_roster(session)
         with db.session() as session:

@@ -58,7 +58,8 @@ def large_community(tmp: Path) -> DataDir:
         return folder
     init_office(folder, "community", "420106001001", "百步亭社区", "420106001")
     db, _office = open_office(folder)
-    fill_demo(db, 180_000)
+    with db.session(note="demo") as session:
+        fill_demo(session, 180_000)
     db.dispose()
     return folder
 

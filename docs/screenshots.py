@@ -75,7 +75,8 @@ def main() -> int:
         folder = DataDir(Path(tmp) / "demo")
         init_office(folder, "community", "420106001001", "幸福里社区（演示）", "420106001")
         db, office = open_office(folder)
-        fill_demo(db, 3000)
+        with db.session(note="demo") as session:
+            fill_demo(session, 3000)
         _supplies_under_way(db)
         tasks = TaskManager()
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)

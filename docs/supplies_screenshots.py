@@ -57,7 +57,8 @@ def main() -> int:
         folder = DataDir(Path(tmp) / "demo")
         init_office(folder, "community", "420106001001", "幸福里社区", "420106001")
         db, info = open_office(folder)
-        fill_demo(db, 3000)
+        with db.session(note="demo") as session:
+            fill_demo(session, 3000)
         with db.session() as s:
             supplies.receive(s, "口罩", 5000, unit="个", source="武汉某医疗器械公司",
                              donor_kind="enterprise")  # fmt: skip

@@ -54,7 +54,8 @@ def _templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     shutil.copytree(empty.root, filled)
     database, _info = open_office(DataDir(filled))
     try:
-        fill_demo(database, DEMO_RESIDENTS)
+        with database.session(note="demo") as session:
+            fill_demo(session, DEMO_RESIDENTS)
     finally:
         database.dispose()  # the last connection closed: the WAL is folded into the file
     (filled / _FILLED).touch()
@@ -88,7 +89,8 @@ def demo_db(db: Database, datadir: DataDir) -> Database:
     if not (datadir.root / _FILLED).exists():
         from app.core.office.demo import fill_demo
 
-        fill_demo(db, DEMO_RESIDENTS)
+        with db.session(note="demo") as session:
+            fill_demo(session, DEMO_RESIDENTS)
     return db
 
 

@@ -85,7 +85,8 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
 
     db, info = open_data(args)
     started = time.perf_counter()
-    result = fill_demo(db, args.residents, seed=args.seed)
+    with db.session(note="demo") as session:
+        result = fill_demo(session, args.residents, seed=args.seed)
     took = time.perf_counter() - started
     out.say(
         f"已为{info.name}生成演示数据：{result.residents:,} 人，{result.households:,} 户，"

@@ -32,8 +32,6 @@ Some operations take the `Database` instead, because one transaction is not what
   write lock that nobody wrote since); the write's note (`import …`, `roster import …`) is what
   makes the backup before a bulk import (`office.backups.BeforeBulkImport`), so the import opens
   its session itself;
-* the demo community (`office.demo.fill_demo`): a bulk fill with progress, opened with the note
-  `demo` the first start-up and the tests rely on;
 * papers and exports read from the database and then written to a file (`grids.paper`,
   `registry.roster_print`, `registry.roster_export`): they read in a short look of their own and
   make the file after it, so no transaction stays open while a PDF is drawn; the roster export

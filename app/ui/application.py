@@ -74,7 +74,8 @@ def make_demo(tasks: TaskManager, datadir: DataDir, lang: str) -> bool:
             init_office(datadir, "community", DEMO_CODE, "幸福里社区（演示）", DEMO_PARENT)
         db, _info = open_office(datadir)
         try:
-            fill_demo(db, DEMO_RESIDENTS, progress=progress)
+            with db.session(note="demo") as session:
+                fill_demo(session, DEMO_RESIDENTS, progress=progress)
             # people on duty too, so that the grids are staffed as in a real community
             with db.session(note="demo roster") as session:
                 fill_demo_roster(session)

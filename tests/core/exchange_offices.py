@@ -56,7 +56,8 @@ def _setup(tmp: Path, urls: dict[str, str] | None = None) -> dict[str, Path]:
         folders[key] = datadir.root
     db, info = open_office(DataDir(folders["C"]))
     try:
-        fill_demo(db, 300)
+        with db.session(note="demo") as session:
+            fill_demo(session, 300)
     finally:
         db.dispose()
     pubs = {}

@@ -26,7 +26,8 @@ def make_template(folder: Path) -> DataDir:
     init_office(template, "community", COMMUNITY_CODE, COMMUNITY_NAME, STREET_CODE)
     db, _info = open_office(template)
     try:
-        fill_demo(db, RESIDENTS)
+        with db.session(note="demo") as session:
+            fill_demo(session, RESIDENTS)
     finally:
         db.dispose()
     _made.append(template)

@@ -340,7 +340,8 @@ def test_an_older_backup_is_upgraded_as_it_is_restored(tmp_path: Path) -> None:
 
 def test_fill_demo_is_not_an_import(db: Database, datadir: DataDir) -> None:
     before = _reasons(datadir)
-    fill_demo(db, 50)
+    with db.session(note="demo") as session:
+        fill_demo(session, 50)
     assert _reasons(datadir) == before
 
 

@@ -28,7 +28,8 @@ def demo3000(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     datadir = DataDir(tmp_path_factory.mktemp("demo") / "data")
     init_office(datadir, "community", "420106001001", "幸福里社区", "420106001")
     db, _info = open_office(datadir)
-    result = fill_demo(db, RESIDENTS)
+    with db.session(note="demo") as session:
+        result = fill_demo(session, RESIDENTS)
     assert result.residents == RESIDENTS
     yield db
     db.dispose()
@@ -179,8 +180,8 @@ def test_demo_rows_are_stamped_and_audited(demo3000: Database) -> None:
 
 def test_second_demo_is_refused_and_changes_nothing(demo_db: Database) -> None:
     before = _counts(demo_db)
-    with pytest.raises(AlreadyDone):
-        fill_demo(demo_db, 500)
+    with pytest.raises(AlreadyDone), demo_db.session(note="demo") as session:
+        fill_demo(session, 500)
     assert _counts(demo_db) == before
 
 
@@ -192,8 +193,8 @@ def test_a_real_office_with_records_of_its_own_is_refused(db: Database) -> None:
     with db.session(note="test") as session:
         create_grid(session, "G01", "第一网格")
     before = _counts(db)
-    with pytest.raises(InvalidInput) as refused:
-        fill_demo(db, 500)
+    with pytest.raises(InvalidInput) as refused, db.session(note="demo") as session:
+        fill_demo(session, 500)
     assert "真实数据" in refused.value.zh and "演示" in refused.value.zh
     assert _counts(db) == before
 
@@ -208,19 +209,21 @@ def test_cancelled_demo_leaves_nothing(db: Database) -> None:
             # every household and resident has been inserted by now; the commit has not happened
             raise Cancelled
 
-    with pytest.raises(Cancelled):
-        fill_demo(db, RESIDENTS, progress=cancel_once_rows_are_in)
+    with pytest.raises(Cancelled), db.session(note="demo") as session:
+        fill_demo(session, RESIDENTS, progress=cancel_once_rows_are_in)
     assert calls[0] == (0, RESIDENTS) and calls[-1][0] > 0
     after = _counts(db)
     assert after == before
     assert (after["household"], after["resident"], after["grid"], after["building"]) == (0, 0, 0, 0)
     # and a demo made afterwards is whole
-    assert fill_demo(db, 100).residents == 100
+    with db.session(note="demo") as session:
+        assert fill_demo(session, 100).residents == 100
 
 
 def test_progress_reaches_the_total(db: Database) -> None:
     calls: list[tuple[int, int]] = []
-    fill_demo(db, 200, progress=lambda done, total, label: calls.append((done, total)))
+    with db.session(note="demo") as session:
+        fill_demo(session, 200, progress=lambda done, total, label: calls.append((done, total)))
     assert calls[-1] == (200, 200)
     assert [d for d, _t in calls] == sorted(d for d, _t in calls)
 
@@ -231,8 +234,8 @@ def test_street_office_gets_no_demo(tmp_path: Path) -> None:
     db, info = open_office(datadir)
     try:
         assert info.is_street_office
-        with pytest.raises(InvalidInput):
-            fill_demo(db, 300)
+        with pytest.raises(InvalidInput), db.session(note="demo") as session:
+            fill_demo(session, 300)
         assert _counts(db)["household"] == 0 and _counts(db)["grid"] == 0
     finally:
         db.dispose()
@@ -240,8 +243,8 @@ def test_street_office_gets_no_demo(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("residents", [0, 9, 250_001])
 def test_unreasonable_sizes_are_refused(db: Database, residents: int) -> None:
-    with pytest.raises(InvalidInput):
-        fill_demo(db, residents)
+    with pytest.raises(InvalidInput), db.session(note="demo") as session:
+        fill_demo(session, residents)
     assert _counts(db)["resident"] == 0
 
 
@@ -250,8 +253,10 @@ def test_demo_is_reproducible(tmp_path: Path, db: Database) -> None:
     init_office(other_dir, "community", "420106001001", "幸福里社区", "420106001")
     other, _info = open_office(other_dir)
     try:
-        fill_demo(db, 150, seed=7)
-        fill_demo(other, 150, seed=7)
+        with db.session(note="demo") as session:
+            fill_demo(session, 150, seed=7)
+        with other.session(note="demo") as session:
+            fill_demo(session, 150, seed=7)
         query = select(Resident.name, Resident.birth_date, Resident.tags).order_by(Resident.id)
         with db.reading() as a, other.reading() as b:
             first, second = a.execute(query).all(), b.execute(query).all()

@@ -472,7 +472,8 @@ def test_one_person_on_two_communities_rolls(offices: dict[str, Office], tmp_pat
     from app.core.office.demo import fill_demo
 
     c, c2, s = offices["C"], offices["C2"], offices["S"]
-    fill_demo(c2.db, 300)  # the same seed as C's demo: the very same ID numbers
+    with c2.db.session(note="demo") as session:
+        fill_demo(session, 300)  # the same seed as C's demo: the very same ID numbers
     s_pub, _ = export_public(s.datadir, s.info, tmp_path / "s.pub")
     with c2.db.session() as session:
         enroll(session, c2.info, read_enrolment(s_pub), replace=True)  # now trusts S, not S2

@@ -396,7 +396,8 @@ def test_group_buy_on_postgresql(pg_db: Database) -> None:
     round, household and package, exact totals."""
     from app.core.office.demo import fill_demo
 
-    fill_demo(pg_db, 40)
+    with pg_db.session(note="demo") as session:
+        fill_demo(session, 40)
     with pg_db.session() as s:
         gb.open_round(s, "第1批")
         gb.add_package(s, VEG, "30.00", "中百仓储", "白菜 2kg")

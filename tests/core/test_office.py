@@ -175,7 +175,8 @@ def test_a_confirmed_code_change_restamps_every_record(demo_db: Database) -> Non
 def test_a_confirmed_code_change_restamps_every_record_on_postgresql(pg_db: Database) -> None:
     from app.core.office.demo import fill_demo
 
-    fill_demo(pg_db, 200)
+    with pg_db.session(note="demo") as session:
+        fill_demo(session, 200)
     restamps_every_record(pg_db)
 
 

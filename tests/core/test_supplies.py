@@ -31,7 +31,8 @@ def demo_db(db: Database) -> Database:
     """A demo community of several buildings (300 residents fill only one)."""
     from app.core.office.demo import fill_demo
 
-    fill_demo(db, 1000)
+    with db.session(note="demo") as session:
+        fill_demo(session, 1000)
     return db
 
 
@@ -624,7 +625,8 @@ def test_a_multi_item_campaign_on_postgresql(pg_db: Database) -> None:
     from app.core.office.demo import fill_demo
 
     db = pg_db
-    fill_demo(db, 300)
+    with db.session(note="demo") as session:
+        fill_demo(session, 300)
     b1 = _households(db, "1")
     _receive(db, 1000, "口罩")
     with db.session() as s:

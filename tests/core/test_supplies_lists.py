@@ -24,7 +24,8 @@ def demo_db(request: pytest.FixtureRequest) -> Database:
     from app.core.office.demo import fill_demo
 
     db: Database = request.getfixturevalue(request.param)
-    fill_demo(db, 1000)
+    with db.session(note="demo") as session:
+        fill_demo(session, 1000)
     return db
 
 

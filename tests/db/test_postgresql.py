@@ -339,7 +339,8 @@ def test_rows_inserted_with_their_own_ids_do_not_block_the_next_ones(pg_db: Data
     from app.core.grids.structure import create_grid
     from app.core.office.demo import fill_demo
 
-    fill_demo(pg_db, 60)
+    with pg_db.session(note="demo") as session:
+        fill_demo(session, 60)
     with pg_db.session() as session:
         grid = create_grid(session, "G90", "第九十网格")
         building = Building(number="90", units=1, floors=6)

@@ -36,9 +36,12 @@ def test_result_arrives_on_the_ui_thread(qtbot):
 def test_cancel_rolls_the_whole_operation_back(qtbot, db):
     tasks = TaskManager()
     failures = []
-    op = DbOperation(
-        tasks, None, lambda progress: fill_demo(db, 60_000, progress=progress), title="demo"
-    )
+
+    def work(progress):
+        with db.session(note="demo") as session:
+            return fill_demo(session, 60_000, progress=progress)
+
+    op = DbOperation(tasks, None, work, title="demo")
     op.failure(failures.append).run_in_background()
     qtbot.wait_until(lambda: op._dialog is not None and op._dialog.maximum() > 0, timeout=10_000)
     cancel = op._dialog.findChild(QPushButton)

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from app.core.common.progress import Progress, no_progress
 from app.core.registry import idnumber
 from app.db.base import Base
-from app.db.engine import Database
 from app.db.models import Building, Grid, Household, Office, Resident, join_tags
 from app.errors import AlreadyDone, InvalidInput
 
@@ -219,9 +218,14 @@ def _refuse_real_data(session: Session) -> None:
 
 
 def fill_demo(
-    db: Database, residents: int = 3000, *, seed: int = 20200123, progress: Progress = no_progress
+    session: Session,
+    residents: int = 3000,
+    *,
+    seed: int = 20200123,
+    progress: Progress = no_progress,
 ) -> DemoResult:
-    """Fill an empty community with about `residents` people."""
+    """Fill an empty community with about `residents` people (in the caller's write session,
+    opened with the note `demo`)."""
     if residents < 10 or residents > MAX_RESIDENTS:
         raise InvalidInput(
             f"演示居民数应在 10 到 {MAX_RESIDENTS:,} 之间：{residents}",
@@ -229,124 +233,115 @@ def fill_demo(
         )
     rng = random.Random(seed)
     today = date.today()
-    with db.session(note="demo") as session:
-        office = session.get(Office, 1)
-        assert office is not None
-        if office.role != "community":
-            raise InvalidInput(
-                "演示数据只能填入社区（不是街道办）。",
-                "Demo data is for a community, not a street office.",
-            )
-        _refuse_real_data(session)
-        home_region = office.code[:6] if len(office.code) >= 6 else "420106"
-        people = _People(rng, today, home_region)
+    office = session.get(Office, 1)
+    assert office is not None
+    if office.role != "community":
+        raise InvalidInput(
+            "演示数据只能填入社区（不是街道办）。",
+            "Demo data is for a community, not a street office.",
+        )
+    _refuse_real_data(session)
+    home_region = office.code[:6] if len(office.code) >= 6 else "420106"
+    people = _People(rng, today, home_region)
 
-        progress(0, residents, "住户")
-        sizes: list[int] = []
-        total = 0
-        while total < residents:
-            size = rng.choices(range(1, 7), SIZE_WEIGHTS)[0]
-            size = min(size, residents - total)
-            sizes.append(size)
-            total += size
+    progress(0, residents, "住户")
+    sizes: list[int] = []
+    total = 0
+    while total < residents:
+        size = rng.choices(range(1, 7), SIZE_WEIGHTS)[0]
+        size = min(size, residents - total)
+        sizes.append(size)
+        total += size
 
-        # buildings until there are enough rooms, ~92 % occupied
-        buildings: list[dict[str, Any]] = []
-        rooms: list[tuple[int, int, str]] = []
-        number = 0
-        while len(rooms) * 0.92 < len(sizes):
-            number += 1
-            units = rng.choice((2, 2, 3, 3, 4))
-            floors = rng.choice((6, 6, 7, 11, 18, 26, 33))
-            per_floor = rng.choice((2, 2, 3))
-            buildings.append(
-                {"id": number, "number": str(number), "units": units, "floors": floors}
-            )
-            for unit in range(1, units + 1):
-                for floor in range(1, floors + 1):
-                    for r in range(1, per_floor + 1):
-                        rooms.append((number, unit, f"{floor}{r:02d}"))
-        occupied = sorted(rng.sample(range(len(rooms)), len(sizes)))
+    # buildings until there are enough rooms, ~92 % occupied
+    buildings: list[dict[str, Any]] = []
+    rooms: list[tuple[int, int, str]] = []
+    number = 0
+    while len(rooms) * 0.92 < len(sizes):
+        number += 1
+        units = rng.choice((2, 2, 3, 3, 4))
+        floors = rng.choice((6, 6, 7, 11, 18, 26, 33))
+        per_floor = rng.choice((2, 2, 3))
+        buildings.append({"id": number, "number": str(number), "units": units, "floors": floors})
+        for unit in range(1, units + 1):
+            for floor in range(1, floors + 1):
+                for r in range(1, per_floor + 1):
+                    rooms.append((number, unit, f"{floor}{r:02d}"))
+    occupied = sorted(rng.sample(range(len(rooms)), len(sizes)))
 
-        grid_count = max(3, min(60, round(len(sizes) / 1200)))
-        grids = [
-            {"id": i, "code": f"G{i:02d}", "name": f"第{i}网格"} for i in range(1, grid_count + 1)
-        ]
-        per_grid = len(buildings) / grid_count
-        for b in buildings:
-            b["grid_id"] = min(grid_count, int((b["id"] - 1) / per_grid) + 1)
-        grid_of = {b["id"]: b["grid_id"] for b in buildings}
+    grid_count = max(3, min(60, round(len(sizes) / 1200)))
+    grids = [{"id": i, "code": f"G{i:02d}", "name": f"第{i}网格"} for i in range(1, grid_count + 1)]
+    per_grid = len(buildings) / grid_count
+    for b in buildings:
+        b["grid_id"] = min(grid_count, int((b["id"] - 1) / per_grid) + 1)
+    grid_of = {b["id"]: b["grid_id"] for b in buildings}
 
-        session.execute(insert(Grid), grids)
-        session.execute(insert(Building), buildings)
+    session.execute(insert(Grid), grids)
+    session.execute(insert(Building), buildings)
 
-        households: list[dict[str, Any]] = []
-        people_rows: list[dict[str, Any]] = []
-        next_resident = 1
-        for hid, (size, room_index) in enumerate(zip(sizes, occupied, strict=True), start=1):
-            building, unit, room = rooms[room_index]
-            households.append(
+    households: list[dict[str, Any]] = []
+    people_rows: list[dict[str, Any]] = []
+    next_resident = 1
+    for hid, (size, room_index) in enumerate(zip(sizes, occupied, strict=True), start=1):
+        building, unit, room = rooms[room_index]
+        households.append(
+            {
+                "id": hid,
+                "code": f"H{hid:06d}",
+                "building_id": building,
+                "unit": unit,
+                "room": room,
+                "address_code": f"{building}-{unit}-{room}",
+                "grid_id": grid_of[building],
+            }
+        )
+        members = _household_members(people, size)
+        poor = None
+        if rng.random() < 0.015:
+            poor = "低保"
+        elif size == 1 and members[0]["age"] >= 65 and rng.random() < 0.15:
+            poor = "特困"
+        residency = rng.choices(("registered", "migrant", "abroad"), (80, 18, 2))[0]
+        for m in members:
+            born = people.birth(m["age"])
+            age = _age(born, today)
+            foreign = residency == "abroad" and rng.random() < 0.3
+            region = home_region if residency == "registered" else rng.choice(OTHER_REGIONS)
+            people_rows.append(
                 {
-                    "id": hid,
-                    "code": f"H{hid:06d}",
-                    "building_id": building,
-                    "unit": unit,
-                    "room": room,
-                    "address_code": f"{building}-{unit}-{room}",
-                    "grid_id": grid_of[building],
+                    "id": next_resident,
+                    "household_id": hid,
+                    "name": m["name"],
+                    "gender": m["gender"],
+                    "birth_date": born,
+                    "id_number": None if foreign else people.id_number(region, born, m["gender"]),
+                    "doc_type": "passport" if foreign else "id_card",
+                    "doc_number": f"E{rng.randrange(10**8):08d}" if foreign else None,
+                    "phone": people.phone() if 16 <= age <= 85 and rng.random() < 0.95 else None,
+                    "relation": m["relation"],
+                    "is_head": m["relation"] == "户主",
+                    "residency": residency,
+                    "tags": join_tags(_tags_for(m, size, members, poor, rng)),
+                    "status": "active",
                 }
             )
-            members = _household_members(people, size)
-            poor = None
-            if rng.random() < 0.015:
-                poor = "低保"
-            elif size == 1 and members[0]["age"] >= 65 and rng.random() < 0.15:
-                poor = "特困"
-            residency = rng.choices(("registered", "migrant", "abroad"), (80, 18, 2))[0]
-            for m in members:
-                born = people.birth(m["age"])
-                age = _age(born, today)
-                foreign = residency == "abroad" and rng.random() < 0.3
-                region = home_region if residency == "registered" else rng.choice(OTHER_REGIONS)
-                people_rows.append(
-                    {
-                        "id": next_resident,
-                        "household_id": hid,
-                        "name": m["name"],
-                        "gender": m["gender"],
-                        "birth_date": born,
-                        "id_number": None
-                        if foreign
-                        else people.id_number(region, born, m["gender"]),
-                        "doc_type": "passport" if foreign else "id_card",
-                        "doc_number": f"E{rng.randrange(10**8):08d}" if foreign else None,
-                        "phone": people.phone()
-                        if 16 <= age <= 85 and rng.random() < 0.95
-                        else None,
-                        "relation": m["relation"],
-                        "is_head": m["relation"] == "户主",
-                        "residency": residency,
-                        "tags": join_tags(_tags_for(m, size, members, poor, rng)),
-                        "status": "active",
-                    }
-                )
-                next_resident += 1
-            if len(people_rows) >= 20000:
-                session.execute(insert(Household), households)
-                session.execute(insert(Resident), people_rows)
-                households, people_rows = [], []
-                progress(next_resident - 1, residents, "住户")
-        if households:
+            next_resident += 1
+        if len(people_rows) >= 20000:
             session.execute(insert(Household), households)
-        if people_rows:
             session.execute(insert(Resident), people_rows)
-        progress(residents, residents, "住户")
-        from app.core.office.setup import set_setting
+            households, people_rows = [], []
+            progress(next_resident - 1, residents, "住户")
+    if households:
+        session.execute(insert(Household), households)
+    if people_rows:
+        session.execute(insert(Resident), people_rows)
+    progress(residents, residents, "住户")
+    from app.core.office.setup import set_setting
 
-        set_setting(session, DEMO_SETTING, "1")
-        return DemoResult(
-            residents=next_resident - 1,
-            households=len(sizes),
-            buildings=len(buildings),
-            grids=grid_count,
-        )
+    set_setting(session, DEMO_SETTING, "1")
+    return DemoResult(
+        residents=next_resident - 1,
+        households=len(sizes),
+        buildings=len(buildings),
+        grids=grid_count,
+    )
