@@ -11,13 +11,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, QUrl, Signal
+from PySide6.QtCore import QRegularExpression, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -43,25 +42,9 @@ from app.core.meetings import minutes as core
 from app.core.meetings.minutes import ActionItemInput, MeetingDetail, MeetingInput
 from app.errors import GridDeskError
 from app.ui.context import AppContext
+from app.ui.dates import date_edit, from_qdate, to_qdate
 from app.ui.files import open_files
 from app.ui.labels import grid_label, meeting_kind_label, with_note
-
-DATE_FORMAT = "yyyy-MM-dd"
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def date_edit(day: date | None = None) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day or date.today()))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    return edit
 
 
 def _lines(edit: QPlainTextEdit) -> list[str]:

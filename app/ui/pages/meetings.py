@@ -42,14 +42,10 @@ from app.core.meetings.minutes import (
     TodoCounts,
 )
 from app.ui.context import AppContext, preview_folder
+from app.ui.dates import date_edit, from_qdate
 from app.ui.home_section import HomeSection
 from app.ui.models.meeting_models import ActionItemModel, MeetingTableModel
-from app.ui.pages.meeting_editor import (
-    CloseActionDialog,
-    MeetingEditorDialog,
-    date_edit,
-    from_qdate,
-)
+from app.ui.pages.meeting_editor import CloseActionDialog, MeetingEditorDialog
 from app.ui.toolbar import PageToolBar
 
 

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 
 from app.core.grids import duty
 from app.db.models_grids import PERSON_ROLES
+from app.ui.dates import date_edit, from_qdate
 from app.ui.labels import listing, role_label
 from app.ui.models.grid_models import AttendanceModel
-from app.ui.pages.grids.dialogs import data_table, date_edit, from_qdate
+from app.ui.pages.grids.dialogs import data_table
 from app.ui.pages.grids.tab import Tab, muted
 
 if TYPE_CHECKING:

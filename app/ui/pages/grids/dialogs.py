@@ -7,14 +7,12 @@ beside the tab that opens them: `structure_dialogs`, `roster_dialogs`, `duty_dia
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,25 +27,6 @@ from app.core.common.changes import NOTHING, Change
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.models.grid_models import RowsModel
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def from_qtime(value: QTime) -> time:
-    return time(value.hour(), value.minute())
-
-
-def date_edit(day: date | None = None) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day or date.today()))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 def data_table(model: RowsModel[Any], stretch: int | None = None) -> QTableView:

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from app.core.common.changes import Change
 from app.core.grids import duty
 from app.errors import GridDeskError
+from app.ui.dates import date_edit, from_qdate, to_qdate
 from app.ui.labels import listing, with_note
 from app.ui.models.grid_models import ShiftModel, ShiftPeopleModel
-from app.ui.pages.grids.dialogs import data_table, date_edit, from_qdate, to_qdate
+from app.ui.pages.grids.dialogs import data_table
 from app.ui.pages.grids.duty_dialogs import AssignPeopleDialog, DutyDialog, ShiftsDialog
 from app.ui.pages.grids.tab import Tab, heading, muted, toolbar
 

@@ -25,8 +25,9 @@ from app.core.grids.duty import PersonRow
 from app.db.models_grids import DUTY_KINDS
 from app.errors import AlreadyDone
 from app.ui.context import AppContext
+from app.ui.dates import date_edit, from_qdate, from_qtime
 from app.ui.labels import duty_kind_label, role_label, with_note
-from app.ui.pages.grids.dialogs import OpDialog, date_edit, from_qdate, from_qtime, grid_combo
+from app.ui.pages.grids.dialogs import OpDialog, grid_combo
 
 
 class DutyDialog(OpDialog):

@@ -29,8 +29,9 @@ from app.core.grids import duty
 from app.core.grids.duty import PersonInput, PersonRow
 from app.db.models_grids import PERSON_ROLES
 from app.ui.context import AppContext
+from app.ui.dates import date_edit, from_qdate
 from app.ui.labels import SYNTAX, listing, mark_chinese, role_label
-from app.ui.pages.grids.dialogs import OpDialog, date_edit, from_qdate, grid_combo
+from app.ui.pages.grids.dialogs import OpDialog, grid_combo
 
 
 class PersonDialog(OpDialog):
