@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
             ("home", self.tr("首页"), lambda: self.home),
             ("registry", self.tr("住户"), "app.ui.pages.registry:RegistryPage"),
             ("grids", self.tr("网格"), "app.ui.pages.grids.page:GridsPage"),
-            ("supplies", self.tr("物资"), "app.ui.pages.supplies:SuppliesPage"),
+            ("supplies", self.tr("物资"), "app.ui.pages.supplies.page:SuppliesPage"),
             (
                 "meetings",
                 self.tr("会议"),

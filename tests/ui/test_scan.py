@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
 from app.ui import scan
-from app.ui.pages.group_buy import GroupBuyTab
-from app.ui.pages.supplies import SuppliesPage
+from app.ui.pages.supplies.group_buy import GroupBuyTab
+from app.ui.pages.supplies.page import SuppliesPage
 from app.ui.style import DANGER, OK_COLOUR, WARN_COLOUR
 
 

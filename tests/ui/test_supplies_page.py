@@ -12,7 +12,7 @@ from app.core.supplies import ledger as supplies
 from app.db.models import Household, Resident
 from app.db.models_supplies import SupplyAllocation, SupplyCampaignItem
 from app.ui.main_window import MainWindow
-from app.ui.pages.supplies import PlanDialog, SuppliesPage
+from app.ui.pages.supplies.page import PlanDialog, SuppliesPage
 
 
 @pytest.fixture
@@ -315,7 +315,7 @@ def test_pickup_slips_from_the_window(qtbot, window, demo_ctx, tmp_path):
 def test_home_shows_the_distributions_under_way_and_what_is_short(qtbot, window, demo_ctx):
     """首页 · 物资: households served of those planned, and the items whose stock does not cover
     what is still to hand out — counted from the ledger and the plans, after each change."""
-    from app.ui.pages.supplies import SuppliesSection
+    from app.ui.pages.supplies.page import SuppliesSection
 
     section = window.home.supplies
     assert isinstance(section, SuppliesSection)

@@ -558,7 +558,7 @@ class SuppliesPage(QWidget):
         camp_tab.setStretchFactor(0, 1)
         camp_tab.setStretchFactor(1, 3)
         self.tabs.addTab(camp_tab, self.tr("发放"))
-        from app.ui.pages.group_buy import GroupBuyTab
+        from app.ui.pages.supplies.group_buy import GroupBuyTab
 
         self.group_buy = GroupBuyTab(ctx)
         self.tabs.addTab(self.group_buy, self.tr("团购"))
