@@ -37,7 +37,8 @@ from app.db.models_supplies import SupplyAllocation  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.operations import TaskManager  # noqa: E402
-from app.ui.pages.supplies.page import PlanDialog, SuppliesPage  # noqa: E402
+from app.ui.pages.supplies.dialogs import PlanDialog  # noqa: E402
+from app.ui.pages.supplies.page import SuppliesPage  # noqa: E402
 from app.ui.style import apply_style, register_fonts  # noqa: E402
 
 DOCS = ROOT / "docs"

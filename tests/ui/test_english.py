@@ -278,8 +278,8 @@ def test_the_dialogs_of_every_page_in_english(qtbot, make_ctx, latin_office, eng
     from app.ui.pages.grids import duty_dialogs, roster_dialogs, structure_dialogs
     from app.ui.pages.meeting_editor import CloseActionDialog, MeetingEditorDialog
     from app.ui.pages.office_profile import CodeChangeDialog
-    from app.ui.pages.supplies.group_buy import PackageDialog, RoundDialog
-    from app.ui.pages.supplies.page import MovementDialog, PlanDialog
+    from app.ui.pages.supplies.dialogs import MovementDialog, PlanDialog
+    from app.ui.pages.supplies.group_buy_dialogs import PackageDialog, RoundDialog
     from app.ui.registry_dialogs import ResidentForm
     from app.ui.roster_import_wizard import ImportWizard
 

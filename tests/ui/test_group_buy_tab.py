@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from app.core.supplies import group_buy as gb
 from app.db.models import Household, Resident
-from app.ui.pages.supplies.group_buy import GroupBuyTab, PackageDialog
+from app.ui.pages.supplies.group_buy import GroupBuyTab
+from app.ui.pages.supplies.group_buy_dialogs import PackageDialog
 from tests.ui.conftest import type_chinese
 
 VEG = "A 蔬菜套餐"
@@ -176,7 +177,7 @@ def test_the_tab_is_on_the_supplies_page(qtbot, demo_ctx):
 
 
 def test_price_history_and_supplier_list(qtbot, tab, demo_ctx, tmp_path):
-    from app.ui.pages.supplies.group_buy import HistoryDialog
+    from app.ui.pages.supplies.group_buy_dialogs import HistoryDialog
 
     with demo_ctx.db.session() as s:
         gb.edit_package(s, VEG, price="36.00", reason="暴雨导致蔬菜减产")

@@ -12,7 +12,8 @@ from app.core.supplies import ledger as supplies
 from app.db.models import Household, Resident
 from app.db.models_supplies import SupplyAllocation, SupplyCampaignItem
 from app.ui.main_window import MainWindow
-from app.ui.pages.supplies.page import PlanDialog, SuppliesPage
+from app.ui.pages.supplies.dialogs import PlanDialog
+from app.ui.pages.supplies.page import SuppliesPage
 
 
 @pytest.fixture
@@ -315,7 +316,7 @@ def test_pickup_slips_from_the_window(qtbot, window, demo_ctx, tmp_path):
 def test_home_shows_the_distributions_under_way_and_what_is_short(qtbot, window, demo_ctx):
     """首页 · 物资: households served of those planned, and the items whose stock does not cover
     what is still to hand out — counted from the ledger and the plans, after each change."""
-    from app.ui.pages.supplies.page import SuppliesSection
+    from app.ui.pages.supplies.section import SuppliesSection
 
     section = window.home.supplies
     assert isinstance(section, SuppliesSection)

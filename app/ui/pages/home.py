@@ -166,7 +166,7 @@ class HomePage(QWidget):
             self.grid_coverage = CoverageSection(self.ctx)
             self.sections.addWidget(self.grid_coverage)
         if self.supplies is None:
-            from app.ui.pages.supplies.page import SuppliesSection
+            from app.ui.pages.supplies.section import SuppliesSection
 
             self.supplies = SuppliesSection(self.ctx)
             self.sections.addWidget(self.supplies)
