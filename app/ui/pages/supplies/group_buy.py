@@ -82,19 +82,7 @@ class GroupBuyTab(QWidget):
         layout.setSpacing(6)
 
         # the round and its actions
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("批次")))
-        self.round_box = QComboBox()
-        self.round_box.setMinimumWidth(240)
-        self.round_box.currentIndexChanged.connect(lambda _i: self.reload())
-        top.addWidget(self.round_box)
-        self.round_state = QLabel()
-        top.addWidget(self.round_state)
-        top.addStretch(1)
-        self.threshold_label = QLabel()
-        self.threshold_label.setObjectName("muted")
-        top.addWidget(self.threshold_label)
-        layout.addLayout(top)
+        layout.addLayout(self._round_row())
 
         self.toolbar = PageToolBar()
         self.open_action = self.toolbar.addAction(self.tr("开新批次"), self.open_round)
@@ -111,6 +99,39 @@ class GroupBuyTab(QWidget):
         layout.addWidget(self.toolbar)
 
         split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self._packages_box())
+        split.addWidget(self._orders_box())
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([230, 370])
+        layout.addWidget(split, 1)
+
+        self.totals = QLabel()
+        self.totals.setObjectName("groupBuyTotals")
+        self.totals.setStyleSheet("font-weight: 600;")
+        layout.addWidget(self.totals)
+
+        ctx.changed.connect(self._on_changed)
+        QTimer.singleShot(0, self.reload)
+
+    def _round_row(self) -> QHBoxLayout:
+        """The round chosen, its state and the price-rise threshold."""
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("批次")))
+        self.round_box = QComboBox()
+        self.round_box.setMinimumWidth(240)
+        self.round_box.currentIndexChanged.connect(lambda _i: self.reload())
+        top.addWidget(self.round_box)
+        self.round_state = QLabel()
+        top.addWidget(self.round_state)
+        top.addStretch(1)
+        self.threshold_label = QLabel()
+        self.threshold_label.setObjectName("muted")
+        top.addWidget(self.threshold_label)
+        return top
+
+    def _packages_box(self) -> QWidget:
+        """The round's packages with their prices and the change over the previous round."""
         packages_box = QWidget()
         pb = QVBoxLayout(packages_box)
         pb.setContentsMargins(0, 0, 0, 0)
@@ -141,8 +162,10 @@ class GroupBuyTab(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 250)
         pb.addWidget(self.package_table)
-        split.addWidget(packages_box)
+        return packages_box
 
+    def _orders_box(self) -> QWidget:
+        """An order taken, the search, the delivery scan field and the orders."""
         orders_box = QWidget()
         ob = QVBoxLayout(orders_box)
         ob.setContentsMargins(0, 0, 0, 0)
@@ -202,19 +225,7 @@ class GroupBuyTab(QWidget):
         )
         self.order_table.itemChanged.connect(self._ticked)
         ob.addWidget(self.order_table)
-        split.addWidget(orders_box)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([230, 370])
-        layout.addWidget(split, 1)
-
-        self.totals = QLabel()
-        self.totals.setObjectName("groupBuyTotals")
-        self.totals.setStyleSheet("font-weight: 600;")
-        layout.addWidget(self.totals)
-
-        ctx.changed.connect(self._on_changed)
-        QTimer.singleShot(0, self.reload)
+        return orders_box
 
     # --- focus -----------------------------------------------------------------------------------
 

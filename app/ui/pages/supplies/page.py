@@ -88,6 +88,8 @@ class SuppliesPage(QWidget):
         self.ctx = ctx
         self._items: list[str] = []
         self._campaigns: list[core.CampaignRow] = []
+        self._rows: list[core.CampaignHousehold] = []
+        self._filling = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
@@ -96,24 +98,7 @@ class SuppliesPage(QWidget):
         title.setObjectName("pageTitle")
         layout.addWidget(title)
 
-        self.toolbar = PageToolBar()
-        self.receive_action = self.toolbar.addAction(
-            self.tr("入库"), lambda: self.movement("receive")
-        )
-        self.receive_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.issue_action = self.toolbar.addAction(self.tr("出库"), lambda: self.movement("issue"))
-        self.adjust_action = self.toolbar.addAction(
-            self.tr("调整"), lambda: self.movement("adjust")
-        )
-        self.toolbar.addSeparator()
-        self.plan_action = self.toolbar.addAction(self.tr("新建发放"), self.plan_campaign)
-        self.plan_action.setShortcut(QKeySequence.StandardKey.New)
-        self.needs_action = self.toolbar.addAction(self.tr("导出需求清单"), self.export_needs)
-        self.signoff_action = self.toolbar.addAction(self.tr("打印签收表"), self.print_signoff)
-        self.signoff_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.slips_action = self.toolbar.addAction(self.tr("打印取货单"), self.print_pickup_slips)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.tr("刷新"), self.reload)
+        self._build_toolbar()
         layout.addWidget(self.toolbar)
 
         # the scan bar: campaign, scan field, the answer in colour and words
@@ -135,6 +120,43 @@ class SuppliesPage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.addTab(self._stock_tab(), self.tr("库存台账"))
+        self.tabs.addTab(self._campaigns_tab(), self.tr("发放"))
+        from app.ui.pages.supplies.group_buy import GroupBuyTab
+
+        self.group_buy = GroupBuyTab(ctx)
+        self.tabs.addTab(self.group_buy, self.tr("团购"))
+        layout.addWidget(self.tabs, 1)
+        self.status = QLabel()
+        self.status.setObjectName("muted")
+        layout.addWidget(self.status)
+
+        ctx.changed.connect(self._on_changed)
+        QTimer.singleShot(0, self.reload)
+
+    def _build_toolbar(self) -> None:
+        """入库 / 出库 / 调整, a new campaign, the needs list, the sign-off sheet, the pickup slips."""
+        self.toolbar = PageToolBar()
+        self.receive_action = self.toolbar.addAction(
+            self.tr("入库"), lambda: self.movement("receive")
+        )
+        self.receive_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.issue_action = self.toolbar.addAction(self.tr("出库"), lambda: self.movement("issue"))
+        self.adjust_action = self.toolbar.addAction(
+            self.tr("调整"), lambda: self.movement("adjust")
+        )
+        self.toolbar.addSeparator()
+        self.plan_action = self.toolbar.addAction(self.tr("新建发放"), self.plan_campaign)
+        self.plan_action.setShortcut(QKeySequence.StandardKey.New)
+        self.needs_action = self.toolbar.addAction(self.tr("导出需求清单"), self.export_needs)
+        self.signoff_action = self.toolbar.addAction(self.tr("打印签收表"), self.print_signoff)
+        self.signoff_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.slips_action = self.toolbar.addAction(self.tr("打印取货单"), self.print_pickup_slips)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.tr("刷新"), self.reload)
+
+    def _stock_tab(self) -> QSplitter:
+        """库存台账: the stock of each item over its ledger."""
         stock_tab = QSplitter(Qt.Orientation.Vertical)
         self.stock_table = _table(
             [
@@ -167,7 +189,10 @@ class SuppliesPage(QWidget):
         sb.addWidget(self.stock_table)
         stock_tab.addWidget(stock_box)
         stock_tab.addWidget(self.ledger_table)
-        self.tabs.addTab(stock_tab, self.tr("库存台账"))
+        return stock_tab
+
+    def _campaigns_tab(self) -> QSplitter:
+        """发放: the campaigns over the households of the chosen one, whose first column ticks a delivery."""
         self.campaign_table = _table(
             [
                 self.tr("编号"),
@@ -194,8 +219,6 @@ class SuppliesPage(QWidget):
             ]
         )
         self.households_table.itemChanged.connect(self._tick_changed)
-        self._rows: list[core.CampaignHousehold] = []
-        self._filling = False
         camp_tab = QSplitter(Qt.Orientation.Vertical)
         camp_tab.addWidget(self.campaign_table)
         under = QWidget()
@@ -213,18 +236,7 @@ class SuppliesPage(QWidget):
         camp_tab.addWidget(under)
         camp_tab.setStretchFactor(0, 1)
         camp_tab.setStretchFactor(1, 3)
-        self.tabs.addTab(camp_tab, self.tr("发放"))
-        from app.ui.pages.supplies.group_buy import GroupBuyTab
-
-        self.group_buy = GroupBuyTab(ctx)
-        self.tabs.addTab(self.group_buy, self.tr("团购"))
-        layout.addWidget(self.tabs, 1)
-        self.status = QLabel()
-        self.status.setObjectName("muted")
-        layout.addWidget(self.status)
-
-        ctx.changed.connect(self._on_changed)
-        QTimer.singleShot(0, self.reload)
+        return camp_tab
 
     # --- focus -----------------------------------------------------------------------------------
 
