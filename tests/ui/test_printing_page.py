@@ -17,6 +17,7 @@ from app.core.common.masking import mask_name
 from app.core.printing.notices import Target, find_households
 from app.db.models import Building, Household, Resident
 from app.db.models_printing import NoticeTemplateRecord
+from app.ui import print_preview
 from app.ui.main_window import MainWindow
 from app.ui.pages.printing.page import PrintingPage
 from app.ui.pages.reports import ReportsPage
@@ -165,7 +166,9 @@ def test_a_template_of_the_offices_own_is_written_and_saved(qtbot, window, demo_
     assert page.list.currentItem().text() == "纸箱回收通知" and page.dirty
 
 
-def test_a_batch_is_made_in_the_background_and_previewed(qtbot, window, demo_ctx, tmp_path):
+def test_a_batch_is_made_in_the_background_and_previewed(
+    qtbot, window, demo_ctx, tmp_path, monkeypatch
+):
     page = open_printing(qtbot, window)
     with demo_ctx.db.reading() as session:
         in_building = session.scalar(
@@ -187,15 +190,26 @@ def test_a_batch_is_made_in_the_background_and_previewed(qtbot, window, demo_ctx
     qtbot.wait_until(lambda: dialog.document.pageCount() == result.pages, timeout=10_000)
     assert f"已生成 {in_building:,} 份“居家健康监测告知书”" in page.status.text()
     # printed as the system dialog would: every sheet goes to the printer, on the PDF's paper
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    printer.setPageSize(dialog.page_size())
+    # (drawn at 75 dpi: the test's printer is a PDF, which took 8 s to compress 49 sheets of
+    # 300 dpi), and a sheet at the printer's resolution too
     assert dialog.page_size().id() == QPageSize.PageSizeId.A4
-    assert dialog.render_to(printer) == result.pages
+    with monkeypatch.context() as patched:
+        patched.setattr(print_preview, "PRINT_DPI", 75)
+        assert dialog.render_to(a_printer(tmp_path / "printed.pdf", dialog)) == result.pages
+    one = a_printer(tmp_path / "one.pdf", dialog)
+    one.setFromTo(1, 1)
+    assert dialog.render_to(one) == 1
     folder = result.path.parent
     dialog.reject()
     qtbot.wait_until(lambda: not folder.exists(), timeout=5000)  # the temporary copy goes
+
+
+def a_printer(path, dialog: PdfPreviewDialog) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setPageSize(dialog.page_size())
+    return printer
 
 
 def test_a_cancelled_batch_leaves_nothing(qtbot, window, demo_ctx, monkeypatch):
