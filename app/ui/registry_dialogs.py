@@ -35,6 +35,7 @@ from app.core.registry import idnumber, lookup
 from app.core.registry.households import HouseholdMade, add_household, households_at, parse_address
 from app.errors import GridDeskError
 from app.ui.context import AppContext
+from app.ui.dates import to_qdate
 from app.ui.household_dialogs import MergeDialog, SplitDialog
 from app.ui.labels import (
     RELATIONS,
@@ -144,7 +145,37 @@ class ResidentForm(QDialog):
         self.status = QComboBox()
         for code in STATUS:
             self.status.addItem(status_label(code), code)
-        # every category visible at once, four to a row (a scrolling row hid 低保 and 特困)
+        self._build_tags(ctx, member)
+        self.notes = QLineEdit(member.notes or "" if member else "")
+        self.errors: dict[str, QLabel] = {}
+        self._lay_out(form, new_household)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        if member:
+            self._select(self.gender, member.gender or "")
+            self._select(self.residency, member.residency)
+            self._select(self.status, member.status)
+            self._select(self.doc_type, member.doc_type if member.doc_type != "id_card" else "")
+            self.relation.setCurrentText(relation_label(member.relation))
+            if member.birth_date:
+                self.birth.setDate(to_qdate(member.birth_date))
+        if new_household:
+            self.relation.setCurrentText(relation_label("户主"))
+            self.relation.setEnabled(False)  # the first member of a new household is its head
+        self.id_number.textChanged.connect(self._id_typed)
+        self._id_typed(self.id_number.text())
+        (self.address if new_household else self.name).setFocus()
+
+    def _build_tags(self, ctx: AppContext, member: lookup.Member | None) -> None:
+        """Every category visible at once, four to a row (a scrolling row hid 低保 and 特困)."""
         self.tags = QWidget()
         tag_grid = QGridLayout(self.tags)
         tag_grid.setContentsMargins(0, 0, 0, 0)
@@ -158,8 +189,9 @@ class ResidentForm(QDialog):
             box.setChecked(t in chosen)
             self.tag_boxes[t] = box
             tag_grid.addWidget(box, i // 4, i % 4)
-        self.notes = QLineEdit(member.notes or "" if member else "")
-        self.errors: dict[str, QLabel] = {}
+
+    def _lay_out(self, form: QFormLayout, new_household: bool) -> None:
+        """The fields in the form, each with the line under it where its error is said."""
 
         def row(label: str, widget: QWidget, key: str) -> None:
             box = QVBoxLayout()
@@ -195,32 +227,6 @@ class ResidentForm(QDialog):
         row(self.tr("状态："), self.status, "status")
         form.addRow(self.tr("人员类别："), self.tags)
         row(self.tr("备注："), self.notes, "notes")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        if member:
-            self._select(self.gender, member.gender or "")
-            self._select(self.residency, member.residency)
-            self._select(self.status, member.status)
-            self._select(self.doc_type, member.doc_type if member.doc_type != "id_card" else "")
-            self.relation.setCurrentText(relation_label(member.relation))
-            if member.birth_date:
-                self.birth.setDate(
-                    QDate(member.birth_date.year, member.birth_date.month, member.birth_date.day)
-                )
-        if new_household:
-            self.relation.setCurrentText(relation_label("户主"))
-            self.relation.setEnabled(False)  # the first member of a new household is its head
-        self.id_number.textChanged.connect(self._id_typed)
-        self._id_typed(self.id_number.text())
-        (self.address if new_household else self.name).setFocus()
 
     @staticmethod
     def _select(combo: QComboBox, code: str) -> None:
@@ -245,7 +251,7 @@ class ResidentForm(QDialog):
             return
         err.hide()
         self._select(self.gender, info.gender)
-        self.birth.setDate(QDate(info.birth_date.year, info.birth_date.month, info.birth_date.day))
+        self.birth.setDate(to_qdate(info.birth_date))
         self.id_info.setText(
             self.tr("出生日期 {0}，{1}（由身份证号得出）").format(
                 info.birth_date.isoformat(), self.tr("男") if info.gender == "M" else self.tr("女")

@@ -199,90 +199,10 @@ class RegistryPage(QWidget):
         top.addWidget(self.search, 1)
         layout.addLayout(top)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        self.actions: dict[str, QPushButton] = {}
-        for key, label, tip in (
-            ("household", self.tr("新增住户"), self.tr("新登记一户及其户主（Ctrl+Shift+N）")),
-            ("add", self.tr("新增居民"), self.tr("在选中居民的户中新增一人（Ctrl+N）")),
-            ("edit", self.tr("编辑"), self.tr("编辑选中的居民（回车）")),
-            ("delete", self.tr("删除"), self.tr("删除选中的居民（需填写原因）")),
-            ("duplicates", self.tr("查重"), self.tr("查找重复登记，逐组核对后合并或保留")),
-            ("import", self.tr("导入"), self.tr("从 Excel/WPS/CSV 花名册导入")),
-            ("export", self.tr("导出"), self.tr("导出为 Excel，列与导入相同")),
-            ("print", self.tr("打印"), self.tr("打印当前列表（已脱敏）")),
-        ):
-            button = QPushButton(label)
-            button.setToolTip(tip)
-            self.actions[key] = button
-            # a street office reads the communities' records; they change them, not it
-            if not (self.read_only and key in _CHANGING):
-                bar.addWidget(button)
-            else:
-                button.hide()
-        if self.read_only:
-            self.actions["edit"].setText(self.tr("查看这一户"))
-            self.actions["edit"].setToolTip(self.tr("查看选中居民的一户（回车）"))
-        bar.addStretch(1)
-        layout.addLayout(bar)
+        layout.addLayout(self._action_bar())
+        layout.addLayout(self._filters())
 
-        # the filters in one row, each labelled
-        filters = QGridLayout()
-        filters.setHorizontalSpacing(8)
-        filters.setVerticalSpacing(6)
-        self.community = QComboBox()
-        self.grid = QComboBox()
-        self.building = QComboBox()
-        self.tag = QComboBox()
-        self.residency = QComboBox()
-        self.status = QComboBox()
-        labelled = [
-            (self.tr("网格："), self.grid),
-            (self.tr("楼栋："), self.building),
-            (self.tr("人员类别："), self.tag),
-            (self.tr("户籍："), self.residency),
-            (self.tr("状态："), self.status),
-        ]
-        if self.read_only:
-            labelled.insert(0, (self.tr("社区："), self.community))
-        for i, (label, combo) in enumerate(labelled):
-            combo.setMinimumWidth(110)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            filters.addWidget(QLabel(label), 0, 2 * i)
-            filters.addWidget(combo, 0, 2 * i + 1)
-        filters.setColumnStretch(2 * len(labelled), 1)
-        layout.addLayout(filters)
-
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(False)
-        self.table.horizontalHeader().setSectionsClickable(True)
-        self.table.horizontalHeader().sectionClicked.connect(self._sort_clicked)
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # never narrower than the header or the words the column holds: English ones are longer
-        fits = self.table.fontMetrics().horizontalAdvance
-        words = {
-            COL_GENDER: [gender_label(g) for g in ("M", "F")],
-            COL_RELATION: [relation_label(r) for r in ("户主", "配偶", "子", "女")],
-            COL_RESIDENCY: [residency_label(k) for k in RESIDENCY],
-            COL_STATUS: [status_label(k) for k in STATUS],
-        }
-        for col, width in enumerate((130, 48, 52, 190, 130, 110, 90, 60, 160, 60)):
-            wanted = max([fits(w) + 16 for w in words.get(col, [])], default=0)
-            self.table.setColumnWidth(col, max(width, wanted, header.sectionSizeHint(col)))
-        header.setSectionResizeMode(COL_TAGS, QHeaderView.ResizeMode.Stretch)
-        if self.read_only:  # the community stands right before the address
-            header.moveSection(header.visualIndex(COL_COMMUNITY), header.visualIndex(COL_ADDRESS))
-            self.table.setColumnWidth(COL_COMMUNITY, 120)
-        else:
-            self.table.setColumnHidden(COL_COMMUNITY, True)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self._build_table()
         layout.addWidget(self.table, 1)
         self.empty = QLabel(
             self.tr("还没有收到任何社区的居民数据。在“数据交换”页导入各社区送来的数据包。")
@@ -315,6 +235,96 @@ class RegistryPage(QWidget):
             QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete)
         self.table.installEventFilter(self)
         ctx.changed.connect(self._on_changed)
+
+    def _action_bar(self) -> QHBoxLayout:
+        """新增住户 … 打印; at a street office only what reads."""
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self.actions: dict[str, QPushButton] = {}
+        for key, label, tip in (
+            ("household", self.tr("新增住户"), self.tr("新登记一户及其户主（Ctrl+Shift+N）")),
+            ("add", self.tr("新增居民"), self.tr("在选中居民的户中新增一人（Ctrl+N）")),
+            ("edit", self.tr("编辑"), self.tr("编辑选中的居民（回车）")),
+            ("delete", self.tr("删除"), self.tr("删除选中的居民（需填写原因）")),
+            ("duplicates", self.tr("查重"), self.tr("查找重复登记，逐组核对后合并或保留")),
+            ("import", self.tr("导入"), self.tr("从 Excel/WPS/CSV 花名册导入")),
+            ("export", self.tr("导出"), self.tr("导出为 Excel，列与导入相同")),
+            ("print", self.tr("打印"), self.tr("打印当前列表（已脱敏）")),
+        ):
+            button = QPushButton(label)
+            button.setToolTip(tip)
+            self.actions[key] = button
+            # a street office reads the communities' records; they change them, not it
+            if not (self.read_only and key in _CHANGING):
+                bar.addWidget(button)
+            else:
+                button.hide()
+        if self.read_only:
+            self.actions["edit"].setText(self.tr("查看这一户"))
+            self.actions["edit"].setToolTip(self.tr("查看选中居民的一户（回车）"))
+        bar.addStretch(1)
+        return bar
+
+    def _filters(self) -> QGridLayout:
+        """The filters in one row, each labelled (the community first at a street office)."""
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(8)
+        filters.setVerticalSpacing(6)
+        self.community = QComboBox()
+        self.grid = QComboBox()
+        self.building = QComboBox()
+        self.tag = QComboBox()
+        self.residency = QComboBox()
+        self.status = QComboBox()
+        labelled = [
+            (self.tr("网格："), self.grid),
+            (self.tr("楼栋："), self.building),
+            (self.tr("人员类别："), self.tag),
+            (self.tr("户籍："), self.residency),
+            (self.tr("状态："), self.status),
+        ]
+        if self.read_only:
+            labelled.insert(0, (self.tr("社区："), self.community))
+        for i, (label, combo) in enumerate(labelled):
+            combo.setMinimumWidth(110)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            filters.addWidget(QLabel(label), 0, 2 * i)
+            filters.addWidget(combo, 0, 2 * i + 1)
+        filters.setColumnStretch(2 * len(labelled), 1)
+        return filters
+
+    def _build_table(self) -> None:
+        """The residents' table: its columns never narrower than their header or the words they hold."""
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(False)
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().sectionClicked.connect(self._sort_clicked)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # never narrower than the header or the words the column holds: English ones are longer
+        fits = self.table.fontMetrics().horizontalAdvance
+        words = {
+            COL_GENDER: [gender_label(g) for g in ("M", "F")],
+            COL_RELATION: [relation_label(r) for r in ("户主", "配偶", "子", "女")],
+            COL_RESIDENCY: [residency_label(k) for k in RESIDENCY],
+            COL_STATUS: [status_label(k) for k in STATUS],
+        }
+        for col, width in enumerate((130, 48, 52, 190, 130, 110, 90, 60, 160, 60)):
+            wanted = max([fits(w) + 16 for w in words.get(col, [])], default=0)
+            self.table.setColumnWidth(col, max(width, wanted, header.sectionSizeHint(col)))
+        header.setSectionResizeMode(COL_TAGS, QHeaderView.ResizeMode.Stretch)
+        if self.read_only:  # the community stands right before the address
+            header.moveSection(header.visualIndex(COL_COMMUNITY), header.visualIndex(COL_ADDRESS))
+            self.table.setColumnWidth(COL_COMMUNITY, 120)
+        else:
+            self.table.setColumnHidden(COL_COMMUNITY, True)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
 
     # --- loading ---------------------------------------------------------------------------------
 
