@@ -104,9 +104,80 @@ class DirectivesPanel(QWidget):
             layout.addWidget(self._compose_box())
 
         split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self._list_pane())
+        split.addWidget(self._detail_pane())
+        split.setChildrenCollapsible(False)
+        split.setSizes([300, 300] if self.street else [420, 180])
+        layout.addWidget(split, 1)
+
+        ctx.changed.connect(self._on_changed)
+        self._update_buttons()
+        QTimer.singleShot(0, self.reload)
+
+    def _list_pane(self) -> QWidget:
+        """The directives with what can be done to the selected one, and what was just done."""
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
+        tl.addLayout(self._buttons())
+        self.export_label = QLabel()
+        self.export_label.setWordWrap(True)
+        self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_label.setVisible(False)
+        tl.addWidget(self.export_label)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.feedback.setVisible(False)
+        tl.addWidget(self.feedback)
+        self.table = _table(
+            [
+                self.tr("编号"),
+                self.tr("类别"),
+                self.tr("标题"),
+                self.tr("收件方") if self.street else self.tr("期限 / 数量"),
+                self.tr("期限 / 数量") if self.street else self.tr("下发时间"),
+                self.tr("状态"),
+            ]
+        )
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.empty = QLabel(
+            self.tr("暂无事项。在上方填写并点击“下发”，随下一次回传包发给社区。")
+            if self.street
+            else self.tr("暂未收到街道办的事项。导入街道办的回传包后在此显示。")
+        )
+        self.empty.setObjectName("muted")
+        tl.addWidget(self.empty)
+        tl.addWidget(self.table)
+        return top
+
+    def _detail_pane(self) -> QWidget:
+        """The selected directive in full; at a street office each community's state of it."""
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bl.addWidget(self.detail)
+        if self.street:
+            self.state_table = _table(
+                [
+                    self.tr("社区"),
+                    self.tr("代码"),
+                    self.tr("状态"),
+                    self.tr("登记时间"),
+                    self.tr("到货数量"),
+                    self.tr("备注"),
+                ]
+            )
+            bl.addWidget(self.state_table)
+        else:
+            bl.addStretch(1)
+        return bottom
+
+    def _buttons(self) -> QHBoxLayout:
+        """撤销 and 写出回传包 at a street office; 完成, 确认到货 and 撤回回复 at a community."""
         buttons = QHBoxLayout()
         self.list_label = QLabel()
         self.list_label.setObjectName("sectionTitle")
@@ -138,67 +209,7 @@ class DirectivesPanel(QWidget):
         refresh = QPushButton(self.tr("刷新"))
         refresh.clicked.connect(self.reload)
         buttons.addWidget(refresh)
-        tl.addLayout(buttons)
-        self.export_label = QLabel()
-        self.export_label.setWordWrap(True)
-        self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_label.setVisible(False)
-        tl.addWidget(self.export_label)
-        self.feedback = QLabel()
-        self.feedback.setWordWrap(True)
-        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.feedback.setVisible(False)
-        tl.addWidget(self.feedback)
-        self.table = _table(
-            [
-                self.tr("编号"),
-                self.tr("类别"),
-                self.tr("标题"),
-                self.tr("收件方") if self.street else self.tr("期限 / 数量"),
-                self.tr("期限 / 数量") if self.street else self.tr("下发时间"),
-                self.tr("状态"),
-            ]
-        )
-        self.table.itemSelectionChanged.connect(self._selected)
-        self.empty = QLabel(
-            self.tr("暂无事项。在上方填写并点击“下发”，随下一次回传包发给社区。")
-            if self.street
-            else self.tr("暂未收到街道办的事项。导入街道办的回传包后在此显示。")
-        )
-        self.empty.setObjectName("muted")
-        tl.addWidget(self.empty)
-        tl.addWidget(self.table)
-        split.addWidget(top)
-
-        bottom = QWidget()
-        bl = QVBoxLayout(bottom)
-        bl.setContentsMargins(0, 0, 0, 0)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bl.addWidget(self.detail)
-        if self.street:
-            self.state_table = _table(
-                [
-                    self.tr("社区"),
-                    self.tr("代码"),
-                    self.tr("状态"),
-                    self.tr("登记时间"),
-                    self.tr("到货数量"),
-                    self.tr("备注"),
-                ]
-            )
-            bl.addWidget(self.state_table)
-        else:
-            bl.addStretch(1)
-        split.addWidget(bottom)
-        split.setChildrenCollapsible(False)
-        split.setSizes([300, 300] if self.street else [420, 180])
-        layout.addWidget(split, 1)
-
-        ctx.changed.connect(self._on_changed)
-        self._update_buttons()
-        QTimer.singleShot(0, self.reload)
+        return buttons
 
     # --- the form (street office) ----------------------------------------------------------------
 

@@ -85,6 +85,29 @@ class StructureTab(Tab):
         layout.addLayout(banner_row)
 
         # grids (left) and buildings (right)
+        left = self._grids_pane()
+        right = self._buildings_pane()
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(left)
+        top.addWidget(right)
+        top.setStretchFactor(0, 2)
+        top.setStretchFactor(1, 3)
+        top.setChildrenCollapsible(False)
+
+        # households
+        bottom = self._households_pane()
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        layout.addWidget(split, 1)
+        self._update_actions()
+
+    def _grids_pane(self) -> QWidget:
+        """The grids, with what can be done to them."""
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
@@ -101,7 +124,10 @@ class StructureTab(Tab):
         self.grid_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid_table.selectionModel().selectionChanged.connect(self._grid_selected)
         left_box.addWidget(self.grid_table, 1)
+        return left
 
+    def _buildings_pane(self) -> QWidget:
+        """The buildings, filtered: all, the selected grid's, or those with households in no grid."""
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
@@ -127,15 +153,10 @@ class StructureTab(Tab):
         right_box.addWidget(self.building_table, 1)
         self.building_count = muted()
         right_box.addWidget(self.building_count)
+        return right
 
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(left)
-        top.addWidget(right)
-        top.setStretchFactor(0, 2)
-        top.setStretchFactor(1, 3)
-        top.setChildrenCollapsible(False)
-
-        # households
+    def _households_pane(self) -> QWidget:
+        """The households of a building, or those in no grid."""
         bottom = QWidget()
         bottom_box = QVBoxLayout(bottom)
         bottom_box.setContentsMargins(0, 8, 0, 0)
@@ -159,15 +180,7 @@ class StructureTab(Tab):
             self.tr("选中一栋楼后点“查看住户”（或双击），这里列出它的住户。")
         )
         bottom_box.addWidget(self.household_note)
-
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
-        split.addWidget(bottom)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setChildrenCollapsible(False)
-        layout.addWidget(split, 1)
-        self._update_actions()
+        return bottom
 
     # --- loading ---------------------------------------------------------------------------------
 
