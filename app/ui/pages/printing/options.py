@@ -7,11 +7,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from app.core.printing.notices import (
     Target,
     TargetChoices,
 )
+from app.ui.dates import date_edit, from_qdate, to_qdate
 from app.ui.labels import building_label, grid_label, tag_label
 from app.ui.pages.printing.field_names import field_hint
 
@@ -47,10 +47,7 @@ class _DateField(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.use = QCheckBox(self.tr("填写"))
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setDate(QDate.currentDate())
+        self.edit = date_edit()
         self.edit.setEnabled(False)
         row.addWidget(self.use)
         row.addWidget(self.edit, 1)
@@ -64,13 +61,12 @@ class _DateField(QWidget):
     def value(self) -> date | None:
         if not self.use.isChecked():
             return None
-        d = self.edit.date()
-        return date(d.year(), d.month(), d.day())
+        return from_qdate(self.edit.date())
 
     def set_value(self, day: date | None) -> None:
         self.use.setChecked(day is not None)
         if day is not None:
-            self.edit.setDate(QDate(day.year, day.month, day.day))
+            self.edit.setDate(to_qdate(day))
 
 
 class NoticeValuesForm(QGroupBox):
