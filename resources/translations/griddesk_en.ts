@@ -62,37 +62,37 @@
 <context>
     <name>ActionItemsTable</name>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="79"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="62"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="79"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="62"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="79"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="62"/>
         <source>完成时限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="79"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="62"/>
         <source>落实哪项决定</source>
         <translation>Decision it carries out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="100"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="83"/>
         <source>要做什么</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="102"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="85"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="133"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="116"/>
         <source>（不对应某项决定）</source>
         <translation>(not tied to a decision)</translation>
     </message>
@@ -148,22 +148,22 @@
 <context>
     <name>AssignPeopleDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="161"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="162"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="165"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="166"/>
         <source>{0}，{1}–{2}，需要 {3} 人，已排 {4} 人</source>
         <translation>{0}, {1}–{2}: needs {3}, {4} assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="176"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="177"/>
         <source>按姓名、编号、类别、网格筛选</source>
         <translation>Filter by name, ID, category or grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="190"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="191"/>
         <source>（已在此班次）</source>
         <translation> (already on this shift)</translation>
     </message>
@@ -244,42 +244,42 @@
 <context>
     <name>AttendanceTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids/attendance.py" line="31"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="32"/>
         <source>全部人员</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/attendance.py" line="34"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="35"/>
         <source>统计期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/attendance.py" line="44"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="45"/>
         <source>只看下沉后未到岗的干部</source>
         <translation>Only sent-down cadres not present since arriving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/attendance.py" line="47"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="48"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/attendance.py" line="59"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="60"/>
         <source>下沉干部按各自的下沉期统计。“到岗”指签到过的班次；“缺勤”指班次结束仍未签到。</source>
         <translation>Sent-down cadres are counted over their own sent-down period. &quot;Present&quot; means shifts they checked in for; &quot;Absent&quot; means shifts that ended with no check-in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/attendance.py" line="95"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="96"/>
         <source>共 {0} 人：到岗 {1} 班次，缺勤 {2} 班次，合计 {3} 小时。</source>
         <translation>People: {0}. Shifts present: {1}, absent: {2}; hours in all: {3}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/attendance.py" line="99"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="100"/>
         <source>下沉干部 {0} 人，其中 {1} 人下沉以来未到岗：{2}</source>
         <translation>{0} sent-down cadres, {1} of them not present since being sent down: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/attendance.py" line="100"/>
+        <location filename="../../app/ui/pages/grids/attendance.py" line="101"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -557,55 +557,55 @@ GridDesk now closes; open it again.</translation>
 <context>
     <name>CloseActionDialog</name>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="696"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="679"/>
         <source>办结待办事项</source>
         <translation>Close action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="702"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="685"/>
         <source>事项：{0}
 责任人：{1}&#x3000;完成时限：{2}</source>
         <translation>Action item: {0}
 Owner: {1}    Due: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="712"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="695"/>
         <source>做了什么、结果如何（必填）</source>
         <translation>What was done and the result (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="717"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="700"/>
         <source>不再执行（取消此事项，写明原因）</source>
         <translation>No longer needed (cancel this item and give the reason)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="718"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="701"/>
         <source>办理情况</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="719"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="702"/>
         <source>办结日期</source>
         <translation>Date closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="723"/>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="728"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="706"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="711"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="724"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="707"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="728"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="711"/>
         <source>取消事项</source>
         <translation>Cancel item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="736"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="719"/>
         <source>请写明办理情况（做了什么）。</source>
         <translation>Please describe the outcome (what was done).</translation>
     </message>
@@ -839,24 +839,24 @@ action items</translation>
 <context>
     <name>ConfirmDelete</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="66"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="67"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="70"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="71"/>
         <source>删除 {0}？
 删除后可在审计记录中查到。请填写原因：</source>
         <translation>Delete {0}?
 The deletion can be looked up in the audit log. Please give the reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="73"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="74"/>
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="79"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="80"/>
         <source>请填写删除原因。</source>
         <translation>Please give the reason for deleting.</translation>
     </message>
@@ -1130,395 +1130,395 @@ Please pass the log file to technical support.</translation>
         <translation>Notices, tasks and supply allocations from the street office arrive in return packages. Once you complete a task or confirm receipt, it is reported to the street office in the next package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="116"/>
-        <location filename="../../app/ui/pages/directives.py" line="596"/>
-        <location filename="../../app/ui/pages/directives.py" line="605"/>
+        <location filename="../../app/ui/pages/directives.py" line="187"/>
+        <location filename="../../app/ui/pages/directives.py" line="601"/>
+        <location filename="../../app/ui/pages/directives.py" line="610"/>
         <source>撤销</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="119"/>
+        <location filename="../../app/ui/pages/directives.py" line="190"/>
         <source>写出回传包…</source>
         <translation>Write return packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="121"/>
+        <location filename="../../app/ui/pages/directives.py" line="192"/>
         <source>为每个有新事项的社区写出一个回传包，存到U盘等文件夹</source>
         <translation>Write one return package for each community with new items, saved to a folder such as a USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="126"/>
-        <location filename="../../app/ui/pages/directives.py" line="615"/>
-        <location filename="../../app/ui/pages/directives.py" line="623"/>
+        <location filename="../../app/ui/pages/directives.py" line="197"/>
+        <location filename="../../app/ui/pages/directives.py" line="620"/>
+        <location filename="../../app/ui/pages/directives.py" line="628"/>
         <source>完成</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="128"/>
-        <location filename="../../app/ui/pages/directives.py" line="633"/>
-        <location filename="../../app/ui/pages/directives.py" line="646"/>
+        <location filename="../../app/ui/pages/directives.py" line="199"/>
+        <location filename="../../app/ui/pages/directives.py" line="638"/>
+        <location filename="../../app/ui/pages/directives.py" line="651"/>
         <source>确认到货</source>
         <translation>Confirm receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="130"/>
+        <location filename="../../app/ui/pages/directives.py" line="201"/>
         <source>撤回回复</source>
         <translation>Take back answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="132"/>
+        <location filename="../../app/ui/pages/directives.py" line="203"/>
         <source>误点完成、到货数量填错时，撤回本社区的登记（须写明原因），可重新登记</source>
         <translation>Take back this community&apos;s answer when it was recorded by mistake (wrong task, wrong quantity); a reason is required, and it can be answered again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="138"/>
+        <location filename="../../app/ui/pages/directives.py" line="209"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="154"/>
+        <location filename="../../app/ui/pages/directives.py" line="135"/>
         <source>编号</source>
         <translation>Ref.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="155"/>
-        <location filename="../../app/ui/pages/directives.py" line="223"/>
+        <location filename="../../app/ui/pages/directives.py" line="136"/>
+        <location filename="../../app/ui/pages/directives.py" line="234"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="156"/>
-        <location filename="../../app/ui/pages/directives.py" line="227"/>
+        <location filename="../../app/ui/pages/directives.py" line="137"/>
+        <location filename="../../app/ui/pages/directives.py" line="238"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="157"/>
+        <location filename="../../app/ui/pages/directives.py" line="138"/>
         <source>收件方</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="157"/>
-        <location filename="../../app/ui/pages/directives.py" line="158"/>
+        <location filename="../../app/ui/pages/directives.py" line="138"/>
+        <location filename="../../app/ui/pages/directives.py" line="139"/>
         <source>期限 / 数量</source>
         <translation>Deadline / quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="158"/>
+        <location filename="../../app/ui/pages/directives.py" line="139"/>
         <source>下发时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="159"/>
-        <location filename="../../app/ui/pages/directives.py" line="185"/>
+        <location filename="../../app/ui/pages/directives.py" line="140"/>
+        <location filename="../../app/ui/pages/directives.py" line="168"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="164"/>
+        <location filename="../../app/ui/pages/directives.py" line="145"/>
         <source>暂无事项。在上方填写并点击“下发”，随下一次回传包发给社区。</source>
         <translation>No items yet. Fill in the form above and click &quot;Issue&quot;; it will be sent to communities in the next return package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="166"/>
+        <location filename="../../app/ui/pages/directives.py" line="147"/>
         <source>暂未收到街道办的事项。导入街道办的回传包后在此显示。</source>
         <translation>No items from the street office yet. They will appear here once you import a return package from the street office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="183"/>
+        <location filename="../../app/ui/pages/directives.py" line="166"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="184"/>
+        <location filename="../../app/ui/pages/directives.py" line="167"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="186"/>
+        <location filename="../../app/ui/pages/directives.py" line="169"/>
         <source>登记时间</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="187"/>
+        <location filename="../../app/ui/pages/directives.py" line="170"/>
         <source>到货数量</source>
         <translation>Quantity received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="188"/>
+        <location filename="../../app/ui/pages/directives.py" line="171"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="206"/>
+        <location filename="../../app/ui/pages/directives.py" line="217"/>
         <source>下发新事项</source>
         <translation>Issue new item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="212"/>
-        <location filename="../../app/ui/pages/directives.py" line="365"/>
+        <location filename="../../app/ui/pages/directives.py" line="223"/>
+        <location filename="../../app/ui/pages/directives.py" line="376"/>
         <source>通知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="213"/>
-        <location filename="../../app/ui/pages/directives.py" line="366"/>
+        <location filename="../../app/ui/pages/directives.py" line="224"/>
+        <location filename="../../app/ui/pages/directives.py" line="377"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="214"/>
-        <location filename="../../app/ui/pages/directives.py" line="367"/>
+        <location filename="../../app/ui/pages/directives.py" line="225"/>
+        <location filename="../../app/ui/pages/directives.py" line="378"/>
         <source>物资调拨</source>
         <translation>Supply allocation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="219"/>
+        <location filename="../../app/ui/pages/directives.py" line="230"/>
         <source>发给</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="226"/>
-        <location filename="../../app/ui/pages/directives.py" line="286"/>
+        <location filename="../../app/ui/pages/directives.py" line="237"/>
+        <location filename="../../app/ui/pages/directives.py" line="297"/>
         <source>如：明日全员核酸检测安排</source>
         <translation>e.g. Arrangements for tomorrow&apos;s mass PCR testing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="229"/>
+        <location filename="../../app/ui/pages/directives.py" line="240"/>
         <source>通知正文，或任务要做什么</source>
         <translation>Text of the notice, or what the task involves</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="232"/>
+        <location filename="../../app/ui/pages/directives.py" line="243"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="242"/>
+        <location filename="../../app/ui/pages/directives.py" line="253"/>
         <source>网格 / 区域</source>
         <translation>Grid / area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="245"/>
+        <location filename="../../app/ui/pages/directives.py" line="256"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="247"/>
+        <location filename="../../app/ui/pages/directives.py" line="258"/>
         <source>完成期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="254"/>
+        <location filename="../../app/ui/pages/directives.py" line="265"/>
         <source>如：N95口罩</source>
         <translation>e.g. N95 masks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="256"/>
+        <location filename="../../app/ui/pages/directives.py" line="267"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="261"/>
+        <location filename="../../app/ui/pages/directives.py" line="272"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="262"/>
+        <location filename="../../app/ui/pages/directives.py" line="273"/>
         <source>个</source>
         <translation>pcs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="266"/>
+        <location filename="../../app/ui/pages/directives.py" line="277"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="272"/>
-        <location filename="../../app/ui/pages/directives.py" line="326"/>
+        <location filename="../../app/ui/pages/directives.py" line="283"/>
+        <location filename="../../app/ui/pages/directives.py" line="337"/>
         <source>下发</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="288"/>
+        <location filename="../../app/ui/pages/directives.py" line="299"/>
         <source>可不填，默认取内容开头</source>
         <translation>Optional; defaults to the start of the content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="290"/>
+        <location filename="../../app/ui/pages/directives.py" line="301"/>
         <source>可不填，默认为“调拨 物资 数量”</source>
         <translation>Optional; defaults to &quot;Allocation item quantity&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="316"/>
+        <location filename="../../app/ui/pages/directives.py" line="327"/>
         <source>已登记“{0}”，随下一次回传包发出。</source>
         <translation>&quot;{0}&quot; recorded; it will be sent in the next return package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="354"/>
+        <location filename="../../app/ui/pages/directives.py" line="365"/>
         <source>待发出</source>
         <translation>To be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="355"/>
+        <location filename="../../app/ui/pages/directives.py" line="366"/>
         <source>已发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="356"/>
+        <location filename="../../app/ui/pages/directives.py" line="367"/>
         <source>已签收</source>
         <translation>Signed off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="356"/>
+        <location filename="../../app/ui/pages/directives.py" line="367"/>
         <source>已收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="357"/>
+        <location filename="../../app/ui/pages/directives.py" line="368"/>
         <source>待办</source>
         <translation>Action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="358"/>
+        <location filename="../../app/ui/pages/directives.py" line="369"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="359"/>
+        <location filename="../../app/ui/pages/directives.py" line="370"/>
         <source>已到货</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="360"/>
+        <location filename="../../app/ui/pages/directives.py" line="371"/>
         <source>已撤销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="374"/>
+        <location filename="../../app/ui/pages/directives.py" line="385"/>
         <source>{0} 前</source>
         <translation>By {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="385"/>
+        <location filename="../../app/ui/pages/directives.py" line="396"/>
         <source>{0} {1}</source>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="396"/>
-        <location filename="../../app/ui/pages/directives.py" line="406"/>
+        <location filename="../../app/ui/pages/directives.py" line="407"/>
+        <location filename="../../app/ui/pages/directives.py" line="417"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="430"/>
+        <location filename="../../app/ui/pages/directives.py" line="441"/>
         <source>已下发事项（共 {0} 条）</source>
         <translation>Issued items ({0} in total)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="432"/>
+        <location filename="../../app/ui/pages/directives.py" line="443"/>
         <source>收到的事项（共 {0} 条，待办 {1} 条）</source>
         <translation>Received items ({0} in total, {1} to do)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="466"/>
+        <location filename="../../app/ui/pages/directives.py" line="471"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="472"/>
+        <location filename="../../app/ui/pages/directives.py" line="477"/>
         <source>完成期限 {0}</source>
         <translation>Deadline {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="474"/>
+        <location filename="../../app/ui/pages/directives.py" line="479"/>
         <source>网格 / 区域：{0}</source>
         <translation>Grid / area: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="479"/>
+        <location filename="../../app/ui/pages/directives.py" line="484"/>
         <source>调拨物资：{0}，数量 {1}{2}</source>
         <translation>Allocated supplies: {0}, quantity {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="484"/>
+        <location filename="../../app/ui/pages/directives.py" line="489"/>
         <source>货到后核对实际数量，点击“确认到货”，即记入本社区库存（来源：街道调拨）。</source>
         <translation>When the goods arrive, check the actual quantity and click &quot;Confirm receipt&quot; to add it to this community&apos;s stock (source: street allocation).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="488"/>
+        <location filename="../../app/ui/pages/directives.py" line="493"/>
         <source>完成后点击“完成”，可写明完成情况。</source>
         <translation>When finished, click &quot;Complete&quot;; you can add a note on how it went.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="490"/>
+        <location filename="../../app/ui/pages/directives.py" line="495"/>
         <source>下发时间 {0}，编号 {1}</source>
         <translation>Issued {0}, ref. {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="495"/>
+        <location filename="../../app/ui/pages/directives.py" line="500"/>
         <source>，到货 {0}{1}</source>
         <translation>, received {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="499"/>
+        <location filename="../../app/ui/pages/directives.py" line="504"/>
         <source>，备注：{0}</source>
         <translation>, note: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="501"/>
+        <location filename="../../app/ui/pages/directives.py" line="506"/>
         <source>本社区于 {0} 登记{1}{2}{3}</source>
         <translation>Recorded by this community at {0}: {1}{2}{3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="510"/>
+        <location filename="../../app/ui/pages/directives.py" line="515"/>
         <source>登记有误（误点、数量填错）可点击“撤回回复”，写明原因后重新登记。</source>
         <translation>Recorded by mistake (wrong task, wrong quantity)? Click &quot;Take back answer&quot;, give the reason, then record it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="562"/>
+        <location filename="../../app/ui/pages/directives.py" line="567"/>
         <source>回传包存到哪个文件夹（U盘）</source>
         <translation>Folder to save return packages to (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="573"/>
+        <location filename="../../app/ui/pages/directives.py" line="578"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="577"/>
+        <location filename="../../app/ui/pages/directives.py" line="582"/>
         <source>已写出 {0} 个回传包到 {1}：
 {2}</source>
         <translation>Wrote {0} return package(s) to {1}:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="585"/>
+        <location filename="../../app/ui/pages/directives.py" line="590"/>
         <source>写出回传包</source>
         <translation>Write return packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="597"/>
+        <location filename="../../app/ui/pages/directives.py" line="602"/>
         <source>撤销“{0}”？撤销随下一次回传包通知社区。</source>
         <translation>Cancel &quot;{0}&quot;? The community will be notified of the cancellation in the next return package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="616"/>
+        <location filename="../../app/ui/pages/directives.py" line="621"/>
         <source>任务“{0}”已完成。备注（可不填）：</source>
         <translation>Task &quot;{0}&quot; completed. Note (optional):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="634"/>
+        <location filename="../../app/ui/pages/directives.py" line="639"/>
         <source>“{0}”实际到货数量（{1}），将记入库存：</source>
         <translation>Actual quantity of &quot;{0}&quot; received ({1}), to be added to stock:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="664"/>
+        <location filename="../../app/ui/pages/directives.py" line="669"/>
         <source>已撤回“{0}”的到货登记，库存冲减 {1}{2}{3}（现有 {4}{2}），可重新确认到货。</source>
         <translation>The arrival of &quot;{0}&quot; was taken back: stock reduced by {1}{2} {3} (now {4}{2}); the arrival can be confirmed again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="668"/>
+        <location filename="../../app/ui/pages/directives.py" line="673"/>
         <source>已撤回任务“{0}”的完成登记，可重新登记完成。</source>
         <translation>The completion of task &quot;{0}&quot; was taken back; it can be completed again.</translation>
     </message>
@@ -1727,42 +1727,42 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>DutyDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="43"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="44"/>
         <source>编辑任务</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="43"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="44"/>
         <source>新增任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="46"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="47"/>
         <source>如 北门卡点值守</source>
         <translation>e.g. North gate checkpoint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="53"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="54"/>
         <source>（全社区）</source>
         <translation>(whole community)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="57"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="58"/>
         <source>任务名称</source>
         <translation>Task name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="58"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="59"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="59"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="60"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="60"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="61"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
@@ -1808,125 +1808,125 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>DutyTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="67"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="68"/>
         <source>签到 / 签退</source>
         <translation>Check in / out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="70"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="71"/>
         <source>扫描工作证条码，或输入编号后按回车（到岗签到，离岗再扫一次签退）</source>
         <translation>Scan the ID badge or type the ID and press Enter: once to check in, again to check out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="74"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="75"/>
         <source>等待扫描…</source>
         <translation>Waiting for a scan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="84"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="85"/>
         <source>班次</source>
         <translation>Shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="85"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="86"/>
         <source>◀ 前一天</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="89"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="90"/>
         <source>后一天 ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="91"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="92"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="101"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="102"/>
         <source>新增任务</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="102"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="103"/>
         <source>编辑任务</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="104"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="105"/>
         <source>排班…</source>
         <translation>Schedule shifts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="105"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="106"/>
         <source>安排人员…</source>
         <translation>Assign people…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="106"/>
-        <location filename="../../app/ui/pages/grids/duty.py" line="320"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="107"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="321"/>
         <source>撤下人员</source>
         <translation>Remove people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="107"/>
-        <location filename="../../app/ui/pages/grids/duty.py" line="328"/>
-        <location filename="../../app/ui/pages/grids/duty.py" line="339"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="108"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="329"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="340"/>
         <source>删除班次</source>
         <translation>Delete shift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="109"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="110"/>
         <source>打印本周值班表</source>
         <translation>Print this week&apos;s duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="193"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="194"/>
         <source>{0} 个班次，在岗 {1} 人</source>
         <translation>Shifts: {0}; on duty now: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="198"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="199"/>
         <source> 等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="199"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="200"/>
         <source>；未到 / 缺勤 {0} 人：{1}{2}</source>
         <translation>; not arrived or absent ({0}): {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="202"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="203"/>
         <source>；没有未到的人</source>
         <translation>; everyone has arrived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="209"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="210"/>
         <source>还没有任务。点击“新增任务”登记卡点值守、上门走访等，再“排班…”。</source>
         <translation>No tasks yet. Click &quot;New task&quot; to add checkpoint duty, home visits and so on, then &quot;Schedule shifts…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="212"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="213"/>
         <source>这一天没有班次。点击“排班…”安排。</source>
         <translation>No shifts on this day. Click &quot;Schedule shifts…&quot; to add some.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="274"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="275"/>
         <source>✘ 未签到：{0}</source>
         <translation>✘ Not checked in: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="329"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="330"/>
         <source>删除班次“{0}”？已排的人员一并撤下。</source>
         <translation>Delete shift &quot;{0}&quot;? The people assigned to it are removed too.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="348"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="349"/>
         <source>一周值班表</source>
         <translation>Weekly duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="349"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="350"/>
         <source>值班表-{0}.pdf</source>
         <translation>Duty roster-{0}.pdf</translation>
     </message>
@@ -2600,7 +2600,7 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GroupBuy</name>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="51"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="33"/>
         <source>⚠ 涨价</source>
         <translation>⚠ Price up</translation>
     </message>
@@ -2608,314 +2608,314 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GroupBuyTab</name>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="304"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="120"/>
         <source>批次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="318"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="88"/>
         <source>开新批次</source>
         <translation>Open new round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="319"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="89"/>
         <source>结束批次</source>
         <translation>Close round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="321"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="91"/>
         <source>新增套餐</source>
         <translation>Add bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="322"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="92"/>
         <source>编辑套餐</source>
         <translation>Edit bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="323"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="93"/>
         <source>价格历史</source>
         <translation>Price history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="325"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="95"/>
         <source>打印价格公示</source>
         <translation>Print price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="327"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="895"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="97"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="690"/>
         <source>导出订货单</source>
         <translation>Export order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="336"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="139"/>
         <source>本批次还没有套餐，点击“新增套餐”登记内容、价格和供应商。</source>
         <translation>No bundles in this round yet. Click &quot;Add bundle&quot; to record contents, prices and suppliers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="342"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="413"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="145"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="218"/>
         <source>套餐</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="343"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="146"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="344"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="147"/>
         <source>每份价格（元）</source>
         <translation>Price each (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="345"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="148"/>
         <source>较上批</source>
         <translation>Vs previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="346"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="149"/>
         <source>订购户数</source>
         <translation>Households ordering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="347"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="414"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="150"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="219"/>
         <source>份数</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="348"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="415"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="151"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="220"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="349"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="152"/>
         <source>已送达份数</source>
         <translation>Qty delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="350"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="153"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="351"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="154"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="368"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="173"/>
         <source>登记订购：住户</source>
         <translation>Record order: household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="370"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="175"/>
         <source>门牌号 3-2-502 或户编号</source>
         <translation>Door no. 3-2-502 or household ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="377"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="182"/>
         <source> 份</source>
         <translation> bundle(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="379"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="184"/>
         <source>订购</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="383"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="188"/>
         <source>取消所选订单</source>
         <translation>Cancel selected order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="403"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="208"/>
         <source>查找住户</source>
         <translation>Find household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="389"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="194"/>
         <source>姓名、拼音、门牌号、电话后四位；留空显示全部订单</source>
         <translation>Name, pinyin, door no. or last 4 digits of phone; leave blank to show all orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="397"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="202"/>
         <source>扫码送达</source>
         <translation>Scan to deliver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="398"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="203"/>
         <source>扫描住户条码，或输入门牌号后回车</source>
         <translation>Scan the household&apos;s barcode, or type the door no. and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="399"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="204"/>
         <source>住户取货或送货上门时，扫描其条码即登记为已送达。</source>
         <translation>When a household collects or receives a delivery, scan its barcode to record it as delivered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="411"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="216"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="412"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="217"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="416"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="612"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="221"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="405"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="417"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="613"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="222"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="406"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="418"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="223"/>
         <source>送达时间</source>
         <translation>Delivered at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="496"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="289"/>
         <source>涨价超过 {pct}% 须说明原因，并在公示中标出</source>
         <translation>Price rises over {pct}% need a reason and are marked in the notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="501"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="294"/>
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="501"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="294"/>
         <source>已结束</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="503"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="296"/>
         <source>{0}，{1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="518"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="311"/>
         <source>还没有团购批次，点击“开新批次”开始。</source>
         <translation>No group purchase rounds yet. Click &quot;Open new round&quot; to start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="526"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="319"/>
         <source>自 {d} 起，进行中</source>
         <translation>Open since {d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="528"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="321"/>
         <source>{d} 至 {e}，已结束</source>
         <translation>{d} to {e}, closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="538"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="331"/>
         <source>合计：{households} 户订购 {count} 份，应收 {due} 元，已收 {paid} 元；未付款 {unpaid} 户，未送达 {undelivered} 户</source>
         <translation>Total: households ordering {households}, packages {count}; {due} yuan due, {paid} yuan received; households unpaid {unpaid}, not delivered {undelivered}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="557"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="350"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="559"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="352"/>
         <source>持平</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="563"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="356"/>
         <source>{flag}：{reason}</source>
         <translation>{flag}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="615"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="408"/>
         <source>未</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="668"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="461"/>
         <source>✔ 已开批次“{name}”（{code}），沿用 {n} 个套餐</source>
         <translation>✔ Opened round &quot;{name}&quot; ({code}), carrying over {n} bundles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="701"/>
-        <location filename="../../app/ui/pages/group_buy.py" line="710"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="494"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="503"/>
         <source>✖ 请先在表中选择一个套餐</source>
         <translation>✖ Please select a bundle in the table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="736"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="529"/>
         <source>✖ 请填写住户并选择套餐</source>
         <translation>✖ Please enter the household and choose a bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="743"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="536"/>
         <source>✔ {address} 订购“{package}”{count} 份，应付 {amount} 元</source>
         <translation>✔ {address} ordered {count} × &quot;{package}&quot;, {amount} yuan due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="761"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="554"/>
         <source>✖ 请先在订单表中选择一条订单</source>
         <translation>✖ Please select an order in the orders table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="770"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="563"/>
         <source>✔ 已取消 {address} 的“{package}”订单</source>
         <translation>✔ Cancelled the &quot;{package}&quot; order for {address}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="819"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="612"/>
         <source>✖ 还没有团购批次</source>
         <translation>✖ There are no group purchase rounds yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="846"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="639"/>
         <source>{0} {1} 份</source>
         <translation>{0} ×{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="849"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="642"/>
         <source>✔ 已送达：{address} {what}</source>
         <translation>✔ Delivered: {address} {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="860"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="653"/>
         <source>团购价格公示-{code}.pdf</source>
         <translation>Group purchase price notice-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="873"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="666"/>
         <source>团购价格公示</source>
         <translation>Group purchase price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="880"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="673"/>
         <source>正在生成价格公示</source>
         <translation>Generating the price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="896"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="691"/>
         <source>团购订货单-{code}.xlsx</source>
         <translation>Group purchase order sheet-{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="913"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="708"/>
         <source>正在导出订货单</source>
         <translation>Exporting the order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="915"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="710"/>
         <source>✔ 已导出订货单：{p}</source>
         <translation>✔ Order sheet exported: {p}</translation>
     </message>
@@ -2984,52 +2984,52 @@ Data will be kept in: {0}</translation>
         <translation>Grid history — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="238"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="215"/>
         <source>价格历史 — {name}</source>
         <translation>Price history — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="243"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="220"/>
         <source>批次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="244"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="221"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="245"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="222"/>
         <source>每份价格（元）</source>
         <translation>Price each (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="246"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="223"/>
         <source>较上批</source>
         <translation>Vs previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="247"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="224"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="248"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="225"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="249"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="226"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="254"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="231"/>
         <source>首次</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="256"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="233"/>
         <source>{flag}：{reason}</source>
         <translation>{flag}: {reason}</translation>
     </message>
@@ -3213,164 +3213,164 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="417"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="425"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="418"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="426"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="419"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="427"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="420"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="428"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="421"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="429"/>
         <source>身份证号</source>
         <translation>ID card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="422"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="430"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="423"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="431"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="436"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="444"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="459"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="467"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="460"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="468"/>
         <source>住户 {0}</source>
         <translation>Household {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="461"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="469"/>
         <source>{0}栋{1}单元{2}室</source>
         <translation>Building {0}, Unit {1}, Room {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="462"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="470"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="463"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="471"/>
         <source>户号 {0} · {1} · 户主 {2} · 共 {3} 人</source>
         <translation>Household no. {0} · {1} · Head of household {2} · People: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="464"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="472"/>
         <source>未分网格</source>
         <translation>No grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="475"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="483"/>
         <source>（户主）</source>
         <translation> (head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="516"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="529"/>
         <source>更换户主</source>
         <translation>Change head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="566"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="589"/>
         <source>拆分户</source>
         <translation>Split household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="566"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="589"/>
         <source>这一户只有一人，无需拆分。</source>
         <translation>This household has only one person, so there is nothing to split.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="400"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="527"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="536"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="408"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="540"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="549"/>
         <source>迁到其他户</source>
         <translation>Move member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="397"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="405"/>
         <source>新增成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="398"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="406"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="399"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="407"/>
         <source>设为户主</source>
         <translation>Make head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="401"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="409"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="402"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="410"/>
         <source>拆分户…</source>
         <translation>Split household…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="403"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="411"/>
         <source>合并户…</source>
         <translation>Merge households…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="410"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="418"/>
         <source>部分成员另立一户（新住址，各有户主）</source>
         <translation>Move some members into a new household (new address, own head of household)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="411"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="419"/>
         <source>把另一户的成员并入本户，选定户主</source>
         <translation>Merge the members of another household into this one and choose the head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="481"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="489"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="528"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="541"/>
         <source>把 {0} 迁到哪一户？（如 3-2-502 或户号）</source>
         <translation>Move {0} to which household? (e.g. 3-2-502 or the household no.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="536"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="549"/>
         <source>找不到这一户：{0}</source>
         <translation>Household not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="543"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="561"/>
         <source>迁移居民</source>
         <translation>Move resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="559"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="582"/>
         <source>删除居民</source>
         <translation>Delete resident</translation>
     </message>
@@ -3434,37 +3434,37 @@ Data will be kept in: {0}</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="205"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="206"/>
         <source>导入人员名册 — {0}</source>
         <translation>Import staff roster — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="211"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="212"/>
         <source>读取 {0} 行（表头在第 {1} 行）：新增 {2} 人，更新 {3} 人，未导入 {4} 行，提示 {5} 条。</source>
         <translation>Read {0} rows (header on row {1}): {2} new, {3} updated, {4} rows not imported, {5} notes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="224"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="225"/>
         <source>识别的列：{0}</source>
         <translation>Columns recognised: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="234"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="235"/>
         <source>第 {0} 行未导入：{1}</source>
         <translation>Row {0} not imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="237"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="238"/>
         <source>第 {0} 行提示：{1}</source>
         <translation>Row {0} note: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="239"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="240"/>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="243"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="244"/>
         <source>导入 {0} 人</source>
         <translation>Import {0} people</translation>
     </message>
@@ -3517,42 +3517,42 @@ Data will be kept in: {0}</translation>
 <context>
     <name>LayoutOptions</name>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="278"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="274"/>
         <source>纸张与版式</source>
         <translation>Paper and layout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="285"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="281"/>
         <source>每张 {0} 份</source>
         <translation>{0} per sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="286"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="282"/>
         <source>印住户条形码（扫码领取、签收用）</source>
         <translation>Print household barcodes (for scanning)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="288"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="284"/>
         <source>印裁切线（每张多份时）</source>
         <translation>Print cut lines (several per sheet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="294"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="290"/>
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="295"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="291"/>
         <source>每张份数：</source>
         <translation>Copies per sheet:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="312"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="308"/>
         <source>正文印出约 {0:.1f} 磅</source>
         <translation>Body text prints at about {0:.1f} pt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="314"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="310"/>
         <source>，字太小，可能难以阅读</source>
         <translation>, which may be too small to read</translation>
     </message>
@@ -3734,287 +3734,287 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingEditorDialog</name>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="183"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="166"/>
         <source>新增会议纪要</source>
         <translation>New minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="185"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="168"/>
         <source>查看会议纪要 — 第 {0} 号</source>
         <translation>View minutes — No. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="187"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="170"/>
         <source>编辑会议纪要 — 第 {0} 号</source>
         <translation>Edit minutes — No. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="200"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="183"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="201"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="184"/>
         <source>议题与讨论</source>
         <translation>Agenda and discussion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="202"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="185"/>
         <source>决定与待办</source>
         <translation>Decisions and action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="203"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="186"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="208"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="191"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="212"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="195"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="215"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="198"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="249"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="232"/>
         <source>例如：第三网格疫情防控议事会</source>
         <translation>e.g. Grid 3 epidemic prevention meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="256"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="239"/>
         <source>选择或输入</source>
         <translation>Choose or type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="258"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="241"/>
         <source>社区级</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="259"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="242"/>
         <source>网格级</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="262"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="245"/>
         <source>（未指定网格）</source>
         <translation>(no grid chosen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="276"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="259"/>
         <source>例如：社区党群服务中心二楼会议室</source>
         <translation>e.g. Community service centre, 2nd-floor meeting room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="280"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="263"/>
         <source>每行一人，可写职务，如：网格长 刘芳</source>
         <translation>One person per line, with role if you like, e.g. Grid leader Liu Fang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="282"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="265"/>
         <source>每行一人，可注明原因，如：楼长 孙伟（请假）</source>
         <translation>One person per line, with the reason if known, e.g. Building leader Sun Wei (on leave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="283"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="266"/>
         <source>从居民中添加…</source>
         <translation>Add from residents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="292"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="275"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="301"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="284"/>
         <source>会议名称 *</source>
         <translation>Meeting title *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="303"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="286"/>
         <source>会议类型</source>
         <translation>Meeting type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="305"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="288"/>
         <source>会议日期 *</source>
         <translation>Meeting date *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="307"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="290"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="309"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="292"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="311"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="294"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="313"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="296"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="315"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="298"/>
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="317"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="300"/>
         <source>记录人</source>
         <translation>Minute-taker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="320"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="303"/>
         <source>出席人员</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="329"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="312"/>
         <source>缺席人员</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="346"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="329"/>
         <source>每行一项议题</source>
         <translation>One agenda item per line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="348"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="331"/>
         <source>会上讨论的主要内容和各方意见</source>
         <translation>Main points discussed and the views given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="350"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="333"/>
         <source>居民提出的意见、建议和诉求</source>
         <translation>Residents&apos; comments, suggestions and requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="351"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="334"/>
         <source>会议议题</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="352"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="335"/>
         <source>讨论情况</source>
         <translation>Discussion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="353"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="336"/>
         <source>居民意见</source>
         <translation>Residents&apos; views</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="361"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="344"/>
         <source>决定事项（每行一项）</source>
         <translation>Decisions (one per line)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="363"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="346"/>
         <source>例如：每周二、五为独居老人送菜上门</source>
         <translation>e.g. Deliver groceries to elderly people living alone every Tuesday and Friday</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="370"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="353"/>
         <source>待办事项（每项都要有责任人和完成时限）</source>
         <translation>Action items (each needs an owner and a due date)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="371"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="354"/>
         <source>添加待办</source>
         <translation>Add action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="373"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="356"/>
         <source>删除选中待办</source>
         <translation>Delete selected action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="389"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="372"/>
         <source>附件（签字扫描件、签到表、照片等）复制保存在数据文件夹的 attachments 中。已发布的纪要也可以补充附件，但不能移除。</source>
         <translation>Attachments (signed scans, sign-in sheets, photos and so on) are copied into the attachments folder in the data folder. Published minutes can still get new attachments, but none can be removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="400"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="383"/>
         <source>添加文件…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="402"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="385"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="404"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="387"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="417"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="400"/>
         <source>这份纪要已发布并锁定，只能查看。如需更正，请在列表中选中它并点“修正”。</source>
         <translation>These minutes are published and locked, so they can only be viewed. To correct them, select them in the list and click &quot;Amend&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="419"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="402"/>
         <source>这份纪要已被第 {0} 号修正稿取代，仅作存档。</source>
         <translation>These minutes were replaced by amendment No. {0} and are kept for the record only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="425"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="408"/>
         <source>这是第 {0} 号纪要的修正稿。修正原因：{1}</source>
         <translation>This is an amendment to minutes No. {0}. Reason: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="462"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="445"/>
         <source>已办结：{0}</source>
         <translation>Closed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="535"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="518"/>
         <source>{0} 人</source>
         <translation>{0} listed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="553"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="536"/>
         <source>这项待办已经办结，不能从纪要中删除。</source>
         <translation>This action item is closed and cannot be deleted from the minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="566"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="549"/>
         <source>选择附件</source>
         <translation>Choose attachments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="575"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="558"/>
         <source>{0}（保存时添加）</source>
         <translation>{0} (added on save)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="598"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="581"/>
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="628"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="611"/>
         <source>放弃尚未保存的内容？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="664"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="647"/>
         <source>保存会议纪要</source>
         <translation>Save minutes</translation>
     </message>
@@ -4148,22 +4148,22 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingTodoSection</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="713"/>
+        <location filename="../../app/ui/pages/meetings.py" line="709"/>
         <source>会议待办</source>
         <translation>Meeting action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="749"/>
+        <location filename="../../app/ui/pages/meetings.py" line="745"/>
         <source>暂无未办结的会议待办。会议决定的事项在“会议”页登记后显示在这里。</source>
         <translation>No open action items from meetings. Items decided at meetings appear here once recorded on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="752"/>
+        <location filename="../../app/ui/pages/meetings.py" line="748"/>
         <source>未办结 {0} 项，其中逾期 {1} 项、3 天内到期 {2} 项</source>
         <translation>Open: {0}; overdue: {1}, due within 3 days: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="756"/>
+        <location filename="../../app/ui/pages/meetings.py" line="752"/>
         <source>（以下为最紧急的 {0} 项）</source>
         <translation> (the {0} most urgent are shown below)</translation>
     </message>
@@ -4171,255 +4171,255 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="95"/>
+        <location filename="../../app/ui/pages/meetings.py" line="91"/>
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="101"/>
+        <location filename="../../app/ui/pages/meetings.py" line="97"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="103"/>
-        <location filename="../../app/ui/pages/meetings.py" line="392"/>
+        <location filename="../../app/ui/pages/meetings.py" line="99"/>
+        <location filename="../../app/ui/pages/meetings.py" line="388"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="105"/>
+        <location filename="../../app/ui/pages/meetings.py" line="101"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="108"/>
+        <location filename="../../app/ui/pages/meetings.py" line="104"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="109"/>
+        <location filename="../../app/ui/pages/meetings.py" line="105"/>
         <source>修正</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="112"/>
+        <location filename="../../app/ui/pages/meetings.py" line="108"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="160"/>
+        <location filename="../../app/ui/pages/meetings.py" line="156"/>
         <source>搜索名称、议题、讨论、决定、待办、人员…</source>
         <translation>Search titles, agenda, discussion, decisions, action items, people…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="164"/>
+        <location filename="../../app/ui/pages/meetings.py" line="160"/>
         <source>全部级别</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="165"/>
+        <location filename="../../app/ui/pages/meetings.py" line="161"/>
         <source>社区级</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="166"/>
+        <location filename="../../app/ui/pages/meetings.py" line="162"/>
         <source>网格级</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="168"/>
+        <location filename="../../app/ui/pages/meetings.py" line="164"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="171"/>
+        <location filename="../../app/ui/pages/meetings.py" line="167"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="172"/>
+        <location filename="../../app/ui/pages/meetings.py" line="168"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="173"/>
+        <location filename="../../app/ui/pages/meetings.py" line="169"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="174"/>
+        <location filename="../../app/ui/pages/meetings.py" line="170"/>
         <source>已修正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="175"/>
+        <location filename="../../app/ui/pages/meetings.py" line="171"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="183"/>
+        <location filename="../../app/ui/pages/meetings.py" line="179"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="185"/>
+        <location filename="../../app/ui/pages/meetings.py" line="181"/>
         <source>清除条件</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="212"/>
+        <location filename="../../app/ui/pages/meetings.py" line="208"/>
         <source>待办事项</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="216"/>
+        <location filename="../../app/ui/pages/meetings.py" line="212"/>
         <source>选中会议的待办</source>
         <translation>For the selected meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="217"/>
+        <location filename="../../app/ui/pages/meetings.py" line="213"/>
         <source>全部未办结</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="218"/>
+        <location filename="../../app/ui/pages/meetings.py" line="214"/>
         <source>全部逾期</source>
         <translation>All overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="219"/>
+        <location filename="../../app/ui/pages/meetings.py" line="215"/>
         <source>全部待办（含已办结）</source>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="222"/>
+        <location filename="../../app/ui/pages/meetings.py" line="218"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="226"/>
+        <location filename="../../app/ui/pages/meetings.py" line="222"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="228"/>
+        <location filename="../../app/ui/pages/meetings.py" line="224"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="338"/>
+        <location filename="../../app/ui/pages/meetings.py" line="334"/>
         <source>暂无会议纪要。点击“新增”（Ctrl+N）记录第一次会议。</source>
         <translation>No minutes yet. Click &quot;New&quot; (Ctrl+N) to record the first meeting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="340"/>
+        <location filename="../../app/ui/pages/meetings.py" line="336"/>
         <source>没有符合条件的会议。可以换个关键词，或点“清除条件”。</source>
         <translation>No meetings match. Try other words, or click &quot;Clear filters&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="345"/>
+        <location filename="../../app/ui/pages/meetings.py" line="341"/>
         <source>共 {0} 次会议（全部 {1} 次）；未办结待办 {2} 项，其中逾期 {3} 项</source>
         <translation>Meetings: {0} of {1}; open action items: {2}, overdue: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="392"/>
+        <location filename="../../app/ui/pages/meetings.py" line="388"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="398"/>
+        <location filename="../../app/ui/pages/meetings.py" line="394"/>
         <source>只能删除草稿；已发布的纪要要存档</source>
         <translation>Only drafts can be deleted; published minutes are kept on record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="452"/>
+        <location filename="../../app/ui/pages/meetings.py" line="448"/>
         <source>决定 {0} 项，已落实 {1} 项；待办 {2} 项，已完成 {3} 项，逾期 {4} 项</source>
         <translation>Decisions: {0}, carried out: {1}; action items: {2}, done: {3}, overdue: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="464"/>
+        <location filename="../../app/ui/pages/meetings.py" line="460"/>
         <source>{0} 项，其中逾期 {1} 项</source>
         <translation>Items: {0}, overdue: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="472"/>
+        <location filename="../../app/ui/pages/meetings.py" line="468"/>
         <source>在上面选中一次会议，这里显示它的待办事项。</source>
         <translation>Select a meeting above to see its action items here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="475"/>
+        <location filename="../../app/ui/pages/meetings.py" line="471"/>
         <source>这次会议没有待办事项。在“编辑”的“决定与待办”中添加。</source>
         <translation>This meeting has no action items. Add them under &quot;Edit&quot; → &quot;Decisions and action items&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="478"/>
+        <location filename="../../app/ui/pages/meetings.py" line="474"/>
         <source>没有这样的待办事项。</source>
         <translation>No matching action items.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="505"/>
+        <location filename="../../app/ui/pages/meetings.py" line="501"/>
         <source>办结待办事项</source>
         <translation>Close action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="516"/>
-        <location filename="../../app/ui/pages/meetings.py" line="530"/>
+        <location filename="../../app/ui/pages/meetings.py" line="512"/>
+        <location filename="../../app/ui/pages/meetings.py" line="526"/>
         <source>重新打开待办</source>
         <translation>Reopen action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="517"/>
+        <location filename="../../app/ui/pages/meetings.py" line="513"/>
         <source>重新打开待办事项“{0}”？原办理情况会保留在修改记录中。</source>
         <translation>Reopen action item &quot;{0}&quot;? The earlier outcome stays in the change history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="574"/>
-        <location filename="../../app/ui/pages/meetings.py" line="590"/>
+        <location filename="../../app/ui/pages/meetings.py" line="570"/>
+        <location filename="../../app/ui/pages/meetings.py" line="586"/>
         <source>删除会议草稿</source>
         <translation>Delete draft minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="575"/>
+        <location filename="../../app/ui/pages/meetings.py" line="571"/>
         <source>删除会议草稿“{0}”（{1}）？
 删除后不再显示，但会留下删除记录。</source>
         <translation>Delete draft minutes &quot;{0}&quot; ({1})?
 They will no longer be shown, but a record of the deletion is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="600"/>
+        <location filename="../../app/ui/pages/meetings.py" line="596"/>
         <source>
 发布后，第 {0} 号纪要将被这份修正稿取代（原纪要保留存档）。</source>
         <translation>
 Once published, this amendment replaces minutes No. {0} (the original is kept on record).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="608"/>
-        <location filename="../../app/ui/pages/meetings.py" line="628"/>
+        <location filename="../../app/ui/pages/meetings.py" line="604"/>
+        <location filename="../../app/ui/pages/meetings.py" line="624"/>
         <source>发布会议纪要</source>
         <translation>Publish minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="610"/>
+        <location filename="../../app/ui/pages/meetings.py" line="606"/>
         <source>发布第 {0} 号会议纪要“{1}”？
 发布后纪要锁定，不能再修改；如需更正只能做修正稿。</source>
         <translation>Publish minutes No. {0} &quot;{1}&quot;?
 Published minutes are locked and cannot be edited; corrections need an amendment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="640"/>
-        <location filename="../../app/ui/pages/meetings.py" line="661"/>
+        <location filename="../../app/ui/pages/meetings.py" line="636"/>
+        <location filename="../../app/ui/pages/meetings.py" line="657"/>
         <source>修正会议纪要</source>
         <translation>Amend minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="642"/>
+        <location filename="../../app/ui/pages/meetings.py" line="638"/>
         <source>将为“{0}”建立一份修正稿（原纪要保留存档）。
 请写明修正原因（会印在修正稿上）：</source>
         <translation>An amendment to &quot;{0}&quot; will be created (the original is kept on record).
 Give the reason for the amendment (it is printed on the amendment):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="685"/>
+        <location filename="../../app/ui/pages/meetings.py" line="681"/>
         <source>正在生成会议纪要</source>
         <translation>Creating minutes</translation>
     </message>
@@ -4543,77 +4543,77 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>MovementDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="94"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="39"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="94"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="39"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="94"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="39"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="101"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="46"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="106"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="51"/>
         <source>数量（调整可为负数）</source>
         <translation>Quantity (can be negative for an adjustment)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="106"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="51"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="112"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="57"/>
         <source>捐赠</source>
         <translation>Donation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="113"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="58"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="114"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="59"/>
         <source>街道调拨</source>
         <translation>From street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="119"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="64"/>
         <source>个、袋、箱…（新物资）</source>
         <translation>pieces, bags, boxes… (new item)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="120"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="65"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="121"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="66"/>
         <source>来源类别</source>
         <translation>Source type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="122"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="67"/>
         <source>捐赠单位或个人、供应商</source>
         <translation>Donor (organisation or person) or supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="123"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="68"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="125"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="70"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4818,62 +4818,62 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>NoticeValuesForm</name>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="84"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="80"/>
         <source>填写内容（本次打印）</source>
         <translation>Fill in (this print run)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="89"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="85"/>
         <source>通知日期：</source>
         <translation>Notice date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="90"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="86"/>
         <source>开始日期：</source>
         <translation>Start date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="91"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="87"/>
         <source>结束日期：</source>
         <translation>End date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="92"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="88"/>
         <source>时间：</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="93"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="89"/>
         <source>地点：</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="94"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="90"/>
         <source>物资：</source>
         <translation>Supplies:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="95"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="91"/>
         <source>供应商：</source>
         <translation>Supplier:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="96"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="92"/>
         <source>社区电话：</source>
         <translation>Community phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="112"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="108"/>
         <source>公告正文或价格明细，可写多行；用“|”分隔各列即成表格，例如：套餐|内容|价格</source>
         <translation>Notice text or price list, several lines allowed; separate columns with &quot;|&quot; to make a table, e.g. Pack|Contents|Price</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="117"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="113"/>
         <source>内容：</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="118"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="114"/>
         <source>未填写的内容印为空白横线，可手写补填。</source>
         <translation>Anything left empty prints as a blank line to fill in by hand.</translation>
     </message>
@@ -5047,87 +5047,87 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="121"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="98"/>
         <source>编辑套餐</source>
         <translation>Edit bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="121"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="98"/>
         <source>新增套餐</source>
         <translation>Add bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="125"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="102"/>
         <source>如：A 蔬菜套餐</source>
         <translation>e.g. Vegetable bundle A</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="126"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="103"/>
         <source>套餐名称</source>
         <translation>Bundle name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="129"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="106"/>
         <source>每项写“名称 数量单位”，用分号隔开：米 5kg；油 1L</source>
         <translation>Write each item as &quot;name quantity unit&quot;, separated by semicolons: rice 5kg; oil 1L</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="131"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="108"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="133"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="110"/>
         <source>元，如 39.80</source>
         <translation>yuan, e.g. 39.80</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="134"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="111"/>
         <source>每份价格（元）</source>
         <translation>Price each (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="136"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="113"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="139"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="116"/>
         <source>较上一批次</source>
         <translation>Vs previous round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="142"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="119"/>
         <source>涨价超过 {pct}% 时必填</source>
         <translation>Required if the price rises more than {pct}%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="144"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="121"/>
         <source>涨价原因</source>
         <translation>Reason for price rise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="152"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="129"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="181"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="158"/>
         <source>新增套餐（上一批次没有同名套餐）</source>
         <translation>New bundle (no bundle of this name in the previous round)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="184"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="161"/>
         <source>上一批次 {p} 元</source>
         <translation>Previous round: {p} yuan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="188"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="165"/>
         <source>上一批次 {p} 元，变化 {pct}%</source>
         <translation>Previous round: {p} yuan, change {pct}%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="192"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="169"/>
         <source>；{flag}：超过 {limit}%，须填写原因，将在公示中标出</source>
         <translation>; {flag}: over {limit}%, a reason is required and it will be marked in the notice</translation>
     </message>
@@ -5135,74 +5135,74 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="52"/>
+        <location filename="../../app/ui/print_preview.py" line="51"/>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="63"/>
+        <location filename="../../app/ui/print_preview.py" line="62"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="66"/>
+        <location filename="../../app/ui/print_preview.py" line="65"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="70"/>
+        <location filename="../../app/ui/print_preview.py" line="69"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="71"/>
+        <location filename="../../app/ui/print_preview.py" line="70"/>
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="74"/>
+        <location filename="../../app/ui/print_preview.py" line="73"/>
         <source>共 {0} 页</source>
         <translation>Pages: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="76"/>
+        <location filename="../../app/ui/print_preview.py" line="75"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="81"/>
+        <location filename="../../app/ui/print_preview.py" line="80"/>
         <source>显示：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="129"/>
-        <location filename="../../app/ui/print_preview.py" line="150"/>
+        <location filename="../../app/ui/print_preview.py" line="128"/>
+        <location filename="../../app/ui/print_preview.py" line="149"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="150"/>
+        <location filename="../../app/ui/print_preview.py" line="149"/>
         <source>无法开始打印，请检查打印机。</source>
         <translation>Printing could not start. Please check the printer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="181"/>
-        <location filename="../../app/ui/print_preview.py" line="201"/>
+        <location filename="../../app/ui/print_preview.py" line="180"/>
+        <location filename="../../app/ui/print_preview.py" line="200"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="183"/>
+        <location filename="../../app/ui/print_preview.py" line="182"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="202"/>
+        <location filename="../../app/ui/print_preview.py" line="201"/>
         <source>无法保存到 {0}：{1}</source>
         <translation>Could not save to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="206"/>
+        <location filename="../../app/ui/print_preview.py" line="204"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
@@ -5210,149 +5210,149 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="50"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="51"/>
         <source>编辑人员 {0}</source>
         <translation>Edit person {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="50"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="51"/>
         <source>新增人员</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="61"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="62"/>
         <source>（不属于某个网格）</source>
         <translation>(not in a grid)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="65"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="66"/>
         <source>下沉干部的派出单位；社工、共建单位的机构名称</source>
         <translation>Sent-down cadre&apos;s home organisation; for social workers and partner units, the organisation name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="67"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="68"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="69"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="70"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="81"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="82"/>
         <source>驾驶、医护、心理疏导…</source>
         <translation>Driving, nursing, counselling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="85"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="86"/>
         <source>楼栋 5,7-9；单元 3栋2单元；住户 3-2-502</source>
         <translation>Buildings 5,7-9; a unit as 3栋2单元; households 3-2-502</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="88"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="89"/>
         <source>不填则自动编号（P0001…）</source>
         <translation>Leave empty to number automatically (P0001…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="89"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="90"/>
         <source>在岗</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="95"/>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="159"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="96"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="160"/>
         <source>已关联：{0}</source>
         <translation>Linked: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="97"/>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="165"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="98"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="166"/>
         <source>未关联居民</source>
         <translation>Not linked to a resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="100"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="101"/>
         <source>输入姓名、拼音或住址查找居民，回车</source>
         <translation>Type a name, pinyin or address to find a resident, then press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="106"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="107"/>
         <source>取消关联</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="116"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="117"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="117"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="118"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="118"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="119"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="119"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="120"/>
         <source>所属网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="120"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="121"/>
         <source>本社区居民</source>
         <translation>Resident here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="121"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="122"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="122"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="123"/>
         <source>在岗期</source>
         <translation>Duty period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="123"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="124"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="124"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="125"/>
         <source>可服务时间</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="125"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="126"/>
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="126"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="127"/>
         <source>责任区</source>
         <translation>Area covered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="127"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="128"/>
         <source>签到编号</source>
         <translation>Check-in ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="128"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="129"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="129"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="130"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="152"/>
+        <location filename="../../app/ui/pages/grids/roster_dialogs.py" line="153"/>
         <source>没有找到这样的居民</source>
         <translation>No such resident found</translation>
     </message>
@@ -5428,183 +5428,183 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="181"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="126"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="184"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="129"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="198"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="143"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="214"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="159"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="215"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="160"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="216"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="161"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="217"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="162"/>
         <source>标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="218"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="163"/>
         <source>指定住户</source>
         <translation>Chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="222"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="167"/>
         <source>网格编号、楼栋号、标签或户号（逗号分隔）</source>
         <translation>Grid IDs, building numbers, tags or household numbers (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="226"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="171"/>
         <source>发放对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="227"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="172"/>
         <source>重点户（独居老人、残疾人等）优先</source>
         <translation>Vulnerable households first (elderly living alone, disabled, etc.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="278"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="223"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="211"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="156"/>
         <source>其他物资</source>
         <translation>Other supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="202"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="147"/>
         <source>＋ 再加一种物资</source>
         <translation>+ Add another item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="230"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="175"/>
         <source>点击“预览”查看分配与库存对比，确认后再创建。</source>
         <translation>Click &quot;Preview&quot; to compare the allocation with stock, then create it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="238"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="183"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="240"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="185"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="263"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="208"/>
         <source>每户</source>
         <translation>per household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="264"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="209"/>
         <source>每人</source>
         <translation>per person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="265"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="210"/>
         <source>每 2 人</source>
         <translation>per 2 people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="192"/>
-        <location filename="../../app/ui/pages/supplies.py" line="321"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="137"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="266"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="204"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="149"/>
         <source>同一次发放一并发给每户，如米、油、口罩；每种物资各有自己的份数、规则和上限</source>
         <translation>Handed to each household in the same distribution, e.g. rice, oil, masks; each item has its own share, rule and limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="257"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="202"/>
         <source>每份的数量（按所选规则：每户、每人或每 2 人一份）</source>
         <translation>Quantity per share (by the chosen rule: per household, per person or per 2 people)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="270"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="215"/>
         <source>每户：每户一份；每人：每人一份；每 2 人：按户人数每 2 人一份（3 人算 2 份）</source>
         <translation>Per household: one share each; per person: one share per person; per 2 people: one share per 2 members (3 people count as 2 shares)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="281"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="226"/>
         <source>这种物资每户最多发多少（0 为不限）</source>
         <translation>At most this much of the item per household (0 = no limit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="290"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="235"/>
         <source>每份</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="295"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="240"/>
         <source>上限</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="373"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="318"/>
         <source>{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>Households: {households} (vulnerable {vulnerable}); needed {needed}{unit}, in stock {on_hand}{unit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="382"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="327"/>
         <source>；缺口 {shortfall}{unit}，按顺序可先发 {covered} 户</source>
         <translation>; short by {shortfall}{unit}, enough for the first {covered} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="386"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="331"/>
         <source>；库存足够</source>
         <translation>; enough stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="389"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="334"/>
         <source>{households} 户（重点户 {vulnerable}）</source>
         <translation>Households: {households} (vulnerable {vulnerable})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="394"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="339"/>
         <source>{item}：共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>{item}: {needed}{unit} needed, {on_hand}{unit} in stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="398"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="343"/>
         <source>，缺口 {shortfall}{unit}</source>
         <translation>, short by {shortfall}{unit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="402"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="347"/>
         <source>，足够</source>
         <translation>, enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="406"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="351"/>
         <source>按顺序可先发 {covered} 户（各项物资都够的户数）</source>
         <translation>Enough for the first {covered} households (households for which every item is covered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="411"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="356"/>
         <source>库存足够</source>
         <translation>Enough stock</translation>
     </message>
@@ -5785,201 +5785,201 @@ Household {0} will be closed and its members moved to {2}.</translation>
         <translation>Residents (read only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="206"/>
+        <location filename="../../app/ui/pages/registry.py" line="245"/>
         <source>新增住户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="206"/>
+        <location filename="../../app/ui/pages/registry.py" line="245"/>
         <source>新登记一户及其户主（Ctrl+Shift+N）</source>
         <translation>Register a new household and its head (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="207"/>
+        <location filename="../../app/ui/pages/registry.py" line="246"/>
         <source>新增居民</source>
         <translation>New resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="207"/>
+        <location filename="../../app/ui/pages/registry.py" line="246"/>
         <source>在选中居民的户中新增一人（Ctrl+N）</source>
         <translation>Add a person to the selected resident&apos;s household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="208"/>
+        <location filename="../../app/ui/pages/registry.py" line="247"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="208"/>
+        <location filename="../../app/ui/pages/registry.py" line="247"/>
         <source>编辑选中的居民（回车）</source>
         <translation>Edit the selected resident (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="209"/>
+        <location filename="../../app/ui/pages/registry.py" line="248"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="209"/>
+        <location filename="../../app/ui/pages/registry.py" line="248"/>
         <source>删除选中的居民（需填写原因）</source>
         <translation>Delete the selected resident (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="210"/>
+        <location filename="../../app/ui/pages/registry.py" line="249"/>
         <source>查重</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="210"/>
+        <location filename="../../app/ui/pages/registry.py" line="249"/>
         <source>查找重复登记，逐组核对后合并或保留</source>
         <translation>Find duplicate records, check each group, then merge or keep them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="211"/>
+        <location filename="../../app/ui/pages/registry.py" line="250"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="211"/>
+        <location filename="../../app/ui/pages/registry.py" line="250"/>
         <source>从 Excel/WPS/CSV 花名册导入</source>
         <translation>Import from an Excel/WPS/CSV roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="212"/>
+        <location filename="../../app/ui/pages/registry.py" line="251"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="212"/>
+        <location filename="../../app/ui/pages/registry.py" line="251"/>
         <source>导出为 Excel，列与导入相同</source>
         <translation>Export to Excel, with the same columns as the import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="213"/>
+        <location filename="../../app/ui/pages/registry.py" line="252"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="213"/>
+        <location filename="../../app/ui/pages/registry.py" line="252"/>
         <source>打印当前列表（已脱敏）</source>
         <translation>Print the current list (masked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="224"/>
+        <location filename="../../app/ui/pages/registry.py" line="263"/>
         <source>查看这一户</source>
         <translation>View household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="225"/>
+        <location filename="../../app/ui/pages/registry.py" line="264"/>
         <source>查看选中居民的一户（回车）</source>
         <translation>View the selected resident&apos;s household (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="240"/>
+        <location filename="../../app/ui/pages/registry.py" line="280"/>
         <source>网格：</source>
         <translation>Grid:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="241"/>
+        <location filename="../../app/ui/pages/registry.py" line="281"/>
         <source>楼栋：</source>
         <translation>Building:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="242"/>
+        <location filename="../../app/ui/pages/registry.py" line="282"/>
         <source>人员类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="243"/>
+        <location filename="../../app/ui/pages/registry.py" line="283"/>
         <source>户籍：</source>
         <translation>Residency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="244"/>
+        <location filename="../../app/ui/pages/registry.py" line="284"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="247"/>
+        <location filename="../../app/ui/pages/registry.py" line="287"/>
         <source>社区：</source>
         <translation>Community:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="288"/>
+        <location filename="../../app/ui/pages/registry.py" line="208"/>
         <source>还没有收到任何社区的居民数据。在“数据交换”页导入各社区送来的数据包。</source>
         <translation>No resident data from any community yet. Import the packages communities send on the Data exchange page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="290"/>
+        <location filename="../../app/ui/pages/registry.py" line="210"/>
         <source>还没有居民。点击“导入”导入 Excel 花名册，或点击“新增住户”逐户登记。</source>
         <translation>No residents yet. Click &quot;Import&quot; to import an Excel roster, or &quot;New household&quot; to register households one by one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="365"/>
+        <location filename="../../app/ui/pages/registry.py" line="375"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="388"/>
+        <location filename="../../app/ui/pages/registry.py" line="398"/>
         <source>共 {0} 人</source>
         <translation>People: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="459"/>
+        <location filename="../../app/ui/pages/registry.py" line="469"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="461"/>
+        <location filename="../../app/ui/pages/registry.py" line="471"/>
         <source>请先选中一户中的任一居民（或用查找框找到这一户），再新增成员；新登记一户请点“新增住户”。</source>
         <translation>First select any resident of the household (or find it with the search box), then add the member. To register a new household, click &quot;New household&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="478"/>
+        <location filename="../../app/ui/pages/registry.py" line="488"/>
         <source>共 {0} 人（刚保存的居民不在当前筛选结果中）</source>
         <translation>People: {0} (the resident just saved is not in the current filter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="513"/>
+        <location filename="../../app/ui/pages/registry.py" line="528"/>
         <source>删除居民</source>
         <translation>Delete resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="530"/>
-        <location filename="../../app/ui/pages/registry.py" line="541"/>
-        <location filename="../../app/ui/pages/registry.py" line="550"/>
+        <location filename="../../app/ui/pages/registry.py" line="545"/>
+        <location filename="../../app/ui/pages/registry.py" line="556"/>
+        <location filename="../../app/ui/pages/registry.py" line="565"/>
         <source>导出居民</source>
         <translation>Export residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="531"/>
+        <location filename="../../app/ui/pages/registry.py" line="546"/>
         <source>居民花名册.xlsx</source>
         <translation>Residents.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="532"/>
+        <location filename="../../app/ui/pages/registry.py" line="547"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="542"/>
+        <location filename="../../app/ui/pages/registry.py" line="557"/>
         <source>是否隐藏身份证号和电话的中间几位（脱敏）？
 交给外单位时建议脱敏。</source>
         <translation>Hide the middle digits of ID card numbers and phone numbers (masking)?
 Recommended when the file goes to another organisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="552"/>
+        <location filename="../../app/ui/pages/registry.py" line="567"/>
         <source>已导出 {0} 人到 {1}</source>
         <translation>Exported {0} people to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="579"/>
+        <location filename="../../app/ui/pages/registry.py" line="594"/>
         <source>住户名单-{0}.pdf</source>
         <translation>Households-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="582"/>
+        <location filename="../../app/ui/pages/registry.py" line="597"/>
         <source>住户名单</source>
         <translation>Household list</translation>
     </message>
@@ -6065,87 +6065,87 @@ Recommended when the file goes to another organisation.</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="47"/>
+        <location filename="../../app/ui/pages/reports.py" line="46"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="52"/>
+        <location filename="../../app/ui/pages/reports.py" line="51"/>
         <source>日报由本系统的记录直接统计，并注明生成时间；尚未启用的功能在报表中注明“尚未记录”，不填任何数字。</source>
         <translation>The daily report is counted directly from the records in this system and shows when it was made. Areas not yet in use are marked &quot;Not recorded yet&quot; with no figures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="62"/>
+        <location filename="../../app/ui/pages/reports.py" line="61"/>
         <source>报表日期：</source>
         <translation>Report date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="70"/>
+        <location filename="../../app/ui/pages/reports.py" line="69"/>
         <source>重新统计</source>
         <translation>Recount</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="73"/>
+        <location filename="../../app/ui/pages/reports.py" line="72"/>
         <source>生成 PDF 并预览…</source>
         <translation>Create PDF and preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="76"/>
+        <location filename="../../app/ui/pages/reports.py" line="75"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="89"/>
+        <location filename="../../app/ui/pages/reports.py" line="88"/>
         <source>日报按打印件显示（中文）。</source>
         <translation>The report is shown as it prints: in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="138"/>
+        <location filename="../../app/ui/pages/reports.py" line="137"/>
         <source>{0} 的日报，统计于 {1}</source>
         <translation>Daily report for {0}, counted at {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="149"/>
+        <location filename="../../app/ui/pages/reports.py" line="148"/>
         <source>日报-{0}.pdf</source>
         <translation>Daily report-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="151"/>
+        <location filename="../../app/ui/pages/reports.py" line="150"/>
         <source>统计</source>
         <translation>Counting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="151"/>
+        <location filename="../../app/ui/pages/reports.py" line="150"/>
         <source>排版</source>
         <translation>Laying out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="171"/>
+        <location filename="../../app/ui/pages/reports.py" line="170"/>
         <source>正在生成日报</source>
         <translation>Creating the daily report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="178"/>
+        <location filename="../../app/ui/pages/reports.py" line="177"/>
         <source>导出日报</source>
         <translation>Export daily report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="179"/>
+        <location filename="../../app/ui/pages/reports.py" line="178"/>
         <source>日报-{0}.xlsx</source>
         <translation>Daily report-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="180"/>
+        <location filename="../../app/ui/pages/reports.py" line="179"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="198"/>
+        <location filename="../../app/ui/pages/reports.py" line="196"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reports.py" line="201"/>
+        <location filename="../../app/ui/pages/reports.py" line="199"/>
         <source>正在导出日报</source>
         <translation>Exporting the daily report</translation>
     </message>
@@ -6153,188 +6153,188 @@ Recommended when the file goes to another organisation.</translation>
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="54"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="55"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="55"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="56"/>
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="56"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="57"/>
         <source>港澳通行证</source>
         <translation>Hong Kong/Macao permit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="57"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="58"/>
         <source>台胞证</source>
         <translation>Taiwan compatriot permit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="58"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="59"/>
         <source>外国人永久居留证</source>
         <translation>Foreigner permanent residence card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="59"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="60"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="105"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="351"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="106"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="359"/>
         <source>新增住户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="107"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="108"/>
         <source>编辑居民</source>
         <translation>Edit resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="107"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="108"/>
         <source>新增居民</source>
         <translation>New resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="112"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="113"/>
         <source>如 3栋2单元502 或 3-2-502</source>
         <translation>e.g. 3-2-502 (building-unit-room)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="114"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="115"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="117"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="118"/>
         <source>18位，末位可为X；没有可不填</source>
         <translation>18 characters, the last may be X; leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="125"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="126"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="132"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="133"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="176"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="208"/>
         <source>住址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="177"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="209"/>
         <source>住户电话：</source>
         <translation>Household phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="178"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="210"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="181"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="213"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="182"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="214"/>
         <source>身份证号：</source>
         <translation>ID card no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="189"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="221"/>
         <source>其他证件：</source>
         <translation>Other ID:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="190"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="222"/>
         <source>性别：</source>
         <translation>Sex:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="191"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="223"/>
         <source>出生日期：</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="192"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="224"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="193"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="225"/>
         <source>与户主关系：</source>
         <translation>Relation to head:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="194"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="226"/>
         <source>户籍类型：</source>
         <translation>Residency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="195"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="227"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="196"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="228"/>
         <source>人员类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="197"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="229"/>
         <source>备注：</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="201"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="155"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="202"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="156"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="250"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="256"/>
         <source>出生日期 {0}，{1}（由身份证号得出）</source>
         <translation>Date of birth {0}, {1} (from the ID card number)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="251"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="257"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="251"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="257"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="330"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="338"/>
         <source>保存居民</source>
         <translation>Save resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="344"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="352"/>
         <source>户号 {0}（户主 {1}，{2} 人）</source>
         <translation>household no. {0} (head {1}, people: {2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="345"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="353"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="352"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="360"/>
         <source>{0} 已有住户：{1}。
 仍要在此地址新增一户吗？</source>
         <translation>{0} already has a household: {1}.
@@ -6344,37 +6344,37 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ResidentPickerDialog</name>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="757"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="740"/>
         <source>从居民中添加出席人员</source>
         <translation>Add attendees from residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="762"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="745"/>
         <source>输入姓名查找，按回车</source>
         <translation>Type a name and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="769"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="752"/>
         <source>可按住 Ctrl 选择多人。</source>
         <translation>Hold Ctrl to select several people.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="773"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="756"/>
         <source>添加所选</source>
         <translation>Add selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="774"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="757"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="792"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="775"/>
         <source>找到 {0} 人</source>
         <translation>{0} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="792"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="775"/>
         <source>没有找到。</source>
         <translation>Nothing found.</translation>
     </message>
@@ -6437,22 +6437,22 @@ Add another household at this address anyway?</translation>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="197"/>
+        <location filename="../../app/ui/models/registry_model.py" line="191"/>
         <source>户号 {0}</source>
         <translation>household no. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="203"/>
+        <location filename="../../app/ui/models/registry_model.py" line="197"/>
         <source>（户主）</source>
         <translation> (head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="219"/>
+        <location filename="../../app/ui/models/registry_model.py" line="213"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/registry_model.py" line="253"/>
+        <location filename="../../app/ui/models/registry_model.py" line="247"/>
         <source>（已删除）</source>
         <translation>(deleted)</translation>
     </message>
@@ -6749,27 +6749,27 @@ Add another household at this address anyway?</translation>
 <context>
     <name>RoundDialog</name>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="83"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="60"/>
         <source>开新批次</source>
         <translation>Open new round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="87"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="64"/>
         <source>如：第3批（12月1日）</source>
         <translation>e.g. Round 3 (1 Dec)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="88"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="65"/>
         <source>批次名称</source>
         <translation>Round name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="89"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="66"/>
         <source>沿用上一批次的套餐（内容、价格、供应商）</source>
         <translation>Carry over the previous round&apos;s bundles (contents, prices, suppliers)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/group_buy.py" line="96"/>
+        <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="73"/>
         <source>开批次</source>
         <translation>Open round</translation>
     </message>
@@ -7002,37 +7002,37 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ShiftsDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="98"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="99"/>
         <source>排班</source>
         <translation>Schedule shifts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="114"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="115"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="121"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="122"/>
         <source>（结束早于开始即为次日）</source>
         <translation>(an end before the start means the next day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="123"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="124"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="124"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="125"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="125"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="126"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="126"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="127"/>
         <source>每班人数</source>
         <translation>People per shift</translation>
     </message>
@@ -7194,87 +7194,87 @@ Add another household at this address anyway?</translation>
 <context>
     <name>StreetOverviewPanel</name>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="57"/>
+        <location filename="../../app/ui/pages/street.py" line="56"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="60"/>
+        <location filename="../../app/ui/pages/street.py" line="59"/>
         <source>汇总报表 PDF 预览/打印…</source>
         <translation>Summary report PDF preview/print…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="62"/>
+        <location filename="../../app/ui/pages/street.py" line="61"/>
         <source>汇总报表导出 Excel…</source>
         <translation>Export summary report to Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="83"/>
+        <location filename="../../app/ui/pages/street.py" line="82"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="128"/>
+        <location filename="../../app/ui/pages/street.py" line="127"/>
         <source>数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。缺口为各社区导出数据包时尚未发放、且库存不够的份额。本程序尚未启用诉求登记，诉求一栏没有数字。</source>
         <translation>Figures come from each community&apos;s most recently imported package. A community with no package for more than {0} hours is marked &quot;overdue&quot;. Shortfall is the shares not yet handed out that stock does not cover, as of the community&apos;s export. Requests are not recorded in this program yet, so the requests column has no figures.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="104"/>
+        <location filename="../../app/ui/pages/street.py" line="103"/>
         <source>尚未登记任何社区。请在“导入与回执”中登记社区的公钥文件，再导入其数据包。</source>
         <translation>No communities enrolled yet. Enrol a community&apos;s public key file under &quot;Import and receipts&quot;, then import its packages.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="67"/>
+        <location filename="../../app/ui/pages/street.py" line="66"/>
         <source>逾期阈值</source>
         <translation>Late after</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="71"/>
+        <location filename="../../app/ui/pages/street.py" line="70"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="74"/>
+        <location filename="../../app/ui/pages/street.py" line="73"/>
         <source>超过这么多小时未收到数据包的社区标为“逾期”（默认 24 小时）</source>
         <translation>A community with no package for more than this many hours is marked late (default 24 hours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="76"/>
+        <location filename="../../app/ui/pages/street.py" line="75"/>
         <source>逾期阈值（小时）</source>
         <translation>Late after (hours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="165"/>
+        <location filename="../../app/ui/pages/street.py" line="164"/>
         <source>共 {0} 个社区，逾期 {1} 个；在住居民 {2} 人，住户 {3} 户，重点人群 {4} 人</source>
         <translation>Communities: {0}, overdue: {1}; residents living here: {2}, households: {3}, vulnerable: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="174"/>
+        <location filename="../../app/ui/pages/street.py" line="173"/>
         <source>统计于 {0}</source>
         <translation>Counted at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="202"/>
+        <location filename="../../app/ui/pages/street.py" line="201"/>
         <source>正在生成汇总报表</source>
         <translation>Generating the summary report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="209"/>
+        <location filename="../../app/ui/pages/street.py" line="208"/>
         <source>导出汇总报表</source>
         <translation>Export summary report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="211"/>
+        <location filename="../../app/ui/pages/street.py" line="210"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="230"/>
+        <location filename="../../app/ui/pages/street.py" line="228"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="233"/>
+        <location filename="../../app/ui/pages/street.py" line="231"/>
         <source>正在导出汇总报表</source>
         <translation>Exporting the summary report</translation>
     </message>
@@ -7295,168 +7295,168 @@ Add another household at this address anyway?</translation>
         <translation>Show households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="91"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="114"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="93"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="116"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="94"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="117"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="95"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="118"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="96"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="119"/>
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="97"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="120"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="108"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="134"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="111"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="137"/>
         <source>分配到网格…</source>
         <translation>Assign to grid…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="113"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="139"/>
         <source>查看住户</source>
         <translation>Show households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="116"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="142"/>
         <source>全部楼栋</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="117"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="143"/>
         <source>所选网格的楼栋</source>
         <translation>Selected grid&apos;s buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="118"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="144"/>
         <source>有未分网格住户的楼栋</source>
         <translation>Buildings with households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="143"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="164"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="146"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="167"/>
         <source>分到网格…</source>
         <translation>Assign to grid…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="147"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="168"/>
         <source>归属历史</source>
         <translation>Grid history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="159"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="180"/>
         <source>选中一栋楼后点“查看住户”（或双击），这里列出它的住户。</source>
         <translation>Select a building and click &quot;Show households&quot; (or double-click) to list its households here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="196"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="209"/>
         <source>有 {0} 户尚未分到任何网格。请把它们所在的楼栋或住户分到网格。</source>
         <translation>Households not in any grid yet: {0}. Assign their buildings or the households to a grid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="201"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="214"/>
         <source>所有住户都已分到网格（未分网格的住户：0 户）。</source>
         <translation>Every household is in a grid (households without a grid: 0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="220"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="233"/>
         <source>共 {0} 栋，{1} 户</source>
         <translation>Buildings: {0}, households: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="284"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="297"/>
         <source>{0}栋的住户（{1} 户）</source>
         <translation>Households in building {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="287"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="300"/>
         <source>可多选住户后点“分到网格…”单独调整；楼栋的其他住户不受影响。</source>
         <translation>Select one or more households and click &quot;Assign to grid…&quot; to move just them; the other households in the building are not affected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="305"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="318"/>
         <source>未分网格的住户（{0} 户）</source>
         <translation>Households without a grid ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="307"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="320"/>
         <source>（列出前 {0} 户；按楼栋分配可一次处理全部）</source>
         <translation> (first {0} listed; assigning by building handles them all at once)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="313"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="326"/>
         <source>全选（Ctrl+A）后点“分到网格…”。</source>
         <translation>Select all (Ctrl+A), then click &quot;Assign to grid…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="315"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="328"/>
         <source>没有未分网格的住户。</source>
         <translation>No households without a grid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="347"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="360"/>
         <source>已将 {0} 并入 {1}（{2} 户）</source>
         <translation>Merged {0} into {1} ({2} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="361"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="374"/>
         <source>已拆出新网格 {0}（{1} 户）</source>
         <translation>Split off new grid {0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="371"/>
         <location filename="../../app/ui/pages/grids/structure.py" line="384"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="397"/>
         <source>删除网格</source>
         <translation>Delete grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="372"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="385"/>
         <source>删除网格 {0}“{1}”？只有没有住户、没有在岗人员的网格才能删除。</source>
         <translation>Delete grid {0} &quot;{1}&quot;? Only a grid with no households and no on-duty workers can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="405"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="418"/>
         <source> 等 {0} 户</source>
         <translation> and others ({0} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="419"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="432"/>
         <source>已将 {0} 户划入网格 {1}</source>
         <translation>Assigned {0} households to grid {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="423"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="436"/>
         <source>（{0} 户原已在此网格）</source>
         <translation> ({0} households were already in this grid)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="425"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="438"/>
         <source>；范围中没有这些楼号：{0}</source>
         <translation>; these building numbers do not exist: {0}</translation>
     </message>
@@ -7464,402 +7464,402 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="439"/>
-        <location filename="../../app/ui/pages/supplies.py" line="485"/>
-        <location filename="../../app/ui/pages/supplies.py" line="497"/>
-        <location filename="../../app/ui/pages/supplies.py" line="519"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="97"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="163"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="175"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="200"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="445"/>
-        <location filename="../../app/ui/pages/supplies.py" line="627"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="141"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="295"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="448"/>
-        <location filename="../../app/ui/pages/supplies.py" line="628"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="144"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="296"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="450"/>
-        <location filename="../../app/ui/pages/supplies.py" line="631"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="146"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="299"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="453"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="149"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="455"/>
-        <location filename="../../app/ui/pages/supplies.py" line="983"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="151"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="650"/>
         <source>导出需求清单</source>
         <translation>Export needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="456"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1016"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="152"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="683"/>
         <source>打印签收表</source>
         <translation>Print sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="458"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1051"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="154"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="718"/>
         <source>打印取货单</source>
         <translation>Print pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="460"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="156"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="474"/>
-        <location filename="../../app/ui/pages/supplies.py" line="560"/>
-        <location filename="../../app/ui/pages/supplies.py" line="634"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="115"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="124"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="302"/>
         <source>发放</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="468"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="109"/>
         <source>扫码签收</source>
         <translation>Scan to sign off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="469"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="110"/>
         <source>扫描住户条码，或输入门牌号（3-2-502）后回车</source>
         <translation>Scan the household barcode, or type the door number (3-2-502) and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="470"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="111"/>
         <source>选择一次发放，然后扫描住户条码。</source>
         <translation>Choose a distribution, then scan household barcodes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="486"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="164"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="487"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="165"/>
         <source>现有</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="488"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="166"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="489"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="167"/>
         <source>累计入库</source>
         <translation>Total received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="490"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="168"/>
         <source>累计发出</source>
         <translation>Total issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="491"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="169"/>
         <source>有效期</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="496"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="174"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="498"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="176"/>
         <source>存放点</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="499"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="177"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="500"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="178"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="501"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="179"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="502"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="180"/>
         <source>来源 / 原因</source>
         <translation>Source / reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="505"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="183"/>
         <source>暂无物资，点击“入库”登记第一批。</source>
         <translation>No supplies yet. Click &quot;Receipt&quot; to record the first batch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="514"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="123"/>
         <source>库存台账</source>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="517"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="198"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="518"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="199"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="520"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="201"/>
         <source>对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="521"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="202"/>
         <source>已发 / 应发（户）</source>
         <translation>Given / due (households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="522"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="203"/>
         <source>已发 / 应发（数量）</source>
         <translation>Given / due (quantity)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="523"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="204"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="529"/>
-        <location filename="../../app/ui/pages/supplies.py" line="754"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="210"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="422"/>
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="530"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="211"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="531"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="212"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="532"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="213"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="533"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="214"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="534"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="215"/>
         <source>应发物资</source>
         <translation>Supplies due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="535"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="216"/>
         <source>重点户</source>
         <translation>Vulnerable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="536"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="217"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="537"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="218"/>
         <source>领取时间 / 经办人</source>
         <translation>Collected at / Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="551"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="230"/>
         <source>只看未领取</source>
         <translation>Only not collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="564"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="128"/>
         <source>团购</source>
         <translation>Group purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="617"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="285"/>
         <source>{d}（已过期）</source>
         <translation>{d} (expired)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="629"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="297"/>
         <source>调出</source>
         <translation>Transfer out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="630"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="298"/>
         <source>调入</source>
         <translation>Transfer in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="632"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="300"/>
         <source>过期报废</source>
         <translation>Expired, written off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="633"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="301"/>
         <source>盘点</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="665"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="333"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="665"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="333"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="687"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="355"/>
         <source>共 {items} 种物资，{campaigns} 次发放</source>
         <translation>Items: {items}; distributions: {campaigns}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="699"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="367"/>
         <source>网格 {0}</source>
         <translation>Grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="705"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="373"/>
         <source>选定的 {0} 户</source>
         <translation>{0} chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="706"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="374"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="720"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="388"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="720"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="388"/>
         <source>勾选</source>
         <translation>Tick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="720"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="388"/>
         <source>命令行</source>
         <translation>Command line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="735"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="403"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="761"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="429"/>
         <source>共 {n} 户，已领取 {done} 户，未领取 {waiting} 户</source>
         <translation>Households: {n}; collected: {done}, not yet: {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="984"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="651"/>
         <source>需求清单.xlsx</source>
         <translation>Needs list.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1052"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="719"/>
         <source>取货单-{code}.pdf</source>
         <translation>Pick-up slips-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1074"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="741"/>
         <source>正在生成取货单</source>
         <translation>Generating pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1075"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="742"/>
         <source>已生成取货单：{p}</source>
         <translation>Pick-up slips generated: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="795"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1011"/>
-        <location filename="../../app/ui/pages/supplies.py" line="1046"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="463"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="678"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="713"/>
         <source>✖ 请先选择一次发放</source>
         <translation>✖ Please choose a distribution first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="828"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="496"/>
         <source>✔ 已发放：{address} 领取 {items}</source>
         <translation>✔ Given: {address} received {items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="833"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="501"/>
         <source>✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）</source>
         <translation>✔ Given: {address} received {qty}{unit} of {item} ({left}{unit} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="884"/>
-        <location filename="../../app/ui/pages/supplies.py" line="892"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="552"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="560"/>
         <source>撤销领取</source>
         <translation>Undo collection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="885"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="553"/>
         <source>撤销 {address} 的领取记录？物资将退回库存，记录连同原因保留。</source>
         <translation>Undo the collection record for {address}? The supplies go back into stock; the record and the reason are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="892"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="560"/>
         <source>撤销 {address} 的原因：</source>
         <translation>Reason for undoing {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="922"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="590"/>
         <source>↺ 已撤销 {address} 的领取，退回库存：{back}</source>
         <translation>↺ Undid the collection for {address}, returned to stock: {back}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="977"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="644"/>
         <source>正在生成发放计划</source>
         <translation>Creating the distribution plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1002"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="669"/>
         <source>正在导出需求清单</source>
         <translation>Exporting the needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1003"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="670"/>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1017"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="684"/>
         <source>签收表-{code}.pdf</source>
         <translation>sign-off-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1037"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="704"/>
         <source>正在生成签收表</source>
         <translation>Creating the sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1038"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="705"/>
         <source>已生成签收表：{p}</source>
         <translation>Sign-off sheet created: {p}</translation>
     </message>
@@ -7867,47 +7867,47 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesSection</name>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1087"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="23"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1108"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="44"/>
         <source>没有进行中的发放</source>
         <translation>No distribution under way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1110"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="46"/>
         <source>进行中发放 {0} 项，已领 {1} / {2} 户</source>
         <translation>Distributions under way: {0}; households served: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1114"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="50"/>
         <source>；库存不足 {0} 种</source>
         <translation>; {0} item(s) short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1116"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="52"/>
         <source>；库存足够</source>
         <translation>; stock covers them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1119"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="55"/>
         <source>{0}：已领 {1} / {2} 户</source>
         <translation>{0}: {1} of {2} households served</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1128"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="64"/>
         <source>缺口：</source>
         <translation>Short: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1129"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="65"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies.py" line="1130"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="66"/>
         <source>{0} 缺 {1}{2}</source>
         <translation>{0} short by {1}{2}</translation>
     </message>
@@ -8004,72 +8004,72 @@ Add another household at this address anyway?</translation>
 <context>
     <name>TargetChooser</name>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="161"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="157"/>
         <source>打印范围</source>
         <translation>Print for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="168"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="164"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="169"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="165"/>
         <source>按网格</source>
         <translation>By grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="170"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="166"/>
         <source>按楼栋</source>
         <translation>By building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="171"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="167"/>
         <source>按标签（重点人群等）</source>
         <translation>By tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="172"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="168"/>
         <source>选定住户</source>
         <translation>Chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="173"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="169"/>
         <source>不按户（张贴用）</source>
         <translation>Not per household (for posting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="179"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="175"/>
         <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="181"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="177"/>
         <source>本社区全部住户，每户一份。</source>
         <translation>Every household, one copy each.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="189"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="185"/>
         <source>户号或门牌，用逗号分隔，例如 3-2-502, H000123</source>
         <translation>Household numbers or door numbers, comma-separated, e.g. 3-2-502, H000123</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="194"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="190"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="207"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="203"/>
         <source>选择：</source>
         <translation>Choose:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="265"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="261"/>
         <source>共 {0} 份，不印住户信息</source>
         <translation>{0} copies, no household details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="267"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="263"/>
         <source>共 {0:,} 户，每户一份</source>
         <translation>{0:,} households, one copy each</translation>
     </message>
@@ -8130,33 +8130,33 @@ Add another household at this address anyway?</translation>
 <context>
     <name>UndoAnswerDialog</name>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="681"/>
-        <location filename="../../app/ui/pages/directives.py" line="703"/>
+        <location filename="../../app/ui/pages/directives.py" line="686"/>
+        <location filename="../../app/ui/pages/directives.py" line="708"/>
         <source>撤回回复</source>
         <translation>Take back answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="686"/>
+        <location filename="../../app/ui/pages/directives.py" line="691"/>
         <source>撤回“{0}”的到货登记？&lt;br&gt;已记入库存的 &lt;b&gt;{1}{2}{3}&lt;/b&gt; 将从库存冲减（记一笔库存调整），该调拨恢复为待办，可重新确认到货。</source>
         <translation>Take back the arrival of &quot;{0}&quot;?&lt;br&gt;The &lt;b&gt;{1}{2} {3}&lt;/b&gt; booked into stock will be taken out again (recorded as a stock adjustment); the allocation becomes open and its arrival can be confirmed again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="693"/>
+        <location filename="../../app/ui/pages/directives.py" line="698"/>
         <source>撤回任务“{0}”的完成登记？&lt;br&gt;该任务恢复为待办，可重新登记完成。</source>
         <translation>Take back the completion of task &quot;{0}&quot;?&lt;br&gt;The task becomes open again and can be completed again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="695"/>
+        <location filename="../../app/ui/pages/directives.py" line="700"/>
         <source>撤回随下一次数据包报街道办。</source>
         <translation>The street office learns of it with the next package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="700"/>
+        <location filename="../../app/ui/pages/directives.py" line="705"/>
         <source>如：误点完成、数量填错</source>
         <translation>e.g. completed by mistake, wrong quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/directives.py" line="701"/>
+        <location filename="../../app/ui/pages/directives.py" line="706"/>
         <source>撤回原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
