@@ -112,8 +112,11 @@ class PgServer:
         return create_engine(self.admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
 
     def create(self, template: str | None = None) -> str:
-        """A new empty database (or a copy of the database `template` names); its URL."""
-        name = f"griddesk_test_{uuid.uuid4().hex[:12]}"
+        """A new empty database (or a copy of the database `template` names); its URL. The name
+        says which test process made it (pytest-xdist's worker, e.g. gw1), for whoever finds one
+        left behind by a run that was killed."""
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        name = f"griddesk_test_{worker}_{uuid.uuid4().hex[:12]}"
         engine = self._admin()
         try:
             with engine.connect() as conn:
