@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("GRIDDESK_DATABASE_URL", None)
 
 import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,6 +93,34 @@ def demo_db(db: Database, datadir: DataDir) -> Database:
         with db.session(note="demo") as session:
             fill_demo(session, DEMO_RESIDENTS)
     return db
+
+
+def zero_a_resident_page(db_path: Path) -> int:
+    """Zero one leaf page of the resident table, as a failing disk or a bad copy does."""
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:
+            pages = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT pageno FROM dbstat WHERE name = 'resident' ORDER BY pageno"
+                )
+            ]
+        except sqlite3.OperationalError:  # a build without the dbstat table: the root page
+            pages = [
+                conn.execute(
+                    "SELECT rootpage FROM sqlite_master WHERE name = 'resident'"
+                ).fetchone()[0]
+            ]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
+    page = pages[len(pages) // 2]
+    with open(db_path, "r+b") as fh:
+        fh.seek((page - 1) * size)
+        fh.write(b"\0" * size)
+    return page
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------------

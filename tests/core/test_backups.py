@@ -29,9 +29,8 @@ from app.core.registry.idnumber import make as make_id
 from app.db.backup import BackupRefused, list_backups, now_local
 from app.db.engine import Database
 from app.errors import DatabaseProblem
-from tests.conftest import COMMUNITY_CODE, STREET_CODE
+from tests.conftest import COMMUNITY_CODE, STREET_CODE, zero_a_resident_page
 from tests.core.exchange_offices import Office, export_to, import_into, offices, template  # noqa: F401 (fixtures)
-from tests.db.test_backup import _zero_a_resident_page
 
 
 def _reasons(datadir: DataDir) -> list[str]:
@@ -83,7 +82,7 @@ def test_a_damaged_database_still_opens_and_its_daily_backup_is_not_kept(
     demo_db: Database, datadir: DataDir
 ) -> None:
     demo_db.dispose()
-    _zero_a_resident_page(datadir.db_path)
+    zero_a_resident_page(datadir.db_path)
     tomorrow = now_local() + timedelta(days=1)
     assert daily_backup(datadir, now=tomorrow) is None  # refused, and not raised
     state = backups.daily_state(datadir)
@@ -149,7 +148,7 @@ def test_an_import_into_a_damaged_database_is_refused(
 
     path = _roster(tmp_path / "a.csv", 3)
     demo_db.dispose()
-    _zero_a_resident_page(datadir.db_path)
+    zero_a_resident_page(datadir.db_path)
     before = list_backups(datadir.backups)
     with pytest.raises(DatabaseProblem) as refused:  # the import's reading meets the damage
         import_roster(demo_db, path)
@@ -189,7 +188,7 @@ def test_restore_latest_brings_a_damaged_database_back(
     demo_db.dispose()
     newest = list_backups(datadir.backups)[0]  # the one made before that import
     assert newest.reason == "before-import" and newest.residents == good.residents
-    _zero_a_resident_page(datadir.db_path)
+    zero_a_resident_page(datadir.db_path)
     damaged_db, _info = open_office(datadir)  # it still opens: the damage is in one table
     broken = check_database(damaged_db)
     damaged_db.dispose()
@@ -259,7 +258,7 @@ def test_refused_backups_change_nothing(
     conn.close()
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(mine.path.read_bytes())
-    _zero_a_resident_page(damaged)
+    zero_a_resident_page(damaged)
     not_a_db = tmp_path / "notes.sqlite3"
     not_a_db.write_bytes(b"not a database" * 1000)
 

@@ -15,35 +15,7 @@ from app.core.office.stats import office_stats
 from app.db import backup as files
 from app.db.backup import Backup, BackupRefused, checked_backup, list_backups, plan_thinning
 from app.errors import DatabaseProblem
-from tests.conftest import COMMUNITY_CODE
-
-
-def _zero_a_resident_page(db_path: Path) -> int:
-    """Zero one leaf page of the resident table, as a failing disk or a bad copy does."""
-    conn = sqlite3.connect(db_path)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        try:
-            pages = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT pageno FROM dbstat WHERE name = 'resident' ORDER BY pageno"
-                )
-            ]
-        except sqlite3.OperationalError:  # a build without the dbstat table: the root page
-            pages = [
-                conn.execute(
-                    "SELECT rootpage FROM sqlite_master WHERE name = 'resident'"
-                ).fetchone()[0]
-            ]
-        size = conn.execute("PRAGMA page_size").fetchone()[0]
-    finally:
-        conn.close()
-    page = pages[len(pages) // 2]
-    with open(db_path, "r+b") as fh:
-        fh.seek((page - 1) * size)
-        fh.write(b"\0" * size)
-    return page
+from tests.conftest import COMMUNITY_CODE, zero_a_resident_page
 
 
 def test_a_backup_is_a_checked_whole_copy_with_its_record(demo_db, datadir: DataDir) -> None:
@@ -80,7 +52,7 @@ def test_a_backup_is_a_checked_whole_copy_with_its_record(demo_db, datadir: Data
 def test_a_damaged_database_gives_no_backup(demo_db, datadir: DataDir) -> None:
     demo_db.dispose()
     before = sorted(p.name for p in datadir.backups.iterdir())
-    _zero_a_resident_page(datadir.db_path)
+    zero_a_resident_page(datadir.db_path)
 
     with pytest.raises(BackupRefused) as refused:
         checked_backup(datadir.db_path, datadir.backups, "manual")

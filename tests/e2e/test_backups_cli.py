@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.db.test_backup import _zero_a_resident_page
+from tests.conftest import zero_a_resident_page
 from tests.e2e.conftest import COMMUNITY, STREET, digest, griddesk, refused, start
 
 OTHER = "420106001002"
@@ -112,7 +112,7 @@ def test_check_finds_the_damage_and_restore_latest_repairs_it(made, community, d
     if damage == "overwrite-8k":
         _overwrite_8k_mid_file(db)
     else:
-        _zero_a_resident_page(db)
+        zero_a_resident_page(db)
 
     check = griddesk(home, community, "check")
     assert check.code == 1
@@ -153,7 +153,7 @@ def test_another_office_or_a_newer_program_is_refused(made, community, tmp_path)
 def test_a_damaged_database_is_not_backed_up(made, community) -> None:
     home = made["home"]
     before = sorted(p.name for p in (community / "backups").iterdir())
-    _zero_a_resident_page(community / "griddesk.sqlite3")
+    zero_a_resident_page(community / "griddesk.sqlite3")
     line = refused(griddesk(home, community, "backup"))
     assert "没有保存为备份" in line and "restore latest" in line
     assert sorted(p.name for p in (community / "backups").iterdir()) == before

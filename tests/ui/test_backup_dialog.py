@@ -17,8 +17,8 @@ from app.db.backup import list_backups
 from app.ui.backup_dialog import BackupDialog
 from app.ui.main_window import MainWindow
 from app.ui.models.backup_model import BackupModel
+from tests.conftest import zero_a_resident_page
 from tests.core.test_backups import _roster
-from tests.db.test_backup import _zero_a_resident_page
 
 
 def _dialog(qtbot, ctx) -> BackupDialog:
@@ -78,7 +78,7 @@ def test_a_damaged_database_is_refused_with_a_message(qtbot, demo_ctx, monkeypat
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
     demo_ctx.db.dispose()
-    _zero_a_resident_page(demo_ctx.datadir.db_path)
+    zero_a_resident_page(demo_ctx.datadir.db_path)
     dialog.backup_now()
     qtbot.wait_until(lambda: bool(told), timeout=10_000)
     assert "没有保存为备份" in told[0] and "备份与恢复" in told[0]
