@@ -91,7 +91,7 @@ def test_stats_at_a_street_office(home: Path, tmp_path: Path) -> None:
     assert data_json["residents"] == 0
 
 
-@pytest.mark.slow  # shares the init + demo --residents 3000 processes (~5 s)
+@pytest.mark.slow  # shares the module's demo of 3,000 residents (made in about a second)
 def test_stats_json_after_demo(home: Path, demo_folder: Path) -> None:
     run = griddesk_process(home, demo_folder, "stats", "--json")
     assert run.code == 0, run.err
@@ -105,14 +105,14 @@ def test_stats_json_after_demo(home: Path, demo_folder: Path) -> None:
     assert data["grids"] >= 3 and data["buildings"] >= 2
 
 
-@pytest.mark.slow  # shares the init + demo --residents 3000 processes (~5 s)
+@pytest.mark.slow  # shares the module's demo of 3,000 residents (made in about a second)
 def test_check_after_demo(home: Path, demo_folder: Path) -> None:
     run = griddesk(home, demo_folder, "check")
     assert run.code == 0, run.err
     assert run.err == ""
 
 
-@pytest.mark.slow  # shares the init + demo --residents 3000 processes (~5 s)
+@pytest.mark.slow  # shares the module's demo of 3,000 residents (made in about a second)
 def test_second_demo_has_nothing_to_do(home: Path, demo_folder: Path) -> None:
     before = digest(demo_folder / "griddesk.sqlite3")
     run = griddesk(home, demo_folder, "demo", "--residents", "300")
@@ -246,7 +246,7 @@ def test_english_messages(home: Path, tmp_path: Path, datadir: DataDir) -> None:
     assert not CJK.search(stats.out.replace(NAME, ""))
 
 
-@pytest.mark.slow  # shares the init + demo --residents 3000 processes (~5 s)
+@pytest.mark.slow  # shares the module's demo of 3,000 residents (made in about a second)
 def test_an_export_killed_half_way_leaves_no_personal_data_behind(
     home: Path, demo_folder: Path, tmp_path: Path
 ) -> None:
