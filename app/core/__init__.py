@@ -16,7 +16,8 @@ The window opens it in the work it gives the database worker (`AppContext.run`),
 `cmd_*` function, a test in the test. So several operations can share one transaction, and an
 operation is tested on a session the test controls.
 
-Some operations take the `Database` instead, because one transaction is not what they are:
+Some operations take the `Database` (or the data folder) instead, because one transaction is not
+what they are:
 
 * backups, restore and the daily backup (`office.backups`), opening and setting up an office
   (`office.setup`) and the upgrades (`app.db.migrate`): they copy, replace or upgrade the database
@@ -26,7 +27,7 @@ Some operations take the `Database` instead, because one transaction is not what
 * packages, return packages and receipts (`exchange.packages`, `exchange.history`,
   `exchange.returns`): a package is written to a staging file beside the transaction that records
   it and named on the stick only once that committed; a stick of packages is imported one package
-  per transaction, so one refused (and recorded as refused) leaves the others imported;
+  per transaction, so one refused leaves the others imported;
 * the roster imports (`registry.roster_import`, `grids.duty_import`): the plan is worked out in a
   read, then applied in a write with progress and Cancel (the residents' import checks under the
   write lock that nobody wrote since); the write's note (`import …`, `roster import …`) is what
