@@ -11,6 +11,8 @@
   (its encoding of stdout, exit codes after a crash, signals, SIGKILL at random moments, a
   terminal, a closed pipe, two processes at once). Each command area keeps a few of these.
 - `start(home, data, *args)` starts one without waiting (for the tests that kill it).
+- `CommandServer(home, data)`: a process with the program's modules imported that runs the
+  commands it is sent (two started at the same moment; one killed part way through its work).
 - `refused(run, code=1)`: the command was refused with one clear line and no traceback.
 - `home`: a module's sandbox for what the processes keep outside --data-dir.
 """
@@ -124,6 +126,41 @@ def start(home: Path, data: Path, *args: str, **popen: Any) -> subprocess.Popen[
     return subprocess.Popen(
         [sys.executable, str(MAIN), *argv(data, *args)], cwd=ROOT, env=env_for(home), **popen
     )
+
+
+class CommandServer:
+    """tests/e2e/command_server.py on data folder `data`: a process, its modules imported, that
+    runs each command it is sent as `main.py` would and answers; for starting a command at a
+    chosen moment (two at once, or one to be killed part way), not a second of start-up later."""
+
+    def __init__(self, home: Path, data: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "e2e" / "command_server.py"), str(home),
+             str(data)],
+            cwd=ROOT, env=env_for(home), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True, encoding="utf-8",
+        )  # fmt: skip
+        assert self.process.stdout is not None and self.process.stdout.readline() == "ready\n"
+
+    def send(self, *args: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(list(args)) + "\n")
+        self.process.stdin.flush()
+
+    def answer(self) -> Run:
+        assert self.process.stdout is not None
+        done = json.loads(self.process.stdout.readline())
+        return Run(done["code"], done["out"], done["err"])
+
+    def kill(self) -> None:
+        self.process.kill()  # SIGKILL
+        self.process.wait(60)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+            self.process.wait(60)
 
 
 def refused(run: Run, code: int = 1) -> str:

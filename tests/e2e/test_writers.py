@@ -9,15 +9,12 @@ as far apart as their start-ups differ (and spend a second each importing Python
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import xlsxwriter
 
-from tests.e2e.conftest import INIT, ROOT, env_for, griddesk
+from tests.e2e.conftest import INIT, CommandServer, griddesk
 
 ROUNDS = 20
 
@@ -36,30 +33,18 @@ def _roster(path: Path, building: int, people: int) -> None:
 def test_two_imports_at_once_never_clash(tmp_path: Path) -> None:
     home, data = tmp_path / "home", tmp_path / "office"
     assert griddesk(home, data, *INIT).code == 0
-    servers = [
-        subprocess.Popen(
-            [sys.executable, str(ROOT / "tests" / "e2e" / "command_server.py"), str(home),
-             str(data)],
-            cwd=ROOT, env=env_for(home), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            text=True, encoding="utf-8",
-        )
-        for _side in (0, 1)
-    ]  # fmt: skip
+    servers = [CommandServer(home, data) for _side in (0, 1)]
     try:
-        for server in servers:
-            assert server.stdout is not None and server.stdout.readline() == "ready\n"
         expected = rounds(servers, tmp_path)
     finally:
         for server in servers:
-            assert server.stdin is not None
-            server.stdin.close()
-            server.wait(60)
+            server.close()
     assert griddesk(home, data, "stats", "--json").json()["residents"] == expected
     check = griddesk(home, data, "check")
     assert check.code == 0, check.out + check.err
 
 
-def rounds(servers: list[subprocess.Popen[str]], tmp_path: Path) -> int:
+def rounds(servers: list[CommandServer], tmp_path: Path) -> int:
     """ROUNDS rounds of two imports at once; the residents they add."""
     expected = 0
     for r in range(ROUNDS):
@@ -69,14 +54,10 @@ def rounds(servers: list[subprocess.Popen[str]], tmp_path: Path) -> int:
             _roster(f, 2 * r + side + 1, 6 + side)
             files.append(f)
         for server, f in zip(servers, files, strict=True):  # both told, then both read
-            assert server.stdin is not None
-            server.stdin.write(json.dumps(["import", "residents", str(f)]) + "\n")
-            server.stdin.flush()
+            server.send("import", "residents", str(f))
         for server, f in zip(servers, files, strict=True):
-            assert server.stdout is not None
-            done = json.loads(server.stdout.readline())
-            err = done["err"]
-            assert "内部错误" not in err and "Traceback" not in err, (f.name, err)
-            assert done["code"] == 0, (f.name, done["code"], err)
+            done = server.answer()
+            assert "内部错误" not in done.err and "Traceback" not in done.err, (f.name, done.err)
+            assert done.code == 0, (f.name, done.code, done.err)
         expected += 6 + 7
     return expected
