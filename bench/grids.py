@@ -31,7 +31,7 @@ def _copy(source: Path, name: str) -> Path:
 def workloads() -> list[Workload]:
     from sqlalchemy import func, select
 
-    from app.core.grids import structure
+    from app.core.grids import assignment, structure
     from app.core.grids.duty_demo import fill_demo_roster
     from app.core.office.datadir import DataDir
     from app.core.office.setup import open_office
@@ -61,7 +61,7 @@ def workloads() -> list[Workload]:
         state["app"] += 1
         start = time.perf_counter()
         with db.session(note="bench") as session:
-            results = structure.assign_plan(session, plan)
+            results = assignment.assign_plan(session, plan)
         took = time.perf_counter() - start
         assert sum(r.households_moved for r in results) == households
         return took

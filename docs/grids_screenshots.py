@@ -25,8 +25,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import update  # noqa: E402
 
-from app.core.grids import duty  # noqa: E402
-from app.core.grids import structure as grids  # noqa: E402
+from app.core.grids import assignment, duty, duty_shifts  # noqa: E402  # noqa: E402
 from app.core.grids.duty_demo import fill_demo_roster  # noqa: E402
 from app.core.grids.paper import print_duty_roster  # noqa: E402
 from app.core.office.datadir import DataDir  # noqa: E402
@@ -62,8 +61,8 @@ def main() -> int:
         with db.session(note="demo roster") as session:
             fill_demo_roster(session, now=now)
         with db.session() as session:  # someone on a shift right now, to be scanned in
-            d = duty.create_duty(session, "东门卡点值守", "卡点值守", place="小区东门")
-            shift = duty.add_shift(
+            d = duty_shifts.create_duty(session, "东门卡点值守", "卡点值守", place="小区东门")
+            shift = duty_shifts.add_shift(
                 session, d.id, now - timedelta(minutes=5), now + timedelta(hours=4)
             )
             person = duty.add_person(
@@ -77,10 +76,10 @@ def main() -> int:
                     posting_start=now.date() - timedelta(days=3),
                 ),
             )
-            duty.assign_people(session, shift.id, [person.id])
+            duty_shifts.assign_people(session, shift.id, [person.id])
             code = person.code
         with db.session() as session:  # a household moved on its own, and a few in no grid
-            grids.assign_households(session, "G02", ["5-1-101", "5-2-101"], note="就近管理")
+            assignment.assign_households(session, "G02", ["5-1-101", "5-2-101"], note="就近管理")
             session.execute(
                 update(Household)
                 .where(Household.address_code.in_(["5-3-301", "5-3-302"]))
@@ -118,8 +117,8 @@ def main() -> int:
 
         page.show_tab(page.duty)
         settle(app, tasks)
-        QTest.keyClicks(page.duty.scan, code)
-        QTest.keyClick(page.duty.scan, Qt.Key.Key_Return)
+        QTest.keyClicks(page.duty_checkin.scan, code)
+        QTest.keyClick(page.duty_checkin.scan, Qt.Key.Key_Return)
         settle(app, tasks)
         page.duty.shift_table.selectRow(1)
         settle(app, tasks)

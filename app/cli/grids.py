@@ -117,7 +117,7 @@ def _moved_text(result: Any) -> tuple[str, str]:
 
 
 def cmd_grid_assign(args: argparse.Namespace, out: Output) -> int:
-    from app.core.grids import structure
+    from app.core.grids import assignment
 
     if not args.buildings and not args.households:
         raise InvalidInput(
@@ -129,11 +129,11 @@ def cmd_grid_assign(args: argparse.Namespace, out: Output) -> int:
     with db.session(note="grid assign") as session:
         if args.buildings:
             results.append(
-                structure.assign_buildings(session, args.grid, args.buildings, note=args.note)
+                assignment.assign_buildings(session, args.grid, args.buildings, note=args.note)
             )
         if args.households:
             results.append(
-                structure.assign_households(session, args.grid, args.households, note=args.note)
+                assignment.assign_households(session, args.grid, args.households, note=args.note)
             )
     moved = sum(r.households_moved for r in results)
     already = sum(r.households_already for r in results)
@@ -176,11 +176,11 @@ def cmd_grid_rename(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_grid_merge(args: argparse.Namespace, out: Output) -> int:
-    from app.core.grids import structure
+    from app.core.grids import assignment
 
     db, _info = open_data(args)
     with db.session(note="grid merge") as session:
-        result = structure.merge_grids(session, args.sources, args.into)
+        result = assignment.merge_grids(session, args.sources, args.into)
     out.say(
         f"已将网格 {'、'.join(result.merged)} 并入 {result.target}：{result.households_moved:,} 户，"
         f"{result.people_moved} 名在岗人员；网格编号 {result.target}",
@@ -192,11 +192,11 @@ def cmd_grid_merge(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_grid_split(args: argparse.Namespace, out: Output) -> int:
-    from app.core.grids import structure
+    from app.core.grids import assignment
 
     db, _info = open_data(args)
     with db.session(note="grid split") as session:
-        result = structure.split_grid(
+        result = assignment.split_grid(
             session,
             args.grid,
             args.code,
@@ -500,11 +500,11 @@ def cmd_roster_demo(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_duty_add(args: argparse.Namespace, out: Output) -> int:
-    from app.core.grids import duty
+    from app.core.grids import duty_shifts
 
     db, _info = open_data(args)
     with db.session(note="duty add") as session:
-        d = duty.create_duty(session, args.name, args.kind, args.grid, args.place)
+        d = duty_shifts.create_duty(session, args.name, args.kind, args.grid, args.place)
         duty_id, name = d.id, d.name
     out.say(
         f"已新建任务“{name}”，任务编号 {duty_id}", f"Added the duty '{name}'; duty id {duty_id}"
@@ -513,11 +513,11 @@ def cmd_duty_add(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_duty_list(args: argparse.Namespace, out: Output) -> int:
-    from app.core.grids import duty
+    from app.core.grids import duty_shifts
 
     db, _info = open_data(args)
     with db.reading() as session:
-        rows = duty.list_duties(session)
+        rows = duty_shifts.list_duties(session)
     if args.json:
         out.json(
             {
@@ -536,7 +536,7 @@ def cmd_duty_list(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_duty_shifts(args: argparse.Namespace, out: Output) -> int:
-    from app.core.grids import duty
+    from app.core.grids import duty_shifts
 
     first = parse_date(args.date, "日期", "The date")
     assert first is not None
@@ -544,7 +544,9 @@ def cmd_duty_shifts(args: argparse.Namespace, out: Output) -> int:
     start, end = _clock(args.time)
     db, _info = open_data(args)
     with db.session(note="duty shifts") as session:
-        shifts = duty.add_daily_shifts(session, args.duty, first, last, start, end, args.needed)
+        shifts = duty_shifts.add_daily_shifts(
+            session, args.duty, first, last, start, end, args.needed
+        )
         ids = [s.id for s in shifts]
     out.say(
         f"已排 {len(ids)} 个班次（{first} 至 {last}，{args.time}），班次编号 {' '.join(map(str, ids))}",
@@ -554,12 +556,12 @@ def cmd_duty_shifts(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_duty_assign(args: argparse.Namespace, out: Output) -> int:
-    from app.core.grids import duty
+    from app.core.grids import duty, duty_shifts
 
     db, _info = open_data(args)
     with db.session(note="duty assign") as session:
         ids = [duty.find_person(session, code).id for code in args.person]
-        outcome = duty.assign_people(session, args.shift, ids)
+        outcome = duty_shifts.assign_people(session, args.shift, ids)
     extra_zh = f"（{'、'.join(outcome.already)} 原已在此班次）" if outcome.already else ""
     extra_en = f" ({', '.join(outcome.already)} already on it)" if outcome.already else ""
     out.say(
@@ -579,13 +581,13 @@ STATUS_NAMES = {
 
 
 def cmd_duty_board(args: argparse.Namespace, out: Output) -> int:
-    from app.core.grids import duty
+    from app.core.grids import duty_shifts
 
     day = parse_date(args.date, "日期", "The date") or date.today()
     now = _moment(args.at)
     db, _info = open_data(args)
     with db.reading() as session:
-        shifts = duty.day_board(session, day, now)
+        shifts = duty_shifts.day_board(session, day, now)
     missing = [(s, a) for s in shifts for a in s.people if a.status in ("late", "missed")]
     if args.json:
         out.json(
@@ -624,30 +626,30 @@ def cmd_duty_board(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_checkin(args: argparse.Namespace, out: Output) -> int:
-    from app.core.grids import duty
+    from app.core.grids import duty_checkin
 
     now = _moment(args.at)
     db, _info = open_data(args)
     with db.session(note="check-in") as session:
         if args.check_out:
-            result = duty.check_out(session, args.code, now)
+            result = duty_checkin.check_out(session, args.code, now)
         elif args.check_in:
-            result = duty.check_in(session, args.code, now)
+            result = duty_checkin.check_in(session, args.code, now)
         else:
-            result = duty.scan(session, args.code, now)
+            result = duty_checkin.scan(session, args.code, now)
     out.say(result.message("zh"), result.message("en"))
     return EXIT_OK
 
 
 def cmd_attendance(args: argparse.Namespace, out: Output) -> int:
-    from app.core.grids import duty
+    from app.core.grids import duty, duty_checkin
 
     db, _info = open_data(args)
     role = duty.role_from_text(args.role) if args.role else None
     if args.role and role is None:
         raise InvalidInput(f"未知的人员类别：{args.role}", f"Unknown role: {args.role}")
     with db.reading() as session:
-        rows = duty.attendance(
+        rows = duty_checkin.attendance(
             session,
             parse_date(args.date_from, "开始日期", "The start"),
             parse_date(args.date_to, "结束日期", "The end"),

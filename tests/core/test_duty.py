@@ -13,7 +13,7 @@ import pytest
 import xlsxwriter
 from sqlalchemy import func, select
 
-from app.core.grids import duty, structure
+from app.core.grids import duty, duty_checkin, duty_shifts, structure
 from app.core.grids.duty import PersonInput
 from app.core.grids.duty_demo import fill_demo_roster
 from app.core.grids.duty_import import import_duty_roster
@@ -64,10 +64,10 @@ def a_resident(db: Database, n: int = 0) -> tuple[int, str, str]:
 def gate(cdb: Database) -> dict[str, Any]:
     """A gate duty with a morning and an overlapping late-morning shift, and two people."""
     with cdb.session() as s:
-        d = duty.create_duty(s, "北门卡点", "卡点值守", grid="G01", place="小区北门")
-        morning = duty.add_shift(s, d.id, at(8), at(12), needed=2)
-        late = duty.add_shift(s, d.id, at(11), at(14))
-        afternoon = duty.add_shift(s, d.id, at(14), at(18))
+        d = duty_shifts.create_duty(s, "北门卡点", "卡点值守", grid="G01", place="小区北门")
+        morning = duty_shifts.add_shift(s, d.id, at(8), at(12), needed=2)
+        late = duty_shifts.add_shift(s, d.id, at(11), at(14))
+        afternoon = duty_shifts.add_shift(s, d.id, at(14), at(18))
         wang = duty.add_person(s, PersonInput("王网格", "grid_worker", "13800001111", grid="G01"))
         li = duty.add_person(s, PersonInput("李志愿", "volunteer", "13900002222", grid="G01"))
         return {
@@ -186,10 +186,10 @@ def test_people_are_found_by_name_code_skill_and_grid(cdb: Database) -> None:
 def test_shift_times_are_checked(cdb: Database, gate: dict[str, Any]) -> None:
     with cdb.session() as s:
         with pytest.raises(InvalidInput):
-            duty.add_shift(s, gate["duty"], at(12), at(8))
+            duty_shifts.add_shift(s, gate["duty"], at(12), at(8))
         with pytest.raises(InvalidInput):
-            duty.add_shift(s, gate["duty"], at(8), at(9, day=DAY + timedelta(days=2)))
-        night = duty.add_daily_shifts(
+            duty_shifts.add_shift(s, gate["duty"], at(8), at(9, day=DAY + timedelta(days=2)))
+        night = duty_shifts.add_daily_shifts(
             s, gate["duty"], DAY, DAY + timedelta(days=2), time(22), time(6)
         )
     assert (night[0].starts_at, night[0].ends_at) == (
@@ -202,10 +202,10 @@ def test_shift_times_are_checked(cdb: Database, gate: dict[str, Any]) -> None:
 def test_a_person_cannot_be_on_two_overlapping_shifts(cdb: Database, gate: dict[str, Any]) -> None:
     wang, li = gate["wang"][0], gate["li"][0]
     with cdb.session() as s:
-        duty.assign_people(s, gate["morning"], [wang])
+        duty_shifts.assign_people(s, gate["morning"], [wang])
     with cdb.session() as s:
         with pytest.raises(InvalidInput) as err:
-            duty.assign_people(s, gate["late"], [li, wang])
+            duty_shifts.assign_people(s, gate["late"], [li, wang])
         assert (
             "王网格" in err.value.zh and "北门卡点" in err.value.zh and "overlaps" in err.value.en
         )
@@ -217,10 +217,10 @@ def test_a_person_cannot_be_on_two_overlapping_shifts(cdb: Database, gate: dict[
         )
     assert on_late == 0
     with cdb.session() as s:
-        outcome = duty.assign_people(s, gate["afternoon"], [wang, li])
+        outcome = duty_shifts.assign_people(s, gate["afternoon"], [wang, li])
         assert outcome.added == ["王网格", "李志愿"]
         with pytest.raises(AlreadyDone):
-            duty.assign_people(s, gate["afternoon"], [wang])
+            duty_shifts.assign_people(s, gate["afternoon"], [wang])
 
 
 def test_a_shift_cannot_be_moved_onto_another_of_its_people(
@@ -228,10 +228,10 @@ def test_a_shift_cannot_be_moved_onto_another_of_its_people(
 ) -> None:
     wang = gate["wang"][0]
     with cdb.session() as s:
-        duty.assign_people(s, gate["morning"], [wang])
-        duty.assign_people(s, gate["afternoon"], [wang])
+        duty_shifts.assign_people(s, gate["morning"], [wang])
+        duty_shifts.assign_people(s, gate["afternoon"], [wang])
     with cdb.session() as s, pytest.raises(InvalidInput):
-        duty.edit_shift(s, gate["afternoon"], at(10), at(15), 1)
+        duty_shifts.edit_shift(s, gate["afternoon"], at(10), at(15), 1)
 
 
 def test_cadres_serve_only_within_their_posting(cdb: Database, gate: dict[str, Any]) -> None:
@@ -247,7 +247,7 @@ def test_cadres_serve_only_within_their_posting(cdb: Database, gate: dict[str, A
             ),
         )
         with pytest.raises(InvalidInput, match="在岗期"):
-            duty.assign_people(s, gate["morning"], [cadre.id])
+            duty_shifts.assign_people(s, gate["morning"], [cadre.id])
 
 
 # --- check-in ------------------------------------------------------------------------------------
@@ -256,16 +256,16 @@ def test_cadres_serve_only_within_their_posting(cdb: Database, gate: dict[str, A
 def test_scanning_checks_in_then_out(cdb: Database, gate: dict[str, Any]) -> None:
     wang_id, code = gate["wang"]
     with cdb.session() as s:
-        duty.assign_people(s, gate["morning"], [wang_id])
+        duty_shifts.assign_people(s, gate["morning"], [wang_id])
     with cdb.session() as s:
-        first = duty.scan(s, f" {code.lower()} ", at(7, 50))
+        first = duty_checkin.scan(s, f" {code.lower()} ", at(7, 50))
         assert (first.action, first.late_minutes) == ("in", 0)
         assert "签到" in first.message() and "checked in" in first.message("en")
     with cdb.session() as s:
-        second = duty.scan(s, code, at(12, 5))
+        second = duty_checkin.scan(s, code, at(12, 5))
         assert second.action == "out" and second.hours == pytest.approx(4.25)
     with cdb.session() as s, pytest.raises(AlreadyDone):
-        duty.scan(s, code, at(12, 6))
+        duty_checkin.scan(s, code, at(12, 6))
 
 
 def test_check_in_is_refused_off_shift_and_for_unknown_codes(
@@ -274,19 +274,19 @@ def test_check_in_is_refused_off_shift_and_for_unknown_codes(
     wang_id, code = gate["wang"]
     li_code = gate["li"][1]
     with cdb.session() as s:
-        duty.assign_people(s, gate["afternoon"], [wang_id])
+        duty_shifts.assign_people(s, gate["afternoon"], [wang_id])
     with cdb.session() as s:
         with pytest.raises(InvalidInput) as err:
-            duty.scan(s, code, at(9))  # too early: the shift starts at 14:00
+            duty_checkin.scan(s, code, at(9))  # too early: the shift starts at 14:00
         assert "不在班次上" in err.value.zh and "14:00" in err.value.zh
         with pytest.raises(InvalidInput, match="之后没有排班"):
-            duty.scan(s, li_code, at(9))
+            duty_checkin.scan(s, li_code, at(9))
         with pytest.raises(InvalidInput, match="P9999"):
-            duty.scan(s, "P9999", at(9))
+            duty_checkin.scan(s, "P9999", at(9))
         with pytest.raises(InvalidInput):
-            duty.scan(s, "", at(9))
+            duty_checkin.scan(s, "", at(9))
         with pytest.raises(InvalidInput):
-            duty.check_out(s, code, at(15))
+            duty_checkin.check_out(s, code, at(15))
         assert not s.dirty
     with cdb.reading() as s:
         assert s.scalar(select(func.count()).where(ShiftAssignment.checked_in_at.is_not(None))) == 0
@@ -296,13 +296,13 @@ def test_no_shows_are_visible_the_same_day(cdb: Database, gate: dict[str, Any]) 
     wang_id, wang_code = gate["wang"]
     li_id = gate["li"][0]
     with cdb.session() as s:
-        duty.assign_people(s, gate["morning"], [wang_id, li_id])
-        duty.scan(s, wang_code, at(8, 2))
+        duty_shifts.assign_people(s, gate["morning"], [wang_id, li_id])
+        duty_checkin.scan(s, wang_code, at(8, 2))
     with cdb.reading() as s:
-        assert duty.no_shows(s, DAY, at(8, 10)) == []
-        [(shift, missing)] = duty.no_shows(s, DAY, at(8, 20))
+        assert duty_shifts.no_shows(s, DAY, at(8, 10)) == []
+        [(shift, missing)] = duty_shifts.no_shows(s, DAY, at(8, 20))
         assert missing.name == "李志愿" and missing.status == "late" and shift.duty == "北门卡点"
-        board = {a.name: a.status for x in duty.day_board(s, DAY, at(13)) for a in x.people}
+        board = {a.name: a.status for x in duty_shifts.day_board(s, DAY, at(13)) for a in x.people}
     assert board == {"王网格": "on_duty", "李志愿": "missed"}
 
 
@@ -310,13 +310,13 @@ def test_attendance_counts_served_missed_and_hours(cdb: Database, gate: dict[str
     wang_id, wang_code = gate["wang"]
     li_id = gate["li"][0]
     with cdb.session() as s:
-        duty.assign_people(s, gate["morning"], [wang_id, li_id])
-        duty.assign_people(s, gate["afternoon"], [wang_id])
-        duty.scan(s, wang_code, at(8))
-        duty.scan(s, wang_code, at(12))
-        duty.scan(s, wang_code, at(14))  # forgets to check out: counted to the shift's end
+        duty_shifts.assign_people(s, gate["morning"], [wang_id, li_id])
+        duty_shifts.assign_people(s, gate["afternoon"], [wang_id])
+        duty_checkin.scan(s, wang_code, at(8))
+        duty_checkin.scan(s, wang_code, at(12))
+        duty_checkin.scan(s, wang_code, at(14))  # forgets to check out: counted to the shift's end
     with cdb.reading() as s:
-        rows = {r.name: r for r in duty.attendance(s, now=at(22))}
+        rows = {r.name: r for r in duty_checkin.attendance(s, now=at(22))}
     assert (rows["王网格"].served, rows["王网格"].missed, rows["王网格"].hours) == (2, 0, 8.0)
     assert (rows["李志愿"].assigned, rows["李志愿"].served, rows["李志愿"].missed) == (1, 0, 1)
 
@@ -333,9 +333,9 @@ def test_cadre_attendance_is_counted_per_posting(cdb: Database, gate: dict[str, 
                 posting_end=DAY + timedelta(days=20),
             ),
         )
-        duty.assign_people(s, gate["morning"], [cadre.id])
+        duty_shifts.assign_people(s, gate["morning"], [cadre.id])
     with cdb.reading() as s:
-        [row] = [r for r in duty.attendance(s, now=at(20)) if r.role == "cadre"]
+        [row] = [r for r in duty_checkin.attendance(s, now=at(20)) if r.role == "cadre"]
     assert (row.period_start, row.period_end) == (
         DAY - timedelta(days=10),
         DAY + timedelta(days=20),
@@ -348,14 +348,14 @@ def test_cadre_attendance_is_counted_per_posting(cdb: Database, gate: dict[str, 
         data.posting_start = DAY + timedelta(days=1)
         duty.edit_person(s, cadre.id, data)
     with cdb.reading() as s:
-        [row] = [r for r in duty.attendance(s, now=at(20)) if r.role == "cadre"]
+        [row] = [r for r in duty_checkin.attendance(s, now=at(20)) if r.role == "cadre"]
     assert (row.assigned, row.missed, row.on_paper) == (0, 0, False)
 
 
 def test_leaving_the_roster_takes_future_shifts_off(cdb: Database, gate: dict[str, Any]) -> None:
     wang_id = gate["wang"][0]
     with cdb.session() as s:
-        duty.assign_people(s, gate["morning"], [wang_id])
+        duty_shifts.assign_people(s, gate["morning"], [wang_id])
     with cdb.session() as s:
         duty.remove_person(s, wang_id, "调离")
     with cdb.reading() as s:
@@ -386,8 +386,8 @@ def test_contact_sheet_names_who_answers_for_each_building(cdb: Database) -> Non
 
 def test_week_roster_puts_shifts_on_their_days(cdb: Database, gate: dict[str, Any]) -> None:
     with cdb.session() as s:
-        duty.assign_people(s, gate["morning"], [gate["wang"][0]])
-        days = duty.week_roster(s, duty.week_start(DAY + timedelta(days=3)))
+        duty_shifts.assign_people(s, gate["morning"], [gate["wang"][0]])
+        days = duty_shifts.week_roster(s, duty_shifts.week_start(DAY + timedelta(days=3)))
     assert days[0][0] == DAY and len(days) == 7
     assert [x.id for x in days[0][1]] == [gate["morning"], gate["late"], gate["afternoon"]]
     assert days[0][1][0].people[0].name == "王网格" and days[0][1][0].short == 1
@@ -410,7 +410,7 @@ def test_demo_roster_fills_every_kind_and_shows_a_cadre_on_paper(cdb: Database) 
     assert result.people > 20 and result.shifts > 40 and result.check_ins > 0
     with cdb.reading() as s:
         roles = {p.role for p in duty.list_people(s)}
-        rows = duty.attendance(s, now=now)
+        rows = duty_checkin.attendance(s, now=now)
         cov = structure.coverage(s)
     assert roles == set(duty.ROLE_NAMES)
     assert any(r.on_paper for r in rows)

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import event, func, select, update
 
-from app.core.grids import duty
+from app.core.grids import assignment, duty
 from app.core.grids import structure as grids
 from app.core.office.datadir import DataDir
 from app.core.office.setup import open_office
@@ -138,7 +138,7 @@ def test_buildings_move_to_a_new_grid_with_one_update_per_grid(cdb: Database) ->
     try:
         with cdb.session() as s:
             grids.create_grid(s, "T1", "测试网格")
-            result = grids.assign_buildings(s, "t1", "1-3,7")
+            result = assignment.assign_buildings(s, "t1", "1-3,7")
     finally:
         event.remove(cdb.engine, "before_cursor_execute", spy)
     assert len(statements) == 1
@@ -157,7 +157,7 @@ def test_assignment_is_stamped_and_audited_per_household(cdb: Database) -> None:
     with cdb.reading() as s:
         before = s.scalar(select(func.max(Household.seq))) or 0
     with cdb.session() as s:
-        grids.assign_buildings(s, "G01", "4")
+        assignment.assign_buildings(s, "G01", "4")
     with cdb.reading() as s:
         stamped = set(s.scalars(select(Household.id).where(Household.seq > before)))
         audited = s.scalar(
@@ -171,11 +171,11 @@ def test_assignment_is_stamped_and_audited_per_household(cdb: Database) -> None:
 
 def test_households_already_there_are_not_touched(cdb: Database) -> None:
     with cdb.session() as s:
-        first = grids.assign_buildings(s, "G03", "1")
+        first = assignment.assign_buildings(s, "G03", "1")
     with cdb.reading() as s:
         seq = s.scalar(select(func.max(Household.seq)))
     with cdb.session() as s:
-        again = grids.assign_buildings(s, "G03", "1")
+        again = assignment.assign_buildings(s, "G03", "1")
     assert first.households_moved > 0
     assert again.households_moved == 0 and again.households_already == first.households_moved
     with cdb.reading() as s:
@@ -186,13 +186,13 @@ def test_unknown_buildings_and_grids_change_nothing(cdb: Database) -> None:
     before = grid_of_households(cdb)
     with cdb.session() as s:
         with pytest.raises(InvalidInput) as err:
-            grids.assign_buildings(s, "G01", "1-2,99")
+            assignment.assign_buildings(s, "G01", "1-2,99")
         assert "99" in err.value.zh and "99" in err.value.en
         with pytest.raises(InvalidInput) as err:
-            grids.assign_buildings(s, "G77", "1")
+            assignment.assign_buildings(s, "G77", "1")
         assert "G77" in err.value.zh and "G01" in err.value.zh
         with pytest.raises(InvalidInput):
-            grids.assign_buildings(s, "G01", "1-3,2")
+            assignment.assign_buildings(s, "G01", "1-3,2")
         assert not s.dirty and not s.new
     assert grid_of_households(cdb) == before
 
@@ -201,7 +201,7 @@ def test_a_plan_naming_one_building_for_two_grids_changes_nothing(cdb: Database)
     before = grid_of_households(cdb)
     with cdb.session() as s:
         with pytest.raises(InvalidInput) as err:
-            grids.assign_plan(s, {"G01": "1-2", "G02": "5", "G03": "2-3"})
+            assignment.assign_plan(s, {"G01": "1-2", "G02": "5", "G03": "2-3"})
         assert "2" in err.value.zh and "G01" in err.value.zh and "G03" in err.value.zh
     assert grid_of_households(cdb) == before
 
@@ -210,7 +210,7 @@ def test_a_range_skips_numbers_with_no_building_and_says_so(cdb: Database) -> No
     with cdb.session() as s:
         s.execute(update(Building).where(Building.number == "5").values(number="50A"))
     with cdb.session() as s:
-        result = grids.assign_buildings(s, "G02", "4-6")
+        result = assignment.assign_buildings(s, "G02", "4-6")
     assert result.buildings == ["4", "6"]
     assert result.gaps == ["5"]
 
@@ -223,7 +223,7 @@ def test_single_households_by_address_or_code(cdb: Database) -> None:
             .limit(2)
         ).all()
     with cdb.session() as s:
-        result = grids.assign_households(s, "G02", [first.address_code, second.code])
+        result = assignment.assign_households(s, "G02", [first.address_code, second.code])
     assert result.households_moved == 2 and result.moved_from == {"G01": 2}
     with cdb.reading() as s:
         g2 = grids.get_grid(s, "G02").id
@@ -234,7 +234,7 @@ def test_single_households_by_address_or_code(cdb: Database) -> None:
 def test_unknown_households_are_refused_all_named(cdb: Database) -> None:
     before = grid_of_households(cdb)
     with cdb.session() as s, pytest.raises(InvalidInput) as err:
-        grids.assign_households(s, "G02", ["1-1-101", "99-9-999", "H999999"])
+        assignment.assign_households(s, "G02", ["1-1-101", "99-9-999", "H999999"])
     assert "99-9-999" in err.value.zh and "H999999" in err.value.zh
     assert grid_of_households(cdb) == before
 
@@ -253,7 +253,7 @@ def test_unassigned_households_are_shown_not_hidden(cdb: Database) -> None:
     assert building.unassigned == 5 and building.mixed
     every_household_once(cdb)
     with cdb.session() as s:
-        grids.assign_households(s, "G03", ids)
+        assignment.assign_households(s, "G03", ids)
     with cdb.reading() as s:
         assert grids.unassigned_households(s)[0] == 0
 
@@ -267,8 +267,8 @@ def test_history_keeps_each_period(cdb: Database) -> None:
         original_code = s.get(Grid, original).code
     with cdb.session() as s:
         grids.create_grid(s, "N1", "新一")
-        grids.assign_buildings(s, "N1", "2", now=t1, note="划片调整")
-        grids.assign_households(s, "G03", [hid], now=t2)
+        assignment.assign_buildings(s, "N1", "2", now=t1, note="划片调整")
+        assignment.assign_households(s, "G03", [hid], now=t2)
     with cdb.reading() as s:
         address_code, rows = grids.household_history(s, hid)
     assert [r.grid_code for r in rows] == [original_code, "N1", "G03"]
@@ -316,7 +316,7 @@ def test_merge_moves_everything_and_tombstones_the_source(cdb: Database) -> None
     with cdb.session() as s:
         person = duty.add_person(s, duty.PersonInput("王网格", "grid_worker", grid="G01"))
         person_id = person.id
-        result = grids.merge_grids(s, ["G01"], "G02")
+        result = assignment.merge_grids(s, ["G01"], "G02")
     assert result.households_moved == len(g1_households) and result.people_moved == 1
     with cdb.reading() as s:
         codes = [g.code for g in grids.list_grids(s)]
@@ -330,14 +330,14 @@ def test_merge_moves_everything_and_tombstones_the_source(cdb: Database) -> None
             .where(Building.grid_id != g2, Building.number.in_(["1", "2", "3"]))
         )
         with pytest.raises(InvalidInput):
-            grids.merge_grids(s, ["G02"], "G02")
+            assignment.merge_grids(s, ["G02"], "G02")
     every_household_once(cdb)
 
 
 def test_split_makes_a_grid_of_named_buildings(cdb: Database) -> None:
     part = households_of(cdb, "2")
     with cdb.session() as s:
-        result = grids.split_grid(s, "G01", "G01B", "第1网格乙", buildings="2")
+        result = assignment.split_grid(s, "G01", "G01B", "第1网格乙", buildings="2")
     assert result.households_moved == len(part)
     with cdb.reading() as s:
         new = grids.get_grid(s, "G01B")
@@ -348,7 +348,7 @@ def test_split_makes_a_grid_of_named_buildings(cdb: Database) -> None:
 def test_split_naming_a_building_of_another_grid_creates_nothing(cdb: Database) -> None:
     with cdb.session() as s:
         with pytest.raises(InvalidInput) as err:
-            grids.split_grid(s, "G01", "G09", "不该有", buildings="2,8")
+            assignment.split_grid(s, "G01", "G09", "不该有", buildings="2,8")
         assert "8" in err.value.zh
         assert s.scalar(select(Grid.id).where(Grid.code == "G09")) is None
 
@@ -474,7 +474,7 @@ def test_a_grid_changed_by_other_means_is_recorded_before_the_next_move(cdb: Dat
         g3 = grids.get_grid(s, "G03").id
         s.execute(update(Household).where(Household.id == hid).values(grid_id=g3))
     with cdb.session() as s:
-        grids.assign_households(s, "G02", [hid])
+        assignment.assign_households(s, "G02", [hid])
     with cdb.reading() as s:
         _address, rows = grids.household_history(s, hid)
     assert [r.grid_code for r in rows][-2:] == ["G03", "G02"]

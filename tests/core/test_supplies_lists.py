@@ -9,9 +9,9 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select, update
 
-from app.core.grids import structure
-from app.core.supplies import ledger
-from app.core.supplies.ledger import CampaignSpec, LineSpec
+from app.core.grids import assignment
+from app.core.supplies import campaigns, deliveries, ledger
+from app.core.supplies.campaigns import CampaignSpec, LineSpec
 from app.db.engine import Database
 from app.db.models import Household, Resident
 from app.db.models_supplies import SupplyAllocation, SupplyCampaignItem
@@ -72,24 +72,26 @@ def test_undelivered_per_grid_counted_by_hand(demo_db: Database) -> None:
     homes = _homes(db, 8)
     east, west, loose, outside = homes[:3], homes[3:5], homes[5:7], homes[7]
     with db.session() as s:
-        structure.assign_households(s, "G01", [*east, outside])  # outside the campaign: not counted
-        structure.assign_households(s, "G02", west)
+        assignment.assign_households(
+            s, "G01", [*east, outside]
+        )  # outside the campaign: not counted
+        assignment.assign_households(s, "G02", west)
         s.execute(update(Household).where(Household.address_code.in_(loose)).values(grid_id=None))
         ledger.receive(s, "口罩", 100, unit="个", source="爱心企业")
-        code = ledger.create_campaign(
+        code = campaigns.create_campaign(
             s,
             CampaignSpec(name="口罩", item="口罩", qty=1, target="list:" + ",".join(homes[:7])),
         ).code
     for home in (east[0], west[0], west[1]):
         with db.session() as s:
-            ledger.deliver(s, code, home)
+            deliveries.deliver(s, code, home)
     with db.session() as s:
-        ledger.undo_delivery(s, code, west[1], "扫错了")
+        deliveries.undo_delivery(s, code, west[1], "扫错了")
 
     with db.reading() as s:
-        by_grid = ledger.undelivered_by_grid(s, code)
-        left = ledger.undelivered(s, code)
-        everyone = ledger.campaign_households(s, code)
+        by_grid = deliveries.undelivered_by_grid(s, code)
+        left = deliveries.undelivered(s, code)
+        everyone = deliveries.campaign_households(s, code)
     assert by_grid == {"第1网格": 2, "第2网格": 1, "未分网格": 2}
     # the counts are those of the list, in the list's order (by grid)
     assert list(by_grid.items()) == list(Counter(r.grid for r in left).items())
@@ -102,10 +104,10 @@ def test_undelivered_per_grid_counted_by_hand(demo_db: Database) -> None:
     # once every household is served, no grid owes anything
     for home in [r.address_code for r in left]:
         with db.session() as s:
-            ledger.deliver(s, code, home)
+            deliveries.deliver(s, code, home)
     with db.reading() as s:
-        assert ledger.undelivered_by_grid(s, code) == {}
-        assert ledger.undelivered(s, code) == []
+        assert deliveries.undelivered_by_grid(s, code) == {}
+        assert deliveries.undelivered(s, code) == []
 
 
 def test_each_item_keeps_its_own_cap(demo_db: Database) -> None:
@@ -132,14 +134,14 @@ def test_each_item_keeps_its_own_cap(demo_db: Database) -> None:
     rice = {h: min(2 * n, 5) for h, n in members.items()}
     masks = {h: min(3 * n, 8) for h, n in members.items()}
     with db.reading() as s:
-        preview = ledger.preview_campaign(s, spec)
+        preview = campaigns.preview_campaign(s, spec)
     assert [(i.item, i.needed) for i in preview.items] == [
         ("米", sum(rice.values())),
         ("油", len(homes)),
         ("口罩", sum(masks.values())),
     ]
     with db.session() as s:
-        code = ledger.create_campaign(s, spec).code
+        code = campaigns.create_campaign(s, spec).code
     with db.reading() as s:
         planned = dict(
             s.execute(
@@ -155,8 +157,8 @@ def test_each_item_keeps_its_own_cap(demo_db: Database) -> None:
                 select(SupplyCampaignItem.max_per_household).order_by(SupplyCampaignItem.position)
             )
         )
-        row = ledger.list_campaigns(s)[0]
-        items = {r.address_code: r.items for r in ledger.campaign_households(s, code)}
+        row = campaigns.list_campaigns(s)[0]
+        items = {r.address_code: r.items for r in deliveries.campaign_households(s, code)}
     assert planned == rice
     assert caps == [None, 8]
     assert row.planned_qty == sum(rice.values())
@@ -167,5 +169,5 @@ def test_each_item_keeps_its_own_cap(demo_db: Database) -> None:
     big = max(homes, key=lambda h: members[h])
     assert items[big] == f"米 {rice[big]}袋、油 1瓶、口罩 {masks[big]}个"
     with db.session() as s:
-        got = ledger.deliver(s, code, big)
+        got = deliveries.deliver(s, code, big)
     assert [(x.item, x.qty) for x in got.lines] == [("米", 5), ("油", 1), ("口罩", 8)]

@@ -36,14 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.grids import duty, structure
-from app.core.meetings import minutes
+from app.core.grids import assignment, duty, duty_shifts, structure
+from app.core.meetings import action_items, minutes, search
 from app.core.office.datadir import DataDir
 from app.core.office.setup import init_office
 from app.core.registry import lookup
 from app.core.registry.households import add_household
 from app.core.registry.lookup import ResidentInput
-from app.core.supplies import group_buy, ledger
+from app.core.supplies import campaigns, deliveries, group_buy, group_buy_orders, ledger
 from app.db.engine import Database
 from app.ui.application import install_translators
 from app.ui.labels import CHINESE
@@ -101,18 +101,22 @@ def _fill(db: Database) -> None:
             )
     today, now = date.today(), datetime.now()
     with db.session(note="test") as session:
-        structure.assign_buildings(session, "G01", "3")
+        assignment.assign_buildings(session, "G01", "3")
         worker = duty.add_person(session, duty.PersonInput("Zhao Qiang", "grid_worker", grid="G01"))
-        gate = duty.create_duty(session, "North gate", "卡点值守", grid="G01", place="North gate")
-        shift = duty.add_shift(session, gate.id, now - timedelta(hours=1), now + timedelta(hours=3))
-        duty.assign_people(session, shift.id, [worker.id])
+        gate = duty_shifts.create_duty(
+            session, "North gate", "卡点值守", grid="G01", place="North gate"
+        )
+        shift = duty_shifts.add_shift(
+            session, gate.id, now - timedelta(hours=1), now + timedelta(hours=3)
+        )
+        duty_shifts.assign_people(session, shift.id, [worker.id])
         ledger.receive(session, "Rice", 50, unit="bag", source="Food bank")
         ledger.receive(session, "Masks", 200, unit="box", source="Red Cross")
-        spec = ledger.CampaignSpec(
-            "Winter rice", "Rice", 1, target="tag:独居老人", more=(ledger.LineSpec("Masks", 2),)
+        spec = campaigns.CampaignSpec(
+            "Winter rice", "Rice", 1, target="tag:独居老人", more=(campaigns.LineSpec("Masks", 2),)
         )
-        campaign = ledger.create_campaign(session, spec)
-        ledger.deliver(session, campaign.code, "3-2-502")
+        campaign = campaigns.create_campaign(session, spec)
+        deliveries.deliver(session, campaign.code, "3-2-502")
         minutes.create_meeting(
             session,
             minutes.MeetingInput(
@@ -130,7 +134,7 @@ def _fill(db: Database) -> None:
         )
         group_buy.open_round(session, "December vegetables")
         group_buy.add_package(session, "Veg box", "25", "Green Farm", "Cabbage 2kg; Carrots 1kg")
-        group_buy.place_order(session, "3-2-502", "Veg box", 1)
+        group_buy_orders.place_order(session, "3-2-502", "Veg box", 1)
 
 
 @pytest.fixture
@@ -289,11 +293,11 @@ def test_the_dialogs_of_every_page_in_english(qtbot, make_ctx, latin_office, eng
         grid_rows = structure.list_grids(s)
         choices = [(r.code, r.name) for r in grid_rows]
         people = duty.list_people(s)
-        duties = duty.list_duties(s)
-        (shift,) = duty.shifts_between(s, now - timedelta(days=1), now + timedelta(days=1))
+        duties = duty_shifts.list_duties(s)
+        (shift,) = duty_shifts.shifts_between(s, now - timedelta(days=1), now + timedelta(days=1))
         household = lookup.household_view(s, 1)
-        meeting = minutes.get_meeting(s, minutes.search_meetings(s)[0].id)
-        items = minutes.list_action_items(s)
+        meeting = search.get_meeting(s, search.search_meetings(s)[0].id)
+        items = action_items.list_action_items(s)
         profile = read_profile(s)
         threshold = group_buy.get_threshold(s)
     duplicates = DuplicatesDialog(ctx)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import func, select, update
 
 from app.core.common.changes import Change
-from app.core.grids import duty
+from app.core.grids import duty, duty_checkin, duty_shifts
 from app.core.grids import structure as grids
 from app.core.grids.duty import PersonInput
 from app.core.grids.duty_demo import fill_demo_roster
@@ -125,12 +125,12 @@ def test_every_table_model_passes_the_model_tester(qtmodeltester, ctx) -> None:
             (PersonModel(), duty.list_people(s)),
             (
                 ShiftModel(),
-                duty.shifts_between(s, now - timedelta(days=7), now + timedelta(days=7)),
+                duty_shifts.shifts_between(s, now - timedelta(days=7), now + timedelta(days=7)),
             ),
-            (AttendanceModel(), duty.attendance(s)),
+            (AttendanceModel(), duty_checkin.attendance(s)),
             (CoverageModel(), cov.grids),
         ]
-        shifts = duty.shifts_between(s, now - timedelta(days=7), now + timedelta(days=7))
+        shifts = duty_shifts.shifts_between(s, now - timedelta(days=7), now + timedelta(days=7))
         models.append((ShiftPeopleModel(), [a for x in shifts for a in x.people]))
     for model, rows in models:
         assert rows, type(model).__name__
@@ -316,10 +316,12 @@ def on_shift_now(ctx) -> str:
     """A person on a shift that is going on now; returns their code."""
     now = datetime.now().replace(second=0, microsecond=0)
     with ctx.db.session() as s:
-        d = duty.create_duty(s, "东门卡点", "卡点值守", place="小区东门")
-        shift = duty.add_shift(s, d.id, now - timedelta(minutes=10), now + timedelta(hours=3))
+        d = duty_shifts.create_duty(s, "东门卡点", "卡点值守", place="小区东门")
+        shift = duty_shifts.add_shift(
+            s, d.id, now - timedelta(minutes=10), now + timedelta(hours=3)
+        )
         person = duty.add_person(s, PersonInput("扫码员", "volunteer", grid="G01"))
-        duty.assign_people(s, shift.id, [person.id])
+        duty_shifts.assign_people(s, shift.id, [person.id])
         return person.code
 
 
@@ -334,7 +336,7 @@ def test_check_in_by_scanner_keeps_the_focus(qtbot, window, ctx, on_shift_now) -
         qtbot.keyClicks(tab.scan, on_shift_now)
         qtbot.keyClick(tab.scan, Qt.Key.Key_Return)
     result = got.args[0]
-    assert isinstance(result, duty.ScanResult) and result.action == "in"
+    assert isinstance(result, duty_checkin.ScanResult) and result.action == "in"
     assert "签到" in tab.scan_result.text() and "扫码员" in tab.scan_result.text()
     assert tab.scan.text() == "" and tab.scan.hasFocus()
     qtbot.wait_until(
@@ -362,7 +364,7 @@ def test_a_scan_of_someone_not_on_shift_is_refused_in_words(qtbot, window, ctx) 
     with qtbot.wait_signal(page.scanned, timeout=10_000) as got:
         qtbot.keyClicks(tab.scan, code)
         qtbot.keyClick(tab.scan, Qt.Key.Key_Return)
-    assert not isinstance(got.args[0], duty.ScanResult)
+    assert not isinstance(got.args[0], duty_checkin.ScanResult)
     assert "未签到" in tab.scan_result.text() and "不在班次上" in tab.scan_result.text()
     with qtbot.wait_signal(page.scanned, timeout=10_000):
         qtbot.keyClicks(tab.scan, "P9999")
@@ -510,7 +512,7 @@ def test_a_scan_while_a_table_has_the_focus_still_reaches_the_scan_field(
     with qtbot.wait_signal(page.scanned, timeout=10_000) as got:
         qtbot.keyClicks(tab.shift_table, on_shift_now)
         qtbot.keyClick(tab.scan, Qt.Key.Key_Return)
-    assert isinstance(got.args[0], duty.ScanResult) and got.args[0].code == on_shift_now
+    assert isinstance(got.args[0], duty_checkin.ScanResult) and got.args[0].code == on_shift_now
     assert tab.scan.hasFocus()
 
 

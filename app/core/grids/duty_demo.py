@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.common.progress import Progress, no_progress
-from app.core.grids import duty
+from app.core.grids import duty, duty_shifts
 from app.core.grids.duty import PersonInput
 from app.db.models import Building, Grid, Household, Resident
 from app.db.models_grids import DutyPerson, DutyShift, ShiftAssignment
@@ -240,14 +240,14 @@ def fill_demo_roster(
     days = [monday + timedelta(days=i) for i in range(7)]
     duties: list[tuple[int, str, list[tuple[time, time, int]], list[date]]] = []
     for gate in GATES:
-        d = duty.create_duty(session, f"{gate}卡点值守", "卡点值守", place=f"小区{gate}")
+        d = duty_shifts.create_duty(session, f"{gate}卡点值守", "卡点值守", place=f"小区{gate}")
         duties.append((d.id, "", [(time(8), time(12), 2), (time(12), time(16), 2)], days))
-    d = duty.create_duty(session, "社区值班", "值班", place="社区居委会")
+    d = duty_shifts.create_duty(session, "社区值班", "值班", place="社区居委会")
     duties.append((d.id, "", [(time(8, 30), time(17, 30), 2)], days))
-    d = duty.create_duty(session, "物资配送", "物资配送", place="社区物资点")
+    d = duty_shifts.create_duty(session, "物资配送", "物资配送", place="社区物资点")
     duties.append((d.id, "", [(time(14), time(17), 3)], days[::2]))
     for _gid, code in grids[:MAX_VISIT_GRIDS]:
-        d = duty.create_duty(
+        d = duty_shifts.create_duty(
             session, f"{code} 重点人群走访", "上门走访", grid=code, place=f"{code} 网格内"
         )
         duties.append((d.id, code, [(time(9), time(11, 30), 2)], days))
@@ -257,7 +257,7 @@ def fill_demo_roster(
     for duty_id, code, times, on_days in duties:
         for day in on_days:
             for begin, finish, needed in times:
-                shift = duty.add_shift(
+                shift = duty_shifts.add_shift(
                     session,
                     duty_id,
                     datetime.combine(day, begin),
@@ -274,7 +274,7 @@ def fill_demo_roster(
                     if put >= needed:
                         break
                     try:
-                        duty.assign_people(session, shift.id, [pid])
+                        duty_shifts.assign_people(session, shift.id, [pid])
                     except (InvalidInput, AlreadyDone):
                         continue  # busy then, or outside their posting
                     put += 1

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from app.core.common.files import write_atomically
 from app.core.common.masking import mask_phone
 from app.core.common.pdf import Footer, numbered_canvas, register_cjk_font
-from app.core.grids import duty, structure
+from app.core.grids import duty, duty_shifts, structure
 from app.db.engine import Database
 from app.db.models import Household, Office
 from app.errors import InvalidInput
@@ -142,7 +142,7 @@ def _build(
 
 
 def duty_roster_story(
-    office: str, monday: date, days: list[tuple[date, list[duty.ShiftRow]]], grid: str | None
+    office: str, monday: date, days: list[tuple[date, list[duty_shifts.ShiftRow]]], grid: str | None
 ) -> list[Any]:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
@@ -214,10 +214,10 @@ def print_duty_roster(
     printed_at: datetime | None = None,
 ) -> PrintResult:
     """The duty roster of the week (Monday to Sunday) that contains `day`."""
-    monday = duty.week_start(day)
+    monday = duty_shifts.week_start(day)
     with db.reading() as session:
         code = structure.get_grid(session, grid).code if grid else None
-        days = duty.week_roster(session, monday, code)
+        days = duty_shifts.week_roster(session, monday, code)
         office = _office(session)
     story = duty_roster_story(office, monday, days, code)
     return _build(
@@ -368,7 +368,7 @@ def worker_list_story(
     grid_code: str,
     grid_name: str,
     households: list[structure.HouseholdRow],
-    shifts: list[duty.ShiftRow],
+    shifts: list[duty_shifts.ShiftRow],
     today: date,
 ) -> list[Any]:
     from reportlab.lib.units import mm
@@ -465,7 +465,7 @@ def print_worker_list(
         g = structure.get_grid(session, grid)
         households = structure.household_rows(session, Household.grid_id == g.id)
         start = datetime.combine(today, datetime.min.time())
-        shifts = duty.shifts_between(session, start, start + timedelta(days=7), grid=g.code)
+        shifts = duty_shifts.shifts_between(session, start, start + timedelta(days=7), grid=g.code)
         office = _office(session)
         code, name = g.code, g.name
     story = worker_list_story(office, code, name, households, shifts, today)

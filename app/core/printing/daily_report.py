@@ -32,12 +32,16 @@ from sqlalchemy.orm import Session
 from app.core.common.files import write_atomically
 from app.core.common.pdf import Footer, numbered_canvas, register_cjk_font
 from app.core.grids import duty as duty_core
+from app.core.grids import duty_checkin, duty_shifts
 from app.core.grids.structure import DEFAULT_MAX_RESIDENTS_PER_WORKER, RATIO_SETTING
-from app.core.meetings import minutes as meetings_core
+from app.core.meetings import action_items
 from app.core.office.setup import get_setting
 from app.core.office.stats import office_stats, vulnerable_tags
 from app.core.registry.vocabulary import RESIDENCY, STATUS
+from app.core.supplies import campaigns as supplies_campaigns
+from app.core.supplies import deliveries
 from app.core.supplies import ledger as supplies_core
+from app.core.supplies import needs as supplies_needs
 from app.db.events import created_count
 from app.db.models import AuditEntry, Grid, Household, Office, Resident
 from app.db.models_grids import PERSON_ROLES, DutyPerson
@@ -357,7 +361,7 @@ def _grids(session: Session) -> Section:
 
 def _duty(session: Session, day: date, now: datetime) -> Section:
     s = Section("duty", "值班与到岗")
-    board = duty_core.day_board(session, day, now)
+    board = duty_shifts.day_board(session, day, now)
     if not board:
         s.lines.append(f"{day.isoformat()} 没有排班记录。")
     else:
@@ -403,7 +407,7 @@ def _duty(session: Session, day: date, now: datetime) -> Section:
                 "当日班次与到岗",
             )
         )
-    on_paper = [r for r in duty_core.attendance(session, end=day, now=now) if r.on_paper]
+    on_paper = [r for r in duty_checkin.attendance(session, end=day, now=now) if r.on_paper]
     if on_paper:
         s.lines.append(
             "下沉干部已到任但未实际到岗（挂名之嫌）："
@@ -422,13 +426,13 @@ def _not_built(key: str, title: str, what: str) -> Section:
 def _supplies(session: Session, day: date) -> Section:
     s = Section("supplies", "物资收发")
     stock = supplies_core.stock(session)
-    campaigns = supplies_core.list_campaigns(session)
+    campaigns = supplies_campaigns.list_campaigns(session)
     if not stock and not campaigns:
         s.lines.append("尚无物资记录：没有入库，也没有发放。")
         return s
     start, end = _utc_range(day)
     moved = supplies_core.movements_between(session, start, end)
-    served = supplies_core.delivered_between(session, start, end)
+    served = deliveries.delivered_between(session, start, end)
     received_kinds = sum(1 for m in moved.values() if m.received)
     out_kinds = sum(1 for m in moved.values() if m.handed_out)
     expired = [r.item for r in stock if r.expired and r.on_hand]
@@ -482,7 +486,7 @@ def _supplies(session: Session, day: date) -> Section:
                 "发放进度",
             )
         )
-    short = [n for n in supplies_core.shortages(session) if n.shortage]
+    short = [n for n in supplies_needs.shortages(session) if n.shortage]
     if short:
         s.lines.append(
             "物资缺口（进行中的发放尚需发出而库存不足）："
@@ -509,9 +513,9 @@ def _meetings(session: Session, day: date) -> Section:
         .select_from(Meeting)
         .where(Meeting.deleted_at.is_(None), Meeting.held_on == day, Meeting.status != "superseded")
     )
-    counts = meetings_core.todo_counts(session, today=day)
+    counts = action_items.todo_counts(session, today=day)
     cancelled = sum(
-        1 for a in meetings_core.list_action_items(session, today=day) if a.status == "cancelled"
+        1 for a in action_items.list_action_items(session, today=day) if a.status == "cancelled"
     )
     closed_today = session.scalar(
         select(func.count())
@@ -540,7 +544,7 @@ def _meetings(session: Session, day: date) -> Section:
             "待办事项（现行纪要）",
         )
     )
-    overdue = meetings_core.overdue_action_items(session, today=day)
+    overdue = action_items.overdue_action_items(session, today=day)
     if overdue:
         rows: list[tuple[Any, ...]] = [
             (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from app.core.common.masking import mask_phone
-from app.core.grids import duty
+from app.core.grids import duty, duty_checkin, duty_shifts
 from app.core.grids import structure as grids
 from app.ui.labels import clauses, duty_kind_label, listing, role_label, vulnerable_label, with_note
 from app.ui.models.rows import ALIGN_CENTER, ALIGN_RIGHT, WARN_BACKGROUND, Index, RowsModel, bold
@@ -259,7 +259,7 @@ def status_text(status: str) -> str:
     return words.get(status, status)
 
 
-class ShiftModel(RowsModel[duty.ShiftRow]):
+class ShiftModel(RowsModel[duty_shifts.ShiftRow]):
     COL_TIME, COL_DUTY, COL_KIND, COL_PLACE, COL_COUNT, COL_PEOPLE = range(6)
 
     def header_texts(self) -> list[str]:
@@ -272,7 +272,7 @@ class ShiftModel(RowsModel[duty.ShiftRow]):
             self.tr("人员及状态"),
         ]
 
-    def text(self, row: duty.ShiftRow, column: int) -> str:
+    def text(self, row: duty_shifts.ShiftRow, column: int) -> str:
         if column == self.COL_TIME:
             end = row.ends_at.strftime("%H:%M")
             if row.ends_at.date() != row.starts_at.date():
@@ -290,7 +290,7 @@ class ShiftModel(RowsModel[duty.ShiftRow]):
         people = (with_note(a.name, status_text(a.status)) for a in row.people)
         return listing(people) or self.tr("未排人")
 
-    def emphasis(self, row: duty.ShiftRow, column: int) -> bool:
+    def emphasis(self, row: duty_shifts.ShiftRow, column: int) -> bool:
         if column == self.COL_COUNT:
             return row.short > 0
         if column == self.COL_PEOPLE:
@@ -301,7 +301,7 @@ class ShiftModel(RowsModel[duty.ShiftRow]):
         return ALIGN_CENTER if column == self.COL_COUNT else None
 
 
-class ShiftPeopleModel(RowsModel[duty.AssignmentRow]):
+class ShiftPeopleModel(RowsModel[duty_shifts.AssignmentRow]):
     COL_CODE, COL_NAME, COL_ROLE, COL_STATUS, COL_IN, COL_OUT = range(6)
 
     def header_texts(self) -> list[str]:
@@ -314,7 +314,7 @@ class ShiftPeopleModel(RowsModel[duty.AssignmentRow]):
             self.tr("签退"),
         ]
 
-    def text(self, row: duty.AssignmentRow, column: int) -> str:
+    def text(self, row: duty_shifts.AssignmentRow, column: int) -> str:
         if column == self.COL_CODE:
             return row.code
         if column == self.COL_NAME:
@@ -327,11 +327,11 @@ class ShiftPeopleModel(RowsModel[duty.AssignmentRow]):
             return row.checked_in_at.strftime("%H:%M") if row.checked_in_at else ""
         return row.checked_out_at.strftime("%H:%M") if row.checked_out_at else ""
 
-    def emphasis(self, row: duty.AssignmentRow, column: int) -> bool:
+    def emphasis(self, row: duty_shifts.AssignmentRow, column: int) -> bool:
         return column == self.COL_STATUS and row.status in ("late", "missed")
 
 
-class AttendanceModel(RowsModel[duty.AttendanceRow]):
+class AttendanceModel(RowsModel[duty_checkin.AttendanceRow]):
     (
         COL_CODE,
         COL_NAME,
@@ -363,7 +363,7 @@ class AttendanceModel(RowsModel[duty.AttendanceRow]):
             self.tr("提示"),
         ]
 
-    def text(self, row: duty.AttendanceRow, column: int) -> str:
+    def text(self, row: duty_checkin.AttendanceRow, column: int) -> str:
         if column == self.COL_CODE:
             return row.code
         if column == self.COL_NAME:
@@ -395,7 +395,7 @@ class AttendanceModel(RowsModel[duty.AttendanceRow]):
     def alignment(self, column: int) -> int | None:
         return ALIGN_RIGHT if self.COL_ASSIGNED <= column <= self.COL_HOURS else None
 
-    def emphasis(self, row: duty.AttendanceRow, column: int) -> bool:
+    def emphasis(self, row: duty_checkin.AttendanceRow, column: int) -> bool:
         if column == self.COL_NOTE:
             return row.on_paper
         return column == self.COL_MISSED and row.missed > 0

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from app.core.grids import duty
+from app.core.grids import duty_checkin
 from app.db.models_grids import PERSON_ROLES
 from app.ui.dates import date_edit, from_qdate
 from app.ui.labels import listing, role_label
@@ -66,7 +66,7 @@ class AttendanceTab(Tab):
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.rows: list[duty.AttendanceRow] = []
+        self.rows: list[duty_checkin.AttendanceRow] = []
 
     def reload(self) -> None:
         db, role = self.ctx.db, self.role.currentData()
@@ -74,13 +74,13 @@ class AttendanceTab(Tab):
         start = from_qdate(self.date_from.date()) if dates else None
         end = from_qdate(self.date_to.date()) if dates else None
 
-        def run(_progress: Any) -> list[duty.AttendanceRow]:
+        def run(_progress: Any) -> list[duty_checkin.AttendanceRow]:
             with db.reading() as session:
-                return duty.attendance(session, start, end, role=role)
+                return duty_checkin.attendance(session, start, end, role=role)
 
         self.ctx.run(self, run, on_success=self._loaded, show_progress=False)
 
-    def _loaded(self, rows: list[duty.AttendanceRow]) -> None:
+    def _loaded(self, rows: list[duty_checkin.AttendanceRow]) -> None:
         self.rows = rows
         self._fill()
         self.page.loaded.emit("attendance")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.common.changes import Change
-from app.core.grids import duty
+from app.core.grids import duty_shifts
 from app.core.grids import structure as grids
 from app.ui.context import AppContext
 from app.ui.home_section import HomeSection
@@ -144,7 +144,7 @@ class CoverageSection(HomeSection):
 
         def run(_progress: Any) -> tuple[grids.Coverage, int]:
             with db.reading() as session:
-                return grids.coverage(session), len(duty.no_shows(session, date.today()))
+                return grids.coverage(session), len(duty_shifts.no_shows(session, date.today()))
 
         self.ctx.run(self, run, on_success=self._show, show_progress=False)
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.common.changes import Change
-from app.core.grids import duty
+from app.core.grids import duty, duty_checkin, duty_shifts
 from app.errors import GridDeskError
 from app.ui.dates import date_edit, from_qdate, to_qdate
 from app.ui.labels import listing, with_note
@@ -54,7 +54,7 @@ class ScanField(QLineEdit):
 class DutyTab(Tab):
     def __init__(self, page: GridsPage) -> None:
         super().__init__(page)
-        self.shifts: list[duty.ShiftRow] = []
+        self.shifts: list[duty_shifts.ShiftRow] = []
         self.duties: list[tuple[int, str, str, str | None, str | None]] = []
         self.people: list[duty.PersonRow] = []
         layout = QVBoxLayout(self)
@@ -170,17 +170,21 @@ class DutyTab(Tab):
     def reload(self) -> None:
         db, day = self.ctx.db, self.current_day()
 
-        def run(_progress: Any) -> tuple[list[duty.ShiftRow], list[Any], list[duty.PersonRow]]:
+        def run(
+            _progress: Any,
+        ) -> tuple[list[duty_shifts.ShiftRow], list[Any], list[duty.PersonRow]]:
             with db.reading() as session:
                 return (
-                    duty.day_board(session, day),
-                    duty.list_duties(session),
+                    duty_shifts.day_board(session, day),
+                    duty_shifts.list_duties(session),
                     duty.list_people(session, duty.PeopleQuery(active_only=False)),
                 )
 
         self.ctx.run(self, run, on_success=self._show, show_progress=False)
 
-    def _show(self, result: tuple[list[duty.ShiftRow], list[Any], list[duty.PersonRow]]) -> None:
+    def _show(
+        self, result: tuple[list[duty_shifts.ShiftRow], list[Any], list[duty.PersonRow]]
+    ) -> None:
         shifts, duties, people = result
         selected = self.selected_shift()
         self.shifts, self.duties, self.people = shifts, duties, people
@@ -216,11 +220,11 @@ class DutyTab(Tab):
         self._update_actions()
         self.page.loaded.emit("duty")
 
-    def selected_shift(self) -> duty.ShiftRow | None:
+    def selected_shift(self) -> duty_shifts.ShiftRow | None:
         rows = self.shift_table.selectionModel().selectedRows()
         return self.shift_model.row_at(rows[0]) if rows else None
 
-    def selected_assignment(self) -> duty.AssignmentRow | None:
+    def selected_assignment(self) -> duty_shifts.AssignmentRow | None:
         rows = self.people_table.selectionModel().selectedRows()
         return self.people_model.row_at(rows[0]) if rows else None
 
@@ -248,16 +252,16 @@ class DutyTab(Tab):
             return
         db = self.ctx.db
 
-        def run(_progress: Any) -> duty.ScanResult:
+        def run(_progress: Any) -> duty_checkin.ScanResult:
             with db.session(note="check-in") as session:
-                return duty.scan(session, code)
+                return duty_checkin.scan(session, code)
 
         op = self.ctx.run(
             self, run, on_success=self._scanned, show_progress=False, changes=Change.DUTY
         )
         op.failure(self._scan_failed)
 
-    def _scanned(self, result: duty.ScanResult) -> None:
+    def _scanned(self, result: duty_checkin.ScanResult) -> None:
         self.scan_result.setObjectName("scanResult")
         self._restyle()
         self.scan_result.setText(f"✔ {result.message(self.ctx.lang)}")
@@ -316,7 +320,7 @@ class DutyTab(Tab):
 
         def run(_progress: Any) -> None:
             with db.session(note="grids page") as session:
-                duty.unassign(session, assignment_id)
+                duty_shifts.unassign(session, assignment_id)
 
         self.write(run, self.tr("撤下人员"), Change.DUTY)
 
@@ -335,7 +339,7 @@ class DutyTab(Tab):
 
         def run(_progress: Any) -> None:
             with db.session(note="grids page") as session:
-                duty.remove_shift(session, shift_id)
+                duty_shifts.remove_shift(session, shift_id)
 
         self.write(run, self.tr("删除班次"), Change.DUTY)
 
@@ -343,7 +347,7 @@ class DutyTab(Tab):
         from app.core.grids.paper import print_duty_roster
 
         db, day = self.ctx.db, self.current_day()
-        monday = duty.week_start(day)
+        monday = duty_shifts.week_start(day)
         self.preview(
             lambda target: print_duty_roster(db, day, target),
             self.tr("一周值班表"),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.common.changes import Change
-from app.core.grids import duty
+from app.core.grids import duty_shifts
 from app.core.grids.duty import PersonRow
 from app.db.models_grids import DUTY_KINDS
 from app.errors import AlreadyDone
@@ -77,8 +77,8 @@ class DutyDialog(OpDialog):
         def run(_progress: Any) -> int:
             with db.session(note="grids page") as session:
                 if duty_id is None:
-                    return duty.create_duty(session, name, kind, grid, place).id
-                return duty.edit_duty(session, duty_id, name, kind, grid, place).id
+                    return duty_shifts.create_duty(session, name, kind, grid, place).id
+                return duty_shifts.edit_duty(session, duty_id, name, kind, grid, place).id
 
         return run
 
@@ -141,7 +141,9 @@ class ShiftsDialog(OpDialog):
 
         def run(_progress: Any) -> int:
             with db.session(note="grids page") as session:
-                return len(duty.add_daily_shifts(session, duty_id, first, last, start, end, needed))
+                return len(
+                    duty_shifts.add_daily_shifts(session, duty_id, first, last, start, end, needed)
+                )
 
         return run
 
@@ -154,7 +156,7 @@ class AssignPeopleDialog(OpDialog):
     def __init__(
         self,
         ctx: AppContext,
-        shift: duty.ShiftRow,
+        shift: duty_shifts.ShiftRow,
         people: Sequence[PersonRow],
         parent: QWidget | None = None,
     ) -> None:
@@ -219,9 +221,9 @@ class AssignPeopleDialog(OpDialog):
     def work(self) -> Callable[[Any], Any]:
         db, shift_id, ids = self.ctx.db, self.shift.id, self.checked()
 
-        def run(_progress: Any) -> duty.AssignOutcome:
+        def run(_progress: Any) -> duty_shifts.AssignOutcome:
             with db.session(note="grids page") as session:
-                return duty.assign_people(session, shift_id, ids)
+                return duty_shifts.assign_people(session, shift_id, ids)
 
         return run
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.common.changes import Change
+from app.core.grids import assignment
 from app.core.grids import structure as grids
 from app.ui.labels import listing
 from app.ui.models.grid_models import BuildingModel, GridModel, HouseholdModel
@@ -428,7 +429,7 @@ class StructureTab(Tab):
             self._assigned,
         )
 
-    def _assigned(self, result: grids.AssignResult) -> None:
+    def _assigned(self, result: assignment.AssignResult) -> None:
         text = self.tr("已将 {0} 户划入网格 {1}").format(
             f"{result.households_moved:,}", result.grid
         )

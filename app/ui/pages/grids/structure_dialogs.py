@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.common.changes import Change
-from app.core.grids import structure
+from app.core.grids import assignment, structure
 from app.ui.context import AppContext
 from app.ui.models.grid_models import HistoryModel
 from app.ui.pages.grids.dialogs import OpDialog, data_table, grid_combo
@@ -113,11 +113,11 @@ class AssignDialog(OpDialog):
         note = self.note.text().strip() or None
         households, ranges = self.households, self.ranges.text()
 
-        def run(_progress: Any) -> structure.AssignResult:
+        def run(_progress: Any) -> assignment.AssignResult:
             with db.session(note="grids page") as session:
                 if households:
-                    return structure.assign_households(session, grid, households, note=note)
-                return structure.assign_buildings(session, grid, ranges, note=note)
+                    return assignment.assign_households(session, grid, households, note=note)
+                return assignment.assign_buildings(session, grid, ranges, note=note)
 
         return run
 
@@ -168,9 +168,9 @@ class MergeDialog(OpDialog):
     def work(self) -> Callable[[Any], Any]:
         db, target, sources = self.ctx.db, self.target.currentData(), self.checked()
 
-        def run(_progress: Any) -> structure.MergeResult:
+        def run(_progress: Any) -> assignment.MergeResult:
             with db.session(note="grids page") as session:
-                return structure.merge_grids(session, sources, target)
+                return assignment.merge_grids(session, sources, target)
 
         return run
 
@@ -208,9 +208,9 @@ class SplitDialog(OpDialog):
         buildings = self.buildings.text().strip() or None
         households = [h for h in self.households.text().replace("，", ",").split(",") if h.strip()]
 
-        def run(_progress: Any) -> structure.AssignResult:
+        def run(_progress: Any) -> assignment.AssignResult:
             with db.session(note="grids page") as session:
-                return structure.split_grid(
+                return assignment.split_grid(
                     session, source, code, name, buildings=buildings, households=households
                 )
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.grids import duty
+from app.core.grids import duty_shifts
 from app.core.grids import structure as grids
 from app.db.models import Household
 from app.ui.models.grid_models import HouseholdModel, ShiftModel
@@ -121,18 +121,20 @@ class WorkerTab(Tab):
 
         def run(
             _progress: Any,
-        ) -> tuple[grids.Coverage, list[grids.HouseholdRow], list[duty.ShiftRow]]:
+        ) -> tuple[grids.Coverage, list[grids.HouseholdRow], list[duty_shifts.ShiftRow]]:
             with db.reading() as session:
                 grid = grids.get_grid(session, code)
                 households = grids.household_rows(session, Household.grid_id == grid.id)
                 start = datetime.combine(date.today(), datetime.min.time())
-                shifts = duty.shifts_between(session, start, start + timedelta(days=7), grid=code)
+                shifts = duty_shifts.shifts_between(
+                    session, start, start + timedelta(days=7), grid=code
+                )
                 return grids.coverage(session), households, shifts
 
         self.ctx.run(self, run, on_success=self._show, show_progress=False)
 
     def _show(
-        self, result: tuple[grids.Coverage, list[grids.HouseholdRow], list[duty.ShiftRow]]
+        self, result: tuple[grids.Coverage, list[grids.HouseholdRow], list[duty_shifts.ShiftRow]]
     ) -> None:
         cov, households, shifts = result
         code = self.grid.currentData()
