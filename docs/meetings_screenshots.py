@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from app.core.meetings import action_items, search  # noqa: E402
 from app.core.meetings import minutes as core  # noqa: E402
 from app.core.meetings.minutes import ActionItemInput, MeetingInput  # noqa: E402
 from app.core.meetings.paper import print_minutes  # noqa: E402
@@ -147,8 +148,8 @@ def main() -> int:
             core.publish_meeting(session, ids[1])
             core.publish_meeting(session, ids[2])
         with db.session() as session:
-            first = core.get_meeting(session, ids[1]).action_items[0]
-            core.close_action_item(
+            first = search.get_meeting(session, ids[1]).action_items[0]
+            action_items.close_action_item(
                 session,
                 first.id,
                 "已与街道卫生服务中心确认，每日 2 名医护到岗",

@@ -85,12 +85,13 @@ def cmd_add(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_edit(args: argparse.Namespace, out: Output) -> int:
     from app.core.meetings import minutes as meetings
+    from app.core.meetings import search
 
     meeting_id = meetings.parse_meeting_ref(args.meeting)
     raw = _read_json(args.file)
     db, _info = open_data(args)
     with db.session(note="meetings edit") as session:
-        base = meetings.get_meeting(session, meeting_id).to_input()
+        base = search.get_meeting(session, meeting_id).to_input()
         data = meetings.input_from_json(raw, base)
         meetings.edit_meeting(session, meeting_id, data)
     out.say(
@@ -102,12 +103,13 @@ def cmd_edit(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_publish(args: argparse.Namespace, out: Output) -> int:
     from app.core.meetings import minutes as meetings
+    from app.core.meetings import search
 
     meeting_id = meetings.parse_meeting_ref(args.meeting)
     db, _info = open_data(args)
     with db.session(note="meetings publish") as session:
         meetings.publish_meeting(session, meeting_id)
-        detail = meetings.get_meeting(session, meeting_id)
+        detail = search.get_meeting(session, meeting_id)
     extra_zh = f"，第 {detail.amends_id} 号纪要已被取代" if detail.amends_id else ""
     extra_en = f"; meeting {detail.amends_id} is superseded" if detail.amends_id else ""
     out.say(
@@ -119,8 +121,9 @@ def cmd_publish(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_list(args: argparse.Namespace, out: Output) -> int:
     from app.core.meetings import minutes as meetings
+    from app.core.meetings import search
 
-    query = meetings.MeetingQuery(
+    query = search.MeetingQuery(
         text=args.text or "",
         date_from=parse_date(args.date_from, "起始日期", "The --from date"),
         date_to=parse_date(args.date_to, "截止日期", "The --to date"),
@@ -130,7 +133,7 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
     )
     db, _info = open_data(args)
     with db.reading() as session:
-        found = meetings.search_meetings(session, query)
+        found = search.search_meetings(session, query)
     if args.json:
         out.json({"meetings": [m.as_json() for m in found], "count": len(found)})
         return 0
@@ -154,12 +157,13 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: Output) -> int:
+    from app.core.meetings import action_items, search
     from app.core.meetings import minutes as meetings
 
     meeting_id = meetings.parse_meeting_ref(args.meeting)
     db, _info = open_data(args)
     with db.reading() as session:
-        detail = meetings.get_meeting(session, meeting_id)
+        detail = search.get_meeting(session, meeting_id)
     if args.json:
         out.json(detail.as_json())
         return 0
@@ -175,7 +179,7 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
             f"  决定 {d.number}. {d.text} {mark[0]}", f"  decision {d.number}. {d.text} {mark[1]}"
         )
     for a in detail.action_items:
-        state = meetings.ACTION_STATUS_NAMES[a.status][lang]
+        state = action_items.ACTION_STATUS_NAMES[a.status][lang]
         late = (" 逾期" if lang == 0 else " overdue") if a.overdue else ""
         out.say(
             f"  待办 #{a.id} {a.text} — {a.owner}，{a.due.isoformat()}，{state}{late}",
@@ -214,9 +218,10 @@ def cmd_delete(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_actions(args: argparse.Namespace, out: Output) -> int:
+    from app.core.meetings import action_items
     from app.core.meetings import minutes as meetings
 
-    query = meetings.ActionQuery(
+    query = action_items.ActionQuery(
         meeting_id=meetings.parse_meeting_ref(args.meeting) if args.meeting else None,
         owner=args.owner or "",
         open_only=args.open,
@@ -224,8 +229,8 @@ def cmd_actions(args: argparse.Namespace, out: Output) -> int:
     )
     db, _info = open_data(args)
     with db.reading() as session:
-        rows = meetings.list_action_items(session, query)
-        counts = meetings.todo_counts(session)
+        rows = action_items.list_action_items(session, query)
+        counts = action_items.todo_counts(session)
     if args.json:
         out.json(
             {
@@ -239,7 +244,7 @@ def cmd_actions(args: argparse.Namespace, out: Output) -> int:
         return 0
     lang = 0 if out.lang != "en" else 1
     for r in rows:
-        state = meetings.ACTION_STATUS_NAMES[r.status][lang]
+        state = action_items.ACTION_STATUS_NAMES[r.status][lang]
         late = ("逾期 " if lang == 0 else "OVERDUE ") if r.overdue else ""
         out.say(
             f"#{r.id:<5} {late}{r.due.isoformat()}  {r.owner}  {r.text}（{state}；"
@@ -255,11 +260,13 @@ def cmd_actions(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_close_action(args: argparse.Namespace, out: Output) -> int:
-    from app.core.meetings import minutes as meetings
+    from app.core.meetings import action_items
 
     db, _info = open_data(args)
     with db.session(note="meetings close-action") as session:
-        meetings.close_action_item(session, args.item, args.done, args.date, cancelled=args.cancel)
+        action_items.close_action_item(
+            session, args.item, args.done, args.date, cancelled=args.cancel
+        )
     out.say(
         f"已{'取消' if args.cancel else '办结'}待办事项，编号 {args.item}",
         f"{'Cancelled' if args.cancel else 'Closed'} the action item; id {args.item}",
@@ -268,22 +275,23 @@ def cmd_close_action(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_reopen_action(args: argparse.Namespace, out: Output) -> int:
-    from app.core.meetings import minutes as meetings
+    from app.core.meetings import action_items
 
     db, _info = open_data(args)
     with db.session(note="meetings reopen-action") as session:
-        meetings.reopen_action_item(session, args.item)
+        action_items.reopen_action_item(session, args.item)
     out.say(f"已重新打开待办事项，编号 {args.item}", f"Reopened the action item; id {args.item}")
     return 0
 
 
 def cmd_attach(args: argparse.Namespace, out: Output) -> int:
+    from app.core.meetings import attachments
     from app.core.meetings import minutes as meetings
 
     meeting_id = meetings.parse_meeting_ref(args.meeting)
     db, _info = open_data(args)
     with db.session(note="meetings attach") as session:
-        attachment_id = meetings.add_attachment(
+        attachment_id = attachments.add_attachment(
             session,
             meeting_id,
             Path(args.file),

@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.core.meetings import action_items, attachments, search
 from app.core.meetings import minutes as core
-from app.core.meetings.minutes import ActionItemInput, ActionQuery, MeetingInput, MeetingQuery
+from app.core.meetings.action_items import ActionQuery
+from app.core.meetings.minutes import ActionItemInput, MeetingInput
+from app.core.meetings.search import MeetingQuery
 from app.db.engine import Database
 from app.db.models import AuditEntry, ChangeCounter, Grid
 from app.db.models_meetings import ActionItem, AgendaItem, Attachment, Decision, Meeting
@@ -65,9 +68,9 @@ def create(db: Database, data: MeetingInput | None = None) -> int:
         return core.create_meeting(session, data or minutes())
 
 
-def detail(db: Database, meeting_id: int) -> core.MeetingDetail:
+def detail(db: Database, meeting_id: int) -> search.MeetingDetail:
     with db.reading() as session:
-        return core.get_meeting(session, meeting_id, today=TODAY)
+        return search.get_meeting(session, meeting_id, today=TODAY)
 
 
 def counts(db: Database) -> dict[str, int]:
@@ -186,10 +189,10 @@ def test_a_draft_is_deleted_as_a_tombstone(grids: Database) -> None:
         assert meeting is not None and meeting.deleted_at is not None
         assert meeting.delete_reason == "录重了"
         assert all(a.deleted_at is not None for a in meeting.action_items)
-        assert core.search_meetings(session, today=TODAY) == []
-        assert core.todo_counts(session, today=TODAY).open == 0
+        assert search.search_meetings(session, today=TODAY) == []
+        assert action_items.todo_counts(session, today=TODAY).open == 0
         with pytest.raises(InvalidInput, match="没有编号"):
-            core.get_meeting(session, meeting_id)
+            search.get_meeting(session, meeting_id)
 
 
 # --- amendments ----------------------------------------------------------------------------------
@@ -214,7 +217,7 @@ def test_an_amendment_is_a_new_linked_draft_and_keeps_the_original(grids: Databa
 
     # the amendment's draft is edited; the original's text stays as published
     with grids.session() as session:
-        data = core.get_meeting(session, amendment_id).to_input()
+        data = search.get_meeting(session, amendment_id).to_input()
         core.edit_meeting(
             session,
             amendment_id,
@@ -226,11 +229,11 @@ def test_an_amendment_is_a_new_linked_draft_and_keeps_the_original(grids: Databa
     # follow-up continues on the original until the amendment is published
     first = detail(grids, original_id).action_items[0]
     with pytest.raises(InvalidInput, match="原纪要"), grids.session() as session:
-        core.close_action_item(
+        action_items.close_action_item(
             session, amendment.action_items[0].id, "已分配", date(2026, 3, 4), today=TODAY
         )
     with grids.session() as session:
-        core.close_action_item(
+        action_items.close_action_item(
             session, first.id, "已分配 6 名志愿者", date(2026, 3, 4), today=TODAY
         )
         core.publish_meeting(session, amendment_id)
@@ -248,8 +251,8 @@ def test_an_amendment_is_a_new_linked_draft_and_keeps_the_original(grids: Databa
     with pytest.raises(InvalidInput, match="取代"), grids.session() as session:
         core.edit_meeting(session, original_id, minutes())
     with grids.reading() as session:
-        todo = core.todo_counts(session, today=TODAY)
-        rows = core.list_action_items(session, ActionQuery(), today=TODAY)
+        todo = action_items.todo_counts(session, today=TODAY)
+        rows = action_items.list_action_items(session, ActionQuery(), today=TODAY)
     assert (todo.open, todo.done) == (1, 1)
     assert {r.meeting_id for r in rows} == {amendment_id}
 
@@ -262,13 +265,13 @@ def test_overdue_items_are_found_and_closing_records_what_was_done(grids: Databa
     with grids.session() as session:
         core.publish_meeting(session, meeting_id)
     with grids.reading() as session:
-        overdue = core.overdue_action_items(session, today=TODAY)
-        todo = core.todo_counts(session, today=TODAY)
+        overdue = action_items.overdue_action_items(session, today=TODAY)
+        todo = action_items.todo_counts(session, today=TODAY)
     assert [(r.text, r.overdue) for r in overdue] == [("整理独居老人名单并分配志愿者", True)]
     assert (todo.open, todo.overdue, todo.done) == (2, 1, 0)
 
     with grids.session() as session:
-        core.close_action_item(
+        action_items.close_action_item(
             session, overdue[0].id, "名单已更新，6 名志愿者分到各楼", date(2026, 3, 9), today=TODAY
         )
     d = detail(grids, meeting_id)
@@ -281,22 +284,22 @@ def test_overdue_items_are_found_and_closing_records_what_was_done(grids: Databa
     assert [x.carried_out for x in d.decisions] == [True, False]
     assert d.decisions_carried_out == 1
     with grids.reading() as session:
-        assert core.overdue_action_items(session, today=TODAY) == []
-        (summary,) = core.search_meetings(session, today=TODAY)
+        assert action_items.overdue_action_items(session, today=TODAY) == []
+        (summary,) = search.search_meetings(session, today=TODAY)
     assert (summary.open_action_items, summary.done_action_items) == (1, 1)
     assert (summary.decisions, summary.decisions_carried_out) == (2, 1)
 
     # closing twice, closing without saying what was done, a date in the future: refused
     with pytest.raises(InvalidInput, match="已完成，不能再次办结"), grids.session() as session:
-        core.close_action_item(session, closed.id, "again", today=TODAY)
+        action_items.close_action_item(session, closed.id, "again", today=TODAY)
     second = d.action_items[1].id
     for note, when in (("  ", None), ("done", date(2026, 3, 11)), ("done", date(2026, 3, 1))):
         with pytest.raises(InvalidInput), grids.session() as session:
-            core.close_action_item(session, second, note, when, today=TODAY)
+            action_items.close_action_item(session, second, note, when, today=TODAY)
     assert detail(grids, meeting_id).action_items[1].status == "open"
 
     with grids.session() as session:
-        core.reopen_action_item(session, closed.id)
+        action_items.reopen_action_item(session, closed.id)
     assert detail(grids, meeting_id).action_items[0].status == "open"
 
 
@@ -304,7 +307,7 @@ def test_cancelled_items_do_not_count_as_outstanding(grids: Database) -> None:
     meeting_id = create(grids)
     item = detail(grids, meeting_id).action_items[1]
     with grids.session() as session:
-        core.close_action_item(
+        action_items.close_action_item(
             session,
             item.id,
             "公告栏改造，改为微信群公示",
@@ -316,7 +319,7 @@ def test_cancelled_items_do_not_count_as_outstanding(grids: Database) -> None:
     assert d.action_items[1].status == "cancelled"
     assert d.decisions[1].carried_out is False  # nothing left that carries it out
     with grids.reading() as session:
-        todo = core.todo_counts(session, today=TODAY)
+        todo = action_items.todo_counts(session, today=TODAY)
     assert (todo.open, todo.done) == (1, 0)
 
 
@@ -332,7 +335,7 @@ def test_the_owners_list(grids: Database) -> None:
         ),
     )
     with grids.reading() as session:
-        mine = core.list_action_items(session, ActionQuery(owner="陈强"), today=TODAY)
+        mine = action_items.list_action_items(session, ActionQuery(owner="陈强"), today=TODAY)
     assert [r.text for r in mine] == ["公示第一周价格", "张贴团购价格公示"]  # by due date
 
 
@@ -466,7 +469,9 @@ def test_search_by_text_date_level_grid_and_status(grids: Database) -> None:
 
     def ids(**query: object) -> list[int]:
         with grids.reading() as session:
-            return [m.id for m in core.search_meetings(session, MeetingQuery(**query), today=TODAY)]  # type: ignore[arg-type]
+            return [
+                m.id for m in search.search_meetings(session, MeetingQuery(**query), today=TODAY)
+            ]  # type: ignore[arg-type]
 
     assert ids() == [a, b]  # newest first
     assert ids(text="核酸") == [b]  # in a decision
@@ -487,7 +492,7 @@ def test_search_by_text_date_level_grid_and_status(grids: Database) -> None:
 def test_every_change_is_in_the_audit_trail(grids: Database) -> None:
     meeting_id = create(grids)
     with grids.session() as session:
-        data = core.get_meeting(session, meeting_id).to_input()
+        data = search.get_meeting(session, meeting_id).to_input()
         core.edit_meeting(
             session, meeting_id, MeetingInput(**{**data.__dict__, "place": "1 栋架空层"})
         )
@@ -495,7 +500,7 @@ def test_every_change_is_in_the_audit_trail(grids: Database) -> None:
         core.publish_meeting(session, meeting_id)
     item = detail(grids, meeting_id).action_items[0]
     with grids.session() as session:
-        core.close_action_item(session, item.id, "已完成", date(2026, 3, 4), today=TODAY)
+        action_items.close_action_item(session, item.id, "已完成", date(2026, 3, 4), today=TODAY)
     with grids.reading() as session:
         meeting = session.get(Meeting, meeting_id)
         assert meeting is not None
@@ -530,7 +535,7 @@ def test_attachments_are_kept_in_the_data_folder(grids: Database, tmp_path: Path
     folder = tmp_path / "attachments"
     meeting_id = create(grids)
     with grids.session() as session:
-        first = core.add_attachment(session, meeting_id, scan, folder, "签字扫描件")
+        first = attachments.add_attachment(session, meeting_id, scan, folder, "签字扫描件")
     (row,) = detail(grids, meeting_id).attachments
     stored = folder / row.stored_name
     assert stored.read_bytes() == scan.read_bytes()
@@ -538,20 +543,20 @@ def test_attachments_are_kept_in_the_data_folder(grids: Database, tmp_path: Path
     assert (row.file_name, row.note) == ("签字页.pdf", "签字扫描件")
 
     with grids.session() as session:
-        core.remove_attachment(session, first)
-        core.add_attachment(session, meeting_id, scan, folder)
+        attachments.remove_attachment(session, first)
+        attachments.add_attachment(session, meeting_id, scan, folder)
         core.publish_meeting(session, meeting_id)
     # published minutes take further attachments, but lose none
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"jpeg")
     with grids.session() as session:
-        core.add_attachment(session, meeting_id, photo, folder)
+        attachments.add_attachment(session, meeting_id, photo, folder)
     kept = detail(grids, meeting_id).attachments
     assert [a.file_name for a in kept] == ["签字页.pdf", "photo.jpg"]
     with pytest.raises(InvalidInput, match="已发布"), grids.session() as session:
-        core.remove_attachment(session, kept[0].id)
+        attachments.remove_attachment(session, kept[0].id)
     with pytest.raises(InvalidInput, match="找不到文件"), grids.session() as session:
-        core.add_attachment(session, meeting_id, tmp_path / "missing.jpg", folder)
+        attachments.add_attachment(session, meeting_id, tmp_path / "missing.jpg", folder)
 
 
 def test_meeting_refs_on_the_command_line() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.core.meetings import minutes as core
+from app.core.meetings import search
 from app.core.meetings.minutes import ActionItemInput, MeetingInput
 from app.core.meetings.paper import default_file_name, print_minutes, scrub
 from app.db.engine import Database
@@ -148,5 +149,5 @@ def test_scrub_masks_id_numbers_only() -> None:
 
 def test_file_name_is_safe(db: Database, meeting: int) -> None:
     with db.reading() as session:
-        detail = core.get_meeting(session, meeting)
+        detail = search.get_meeting(session, meeting)
     assert default_file_name(detail) == f"会议纪要-2026-03-02-第三网格疫情防控议事会-{meeting}.pdf"

@@ -15,6 +15,7 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import event, func, select
 
 from app.core.exchange.packages import export_package
+from app.core.meetings import action_items
 from app.core.meetings import minutes as meetings
 from app.core.office.stats import office_stats
 from app.core.street.communities import (
@@ -25,7 +26,8 @@ from app.core.street.communities import (
     street_overview,
 )
 from app.core.street.summary import build_sections, write_street_report
-from app.core.supplies import ledger
+from app.core.supplies import campaigns, deliveries, ledger
+from app.core.supplies import needs as supplies_needs
 from app.db.models import Household
 from app.db.models_exchange import ExchangePackage
 from app.db.models_supplies import SupplyAllocation, SupplyNeed
@@ -42,8 +44,8 @@ def _fill(c: Office) -> None:
         ledger.receive(s, "蔬菜包", 200, unit="袋", source="某商超", source_kind="purchase")
         ledger.receive(s, "消毒液", 10, unit="瓶", source="爱心人士", donor_kind="person")
         ledger.adjust(s, "消毒液", -10, reason="发往卡点")
-        code = ledger.create_campaign(
-            s, ledger.CampaignSpec(name="蔬菜包发放", item="蔬菜包", qty=1)
+        code = campaigns.create_campaign(
+            s, campaigns.CampaignSpec(name="蔬菜包发放", item="蔬菜包", qty=1)
         ).code
         meetings.create_meeting(
             s,
@@ -67,7 +69,7 @@ def _fill(c: Office) -> None:
         )
     for h in homes:
         with c.db.session() as s:
-            ledger.deliver(s, code, h)
+            deliveries.deliver(s, code, h)
 
 
 @pytest.fixture
@@ -88,7 +90,7 @@ def test_overview_counts_what_the_community_itself_counts(sent: dict[str, Office
     with c.db.reading() as session:
         own = office_stats(session)
         stock = {r.item: r.on_hand for r in ledger.stock(session)}
-        todo = meetings.todo_counts(session)
+        todo = action_items.todo_counts(session)
     overview, row = _row(s, COMMUNITY)
     assert [r.code for r in overview.rows] == [COMMUNITY, COMMUNITY2]
     assert row.name == "办公室C" and row.last_package == 1
@@ -285,16 +287,16 @@ def test_the_street_office_sees_each_communitys_shortage_and_households_waiting(
     with c.db.session() as session:
         ledger.receive(session, "大米", 50, unit="袋", source="区民政局", source_kind="allocation")
         ledger.receive(session, "口罩", 100, unit="个", source="区卫健局", source_kind="allocation")
-        code = ledger.create_campaign(
+        code = campaigns.create_campaign(
             session,
-            ledger.CampaignSpec(
-                name="米面发放", item="大米", qty=1, more=(ledger.LineSpec("口罩", 2),)
+            campaigns.CampaignSpec(
+                name="米面发放", item="大米", qty=1, more=(campaigns.LineSpec("口罩", 2),)
             ),
         ).code
     with c.db.reading() as session:
         homes = session.scalar(select(func.count()).select_from(SupplyAllocation))
         assert homes is not None and homes > 50
-        own = {n.item: n for n in ledger.needs_list(session).items}
+        own = {n.item: n for n in supplies_needs.needs_list(session).items}
     assert (own["大米"].still_to_hand_out, own["大米"].shortage) == (homes, homes - 50)
     assert own["口罩"].shortage == 2 * homes - 100
 
@@ -324,7 +326,7 @@ def test_the_street_office_sees_each_communitys_shortage_and_households_waiting(
         )
     for h in first:
         with c.db.session() as session:
-            ledger.deliver(session, code, h)
+            deliveries.deliver(session, code, h)
     with c.db.session() as session:
         ledger.receive(session, "大米", 1000, unit="袋", source="某商超", source_kind="purchase")
     second = _export(c, tmp_path / "usb2")
@@ -348,7 +350,7 @@ def test_the_street_office_sees_each_communitys_shortage_and_households_waiting(
 
     # the campaign ends: nobody waits any more, the rows are tombstoned and travel as such
     with c.db.session() as session:
-        ledger.close_campaign(session, code)
+        campaigns.close_campaign(session, code)
     fourth = _export(c, tmp_path / "usb4")
     assert fourth.counts["supply_need"] == 2
     import_into(s, fourth.path)
@@ -364,7 +366,7 @@ def test_the_report_shows_the_shortages(offices: dict[str, Office], tmp_path: Pa
     c, s = offices["C"], offices["S"]
     with c.db.session() as session:
         ledger.receive(session, "大米", 10, unit="袋", source="区民政局", source_kind="allocation")
-        ledger.create_campaign(session, ledger.CampaignSpec(name="米", item="大米", qty=1))
+        campaigns.create_campaign(session, campaigns.CampaignSpec(name="米", item="大米", qty=1))
     import_into(s, _export(c, tmp_path / "usb").path)
     overview, row = _row(s, COMMUNITY)
     short = row.needs[0].shortage

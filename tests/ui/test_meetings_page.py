@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QMessageBox
 
 from app.core.common.changes import Change
+from app.core.meetings import action_items, search
 from app.core.meetings import minutes as core
 from app.core.meetings.minutes import ActionItemInput, MeetingInput
 from app.db.models_meetings import Meeting
@@ -96,8 +97,8 @@ def yes(monkeypatch):
 def test_the_table_models_pass_the_model_tester(qtmodeltester, demo_ctx):
     record(demo_ctx.db)
     with demo_ctx.db.reading() as session:
-        meetings = core.search_meetings(session)
-        items = core.list_action_items(session)
+        meetings = search.search_meetings(session)
+        items = action_items.list_action_items(session)
     model = MeetingTableModel()
     model.set_rows(meetings)
     qtmodeltester.check(model)
@@ -111,7 +112,7 @@ def test_the_table_models_pass_the_model_tester(qtmodeltester, demo_ctx):
 def test_overdue_items_say_so_in_words_not_only_in_colour(demo_ctx):
     record(demo_ctx.db)
     with demo_ctx.db.reading() as session:
-        items = core.list_action_items(session)
+        items = action_items.list_action_items(session)
     model = ActionItemModel()
     model.set_rows(items)
     state = model.index(0, ActionItemModel.COL_STATE)
@@ -200,7 +201,7 @@ def test_record_a_meeting_through_the_window_publish_and_see_it(qtbot, window, d
 
     with demo_ctx.db.reading() as session:
         (meeting,) = session.query(Meeting).all()
-        stored = core.get_meeting(session, meeting.id)
+        stored = search.get_meeting(session, meeting.id)
     assert stored.status == "published"
     assert stored.held_on == held and stored.grid_code == grid_code
     assert stored.start_time is not None and stored.start_time.strftime("%H:%M") == "09:30"
@@ -402,7 +403,7 @@ def test_files_attached_in_the_editor_are_kept_with_the_minutes(
     qtbot.wait_until(lambda: not dialog.isVisible(), timeout=5000)
     with demo_ctx.db.reading() as session:
         (meeting,) = session.query(Meeting).all()
-        (attachment,) = core.get_meeting(session, meeting.id).attachments
+        (attachment,) = search.get_meeting(session, meeting.id).attachments
     assert attachment.file_name == "签到表.jpg"
     stored = demo_ctx.datadir.attachments / attachment.stored_name
     assert stored.read_bytes() == scan.read_bytes()

@@ -22,14 +22,9 @@ from sqlalchemy.orm import Session
 
 from app.core.common.files import write_atomically
 from app.core.common.pdf import Footer, numbered_canvas, register_cjk_font
-from app.core.meetings.minutes import (
-    ACTION_STATUS_NAMES,
-    LEVEL_NAMES,
-    ActionItemRow,
-    MeetingDetail,
-    get_meeting,
-    office_name,
-)
+from app.core.meetings.action_items import ACTION_STATUS_NAMES, ActionItemRow
+from app.core.meetings.minutes import LEVEL_NAMES, office_name
+from app.core.meetings.search import MeetingDetail, get_meeting
 from app.core.registry.idnumber import mask as mask_id_number
 
 WEEKDAYS = "一二三四五六日"

@@ -11,7 +11,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.core.meetings.minutes import ActionItemRow, MeetingSummary
+from app.core.meetings.action_items import ActionItemRow
+from app.core.meetings.search import MeetingSummary
 from app.ui.labels import meeting_kind_label
 from app.ui.models.rows import Index, RowsModel, bold
 from app.ui.style import DANGER

@@ -38,8 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.common.changes import Change
+from app.core.meetings import action_items, attachments, search
 from app.core.meetings import minutes as core
-from app.core.meetings.minutes import ActionItemInput, MeetingDetail, MeetingInput
+from app.core.meetings.minutes import ActionItemInput, MeetingInput
+from app.core.meetings.search import MeetingDetail
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.dates import date_edit, from_qdate, to_qdate
@@ -564,13 +566,13 @@ class MeetingEditorDialog(QDialog):
         assert self.meeting_id is not None
         db, folder, meeting_id = self.ctx.db, self.ctx.datadir.attachments, self.meeting_id
 
-        def work(_progress: Any) -> list[core.AttachmentRow]:
+        def work(_progress: Any) -> list[attachments.AttachmentRow]:
             with db.session() as session:
                 for path in paths:
-                    core.add_attachment(session, meeting_id, path, folder)
-                return core.get_meeting(session, meeting_id).attachments
+                    attachments.add_attachment(session, meeting_id, path, folder)
+                return search.get_meeting(session, meeting_id).attachments
 
-        def done(rows: list[core.AttachmentRow]) -> None:
+        def done(rows: list[attachments.AttachmentRow]) -> None:
             self.attachment_list.clear()
             for attachment in rows:
                 entry = QListWidgetItem(with_note(attachment.file_name, _size(attachment.size)))
@@ -634,9 +636,9 @@ class MeetingEditorDialog(QDialog):
                 else:
                     saved = core.edit_meeting(session, meeting_id, data)
                 for attachment_id in removed:
-                    core.remove_attachment(session, attachment_id)
+                    attachments.remove_attachment(session, attachment_id)
                 for path in files:
-                    core.add_attachment(session, saved, path, folder)
+                    attachments.add_attachment(session, saved, path, folder)
                 return saved
 
         self.save_button.setEnabled(False)
@@ -674,7 +676,7 @@ def _size(size: int) -> str:
 class CloseActionDialog(QDialog):
     """Closing an action item: what was done, and when (or why it is dropped)."""
 
-    def __init__(self, item: core.ActionItemRow, parent: QWidget | None = None) -> None:
+    def __init__(self, item: action_items.ActionItemRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("办结待办事项"))
         self.setMinimumWidth(560)

@@ -33,14 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.common.changes import Change
+from app.core.meetings import action_items, search
 from app.core.meetings import minutes as core
-from app.core.meetings.minutes import (
-    ActionItemRow,
-    ActionQuery,
-    MeetingQuery,
-    MeetingSummary,
-    TodoCounts,
-)
+from app.core.meetings.action_items import ActionItemRow, ActionQuery, TodoCounts
+from app.core.meetings.search import MeetingQuery, MeetingSummary
 from app.ui.context import AppContext, preview_folder
 from app.ui.dates import date_edit, from_qdate
 from app.ui.home_section import HomeSection
@@ -295,11 +291,11 @@ class MeetingsPage(QWidget):
 
         def work(_progress: Any) -> tuple[list[MeetingSummary], list[tuple[str, str]], int]:
             with db.reading() as session:
-                found = core.search_meetings(session, query)
+                found = search.search_meetings(session, query)
                 total = (
                     len(found)
                     if query == MeetingQuery()
-                    else len(core.search_meetings(session, MeetingQuery()))
+                    else len(search.search_meetings(session, MeetingQuery()))
                 )
                 return found, core.grid_choices(session), total
 
@@ -419,7 +415,7 @@ class MeetingsPage(QWidget):
 
         def work(_progress: Any) -> list[ActionItemRow]:
             with db.reading() as session:
-                return core.list_action_items(session, query)
+                return action_items.list_action_items(session, query)
 
         self._actions_request += 1
         token = self._actions_request
@@ -493,7 +489,7 @@ class MeetingsPage(QWidget):
 
         def work(_progress: Any) -> None:
             with db.session() as session:
-                core.close_action_item(session, item.id, note, done_on, cancelled=cancelled)
+                action_items.close_action_item(session, item.id, note, done_on, cancelled=cancelled)
 
         self.ctx.run(
             self,
@@ -518,7 +514,7 @@ class MeetingsPage(QWidget):
 
         def work(_progress: Any) -> None:
             with db.session() as session:
-                core.reopen_action_item(session, item.id)
+                action_items.reopen_action_item(session, item.id)
 
         self.ctx.run(
             self,
@@ -552,13 +548,13 @@ class MeetingsPage(QWidget):
     def _load_detail(self, meeting_id: int, then: Any) -> None:
         db = self.ctx.db
 
-        def work(_progress: Any) -> core.MeetingDetail:
+        def work(_progress: Any) -> search.MeetingDetail:
             with db.reading() as session:
-                return core.get_meeting(session, meeting_id)
+                return search.get_meeting(session, meeting_id)
 
         self.ctx.run(self, work, on_success=then, show_progress=False)
 
-    def _edit_loaded(self, detail: core.MeetingDetail) -> None:
+    def _edit_loaded(self, detail: search.MeetingDetail) -> None:
         self._open_editor(MeetingEditorDialog(self.ctx, self._grids, detail, self))
 
     def delete_meeting(self) -> None:
@@ -642,12 +638,12 @@ class MeetingsPage(QWidget):
             return
         db = self.ctx.db
 
-        def work(_progress: Any) -> core.MeetingDetail:
+        def work(_progress: Any) -> search.MeetingDetail:
             with db.session() as session:
                 new_id = core.amend_meeting(session, row.id, reason)
-                return core.get_meeting(session, new_id)
+                return search.get_meeting(session, new_id)
 
-        def done(detail: core.MeetingDetail) -> None:
+        def done(detail: search.MeetingDetail) -> None:
             self._select_after_load = detail.id
             self._open_editor(MeetingEditorDialog(self.ctx, self._grids, detail, self))
 
@@ -672,7 +668,7 @@ class MeetingsPage(QWidget):
 
             progress(0, 2, "")
             with db.reading() as session:
-                detail = core.get_meeting(session, row.id)
+                detail = search.get_meeting(session, row.id)
                 office = core.office_name(session)
             progress(1, 2, "")
             name = default_file_name(detail)
@@ -728,8 +724,8 @@ class MeetingTodoSection(HomeSection):
 
         def work(_progress: Any) -> tuple[TodoCounts, list[ActionItemRow]]:
             with db.reading() as session:
-                counts = core.todo_counts(session)
-                rows = core.list_action_items(
+                counts = action_items.todo_counts(session)
+                rows = action_items.list_action_items(
                     session, ActionQuery(open_only=True, limit=self.SHOWN)
                 )
                 return counts, rows
