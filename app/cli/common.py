@@ -59,7 +59,7 @@ def parse_date(value: str | None, what_zh: str = "日期", what_en: str = "Date"
     None when none was given."""
     if not value:
         return None
-    from app.core.registry.roster_import import read_date
+    from app.core.registry.roster_reading import read_date
 
     found = read_date(value)
     if found is None:

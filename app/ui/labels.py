@@ -88,7 +88,7 @@ MEETING_KINDS = (  # the meeting types the editor offers (app.db.models_meetings
     QT_TRANSLATE_NOOP("MeetingKind", "党员大会"),
     QT_TRANSLATE_NOOP("MeetingKind", "工作例会"),
 )
-ROSTER_FIELDS = {  # the columns of a roster (app.core.registry.roster_import.FIELD_LABELS)
+ROSTER_FIELDS = {  # the columns of a roster (app.core.registry.roster_reading.FIELD_LABELS)
     "name": QT_TRANSLATE_NOOP("RosterField", "姓名"),
     "id_number": QT_TRANSLATE_NOOP("RosterField", "身份证号"),
     "gender": QT_TRANSLATE_NOOP("RosterField", "性别"),

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.common.changes import Change
-from app.core.registry.roster_import import FIELDS, Layout, Plan, analyse, apply, find_layout
+from app.core.registry.roster_import import analyse, apply
+from app.core.registry.roster_plan import Plan
+from app.core.registry.roster_reading import FIELDS, Layout, find_layout
 from app.core.registry.roster_rejected import RejectedFile, write_rejected
 from app.core.spreadsheet import Table, cell_text, digits_lost, read_table
 from app.errors import Cancelled, GridDeskError, PlanOutdated

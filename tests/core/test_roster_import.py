@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 
 from app.core.registry import idnumber
 from app.core.registry.roster_export import export_residents
-from app.core.registry.roster_import import find_layout, import_roster
+from app.core.registry.roster_import import import_roster
+from app.core.registry.roster_reading import find_layout
 from app.core.spreadsheet import read_table
 from app.db.engine import Database
 from app.db.models import AuditEntry, Building, Household, Resident

@@ -1,6 +1,6 @@
 """Importing the roster of people on duty (网格员、志愿者、下沉干部名册) from Excel, WPS or CSV, with the
 same care as the residents import — and with its reader and cell normalisation
-(`app.core.spreadsheet.read_table`, `app.core.registry.roster_import.clean_*`, `read_id`, `read_date`):
+(`app.core.spreadsheet.read_table`, `app.core.registry.roster_reading.clean_*`, `read_id`, `read_date`):
 
     plan = analyse_roster(db, path, sheet, default_role=None)   # every problem; nothing written
     apply_roster(db, plan)                                      # one transaction: all or nothing
@@ -15,7 +15,7 @@ same care as the residents import — and with its reader and cell normalisation
   phone) is updated, not added again: importing the same file twice changes nothing.
 * Totals, counts and signature lines under the roster (合计 | 14 人, 制表人：李四) are not people:
   they are skipped with a warning naming the row (`not_a_person`), told from people as the
-  residents import tells them (`roster_import.footer_reason`).
+  residents import tells them (`roster_rows.footer_reason`).
 * Rejected rows never block good ones; row numbers are the spreadsheet's (1-based).
 """
 
@@ -35,17 +35,17 @@ from app.core.common.progress import Progress, no_progress
 from app.core.grids import duty
 from app.core.grids.duty import PersonInput, role_from_text
 from app.core.registry import address
-from app.core.registry.roster_import import (
+from app.core.registry.roster_reading import (
     HEADER_SCAN_ROWS,
     Problem,
     _header_key,
     clean_name,
     clean_phone,
     clean_text,
-    footer_reason,
     read_date,
     read_id,
 )
+from app.core.registry.roster_rows import footer_reason
 from app.core.spreadsheet import Table, read_table
 from app.db.engine import Database
 from app.db.models import Grid, Household, Resident
@@ -80,7 +80,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 LABELS = {f: names[0] for f, names in FIELDS.items()}
 # what the second cell of a two-cell row must hold for the row to be a person's (see
-# roster_import.footer_reason): at least so many digits in a cell of these fields
+# roster_rows.footer_reason): at least so many digits in a cell of these fields
 PERSON_DIGITS = {
     "id_number": 10,
     "phone": 7,

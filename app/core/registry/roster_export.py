@@ -25,7 +25,7 @@ from sqlalchemy import text
 from app.core.common.files import atomic_path
 from app.core.common.masking import MASKED_NOTE, mask_id_number, mask_phone, masked_birth
 from app.core.common.progress import Progress, no_progress
-from app.core.registry.roster_import import DOC_TYPE_NAMES, NEUTRALISED
+from app.core.registry.roster_reading import DOC_TYPE_NAMES, NEUTRALISED
 from app.core.registry.vocabulary import gender_name, residency_name, status_name
 from app.db.engine import Database
 from app.db.models import split_tags
@@ -34,7 +34,7 @@ from app.errors import InvalidInput
 SHEET = "居民"
 MASKED_SHEET = "居民（已脱敏）"
 
-# (header, width); the headers are the first of each field's usual names in roster_import.FIELDS
+# (header, width); the headers are the first of each field's usual names in roster_reading.FIELDS
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("户号", 10),
     ("姓名", 10),

@@ -25,7 +25,8 @@ from typing import Any, BinaryIO
 
 from app.core.common.files import write_atomically
 from app.core.registry.roster_export import neutralise
-from app.core.registry.roster_import import Plan, Problem, mask_numbers
+from app.core.registry.roster_plan import Plan
+from app.core.registry.roster_reading import Problem, mask_numbers
 from app.core.spreadsheet import cell_text
 from app.errors import InvalidInput
 
