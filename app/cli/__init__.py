@@ -121,7 +121,7 @@ def cmd_stats(args: argparse.Namespace, out: Output) -> int:
         data = office_stats(session)
         communities = None
         if info.is_street_office:
-            from app.core.exchange.packages import community_summaries
+            from app.core.exchange.importing import community_summaries
 
             communities = community_summaries(session)
     data = {"office": {"code": info.code, "name": info.name, "role": info.role}, **data}
@@ -155,6 +155,7 @@ AREA_MODULES: tuple[str, ...] = (
     "app.cli.registry",
     "app.cli.printing",
     "app.cli.grids",
+    "app.cli.duty",
     "app.cli.exchange",
     "app.cli.supplies",
     "app.cli.street",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,6 +79,23 @@ def group(sub: Any, name: str, help_text: str) -> Any:
         inner = parser.add_subparsers(dest=f"{name}_what", metavar="WHAT", required=True)
         setattr(parser, _INNER, inner)
     return getattr(parser, _INNER)
+
+
+def subcommands(
+    sub: Any, name: str, help_text: str
+) -> Callable[[str, Callable[[argparse.Namespace, Any], int], str], argparse.ArgumentParser]:
+    """A function adding one subcommand of group `name` with its handler, so that an area's
+    registration reads as a list of commands and their arguments."""
+    cmds = group(sub, name, help_text)
+
+    def add(
+        action: str, handler: Callable[[argparse.Namespace, Any], int], text: str
+    ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = cmds.add_parser(action, help=text)
+        p.set_defaults(handler=handler)
+        return p
+
+    return add
 
 
 def dispatch(args: argparse.Namespace, out: Any) -> int:
