@@ -73,6 +73,25 @@ class _Names:
         return self.rng.choice(self.prefixes) + f"{self.rng.randrange(10**8):08d}"
 
 
+class _Roster:
+    """The demo roster as it is filled: who was added to which pool, so the shifts can be staffed
+    from the people of their grid (or anyone, for the community's own duties)."""
+
+    def __init__(self, session: Session, rng: random.Random) -> None:
+        self.session = session
+        self.rng = rng
+        self.names = _Names(rng)
+        self.pools: dict[str, list[int]] = defaultdict(list)  # grid code ("" community) → ids
+        self.cadres_by_grid: dict[str, list[int]] = defaultdict(list)
+        self.used_residents: set[int] = set()
+        self.people = 0
+
+    def add(self, data: PersonInput) -> int:
+        person = duty.add_person(self.session, data)
+        self.people += 1
+        return person.id
+
+
 def fill_demo_roster(
     session: Session,
     *,
@@ -82,7 +101,6 @@ def fill_demo_roster(
 ) -> DemoRosterResult:
     """Fill the roster, duties and this week's shifts of a community that has grids but no roster."""
     rng = random.Random(seed)
-    names = _Names(rng)
     now = (now or datetime.now()).replace(second=0, microsecond=0)
     today = now.date()
     if session.scalar(select(func.count()).select_from(DutyPerson)):
@@ -99,6 +117,25 @@ def fill_demo_roster(
             "还没有网格：请先生成演示社区或新建网格。",
             "There are no grids yet: make the demo community or add grids first.",
         )
+    buildings = _buildings_by_grid(session)
+    residents = _resident_candidates(session, today)
+    roster = _Roster(session, rng)
+    for n, (gid, code) in enumerate(grids):
+        progress(n, len(grids), "名册")
+        _staff_grid(roster, code, n, buildings[gid], residents, today)
+    _staff_community(roster)
+    # one cadre in the first grid is on the roster only (never comes)
+    first = grids[0][1]
+    absent = roster.cadres_by_grid[first][0] if roster.cadres_by_grid[first] else None
+    duties = _create_duties(session, [code for _gid, code in grids], today)
+    shifts, assignments = _staff_shifts(session, rng, duties, roster.pools, first, absent)
+    check_ins = _check_in_begun(session, rng, now, absent)
+    progress(len(grids), len(grids), "名册")
+    return DemoRosterResult(roster.people, len(duties), shifts, assignments, check_ins)
+
+
+def _buildings_by_grid(session: Session) -> dict[int, list[tuple[int, str, int]]]:
+    """Each grid's buildings (id, number, units): the zones building and unit leaders answer for."""
     buildings: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
     for bid, number, units, gid in session.execute(
         select(Building.id, Building.number, Building.units, Building.grid_id).where(
@@ -106,7 +143,14 @@ def fill_demo_roster(
         )
     ):
         buildings[gid].append((bid, number, units))
-    # candidates from the residents: heads of households aged 35-70, one per building
+    return buildings
+
+
+def _resident_candidates(
+    session: Session, today: date
+) -> dict[int, list[tuple[int, str, str | None, int]]]:
+    """Candidates from the residents for building and unit leaders, who must be residents: heads
+    of households aged 35-70, up to four per building."""
     born_after = today.replace(year=today.year - 70)
     born_before = today.replace(year=today.year - 35)
     residents: dict[int, list[tuple[int, str, str | None, int]]] = defaultdict(list)
@@ -122,105 +166,103 @@ def fill_demo_roster(
     ):
         if len(residents[bid]) < 4:
             residents[bid].append((rid, name, phone, unit))
-    used_residents: set[int] = set()
-    pools: dict[str, list[int]] = defaultdict(list)  # grid code ("" community) → person ids
-    cadres_by_grid: dict[str, list[int]] = defaultdict(list)
-    people = 0
+    return residents
 
-    def add(data: PersonInput) -> int:
-        nonlocal people
-        person = duty.add_person(session, data)
-        people += 1
-        return person.id
 
-    for n, (gid, code) in enumerate(grids):
-        progress(n, len(grids), "名册")
-        big = len(buildings[gid]) > 12
-        # some grids are thinly staffed, as the paper found: a leader, a worker, little else
-        thin = n == 1 or rng.random() < 0.25
-        pools[code].append(add(PersonInput(names.name(), "grid_leader", names.phone(), grid=code)))
-        for _ in range(2 if big else 1):
-            pools[code].append(
-                add(PersonInput(names.name(), "grid_worker", names.phone(), grid=code))
+def _staff_grid(
+    roster: _Roster,
+    code: str,
+    n: int,
+    buildings: list[tuple[int, str, int]],
+    residents: dict[int, list[tuple[int, str, str | None, int]]],
+    today: date,
+) -> None:
+    """The people of the `n`-th grid: a leader and workers always; building and unit leaders,
+    party members, volunteers and sent-down cadres unless the grid is thinly staffed — as the
+    paper found some are, so the coverage page has something to flag."""
+    rng, names, add, pool = roster.rng, roster.names, roster.add, roster.pools[code]
+    big = len(buildings) > 12
+    thin = n == 1 or rng.random() < 0.25
+    pool.append(add(PersonInput(names.name(), "grid_leader", names.phone(), grid=code)))
+    for _ in range(2 if big else 1):
+        pool.append(add(PersonInput(names.name(), "grid_worker", names.phone(), grid=code)))
+    for bid, number, units in buildings:
+        free = [r for r in residents.get(bid, []) if r[0] not in roster.used_residents]
+        if free and not thin and rng.random() < 0.6:
+            rid, name, phone, _unit = free[0]
+            roster.used_residents.add(rid)
+            add(
+                PersonInput(name, "building_leader", phone, grid=code, resident_id=rid, zone=number)
             )
-        for bid, number, units in buildings[gid]:
-            free = [r for r in residents.get(bid, []) if r[0] not in used_residents]
-            if free and not thin and rng.random() < 0.6:
-                rid, name, phone, _unit = free[0]
-                used_residents.add(rid)
-                add(
-                    PersonInput(
-                        name,
-                        "building_leader",
-                        phone,
-                        grid=code,
-                        resident_id=rid,
-                        zone=number,
-                    )
-                )
-            if len(free) > 1 and units > 1 and not thin and rng.random() < 0.25:
-                rid, name, phone, unit = free[1]
-                used_residents.add(rid)
-                add(
-                    PersonInput(
-                        name,
-                        "unit_leader",
-                        phone,
-                        grid=code,
-                        resident_id=rid,
-                        zone=f"{number}栋{unit}单元",
-                    )
-                )
-        if thin:
-            continue
-        numbers = [b[1] for b in buildings[gid]]
-        for i in range(2):
-            zone = ",".join(numbers[i::2][:3]) if numbers else None
-            pools[code].append(
-                add(
-                    PersonInput(
-                        names.name(),
-                        "party_member",
-                        names.phone(),
-                        grid=code,
-                        organisation=rng.choice(HOME_UNITS) if rng.random() < 0.5 else None,
-                        zone=zone,
-                    )
+        if len(free) > 1 and units > 1 and not thin and rng.random() < 0.25:
+            rid, name, phone, unit = free[1]
+            roster.used_residents.add(rid)
+            add(
+                PersonInput(
+                    name,
+                    "unit_leader",
+                    phone,
+                    grid=code,
+                    resident_id=rid,
+                    zone=f"{number}栋{unit}单元",
                 )
             )
-        for _ in range(4 if big else 3):
-            pools[code].append(
-                add(
-                    PersonInput(
-                        names.name(),
-                        "volunteer",
-                        names.phone(),
-                        grid=code,
-                        skills=rng.sample(SKILLS, rng.randint(1, 2)),
-                        availability=rng.choice(AVAILABILITY),
-                        health=rng.choice(HEALTH),
-                    )
-                )
-            )
-        for _ in range(2 if big else 1):
-            posted = today - timedelta(days=rng.randint(12, 25))
-            pid = add(
+    if thin:
+        return
+    numbers = [b[1] for b in buildings]
+    for i in range(2):
+        zone = ",".join(numbers[i::2][:3]) if numbers else None
+        pool.append(
+            add(
                 PersonInput(
                     names.name(),
-                    "cadre",
+                    "party_member",
                     names.phone(),
                     grid=code,
-                    organisation=rng.choice(HOME_UNITS),
-                    posting_start=posted,
-                    posting_end=posted + timedelta(days=rng.choice((30, 45, 60))),
+                    organisation=rng.choice(HOME_UNITS) if rng.random() < 0.5 else None,
+                    zone=zone,
                 )
             )
-            pools[code].append(pid)
-            cadres_by_grid[code].append(pid)
+        )
+    for _ in range(4 if big else 3):
+        pool.append(
+            add(
+                PersonInput(
+                    names.name(),
+                    "volunteer",
+                    names.phone(),
+                    grid=code,
+                    skills=rng.sample(SKILLS, rng.randint(1, 2)),
+                    availability=rng.choice(AVAILABILITY),
+                    health=rng.choice(HEALTH),
+                )
+            )
+        )
+    for _ in range(2 if big else 1):
+        posted = today - timedelta(days=rng.randint(12, 25))
+        pid = add(
+            PersonInput(
+                names.name(),
+                "cadre",
+                names.phone(),
+                grid=code,
+                organisation=rng.choice(HOME_UNITS),
+                posting_start=posted,
+                posting_end=posted + timedelta(days=rng.choice((30, 45, 60))),
+            )
+        )
+        pool.append(pid)
+        roster.cadres_by_grid[code].append(pid)
+
+
+def _staff_community(roster: _Roster) -> None:
+    """The community's own people, in no grid: staff and social workers (who take the community's
+    duties) and two partner organisations."""
+    names, add, pool = roster.names, roster.add, roster.pools[""]
     for _ in range(4):
-        pools[""].append(add(PersonInput(names.name(), "staff", names.phone())))
+        pool.append(add(PersonInput(names.name(), "staff", names.phone())))
     for _ in range(2):
-        pools[""].append(
+        pool.append(
             add(
                 PersonInput(
                     names.name(),
@@ -233,12 +275,18 @@ def fill_demo_roster(
         )
     add(PersonInput(names.name(), "partner", names.phone(), organisation="社区物业服务中心"))
     add(PersonInput(names.name(), "partner", names.phone(), organisation="社区生鲜超市"))
-    # one cadre in the first grid is on the roster only (never comes)
-    absent = cadres_by_grid[grids[0][1]][0] if cadres_by_grid[grids[0][1]] else None
 
+
+# a duty with the grid whose people staff it ("" anyone), its daily times and people needed, its days
+_DemoDuty = tuple[int, str, list[tuple[time, time, int]], list[date]]
+
+
+def _create_duties(session: Session, grid_codes: list[str], today: date) -> list[_DemoDuty]:
+    """This week's duties: the gates, the office, deliveries every other day, and door-to-door
+    visits in the first grids."""
     monday = today - timedelta(days=today.weekday())
     days = [monday + timedelta(days=i) for i in range(7)]
-    duties: list[tuple[int, str, list[tuple[time, time, int]], list[date]]] = []
+    duties: list[_DemoDuty] = []
     for gate in GATES:
         d = duty_shifts.create_duty(session, f"{gate}卡点值守", "卡点值守", place=f"小区{gate}")
         duties.append((d.id, "", [(time(8), time(12), 2), (time(12), time(16), 2)], days))
@@ -246,13 +294,26 @@ def fill_demo_roster(
     duties.append((d.id, "", [(time(8, 30), time(17, 30), 2)], days))
     d = duty_shifts.create_duty(session, "物资配送", "物资配送", place="社区物资点")
     duties.append((d.id, "", [(time(14), time(17), 3)], days[::2]))
-    for _gid, code in grids[:MAX_VISIT_GRIDS]:
+    for code in grid_codes[:MAX_VISIT_GRIDS]:
         d = duty_shifts.create_duty(
             session, f"{code} 重点人群走访", "上门走访", grid=code, place=f"{code} 网格内"
         )
         duties.append((d.id, code, [(time(9), time(11, 30), 2)], days))
+    return duties
 
-    shifts = assignments = check_ins = 0
+
+def _staff_shifts(
+    session: Session,
+    rng: random.Random,
+    duties: list[_DemoDuty],
+    pools: dict[str, list[int]],
+    first_grid: str,
+    absent: int | None,
+) -> tuple[int, int]:
+    """The duties' shifts, each staffed from its grid's people (or anyone) through the same
+    refusals as the office's own (busy then, outside a posting); the absent cadre is put first
+    where they may serve, so they have shifts to miss. Returns (shifts, assignments)."""
+    shifts = assignments = 0
     everyone = [pid for pool in pools.values() for pid in pool]
     for duty_id, code, times, on_days in duties:
         for day in on_days:
@@ -267,7 +328,7 @@ def fill_demo_roster(
                 shifts += 1
                 pool = pools[code] if code else everyone
                 candidates = rng.sample(pool, len(pool))
-                if absent is not None and (code == grids[0][1] or not code):
+                if absent is not None and (code == first_grid or not code):
                     candidates.insert(0, absent)
                 put = 0
                 for pid in candidates:
@@ -279,7 +340,13 @@ def fill_demo_roster(
                         continue  # busy then, or outside their posting
                     put += 1
                 assignments += put
-    # attendance for the shifts already begun
+    return shifts, assignments
+
+
+def _check_in_begun(session: Session, rng: random.Random, now: datetime, absent: int | None) -> int:
+    """Attendance for the shifts already begun: most people came, a few did not, the absent cadre
+    never. Returns the check-ins."""
+    check_ins = 0
     for a, s in session.execute(
         select(ShiftAssignment, DutyShift)
         .join(DutyShift, DutyShift.id == ShiftAssignment.shift_id)
@@ -296,5 +363,4 @@ def fill_demo_roster(
         leave = s.ends_at + timedelta(minutes=rng.randint(-10, 20))
         if leave <= now and rng.random() < 0.95:
             a.checked_out_at = leave
-    progress(len(grids), len(grids), "名册")
-    return DemoRosterResult(people, len(duties), shifts, assignments, check_ins)
+    return check_ins
