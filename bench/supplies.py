@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from bench.common import CACHE, Workload, community
 
 if TYPE_CHECKING:
-    from app.core.supplies.ledger import CampaignSpec
+    from app.core.supplies.campaigns import CampaignSpec
 
 
 def _copy(source: Path, name: str) -> Path:
@@ -38,7 +38,7 @@ def workloads() -> list[Workload]:
 
     from app.core.office.datadir import DataDir
     from app.core.office.setup import open_office
-    from app.core.supplies import ledger
+    from app.core.supplies import campaigns, deliveries, ledger
     from app.db.models import Household
 
     source = community(180_000)
@@ -49,21 +49,23 @@ def workloads() -> list[Workload]:
         ledger.receive(session, "口罩", 1_000_000, unit="个", source="bench")
         ledger.receive(session, "米", 1_000_000, unit="袋", source="bench")
         ledger.receive(session, "油", 1_000_000, unit="瓶", source="bench")
-        scan_code = ledger.create_campaign(
-            session, ledger.CampaignSpec(name="scan", item="口罩", qty=1, target="all")
+        scan_code = campaigns.create_campaign(
+            session, campaigns.CampaignSpec(name="scan", item="口罩", qty=1, target="all")
         ).code
-        multi_scan_code = ledger.create_campaign(session, _parcel("scan parcel")).code
+        multi_scan_code = campaigns.create_campaign(session, _parcel("scan parcel")).code
     with db.reading() as session:
         addresses = list(
             session.scalars(select(Household.address_code).where(Household.deleted_at.is_(None)))
         )
         households = session.scalar(select(func.count()).select_from(Household)) or 0
-    spec = ledger.CampaignSpec(name="口罩按人发放", item="口罩", qty=1, per="person", target="all")
+    spec = campaigns.CampaignSpec(
+        name="口罩按人发放", item="口罩", qty=1, per="person", target="all"
+    )
 
     def plan() -> float:
         start = time.perf_counter()
         with db.session(note="bench") as session:
-            result = ledger.create_campaign(session, spec)
+            result = campaigns.create_campaign(session, spec)
         took = time.perf_counter() - start
         assert result.preview.households > 0.9 * households
         return took
@@ -71,7 +73,7 @@ def workloads() -> list[Workload]:
     def plan_parcel() -> float:
         start = time.perf_counter()
         with db.session(note="bench") as session:
-            result = ledger.create_campaign(session, _parcel("粮油口罩包"))
+            result = campaigns.create_campaign(session, _parcel("粮油口罩包"))
         took = time.perf_counter() - start
         assert result.preview.households > 0.9 * households and len(result.preview.items) == 3
         return took
@@ -79,9 +81,9 @@ def workloads() -> list[Workload]:
     rdb, _ = open_office(DataDir(raw))
     with rdb.session(note="bench") as session:
         ledger.receive(session, "口罩", 1_000_000, unit="个", source="bench")
-        raw_campaign = ledger.create_campaign(
+        raw_campaign = campaigns.create_campaign(
             session,
-            ledger.CampaignSpec(name="raw", item="口罩", qty=1, target="list:" + addresses[0]),
+            campaigns.CampaignSpec(name="raw", item="口罩", qty=1, target="list:" + addresses[0]),
         ).id
     rdb.dispose()
     conn = sqlite3.connect(raw / "griddesk.sqlite3", isolation_level=None)
@@ -110,7 +112,7 @@ def workloads() -> list[Workload]:
         state["app"] += 1
         start = time.perf_counter()
         with db.session(note="scan") as session:
-            got = ledger.deliver(session, scan_code, address)
+            got = deliveries.deliver(session, scan_code, address)
         took = time.perf_counter() - start
         assert got.address_code == address
         return took
@@ -120,7 +122,7 @@ def workloads() -> list[Workload]:
         state["multi"] += 1
         start = time.perf_counter()
         with db.session(note="scan") as session:
-            got = ledger.deliver(session, multi_scan_code, address)
+            got = deliveries.deliver(session, multi_scan_code, address)
         took = time.perf_counter() - start
         assert got.address_code == address and len(got.lines) == 3
         return took
@@ -209,12 +211,12 @@ def workloads() -> list[Workload]:
 
 
 def _parcel(name: str) -> CampaignSpec:
-    from app.core.supplies import ledger
+    from app.core.supplies import campaigns
 
-    return ledger.CampaignSpec(
+    return campaigns.CampaignSpec(
         name=name,
         item="米",
         qty=1,
         target="all",
-        more=(ledger.LineSpec("油", 1), ledger.LineSpec("口罩", 1, "person")),
+        more=(campaigns.LineSpec("油", 1), campaigns.LineSpec("口罩", 1, "person")),
     )

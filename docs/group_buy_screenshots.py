@@ -29,7 +29,7 @@ from app.core.office.datadir import DataDir  # noqa: E402
 from app.core.office.demo import fill_demo  # noqa: E402
 from app.core.office.setup import init_office, open_office  # noqa: E402
 from app.core.printing.notices import write_price_notice  # noqa: E402
-from app.core.supplies import group_buy  # noqa: E402
+from app.core.supplies import group_buy, group_buy_orders  # noqa: E402
 from app.db.models import Household, Resident  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
@@ -82,13 +82,13 @@ def main() -> int:
         packages = [VEG, GRAIN, MEAT, FRUIT]
         with db.session() as s:
             for i, (address, _code) in enumerate(homes[:13]):
-                group_buy.place_order(s, address, packages[i % 4], 1 + i % 3)
+                group_buy_orders.place_order(s, address, packages[i % 4], 1 + i % 3)
                 if i % 4 == 0:
-                    group_buy.place_order(s, address, GRAIN, 1)
+                    group_buy_orders.place_order(s, address, GRAIN, 1)
             for address, _code in homes[:6]:
-                group_buy.mark_paid(s, address, method="wechat")
+                group_buy_orders.mark_paid(s, address, method="wechat")
             for address, _code in homes[:3]:
-                group_buy.mark_delivered(s, address)
+                group_buy_orders.mark_delivered(s, address)
         tasks = TaskManager()
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         ctx = AppContext(folder, info, tasks, "zh", settings)

@@ -54,17 +54,17 @@ def window_shot(
 
 def _supplies_under_way(db: Database) -> None:
     """Stock received and a distribution a third of the way through, as on a working day."""
-    from app.core.supplies import ledger
+    from app.core.supplies import campaigns, deliveries, ledger
 
     with db.session() as session:
         ledger.receive(session, "口罩", 2000, unit="个", source="区应急局")
         ledger.receive(session, "大米", 600, unit="袋", source="爱心企业")
-        created = ledger.create_campaign(
-            session, ledger.CampaignSpec("第一批口罩", "口罩", 2, per="person")
+        created = campaigns.create_campaign(
+            session, campaigns.CampaignSpec("第一批口罩", "口罩", 2, per="person")
         )
-        queue = ledger.campaign_households(session, created.code)
+        queue = deliveries.campaign_households(session, created.code)
         for household in queue[: len(queue) // 3]:
-            ledger.deliver(session, created.code, household.household_code)
+            deliveries.deliver(session, created.code, household.household_code)
 
 
 def main() -> int:

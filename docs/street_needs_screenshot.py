@@ -22,7 +22,7 @@ import exchange_screenshots as base
 
 from app.core.office.datadir import DataDir
 from app.core.office.setup import open_office
-from app.core.supplies import ledger
+from app.core.supplies import campaigns, ledger
 
 DOCS = base.DOCS
 _fill = base.fill_community
@@ -35,7 +35,9 @@ def fill_community(folder: DataDir, residents: int, today: date) -> None:
     try:
         with db.session() as s:
             ledger.receive(s, "大米", 200, unit="袋", source="区民政局", source_kind="allocation")
-            ledger.create_campaign(s, ledger.CampaignSpec(name="大米发放", item="大米", qty=1))
+            campaigns.create_campaign(
+                s, campaigns.CampaignSpec(name="大米发放", item="大米", qty=1)
+            )
     finally:
         db.dispose()
 

@@ -30,8 +30,8 @@ from sqlalchemy import select  # noqa: E402
 from app.core.office.datadir import DataDir  # noqa: E402
 from app.core.office.demo import fill_demo  # noqa: E402
 from app.core.office.setup import init_office, open_office  # noqa: E402
+from app.core.supplies import campaigns, deliveries, sign_off  # noqa: E402
 from app.core.supplies import ledger as supplies  # noqa: E402
-from app.core.supplies import sign_off  # noqa: E402
 from app.db.models import Household  # noqa: E402
 from app.db.models_supplies import SupplyAllocation  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
@@ -69,15 +69,15 @@ def main() -> int:
             supplies.receive(s, "消毒液", 120, unit="瓶", source="爱心人士", donor_kind="person")
             supplies.issue(s, "口罩", 200, reason="卡点值守人员")
             supplies.adjust(s, "消毒液", -2, reason="运输破损")
-            code = supplies.create_campaign(
+            code = campaigns.create_campaign(
                 s,
-                supplies.CampaignSpec(
+                campaigns.CampaignSpec(
                     name="蔬菜包发放（第一轮）",
                     item="蔬菜包",
                     qty=1,
                     more=(
-                        supplies.LineSpec("大米", 1),
-                        supplies.LineSpec("口罩", 2, "person"),
+                        campaigns.LineSpec("大米", 1),
+                        campaigns.LineSpec("口罩", 2, "person"),
                     ),
                 ),
             ).code
@@ -92,9 +92,9 @@ def main() -> int:
             )
         for h in homes[:10]:
             with db.session() as s:
-                supplies.deliver(s, code, h)
+                deliveries.deliver(s, code, h)
         with db.session() as s:
-            supplies.deliver(s, code, homes[10], how="tick")
+            deliveries.deliver(s, code, homes[10], how="tick")
         tasks = TaskManager()
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         ctx = AppContext(folder, info, tasks, "zh", settings)

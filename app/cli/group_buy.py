@@ -174,10 +174,13 @@ def cmd_package(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_order(args: argparse.Namespace, out: Output) -> int:
     from app.core.supplies import group_buy as gb
+    from app.core.supplies import group_buy_orders
 
     db, _info = open_data(args)
     with db.session(note="group-buy order") as session:
-        r = gb.place_order(session, args.household, args.package, args.count, args.round)
+        r = group_buy_orders.place_order(
+            session, args.household, args.package, args.count, args.round
+        )
     verbs = {
         "added": ("订购", "Ordered"),
         "changed": ("改为", "Changed to"),
@@ -193,10 +196,11 @@ def cmd_order(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_cancel(args: argparse.Namespace, out: Output) -> int:
     from app.core.supplies import group_buy as gb
+    from app.core.supplies import group_buy_orders
 
     db, _info = open_data(args)
     with db.session(note="group-buy cancel") as session:
-        r = gb.cancel_order(
+        r = group_buy_orders.cancel_order(
             session, args.household, args.package, reason=args.reason or "", round_ref=args.round
         )
     refund_zh = f"，已付 {gb.yuan(r.amount_fen)} 元需退还" if r.amount_fen else ""
@@ -214,10 +218,11 @@ def _packages_text(packages: list[tuple[str, int]]) -> str:
 
 def cmd_paid(args: argparse.Namespace, out: Output) -> int:
     from app.core.supplies import group_buy as gb
+    from app.core.supplies import group_buy_orders
 
     db, _info = open_data(args)
     with db.session(note="group-buy paid") as session:
-        r = gb.mark_paid(
+        r = group_buy_orders.mark_paid(
             session,
             args.household,
             args.package,
@@ -233,11 +238,13 @@ def cmd_paid(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_delivered(args: argparse.Namespace, out: Output) -> int:
-    from app.core.supplies import group_buy as gb
+    from app.core.supplies import group_buy_orders
 
     db, _info = open_data(args)
     with db.session(note="group-buy delivered") as session:
-        r = gb.mark_delivered(session, args.household, args.package, round_ref=args.round)
+        r = group_buy_orders.mark_delivered(
+            session, args.household, args.package, round_ref=args.round
+        )
     out.say(
         f"已送达：{r.address_code} {_packages_text(r.packages)}",
         f"Delivered: {r.address_code} {_packages_text(r.packages)}",
@@ -247,12 +254,13 @@ def cmd_delivered(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_list(args: argparse.Namespace, out: Output) -> int:
     from app.core.supplies import group_buy as gb
+    from app.core.supplies import group_buy_orders
 
     db, _info = open_data(args)
     with db.reading() as session:
         rnd = gb.get_round(session, args.round)
-        totals = gb.round_totals(session, rnd)
-        orders = gb.list_orders(session, rnd)
+        totals = group_buy_orders.round_totals(session, rnd)
+        orders = group_buy_orders.list_orders(session, rnd)
         threshold = gb.get_threshold(session)
         head = {"code": rnd.code, "name": rnd.name, "status": rnd.status}
         head["opens_on"] = rnd.opens_on.isoformat()
@@ -385,11 +393,12 @@ def cmd_history(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_suppliers(args: argparse.Namespace, out: Output) -> int:
     from app.core.supplies import group_buy as gb
+    from app.core.supplies import group_buy_orders
 
     db, _info = open_data(args)
     with db.reading() as session:
         rnd = gb.get_round(session, args.round)
-        path = gb.export_supplier_xlsx(session, rnd, Path(args.out))
+        path = group_buy_orders.export_supplier_xlsx(session, rnd, Path(args.out))
     out.say(f"已导出供应商订货单：{path}", f"Exported the supplier list: {path}")
     return 0
 

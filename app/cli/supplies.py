@@ -4,7 +4,7 @@
 `campaign list`, `undo`, `undelivered`, `signoff` and `needs`, which do headless what the window
 does, and `print pickup-slips`. A campaign of several items repeats `--item` and `--qty` (paired
 by order; `--per` and `--max` given once apply to every item, or repeated, pair the same way). Every command
-calls `app.core.supplies.ledger`; a refused delivery exits 1 (outside the target, not enough on hand,
+calls `app.core.supplies` (`ledger`, `campaigns`, `deliveries`, `needs`); a refused delivery exits 1 (outside the target, not enough on hand,
 expired) or 3 (already delivered), with one line on stderr and nothing changed.
 """
 
@@ -132,6 +132,7 @@ def _paired(values: list[Any] | None, n: int, flag: str, default: Any) -> list[A
 
 
 def cmd_campaign_create(args: argparse.Namespace, out: Output) -> int:
+    from app.core.supplies import campaigns as supplies_campaigns
     from app.core.supplies import ledger as supplies
 
     items: list[str] = args.item
@@ -144,7 +145,7 @@ def cmd_campaign_create(args: argparse.Namespace, out: Output) -> int:
     qtys = [supplies.check_qty(q) for q in args.qty]
     pers = _paired(args.per, n, "--per", "household")
     maxes = _paired(args.max, n, "--max", None)
-    spec = supplies.CampaignSpec(
+    spec = supplies_campaigns.CampaignSpec(
         name=args.name,
         item=items[0],
         qty=qtys[0],
@@ -155,13 +156,13 @@ def cmd_campaign_create(args: argparse.Namespace, out: Output) -> int:
         min_days_since=args.min_days,
         point=args.point,
         more=tuple(
-            supplies.LineSpec(item, qty, per, cap)
+            supplies_campaigns.LineSpec(item, qty, per, cap)
             for item, qty, per, cap in zip(items[1:], qtys[1:], pers[1:], maxes[1:], strict=True)
         ),
     )
     db, _info = open_data(args)
     with db.session(note="supplies campaign create") as session:
-        result = supplies.create_campaign(session, spec)
+        result = supplies_campaigns.create_campaign(session, spec)
     p = result.preview
     for i in p.items:
         if i.shortfall:
@@ -186,11 +187,11 @@ def cmd_campaign_create(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_campaign_list(args: argparse.Namespace, out: Output) -> int:
-    from app.core.supplies import ledger as supplies
+    from app.core.supplies import campaigns as supplies_campaigns
 
     db, _info = open_data(args)
     with db.reading() as session:
-        rows = supplies.list_campaigns(session)
+        rows = supplies_campaigns.list_campaigns(session)
     if args.json:
         out.json(
             {
@@ -226,11 +227,11 @@ def cmd_campaign(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_deliver(args: argparse.Namespace, out: Output) -> int:
-    from app.core.supplies import ledger as supplies
+    from app.core.supplies import deliveries as supplies_deliveries
 
     db, _info = open_data(args)
     with db.session(note="supplies deliver") as session:
-        r = supplies.deliver(session, args.campaign, args.household, how="cli")
+        r = supplies_deliveries.deliver(session, args.campaign, args.household, how="cli")
     if len(r.lines) > 1:
         out.say(
             f"已发放：{r.address_code} 领取 {r.summary}",
@@ -246,11 +247,11 @@ def cmd_deliver(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_undo(args: argparse.Namespace, out: Output) -> int:
-    from app.core.supplies import ledger as supplies
+    from app.core.supplies import deliveries as supplies_deliveries
 
     db, _info = open_data(args)
     with db.session(note="supplies undo") as session:
-        r = supplies.undo_delivery(session, args.campaign, args.household, args.reason)
+        r = supplies_deliveries.undo_delivery(session, args.campaign, args.household, args.reason)
     back = "、".join(f"{x.item} {x.qty}{x.unit}" for x in r.returned)
     out.say(
         f"已撤销 {r.address_code} 的领取记录，退回库存：{back}",
@@ -261,11 +262,11 @@ def cmd_undo(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_undelivered(args: argparse.Namespace, out: Output) -> int:
-    from app.core.supplies import ledger as supplies
+    from app.core.supplies import deliveries as supplies_deliveries
 
     db, _info = open_data(args)
     with db.reading() as session:
-        rows = supplies.undelivered(session, args.campaign)
+        rows = supplies_deliveries.undelivered(session, args.campaign)
     by_grid: dict[str, int] = {}
     for r in rows:
         by_grid[r.grid] = by_grid.get(r.grid, 0) + 1
@@ -294,12 +295,12 @@ def cmd_undelivered(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_needs(args: argparse.Namespace, out: Output) -> int:
-    from app.core.supplies import ledger as supplies
+    from app.core.supplies import needs as supplies_needs
 
     db, _info = open_data(args)
     with db.reading() as session:
-        needs = supplies.needs_list(session)
-    path = supplies.export_needs(needs, Path(args.out))
+        needs = supplies_needs.needs_list(session)
+    path = supplies_needs.export_needs(needs, Path(args.out))
     out.say(
         f"已导出需求清单（{len(needs.households)} 条住户需求）：{path}",
         f"Exported the needs list ({len(needs.households)} unmet needs): {path}",

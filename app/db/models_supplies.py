@@ -6,7 +6,7 @@ positive, issues and deliveries negative); nobody edits it. Beside the ledger, `
 one row per item and storage point with `CHECK (on_hand >= 0)`, and a database trigger (written by migration 0007) adds every
 inserted movement to it in the same statement. A movement that would take a point's stock below zero
 therefore fails inside the database whatever wrote it (an operation, a script, a bug), and the whole
-transaction rolls back; the operations in `app.core.supplies.ledger` check first, so the user sees a clear
+transaction rolls back; the operations in `app.core.supplies` check first, so the user sees a clear
 message, but the database is what guarantees it. Movements are never updated or hard-deleted (a
 second trigger refuses an UPDATE of `qty`, `item_id` or `point_id`), so the balance cannot drift;
 `app.core.supplies.ledger.verify_balances` compares it with the sum of the ledger.
@@ -225,7 +225,7 @@ class SupplyCampaignItem(Travelling, Base):
     per household, per member or per two members (`per`), capped at `max_per_household`.
 
     A household's share of it follows from the member count kept on its allocation, by the same
-    rule as the campaign's first item (see `app.core.supplies.ledger.share_of`)."""
+    rule as the campaign's first item (see `app.core.supplies.campaigns.share_of`)."""
 
     __tablename__ = "supply_campaign_item"
 

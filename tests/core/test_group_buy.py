@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.core.printing.notices import write_price_notice
 from app.core.supplies import group_buy as gb
+from app.core.supplies import group_buy_orders
 from app.db.engine import Database
 from app.db.models import Household, Resident
 from app.db.models_group_buy import (
@@ -188,35 +189,35 @@ def test_orders_change_cancel_and_come_back(two_rounds: Database) -> None:
     db = two_rounds
     a, b, _c = homes(db)
     with db.session() as s:
-        assert gb.place_order(s, a, VEG, 2).action == "added"
+        assert group_buy_orders.place_order(s, a, VEG, 2).action == "added"
     with db.session() as s, pytest.raises(AlreadyDone):
-        gb.place_order(s, a, VEG, 2)
+        group_buy_orders.place_order(s, a, VEG, 2)
     with db.session() as s:
-        r = gb.place_order(s, a, VEG, "3")
+        r = group_buy_orders.place_order(s, a, VEG, "3")
     assert r.action == "changed" and r.amount_fen == 9000
     with db.session() as s:
-        gb.cancel_order(s, a, VEG, reason="住户不需要了")
+        group_buy_orders.cancel_order(s, a, VEG, reason="住户不需要了")
     with db.reading() as s:
-        assert gb.list_orders(s, gb.get_round(s)) == []
+        assert group_buy_orders.list_orders(s, gb.get_round(s)) == []
     with db.session() as s:
-        assert gb.place_order(s, a, VEG, 1).action == "restored"
+        assert group_buy_orders.place_order(s, a, VEG, 1).action == "restored"
     with db.reading() as s:
-        rows = gb.list_orders(s, gb.get_round(s))
+        rows = group_buy_orders.list_orders(s, gb.get_round(s))
         one = s.scalar(select(func.count()).select_from(GroupBuyOrder))
     assert [(o.address_code, o.package, o.count) for o in rows] == [(a, VEG, 1)]
     assert one == 1  # the same row, not a second one
     with db.session() as s:
-        gb.place_order(s, b, GRAIN, 1)
-        gb.mark_delivered(s, b)
+        group_buy_orders.place_order(s, b, GRAIN, 1)
+        group_buy_orders.mark_delivered(s, b)
     with db.session() as s, pytest.raises(InvalidInput, match="已送达"):
-        gb.cancel_order(s, b, GRAIN)
+        group_buy_orders.cancel_order(s, b, GRAIN)
 
 
 def test_an_order_is_unique_by_constraint(two_rounds: Database) -> None:
     db = two_rounds
     a = homes(db, 1)[0]
     with db.session() as s:
-        gb.place_order(s, a, VEG, 1)
+        group_buy_orders.place_order(s, a, VEG, 1)
     with db.reading() as s:
         o = s.scalars(select(GroupBuyOrder)).one()
         values = {
@@ -230,7 +231,7 @@ def test_an_order_is_unique_by_constraint(two_rounds: Database) -> None:
         s.flush()
     # even when the first order was cancelled: ordering again brings the same row back
     with db.session() as s:
-        gb.cancel_order(s, a, VEG)
+        group_buy_orders.cancel_order(s, a, VEG)
     with db.session() as s, pytest.raises(IntegrityError, match="UNIQUE"):
         s.add(GroupBuyOrder(count=2, **values))
         s.flush()
@@ -241,14 +242,16 @@ def test_totals_per_package_and_round_are_exact(two_rounds: Database) -> None:
     a, b, c = homes(db)
     with db.session() as s:
         gb.edit_package(s, GRAIN, price="0.29")  # a price whose float arithmetic drifts
-        gb.place_order(s, a, VEG, 3)
-        gb.place_order(s, a, GRAIN, 7)
-        gb.place_order(s, b, GRAIN, 3)
-        gb.place_order(s, c, VEG, 1)
-        gb.mark_paid(s, a, method="wechat")
-        gb.mark_paid(s, c, VEG, amount="25.50", method="cash")  # a discount agreed at the door
+        group_buy_orders.place_order(s, a, VEG, 3)
+        group_buy_orders.place_order(s, a, GRAIN, 7)
+        group_buy_orders.place_order(s, b, GRAIN, 3)
+        group_buy_orders.place_order(s, c, VEG, 1)
+        group_buy_orders.mark_paid(s, a, method="wechat")
+        group_buy_orders.mark_paid(
+            s, c, VEG, amount="25.50", method="cash"
+        )  # a discount agreed at the door
     with db.reading() as s:
-        t = gb.round_totals(s, gb.get_round(s))
+        t = group_buy_orders.round_totals(s, gb.get_round(s))
     by = {p.name: p for p in t.packages}
     assert (by[VEG].count, by[VEG].amount_fen, by[VEG].households) == (4, 12000, 2)
     assert (by[GRAIN].count, by[GRAIN].amount_fen) == (10, 290)
@@ -257,7 +260,7 @@ def test_totals_per_package_and_round_are_exact(two_rounds: Database) -> None:
     assert t.unpaid_households == 1 and t.undelivered_households == 3
     assert gb.yuan(t.amount_fen) == "122.90"
     with db.session() as s, pytest.raises(AlreadyDone):
-        gb.mark_paid(s, a)
+        group_buy_orders.mark_paid(s, a)
 
 
 def test_supplier_and_building_lists(two_rounds: Database, tmp_path: Path) -> None:
@@ -266,14 +269,14 @@ def test_supplier_and_building_lists(two_rounds: Database, tmp_path: Path) -> No
     db = two_rounds
     a, b, _c = homes(db)
     with db.session() as s:
-        gb.place_order(s, a, VEG, 2)
-        gb.place_order(s, b, VEG, 1)
-        gb.place_order(s, b, GRAIN, 4)
+        group_buy_orders.place_order(s, a, VEG, 2)
+        group_buy_orders.place_order(s, b, VEG, 1)
+        group_buy_orders.place_order(s, b, GRAIN, 4)
     with db.reading() as s:
         rnd = gb.get_round(s)
-        lines = gb.supplier_list(s, rnd)
-        buildings = gb.delivery_by_building(s, rnd)
-        out = gb.export_supplier_xlsx(s, rnd, tmp_path / "订货单.xlsx")
+        lines = group_buy_orders.supplier_list(s, rnd)
+        buildings = group_buy_orders.delivery_by_building(s, rnd)
+        out = group_buy_orders.export_supplier_xlsx(s, rnd, tmp_path / "订货单.xlsx")
     assert [(x.supplier, x.package, x.count) for x in lines] == [
         ("中百仓储", VEG, 3),
         ("武商超市", GRAIN, 4),
@@ -291,22 +294,22 @@ def test_bad_input_leaves_the_database_unchanged(two_rounds: Database) -> None:
     db = two_rounds
     a = homes(db, 1)[0]
     with db.session() as s:
-        gb.place_order(s, a, VEG, 1)
+        group_buy_orders.place_order(s, a, VEG, 1)
     before = snapshot(db)
     attempts = [
-        (lambda s: gb.place_order(s, a, VEG, -2), "大于零"),
-        (lambda s: gb.place_order(s, a, VEG, 0), "大于零"),
-        (lambda s: gb.place_order(s, a, VEG, 5000), "过大"),
-        (lambda s: gb.place_order(s, a, VEG, "两份"), "正整数"),
-        (lambda s: gb.place_order(s, "99-9-999", VEG, 1), "找不到住户"),
-        (lambda s: gb.place_order(s, a, "不存在的套餐", 1), "没有套餐"),
+        (lambda s: group_buy_orders.place_order(s, a, VEG, -2), "大于零"),
+        (lambda s: group_buy_orders.place_order(s, a, VEG, 0), "大于零"),
+        (lambda s: group_buy_orders.place_order(s, a, VEG, 5000), "过大"),
+        (lambda s: group_buy_orders.place_order(s, a, VEG, "两份"), "正整数"),
+        (lambda s: group_buy_orders.place_order(s, "99-9-999", VEG, 1), "找不到住户"),
+        (lambda s: group_buy_orders.place_order(s, a, "不存在的套餐", 1), "没有套餐"),
         (lambda s: gb.add_package(s, "D", "-1", "x", "米 1kg"), "大于零"),
         (lambda s: gb.add_package(s, "D", "1000000", "x", "米 1kg"), "过高"),
         (lambda s: gb.add_package(s, "D", "10", "", "米 1kg"), "供应商"),
         (lambda s: gb.add_package(s, "D", "10", "x", ""), "内容"),
         (lambda s: gb.add_package(s, VEG, "10", "x", "米 1kg"), "已有套餐"),
-        (lambda s: gb.mark_paid(s, a, method="bitcoin"), "付款方式"),
-        (lambda s: gb.mark_paid(s, a, amount="-5"), "大于零"),
+        (lambda s: group_buy_orders.mark_paid(s, a, method="bitcoin"), "付款方式"),
+        (lambda s: group_buy_orders.mark_paid(s, a, amount="-5"), "大于零"),
         (lambda s: gb.open_round(s, "第3批"), "仍在进行"),
         (lambda s: gb.set_threshold(s, "-5"), "0 到 1000"),
     ]
@@ -323,7 +326,7 @@ def test_a_closed_round_refuses_changes(two_rounds: Database) -> None:
         gb.close_round(s)
     before = snapshot(db)
     for attempt in (
-        lambda s: gb.place_order(s, a, VEG, 1),
+        lambda s: group_buy_orders.place_order(s, a, VEG, 1),
         lambda s: gb.edit_package(s, VEG, price="31"),
         lambda s: gb.add_package(s, "D", "10", "x", "米 1kg"),
     ):
@@ -363,15 +366,15 @@ def test_the_price_notice_lists_every_package_and_each_rise_with_its_reason(
 def test_the_price_template_uses_the_current_round(two_rounds: Database, tmp_path: Path) -> None:
     """`print notices --template price` without its own 内容 lists the round's packages; with
     one, it prints what it was given."""
-    from app.core.printing import notices
+    from app.core.printing import notice_pdf, notice_targets, notices
 
     db = two_rounds
     with db.reading() as s:
         result = notices.print_notices(
             s,
             "price",
-            notices.Target("copies", copies=1),
-            notices.NoticeLayout(),
+            notice_targets.Target("copies", copies=1),
+            notice_pdf.NoticeLayout(),
             notices.NoticeValues(),
             tmp_path / "p.pdf",
         )
@@ -381,8 +384,8 @@ def test_the_price_template_uses_the_current_round(two_rounds: Database, tmp_pat
         own = notices.print_notices(
             s,
             "price",
-            notices.Target("copies", copies=1),
-            notices.NoticeLayout(),
+            notice_targets.Target("copies", copies=1),
+            notice_pdf.NoticeLayout(),
             notices.NoticeValues(content="套餐|价格\n自定套餐|10 元", supplier="某超市"),
             tmp_path / "q.pdf",
         )
@@ -409,8 +412,8 @@ def test_group_buy_on_postgresql(pg_db: Database) -> None:
         assert gb.edit_package(s, VEG, price="40", reason="运费上涨").flagged
     a = homes(pg_db, 1)[0]
     with pg_db.session() as s:
-        gb.place_order(s, a, VEG, 3)
-        gb.mark_paid(s, a)
+        group_buy_orders.place_order(s, a, VEG, 3)
+        group_buy_orders.mark_paid(s, a)
     with pg_db.reading() as s:
         o = s.scalars(select(GroupBuyOrder)).one()
         values = {
@@ -418,7 +421,7 @@ def test_group_buy_on_postgresql(pg_db: Database) -> None:
             "household_id": o.household_id,
             "package_id": o.package_id,
         }
-        t = gb.round_totals(s, gb.get_round(s))
+        t = group_buy_orders.round_totals(s, gb.get_round(s))
     assert (t.amount_fen, t.paid_fen) == (12000, 12000)
     with pg_db.session() as s, pytest.raises(IntegrityError):
         s.add(GroupBuyOrder(count=1, **values))
@@ -443,10 +446,10 @@ def test_group_buy_travels_to_the_street_office(offices, tmp_path: Path) -> None
         gb.close_round(session)
         gb.open_round(session, "第2批", copy_previous=True)
         gb.edit_package(session, VEG, price="36.00", reason="暴雨减产")
-        gb.place_order(session, a, VEG, 2)
+        group_buy_orders.place_order(session, a, VEG, 2)
     import_into(s, export_to(c, tmp_path / "usb"))
     with c.db.session() as session:
-        gb.mark_paid(session, a)
+        group_buy_orders.mark_paid(session, a)
     import_into(s, export_to(c, tmp_path / "usb"))
     with s.db.reading() as session:
         pkgs = session.scalars(

@@ -9,8 +9,11 @@ import pytest
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
+from app.core.supplies import campaigns as supplies_campaigns
+from app.core.supplies import deliveries
 from app.core.supplies import ledger as supplies
-from app.core.supplies.ledger import CampaignSpec, LineSpec
+from app.core.supplies import needs as supplies_needs
+from app.core.supplies.campaigns import CampaignSpec, LineSpec
 from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import Building, Household, Resident
@@ -60,7 +63,7 @@ def _on_hand(db: Database, item: str) -> int:
 def _campaign(db: Database, qty: int = 2, target: str = "building:1", **kw: object) -> str:
     with db.session() as s:
         spec = CampaignSpec(name="口罩发放", item="口罩", qty=qty, target=target, **kw)  # type: ignore[arg-type]
-        return supplies.create_campaign(s, spec).code
+        return supplies_campaigns.create_campaign(s, spec).code
 
 
 def _receive(db: Database, qty: int, item: str = "口罩") -> None:
@@ -142,7 +145,7 @@ def test_campaign_preview_shows_shortfall_and_vulnerable_first(demo_db: Database
     _receive(db, 10)
     spec = CampaignSpec(name="口罩", item="口罩", qty=2, target="all")
     with db.reading() as s:
-        preview = supplies.preview_campaign(s, spec)
+        preview = supplies_campaigns.preview_campaign(s, spec)
     n = len(_households(db))
     assert preview.households == n
     assert preview.needed == 2 * n
@@ -169,14 +172,16 @@ def test_per_person_and_size_rules_and_cap(demo_db: Database) -> None:
     db = demo_db
     _receive(db, 10)
     with db.reading() as s:
-        hh = supplies.preview_campaign(
+        hh = supplies_campaigns.preview_campaign(
             s, CampaignSpec(name="x", item="口罩", qty=1, per="household")
         )
-        person = supplies.preview_campaign(
+        person = supplies_campaigns.preview_campaign(
             s, CampaignSpec(name="x", item="口罩", qty=1, per="person")
         )
-        size = supplies.preview_campaign(s, CampaignSpec(name="x", item="口罩", qty=1, per="size"))
-        capped = supplies.preview_campaign(
+        size = supplies_campaigns.preview_campaign(
+            s, CampaignSpec(name="x", item="口罩", qty=1, per="size")
+        )
+        capped = supplies_campaigns.preview_campaign(
             s, CampaignSpec(name="x", item="口罩", qty=3, per="person", max_per_household=3)
         )
         residents = s.scalar(
@@ -194,28 +199,28 @@ def test_delivery_once_target_and_stock(demo_db: Database) -> None:
     _receive(db, 5)
     code = _campaign(db)
     with db.session() as s:
-        got = supplies.deliver(s, code, b1[0])
+        got = deliveries.deliver(s, code, b1[0])
     assert got.qty == 2 and got.on_hand_after == 3
     with pytest.raises(AlreadyDone), db.session() as s:
-        supplies.deliver(s, code, b1[0])
+        deliveries.deliver(s, code, b1[0])
     with pytest.raises(InvalidInput, match="不在"), db.session() as s:
-        supplies.deliver(s, code, outside)
+        deliveries.deliver(s, code, outside)
     with db.session() as s:
-        supplies.deliver(s, code, b1[1])
+        deliveries.deliver(s, code, b1[1])
     with pytest.raises(InvalidInput, match="库存不足"), db.session() as s:
-        supplies.deliver(s, code, b1[2])
+        deliveries.deliver(s, code, b1[2])
     assert _on_hand(db, "口罩") == 1
     with pytest.raises(InvalidInput), db.session() as s:
-        supplies.deliver(s, code, "99-9-999")
+        deliveries.deliver(s, code, "99-9-999")
     # by household code too (what the barcode carries)
     _receive(db, 10)
     with db.reading() as s:
         hcode = s.scalar(select(Household.code).where(Household.address_code == b1[2]))
     assert hcode is not None
     with db.session() as s:
-        assert supplies.deliver(s, code, hcode.lower()).address_code == b1[2]
+        assert deliveries.deliver(s, code, hcode.lower()).address_code == b1[2]
     with db.reading() as s:
-        undelivered = supplies.undelivered(s, code)
+        undelivered = deliveries.undelivered(s, code)
     assert {r.address_code for r in undelivered} == set(b1[3:])
     assert _on_hand(db, "口罩") == 9
 
@@ -226,7 +231,7 @@ def test_double_delivery_refused_by_the_constraint_itself(demo_db: Database) -> 
     code = _campaign(db)
     h = _households(db, "1")[0]
     with db.session() as s:
-        supplies.deliver(s, code, h)
+        deliveries.deliver(s, code, h)
     with db.reading() as s:
         d = s.scalars(select(SupplyDelivery)).one()
         values = {
@@ -258,14 +263,14 @@ def test_expired_item_refused(demo_db: Database) -> None:
             expires_on=date.today() + timedelta(days=1),
         )
     with db.session() as s:
-        code = supplies.create_campaign(
+        code = supplies_campaigns.create_campaign(
             s, CampaignSpec(name="消毒液", item="消毒液", qty=1, target="building:1")
         ).code
     with db.session() as s:
         s.execute(update(supplies.SupplyItem).values(expires_on=date.today() - timedelta(days=1)))
     h = _households(db, "1")[0]
     with pytest.raises(InvalidInput, match="过期"), db.session() as s:
-        supplies.deliver(s, code, h)
+        deliveries.deliver(s, code, h)
     with pytest.raises(InvalidInput, match="过期"), db.session() as s:
         supplies.issue(s, "消毒液", 1, reason="x")
     assert _on_hand(db, "消毒液") == 10
@@ -298,7 +303,7 @@ def test_targets_grid_tag_list(demo_db: Database) -> None:
         )
     for target, expected in ((f"grid:{grid_code}", in_grid), ("tag:独居老人", tagged)):
         with db.session() as s:
-            code = supplies.create_campaign(
+            code = supplies_campaigns.create_campaign(
                 s, CampaignSpec(name="t", item="口罩", qty=1, target=target)
             ).code
         with db.reading() as s:
@@ -312,12 +317,14 @@ def test_targets_grid_tag_list(demo_db: Database) -> None:
         assert got == expected and got
     two = _households(db)[:2]
     with db.session() as s:
-        result = supplies.create_campaign(
+        result = supplies_campaigns.create_campaign(
             s, CampaignSpec(name="t", item="口罩", qty=1, target="list:" + ",".join(two))
         )
     assert result.preview.households == 2
     with pytest.raises(InvalidInput), db.session() as s:
-        supplies.create_campaign(s, CampaignSpec(name="t", item="口罩", qty=1, target="planet:x"))
+        supplies_campaigns.create_campaign(
+            s, CampaignSpec(name="t", item="口罩", qty=1, target="planet:x")
+        )
 
 
 def test_min_days_since_last_receipt(demo_db: Database) -> None:
@@ -326,9 +333,9 @@ def test_min_days_since_last_receipt(demo_db: Database) -> None:
     code = _campaign(db, qty=1)
     h = _households(db, "1")
     with db.session() as s:
-        supplies.deliver(s, code, h[0])
+        deliveries.deliver(s, code, h[0])
     with db.reading() as s:
-        p = supplies.preview_campaign(
+        p = supplies_campaigns.preview_campaign(
             s, CampaignSpec(name="again", item="口罩", qty=1, target="building:1", min_days_since=7)
         )
     assert p.households == len(h) - 1
@@ -339,19 +346,19 @@ def test_needs_list_exports_xlsx(demo_db: Database, tmp_path: Path) -> None:
     _receive(db, 3)
     code = _campaign(db)
     with db.session() as s:
-        supplies.deliver(s, code, _households(db, "1")[0])
+        deliveries.deliver(s, code, _households(db, "1")[0])
     with db.reading() as s:
-        needs = supplies.needs_list(s)
+        needs = supplies_needs.needs_list(s)
     b1 = len(_households(db, "1"))
     assert len(needs.households) == b1 - 1
     assert needs.items[0].shortage == 2 * (b1 - 1) - 1
-    out = supplies.export_needs(needs, tmp_path / "needs.xlsx")
+    out = supplies_needs.export_needs(needs, tmp_path / "needs.xlsx")
     from app.core.spreadsheet import read_table
 
     table = read_table(out, "物资缺口")
     assert "口罩" in str(table)
     with pytest.raises(InvalidInput):
-        supplies.export_needs(needs, tmp_path / "needs.csv")
+        supplies_needs.export_needs(needs, tmp_path / "needs.csv")
 
 
 def test_balance_table_is_sum_of_movements(db: Database) -> None:
@@ -399,7 +406,7 @@ def _food_parcel(db: Database, target: str = "building:1", **kw: object) -> str:
         **kw,  # type: ignore[arg-type]
     )
     with db.session() as s:
-        return supplies.create_campaign(s, spec).code
+        return supplies_campaigns.create_campaign(s, spec).code
 
 
 def _members(db: Database, address: str) -> int:
@@ -431,7 +438,7 @@ def test_multi_item_preview_per_item_against_stock(demo_db: Database) -> None:
         more=(LineSpec("油", 1), LineSpec("口罩", 2, "person")),
     )
     with db.reading() as s:
-        p = supplies.preview_campaign(s, spec)
+        p = supplies_campaigns.preview_campaign(s, spec)
     assert [(i.item, i.needed, i.on_hand, i.shortfall) for i in p.items] == [
         ("米", len(b1), 500, 0),
         ("油", len(b1), 3, len(b1) - 3),
@@ -439,7 +446,7 @@ def test_multi_item_preview_per_item_against_stock(demo_db: Database) -> None:
     ]
     assert p.covered_households == 3 and [i.item for i in p.short_items] == ["油"]
     with db.reading() as s:  # a preview writes nothing
-        assert supplies.list_campaigns(s) == []
+        assert supplies_campaigns.list_campaigns(s) == []
     # the same item twice, an unknown item or a bad share is refused
     for more, match in (
         ((LineSpec("米", 1),), "两次"),
@@ -448,9 +455,11 @@ def test_multi_item_preview_per_item_against_stock(demo_db: Database) -> None:
         ((LineSpec("油", 1, "family"),), "分配规则"),
     ):
         with pytest.raises(InvalidInput, match=match), db.session() as s:
-            supplies.create_campaign(s, CampaignSpec(name="x", item="米", qty=1, more=more))
+            supplies_campaigns.create_campaign(
+                s, CampaignSpec(name="x", item="米", qty=1, more=more)
+            )
     with db.reading() as s:
-        assert supplies.list_campaigns(s) == []
+        assert supplies_campaigns.list_campaigns(s) == []
 
 
 def test_multi_item_delivery_is_all_or_nothing(demo_db: Database) -> None:
@@ -462,23 +471,23 @@ def test_multi_item_delivery_is_all_or_nothing(demo_db: Database) -> None:
         supplies.receive(s, "油", 2, unit="瓶", source="粮油公司")
     code = _food_parcel(db)
     with db.session() as s:
-        got = supplies.deliver(s, code, b1[0])
+        got = deliveries.deliver(s, code, b1[0])
     masks = 2 * _members(db, b1[0])
     assert [(x.item, x.qty) for x in got.lines] == [("米", 1), ("油", 1), ("口罩", masks)]
     assert got.summary == f"米 1袋、油 1瓶、口罩 {masks}个"
     assert _stock(db) == {"米": 499, "油": 1, "口罩": 1000 - masks}
     with db.session() as s:
-        supplies.deliver(s, code, b1[1], how="tick")
+        deliveries.deliver(s, code, b1[1], how="tick")
     before = _stock(db)
     # the oil is gone: the third household gets nothing at all, and is told why
     with pytest.raises(InvalidInput, match="“油”需要 1瓶，现有 0瓶") as refused, db.session() as s:
-        supplies.deliver(s, code, b1[2])
+        deliveries.deliver(s, code, b1[2])
     assert "米" not in str(refused.value.message("zh")).split("；")[0].replace("库存不足：", "")
     assert _stock(db) == before
     with db.reading() as s:
         assert supplies.verify_balances(s) == []
-        rows = {r.address_code: r for r in supplies.campaign_households(s, code)}
-        camp = supplies.list_campaigns(s)[0]
+        rows = {r.address_code: r for r in deliveries.campaign_households(s, code)}
+        camp = supplies_campaigns.list_campaigns(s)[0]
         moves = s.scalar(
             select(func.count())
             .where(SupplyMovement.kind == "delivery")
@@ -492,10 +501,10 @@ def test_multi_item_delivery_is_all_or_nothing(demo_db: Database) -> None:
     assert camp.more[0].delivered_qty == 2 and camp.more[0].planned_qty == len(b1)
     # second time, outside the target: refused as for one item
     with pytest.raises(AlreadyDone), db.session() as s:
-        supplies.deliver(s, code, b1[0])
+        deliveries.deliver(s, code, b1[0])
     outside = next(h for h in _households(db) if h not in b1)
     with pytest.raises(InvalidInput, match="不在"), db.session() as s:
-        supplies.deliver(s, code, outside)
+        deliveries.deliver(s, code, outside)
     assert _stock(db) == before
 
 
@@ -517,7 +526,7 @@ def test_an_expired_further_item_refuses_the_whole_delivery(demo_db: Database) -
         )
     before = _stock(db)
     with pytest.raises(InvalidInput, match=r"油.*过期"), db.session() as s:
-        supplies.deliver(s, code, b1[0])
+        deliveries.deliver(s, code, b1[0])
     assert _stock(db) == before
     with pytest.raises(InvalidInput, match="过期"), db.session() as s:
         _food_parcel(db)
@@ -535,11 +544,11 @@ def test_undo_a_delivery_keeps_it_with_the_reason_and_returns_the_goods(
     code = _food_parcel(db)
     start = _stock(db)
     with db.session() as s:
-        supplies.deliver(s, code, b1[0], how="tick")
+        deliveries.deliver(s, code, b1[0], how="tick")
     with pytest.raises(InvalidInput, match="原因"), db.session() as s:
-        supplies.undo_delivery(s, code, b1[0], "  ")
+        deliveries.undo_delivery(s, code, b1[0], "  ")
     with db.session() as s:
-        undone = supplies.undo_delivery(s, code, b1[0], "勾错了户")
+        undone = deliveries.undo_delivery(s, code, b1[0], "勾错了户")
     assert [x.item for x in undone.returned] == ["米", "油", "口罩"]
     assert _stock(db) == start
     with db.reading() as s:
@@ -547,20 +556,20 @@ def test_undo_a_delivery_keeps_it_with_the_reason_and_returns_the_goods(
         assert d.deleted_at is not None and d.delete_reason == "勾错了户"
         reasons = [r.detail for r in supplies.ledger(s) if r.kind == "adjustment"]
         assert len(reasons) == 3 and all("勾错了户" in r for r in reasons)
-        assert b1[0] in {r.address_code for r in supplies.undelivered(s, code)}
+        assert b1[0] in {r.address_code for r in deliveries.undelivered(s, code)}
         assert next(r for r in supplies.stock(s) if r.item == "米").handed_out == 0
-        assert any(h.address_code == b1[0] for h in supplies.needs_list(s).households)
+        assert any(h.address_code == b1[0] for h in supplies_needs.needs_list(s).households)
     with pytest.raises(InvalidInput, match="尚未领取"), db.session() as s:
-        supplies.undo_delivery(s, code, b1[0], "再撤一次")
+        deliveries.undo_delivery(s, code, b1[0], "再撤一次")
     # delivered again later: the same row comes back (still once per household)
     with db.session() as s:
-        supplies.deliver(s, code, b1[0])
+        deliveries.deliver(s, code, b1[0])
     with db.reading() as s:
         d = s.scalars(select(SupplyDelivery)).one()
         assert d.deleted_at is None and d.how == "scan"
         assert supplies.verify_balances(s) == []
     with pytest.raises(AlreadyDone), db.session() as s:
-        supplies.deliver(s, code, b1[0])
+        deliveries.deliver(s, code, b1[0])
 
 
 def test_needs_list_counts_every_item_of_a_campaign(demo_db: Database, tmp_path: Path) -> None:
@@ -573,9 +582,9 @@ def test_needs_list_counts_every_item_of_a_campaign(demo_db: Database, tmp_path:
         supplies.receive(s, "油", 3, unit="瓶", source="粮油公司")
     code = _food_parcel(db)
     with db.session() as s:
-        supplies.deliver(s, code, b1[0])
+        deliveries.deliver(s, code, b1[0])
     with db.reading() as s:
-        needs = supplies.needs_list(s)
+        needs = supplies_needs.needs_list(s)
     by_item = {n.item: n for n in needs.items}
     assert by_item["油"].still_to_hand_out == len(b1) - 1 and by_item["油"].on_hand == 2
     assert by_item["油"].shortage == len(b1) - 3
@@ -583,7 +592,7 @@ def test_needs_list_counts_every_item_of_a_campaign(demo_db: Database, tmp_path:
     assert needs.items[0].item == "油"  # the biggest shortage first
     assert len(needs.households) == 3 * (len(b1) - 1)
     assert [h.item for h in needs.households[:3]] == ["米", "油", "口罩"]
-    out = supplies.export_needs(needs, tmp_path / "需求清单.xlsx")
+    out = supplies_needs.export_needs(needs, tmp_path / "需求清单.xlsx")
     assert out.read_bytes().startswith(b"PK")
 
 
@@ -634,17 +643,17 @@ def test_a_multi_item_campaign_on_postgresql(pg_db: Database) -> None:
         supplies.receive(s, "油", 1, unit="瓶", source="粮油公司")
     code = _food_parcel(db)
     with db.session() as s:
-        got = supplies.deliver(s, code, b1[0])
+        got = deliveries.deliver(s, code, b1[0])
     assert [x.item for x in got.lines] == ["米", "油", "口罩"]
     before = _stock(db)
     with pytest.raises(InvalidInput, match="油"), db.session() as s:
-        supplies.deliver(s, code, b1[1])
+        deliveries.deliver(s, code, b1[1])
     assert _stock(db) == before
     with db.session() as s:
-        supplies.undo_delivery(s, code, b1[0], "登记错户")
+        deliveries.undo_delivery(s, code, b1[0], "登记错户")
     with db.reading() as s:
-        assert supplies.shortages(s) == supplies.needs_list(s).items
-        assert supplies.list_campaigns(s)[0].more[0].delivered_qty == 0
+        assert supplies_needs.shortages(s) == supplies_needs.needs_list(s).items
+        assert supplies_campaigns.list_campaigns(s)[0].more[0].delivered_qty == 0
         assert supplies.verify_balances(s) == []
     assert _stock(db)["油"] == 1
 
@@ -662,12 +671,12 @@ def test_a_multi_item_campaign_travels_to_the_street_office(
     code = _food_parcel(c.db)
     homes = _households(c.db, "1")
     with c.db.session() as session:
-        supplies.deliver(session, code, homes[0])
-        supplies.deliver(session, code, homes[1])
-        supplies.undo_delivery(session, code, homes[1], "扫错了单")
+        deliveries.deliver(session, code, homes[0])
+        deliveries.deliver(session, code, homes[1])
+        deliveries.undo_delivery(session, code, homes[1], "扫错了单")
     import_into(s, export_to(c, tmp_path / "usb"))
     with s.db.reading() as session:
-        (campaign,) = supplies.list_campaigns(session)
+        (campaign,) = supplies_campaigns.list_campaigns(session)
         lines = session.execute(
             select(SupplyItem.name, SupplyCampaignItem.qty, SupplyCampaignItem.per)
             .join(SupplyItem, SupplyItem.id == SupplyCampaignItem.item_id)

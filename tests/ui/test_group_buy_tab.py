@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from app.core.supplies import group_buy as gb
+from app.core.supplies import group_buy_orders
 from app.db.models import Household, Resident
 from app.ui.pages.supplies.group_buy import GroupBuyTab
 from app.ui.pages.supplies.group_buy_dialogs import PackageDialog
@@ -148,7 +149,7 @@ def test_order_scan_delivery_and_payment(qtbot, tab, demo_ctx):
         tab.order_table.item(row, tab.COL_PAID).setCheckState(Qt.CheckState.Checked)
     assert "已收 60.00 元" in tab.totals.text() and "未付款 1 户" in tab.totals.text()
     with demo_ctx.db.reading() as s:
-        t = gb.round_totals(s, gb.get_round(s))
+        t = group_buy_orders.round_totals(s, gb.get_round(s))
     assert t.paid_fen == 6000
 
     # the household search narrows the orders
@@ -181,7 +182,7 @@ def test_price_history_and_supplier_list(qtbot, tab, demo_ctx, tmp_path):
 
     with demo_ctx.db.session() as s:
         gb.edit_package(s, VEG, price="36.00", reason="暴雨导致蔬菜减产")
-        gb.place_order(s, households(demo_ctx)[0][0], VEG, 2)
+        group_buy_orders.place_order(s, households(demo_ctx)[0][0], VEG, 2)
     with qtbot.wait_signal(tab.loaded, timeout=10_000):
         tab.reload()
     tab.package_table.selectRow(0)

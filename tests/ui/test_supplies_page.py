@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from sqlalchemy import func, select
 
+from app.core.supplies import campaigns, deliveries
 from app.core.supplies import ledger as supplies
 from app.db.models import Household, Resident
 from app.db.models_supplies import SupplyAllocation, SupplyCampaignItem
@@ -160,7 +161,7 @@ def test_a_multi_item_campaign_by_scanner_and_by_ticking(qtbot, window, demo_ctx
     assert page.households_table.item(row, 0).checkState() == Qt.CheckState.Checked
     assert "勾选" in page.households_table.item(row, 8).text()
     with demo_ctx.db.reading() as s:
-        how = {r.address_code: r.how for r in supplies.campaign_households(s, "SC0001")}
+        how = {r.address_code: r.how for r in deliveries.campaign_households(s, "SC0001")}
         stock = {r.item: r.on_hand for r in supplies.stock(s)}
     assert how[homes[0]] == "scan" and how[homes[1]] == "tick"
     assert stock == {"米": 8, "油": 0, "口罩": 85}
@@ -187,7 +188,7 @@ def test_a_multi_item_campaign_by_scanner_and_by_ticking(qtbot, window, demo_ctx
         timeout=10_000,
     )
     with demo_ctx.db.reading() as s:
-        assert {r.address_code: r.how for r in supplies.campaign_households(s, "SC0001")}[
+        assert {r.address_code: r.how for r in deliveries.campaign_households(s, "SC0001")}[
             homes[1]
         ] == "tick"  # still recorded as delivered
     monkeypatch.setattr(page, "ask_undo_reason", lambda address: "勾错了户")
@@ -277,7 +278,7 @@ def test_each_item_of_a_campaign_has_its_own_cap(qtbot, window, demo_ctx):
                 select(SupplyCampaignItem.max_per_household).order_by(SupplyCampaignItem.position)
             )
         )
-        row = supplies.list_campaigns(s)[0]
+        row = campaigns.list_campaigns(s)[0]
     assert planned == rice
     assert caps == [None, 5]
     assert [(m.item, m.planned_qty) for m in row.more] == [
@@ -296,11 +297,11 @@ def test_pickup_slips_from_the_window(qtbot, window, demo_ctx, tmp_path):
 
     with demo_ctx.db.session() as s:
         supplies.receive(s, "米", 10, unit="袋", source="爱心粮油")
-        code = supplies.create_campaign(
+        code = campaigns.create_campaign(
             s,
-            supplies.CampaignSpec(
+            campaigns.CampaignSpec(
                 name="米和口罩", item="米", qty=1, target="building:1",
-                more=(supplies.LineSpec("口罩", 2),),
+                more=(campaigns.LineSpec("口罩", 2),),
             ),
         ).code  # fmt: skip
     page = open_page(qtbot, window)
@@ -322,7 +323,7 @@ def test_home_shows_the_distributions_under_way_and_what_is_short(qtbot, window,
     assert isinstance(section, SuppliesSection)
     qtbot.wait_until(lambda: "没有进行中的发放" in section.summary.text(), timeout=10_000)
     with demo_ctx.db.session() as s:
-        created = supplies.create_campaign(s, supplies.CampaignSpec("口罩发放", "口罩", 1))
+        created = campaigns.create_campaign(s, campaigns.CampaignSpec("口罩发放", "口罩", 1))
     with demo_ctx.db.reading() as s:
         planned = s.scalar(
             select(func.count())
@@ -342,7 +343,7 @@ def test_home_shows_the_distributions_under_way_and_what_is_short(qtbot, window,
     assert f"口罩 缺 {planned - 5:,}个" in section.detail.text()  # 5 in stock, 1 each
 
     with demo_ctx.db.session() as s:
-        supplies.deliver(s, created.code, first)
+        deliveries.deliver(s, created.code, first)
     with qtbot.wait_signal(section.filled, timeout=10_000):
         section.refresh()
     assert f"已领 1 / {planned:,} 户" in section.summary.text()

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.core.common.files import write_atomically
 from app.core.common.masking import mask_name
 from app.core.common.pdf import register_cjk_font
-from app.core.supplies.ledger import Line, campaign_lines, get_campaign
+from app.core.supplies.campaigns import Line, campaign_lines, get_campaign
 from app.db.models import Building, Household, Resident
 from app.db.models_supplies import SupplyAllocation, SupplyItem
 from app.errors import InvalidInput
@@ -118,28 +118,21 @@ def signoff_data(
 
 def write_signoff_pdf(data: SignoffData, out: Path) -> Path:
     """One section per building, the header repeated on every page; returns the path."""
-    from reportlab.graphics.barcode.code128 import Code128
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import (
-        PageBreak,
-        Paragraph,
-        SimpleDocTemplate,
-        Spacer,
-        Table,
-        TableStyle,
-    )
+    from reportlab.platypus import PageBreak, SimpleDocTemplate
 
     out = Path(out)
     if out.suffix.lower() != ".pdf":
         raise InvalidInput(f"文件应以 .pdf 结尾：{out}", f"The file must end in .pdf: {out}")
     font = register_cjk_font()
-    title = ParagraphStyle("t", fontName=font, fontSize=15, leading=20, alignment=1)
-    meta = ParagraphStyle("m", fontName=font, fontSize=10, leading=14)
-    cell = ParagraphStyle("c", fontName=font, fontSize=10, leading=13)
-    small = ParagraphStyle("s", fontName=font, fontSize=7, leading=8)
+    styles = {
+        "title": ParagraphStyle("t", fontName=font, fontSize=15, leading=20, alignment=1),
+        "meta": ParagraphStyle("m", fontName=font, fontSize=10, leading=14),
+        "cell": ParagraphStyle("c", fontName=font, fontSize=10, leading=13),
+        "small": ParagraphStyle("s", fontName=font, fontSize=7, leading=8),
+    }
 
     by_building: dict[str, list[SheetRow]] = {}
     for row in data.rows:
@@ -149,75 +142,7 @@ def write_signoff_pdf(data: SignoffData, out: Path) -> Path:
     for n, (building, rows) in enumerate(by_building.items()):
         if n:
             story.append(PageBreak())
-        story.append(Paragraph(f"{data.office}　物资发放签收表", title))
-        story.append(Spacer(1, 3 * mm))
-        story.append(
-            Paragraph(
-                f"发放：{data.campaign_name}（{data.campaign_code}）　物资：{data.items_label}　"
-                f"楼栋：{building} 栋　共 {len(rows)} 户　"
-                f"打印日期：{date.today().isoformat()}",
-                meta,
-            )
-        )
-        story.append(Spacer(1, 3 * mm))
-        several = len(data.lines) > 1
-        table: list[list[Any]] = [
-            [
-                "序号",
-                "门牌号",
-                "户主",
-                "人数",
-                "物资及数量" if several else f"数量（{data.unit}）",
-                "住户条码",
-                "签字",
-                "日期",
-            ]
-        ]
-        for i, r in enumerate(rows, start=1):
-            barcode = [
-                Code128(r.household_code, barHeight=7 * mm, barWidth=0.24 * mm),
-                Paragraph(r.household_code, small),
-            ]
-            mark = "★" if r.vulnerable else ""
-            table.append(
-                [
-                    str(i),
-                    Paragraph(r.address_code + mark, cell),
-                    r.head,
-                    str(r.members),
-                    Paragraph("<br/>".join(data.items_of(r)), cell) if several else str(r.qty),
-                    barcode,
-                    "",
-                    "",
-                ]
-            )
-        widths = (
-            [10 * mm, 22 * mm, 16 * mm, 10 * mm, 30 * mm, 40 * mm, 30 * mm, 20 * mm]
-            if several
-            else [10 * mm, 24 * mm, 18 * mm, 11 * mm, 20 * mm, 42 * mm, 33 * mm, 20 * mm]
-        )
-        grid = Table(table, colWidths=widths, repeatRows=1)
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), font),
-                    ("FONTSIZE", (0, 0), (-1, -1), 10),
-                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE5F0")),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("ALIGN", (3, 1), (4, -1), "CENTER"),
-                    ("TOPPADDING", (0, 1), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
-                ]
-            )
-        )
-        story.append(grid)
-        story.append(Spacer(1, 4 * mm))
-        story.append(
-            Paragraph(
-                "★ 重点户（独居老人、残疾人等）优先上门。发放人：__________　复核：__________", meta
-            )
-        )
+        story.extend(_building_section(data, building, rows, font, styles))
 
     def produce(fh: BinaryIO) -> None:
         doc = SimpleDocTemplate(
@@ -232,6 +157,105 @@ def write_signoff_pdf(data: SignoffData, out: Path) -> Path:
         doc.build(story)
 
     return write_atomically(out, produce)
+
+
+def _building_section(
+    data: SignoffData, building: str, rows: list[SheetRow], font: str, styles: dict[str, Any]
+) -> list[Any]:
+    """One building's part of the sheet: its heading, the signing table and the footnote.
+
+    A building is the unit a volunteer walks with one sheet, so each starts on its own page with
+    its own count of households.
+    """
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer
+
+    return [
+        Paragraph(f"{data.office}　物资发放签收表", styles["title"]),
+        Spacer(1, 3 * mm),
+        Paragraph(
+            f"发放：{data.campaign_name}（{data.campaign_code}）　物资：{data.items_label}　"
+            f"楼栋：{building} 栋　共 {len(rows)} 户　"
+            f"打印日期：{date.today().isoformat()}",
+            styles["meta"],
+        ),
+        Spacer(1, 3 * mm),
+        _signing_table(data, rows, font, styles),
+        Spacer(1, 4 * mm),
+        Paragraph(
+            "★ 重点户（独居老人、残疾人等）优先上门。发放人：__________　复核：__________",
+            styles["meta"],
+        ),
+    ]
+
+
+def _signing_table(
+    data: SignoffData, rows: list[SheetRow], font: str, styles: dict[str, Any]
+) -> Any:
+    """The table households sign: one row each with its share and barcode, the header repeated
+    on every page.
+
+    A campaign of several items lists every item with its quantity in one wider column, so the
+    column widths differ from a single-item sheet's, which shows just the number.
+    """
+    from reportlab.graphics.barcode.code128 import Code128
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    cell, small = styles["cell"], styles["small"]
+    several = len(data.lines) > 1
+    table: list[list[Any]] = [
+        [
+            "序号",
+            "门牌号",
+            "户主",
+            "人数",
+            "物资及数量" if several else f"数量（{data.unit}）",
+            "住户条码",
+            "签字",
+            "日期",
+        ]
+    ]
+    for i, r in enumerate(rows, start=1):
+        barcode = [
+            Code128(r.household_code, barHeight=7 * mm, barWidth=0.24 * mm),
+            Paragraph(r.household_code, small),
+        ]
+        mark = "★" if r.vulnerable else ""
+        table.append(
+            [
+                str(i),
+                Paragraph(r.address_code + mark, cell),
+                r.head,
+                str(r.members),
+                Paragraph("<br/>".join(data.items_of(r)), cell) if several else str(r.qty),
+                barcode,
+                "",
+                "",
+            ]
+        )
+    widths = (
+        [10 * mm, 22 * mm, 16 * mm, 10 * mm, 30 * mm, 40 * mm, 30 * mm, 20 * mm]
+        if several
+        else [10 * mm, 24 * mm, 18 * mm, 11 * mm, 20 * mm, 42 * mm, 33 * mm, 20 * mm]
+    )
+    grid = Table(table, colWidths=widths, repeatRows=1)
+    grid.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font),
+                ("FONTSIZE", (0, 0), (-1, -1), 10),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE5F0")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (3, 1), (4, -1), "CENTER"),
+                ("TOPPADDING", (0, 1), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
+            ]
+        )
+    )
+    return grid
 
 
 # --- pickup slips --------------------------------------------------------------------------------

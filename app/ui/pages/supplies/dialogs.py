@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.supplies import campaigns
 from app.core.supplies import ledger as core
 from app.errors import GridDeskError
 from app.ui.context import AppContext
@@ -278,11 +279,11 @@ class PlanDialog(QDialog):
 
         remove.clicked.connect(drop)
 
-    def spec(self) -> core.CampaignSpec:
+    def spec(self) -> campaigns.CampaignSpec:
         kind = str(self.target_kind.currentData())
         value = self.target_value.text().strip()
         more = tuple(
-            core.LineSpec(
+            campaigns.LineSpec(
                 r.item.currentText(),
                 r.qty.value(),
                 str(r.rule.currentData()),
@@ -290,7 +291,7 @@ class PlanDialog(QDialog):
             )
             for r in self.more_rows
         )
-        return core.CampaignSpec(
+        return campaigns.CampaignSpec(
             more=more,
             name=self.name.text() or self.item.currentText(),
             item=self.item.currentText(),
@@ -305,14 +306,14 @@ class PlanDialog(QDialog):
         spec = self.spec()
         db = self.ctx.db
 
-        def work(_progress: Any) -> core.Preview:
+        def work(_progress: Any) -> campaigns.Preview:
             with db.reading() as session:
-                return core.preview_campaign(session, spec)
+                return campaigns.preview_campaign(session, spec)
 
         op = self.ctx.run(self, work, on_success=self._show_preview, show_progress=False)
         op.failure(self._show_error)
 
-    def _show_preview(self, p: core.Preview) -> None:
+    def _show_preview(self, p: campaigns.Preview) -> None:
         if len(p.items) == 1:
             text = self.tr(
                 "{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}"

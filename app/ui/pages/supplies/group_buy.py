@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.core.common.changes import NOTHING, Change
 from app.core.supplies import group_buy as core
+from app.core.supplies import group_buy_orders
 from app.db.models_group_buy import MAX_COUNT
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext, preview_folder
@@ -71,7 +72,7 @@ class GroupBuyTab(QWidget):
         self.ctx = ctx
         self._rounds: list[core.RoundRow] = []
         self._packages: list[core.PackageRow] = []
-        self._orders: list[core.OrderRow] = []
+        self._orders: list[group_buy_orders.OrderRow] = []
         self._previous_prices: dict[str, int] = {}
         self._threshold = core.DEFAULT_THRESHOLD
         self._household_ids: list[int] | None = None
@@ -268,8 +269,8 @@ class GroupBuyTab(QWidget):
                     return data
                 rnd = core.get_round(session, code)
                 data["round"] = code
-                data["totals"] = core.round_totals(session, rnd)
-                data["orders"] = core.list_orders(session, rnd, ids)
+                data["totals"] = group_buy_orders.round_totals(session, rnd)
+                data["orders"] = group_buy_orders.list_orders(session, rnd, ids)
                 data["previous"] = {}
                 rounds_old_first = list(reversed(rounds))
                 i = next(i for i, r in enumerate(rounds_old_first) if r.code == code)
@@ -320,7 +321,7 @@ class GroupBuyTab(QWidget):
             if is_open
             else self.tr("{d} 至 {e}，已结束").format(d=current.opens_on, e=current.closes_on)
         )
-        totals: core.Totals = data["totals"]
+        totals: group_buy_orders.Totals = data["totals"]
         self._packages = totals.packages
         self._previous_prices = data["previous"]
         self._orders = data["orders"]
@@ -529,7 +530,7 @@ class GroupBuyTab(QWidget):
             self._answer("refused", self.tr("✖ 请填写住户并选择套餐"), self.answered)
             return
 
-        def then(r: core.OrderResult) -> None:
+        def then(r: group_buy_orders.OrderResult) -> None:
             self.order_household.clear()
             self._answer(
                 "ok",
@@ -543,7 +544,7 @@ class GroupBuyTab(QWidget):
             )
 
         self._write(
-            lambda s: core.place_order(s, household, package, count, code),
+            lambda s: group_buy_orders.place_order(s, household, package, count, code),
             "group-buy order",
             then,
         )
@@ -556,7 +557,7 @@ class GroupBuyTab(QWidget):
         o = self._orders[rows[0].row()]
         code = self.current_round()
         self._write(
-            lambda s: core.cancel_order(s, o.household_code, o.package, round_ref=code),
+            lambda s: group_buy_orders.cancel_order(s, o.household_code, o.package, round_ref=code),
             "group-buy cancel",
             lambda r: self._answer(
                 "ok",
@@ -573,9 +574,11 @@ class GroupBuyTab(QWidget):
         o = self._orders[item.row()]
         on = item.checkState() == Qt.CheckState.Checked
         if item.column() == self.COL_PAID:
-            self._write(lambda s: core.set_paid(s, o.id, on), "group-buy paid")
+            self._write(lambda s: group_buy_orders.set_paid(s, o.id, on), "group-buy paid")
         else:
-            self._write(lambda s: core.set_delivered(s, o.id, on), "group-buy delivered")
+            self._write(
+                lambda s: group_buy_orders.set_delivered(s, o.id, on), "group-buy delivered"
+            )
 
     def run_search(self) -> None:
         text = self.search.text().strip()
@@ -587,7 +590,7 @@ class GroupBuyTab(QWidget):
 
         def work(_progress: Any) -> list[int]:
             with db.reading() as session:
-                return core.search_households(session, text)
+                return group_buy_orders.search_households(session, text)
 
         def found(ids: list[int]) -> None:
             self._household_ids = ids
@@ -613,11 +616,11 @@ class GroupBuyTab(QWidget):
             return
         db, lang = self.ctx.db, self.ctx.lang
 
-        def work(_progress: Any) -> core.MarkResult | tuple[str, str]:
+        def work(_progress: Any) -> group_buy_orders.MarkResult | tuple[str, str]:
             # a refusal is an answer, not a failure: it comes back as plain text
             try:
                 with db.session(note="group-buy scan") as session:
-                    return core.mark_delivered(session, text, round_ref=code)
+                    return group_buy_orders.mark_delivered(session, text, round_ref=code)
             except AlreadyDone as exc:
                 return ("again", exc.message(lang))
             except GridDeskError as exc:
@@ -631,7 +634,7 @@ class GroupBuyTab(QWidget):
             changes=_delivery_changes,
         )
 
-    def _scan_answered(self, result: core.MarkResult | tuple[str, str]) -> None:
+    def _scan_answered(self, result: group_buy_orders.MarkResult | tuple[str, str]) -> None:
         if isinstance(result, tuple):
             state, message = result
             self._answer(state, ("⚠ " if state == "again" else "✖ ") + message, self.scanned)
@@ -700,7 +703,9 @@ class GroupBuyTab(QWidget):
 
         def work(_progress: Any) -> Path:
             with db.reading() as session:
-                return core.export_supplier_xlsx(session, core.get_round(session, code), Path(name))
+                return group_buy_orders.export_supplier_xlsx(
+                    session, core.get_round(session, code), Path(name)
+                )
 
         self.ctx.run(
             self,

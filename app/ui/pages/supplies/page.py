@@ -11,7 +11,8 @@ kept as a tombstone with that reason and its goods go back into stock.
 
 The scan field keeps the focus: after every answer, every dialog and every reload it takes it back,
 so the next scan lands there. Each answer is given in colour AND in words (✔ 已发放 / ✖ 已领取过 …)
-with a beep for refusals. All work goes through `app.core.supplies.ledger` on the database worker.
+with a beep for refusals. All work goes through `app.core.supplies` (`ledger`, `campaigns`,
+`deliveries`, `needs`) on the database worker.
 """
 
 from __future__ import annotations
@@ -39,7 +40,10 @@ from PySide6.QtWidgets import (
 
 from app.core.common.changes import NOTHING, Change
 from app.core.common.masking import mask_phone
+from app.core.supplies import campaigns as supplies_campaigns
+from app.core.supplies import deliveries
 from app.core.supplies import ledger as core
+from app.core.supplies import needs as supplies_needs
 from app.errors import AlreadyDone, GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import save_file
@@ -87,8 +91,8 @@ class SuppliesPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._items: list[str] = []
-        self._campaigns: list[core.CampaignRow] = []
-        self._rows: list[core.CampaignHousehold] = []
+        self._campaigns: list[supplies_campaigns.CampaignRow] = []
+        self._rows: list[deliveries.CampaignHousehold] = []
         self._filling = False
 
         layout = QVBoxLayout(self)
@@ -262,8 +266,8 @@ class SuppliesPage(QWidget):
                 return {
                     "stock": core.stock(session),
                     "ledger": core.ledger(session, 300),
-                    "campaigns": core.list_campaigns(session),
-                    "households": core.campaign_households(session, code) if code else [],
+                    "campaigns": supplies_campaigns.list_campaigns(session),
+                    "households": deliveries.campaign_households(session, code) if code else [],
                 }
 
         self.ctx.run(self, work, on_success=self._loaded, show_progress=False)
@@ -346,7 +350,7 @@ class SuppliesPage(QWidget):
                 for c in self._campaigns
             ],
         )
-        households: list[core.CampaignHousehold] = data["households"]
+        households: list[deliveries.CampaignHousehold] = data["households"]
         if self.current_campaign() != current:
             self._campaign_changed()
         else:
@@ -373,7 +377,7 @@ class SuppliesPage(QWidget):
             return self.tr("选定的 {0} 户").format(len([v for v in value.split(",") if v]))
         return self.tr("全部住户") if kind == "all" else target
 
-    def _quantities(self, c: core.CampaignRow) -> str:
+    def _quantities(self, c: supplies_campaigns.CampaignRow) -> str:
         """Handed out / planned of each item: 12 / 300 袋, or 米 12 / 300 袋；油 6 / 150 瓶."""
         if not c.more:
             return f"{c.delivered_qty} / {c.planned_qty} {c.unit}"
@@ -381,7 +385,7 @@ class SuppliesPage(QWidget):
         lines += [(m.item, m.delivered_qty, m.planned_qty, m.unit) for m in c.more]
         return clauses(f"{i} {d} / {p} {u}" for i, d, p, u in lines)
 
-    def _show_households(self, rows: list[core.CampaignHousehold]) -> None:
+    def _show_households(self, rows: list[deliveries.CampaignHousehold]) -> None:
         self._rows = rows
         only = self.only_undelivered.isChecked()
         shown = [r for r in rows if r.delivered_at is None] if only else rows
@@ -444,9 +448,9 @@ class SuppliesPage(QWidget):
             return
         db = self.ctx.db
 
-        def work(_progress: Any) -> list[core.CampaignHousehold]:
+        def work(_progress: Any) -> list[deliveries.CampaignHousehold]:
             with db.reading() as session:
-                return core.campaign_households(session, code)
+                return deliveries.campaign_households(session, code)
 
         self.ctx.run(self, work, on_success=self._show_households, show_progress=False)
         self._refocus()
@@ -466,11 +470,11 @@ class SuppliesPage(QWidget):
 
         lang = self.ctx.lang
 
-        def work(_progress: Any) -> core.DeliveryResult | tuple[str, str]:
+        def work(_progress: Any) -> deliveries.DeliveryResult | tuple[str, str]:
             # a refusal is an answer, not a failure: it comes back as plain text
             try:
                 with db.session(note="supplies scan") as session:
-                    return core.deliver(session, code, text, how="scan")
+                    return deliveries.deliver(session, code, text, how="scan")
             except AlreadyDone as exc:
                 return ("again", exc.message(lang))
             except GridDeskError as exc:
@@ -484,14 +488,14 @@ class SuppliesPage(QWidget):
             changes=_stock_changes,
         )
 
-    def _scan_answered(self, result: core.DeliveryResult | tuple[str, str]) -> None:
+    def _scan_answered(self, result: deliveries.DeliveryResult | tuple[str, str]) -> None:
         if isinstance(result, tuple):
             state, message = result
             self._answer(state, ("⚠ " if state == "again" else "✖ ") + message)
         else:
             self._delivered(result)
 
-    def _delivered(self, r: core.DeliveryResult) -> None:
+    def _delivered(self, r: deliveries.DeliveryResult) -> None:
         if len(r.lines) > 1:
             message = self.tr("✔ 已发放：{address} 领取 {items}").format(
                 address=r.address_code, items=r.summary
@@ -529,16 +533,16 @@ class SuppliesPage(QWidget):
             return
         db, lang = self.ctx.db, self.ctx.lang
 
-        def work(_progress: Any) -> core.DeliveryResult | tuple[str, str]:
+        def work(_progress: Any) -> deliveries.DeliveryResult | tuple[str, str]:
             try:
                 with db.session(note="supplies tick") as session:
-                    return core.deliver(session, code, address, how="tick")
+                    return deliveries.deliver(session, code, address, how="tick")
             except AlreadyDone as exc:
                 return ("again", exc.message(lang))
             except GridDeskError as exc:
                 return ("refused", exc.message(lang))
 
-        def done(result: core.DeliveryResult | tuple[str, str]) -> None:
+        def done(result: deliveries.DeliveryResult | tuple[str, str]) -> None:
             if isinstance(result, tuple):
                 self._put_back()
             self._scan_answered(result)
@@ -572,14 +576,14 @@ class SuppliesPage(QWidget):
             return
         db, lang = self.ctx.db, self.ctx.lang
 
-        def work(_progress: Any) -> core.UndoResult | tuple[str, str]:
+        def work(_progress: Any) -> deliveries.UndoResult | tuple[str, str]:
             try:
                 with db.session(note="supplies undo") as session:
-                    return core.undo_delivery(session, code, address, reason)
+                    return deliveries.undo_delivery(session, code, address, reason)
             except GridDeskError as exc:
                 return ("refused", exc.message(lang))
 
-        def done(result: core.UndoResult | tuple[str, str]) -> None:
+        def done(result: deliveries.UndoResult | tuple[str, str]) -> None:
             if isinstance(result, tuple):
                 self._put_back()
                 self._answer("refused", "✖ " + result[1])
@@ -625,14 +629,14 @@ class SuppliesPage(QWidget):
             self.create_campaign(dialog.spec())
         self._refocus()
 
-    def create_campaign(self, spec: core.CampaignSpec) -> None:
+    def create_campaign(self, spec: supplies_campaigns.CampaignSpec) -> None:
         db = self.ctx.db
 
-        def work(_progress: Any) -> core.CampaignResult:
+        def work(_progress: Any) -> supplies_campaigns.CampaignResult:
             with db.session(note="supplies campaign") as session:
-                return core.create_campaign(session, spec)
+                return supplies_campaigns.create_campaign(session, spec)
 
-        def done(result: core.CampaignResult) -> None:
+        def done(result: supplies_campaigns.CampaignResult) -> None:
             self.campaign_box.addItem(
                 f"{result.code}  {with_note(spec.name, spec.item)}", result.code
             )
@@ -660,8 +664,8 @@ class SuppliesPage(QWidget):
 
         def work(_progress: Any) -> Path:
             with db.reading() as session:
-                needs = core.needs_list(session)
-            return core.export_needs(needs, Path(name))
+                needs = supplies_needs.needs_list(session)
+            return supplies_needs.export_needs(needs, Path(name))
 
         self.ctx.run(
             self,

@@ -8,7 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.core.supplies import ledger as core
+from app.core.supplies import campaigns as supplies_campaigns
+from app.core.supplies import needs
 from app.ui.context import AppContext
 from app.ui.home_section import HomeSection
 
@@ -23,20 +24,26 @@ class SuppliesSection(HomeSection):
         super().__init__(ctx, self.tr("物资"), parent)
         self.detail = muted("")
         self.body.addWidget(self.detail)
-        self.campaigns: list[core.CampaignRow] = []
-        self.shortages: list[core.ItemNeed] = []
+        self.campaigns: list[supplies_campaigns.CampaignRow] = []
+        self.shortages: list[needs.ItemNeed] = []
 
     def refresh(self) -> None:
         db = self.ctx.db
 
-        def run(_progress: Any) -> tuple[list[core.CampaignRow], list[core.ItemNeed]]:
+        def run(
+            _progress: Any,
+        ) -> tuple[list[supplies_campaigns.CampaignRow], list[needs.ItemNeed]]:
             with db.reading() as session:
-                campaigns = [c for c in core.list_campaigns(session) if c.status == "open"]
-                return campaigns, [n for n in core.shortages(session) if n.shortage > 0]
+                campaigns = [
+                    c for c in supplies_campaigns.list_campaigns(session) if c.status == "open"
+                ]
+                return campaigns, [n for n in needs.shortages(session) if n.shortage > 0]
 
         self.ctx.run(self, run, on_success=self._show, show_progress=False)
 
-    def _show(self, result: tuple[list[core.CampaignRow], list[core.ItemNeed]]) -> None:
+    def _show(
+        self, result: tuple[list[supplies_campaigns.CampaignRow], list[needs.ItemNeed]]
+    ) -> None:
         self.campaigns, self.shortages = result
         served = sum(c.delivered for c in self.campaigns)
         planned = sum(c.households for c in self.campaigns)
