@@ -42,16 +42,16 @@ def workloads() -> list[Workload]:
 
     from app.core.office.datadir import DataDir
     from app.core.office.setup import open_office
-    from app.core.printing import notices
+    from app.core.printing import notice_pdf, notice_targets, notice_templates, notices
 
     folder = community(180_000)
     db, _info = open_office(DataDir(folder))
     codes = tuple(f"H{i:06d}" for i in range(1, NOTICES + 1))
-    target = notices.Target("households", households=codes)
+    target = notice_targets.Target("households", households=codes)
     values = notices.NoticeValues(start_date=date(2026, 12, 1), end_date=date(2026, 12, 14))
     out = Path(tempfile.mkdtemp(prefix="griddesk-bench-")) / "notices.pdf"
 
-    def run(layout: notices.NoticeLayout) -> float:
+    def run(layout: notice_pdf.NoticeLayout) -> float:
         start = time.perf_counter()
         with db.reading() as session:
             result = notices.print_notices(session, "home-quarantine", target, layout, values, out)
@@ -61,12 +61,12 @@ def workloads() -> list[Workload]:
 
     # the baseline's text: exactly the lines each notice shows, laid out beforehand (not timed)
     with db.reading() as session:
-        found = notices.find_households(session, target)
+        found = notice_targets.find_households(session, target)
         job = notices.job_values(session, values)
-    renderer = notices.NoticeRenderer(
+    renderer = notice_pdf.NoticeRenderer(
         Canvas(BytesIO()),
-        notices.BUILTIN_TEMPLATES["home-quarantine"],
-        notices.NoticeLayout(),
+        notice_templates.BUILTIN_TEMPLATES["home-quarantine"],
+        notice_pdf.NoticeLayout(),
         job,
     )
     pages = [
@@ -76,7 +76,7 @@ def workloads() -> list[Workload]:
         ]
         for h in found.rows
     ]
-    a4 = notices.PAPER["A4"]
+    a4 = notice_pdf.PAPER["A4"]
 
     def baseline() -> float:
         return _raw_canvas(pages, a4)
@@ -84,7 +84,7 @@ def workloads() -> list[Workload]:
     return [
         Workload(
             f"{NOTICES:,} door notices 居家健康监测告知书, A4, barcodes, db→PDF",
-            lambda: run(notices.NoticeLayout(paper="A4", per_sheet=1, barcode=True)),
+            lambda: run(notice_pdf.NoticeLayout(paper="A4", per_sheet=1, barcode=True)),
             "raw ReportLab canvas, same text, drawString per line",
             baseline,
             target_seconds=NOTICES / 500,
@@ -93,7 +93,7 @@ def workloads() -> list[Workload]:
         ),
         Workload(
             f"{NOTICES:,} door notices, 4 to an A4 sheet with cut marks, db→PDF",
-            lambda: run(notices.NoticeLayout(paper="A4", per_sheet=4, barcode=True)),
+            lambda: run(notice_pdf.NoticeLayout(paper="A4", per_sheet=4, barcode=True)),
             "raw ReportLab canvas, same text, drawString per line",
             baseline,
             target_ratio=2.0,

@@ -33,7 +33,13 @@ from app.core.meetings.minutes import ActionItemInput, MeetingInput  # noqa: E40
 from app.core.office.datadir import DataDir  # noqa: E402
 from app.core.office.demo import fill_demo  # noqa: E402
 from app.core.office.setup import init_office, open_office  # noqa: E402
-from app.core.printing import daily_report, notices  # noqa: E402
+from app.core.printing import (  # noqa: E402
+    daily_report,
+    notice_pdf,
+    notice_targets,
+    notice_templates,
+    notices,
+)
 from app.db.models import Office  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
@@ -127,14 +133,14 @@ def main() -> int:
 
         out = Path(tmp)
         with db.reading() as session:
-            for key in notices.BUILTIN_TEMPLATES:
+            for key in notice_templates.BUILTIN_TEMPLATES:
                 values = ANNOUNCEMENT if key == "announcement" else VALUES
                 pdf = out / f"notice-{key}.pdf"
                 notices.print_notices(
                     session,
                     key,
-                    notices.Target("building", "1"),
-                    notices.NoticeLayout(),
+                    notice_targets.Target("building", "1"),
+                    notice_pdf.NoticeLayout(),
                     values,
                     pdf,
                 )

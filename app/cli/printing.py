@@ -73,7 +73,7 @@ def _values(args: argparse.Namespace) -> Any:
 
 
 def _notice_target(args: argparse.Namespace) -> Any:
-    from app.core.printing.notices import Target
+    from app.core.printing.notice_targets import Target
 
     if args.all:
         return Target("all")
@@ -90,10 +90,10 @@ def _notice_target(args: argparse.Namespace) -> Any:
 
 
 def cmd_print_notices(args: argparse.Namespace, out: Output) -> int:
-    from app.core.printing import notices
+    from app.core.printing import notice_pdf, notice_templates, notices
 
     target = _target_file(args.out, (".pdf",))
-    layout = notices.NoticeLayout(
+    layout = notice_pdf.NoticeLayout(
         paper=args.paper,
         per_sheet=args.per_sheet,
         barcode=args.barcode,
@@ -108,7 +108,7 @@ def cmd_print_notices(args: argparse.Namespace, out: Output) -> int:
             )
         except OSError as exc:
             raise _cannot_write(target, exc) from None
-        template = notices.get_template(session, args.template)
+        template = notice_templates.get_template(session, args.template)
     for zh, en in result.warnings:
         out.say(f"注意：{zh}", f"Note: {en}")
     if args.json:
@@ -134,11 +134,11 @@ def cmd_print_notices(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_print_templates(args: argparse.Namespace, out: Output) -> int:
-    from app.core.printing import notices
+    from app.core.printing import notice_templates
 
     db, _info = open_data(args)
     with db.reading() as session:
-        found = notices.list_templates(session)
+        found = notice_templates.list_templates(session)
     if args.json:
         out.json(
             {
@@ -148,13 +148,13 @@ def cmd_print_templates(args: argparse.Namespace, out: Output) -> int:
                         "name": t.name,
                         "title": t.title,
                         "builtin": t.builtin,
-                        "placeholders": notices.placeholders(t.title + "\n" + t.body),
+                        "placeholders": notice_templates.placeholders(t.title + "\n" + t.body),
                     }
                     for t in found
                 ],
                 "placeholders": [
                     {"name": f.zh, "key": f.key, "scope": f.scope, "meaning": f.en}
-                    for f in notices.FIELDS
+                    for f in notice_templates.FIELDS
                 ],
             }
         )
@@ -162,11 +162,11 @@ def cmd_print_templates(args: argparse.Namespace, out: Output) -> int:
     for t in found:
         kind = ("内置", "built-in") if t.builtin else ("自定义", "custom")
         out.say(f"{t.key:<18} {t.name}（{kind[0]}）", f"{t.key:<18} {t.name} ({kind[1]})")
-    settable = "、".join(f.zh for f in notices.FIELDS if f.scope == notices.JOB)
+    settable = "、".join(f.zh for f in notice_templates.FIELDS if f.scope == notice_templates.JOB)
     out.say(
         f"可用 --set 填写：{settable}（社区名称，以及未填时的社区电话，取自本机构信息：office set）",
         "Settable with --set: "
-        + ", ".join(f.key for f in notices.FIELDS if f.scope == notices.JOB)
+        + ", ".join(f.key for f in notice_templates.FIELDS if f.scope == notice_templates.JOB)
         + " (the community's name, and its phone when not set, come from this office's details: "
         "office set)",
     )

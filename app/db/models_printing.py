@@ -1,5 +1,5 @@
 """Printing: the notice templates an office writes for itself (the built-in ones live in code,
-app.core.printing.notices.BUILTIN_TEMPLATES).
+app.core.printing.notice_templates.BUILTIN_TEMPLATES).
 
 A template is a record like any other that staff change: it carries the `Travelling` columns, so
 every change is stamped and audited by the session events and a deleted template is tombstoned.

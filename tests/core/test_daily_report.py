@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.core.meetings import minutes
 from app.core.meetings.minutes import ActionItemInput, MeetingInput
 from app.core.office.stats import office_stats
-from app.core.printing import daily_report as core
+from app.core.printing import daily_report, daily_report_sections
 from app.db.engine import Database
 from app.db.models import Grid, Resident
 from app.db.models_grids import Duty, DutyPerson, DutyShift, ShiftAssignment
@@ -37,13 +37,13 @@ def xlsx_cells(path: Path) -> list[list[object]]:
     return CalamineWorkbook.from_path(str(path)).get_sheet_by_name("日报").to_python()
 
 
-def section(report: core.DailyReport, key: str) -> core.Section:
+def section(report: daily_report_sections.DailyReport, key: str) -> daily_report_sections.Section:
     return next(s for s in report.sections if s.key == key)
 
 
 def test_the_figures_are_the_records(demo_db):
     with demo_db.reading() as session:
-        report = core.build_daily_report(session, TODAY, now=NOW)
+        report = daily_report_sections.build_daily_report(session, TODAY, now=NOW)
         stats = office_stats(session)
         moved = session.scalar(select(Resident.id).where(Resident.status == "moved_out"))
     assert moved is None
@@ -65,7 +65,7 @@ def test_the_figures_are_the_records(demo_db):
 
 def test_areas_not_recorded_say_so_without_figures(demo_db):
     with demo_db.reading() as session:
-        report = core.build_daily_report(session, TODAY, now=NOW)
+        report = daily_report_sections.build_daily_report(session, TODAY, now=NOW)
     s = section(report, "requests")
     assert not s.recorded and not s.tables and not s.charts
     assert "尚未记录" in s.lines[0]
@@ -117,7 +117,7 @@ def _roster_and_shifts(db: Database) -> None:
 def test_people_on_duty_attendance_and_cadres_on_paper(demo_db):
     _roster_and_shifts(demo_db)
     with demo_db.reading() as session:
-        report = core.build_daily_report(session, TODAY, now=NOW)
+        report = daily_report_sections.build_daily_report(session, TODAY, now=NOW)
     grids = section(report, "grids")
     assert ("网格员", 1) in grids.tables[1].rows and ("志愿者", 1) in grids.tables[1].rows
     with_worker = [r for r in grids.tables[0].rows if r[4] == 1]
@@ -149,7 +149,7 @@ def test_overdue_action_items_of_the_meetings(demo_db):
             ),
         )
     with demo_db.reading() as session:
-        report = core.build_daily_report(session, TODAY, now=NOW)
+        report = daily_report_sections.build_daily_report(session, TODAY, now=NOW)
     s = section(report, "meetings")
     assert "待办事项共 2 项：未办结 2 项（其中逾期 1 项" in s.lines[0]
     (overdue,) = s.tables[1].rows
@@ -160,13 +160,13 @@ def test_pdf_is_chinese_time_stamped_and_free_of_id_numbers(demo_db, tmp_path):
     _roster_and_shifts(demo_db)
     out = tmp_path / "daily.pdf"
     with demo_db.reading() as session:
-        report = core.daily_report(session, out, TODAY, now=NOW)
+        report = daily_report.daily_report(session, out, TODAY, now=NOW)
         ids = [i for i in session.scalars(select(Resident.id_number)) if i]
     text = pdf_text(out)
     assert "幸福里社区工作日报" in text
     assert f"生成时间：{NOW:%Y-%m-%d}{NOW:%H:%M:%S}" in text
     for i, s in enumerate(report.sections):
-        assert f"{core.NUMERALS[i]}、{s.title}" in text
+        assert f"{daily_report_sections.NUMERALS[i]}、{s.title}" in text
     assert "尚无物资记录" in text
     assert "赵志刚（缺岗）" in text
     assert "第1页共" in text
@@ -176,7 +176,7 @@ def test_pdf_is_chinese_time_stamped_and_free_of_id_numbers(demo_db, tmp_path):
 def test_xlsx_holds_the_same_report(demo_db, tmp_path):
     out = tmp_path / "daily.xlsx"
     with demo_db.reading() as session:
-        report = core.daily_report(session, out, TODAY, now=NOW)
+        report = daily_report.daily_report(session, out, TODAY, now=NOW)
     cells = xlsx_cells(out)
     flat = [str(c) for row in cells for c in row if str(c).strip()]
     assert flat[0] == "幸福里社区工作日报"
@@ -190,16 +190,16 @@ def test_xlsx_holds_the_same_report(demo_db, tmp_path):
 def test_bad_requests_are_refused(demo_db, tmp_path):
     with demo_db.reading() as session:
         with pytest.raises(InvalidInput):
-            core.build_daily_report(session, TODAY + timedelta(days=1), now=NOW)
+            daily_report_sections.build_daily_report(session, TODAY + timedelta(days=1), now=NOW)
         with pytest.raises(InvalidInput):
-            core.daily_report(session, tmp_path / "daily.docx", TODAY, now=NOW)
+            daily_report.daily_report(session, tmp_path / "daily.docx", TODAY, now=NOW)
     assert not list(tmp_path.glob("daily*"))
 
 
 def test_an_empty_community_still_gets_a_report(db, tmp_path):
     out = tmp_path / "daily.pdf"
     with db.reading() as session:
-        report = core.daily_report(session, out, TODAY, now=NOW)
+        report = daily_report.daily_report(session, out, TODAY, now=NOW)
     assert "尚未划分网格" in " ".join(section(report, "grids").lines)
     assert "在册住户0户" in pdf_text(out)
 
@@ -207,23 +207,25 @@ def test_an_empty_community_still_gets_a_report(db, tmp_path):
 def _supplies_day(db: Database) -> tuple[str, int]:
     """Stock received today, a 米 + 油 campaign over every household, three households served,
     one of them undone; returns the campaign code and its households."""
-    from app.core.supplies import ledger
+    from app.core.supplies import campaigns, deliveries, ledger
 
     with db.session() as s:
         ledger.receive(s, "米", 200, unit="袋", source="爱心粮油")
         ledger.receive(s, "油", 5, unit="瓶", source="爱心粮油")
         ledger.receive(s, "口罩", 50, unit="个", source="爱心企业")
         ledger.issue(s, "口罩", 10, reason="卡点值守")
-        result = ledger.create_campaign(
+        result = campaigns.create_campaign(
             s,
-            ledger.CampaignSpec(name="粮油包", item="米", qty=1, more=(ledger.LineSpec("油", 1),)),
+            campaigns.CampaignSpec(
+                name="粮油包", item="米", qty=1, more=(campaigns.LineSpec("油", 1),)
+            ),
         )
     with db.reading() as s:
-        homes = [r.address_code for r in ledger.campaign_households(s, result.code)]
+        homes = [r.address_code for r in deliveries.campaign_households(s, result.code)]
     with db.session() as s:
         for h in homes[:3]:
-            ledger.deliver(s, result.code, h)
-        ledger.undo_delivery(s, result.code, homes[2], "登记错户")
+            deliveries.deliver(s, result.code, h)
+        deliveries.undo_delivery(s, result.code, homes[2], "登记错户")
     return result.code, len(homes)
 
 
@@ -231,7 +233,7 @@ def test_supplies_section_from_the_ledger(demo_db, tmp_path):
     code, households = _supplies_day(demo_db)
     out = tmp_path / "daily.pdf"
     with demo_db.reading() as session:
-        report = core.daily_report(session, out, TODAY, now=NOW)
+        report = daily_report.daily_report(session, out, TODAY, now=NOW)
     s = section(report, "supplies")
     assert s.recorded
     stock = {r[0]: r[2:7] for r in s.tables[0].rows}
@@ -254,18 +256,18 @@ def test_supplies_section_from_the_ledger(demo_db, tmp_path):
 
     xlsx = tmp_path / "daily.xlsx"
     with demo_db.reading() as session:
-        core.daily_report(session, xlsx, TODAY, now=NOW)
+        daily_report.daily_report(session, xlsx, TODAY, now=NOW)
     rows = [r for r in xlsx_cells(xlsx) if r and r[0] == "油"]
     assert rows[0][:5] == ["油", "瓶", 3, 5, 2]
     assert any(r[0] == code and r[3] == f"2 / {households}" for r in xlsx_cells(xlsx) if r)
 
 
 def test_supplies_shortages_match_the_needs_list(demo_db):
-    from app.core.supplies import ledger
+    from app.core.supplies import needs as supplies_needs
 
     _supplies_day(demo_db)
     with demo_db.reading() as session:
-        assert ledger.shortages(session) == ledger.needs_list(session).items
+        assert supplies_needs.shortages(session) == supplies_needs.needs_list(session).items
 
 
 def test_a_full_disk_fails_the_xlsx_cleanly(demo_db, capfd) -> None:
@@ -275,7 +277,8 @@ def test_a_full_disk_fails_the_xlsx_cleanly(demo_db, capfd) -> None:
     import gc
     import io
 
-    from app.core.printing.daily_report import build_daily_report, render_xlsx
+    from app.core.printing.daily_report import render_xlsx
+    from app.core.printing.daily_report_sections import build_daily_report
 
     class FullDisk(io.RawIOBase):
         def writable(self) -> bool:

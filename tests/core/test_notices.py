@@ -15,8 +15,10 @@ import pytest
 from sqlalchemy import func, select
 
 from app.core.common.masking import mask_name
-from app.core.printing import notices as core
-from app.core.printing.notices import NoticeLayout, NoticeValues, Target
+from app.core.printing import notice_pdf, notice_targets, notice_templates, notices
+from app.core.printing.notice_pdf import NoticeLayout
+from app.core.printing.notice_targets import Target
+from app.core.printing.notices import NoticeValues
 from app.db.engine import Database
 from app.db.models import AuditEntry, Building, Grid, Household, Resident
 from app.db.models_grids import DutyPerson
@@ -68,9 +70,9 @@ def page_streams(path: Path) -> list[bytes]:
 
 def print_building(
     db: Database, out: Path, template: str = "home-quarantine", **layout
-) -> core.NoticeResult:
+) -> notices.NoticeResult:
     with db.reading() as session:
-        return core.print_notices(
+        return notices.print_notices(
             session,
             template,
             Target("building", "1"),
@@ -125,7 +127,7 @@ def test_placeholders_are_filled_from_the_records(demo_db, tmp_path):
 def test_names_are_masked_and_no_id_number_reaches_paper(demo_db, tmp_path):
     out = tmp_path / "n.pdf"
     with demo_db.reading() as session:
-        core.print_notices(
+        notices.print_notices(
             session, "testing", Target("all"), NoticeLayout(), VALUES, out, today=TODAY
         )
         people = session.execute(
@@ -147,7 +149,7 @@ def test_an_id_number_typed_into_a_notice_is_masked(demo_db, tmp_path):
     out = tmp_path / "a.pdf"
     values = NoticeValues(content="请居民 42010619500304001X 于明日到社区办理。")
     with demo_db.reading() as session:
-        core.print_notices(
+        notices.print_notices(
             session, "announcement", Target("copies", copies=1), NoticeLayout(), values, out
         )
     text = squeezed(pdf_text(out))
@@ -158,7 +160,7 @@ def test_an_id_number_typed_into_a_notice_is_masked(demo_db, tmp_path):
 def test_unknown_values_print_as_blank_lines_and_are_reported(demo_db, tmp_path):
     out = tmp_path / "n.pdf"
     with demo_db.reading() as session:
-        result = core.print_notices(
+        result = notices.print_notices(
             session, "supply-pickup", Target("building", "1"), NoticeLayout(), NoticeValues(), out
         )
     text = squeezed(pdf_text(out))
@@ -245,11 +247,11 @@ def test_targets_grid_tag_selection_and_copies(demo_db, tmp_path):
                 Resident.tags.like("%,慢性病,%"), Resident.status == "active"
             )
         )
-        by_grid = core.find_households(session, Target("grid", grid.code))
-        by_grid_name = core.find_households(session, Target("grid", grid.name))
-        by_tag = core.find_households(session, Target("tag", "慢性病"))
+        by_grid = notice_targets.find_households(session, Target("grid", grid.code))
+        by_grid_name = notice_targets.find_households(session, Target("grid", grid.name))
+        by_tag = notice_targets.find_households(session, Target("tag", "慢性病"))
         first_two = [h.address_code for h in by_grid.rows[:2]]
-        chosen = core.find_households(
+        chosen = notice_targets.find_households(
             session, Target("households", households=(first_two[1], by_grid.rows[0].code))
         )
     assert len(by_grid.rows) == len(by_grid_name.rows) == in_grid
@@ -257,7 +259,7 @@ def test_targets_grid_tag_selection_and_copies(demo_db, tmp_path):
     assert [h.address_code for h in chosen.rows] == first_two  # address order
     out = tmp_path / "board.pdf"
     with demo_db.reading() as session:
-        result = core.print_notices(
+        result = notices.print_notices(
             session,
             "announcement",
             Target("copies", copies=3),
@@ -278,9 +280,9 @@ def test_unknown_targets_are_refused(demo_db):
             Target("households", households=("H999999",)),
         ):
             with pytest.raises(InvalidInput):
-                core.find_households(session, target)
+                notice_targets.find_households(session, target)
         with pytest.raises(InvalidInput):
-            core.get_template(session, "no-such-template")
+            notice_templates.get_template(session, "no-such-template")
 
 
 def test_a_cancelled_batch_leaves_no_file(demo_db, tmp_path):
@@ -293,7 +295,7 @@ def test_a_cancelled_batch_leaves_no_file(demo_db, tmp_path):
             raise Cancelled()
 
     with demo_db.reading() as session, pytest.raises(Cancelled):
-        core.print_notices(
+        notices.print_notices(
             session, "supply-pickup", Target("all"), NoticeLayout(), VALUES, out, progress=cancel
         )
     assert list(folder.iterdir()) == []
@@ -303,7 +305,7 @@ def test_a_cancelled_batch_leaves_no_file(demo_db, tmp_path):
 
 
 def _bars_literal(code: str) -> bytes:
-    return " ".join(f"{left} 0 {w} 1 re" for left, w in core.code128_bars(code)).encode()
+    return " ".join(f"{left} 0 {w} 1 re" for left, w in notice_pdf.code128_bars(code)).encode()
 
 
 def test_each_notice_carries_its_households_code128_barcode(demo_db, tmp_path):
@@ -321,7 +323,7 @@ def test_the_bars_are_reportlabs_code128(demo_db):
     drawn: list[tuple[float, float]] = []
     symbol.rect = lambda x, y, w, h: drawn.append((x, w))  # what ReportLab itself would draw
     symbol.draw()
-    assert drawn and core.code128_bars("H000123") == [(int(x), int(w)) for x, w in drawn]
+    assert drawn and notice_pdf.code128_bars("H000123") == [(int(x), int(w)) for x, w in drawn]
 
 
 def test_barcodes_can_be_left_off(demo_db, tmp_path):
@@ -342,7 +344,7 @@ def test_board_notices_carry_no_barcode_unless_asked(demo_db, tmp_path):
 
 
 def test_every_builtin_template_prints_in_chinese(demo_db, tmp_path):
-    for key, template in core.BUILTIN_TEMPLATES.items():
+    for key, template in notice_templates.BUILTIN_TEMPLATES.items():
         assert not template.unknown(), key
         out = tmp_path / f"{key}.pdf"
         print_building(demo_db, out, template=key)
@@ -354,13 +356,15 @@ def test_every_builtin_template_prints_in_chinese(demo_db, tmp_path):
 def test_user_templates_are_saved_audited_and_tombstoned(demo_db, tmp_path):
     body = "{户主}（{地址}）住户：\n请于{时间}前将家中闲置纸箱放在单元门口，由志愿者统一回收。"
     with demo_db.session() as session:
-        saved = core.save_template(
+        saved = notice_templates.save_template(
             session, "纸箱回收通知", "纸箱回收", body, based_on="supply-pickup"
         )
     assert saved.key == "custom-1" and saved.id is not None and not saved.builtin
     with demo_db.reading() as session:
-        assert core.get_template(session, "custom-1") == core.get_template(session, "纸箱回收通知")
-        assert [t.key for t in core.list_templates(session)][-1] == "custom-1"
+        assert notice_templates.get_template(session, "custom-1") == notice_templates.get_template(
+            session, "纸箱回收通知"
+        )
+        assert [t.key for t in notice_templates.list_templates(session)][-1] == "custom-1"
         audited = session.scalar(
             select(func.count())
             .select_from(AuditEntry)
@@ -369,7 +373,7 @@ def test_user_templates_are_saved_audited_and_tombstoned(demo_db, tmp_path):
     assert audited == 1
     out = tmp_path / "n.pdf"
     with demo_db.reading() as session:
-        core.print_notices(
+        notices.print_notices(
             session,
             "custom-1",
             Target("building", "1"),
@@ -380,16 +384,20 @@ def test_user_templates_are_saved_audited_and_tombstoned(demo_db, tmp_path):
     assert "请于12月5日前将家中闲置纸箱放在单元门口" in squeezed(pdf_text(out))
 
     with demo_db.session() as session:
-        core.save_template(session, "纸箱回收通知", "纸箱回收（更正）", body, template_id=saved.id)
-        second = core.save_template(session, "另一个", "标题", "正文")
-        core.delete_template(session, saved.id)
+        notice_templates.save_template(
+            session, "纸箱回收通知", "纸箱回收（更正）", body, template_id=saved.id
+        )
+        second = notice_templates.save_template(session, "另一个", "标题", "正文")
+        notice_templates.delete_template(session, saved.id)
     assert second.key == "custom-2"
     with demo_db.reading() as session:
-        assert [t.key for t in core.list_templates(session) if not t.builtin] == ["custom-2"]
+        assert [t.key for t in notice_templates.list_templates(session) if not t.builtin] == [
+            "custom-2"
+        ]
         with pytest.raises(InvalidInput):
-            core.get_template(session, "custom-1")
+            notice_templates.get_template(session, "custom-1")
     with demo_db.session() as session:
-        third = core.save_template(session, "纸箱回收通知", "再来", "正文")
+        third = notice_templates.save_template(session, "纸箱回收通知", "再来", "正文")
     assert third.key == "custom-3"  # a deleted template's code is never reused
 
 
@@ -404,7 +412,7 @@ def test_user_templates_are_saved_audited_and_tombstoned(demo_db, tmp_path):
 )
 def test_bad_templates_are_refused(db, name, title, body, why):
     with db.session() as session, pytest.raises(InvalidInput) as err:
-        core.save_template(session, name, title, body)
+        notice_templates.save_template(session, name, title, body)
     assert why in err.value.zh
 
 
@@ -426,7 +434,7 @@ def test_values_from_the_command_line():
 def test_lines_never_start_with_closing_punctuation():
     from app.core.common.pdf import register_cjk_font
 
-    setter = core.Typesetter(register_cjk_font())
+    setter = notice_pdf.Typesetter(register_cjk_font())
     text = "根据疫情防控工作要求，" * 12 + "感谢您的理解、支持与配合！"
     for width in range(150, 480, 7):
         lines = setter.wrap(text, 16, width, 32)
@@ -442,8 +450,8 @@ def test_a_long_body_shrinks_to_fit_rather_than_running_into_the_footer(demo_db)
     from reportlab.pdfgen.canvas import Canvas
 
     long_text = "\n".join(["社区提醒：请居民朋友们做好个人防护，勤洗手、常通风、少聚集。" * 2] * 14)
-    template = core.NoticeTemplate("t", "t", "长通知", "各位居民：\n{内容}")
-    renderer = core.NoticeRenderer(
+    template = notice_templates.NoticeTemplate("t", "t", "长通知", "各位居民：\n{内容}")
+    renderer = notice_pdf.NoticeRenderer(
         Canvas("/dev/null"),
         template,
         NoticeLayout(),
@@ -451,19 +459,19 @@ def test_a_long_body_shrinks_to_fit_rather_than_running_into_the_footer(demo_db)
     )
     lines = renderer.lines_of({})
     body = [ln for ln in lines if "社区提醒" in ln.text]
-    assert body and max(ln.size for ln in body) < core.BODY_SIZES[0]
-    assert min(ln.y for ln in body) > core.BODY_BOTTOM
+    assert body and max(ln.size for ln in body) < notice_pdf.BODY_SIZES[0]
+    assert min(ln.y for ln in body) > notice_pdf.BODY_BOTTOM
 
 
 def test_a_title_may_name_the_community_but_not_the_household(demo_db, tmp_path):
     with demo_db.session() as session:
-        core.save_template(session, "社区公告", "{社区名称}公告", "各位居民：\n{内容}")
+        notice_templates.save_template(session, "社区公告", "{社区名称}公告", "各位居民：\n{内容}")
         with pytest.raises(InvalidInput) as err:
-            core.save_template(session, "错误", "{户主}收", "正文")
+            notice_templates.save_template(session, "错误", "{户主}收", "正文")
     assert "{户主}" in err.value.zh
     out = tmp_path / "t.pdf"
     with demo_db.reading() as session:
-        core.print_notices(
+        notices.print_notices(
             session, "custom-1", Target("copies", copies=1), NoticeLayout(),
             NoticeValues(content="停水通知"), out,
         )  # fmt: skip
@@ -474,7 +482,7 @@ def test_a_body_too_long_for_the_page_is_reported_not_hidden(demo_db, tmp_path):
     out = tmp_path / "long.pdf"
     text = "\n".join(["社区提醒：请居民朋友们做好个人防护，勤洗手、常通风、少聚集。" * 3] * 40)
     with demo_db.reading() as session:
-        result = core.print_notices(
+        result = notices.print_notices(
             session, "announcement", Target("copies", copies=2), NoticeLayout(),
             NoticeValues(content=text), out,
         )  # fmt: skip
@@ -495,7 +503,7 @@ def test_the_name_and_date_stay_inside_the_seal_circle(demo_db, tmp_path, name):
     values = NoticeValues(issued=date(2026, 12, 28))
     out = tmp_path / "seal.pdf"
     with demo_db.reading() as session:
-        core.print_notices(
+        notices.print_notices(
             session, "announcement", Target("building", "1"), NoticeLayout(), values, out,
             today=TODAY,
         )  # fmt: skip
@@ -503,14 +511,14 @@ def test_the_name_and_date_stay_inside_the_seal_circle(demo_db, tmp_path, name):
         ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(out), "-"],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
-    centre_x = core.SEAL_X
-    centre_y = core.DESIGN_H - (core.NAME_Y - 4)  # pdftotext measures from the top
+    centre_x = notice_pdf.SEAL_X
+    centre_y = notice_pdf.DESIGN_H - (notice_pdf.NAME_Y - 4)  # pdftotext measures from the top
     lines = []
     for m in re.finditer(
         r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<', boxes
     ):
         x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
-        if y0 > centre_y - core.SEAL_R and x0 > centre_x - core.SEAL_R - 40:
+        if y0 > centre_y - notice_pdf.SEAL_R and x0 > centre_x - notice_pdf.SEAL_R - 40:
             lines.append((m.group(5), x0, y0, x1, y1))
     texts = [t for t, *_ in lines]
     assert name in "".join(t for t in texts if "年" not in t), texts  # whole, maybe on two lines
@@ -519,4 +527,4 @@ def test_the_name_and_date_stay_inside_the_seal_circle(demo_db, tmp_path, name):
         if "盖章" in text:
             continue
         for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
-            assert math.hypot(x - centre_x, y - centre_y) <= core.SEAL_R + 1, (text, x, y)
+            assert math.hypot(x - centre_x, y - centre_y) <= notice_pdf.SEAL_R + 1, (text, x, y)

@@ -24,7 +24,7 @@ from app.core.office.setup import (
     read_profile,
     update_profile,
 )
-from app.core.printing import notices
+from app.core.printing import notice_pdf, notice_targets, notices
 from app.db.engine import Database
 from app.db.models import AuditEntry, ChangeCounter, Grid, Household, Resident
 from app.errors import InvalidInput
@@ -258,8 +258,8 @@ def test_notices_print_the_office_phone_unless_the_job_gives_one(
         out = tmp_path / "n.pdf"
         with demo_db.reading() as session:
             notices.print_notices(
-                session, "supply-pickup", notices.Target("building", "1"),
-                notices.NoticeLayout(), values, out,
+                session, "supply-pickup", notice_targets.Target("building", "1"),
+                notice_pdf.NoticeLayout(), values, out,
             )  # fmt: skip
         text = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, check=True)
         return "".join(text.stdout.decode().split())

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from sqlalchemy import func, select
 
 from app.core.common.masking import mask_name
-from app.core.printing.notices import Target, find_households
+from app.core.printing.notice_targets import Target, find_households
 from app.db.models import Building, Household, Resident
 from app.db.models_printing import NoticeTemplateRecord
 from app.ui import print_preview
@@ -292,7 +292,7 @@ def test_progress_dialogs_are_gone_after_a_batch(qtbot, window):
 
 
 def test_notices_on_a5_go_to_the_printer_on_a5(qtbot, demo_ctx, tmp_path):
-    from app.core.printing import notices
+    from app.core.printing import notice_pdf, notices
 
     out = tmp_path / "a5.pdf"
     with demo_ctx.db.reading() as session:
@@ -300,7 +300,7 @@ def test_notices_on_a5_go_to_the_printer_on_a5(qtbot, demo_ctx, tmp_path):
             session,
             "testing",
             Target("building", "1"),
-            notices.NoticeLayout(paper="A5"),
+            notice_pdf.NoticeLayout(paper="A5"),
             notices.NoticeValues(),
             out,
         )

@@ -24,14 +24,8 @@ from sqlalchemy.orm import Session
 
 from app.core.common.files import write_atomically
 from app.core.common.pdf import Footer, numbered_canvas, register_cjk_font
-from app.core.printing.daily_report import (
-    NUMERALS,
-    Chart,
-    Section,
-    Table,
-    _chart_drawing,
-    signature_block,
-)
+from app.core.printing.daily_report import _chart_drawing, signature_block
+from app.core.printing.daily_report_sections import NUMERALS, Chart, Section, Table
 from app.core.street.communities import (
     REQUESTS_NOT_BUILT,
     CommunityRow,

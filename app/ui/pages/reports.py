@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.common.changes import Change
-from app.core.printing import daily_report as core
+from app.core.printing import daily_report, daily_report_sections
 from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
 from app.ui.labels import DOCUMENT, mark_chinese
@@ -37,7 +37,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._started = False
-        self.report: core.DailyReport | None = None
+        self.report: daily_report_sections.DailyReport | None = None
         self.preview_dialog: Any = None
 
         layout = QVBoxLayout(self)
@@ -123,13 +123,13 @@ class ReportsPage(QWidget):
         db = self.ctx.db
         day = self.chosen_day()
 
-        def work(_progress: Any) -> core.DailyReport:
+        def work(_progress: Any) -> daily_report_sections.DailyReport:
             with db.reading() as session:
-                return core.build_daily_report(session, day)
+                return daily_report_sections.build_daily_report(session, day)
 
         self.ctx.run(self, work, on_success=self._show, show_progress=False)
 
-    def _show(self, report: core.DailyReport) -> None:
+    def _show(self, report: daily_report_sections.DailyReport) -> None:
         if report.day != self.chosen_day():
             return  # another day was chosen meanwhile
         self.report = report
@@ -149,14 +149,14 @@ class ReportsPage(QWidget):
 
         counting, typesetting = self.tr("统计"), self.tr("排版")
 
-        def work(progress: Any) -> tuple[Path, core.DailyReport]:
+        def work(progress: Any) -> tuple[Path, daily_report_sections.DailyReport]:
             progress(0, 2, counting)
             with db.reading() as session:
-                report = core.build_daily_report(session, day)
+                report = daily_report_sections.build_daily_report(session, day)
             progress(1, 2, typesetting)
-            return core.write_daily_report(report, folder / name), report
+            return daily_report.write_daily_report(report, folder / name), report
 
-        def done(result: tuple[Path, core.DailyReport]) -> None:
+        def done(result: tuple[Path, daily_report_sections.DailyReport]) -> None:
             from app.ui.print_preview import PdfPreviewDialog
 
             path, report = result
@@ -185,12 +185,12 @@ class ReportsPage(QWidget):
             target = target.with_suffix(".xlsx")
         db = self.ctx.db
 
-        def work(_progress: Any) -> tuple[Path, core.DailyReport]:
+        def work(_progress: Any) -> tuple[Path, daily_report_sections.DailyReport]:
             with db.reading() as session:
-                report = core.build_daily_report(session, day)
-            return core.write_daily_report(report, target), report
+                report = daily_report_sections.build_daily_report(session, day)
+            return daily_report.write_daily_report(report, target), report
 
-        def done(result: tuple[Path, core.DailyReport]) -> None:
+        def done(result: tuple[Path, daily_report_sections.DailyReport]) -> None:
             path, report = result
             self._show(report)
             self.status.setText(self.tr("已导出到 {0}").format(path))
@@ -199,13 +199,13 @@ class ReportsPage(QWidget):
         self.ctx.run(self, work, title=self.tr("正在导出日报"), on_success=done)
 
 
-def _html(report: core.DailyReport) -> str:
+def _html(report: daily_report_sections.DailyReport) -> str:
     """The report's sections as simple HTML for the page (the document itself is the PDF)."""
     from html import escape
 
     parts = [f"<h2>{escape(report.title)}</h2>"]
     for i, section in enumerate(report.sections):
-        parts.append(f"<h3>{core.NUMERALS[i]}、{escape(section.title)}</h3>")
+        parts.append(f"<h3>{daily_report_sections.NUMERALS[i]}、{escape(section.title)}</h3>")
         for line in section.lines:
             style = "" if section.recorded else ' style="color:#5b6270"'
             parts.append(f"<p{style}>{escape(line)}</p>")

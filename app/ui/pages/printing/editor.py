@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.printing import notices as core
-from app.core.printing.notices import NoticeTemplate
+from app.core.printing import notice_templates
+from app.core.printing.notice_templates import NoticeTemplate
 from app.ui.labels import DOCUMENT, listing, mark_chinese
 from app.ui.pages.printing.field_names import field_hint, field_name
 
@@ -39,9 +39,9 @@ class TemplateEditor(QGroupBox):
         self.builtin_note.setWordWrap(True)
         form.addRow(self.builtin_note)
         self.name_edit = QLineEdit()
-        self.name_edit.setMaxLength(core.MAX_TEMPLATE_NAME)
+        self.name_edit.setMaxLength(notice_templates.MAX_TEMPLATE_NAME)
         self.title_edit = QLineEdit()
-        self.title_edit.setMaxLength(core.MAX_TEMPLATE_TITLE)
+        self.title_edit.setMaxLength(notice_templates.MAX_TEMPLATE_TITLE)
         self.body_edit = QPlainTextEdit()
         self.body_edit.setMinimumHeight(220)
         self.body_edit.setTabChangesFocus(True)
@@ -51,7 +51,9 @@ class TemplateEditor(QGroupBox):
         form.addRow(self.tr("正文："), self.body_edit)
         insert_row = QHBoxLayout()
         self.field_choice = QComboBox()
-        for f in core.FIELDS:  # the template's own words: {地址}, named in other languages
+        for (
+            f
+        ) in notice_templates.FIELDS:  # the template's own words: {地址}, named in other languages
             token = f"{{{f.zh}}}"
             named = f"{token}  {field_name(f.key)}" if lang != "zh" else token
             self.field_choice.addItem(named, f.zh)
@@ -112,8 +114,9 @@ class TemplateEditor(QGroupBox):
         unknown = t.unknown()
         in_title = [
             n
-            for n in core.placeholders(t.title)
-            if n in core.FIELD_BY_NAME and core.FIELD_BY_NAME[n].scope != core.JOB
+            for n in notice_templates.placeholders(t.title)
+            if n in notice_templates.FIELD_BY_NAME
+            and notice_templates.FIELD_BY_NAME[n].scope != notice_templates.JOB
         ]
         if in_title:
             self.template_problem.setText(

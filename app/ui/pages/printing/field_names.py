@@ -1,6 +1,6 @@
 """A notice's fields in the window's words: the name a sentence uses (未填写：社区电话) and the hint
 that explains what goes in it. (The placeholders themselves, {地址}, are the document's words and
-stay Chinese: `app.core.printing.notices.FIELDS`.)
+stay Chinese: `app.core.printing.notice_templates.FIELDS`.)
 """
 
 from __future__ import annotations

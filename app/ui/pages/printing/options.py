@@ -22,13 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.printing.notices import (
-    Households,
-    NoticeLayout,
-    NoticeValues,
-    Target,
-    TargetChoices,
-)
+from app.core.printing.notice_pdf import NoticeLayout
+from app.core.printing.notice_targets import Households, Target, TargetChoices
+from app.core.printing.notices import NoticeValues
 from app.ui.dates import date_edit, from_qdate, to_qdate
 from app.ui.labels import building_label, grid_label, tag_label
 from app.ui.pages.printing.field_names import field_hint

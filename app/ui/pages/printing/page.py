@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.common.changes import Change
-from app.core.printing import notices as core
-from app.core.printing.notices import Households, NoticeTemplate, TargetChoices
+from app.core.printing import notice_targets, notice_templates, notices
+from app.core.printing.notice_targets import Households, TargetChoices
+from app.core.printing.notice_templates import NoticeTemplate
 from app.ui.context import AppContext, preview_folder
 from app.ui.labels import DOCUMENT, listing, mark_chinese
 from app.ui.pages.printing.editor import TemplateEditor
@@ -189,7 +190,9 @@ class PrintingPage(QWidget):
 
         def work(_progress: Any) -> tuple[list[NoticeTemplate], TargetChoices]:
             with db.reading() as session:
-                return core.list_templates(session), core.target_choices(session)
+                return notice_templates.list_templates(session), notice_targets.target_choices(
+                    session
+                )
 
         self.ctx.run(self, work, on_success=self._loaded, show_progress=False)
 
@@ -200,7 +203,7 @@ class PrintingPage(QWidget):
 
         def work(_progress: Any) -> list[NoticeTemplate]:
             with db.reading() as session:
-                return core.list_templates(session)
+                return notice_templates.list_templates(session)
 
         def arrived(found: list[NoticeTemplate]) -> None:
             self._templates_shown(found, self.current.key if self.current else None)
@@ -270,7 +273,7 @@ class PrintingPage(QWidget):
         self._check_template()
         self._fields_shown()
         self._update_actions()
-        uses = core.template_fields(self.editor_template())
+        uses = notice_templates.template_fields(self.editor_template())
         self.paper_options.barcode.setChecked(bool(uses & _HOUSEHOLD))
         self.schedule_preview()
 
@@ -301,7 +304,7 @@ class PrintingPage(QWidget):
 
     def _fields_shown(self) -> None:
         """Only the values this template uses are asked for."""
-        self.values_form.show_fields(core.template_fields(self.editor_template()))
+        self.values_form.show_fields(notice_templates.template_fields(self.editor_template()))
 
     def _settle_unsaved(self) -> bool:
         """Ask what to do with unsaved changes; False: stay where we are."""
@@ -369,7 +372,7 @@ class PrintingPage(QWidget):
 
         def work(_progress: Any) -> NoticeTemplate:
             with db.session(note="notice template") as session:
-                return core.save_template(
+                return notice_templates.save_template(
                     session, name, title, body, template_id=template_id, based_on=based_on
                 )
 
@@ -405,7 +408,7 @@ class PrintingPage(QWidget):
 
         def work(_progress: Any) -> None:
             with db.session(note="delete notice template") as session:
-                core.delete_template(session, template_id)
+                notice_templates.delete_template(session, template_id)
 
         def deleted(_result: object) -> None:
             self.current = None
@@ -452,7 +455,7 @@ class PrintingPage(QWidget):
                 # the price notice lists the current group-purchase round unless its 内容 is typed
                 prices = price_notice_content(session)
                 try:
-                    return core.find_households(session, target), prices
+                    return notice_targets.find_households(session, target), prices
                 except GridDeskError as exc:
                     return exc.message(self.ctx.lang), prices
 
@@ -490,23 +493,27 @@ class PrintingPage(QWidget):
         if template.key == "price" and not values.content.strip() and self.group_buy_prices:
             content, suppliers = self.group_buy_prices  # as print_notices fills it
             values = replace(values, content=content, supplier=values.supplier.strip() or suppliers)
-        job = core.office_job_values(self.choices.community, self.choices.community_phone, values)
+        job = notices.office_job_values(
+            self.choices.community, self.choices.community_phone, values
+        )
         found = self.found or Households([], {}, False)
         if self.scope.target().kind == "copies":
             found = Households([], found.workers, found.roster_exists)
-        data, rendered = core.preview_pdf(template, found, layout, job)
+        data, rendered = notices.preview_pdf(template, found, layout, job)
         self.preview_bytes = data
         self.preview.show_pdf(data)
-        uses = core.template_fields(template)
+        uses = notice_templates.template_fields(template)
         # what is left blank is said here in the window's words (the core names the fields by
         # their keys in English: start_date), so the core is told they are filled
         blank = [
-            k for k in sorted(uses) if core.FIELD_BY_NAME[k].scope == core.JOB and not job.get(k)
+            k
+            for k in sorted(uses)
+            if notice_templates.FIELD_BY_NAME[k].scope == notice_templates.JOB and not job.get(k)
         ]
         told = {**job, **dict.fromkeys(blank, "_")}
-        self.warnings = core.notice_warnings(uses, told, found, layout)
+        self.warnings = notices.notice_warnings(uses, told, found, layout)
         if rendered.overflowed:
-            self.warnings.append(core.overflow_warning(rendered.overflowed))
+            self.warnings.append(notices.overflow_warning(rendered.overflowed))
         lang = 1 if self.ctx.lang == "en" else 0
         shown = [w[lang] for w in self.warnings]
         if blank:
@@ -531,13 +538,13 @@ class PrintingPage(QWidget):
         folder = preview_folder(self.ctx, "griddesk-notices-")
         name = f"{template.name}-{date.today().isoformat()}.pdf"
 
-        def work(progress: Any) -> core.NoticeResult:
+        def work(progress: Any) -> notices.NoticeResult:
             with db.reading() as session:
-                return core.print_notices(
+                return notices.print_notices(
                     session, template, target, layout, values, folder / name, progress=progress
                 )
 
-        def done(result: core.NoticeResult) -> None:
+        def done(result: notices.NoticeResult) -> None:
             self.status.setText(
                 self.tr("已生成 {0:,} 份“{1}”，共 {2:,} 页").format(
                     result.notices, template.name, result.pages
@@ -565,7 +572,7 @@ class PrintingPage(QWidget):
 
             report_bug(exc, self)
 
-    def _preview_batch(self, result: core.NoticeResult, name: str) -> None:
+    def _preview_batch(self, result: notices.NoticeResult, name: str) -> None:
         from app.ui.print_preview import PdfPreviewDialog
 
         assert result.path is not None
@@ -577,7 +584,9 @@ class PrintingPage(QWidget):
         dialog.open()
 
 
-_HOUSEHOLD = frozenset(f.key for f in core.FIELDS if f.scope == core.HOUSEHOLD)
+_HOUSEHOLD = frozenset(
+    f.key for f in notice_templates.FIELDS if f.scope == notice_templates.HOUSEHOLD
+)
 # a new template starts as a door notice does (the text is the document's, not the window's)
 _NEW_BODY = (
     "{户主}（{地址}）住户：\n\n"
