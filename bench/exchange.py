@@ -120,7 +120,7 @@ def _fresh_street(street: Path) -> Path:
 
 def _import_all() -> tuple[float, float]:
     """(seconds to import the 20 packages, seconds to be refused all 20 again)."""
-    from app.core.exchange.packages import import_package
+    from app.core.exchange.importing import import_package
     from app.core.office.datadir import DataDir
     from app.core.office.setup import open_office
     from app.errors import AlreadyDone

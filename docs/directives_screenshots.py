@@ -22,7 +22,8 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.core.exchange.enrolment import enroll, export_public, read_enrolment  # noqa: E402
-from app.core.exchange.packages import export_package, import_package  # noqa: E402
+from app.core.exchange.importing import import_package  # noqa: E402
+from app.core.exchange.packages import export_package  # noqa: E402
 from app.core.exchange.returns import export_return_packages  # noqa: E402
 from app.core.office.datadir import DataDir  # noqa: E402
 from app.core.office.setup import init_office, open_office  # noqa: E402

@@ -34,19 +34,16 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import update  # noqa: E402
 
 from app.core.exchange.enrolment import enroll, export_public, read_enrolment  # noqa: E402
-from app.core.exchange.packages import (  # noqa: E402
-    export_package,
-    import_package,
-    import_receipt,
-    write_receipts,
-)
+from app.core.exchange.importing import import_package  # noqa: E402
+from app.core.exchange.packages import export_package  # noqa: E402
+from app.core.exchange.receipts import import_receipt, write_receipts  # noqa: E402
 from app.core.meetings import minutes  # noqa: E402
 from app.core.office.datadir import DataDir  # noqa: E402
 from app.core.office.demo import fill_demo  # noqa: E402
 from app.core.office.setup import init_office, open_office  # noqa: E402
 from app.core.street.communities import street_overview  # noqa: E402
 from app.core.street.summary import write_street_report  # noqa: E402
-from app.core.supplies import ledger  # noqa: E402
+from app.core.supplies import campaigns, deliveries, ledger  # noqa: E402
 from app.db.base import utcnow  # noqa: E402
 from app.db.models_exchange import ExchangePackage  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
@@ -96,8 +93,8 @@ def fill_community(folder: DataDir, residents: int, today: date) -> None:
                              source_kind="purchase")  # fmt: skip
             ledger.receive(s, "消毒液", 40, unit="瓶", source="爱心人士", donor_kind="person")
             ledger.adjust(s, "消毒液", -40, reason="发往卡点")
-            code = ledger.create_campaign(
-                s, ledger.CampaignSpec(name="蔬菜包发放（第一轮）", item="蔬菜包", qty=1)
+            code = campaigns.create_campaign(
+                s, campaigns.CampaignSpec(name="蔬菜包发放（第一轮）", item="蔬菜包", qty=1)
             ).code
             minutes.create_meeting(
                 s,
@@ -135,7 +132,7 @@ def fill_community(folder: DataDir, residents: int, today: date) -> None:
             )
         for h in homes:
             with db.session() as s:
-                ledger.deliver(s, code, h)
+                deliveries.deliver(s, code, h)
     finally:
         db.dispose()
 

@@ -243,7 +243,7 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace, out: Output) -> int:
-    from app.core.exchange.packages import write_receipts
+    from app.core.exchange.receipts import write_receipts
 
     db, info = open_data(args)
     try:
@@ -256,7 +256,7 @@ def cmd_receipt(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_import_receipt(args: argparse.Namespace, out: Output) -> int:
-    from app.core.exchange.packages import import_receipt
+    from app.core.exchange.receipts import import_receipt
 
     db, info = open_data(args)
     try:

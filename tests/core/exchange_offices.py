@@ -17,7 +17,8 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from app.core.exchange.enrolment import enroll, export_public, read_enrolment
-from app.core.exchange.packages import export_package, import_package
+from app.core.exchange.importing import import_package
+from app.core.exchange.packages import export_package
 from app.core.office.database_url import remember_url, remembered_url
 from app.core.office.datadir import DataDir
 from app.core.office.peek import OfficeInfo

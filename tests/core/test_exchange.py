@@ -23,13 +23,10 @@ from app.core.exchange.enrolment import (
     not_under,
     read_enrolment,
 )
+from app.core.exchange.importing import import_package
 from app.core.exchange.last_export import last_export
-from app.core.exchange.packages import (
-    PackageRefused,
-    import_package,
-    import_receipt,
-    write_receipts,
-)
+from app.core.exchange.packages import PackageRefused
+from app.core.exchange.receipts import import_receipt, write_receipts
 from app.db.models import Household, Resident
 from app.db.models_exchange import EnrolledOffice, ExchangePackage
 from app.errors import AlreadyDone, GridDeskError, InvalidInput

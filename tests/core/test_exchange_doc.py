@@ -22,7 +22,8 @@ from app.core.exchange import package_file as fmt
 from app.core.exchange import payload as exchange_payload
 from app.core.exchange import rules
 from app.core.exchange.enrolment import export_public
-from app.core.exchange.packages import import_receipt, travelling_entities, write_receipts
+from app.core.exchange.packages import travelling_entities
+from app.core.exchange.receipts import import_receipt, write_receipts
 from app.db.base import Base
 from app.db.models_exchange import ExchangePackage
 from app.errors import AlreadyDone, GridDeskError
@@ -125,7 +126,7 @@ def test_the_document_names_every_limit_the_program_keeps() -> None:
     ):
         assert figure in text, figure
     from app.core.exchange.enrolment import MAX_ENROLMENT
-    from app.core.exchange.packages import MAX_FILE
+    from app.core.exchange.importing import MAX_FILE
 
     assert f"{MAX_FILE:,}" in text and f"{MAX_ENROLMENT:,}" in text
     from app.db.revision import SCHEMA_HEAD

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from app.core.exchange import package_file as fmt
 from app.core.exchange.enrolment import enroll, export_public, read_enrolment
 from app.core.exchange.history import import_packages
-from app.core.exchange.packages import PackageRefused, export_package, import_receipt
+from app.core.exchange.packages import PackageRefused, export_package
+from app.core.exchange.receipts import import_receipt
 from app.core.exchange.returns import pending_packages, resend_packages
 from app.db.models import Household, Resident
 from app.db.models_exchange import EnrolledOffice, ExchangePackage

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.core.exchange.packages import PackageRefused, import_receipt, write_receipts
+from app.core.exchange.packages import PackageRefused
+from app.core.exchange.receipts import import_receipt, write_receipts
 from app.core.exchange.returns import (
     export_return_packages,
     pending_packages,

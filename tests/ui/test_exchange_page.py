@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from python_calamine import CalamineWorkbook
 
 from app.core.exchange.enrolment import enroll, export_public, load_own_keys, read_enrolment
-from app.core.exchange.packages import write_receipts
+from app.core.exchange.receipts import write_receipts
 from app.core.office.datadir import DataDir
 from app.core.office.setup import init_office, open_office
 from app.db.models_exchange import EnrolledOffice

@@ -17,7 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.exchange import package_file as fmt
-from app.core.exchange.packages import PACKAGE_SUFFIX, ImportResult, PackageRefused, import_package
+from app.core.exchange.importing import ImportResult, import_package
+from app.core.exchange.packages import PACKAGE_SUFFIX, PackageRefused
 from app.core.office.datadir import DataDir
 from app.core.office.peek import OfficeInfo
 from app.db.engine import Database

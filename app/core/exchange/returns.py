@@ -5,10 +5,10 @@ acknowledged (docs/exchange-format.md §6).
   named), in the same format and chain rules as a community's packages, carrying the street
   office's directives addressed to that community or to all that changed since its last return
   package (all of them for the first one, or with `full`). A community imports it with the same
-  `app.core.exchange.packages.import_package`: signature of the street office it trusts, recipient, chain,
+  `app.core.exchange.importing.import_package`: signature of the street office it trusts, recipient, chain,
   replay, whole or nothing.
 * The community's receipt of the return packages it imported is written by
-  `app.core.exchange.packages.write_receipts`, the street office's by the same function.
+  `app.core.exchange.receipts.write_receipts`, the street office's by the same function.
 * `pending_packages` / `resend_packages`: packages this office sent that the other office has
   not acknowledged by a receipt, and writing them again from the copies kept in `exports/`.
 """

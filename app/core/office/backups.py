@@ -49,7 +49,7 @@ from app.errors import DatabaseProblem, GridDeskError, InvalidInput, NotInitiali
 log = logging.getLogger(__name__)
 
 # the notes of the write sessions that bulk imports open (app.core.registry.roster_import.apply,
-# app.core.grids.duty_import.apply_roster, app.core.exchange.packages.import_package); a test runs each import
+# app.core.grids.duty_import.apply_roster, app.core.exchange.importing.import_package); a test runs each import
 # and sees its backup made, so a note spelled otherwise fails there
 BULK_IMPORT_NOTES = ("import ", "roster import ", "exchange import ")
 BATCH_SECONDS = 600  # imports within this time of the backup, with nothing else written between

@@ -434,7 +434,7 @@ class ExchangePage(QWidget):
             self.import_receipt(path)
 
     def import_receipt(self, path: Path) -> None:
-        from app.core.exchange.packages import import_receipt
+        from app.core.exchange.receipts import import_receipt
 
         db, datadir, office = self.ctx.db, self.ctx.datadir, self.ctx.office
 
@@ -579,7 +579,7 @@ class ExchangePage(QWidget):
             self.write_receipts_to(folder)
 
     def write_receipts_to(self, folder: Path) -> None:
-        from app.core.exchange.packages import write_receipts
+        from app.core.exchange.receipts import write_receipts
 
         db, datadir, office = self.ctx.db, self.ctx.datadir, self.ctx.office
 
