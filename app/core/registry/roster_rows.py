@@ -341,13 +341,8 @@ def read_people(
             progress((n + rownum - start) // 2, total, "检查数据")
         if not name or len(name) > MAX_NAME:
             problem = _name_problem(rownum, name, data[rownum - start - 1], cols, not_people)
-            if problem is None:
-                continue  # a blank row
-            if problem.code == "not_a_person":
-                warnings.append(problem)
-            else:
-                rows_read += 1
-                rejected.append(problem)
+            if problem is not None:  # None: a blank row
+                rows_read += _file(problem, rejected, warnings)
             continue
         number: str | None = None
         born: date | None = None
@@ -362,19 +357,15 @@ def read_people(
             if born is not None and _CHECK[2 * int(raw_id[:17], 13) % 11] == raw_id[17]:
                 number = raw_id
                 gender_from_id = "M" if raw_id[16] in "13579" else "F"
-        if number is None:  # no valid ID number: the row may be a signature line or a count
-            why = footer_reason(data[rownum - start - 1], name, cols, labels=FIELD_LABELS)
-            if why is not None:
-                warnings.append(_not_a_person(rownum, why))
-                continue
-        rows_read += 1
-        if number is None and raw_id != "" and raw_id is not None:
-            bad, number, born, gender_from_id = _id_number_cell(
-                rownum, raw_id, born, gender_from_id
+        if number is None:  # no valid ID number as typed: rare, see _without_valid_id
+            found = _without_valid_id(
+                rownum, name, raw_id, born_cell, data[rownum - start - 1], cols
             )
-            if bad is not None:
-                rejected.append(bad)
+            if isinstance(found, Problem):
+                rows_read += _file(found, rejected, warnings)
                 continue
+            number, born, gender_from_id = found
+        rows_read += 1
         if number is not None:
             first = seen_ids.setdefault(number, rownum)
             if first != rownum:
@@ -384,17 +375,10 @@ def read_people(
                 warnings.append(_gender_kept(rownum, gender_from_id))
             gender = gender_from_id
             doc_type = "id_card"
-        else:
-            born = read_date(born_cell) if born_cell != "" else None
-            if doc_number is not None and doc_type is None:
-                doc_type = "other"
-        if not phone_good:
-            warnings.append(_phone_kept(rownum, phone))
-        if res_text:
-            if res_text in RESIDENCY_WORDS:
-                residency = RESIDENCY_WORDS[res_text]
-            else:
-                warnings.append(_residency_unknown(rownum, res_text))
+        elif doc_number is not None and doc_type is None:
+            doc_type = "other"
+        if not phone_good or res_text:  # kept as written or not understood: rare
+            residency = _as_written(rownum, phone, phone_good, res_text, residency, warnings)
         if addr is None and code is None and raw_address:
             rejected.append(_bad_address(rownum, raw_address))
             continue
@@ -421,6 +405,57 @@ def read_people(
         )
     progress(total, total, "检查数据")
     return people, rows_read
+
+
+def _file(problem: Problem, rejected: list[Problem], warnings: list[Problem]) -> int:
+    """A row's problem put where the report lists it, apart from `read_people`'s loop (rows with
+    problems are few): a row that is not a person is a warning and not counted as read (0); any
+    other problem refuses the row, which was read (1)."""
+    if problem.code == "not_a_person":
+        warnings.append(problem)
+        return 0
+    rejected.append(problem)
+    return 1
+
+
+def _without_valid_id(
+    rownum: int, name: str, raw_id: Any, born_cell: Any, row: list[Any], cols: dict[str, int]
+) -> Problem | tuple[str | None, date | None, str | None]:
+    """A named row whose ID number the inline check in `read_people` did not take, read out of
+    the loop as such rows are few: a `not_a_person` warning when the row is a signature line or a
+    count; the refusal of an ID number that cannot be read; else (number or None, birth date,
+    gender), the birth date from its own column when there is no number."""
+    why = footer_reason(row, name, cols, labels=FIELD_LABELS)
+    if why is not None:
+        return _not_a_person(rownum, why)
+    number: str | None = None
+    gender: str | None = None
+    if raw_id != "" and raw_id is not None:
+        bad, number, born, gender = _id_number_cell(rownum, raw_id, None, None)
+        if bad is not None:
+            return bad
+    if number is None:
+        born = read_date(born_cell) if born_cell != "" else None
+    return number, born, gender
+
+
+def _as_written(
+    rownum: int,
+    phone: str | None,
+    phone_good: bool,
+    res_text: str,
+    residency: str | None,
+    warnings: list[Problem],
+) -> str | None:
+    """The warnings of a row whose phone is kept as written or whose 户籍类型 is not one of the
+    usual words (few rows: out of `read_people`'s loop); returns the row's residency."""
+    if not phone_good:
+        warnings.append(_phone_kept(rownum, phone))
+    if res_text:
+        if res_text in RESIDENCY_WORDS:
+            return RESIDENCY_WORDS[res_text]
+        warnings.append(_residency_unknown(rownum, res_text))
+    return residency
 
 
 def _clean_columns(table: Table, layout: Layout, progress: Progress) -> _Columns:
