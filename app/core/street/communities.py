@@ -20,8 +20,9 @@ arrived at all.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import and_, case, func, select
@@ -239,7 +240,27 @@ def street_overview(
     now_utc = now.astimezone(UTC).replace(tzinfo=None)
     today = now.date()
     office = session.get(Office, 1)
-    rows = {
+    rows = _community_rows(session)
+    _add_last_packages(session, rows, now_utc, late_after_hours)
+    tags = vulnerable_tags(session)
+    _add_people(session, rows, tags)
+    _add_supplies(session, rows)
+    _add_action_items(session, rows, today)
+
+    return StreetOverview(
+        office=office.name if office else "",
+        office_code=office.code if office else "",
+        generated_at=now,
+        late_after_hours=late_after_hours,
+        tags=tags,
+        rows=list(rows.values()),
+    )
+
+
+def _community_rows(session: Session) -> dict[str, CommunityRow]:
+    """An empty row per enrolled community, by code, with its last package's number; the helpers
+    below fill the rows in, one kind of record each, every community in one query per figure."""
+    return {
         code: CommunityRow(code=code, name=name, last_package=int(seq or 0), last_imported_at=at)
         for code, name, seq, at in session.execute(
             select(
@@ -252,6 +273,12 @@ def street_overview(
             .order_by(EnrolledOffice.code)
         )
     }
+
+
+def _add_last_packages(
+    session: Session, rows: dict[str, CommunityRow], now_utc: datetime, late_after_hours: int
+) -> None:
+    """When each community's last package was made, how long ago, and whether that is late."""
     made = session.execute(
         select(ExchangePackage.office_code, ExchangePackage.created_at)
         .join(
@@ -270,6 +297,9 @@ def street_overview(
             row.hours_since = max(0.0, (now_utc - created).total_seconds() / 3600)
             row.late = row.hours_since > late_after_hours
 
+
+def _add_people(session: Session, rows: dict[str, CommunityRow], tags: Sequence[str]) -> None:
+    """Households, residents in residence, and residents per vulnerable-group tag."""
     # one plain scan of the table: walking the origin index would visit every row out of order
     active = (Resident.deleted_at.is_(None), Resident.status == "active")
     for code, n in _by_origin(
@@ -281,9 +311,8 @@ def street_overview(
         if code in rows:
             rows[code].households = n
 
-    tags = vulnerable_tags(session)
-    for row in rows.values():
-        row.by_tag = dict.fromkeys(tags, 0)
+    for community in rows.values():
+        community.by_tag = dict.fromkeys(tags, 0)
     # one pass over the residents: each community's distinct tag strings counted, then split
     for code, value, n in session.execute(
         select(Resident.origin, Resident.tags, func.count())
@@ -305,6 +334,10 @@ def street_overview(
         if hit:
             row.vulnerable += n
 
+
+def _add_supplies(session: Session, rows: dict[str, CommunityRow]) -> None:
+    """Stock on hand per item, open distributions, households that signed for them, and the needs
+    each community reported with its last package."""
     moved = (
         select(SupplyMovement.item_id, func.sum(SupplyMovement.qty).label("n"))
         .where(SupplyMovement.deleted_at.is_(None))
@@ -354,6 +387,9 @@ def street_overview(
         if row is not None:
             row.needs.append(Need(item, unit, needed, have, shortage, waiting))
 
+
+def _add_action_items(session: Session, rows: dict[str, CommunityRow], today: date) -> None:
+    """Open and overdue action items of the meetings in force."""
     in_force = and_(
         Meeting.deleted_at.is_(None),
         (Meeting.status == "published")
@@ -373,15 +409,6 @@ def street_overview(
         if row is not None:
             row.open_action_items = int(open_n or 0)
             row.overdue_action_items = int(overdue or 0)
-
-    return StreetOverview(
-        office=office.name if office else "",
-        office_code=office.code if office else "",
-        generated_at=now,
-        late_after_hours=late_after_hours,
-        tags=tags,
-        rows=list(rows.values()),
-    )
 
 
 def overview_json(overview: StreetOverview) -> dict[str, Any]:

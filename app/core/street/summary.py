@@ -15,6 +15,8 @@ yet: said in words, no figure). A community that has sent nothing yet is listed 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -54,10 +56,21 @@ def _state(row: CommunityRow) -> str:
 
 
 def build_sections(overview: StreetOverview) -> list[Section]:
-    rows = overview.rows
-    totals = overview.totals()
-    sections: list[Section] = []
+    """The report's sections in the order they are printed; each is built by a helper of its own so
+    that one section can be read, and changed, without the other five."""
+    return [
+        _packages_section(overview),
+        _population_section(overview),
+        _vulnerable_section(overview),
+        _supplies_section(overview),
+        _meetings_section(overview),
+        _requests_section(),
+    ]
 
+
+def _packages_section(overview: StreetOverview) -> Section:
+    """数据报送: when each community last sent a package, the late ones named in words."""
+    rows = overview.rows
     s = Section("packages", "数据报送")
     late = overview.late
     s.lines.append(
@@ -84,8 +97,13 @@ def build_sections(overview: StreetOverview) -> list[Section]:
             "各社区最近一次数据包（时间为本机时间）",
         )
     )
-    sections.append(s)
+    return s
 
+
+def _population_section(overview: StreetOverview) -> Section:
+    """人口与住户: households and residents per community, with the street's total."""
+    rows = overview.rows
+    totals = overview.totals()
     s = Section("population", "人口与住户")
     s.lines.append(
         f"各社区合计在册住户 {totals['households']:,} 户，在住居民 {totals['residents']:,} 人，"
@@ -109,8 +127,13 @@ def build_sections(overview: StreetOverview) -> list[Section]:
         s.charts.append(
             Chart("各社区在住居民（人）", [r.name for r in sent], [r.residents for r in sent])
         )
-    sections.append(s)
+    return s
 
+
+def _vulnerable_section(overview: StreetOverview) -> Section:
+    """重点人群: people per vulnerable-group tag and community."""
+    rows = overview.rows
+    totals = overview.totals()
     s = Section("vulnerable", "重点人群")
     if not overview.tags:
         s.lines.append("没有设为重点人群的标签。")
@@ -127,8 +150,13 @@ def build_sections(overview: StreetOverview) -> list[Section]:
                 "按标签统计（人）",
             )
         )
-    sections.append(s)
+    return s
 
+
+def _supplies_section(overview: StreetOverview) -> Section:
+    """物资: stock, open distributions and the shortages each community reported."""
+    rows = overview.rows
+    totals = overview.totals()
     s = Section("supplies", "物资")
     s.lines.append(
         "库存为各社区物资台账的结余；发放计划的分户明细留在社区，此处统计进行中的发放、已签收的户数，"
@@ -203,8 +231,13 @@ def build_sections(overview: StreetOverview) -> list[Section]:
         )
     else:
         s.lines.append("各社区尚未登记物资。")
-    sections.append(s)
+    return s
 
+
+def _meetings_section(overview: StreetOverview) -> Section:
+    """会议待办: open and overdue action items per community."""
+    rows = overview.rows
+    totals = overview.totals()
     s = Section("meetings", "会议待办")
     s.lines.append(
         f"各社区会议决定的待办事项未办结 {totals['open_action_items']:,} 项，"
@@ -215,14 +248,16 @@ def build_sections(overview: StreetOverview) -> list[Section]:
     ]
     todo_rows.append(("合计", totals["open_action_items"], totals["overdue_action_items"]))
     s.tables.append(Table(("社区", "未办结", "其中逾期"), todo_rows, (4, 2, 2), "待办事项"))
-    sections.append(s)
+    return s
 
+
+def _requests_section() -> Section:
+    """居民诉求: said in words, as the program records no requests yet."""
     s = Section("requests", "居民诉求", recorded=False)
     s.lines.append(
         f"本系统尚未记录居民诉求、投诉和举报（该功能{REQUESTS_NOT_BUILT}），本节没有数据。"
     )
-    sections.append(s)
-    return sections
+    return s
 
 
 # --- PDF -----------------------------------------------------------------------------------------
@@ -354,7 +389,8 @@ XLSX_COLUMNS = (
 
 
 def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
-    """Sheet 各社区汇总: one row per community, a 合计 row; sheet 物资库存: on hand per item."""
+    """Sheets 各社区汇总 (one row per community, a 合计 row), 物资库存 (on hand per item) and 物资缺口
+    (what is still to hand out); each sheet is written by a helper of its own."""
     import xlsxwriter  # type: ignore[import-untyped]
 
     # the workbook is made in memory and written to `fh` in one piece: a full disk then fails
@@ -368,6 +404,29 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
             "comments": f"生成于 {overview.stamp()}，由 GridDesk 从各社区数据包的记录统计",
         }
     )
+    f = _xlsx_formats(book)
+    _communities_sheet(book, overview, f)
+    _stock_sheet(book, overview, f)
+    _needs_sheet(book, overview, f)
+    book.close()
+    fh.write(made.getvalue())
+
+
+@dataclass(frozen=True)
+class _XlsxFormats:
+    """The cell formats the three sheets share, made once per workbook."""
+
+    title: Any
+    header: Any
+    cell: Any
+    late: Any
+    number: Any
+    total_cell: Any
+    total_number: Any
+    note: Any
+
+
+def _xlsx_formats(book: Any) -> _XlsxFormats:
     title = book.add_format({"bold": True, "font_size": 16})
     header = book.add_format({"bold": True, "bg_color": "#E8ECF2", "border": 1, "text_wrap": True})
     cell = book.add_format({"border": 1})
@@ -376,7 +435,12 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
     total_cell = book.add_format({"border": 1, "bold": True, "top": 2})
     total_number = book.add_format({"border": 1, "bold": True, "top": 2, "num_format": "#,##0"})
     note = book.add_format({"italic": True, "font_color": "#555555"})
+    return _XlsxFormats(title, header, cell, late, number, total_cell, total_number, note)
 
+
+def _communities_sheet(book: Any, overview: StreetOverview, f: _XlsxFormats) -> None:
+    """Sheet 各社区汇总: one row per community and a 合计 row, every figure of the PDF side by side,
+    so that an office can sort and filter them."""
     tags = overview.tags
     headers = (
         *XLSX_COLUMNS,
@@ -392,18 +456,18 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
         "居民诉求",
     )
     sheet = book.add_worksheet("各社区汇总")
-    sheet.write(0, 0, _title(overview), title)
+    sheet.write(0, 0, _title(overview), f.title)
     sheet.write(1, 0, f"生成时间：{overview.stamp()}（数据均由各社区数据包中的记录直接统计）")
     sheet.write(
         2,
         0,
         f"超过 {overview.late_after_hours} 小时未收到数据包的社区标为“{LATE_WORD}”；"
         f"尚未收到数据包的社区数字为“{NONE}”；居民诉求功能{REQUESTS_NOT_BUILT}。",
-        note,
+        f.note,
     )
     top = 4
     for c, h in enumerate(headers):
-        sheet.write_string(top, c, h, header)
+        sheet.write_string(top, c, h, f.header)
     sheet.set_row(top, 32)
     sheet.set_column(0, 0, 16)
     sheet.set_column(1, 1, 14)
@@ -415,32 +479,12 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
     row_n = top
     for r in overview.rows:
         row_n += 1
-        values: list[Any] = [
-            r.name,
-            r.code,
-            r.last_package or NONE,
-            local_time(r.last_package_at),
-            r.lateness(),
-            _state(r),
-            _figure(r, r.households),
-            _figure(r, r.residents),
-            _figure(r, r.vulnerable),
-            *(_figure(r, r.by_tag.get(t, 0)) for t in tags),
-            _figure(r, r.items_in_stock),
-            _figure(r, r.items_out_of_stock),
-            _figure(r, r.open_campaigns),
-            _figure(r, r.delivered_households),
-            r.needs_text(),
-            _figure(r, r.households_waiting),
-            _figure(r, r.open_action_items),
-            _figure(r, r.overdue_action_items),
-            REQUESTS_NOT_BUILT,
-        ]
+        values = _xlsx_row(r, tags)
         for c, v in enumerate(values):
             if isinstance(v, int):
-                sheet.write_number(row_n, c, v, number)
+                sheet.write_number(row_n, c, v, f.number)
             else:
-                sheet.write_string(row_n, c, str(v), late if v == LATE_WORD else cell)
+                sheet.write_string(row_n, c, str(v), f.late if v == LATE_WORD else f.cell)
     totals = overview.totals()
     row_n += 1
     total_values: list[Any] = [
@@ -466,14 +510,43 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
     ]
     for c, v in enumerate(total_values):
         if isinstance(v, int):
-            sheet.write_number(row_n, c, v, total_number)
+            sheet.write_number(row_n, c, v, f.total_number)
         else:
-            sheet.write_string(row_n, c, v, total_cell)
+            sheet.write_string(row_n, c, v, f.total_cell)
     sheet.freeze_panes(top + 1, 1)
 
+
+def _xlsx_row(r: CommunityRow, tags: Sequence[str]) -> list[Any]:
+    """One community's figures in the order of the sheet's headers (XLSX_COLUMNS, then the tags and
+    the rest), kept apart so the order can be checked against the headers at a glance."""
+    return [
+        r.name,
+        r.code,
+        r.last_package or NONE,
+        local_time(r.last_package_at),
+        r.lateness(),
+        _state(r),
+        _figure(r, r.households),
+        _figure(r, r.residents),
+        _figure(r, r.vulnerable),
+        *(_figure(r, r.by_tag.get(t, 0)) for t in tags),
+        _figure(r, r.items_in_stock),
+        _figure(r, r.items_out_of_stock),
+        _figure(r, r.open_campaigns),
+        _figure(r, r.delivered_households),
+        r.needs_text(),
+        _figure(r, r.households_waiting),
+        _figure(r, r.open_action_items),
+        _figure(r, r.overdue_action_items),
+        REQUESTS_NOT_BUILT,
+    ]
+
+
+def _stock_sheet(book: Any, overview: StreetOverview, f: _XlsxFormats) -> None:
+    """Sheet 物资库存: what each community has on hand, item by item."""
     stock = book.add_worksheet("物资库存")
     for c, h in enumerate(("社区", "机构代码", "物资", "单位", "库存")):
-        stock.write_string(0, c, h, header)
+        stock.write_string(0, c, h, f.header)
     stock.set_column(0, 0, 16)
     stock.set_column(1, 1, 14)
     stock.set_column(2, 4, 12)
@@ -482,14 +555,17 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
         for st in r.stock:
             n += 1
             for c, v in enumerate((r.name, r.code, st.item, st.unit)):
-                stock.write_string(n, c, v, cell)
-            stock.write_number(n, 4, st.on_hand, number)
+                stock.write_string(n, c, v, f.cell)
+            stock.write_number(n, 4, st.on_hand, f.number)
     if n == 0:
-        stock.write_string(1, 0, "各社区尚未登记物资。", note)
+        stock.write_string(1, 0, "各社区尚未登记物资。", f.note)
 
+
+def _needs_sheet(book: Any, overview: StreetOverview, f: _XlsxFormats) -> None:
+    """Sheet 物资缺口: what each community has still to hand out, and what it lacks for it."""
     needs = book.add_worksheet("物资缺口")
     for c, h in enumerate(("社区", "机构代码", "物资", "单位", "待发", "库存", "缺口", "待领户数")):
-        needs.write_string(0, c, h, header)
+        needs.write_string(0, c, h, f.header)
     needs.set_column(0, 0, 16)
     needs.set_column(1, 1, 14)
     needs.set_column(2, 7, 10)
@@ -498,13 +574,11 @@ def render_xlsx(overview: StreetOverview, fh: BinaryIO) -> None:
         for nd in r.needs:
             n += 1
             for c, v in enumerate((r.name, r.code, nd.item, nd.unit)):
-                needs.write_string(n, c, v, cell)
+                needs.write_string(n, c, v, f.cell)
             for c, x in enumerate((nd.needed, nd.on_hand, nd.shortage, nd.households_waiting), 4):
-                needs.write_number(n, c, x, number)
+                needs.write_number(n, c, x, f.number)
     if n == 0:
-        needs.write_string(1, 0, "各社区没有尚未发放的物资。", note)
-    book.close()
-    fh.write(made.getvalue())
+        needs.write_string(1, 0, "各社区没有尚未发放的物资。", f.note)
 
 
 def write_street_report(overview: StreetOverview, out: Path) -> Path:
