@@ -245,6 +245,30 @@ def fill_demo(
     people = _People(rng, today, home_region)
 
     progress(0, residents, "住户")
+    sizes = _household_sizes(rng, residents)
+    buildings, rooms = _buildings(rng, len(sizes))
+    occupied = sorted(rng.sample(range(len(rooms)), len(sizes)))
+    grids = _grids(buildings, len(sizes))
+    session.execute(insert(Grid), grids)
+    session.execute(insert(Building), buildings)
+    written = _add_households(
+        session, people, sizes, [rooms[i] for i in occupied], buildings, progress, residents
+    )
+    progress(residents, residents, "住户")
+    from app.core.office.setup import set_setting
+
+    set_setting(session, DEMO_SETTING, "1")
+    return DemoResult(
+        residents=written,
+        households=len(sizes),
+        buildings=len(buildings),
+        grids=len(grids),
+    )
+
+
+def _household_sizes(rng: random.Random, residents: int) -> list[int]:
+    """How many people live in each household, drawn by SIZE_WEIGHTS until `residents` are housed
+    (the last household takes what is left)."""
     sizes: list[int] = []
     total = 0
     while total < residents:
@@ -252,12 +276,18 @@ def fill_demo(
         size = min(size, residents - total)
         sizes.append(size)
         total += size
+    return sizes
 
-    # buildings until there are enough rooms, ~92 % occupied
+
+def _buildings(
+    rng: random.Random, households: int
+) -> tuple[list[dict[str, Any]], list[tuple[int, int, str]]]:
+    """Buildings until there are enough rooms for `households`, ~92 % occupied; every room as
+    (building, unit, room)."""
     buildings: list[dict[str, Any]] = []
     rooms: list[tuple[int, int, str]] = []
     number = 0
-    while len(rooms) * 0.92 < len(sizes):
+    while len(rooms) * 0.92 < households:
         number += 1
         units = rng.choice((2, 2, 3, 3, 4))
         floors = rng.choice((6, 6, 7, 11, 18, 26, 33))
@@ -267,23 +297,37 @@ def fill_demo(
             for floor in range(1, floors + 1):
                 for r in range(1, per_floor + 1):
                     rooms.append((number, unit, f"{floor}{r:02d}"))
-    occupied = sorted(rng.sample(range(len(rooms)), len(sizes)))
+    return buildings, rooms
 
-    grid_count = max(3, min(60, round(len(sizes) / 1200)))
+
+def _grids(buildings: list[dict[str, Any]], households: int) -> list[dict[str, Any]]:
+    """About one grid per 1,200 households (3 to 60), each taking a run of neighbouring buildings;
+    every building is given its `grid_id`."""
+    grid_count = max(3, min(60, round(households / 1200)))
     grids = [{"id": i, "code": f"G{i:02d}", "name": f"第{i}网格"} for i in range(1, grid_count + 1)]
     per_grid = len(buildings) / grid_count
     for b in buildings:
         b["grid_id"] = min(grid_count, int((b["id"] - 1) / per_grid) + 1)
+    return grids
+
+
+def _add_households(
+    session: Session,
+    people: _People,
+    sizes: list[int],
+    homes: list[tuple[int, int, str]],
+    buildings: list[dict[str, Any]],
+    progress: Progress,
+    residents: int,
+) -> int:
+    """The households, one per size and home, and their members, written 20,000 residents at a
+    time so that a large demo never holds every row at once; returns how many residents."""
+    rng, today, home_region = people.rng, people.today, people.home_region
     grid_of = {b["id"]: b["grid_id"] for b in buildings}
-
-    session.execute(insert(Grid), grids)
-    session.execute(insert(Building), buildings)
-
     households: list[dict[str, Any]] = []
     people_rows: list[dict[str, Any]] = []
     next_resident = 1
-    for hid, (size, room_index) in enumerate(zip(sizes, occupied, strict=True), start=1):
-        building, unit, room = rooms[room_index]
+    for hid, (size, (building, unit, room)) in enumerate(zip(sizes, homes, strict=True), start=1):
         households.append(
             {
                 "id": hid,
@@ -335,13 +379,4 @@ def fill_demo(
         session.execute(insert(Household), households)
     if people_rows:
         session.execute(insert(Resident), people_rows)
-    progress(residents, residents, "住户")
-    from app.core.office.setup import set_setting
-
-    set_setting(session, DEMO_SETTING, "1")
-    return DemoResult(
-        residents=next_resident - 1,
-        households=len(sizes),
-        buildings=len(buildings),
-        grids=grid_count,
-    )
+    return next_resident - 1
