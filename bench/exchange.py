@@ -374,7 +374,7 @@ _CHILD_IMPORT = (
 import json, sys, time
 from pathlib import Path
 from app.core.office.datadir import DataDir
-from app.core.exchange.packages import import_package
+from app.core.exchange.importing import import_package
 from app.core.office.setup import open_office
 from app.errors import GridDeskError
 datadir = DataDir(Path(sys.argv[1]))
