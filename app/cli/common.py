@@ -55,6 +55,21 @@ def open_data(args: argparse.Namespace) -> Any:
     return open_office(data_dir(args))
 
 
+def say_rejected(out: Output, rejected: list[Any], shown: int = 20) -> None:
+    """The rows an import refused, one line each (row, code, reason), the first `shown` of them;
+    the rest are counted and left to the --report file."""
+    for problem in rejected[:shown]:
+        out.say(
+            f"第 {problem.row} 行未导入（{problem.code}）：{problem.message}",
+            f"Row {problem.row} rejected ({problem.code}): {problem.message_en}",
+        )
+    if len(rejected) > shown:
+        out.say(
+            f"……另有 {len(rejected) - shown} 行未导入，详见报告。",
+            f"... {len(rejected) - shown} more rows rejected; see the report.",
+        )
+
+
 def parse_date(value: str | None, what_zh: str = "日期", what_en: str = "Date") -> date | None:
     """A date typed on the command line (2026-11-30, 2026/11/30, 2026年11月30日, 20261130), or
     None when none was given."""

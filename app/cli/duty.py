@@ -26,6 +26,7 @@ from app.cli.common import (
     dispatch,
     open_data,
     parse_date,
+    say_rejected,
     subcommands,
     write_json_report,
 )
@@ -77,16 +78,7 @@ def cmd_roster_import(args: argparse.Namespace, out: Output) -> int:
     report["dry_run"] = bool(args.dry_run)
     if args.report:
         write_json_report(Path(args.report), report)
-    for problem in plan.rejected[:20]:
-        out.say(
-            f"第 {problem.row} 行未导入（{problem.code}）：{problem.message}",
-            f"Row {problem.row} rejected ({problem.code}): {problem.message_en}",
-        )
-    if len(plan.rejected) > 20:
-        out.say(
-            f"……另有 {len(plan.rejected) - 20} 行未导入，详见报告。",
-            f"... {len(plan.rejected) - 20} more rows rejected; see the report.",
-        )
+    say_rejected(out, plan.rejected)
     verb_zh, verb_en = ("将", "would be ") if args.dry_run else ("", "")
     out.say(
         f"读取 {plan.rows_read:,} 行：{verb_zh}新增人员 {plan.people_added:,} 人，"

@@ -26,7 +26,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import EXIT_ALREADY, EXIT_OK, dispatch, group, open_data, write_json_report
+from app.cli.common import (
+    EXIT_ALREADY,
+    EXIT_OK,
+    dispatch,
+    group,
+    open_data,
+    say_rejected,
+    write_json_report,
+)
 
 
 def register(sub: Any) -> dict[str, Any]:
@@ -173,16 +181,7 @@ def cmd_import_residents(args: argparse.Namespace, out: Any) -> int:
     report["dry_run"] = bool(args.dry_run)
     if args.report:
         write_json_report(Path(args.report), report)
-    for problem in plan.rejected[:20]:
-        out.say(
-            f"第 {problem.row} 行未导入（{problem.code}）：{problem.message}",
-            f"Row {problem.row} rejected ({problem.code}): {problem.message_en}",
-        )
-    if len(plan.rejected) > 20:
-        out.say(
-            f"……另有 {len(plan.rejected) - 20} 行未导入，详见报告。",
-            f"... {len(plan.rejected) - 20} more rows rejected; see the report.",
-        )
+    say_rejected(out, plan.rejected)
     verb_zh, verb_en = ("将", "would be ") if args.dry_run else ("", "")
     out.say(
         f"读取 {plan.rows_read:,} 行：{verb_zh}新增居民 {plan.residents_added:,} 人，"
