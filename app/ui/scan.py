@@ -11,14 +11,44 @@ search box), which Tab then reaches before the field, as they stand.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.errors import AlreadyDone, GridDeskError
 from app.ui.style import ACCENT, DANGER, OK_COLOUR, WARN_COLOUR
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.ui.context import AppContext
+
+T = TypeVar("T")
 
 COLOURS = {"ok": OK_COLOUR, "again": WARN_COLOUR, "refused": DANGER, "undone": WARN_COLOUR}
 BEEPS = ("again", "refused")  # a yes, or a delivery taken back, needs no sound
+
+
+def scan_work(
+    ctx: AppContext, note: str, record: Callable[[Session], T]
+) -> Callable[[Any], T | tuple[str, str]]:
+    """The database worker's part of one scan (or tick): `record` in a write session noted
+    `note`. A refusal is an answer, not a failure: it comes back as `("again", message)` for
+    something already done, `("refused", message)` for anything else refused, in the window's
+    language — so the page answers in the panel and the work never shows an error dialog."""
+    db, lang = ctx.db, ctx.lang
+
+    def work(_progress: Any) -> T | tuple[str, str]:
+        try:
+            with db.session(note=note) as session:
+                return record(session)
+        except AlreadyDone as exc:
+            return ("again", exc.message(lang))
+        except GridDeskError as exc:
+            return ("refused", exc.message(lang))
+
+    return work
 
 
 class ScanPanel(QWidget):

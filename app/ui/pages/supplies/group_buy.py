@@ -35,7 +35,7 @@ from app.core.common.changes import NOTHING, Change
 from app.core.supplies import group_buy as core
 from app.core.supplies import group_buy_orders
 from app.db.models_group_buy import MAX_COUNT
-from app.errors import AlreadyDone, GridDeskError
+from app.errors import AlreadyDone
 from app.ui.context import AppContext, preview_folder
 from app.ui.files import save_file
 from app.ui.labels import clauses, listing, with_note
@@ -48,7 +48,7 @@ from app.ui.pages.supplies.group_buy_dialogs import (
     error_text,
     flag_text,
 )
-from app.ui.scan import ScanPanel
+from app.ui.scan import ScanPanel, scan_work
 from app.ui.toolbar import PageToolBar
 
 
@@ -614,18 +614,11 @@ class GroupBuyTab(QWidget):
         if not code:
             self._answer("refused", self.tr("✖ 还没有团购批次"), self.scanned)
             return
-        db, lang = self.ctx.db, self.ctx.lang
-
-        def work(_progress: Any) -> group_buy_orders.MarkResult | tuple[str, str]:
-            # a refusal is an answer, not a failure: it comes back as plain text
-            try:
-                with db.session(note="group-buy scan") as session:
-                    return group_buy_orders.mark_delivered(session, text, round_ref=code)
-            except AlreadyDone as exc:
-                return ("again", exc.message(lang))
-            except GridDeskError as exc:
-                return ("refused", exc.message(lang))
-
+        work = scan_work(
+            self.ctx,
+            "group-buy scan",
+            lambda session: group_buy_orders.mark_delivered(session, text, round_ref=code),
+        )
         self.ctx.run(
             self,
             work,

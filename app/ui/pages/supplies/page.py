@@ -44,7 +44,7 @@ from app.core.supplies import campaigns as supplies_campaigns
 from app.core.supplies import deliveries
 from app.core.supplies import ledger as core
 from app.core.supplies import needs as supplies_needs
-from app.errors import AlreadyDone, GridDeskError
+from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.files import save_file
 from app.ui.labels import (
@@ -57,7 +57,7 @@ from app.ui.labels import (
     with_note,
 )
 from app.ui.pages.supplies.dialogs import MovementDialog, PlanDialog
-from app.ui.scan import ScanPanel
+from app.ui.scan import ScanPanel, scan_work
 from app.ui.tables import list_table
 from app.ui.toolbar import PageToolBar
 
@@ -466,20 +466,11 @@ class SuppliesPage(QWidget):
         if not code:
             self._answer("refused", self.tr("✖ 请先选择一次发放"))
             return
-        db = self.ctx.db
-
-        lang = self.ctx.lang
-
-        def work(_progress: Any) -> deliveries.DeliveryResult | tuple[str, str]:
-            # a refusal is an answer, not a failure: it comes back as plain text
-            try:
-                with db.session(note="supplies scan") as session:
-                    return deliveries.deliver(session, code, text, how="scan")
-            except AlreadyDone as exc:
-                return ("again", exc.message(lang))
-            except GridDeskError as exc:
-                return ("refused", exc.message(lang))
-
+        work = scan_work(
+            self.ctx,
+            "supplies scan",
+            lambda session: deliveries.deliver(session, code, text, how="scan"),
+        )
         self.ctx.run(
             self,
             work,
@@ -531,16 +522,11 @@ class SuppliesPage(QWidget):
         code = self.current_campaign()
         if not code:
             return
-        db, lang = self.ctx.db, self.ctx.lang
-
-        def work(_progress: Any) -> deliveries.DeliveryResult | tuple[str, str]:
-            try:
-                with db.session(note="supplies tick") as session:
-                    return deliveries.deliver(session, code, address, how="tick")
-            except AlreadyDone as exc:
-                return ("again", exc.message(lang))
-            except GridDeskError as exc:
-                return ("refused", exc.message(lang))
+        work = scan_work(
+            self.ctx,
+            "supplies tick",
+            lambda session: deliveries.deliver(session, code, address, how="tick"),
+        )
 
         def done(result: deliveries.DeliveryResult | tuple[str, str]) -> None:
             if isinstance(result, tuple):
