@@ -70,6 +70,21 @@ def say_rejected(out: Output, rejected: list[Any], shown: int = 20) -> None:
         )
 
 
+def import_exit(plan: Any, path: Path, *, dry_run: bool) -> int:
+    """How an import command ends: done (or only tried, with --dry-run); nothing to do when the
+    file adds nothing new; refused when not one of its rows could be imported."""
+    if dry_run:
+        return EXIT_OK
+    if not plan.changes_anything:
+        if plan.rows_read and len(plan.rejected) == plan.rows_read:
+            raise InvalidInput(
+                f"没有一行可以导入：{path}（原因见上）",
+                f"No row could be imported from {path} (reasons above)",
+            )
+        return EXIT_ALREADY
+    return EXIT_OK
+
+
 def parse_date(value: str | None, what_zh: str = "日期", what_en: str = "Date") -> date | None:
     """A date typed on the command line (2026-11-30, 2026/11/30, 2026年11月30日, 20261130), or
     None when none was given."""

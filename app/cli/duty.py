@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.common import (
-    EXIT_ALREADY,
     EXIT_OK,
     dispatch,
+    import_exit,
     open_data,
     parse_date,
     say_rejected,
@@ -89,16 +89,7 @@ def cmd_roster_import(args: argparse.Namespace, out: Output) -> int:
         f"{len(plan.warnings):,} warnings"
         + (" (dry run, nothing written)" if args.dry_run else ""),
     )
-    if args.dry_run:
-        return EXIT_OK
-    if not plan.changes_anything:
-        if plan.rows_read and len(plan.rejected) == plan.rows_read:
-            raise InvalidInput(
-                f"没有一行可以导入：{path}（原因见上）",
-                f"No row could be imported from {path} (reasons above)",
-            )
-        return EXIT_ALREADY
-    return EXIT_OK
+    return import_exit(plan, path, dry_run=args.dry_run)
 
 
 def cmd_roster_list(args: argparse.Namespace, out: Output) -> int:

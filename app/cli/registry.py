@@ -31,6 +31,7 @@ from app.cli.common import (
     EXIT_OK,
     dispatch,
     group,
+    import_exit,
     open_data,
     say_rejected,
     write_json_report,
@@ -200,16 +201,7 @@ def cmd_import_residents(args: argparse.Namespace, out: Any) -> int:
             f"The {saved.rows:,} rows not imported were saved (to correct and import again), "
             f"file {saved.path}",
         )
-    if args.dry_run:
-        return EXIT_OK
-    if not plan.changes_anything:
-        if plan.rows_read and len(plan.rejected) == plan.rows_read:
-            raise InvalidInput(
-                f"没有一行可以导入：{path}（原因见上）",
-                f"No row could be imported from {path} (reasons above)",
-            )
-        return EXIT_ALREADY
-    return EXIT_OK
+    return import_exit(plan, path, dry_run=args.dry_run)
 
 
 def cmd_export_residents(args: argparse.Namespace, out: Any) -> int:
