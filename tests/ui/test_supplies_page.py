@@ -314,6 +314,44 @@ def test_pickup_slips_from_the_window(qtbot, window, demo_ctx, tmp_path):
     assert page.scan.hasFocus()
 
 
+def test_signoff_and_slips_go_where_the_clerk_chose(qtbot, window, demo_ctx, tmp_path, monkeypatch):
+    """打印签收表 and 打印取货单: the file dialog proposes a name with the campaign's code, the
+    paper is written where the clerk chose; with no campaign chosen both say so and ask nothing."""
+    import subprocess
+
+    from app.ui.pages.supplies import page as page_module
+
+    asked: list[str] = []
+
+    def choose(_parent, _settings, _title, proposed, *_args, **_kw):
+        asked.append(proposed)
+        return tmp_path / proposed
+
+    monkeypatch.setattr(page_module, "save_file", choose)
+    page = open_page(qtbot, window)
+    page.campaign_box.setCurrentIndex(-1)
+    page.print_signoff()
+    page.print_pickup_slips()
+    assert asked == [] and "请先选择一次发放" in page.scan_panel.answer.text()
+
+    with demo_ctx.db.session() as s:
+        code = campaigns.create_campaign(
+            s, campaigns.CampaignSpec(name="口罩", item="口罩", qty=1, target="building:1")
+        ).code
+    page.reload()
+    qtbot.wait_until(lambda: page.current_campaign() == code, timeout=10_000)
+    page.print_signoff()
+    qtbot.wait_until(lambda: "已生成签收表" in page.status.text(), timeout=20_000)
+    page.print_pickup_slips()
+    qtbot.wait_until(lambda: "已生成取货单" in page.status.text(), timeout=20_000)
+    assert asked == [f"签收表-{code}.pdf", f"取货单-{code}.pdf"]
+    for name in asked:
+        text = subprocess.run(
+            ["pdftotext", str(tmp_path / name), "-"], capture_output=True, check=True
+        ).stdout.decode()
+        assert "口罩" in text, name
+
+
 def test_home_shows_the_distributions_under_way_and_what_is_short(qtbot, window, demo_ctx):
     """首页 · 物资: households served of those planned, and the items whose stock does not cover
     what is still to hand out — counted from the ledger and the plans, after each change."""

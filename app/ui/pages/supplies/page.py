@@ -661,24 +661,32 @@ class SuppliesPage(QWidget):
         )
         self._refocus()
 
-    def print_signoff(self) -> None:
-        """The sign-off sheets of the chosen campaign, one section per building, as PDF."""
+    def _campaign_pdf(self, title: str, file_name: str) -> tuple[str, Path] | None:
+        """The chosen campaign and where its paper goes (`file_name` names it with {code}); None
+        when no campaign is chosen (said in the answer) or the user cancelled."""
         code = self.current_campaign()
         if not code:
             self._answer("refused", self.tr("✖ 请先选择一次发放"))
-            return
+            return None
         chosen = save_file(
             self,
             self.ctx.settings,
-            self.tr("打印签收表"),
-            self.tr("签收表-{code}.pdf").format(code=code),
+            title,
+            file_name.format(code=code),
             "PDF (*.pdf)",
             suffix=".pdf",
         )
         if chosen is None:
             self._refocus()
+            return None
+        return code, chosen
+
+    def print_signoff(self) -> None:
+        """The sign-off sheets of the chosen campaign, one section per building, as PDF."""
+        target = self._campaign_pdf(self.tr("打印签收表"), self.tr("签收表-{code}.pdf"))
+        if target is None:
             return
-        name = str(chosen)
+        code, name = target[0], str(target[1])
         db, office = self.ctx.db, self.ctx.office.name
 
         def work(_progress: Any) -> Path:
@@ -698,22 +706,9 @@ class SuppliesPage(QWidget):
 
     def print_pickup_slips(self) -> None:
         """The pickup slips of the chosen campaign, one per household, eight to a page, as PDF."""
-        code = self.current_campaign()
-        if not code:
-            self._answer("refused", self.tr("✖ 请先选择一次发放"))
-            return
-        chosen = save_file(
-            self,
-            self.ctx.settings,
-            self.tr("打印取货单"),
-            self.tr("取货单-{code}.pdf").format(code=code),
-            "PDF (*.pdf)",
-            suffix=".pdf",
-        )
-        if chosen is None:
-            self._refocus()
-            return
-        self.write_pickup_slips(code, chosen)
+        target = self._campaign_pdf(self.tr("打印取货单"), self.tr("取货单-{code}.pdf"))
+        if target is not None:
+            self.write_pickup_slips(*target)
 
     def write_pickup_slips(self, code: str, path: Path) -> None:
         db, office = self.ctx.db, self.ctx.office.name
