@@ -9,12 +9,13 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from app import __version__
 from app.cli.common import EXIT_FAILED, EXIT_OK, Output, data_dir, open_data
 from app.core.office.datadir import DataDir
-from app.errors import GridDeskError
+from app.errors import GridDeskError, InvalidInput
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the demo community (made on first use, kept apart from real data)",
     )
+    p.add_argument(
+        "--user",
+        help="the user a command runs as, once the office has users (GRIDDESK_USER); the "
+        "password from GRIDDESK_PASSWORD or a prompt",
+    )
     p.add_argument("--verbose", action="store_true", help=argparse.SUPPRESS)
     # the start-up benchmark: quit once the window is shown / the dashboard is filled
     p.add_argument("--exit-after", choices=("shown", "ready"), help=argparse.SUPPRESS)
@@ -52,6 +58,17 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--code", required=True, help="civil-affairs code, e.g. 420106001001")
     init.add_argument("--name", required=True)
     init.add_argument("--parent-code", help="the street office's code (for a community)")
+    init.add_argument(
+        "--admin",
+        metavar="NAME",
+        help="the first administrator (default GRIDDESK_USER); the password from "
+        "GRIDDESK_PASSWORD or a prompt",
+    )
+    init.add_argument(
+        "--recovery-key-out",
+        metavar="FILE",
+        help="write the recovery key to FILE instead of printing it (print it, then delete FILE)",
+    )
 
     demo = sub.add_parser("demo", help="fill a realistic demo community")
     demo.add_argument("--residents", type=int, default=3000)
@@ -65,18 +82,50 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_init(args: argparse.Namespace, out: Output) -> int:
-    from app.core.office.setup import init_office
+    from app.cli.common import USER_ENV
+    from app.cli.users import new_password
+    from app.core.trust.signin import setup_with_admin
 
     datadir = data_dir(args)
-    info = init_office(datadir, args.role, args.code, args.name, args.parent_code)
+    admin = args.admin or os.environ.get(USER_ENV)
+    if not admin:
+        if not sys.stdin.isatty():
+            raise InvalidInput(
+                "请用 --admin 用户名（或 GRIDDESK_USER）指定第一个管理员，密码由 GRIDDESK_PASSWORD "
+                "给出或在终端中按提示输入。",
+                "Name the first administrator with --admin NAME (or GRIDDESK_USER); the password "
+                "comes from GRIDDESK_PASSWORD or a prompt on a terminal.",
+            )
+        admin = input("第一个管理员的用户名 / first administrator: ").strip()
+    password = new_password("GRIDDESK_PASSWORD", admin)
+    info, recovery = setup_with_admin(
+        datadir, args.role, args.code, args.name, args.parent_code, admin, password
+    )
     from app import logsetup
 
     logsetup.configure(datadir.logs, verbose=args.verbose)  # its logs/ exists from now on
     kind = "社区" if info.role == "community" else "街道办"
     out.say(
-        f"已设置{kind}“{info.name}”，数据文件夹 {datadir.root}，机构代码 {info.code}",
-        f"Set up {info.role} '{info.name}' in {datadir.root}; office code {info.code}",
+        f"已设置{kind}“{info.name}”，数据文件夹 {datadir.root}，机构代码 {info.code}，"
+        f"管理员 {admin}",
+        f"Set up {info.role} '{info.name}' in {datadir.root}; office code {info.code}; "
+        f"administrator {admin}",
     )
+    if args.recovery_key_out:
+        from app.core.trust.recovery_sheet import write_recovery_key
+
+        where = write_recovery_key(Path(args.recovery_key_out), info, admin, recovery)
+        out.say(
+            f"恢复密钥已写入 {where}：请打印后放入保险柜，再删除该文件。",
+            f"The recovery key is in {where}: print it, keep it in the office safe, then delete "
+            "the file.",
+        )
+    else:
+        out.say(
+            f"恢复密钥（只显示这一次，请抄下或打印后放入保险柜；忘记管理员密码时用它重设）：\n{recovery}",
+            "Recovery key (shown this once: write it down or print it and keep it in the office "
+            f"safe; it resets the administrator's password):\n{recovery}",
+        )
     return EXIT_OK
 
 
@@ -162,6 +211,7 @@ AREA_MODULES: tuple[str, ...] = (
     "app.cli.office",
     "app.cli.backups",
     "app.cli.help",
+    "app.cli.users",
 )
 
 

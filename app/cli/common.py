@@ -49,10 +49,55 @@ def data_dir(args: argparse.Namespace) -> DataDir:
 
 
 def open_data(args: argparse.Namespace) -> Any:
-    """The office's database and profile, `(db, info)`, checked and upgraded as at every start."""
-    from app.core.office.setup import open_office
+    """The office's database and profile, `(db, info)`, checked and upgraded as at every start,
+    signed in as the command's user once the office has users."""
+    access = open_access(args)
+    return access.db, access.info
 
-    return open_office(data_dir(args))
+
+def open_access(args: argparse.Namespace) -> Any:
+    """The office opened for the command (app.core.trust.signin.Access): as `--user` (or
+    GRIDDESK_USER) with the password from GRIDDESK_PASSWORD or a prompt, once it has users."""
+    from app.core.trust.signin import has_users, open_unsigned, sign_in
+
+    datadir = data_dir(args)
+    if not datadir.is_set_up() or not has_users(datadir):
+        return open_unsigned(datadir)
+    name, password = credentials(args)
+    return sign_in(datadir, name, password)
+
+
+USER_ENV, PASSWORD_ENV = "GRIDDESK_USER", "GRIDDESK_PASSWORD"
+
+
+class SignInNeeded(InvalidInput):
+    def __init__(self) -> None:
+        super().__init__(
+            "此机构已设用户，命令须以用户身份运行：--user 用户名（或 GRIDDESK_USER），密码由 "
+            "GRIDDESK_PASSWORD 给出或在终端中按提示输入。",
+            "This office has users: a command runs as one. Give --user NAME (or GRIDDESK_USER) "
+            "and the password in GRIDDESK_PASSWORD, or type it when asked on a terminal.",
+        )
+
+
+def credentials(args: argparse.Namespace) -> tuple[str, str]:
+    """Who runs the command and their password; never a password on the command line."""
+    import getpass
+    import os
+    import sys
+
+    name = getattr(args, "user", None) or os.environ.get(USER_ENV)
+    password = os.environ.get(PASSWORD_ENV)
+    tty = sys.stdin.isatty()
+    if not name:
+        if not tty:
+            raise SignInNeeded()
+        name = input("用户名 / user: ").strip()
+    if password is None:
+        if not tty:
+            raise SignInNeeded()
+        password = getpass.getpass("密码 / password: ")
+    return name, password
 
 
 def say_rejected(out: Output, rejected: list[Any], shown: int = 20) -> None:

@@ -5,6 +5,11 @@ transaction handling is switched off and SQLAlchemy emits a real BEGIN (IMMEDIAT
 write, so two writers queue on the busy timeout instead of failing mid-transaction). Every connection
 gets foreign_keys=ON, WAL and synchronous=FULL.
 
+The driver is SQLCipher's (app.db.driver): every new connection of an engine on a file is made by
+`driver.connect`, which keys it with the key registered for the file's data folder at that moment
+(or the key given to `make_engine`), so that a key registered after the engine was made keys the
+pool's next connections; the key is never part of the URL. A database in memory is plain.
+
 PostgreSQL (a street office or district on a server, through psycopg) gets the same two kinds of
 transaction: a read sees one snapshot (REPEATABLE READ, as a deferred SQLite transaction in WAL
 mode does), and writers queue one behind the other as SQLite's BEGIN IMMEDIATE makes them: each
@@ -16,7 +21,7 @@ stock balances are read and written by one writer at a time.
 
 from __future__ import annotations
 
-import sqlite3
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,7 +33,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db import events, schema  # noqa: F401  (schema: every model mapped)
+from app.db import driver, events, schema  # noqa: F401  (schema: every model mapped)
 from app.db.problems import explain
 from app.errors import GridDeskError
 
@@ -36,6 +41,9 @@ BUSY_TIMEOUT_MS = 10_000
 # the key of the PostgreSQL advisory lock every write transaction holds ("GRID" in ASCII); advisory
 # locks belong to one database, so each office's database has its own
 WRITE_LOCK = 0x47524944
+# the key each SQLite engine was made with (None: the registered one, looked up at each connect),
+# for the engines made again from it (app.db.migrate)
+_ENGINE_KEYS: weakref.WeakKeyDictionary[Engine, driver.KeyArg] = weakref.WeakKeyDictionary()
 
 
 def sqlite_url(path: Path, *, read_only: bool = False) -> str:
@@ -72,8 +80,10 @@ def _postgresql_engine(url: str) -> Engine:
     return engine
 
 
-def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
-    """An engine for `url`; SQLite connections are set up on connect and begin."""
+def make_engine(url: str, *, foreign_keys: bool = True, key: driver.KeyArg = None) -> Engine:
+    """An engine for `url`; SQLite connections are set up on connect and begin. `key` (SQLite):
+    None keys each new connection with the key registered for the file's folder at the time
+    (app.db.driver.key_for), `driver.PLAIN` never keys them, bytes key them with that key."""
     if url.startswith("postgresql"):
         return _postgresql_engine(url)
     if not url.startswith("sqlite"):
@@ -81,11 +91,21 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     # hide_parameters: an error's message (logged, shown in the crash dialog) never carries the
     # values of the statement — ID numbers, phones, names
     engine = create_engine(
-        url, hide_parameters=True, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+        url,
+        module=driver.dbapi,
+        hide_parameters=True,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
     )
+    _ENGINE_KEYS[engine] = key
+
+    @event.listens_for(engine, "do_connect")
+    def _do_connect(_dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]) -> Any:
+        target = cargs[0] if cargs else cparams.pop("database")
+        uri = bool(cparams.pop("uri", False))
+        return driver.connect(target, key=key, uri=uri, **cparams)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself
         cur = dbapi_connection.cursor()
         cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
@@ -105,6 +125,11 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     return engine
 
 
+def engine_key(engine: Engine) -> driver.KeyArg:
+    """The `key` a SQLite engine was made with (see `make_engine`)."""
+    return _ENGINE_KEYS.get(engine)
+
+
 class Database:
     """An open GridDesk database: the engine and the sessions of one office."""
 
@@ -112,6 +137,9 @@ class Database:
         self.engine = engine
         self.origin = origin
         self.actor = actor or events.default_actor()
+        # the signed-in user (app.core.trust.roles.Principal) every session works for; None in an
+        # office without users
+        self.principal: Any = None
         # the data folder's private folder for files in the making (app.core.common.scratch), if any
         self.scratch: Path | None = None
         self._reader = sessionmaker(engine, expire_on_commit=False)
@@ -131,7 +159,12 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     def _info(self, note: str | None) -> dict[str, Any]:
-        return {"origin": self.origin, "actor": self.actor, "audit_note": note}
+        return {
+            "origin": self.origin,
+            "actor": self.actor,
+            "audit_note": note,
+            "principal": self.principal,
+        }
 
     @property
     def location(self) -> str:

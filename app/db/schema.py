@@ -19,6 +19,7 @@ from app.db import (  # noqa: F401
     models_printing,
     models_registry,
     models_supplies,
+    models_users,
 )
 from app.db.base import Base
 

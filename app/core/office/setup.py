@@ -121,7 +121,7 @@ def _check_name(name: str) -> str:
     return name
 
 
-def _validate(role: str, code: str, name: str, parent_code: str | None) -> None:
+def validate(role: str, code: str, name: str, parent_code: str | None) -> None:
     check_codes(role, code, parent_code)
     _check_name(name)
 
@@ -142,7 +142,7 @@ def init_office(
     """
     code = normalise_code(code)
     parent_code = normalise_code(parent_code or "") or None
-    _validate(role, code, name, parent_code)
+    validate(role, code, name, parent_code)
     name = " ".join(name.split())
     if datadir.is_set_up():
         raise AlreadyInitialized(

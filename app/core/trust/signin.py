@@ -1,0 +1,286 @@
+"""Signing in, the first administrator, and the recovery key.
+
+An office with users has a keyring (keys/keyring.json). Signing in unwraps the database key with
+the user's password, registers it for the data folder (app.db.driver), opens the office and loads
+the user from the database: a name the keyring knows but the database does not, or a disabled
+user, fails exactly as a wrong password does, and the key is forgotten again. The sign-in and the
+failed attempts since the last one are written to the audit trail.
+
+An office without a keyring (made before users existed, or a unit test's) opens as before, with no
+signed-in user; the window then asks for its first administrator, and `add_first_admin` encrypts
+its database (a checked backup first) under a new key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core.office.datadir import DataDir
+from app.core.office.peek import OfficeInfo
+from app.core.trust import audit
+from app.core.trust.keyring import Keyring, SignInFailed, check_password, normalise_name
+from app.core.trust.roles import Principal, Role
+from app.db import driver
+from app.db.engine import Database
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEMO_ADMIN = "demo"
+DEMO_PASSWORD = "griddesk-demo"  # the demo's data is invented; its sign-in screen shows this
+
+
+@dataclass
+class Access:
+    """An open office and who works in it: the database, its profile, the signed-in user (None in
+    an office without users) and, with users, the keyring and the database key (to add users and
+    change passwords)."""
+
+    datadir: DataDir
+    db: Database
+    info: OfficeInfo
+    principal: Principal | None = None
+    ring: Keyring | None = field(default=None, repr=False)
+    key: bytes | None = field(default=None, repr=False)
+
+    def close(self) -> None:
+        self.db.dispose()
+        if self.key is not None:
+            driver.forget_key(self.datadir.root)
+
+
+def has_users(datadir: DataDir) -> bool:
+    return Keyring.exists(datadir.keys)
+
+
+def office_on_sign_in(datadir: DataDir) -> dict[str, Any]:
+    """What the sign-in screen names before anything is unlocked: the office's code, name, role."""
+    return Keyring.load(datadir.keys).office
+
+
+def _plain_database(datadir: DataDir) -> bool:
+    try:
+        with datadir.db_path.open("rb") as fh:
+            return fh.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _register(datadir: DataDir, key: bytes) -> None:
+    driver.register_key(datadir.root, key)
+
+
+def _open(datadir: DataDir, *, daily_backup: bool) -> tuple[Database, OfficeInfo]:
+    from app.core.office.setup import open_office
+
+    return open_office(datadir, daily_backup=daily_backup)
+
+
+def open_unsigned(datadir: DataDir, *, daily_backup: bool = True) -> Access:
+    """An office without users, opened as before users existed."""
+    db, info = _open(datadir, daily_backup=daily_backup)
+    return Access(datadir, db, info)
+
+
+def sign_in(datadir: DataDir, name: str, password: str, *, daily_backup: bool = True) -> Access:
+    """Open the office as `name`; SignInFailed (one message) for a wrong password, an unknown or
+    a disabled user, with nothing read."""
+    from app.core.trust.users import principal_for
+
+    ring = Keyring.load(datadir.keys)
+    name = normalise_name(name)
+    key = ring.unlock(name, password)
+    _register(datadir, key)
+    try:
+        if datadir.db_path.is_file() and _plain_database(datadir):
+            # an upgrade to encryption was cut short after the keyring was written: finish it
+            from app.core.office.encryption import encrypt_database
+
+            encrypt_database(datadir, key)
+        db, info = _open(datadir, daily_backup=daily_backup)
+    except BaseException:
+        driver.forget_key(datadir.root)
+        raise
+    try:
+        with db.reading() as session:
+            principal = principal_for(session, name)
+    except SignInFailed:
+        db.dispose()
+        driver.forget_key(datadir.root)
+        ring.count_failure(name)  # a disabled user's attempt counts as a failure
+        raise
+    access = Access(datadir, db, info, principal, ring, key)
+    _enter(access)
+    return access
+
+
+def _enter(access: Access) -> None:
+    """Make the user the one every session works for; record the sign-in and earlier failures."""
+    from app.core.trust.users import note_sign_in
+
+    assert access.principal is not None and access.ring is not None
+    access.db.principal = access.principal
+    access.db.actor = access.principal.name
+    failed = access.ring.take_failures()
+    with access.db.session(note="sign-in") as session:
+        for attempt in failed:
+            audit.record(
+                session,
+                "sign-in-failed",
+                f"登录失败：{attempt.get('name', '')}（{attempt.get('at', '')}）",
+                entity="user",
+                record=str(attempt.get("name", ""))[:60],
+            )
+        audit.record(
+            session,
+            "sign-in",
+            f"{access.principal.name} 登录",
+            entity="user",
+            record=access.principal.name,
+        )
+        note_sign_in(session, access.principal.name)
+    if failed:
+        access.ring.save()
+
+
+def switch_user(access: Access, name: str, password: str) -> Access:
+    """Another user signs in to the open office (the window's 切换用户 and the lock screen)."""
+    assert access.ring is not None
+    ring = Keyring.load(access.datadir.keys)
+    name = normalise_name(name)
+    ring.unlock(name, password)
+    from app.core.trust.users import principal_for
+
+    with access.db.reading() as session:
+        try:
+            principal = principal_for(session, name)
+        except SignInFailed:
+            ring.count_failure(name)
+            raise
+    switched = Access(access.datadir, access.db, access.info, principal, ring, access.key)
+    _enter(switched)
+    return switched
+
+
+def check_unlock(access: Access, password: str) -> None:
+    """The lock screen: the same user proves it is still them (SignInFailed otherwise)."""
+    assert access.principal is not None
+    Keyring.load(access.datadir.keys).unlock(access.principal.name, password)
+
+
+def setup_with_admin(
+    datadir: DataDir,
+    role: str,
+    code: str,
+    name: str,
+    parent_code: str | None,
+    admin: str,
+    password: str,
+    url: str | None = None,
+) -> tuple[OfficeInfo, str]:
+    """`init` with its first administrator: the keyring first, then the office's database made
+    encrypted under the new key. Returns the office and the recovery key (shown once)."""
+    from app.core.office.setup import init_office, normalise_code, validate
+    from app.core.trust.keyring import format_recovery_key
+    from app.core.trust.users import add_user, check_name
+
+    admin = check_name(admin)
+    check_password(password)
+    validate(role, normalise_code(code), name, normalise_code(parent_code or "") or None)
+    ring, key, recovery = Keyring.create(
+        datadir.keys, {"code": normalise_code(code), "name": " ".join(name.split()), "role": role}
+    )
+    ring.set_password(admin, password, key)
+    if datadir.is_set_up():
+        from app.errors import AlreadyInitialized
+
+        raise AlreadyInitialized(
+            f"数据文件夹已设置过：{datadir.root}",
+            f"The data folder is already set up: {datadir.root}",
+        )
+    _register(datadir, key)
+    try:
+        info = init_office(datadir, role, code, name, parent_code, url)
+        ring.save()
+        db, _info = _open(datadir, daily_backup=False)
+    except BaseException:
+        driver.forget_key(datadir.root)
+        raise
+    try:
+        with db.session(note="users") as session:
+            add_user(session, ring, key, admin, Role.ADMIN, password)
+    finally:
+        db.dispose()
+        driver.forget_key(datadir.root)
+    return info, format_recovery_key(recovery)
+
+
+def add_first_admin(access: Access, admin: str, password: str) -> tuple[Access, str]:
+    """An office without users gets its first administrator: a new database key wrapped for them,
+    the database encrypted under it (a checked backup first), the recovery key returned to show
+    once. The office is then open as that administrator."""
+    from app.core.trust.keyring import format_recovery_key
+    from app.core.trust.users import add_user, check_name
+
+    if has_users(access.datadir):
+        raise SignInFailed()
+    admin = check_name(admin)
+    check_password(password)
+    ring, key, recovery = Keyring.create(
+        access.datadir.keys,
+        {"code": access.info.code, "name": access.info.name, "role": access.info.role},
+    )
+    ring.set_password(admin, password, key)
+    access.db.dispose()
+    ring.save()  # before the database is encrypted: a cut-short upgrade is finished at sign-in
+    _register(access.datadir, key)
+    if access.db.is_sqlite:
+        from app.core.office.encryption import encrypt_database
+
+        encrypt_database(access.datadir, key)
+    db, info = _open(access.datadir, daily_backup=False)
+    with db.session(note="users") as session:
+        add_user(session, ring, key, admin, Role.ADMIN, password)
+    opened = Access(access.datadir, db, info, None, ring, key)
+    with db.reading() as session:
+        from app.core.trust.users import principal_for
+
+        opened.principal = principal_for(session, admin)
+    _enter(opened)
+    return opened, format_recovery_key(recovery)
+
+
+def recover(datadir: DataDir, recovery_text: str, password: str, name: str | None = None) -> str:
+    """Reset an administrator's password (the earliest active one, or `name`) with the recovery
+    key; no sign-in needed. Returns the administrator's name."""
+    from app.core.trust.users import first_admin, principal_for
+
+    check_password(password)
+    ring = Keyring.load(datadir.keys)
+    key = ring.recover(recovery_text)
+    _register(datadir, key)
+    try:
+        db, _info = _open(datadir, daily_backup=False)
+        try:
+            with db.reading() as session:
+                target = normalise_name(name) if name else first_admin(session)
+                if target is None:
+                    raise SignInFailed()
+                principal = principal_for(session, target)
+            if principal.role is not Role.ADMIN:
+                raise SignInFailed()
+            db.actor = "recovery-key"
+            with db.session(note="users") as session:
+                audit.record(
+                    session,
+                    "user",
+                    f"用恢复密钥重设了管理员 {target} 的密码",
+                    entity="user",
+                    record=target,
+                )
+                ring.set_password(target, password, key)
+                ring.save()
+        finally:
+            db.dispose()
+    finally:
+        driver.forget_key(datadir.root)
+    return target
