@@ -23,6 +23,11 @@ without a gap (an import's 20,000 residents) is one row instead: action `create_
 counts both forms).
 
 The session's `info` carries `origin` (this office's code) and `actor` (who is working).
+
+Every audit row is written through `_write_audit`, which marks the session; before the transaction
+commits, the rows it wrote are read back in id order and hashed onto the chain
+(app.db.audit_chain.extend) — one query for the newest hashed row, one for the rows after it, one
+UPDATE per row. An import's few `create_many` rows cost nothing to speak of.
 """
 
 from __future__ import annotations
@@ -58,7 +63,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql.dml import Insert, Update
 from sqlalchemy.sql.elements import BindParameter, ClauseElement
 
-from app.db import search_index
+from app.db import audit_chain, search_index
 from app.db.base import Travelling, new_uuid, new_uuids, utcnow
 from app.db.bulk import bound
 from app.db.models import TRAVELLING_MODELS, AuditEntry, ChangeCounter, Office
@@ -145,6 +150,40 @@ def _audit_row(
     }
 
 
+def _write_audit(session: Session, stmt: Any, rows: Sequence[dict[str, Any]] | None = None) -> None:
+    """Every audit row is written through here, so the commit knows to hash the chain on."""
+    session.info["audit_written"] = True
+    conn = session.connection()
+    if rows is None:
+        conn.execute(stmt)
+    else:
+        conn.execute(stmt, rows)
+
+
+def add_audit_rows(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Audit rows made with `audit_row` (app.core.trust.audit records events so)."""
+    if rows:
+        _write_audit(session, insert(_AUDIT), rows)
+
+
+def audit_row(
+    session: Session,
+    action: str,
+    entity: str,
+    record_uuid: str,
+    note: str | None,
+) -> dict[str, Any]:
+    """An audit row of the session's actor, now, with no field values."""
+    return _audit_row(_actor(session), utcnow(), action, entity, record_uuid, note=note)
+
+
+def _chain_on_commit(session: Session) -> None:
+    """Before a transaction commits: its audit rows hashed onto the chain (app.db.audit_chain)."""
+    session.flush()  # the last changes' audit rows are written by this flush
+    if session.info.pop("audit_written", False):
+        audit_chain.extend(session.connection())
+
+
 def record_decision(
     session: Session,
     entity: str,
@@ -164,7 +203,7 @@ def record_decision(
         _audit_row(actor, now, action, entity, u, field, None, detail, note) for u in record_uuids
     ]
     if rows:
-        session.connection().execute(insert(_AUDIT), rows)
+        _write_audit(session, insert(_AUDIT), rows)
 
 
 def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
@@ -223,7 +262,7 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
             rows.append(_audit_row(actor, now, action, entity, obj.uuid, key, old, new, note))
 
     if rows:
-        session.connection().execute(insert(_AUDIT), rows)
+        _write_audit(session, insert(_AUDIT), rows)
 
 
 def _changed_fields(obj: object) -> list[tuple[str, Any, Any]]:
@@ -287,7 +326,8 @@ def _on_execute(state: ORMExecuteState) -> Result[Any] | None:
             row["seq"] = seq
             row.setdefault("created_at", now)
             row["updated_at"] = now
-        session.connection().execute(
+        _write_audit(
+            session,
             insert(_AUDIT),
             [_audit_row(actor, now, "create", entity, r["uuid"], note=note) for r in rows],
         )
@@ -424,7 +464,8 @@ def _audit_created(
     at least `BULK_AUDIT_MIN` of them, are one `create_many` row (see the module's notes)."""
     table = cast(Table, model.__table__)  # type: ignore[attr-defined]
     if ids is not None and count >= BULK_AUDIT_MIN and ids[1] - ids[0] + 1 == count:
-        session.connection().execute(
+        _write_audit(
+            session,
             insert(_AUDIT),
             [
                 _audit_row(
@@ -451,7 +492,7 @@ def _audit_created(
         .where(*mine)
         .order_by(table.c.uuid)
     )
-    session.connection().execute(insert(_AUDIT).from_select(_AUDIT_COLUMNS, created))
+    _write_audit(session, insert(_AUDIT).from_select(_AUDIT_COLUMNS, created))
 
 
 def _bulk_update_by_pk(
@@ -490,7 +531,7 @@ def _bulk_update_by_pk(
                     )
                 )
     if audit:
-        session.connection().execute(insert(_AUDIT), audit)
+        _write_audit(session, insert(_AUDIT), audit)
 
 
 def _update_where(
@@ -518,7 +559,6 @@ def _update_where(
     if _audit_in_sql(session, table, keys, values):
         # one INSERT … SELECT per changed column: SQLite writes the rows, Python touches none
         # (an assignment of 60,000 households spent 1.5 s building their audit rows one by one)
-        conn = session.connection()
         for k in keys:
             new_value = getattr(values[k], "value", values[k])
             column = table.c[k]
@@ -535,7 +575,7 @@ def _update_where(
             ).where(column.is_not(new_value))
             if where is not None:
                 rows = rows.where(where)
-            conn.execute(insert(_AUDIT).from_select(_AUDIT_COLUMNS, rows))
+            _write_audit(session, insert(_AUDIT).from_select(_AUDIT_COLUMNS, rows))
         state.statement = stmt.values(seq=seq, updated_at=now)
         return
     query = select(table.c.uuid, *[table.c[k] for k in keys])
@@ -554,7 +594,7 @@ def _update_where(
                 )
     state.statement = stmt.values(seq=seq, updated_at=now)
     if audit:
-        session.connection().execute(insert(_AUDIT), audit)
+        _write_audit(session, insert(_AUDIT), audit)
 
 
 BULK_AUDIT_MIN = 1000  # records of one insert audited as one `create_many` row
@@ -613,12 +653,15 @@ def install(target: Any) -> None:
     search_index.install(target)
     event.listen(target, "before_flush", _before_flush)
     event.listen(target, "do_orm_execute", _on_execute)
+    event.listen(target, "before_commit", _chain_on_commit)
 
 
 __all__ = [
     "HardDeleteRefused",
     "Insert",
+    "add_audit_rows",
     "allocate_seq",
+    "audit_row",
     "default_actor",
     "install",
     "record_decision",

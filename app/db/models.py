@@ -65,7 +65,10 @@ class ChangeCounter(Base):
 
 
 class AuditEntry(Base):
-    """Who changed what and when: one row per changed field (or per created/deleted record)."""
+    """Who changed what and when: one row per changed field (or per created/deleted record), and
+    the reads and events that matter (sign-in, an export, a print …: `action` is then the kind and
+    `note` the summary; app.core.trust.audit). Each row is hashed onto a chain (`prev_hash`,
+    `row_hash`; app.db.audit_chain) in the transaction that writes it."""
 
     __tablename__ = "audit_log"
 
@@ -79,6 +82,8 @@ class AuditEntry(Base):
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    row_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Grid(Travelling, Base):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import DBAPIError
 
+from app.db import audit_chain
 from app.db.engine import Database
 from app.db.migrate import current_revision, head_revision
 from app.db.models import Household, Resident
@@ -69,6 +70,11 @@ def check_database(db: Database) -> HealthReport:
             report.problems.append(
                 (f"{headless} 户没有户主", f"{headless} households have no head")
             )
+        if rev == head:  # an older schema has no chain yet
+            report.checked.append("audit_chain")
+            broken = audit_chain.verify(conn).broken
+            if broken is not None:
+                report.problems.append(broken.message())
     return report
 
 
@@ -76,7 +82,10 @@ def _file_checks(conn: Connection, report: HealthReport) -> bool:
     """SQLite's integrity and foreign key checks; False when the file is damaged (a foreign key
     violation is reported, but is a matter of the data, not of the file). A damaged page
     can stop the whole-file check with an error: each table is then checked on its own, so that
-    the report names the tables that are damaged."""
+    the report names the tables that are damaged. An encrypted file has every page checked
+    against its HMAC first (SQLCipher's cipher_integrity_check names a changed page)."""
+    if not _cipher_checks(conn, report):
+        return False
     report.checked.append("integrity_check")
     try:
         result = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
@@ -116,6 +125,36 @@ def _file_checks(conn: Connection, report: HealthReport) -> bool:
                 f"{len(broken)} foreign key violations (e.g. table {broken[0][0]})",
             )
         )
+    return True
+
+
+def _cipher_checks(conn: Connection, report: HealthReport) -> bool:
+    """An encrypted database's pages against their HMACs; True for a plain one (nothing to do)."""
+    from app.db import driver
+
+    try:
+        if not driver.is_keyed(conn.connection.driver_connection):
+            return True  # not encrypted
+        report.checked.append("cipher_integrity_check")
+        failed = [
+            str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+        ]
+    except DBAPIError as exc:
+        report.problems.append(
+            (
+                f"加密页校验无法完成（{exc.orig}）",
+                f"The check of the encrypted pages could not finish ({exc.orig})",
+            )
+        )
+        return False
+    if failed:
+        report.problems.append(
+            (
+                f"加密页校验失败：{'; '.join(failed[:5])}",
+                f"Encrypted pages failed their check: {'; '.join(failed[:5])}",
+            )
+        )
+        return False
     return True
 
 

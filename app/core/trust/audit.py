@@ -1,0 +1,466 @@
+"""The audit trail: recording the reads and events that matter, reading the trail back, and its
+hash chain's state and signed head.
+
+Every change of a record is audited by the session events (app.db.events): kind `change`. Beside
+them, `record` writes one row for an event that changes no record but matters — a sign-in, a full
+value viewed, a file exported or printed, a package made or read, a backup or restore, a user
+added. Such a row is one table with the changes: its `action` is the kind, its `note` the summary,
+so the kind of any row is its action when that is an event kind and `change` otherwise.
+
+A summary never holds a personal value (no ID number, phone or health tag; a resident is named by
+record id or uuid, never by name): the trail is read by the administrator, exported, and kept in
+backups for years.
+
+Each row is hashed onto a chain in the transaction that writes it (app.db.audit_chain); `check`
+verifies it (`chain_state`). The chain's head — its last row and hash — signed with the office's
+Ed25519 key (`signed_head`) travels in every exchange package and each backup's sidecar, so rows
+deleted from the end are noticed too (`verify_head`).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.core.common.masking import mask_id_number, mask_name, mask_phone
+from app.db import audit_chain, events
+from app.db.audit_chain import ChainState
+from app.db.base import utcnow
+from app.db.engine import Database
+from app.db.models import AuditEntry
+
+CHANGE = "change"
+SIGN_IN = "sign-in"
+SIGN_IN_FAILED = "sign-in-failed"
+VIEW_FULL = "view-full"
+EXPORT = "export"
+PRINT = "print"
+PACKAGE_EXPORT = "package-export"
+PACKAGE_IMPORT = "package-import"
+BACKUP = "backup"
+RESTORE = "restore"
+USER = "user"
+EVENT_KINDS: tuple[str, ...] = (
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    VIEW_FULL,
+    EXPORT,
+    PRINT,
+    PACKAGE_EXPORT,
+    PACKAGE_IMPORT,
+    BACKUP,
+    RESTORE,
+    USER,
+)
+KINDS: tuple[str, ...] = (CHANGE, *EVENT_KINDS)
+
+
+def record(
+    session: Session,
+    kind: str,
+    summary: str,
+    *,
+    entity: str | None = None,
+    record: str | None = None,
+) -> None:
+    """One audit row for an event of `kind` (one of `EVENT_KINDS`), by the session's actor, now.
+    `summary` says what happened in words and numbers, never a personal value; `entity` and
+    `record` name what it was about (a table and a record's uuid or id), if anything."""
+    if kind not in EVENT_KINDS:
+        raise ValueError(f"not an audit event kind: {kind!r}")
+    row = events.audit_row(session, kind, (entity or "")[:40], (record or "")[:36], summary)
+    events.add_audit_rows(session, [row])
+
+
+_record = record  # `record_in`'s keyword of the same name hides the function there
+
+
+def record_in(
+    db: Database,
+    kind: str,
+    summary: str,
+    *,
+    entity: str | None = None,
+    record: str | None = None,
+) -> None:
+    """`record` in a transaction of its own (after a file was written from a read). A database
+    opened read-only (a write-protected folder) can record nothing and is left as it is."""
+    if db.is_sqlite and "mode=ro" in str(db.engine.url):
+        return
+    with db.session() as session:
+        _record(session, kind, summary, entity=entity, record=record)
+
+
+def kind_of(action: str) -> str:
+    return action if action in EVENT_KINDS else CHANGE
+
+
+# fields whose values are personal wherever they appear, and those personal in tables of people
+_PERSONAL_FIELDS = {"id_number", "doc_number", "phone", "birth_date", "tags", "notes", "note"}
+_PEOPLE = {"resident", "duty_person", "group_buy_order", "supply_delivery", "supply_need"}
+
+
+def masked_value(entity: str, field: str | None, value: str | None) -> str | None:
+    """An audited old or new value as the trail shows it to anyone: personal values masked
+    (app.core.common.masking's forms; a birth date, tags and notes hidden whole)."""
+    if value is None or field is None:
+        return value
+    if field == "id_number":
+        return mask_id_number(value)
+    if field == "phone":
+        return mask_phone(value)
+    if field == "doc_number":
+        return "*" * max(len(value) - 4, 0) + value[-4:]
+    if field in _PERSONAL_FIELDS:
+        return "（已隐藏）" if value else value
+    if field == "name" and entity in _PEOPLE:
+        return mask_name(value)
+    return value
+
+
+def change_summary(action: str, entity: str, field: str | None, old: Any, new: Any) -> str:
+    """What a change row says without its values: `update resident.phone`, `create household`,
+    `create_many resident 1–20000` (ids are not personal)."""
+    what = f"{entity}.{field}" if field else entity
+    if action == "create_many":
+        return f"{action} {entity} {old}–{new}"
+    return f"{action} {what}"
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    by: str | None = None  # the user (actor)
+    since: date | None = None  # from this day on
+    until: date | None = None  # up to and including this day
+    kind: str | None = None
+    entity: str | None = None
+    record: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    at: datetime
+    user: str
+    kind: str
+    entity: str
+    record: str
+    field: str | None
+    old: str | None  # masked
+    new: str | None  # masked
+    summary: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "at": self.at.strftime("%Y-%m-%d %H:%M:%S"),
+            "user": self.user,
+            "kind": self.kind,
+            "entity": self.entity,
+            "record": self.record,
+            "summary": self.summary,
+        }
+
+
+def _filtered(query: Select[Any], f: AuditFilter) -> Select[Any]:
+    a = AuditEntry
+    if f.by:
+        query = query.where(a.actor == f.by)
+    if f.since:
+        query = query.where(a.at >= datetime.combine(f.since, time()))
+    if f.until:
+        query = query.where(a.at < datetime.combine(f.until + timedelta(days=1), time()))
+    if f.kind:
+        if f.kind == CHANGE:
+            query = query.where(a.action.not_in(EVENT_KINDS))
+        else:
+            query = query.where(a.action == f.kind)
+    if f.entity:
+        query = query.where(a.entity == f.entity)
+    if f.record:
+        # a record by uuid, or a `create_many` batch by its origin:seq
+        query = query.where(or_(a.record_uuid == f.record, a.record_uuid.like(f"{f.record}%")))
+    return query
+
+
+def entries(
+    session: Session,
+    f: AuditFilter | None = None,
+    *,
+    newest_first: bool = False,
+    limit: int | None = None,
+) -> list[Entry]:
+    """The audit rows that pass `f`, oldest first (or newest first), values masked."""
+    a = AuditEntry
+    query = _filtered(
+        select(
+            a.id,
+            a.at,
+            a.actor,
+            a.action,
+            a.entity,
+            a.record_uuid,
+            a.field,
+            a.old_value,
+            a.new_value,
+            a.note,
+        ),
+        f or AuditFilter(),
+    ).order_by(a.id.desc() if newest_first else a.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_entry(row) for row in session.execute(query)]
+
+
+def _entry(row: Any) -> Entry:
+    kind = kind_of(row.action)
+    summary = (
+        row.note or ""
+        if kind != CHANGE
+        else change_summary(row.action, row.entity, row.field, row.old_value, row.new_value)
+    )
+    return Entry(
+        id=row.id,
+        at=row.at,
+        user=row.actor,
+        kind=kind,
+        entity=row.entity,
+        record=row.record_uuid,
+        field=row.field,
+        old=masked_value(row.entity, row.field, row.old_value),
+        new=masked_value(row.entity, row.field, row.new_value),
+        summary=summary,
+    )
+
+
+def users(session: Session) -> list[str]:
+    """Everyone who appears in the trail, for a filter's choices."""
+    return [
+        u
+        for (u,) in session.execute(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor))
+    ]
+
+
+def count(session: Session, f: AuditFilter | None = None) -> int:
+    query = _filtered(select(func.count()).select_from(AuditEntry), f or AuditFilter())
+    return int(session.scalar(query) or 0)
+
+
+EXPORT_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("编号", 8),
+    ("时间", 20),
+    ("用户", 14),
+    ("类别", 14),
+    ("对象", 16),
+    ("记录", 38),
+    ("字段", 14),
+    ("原值", 22),
+    ("新值", 22),
+    ("说明", 40),
+)
+
+
+def export_xlsx(db: Database, out: Path, f: AuditFilter | None = None) -> int:
+    """The rows that pass `f` into an .xlsx at `out`, oldest first, personal values masked; the
+    export is itself audited. Returns how many rows were written."""
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    from app.core.common.files import atomic_path
+    from app.errors import InvalidInput
+
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise InvalidInput(
+            f"导出文件应以 .xlsx 结尾：{out}", f"The export file must end in .xlsx: {out}"
+        )
+    with db.reading() as session:
+        rows = entries(session, f)
+    try:
+        with atomic_path(out, work=db.scratch or out.parent, mode=0o644) as tmp:
+            wb = xlsxwriter.Workbook(
+                str(tmp),
+                {
+                    "strings_to_numbers": False,
+                    "strings_to_formulas": False,
+                    "strings_to_urls": False,
+                },
+            )
+            ws = wb.add_worksheet("审计记录（已脱敏）")
+            head = wb.add_format({"bold": True, "bg_color": "#DDE5F0", "border": 1})
+            for col, (title, width) in enumerate(EXPORT_COLUMNS):
+                ws.set_column(col, col, width)
+                ws.write_string(0, col, title, head)
+            for i, e in enumerate(rows, start=1):
+                values = (
+                    str(e.id),
+                    e.at.strftime("%Y-%m-%d %H:%M:%S"),
+                    e.user,
+                    e.kind,
+                    e.entity,
+                    e.record,
+                    e.field or "",
+                    e.old or "",
+                    e.new or "",
+                    e.summary,
+                )
+                for col, value in enumerate(values):
+                    ws.write_string(i, col, value)
+            ws.freeze_panes(1, 0)
+            wb.close()
+    except OSError as exc:
+        raise InvalidInput(
+            f"无法写入导出文件：{out}（{exc.strerror or exc}）",
+            f"Cannot write the export file {out}: {exc}",
+        ) from exc
+    record_in(db, EXPORT, f"导出审计记录 {len(rows)} 条（已脱敏）", entity="audit_log")
+    return len(rows)
+
+
+def chain_state(session: Session) -> ChainState:
+    """The chain walked whole: how many rows hold, its last hash, and the first break if any."""
+    return audit_chain.verify(session.connection())
+
+
+# ---- the signed head -------------------------------------------------------------------------
+
+
+def _canonical(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _signing_key(keys_folder: Path) -> Ed25519PrivateKey:
+    from app.core.office import keys
+
+    key = serialization.load_pem_private_key(
+        (Path(keys_folder) / keys.SIGNING_KEY).read_bytes(), None
+    )
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ValueError(f"not an Ed25519 key: {keys_folder}")
+    return key
+
+
+def head(session: Session) -> dict[str, Any]:
+    """The chain's head as it stands: its newest hashed row and hash, the rows up to it, the time
+    and the office."""
+    conn = session.connection()
+    last = audit_chain.last_hashed(conn)
+    last_id, last_hash = last if last is not None else (0, audit_chain.GENESIS)
+    rows = conn.execute(
+        select(func.count()).select_from(AuditEntry).where(AuditEntry.id <= last_id)
+    ).scalar_one()
+    return {
+        "rows": int(rows),
+        "last_id": last_id,
+        "last_hash": last_hash,
+        "at": utcnow().strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "office": str(session.info.get("origin") or ""),
+    }
+
+
+def sign_head(body: dict[str, Any], key: Ed25519PrivateKey) -> dict[str, Any]:
+    signed = {k: v for k, v in body.items() if k != "signature"}
+    signed["signature"] = base64.b64encode(key.sign(_canonical(signed))).decode("ascii")
+    return signed
+
+
+def signed_head(session: Session, keys_folder: Path) -> dict[str, Any]:
+    """The chain's head signed with the office's Ed25519 key in `keys_folder`."""
+    return sign_head(head(session), _signing_key(keys_folder))
+
+
+def head_signature_valid(signed: dict[str, Any], public_key: Ed25519PublicKey | bytes) -> bool:
+    if isinstance(public_key, bytes):
+        public_key = Ed25519PublicKey.from_public_bytes(public_key)
+    try:
+        signature = base64.b64decode(str(signed["signature"]), validate=True)
+        body = {k: v for k, v in signed.items() if k != "signature"}
+        public_key.verify(signature, _canonical(body))
+    except (KeyError, ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
+_HEAD_FIELDS = {"rows": int, "last_id": int, "last_hash": str, "at": str, "office": str}
+
+
+def head_well_formed(signed: Any) -> bool:
+    """A head with the fields and types it should have (before anything reads it further)."""
+    return (
+        isinstance(signed, dict)
+        and all(isinstance(signed.get(k), t) for k, t in _HEAD_FIELDS.items())
+        and isinstance(signed.get("signature"), str)
+        and len(signed["last_hash"]) == 64
+    )
+
+
+def verify_head(
+    session: Session, signed: dict[str, Any], public_key: Ed25519PublicKey | bytes
+) -> tuple[str, str] | None:
+    """Whether this database's trail still holds what a signed head says it held: the signature
+    is the office's, and the row it names is there with the hash it had. Returns the problem
+    (zh, en), or None when all holds. Rows before it are the chain's to verify (`chain_state`)."""
+    if not head_well_formed(signed) or not head_signature_valid(signed, public_key):
+        return (
+            "审计记录的签名头无效（签名不符或内容被改动）",
+            "The audit trail's signed head is not valid (bad signature or altered)",
+        )
+    last_id, last_hash = int(signed["last_id"]), str(signed["last_hash"])
+    if last_id == 0:
+        return None
+    row = session.execute(
+        select(AuditEntry.id, AuditEntry.at, AuditEntry.row_hash).where(AuditEntry.id == last_id)
+    ).first()
+    when = str(signed["at"])
+    if row is None:
+        newest = session.scalar(select(func.max(AuditEntry.id))) or 0
+        return (
+            f"审计记录第 {last_id} 条（{when} 签名时的最后一条）已不存在，现在最后一条是第 {newest} 条："
+            "最新的审计记录被删除",
+            f"Audit record {last_id} (the last when signed at {when}) is gone; the trail now ends "
+            f"at {newest}: the newest audit records were deleted",
+        )
+    if row.row_hash != last_hash:
+        return (
+            f"审计记录第 {last_id} 条与 {when} 签名时不同：审计记录被改动",
+            f"Audit record {last_id} differs from when it was signed at {when}: the trail was "
+            "changed",
+        )
+    rows = session.scalar(
+        select(func.count()).select_from(AuditEntry).where(AuditEntry.id <= last_id)
+    )
+    if rows != signed["rows"]:
+        return (
+            f"{when} 签名时有 {signed['rows']} 条审计记录，现在到第 {last_id} 条为止有 {rows} 条",
+            f"When signed at {when} the trail held {signed['rows']} records up to {last_id}; "
+            f"now it holds {rows}",
+        )
+    return None
+
+
+__all__ = [
+    "EVENT_KINDS",
+    "KINDS",
+    "AuditFilter",
+    "Entry",
+    "chain_state",
+    "count",
+    "entries",
+    "export_xlsx",
+    "head",
+    "kind_of",
+    "masked_value",
+    "record",
+    "record_in",
+    "sign_head",
+    "signed_head",
+    "verify_head",
+]

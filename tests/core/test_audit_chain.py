@@ -1,0 +1,182 @@
+"""The audit trail's hash chain: every write path chains its rows, `check` names the first row where
+the chain breaks (a row edited, deleted or put in by hand), and the signed head notices the newest
+rows deleted."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, insert, select, update
+
+from app.core.office.datadir import DataDir
+from app.core.office.health import check_database
+from app.core.trust import audit
+from app.db import audit_chain
+from app.db.engine import Database
+from app.db.models import AuditEntry, Building, Grid, Household, Resident
+
+
+def _state(db: Database) -> audit_chain.ChainState:
+    with db.reading() as session:
+        return audit.chain_state(session)
+
+
+def _unhashed(db: Database) -> int:
+    with db.reading() as session:
+        return int(
+            session.scalar(
+                select(func.count()).select_from(AuditEntry).where(AuditEntry.row_hash.is_(None))
+            )
+            or 0
+        )
+
+
+def _raw(datadir: DataDir, sql: str, *params: object) -> None:
+    conn = sqlite3.connect(datadir.db_path)
+    try:
+        conn.execute(sql, params)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _problems(db: Database) -> list[str]:
+    return [en for _zh, en in check_database(db).problems]
+
+
+def test_the_demo_is_chained_whole(demo_db: Database) -> None:
+    state = _state(demo_db)
+    assert state.broken is None
+    assert state.rows > 0 and _unhashed(demo_db) == 0
+    assert not _problems(demo_db)
+
+
+def test_every_write_path_chains_its_rows(demo_db: Database) -> None:
+    with demo_db.session(note="test") as session:
+        building = session.scalar(select(Building).limit(1))
+        assert building is not None
+        # an ORM flush, a bulk insert by executemany, an UPDATE … WHERE audited in SQL, an event
+        session.add(Grid(code="T1", name="测试网格"))
+        session.execute(
+            insert(Household),
+            [
+                {
+                    "code": f"T-{i}",
+                    "building_id": building.id,
+                    "unit": 1,
+                    "room": str(900 + i),
+                    "address_code": f"t-{i}",
+                }
+                for i in range(5)
+            ],
+        )
+        session.execute(update(Household).where(Household.code.like("T-%")).values(unit=2))
+        audit.record(session, audit.EXPORT, "导出居民 5 人（已脱敏）", entity="resident")
+    assert _unhashed(demo_db) == 0
+    assert _state(demo_db).broken is None
+    with demo_db.reading() as session:
+        kinds = [e.kind for e in audit.entries(session, audit.AuditFilter(kind=audit.EXPORT))]
+    assert kinds == [audit.EXPORT]
+
+
+def test_a_bulk_import_is_chained(db: Database, tmp_path: Path) -> None:
+    from app.core.office.demo import fill_demo
+
+    with db.session(note="demo") as session:
+        fill_demo(session, 1500)  # over BULK_AUDIT_MIN residents: `create_many` rows
+    with db.reading() as session:
+        many = session.scalar(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "create_many")
+        )
+    assert many
+    assert _unhashed(db) == 0 and _state(db).broken is None
+
+
+def _some_row(db: Database, offset: int = 3) -> tuple[int, str]:
+    with db.reading() as session:
+        row = session.execute(
+            select(AuditEntry.id, AuditEntry.at).order_by(AuditEntry.id).offset(offset).limit(1)
+        ).one()
+    return row.id, row.at.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def test_an_edited_row_is_named(demo_db: Database, datadir: DataDir) -> None:
+    row_id, when = _some_row(demo_db)
+    _raw(datadir, "UPDATE audit_log SET actor = 'someone-else' WHERE id = ?", row_id)
+    problems = _problems(demo_db)
+    assert any(f"Audit record {row_id} ({when})" in p and "changed" in p for p in problems)
+    broken = _state(demo_db).broken
+    assert broken is not None and (broken.id, broken.reason) == (row_id, "changed")
+
+
+def test_a_deleted_row_is_named_by_the_row_after_it(demo_db: Database, datadir: DataDir) -> None:
+    row_id, _when = _some_row(demo_db)
+    after, when_after = _some_row(demo_db, 4)
+    _raw(datadir, "DELETE FROM audit_log WHERE id = ?", row_id)
+    problems = _problems(demo_db)
+    assert any(f"Audit record {after} ({when_after})" in p and "deleted" in p for p in problems)
+
+
+def test_a_row_put_in_by_hand_is_named(demo_db: Database, datadir: DataDir) -> None:
+    _raw(
+        datadir,
+        "INSERT INTO audit_log (at, actor, action, entity, record_uuid) "
+        "VALUES ('2026-12-01 10:00:00.000000', 'x', 'update', 'resident', 'u')",
+    )
+    with demo_db.reading() as session:
+        last = session.scalar(select(func.max(AuditEntry.id)))
+    assert any(f"Audit record {last} (2026-12-01 10:00:00)" in p for p in _problems(demo_db))
+
+
+def test_a_row_put_in_with_a_made_up_hash_is_named(demo_db: Database, datadir: DataDir) -> None:
+    row_id, when = _some_row(demo_db)
+    _raw(
+        datadir,
+        "UPDATE audit_log SET new_value = 'x', row_hash = ? WHERE id = ?",
+        "f" * 64,
+        row_id,
+    )
+    assert any(f"Audit record {row_id} ({when})" in p for p in _problems(demo_db))
+
+
+def test_the_signed_head_notices_the_newest_rows_deleted(
+    demo_db: Database, datadir: DataDir
+) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    with demo_db.reading() as session:
+        head = audit.signed_head(session, datadir.keys)
+    key = audit._signing_key(datadir.keys)
+    public = key.public_key()
+    with demo_db.reading() as session:
+        assert audit.verify_head(session, head, public) is None
+        forged = dict(head, rows=head["rows"] - 1)
+        assert audit.verify_head(session, forged, public) is not None  # the signature fails
+        other = Ed25519PrivateKey.generate().public_key()
+        assert audit.verify_head(session, head, other) is not None
+    _raw(datadir, "DELETE FROM audit_log WHERE id = ?", head["last_id"])
+    assert _state(demo_db).broken is None  # a shorter chain is still whole …
+    with demo_db.reading() as session:
+        problem = audit.verify_head(session, head, public)  # … but not what was signed
+    assert problem is not None and "deleted" in problem[1]
+
+
+def test_summaries_and_masked_values(demo_db: Database) -> None:
+    with demo_db.session() as session:
+        person = session.scalar(select(Resident).where(Resident.id_number.is_not(None)).limit(1))
+        assert person is not None
+        number = person.id_number
+        person.phone = "13912345678"
+    with demo_db.reading() as session:
+        changed = audit.entries(session, audit.AuditFilter(kind="change", record=person.uuid))
+    phone = [e for e in changed if e.field == "phone"]
+    assert phone and phone[-1].new == "139****5678"
+    assert phone[-1].summary == "update resident.phone"
+    assert number and audit.masked_value("resident", "id_number", number) != number
+
+
+def test_record_refuses_an_unknown_kind(db: Database) -> None:
+    with pytest.raises(ValueError), db.session() as session:
+        audit.record(session, "whatever", "x")
