@@ -27,7 +27,13 @@ by hand if need be), and listing the backups reads a few small files instead of 
 of 100 MB. The sidecar is a record of the check made when the backup was written, not a licence:
 a restore checks the file itself again.
 
-Standard library only (sqlite3): no engine of the caller's may be open on the files involved.
+The connections are the driver's own (app.db.driver), not an engine's: no engine of the caller's
+may be open on the files involved. An encrypted database's snapshot is encrypted with the same key
+(the key registered for the database's folder, or the `key` given: a backup on a USB stick is
+opened with this office's key); its check adds `PRAGMA cipher_integrity_check`, which checks every
+page against its HMAC and names a changed one. A plain file copied into a folder that has a key (a
+backup from before encryption, restored) is encrypted on the way (`sqlcipher_export`), since the
+backup API copies pages as they are.
 """
 
 from __future__ import annotations
@@ -38,7 +44,6 @@ import logging
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -48,14 +53,15 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
+from app.db import driver
 from app.db.problems import explain
 from app.errors import DatabaseCorrupt, DatabaseProblem
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_S = 10.0
+BUSY_TIMEOUT_S = driver.BUSY_TIMEOUT_S
 SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's files beside a database, by suffix
-SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+SQLITE_BUSY, SQLITE_LOCKED = driver.SQLITE_BUSY, driver.SQLITE_LOCKED
 
 Problem = tuple[str, str]  # (zh, en)
 
@@ -98,32 +104,86 @@ def remove_side_files(db: Path) -> None:
         (db.parent / (db.name + suffix)).unlink(missing_ok=True)
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+def _read_only(path: Path, key: driver.KeyArg = None, *, checking: bool = False) -> Any:
+    return driver.connect(
+        path,
+        key=key,
+        read_only=True,
+        cache_kib=driver.CHECK_CACHE_KIB if checking else driver.CACHE_KIB,
+    )
 
 
-def snapshot(source: Path, target: Path, *, read_only: bool = False) -> None:
+def snapshot(
+    source: Path,
+    target: Path,
+    *,
+    read_only: bool = False,
+    key: driver.KeyArg = None,
+    target_key: driver.KeyArg = None,
+) -> None:
     """Copy the database `source` into the new file `target` (replaced if there), whole and
     self-contained (journal mode DELETE), flushed to disk. `read_only` opens `source` so that
     nothing of it can change (a file brought from elsewhere); the live database is opened as
-    SQLite opens it for reading, so that its WAL is read with it."""
-    if not source.is_file():  # sqlite3.connect would make an empty database there
+    SQLite opens it for reading, so that its WAL is read with it.
+
+    `key` opens `source` (None: the key registered for its folder, if any). The copy is keyed
+    with `target_key`, else with the key registered for its own folder, else with the source's
+    key: a snapshot of an encrypted database is encrypted with the same key."""
+    if not source.is_file():  # connecting would make an empty database there
         raise FileNotFoundError(2, "No such file", str(source))
     if target.exists() and target.stat().st_size:
         target.unlink()  # never into an old file; an empty one (reserved, `new_name`) will do
     remove_side_files(target)
-    src = _read_only(source) if read_only else sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
-    try:
-        dst = sqlite3.connect(target)
+    src_key = driver.resolve_key(source, key)
+    dst_key = driver.resolve_key(target, target_key)
+    if dst_key is None and target_key is None:
+        dst_key = src_key
+    if dst_key != src_key:
+        _export(source, src_key, target, dst_key)
+    else:
+        src = (
+            _read_only(source, src_key or driver.PLAIN)
+            if read_only
+            else driver.connect(source, key=src_key or driver.PLAIN)
+        )
         try:
-            src.backup(dst)  # all pages in one step: one consistent read of the source
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst = driver.connect(target, key=dst_key or driver.PLAIN)
+            try:
+                src.backup(dst)  # all pages in one step: one consistent read of the source
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
     remove_side_files(target)
     fsync_file(target)
+
+
+def _keyword(key: bytes | None) -> str:
+    return f"\"x'{key.hex()}'\"" if key is not None else "''"
+
+
+def _export(source: Path, src_key: bytes | None, target: Path, dst_key: bytes | None) -> None:
+    """Copy `source` into the new file `target` under another key (or none), with SQLCipher's
+    `sqlcipher_export`: the backup API copies pages as they are, so it cannot encrypt or
+    decrypt. The source is attached read-only; its user_version is copied too."""
+    if src_key is not None:
+        driver.connect(source, key=src_key, read_only=True).close()  # WrongKey, as for a snapshot
+    dst = driver.connect(
+        target.absolute().as_uri(), uri=True, key=dst_key or driver.PLAIN, isolation_level=None
+    )
+    try:
+        dst.execute(
+            f"ATTACH DATABASE ? AS source KEY {_keyword(src_key)}",
+            (f"{source.absolute().as_uri()}?mode=ro",),
+        )
+        dst.execute("SELECT sqlcipher_export('main', 'source')").fetchall()
+        version = int(dst.execute("PRAGMA source.user_version").fetchone()[0])
+        dst.execute(f"PRAGMA main.user_version = {version}")
+        dst.execute("DETACH DATABASE source")
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
 
 
 def raw_copy(source: Path, target: Path) -> None:
@@ -137,17 +197,35 @@ def raw_copy(source: Path, target: Path) -> None:
             fsync_file(dst)
 
 
-def inspect(path: Path, *, full: bool = True) -> Inspection:
-    """Check the copy `path`: integrity (quick_check when not `full`), foreign keys, and what it
-    is — the office, the schema revision, the counts. Problems are collected, not raised."""
+def _cannot_open(exc: Exception) -> Inspection:
+    if isinstance(exc, driver.WrongKey):
+        why = (
+            ("没有加密，而本机构已启用加密", "it is not encrypted, and this office uses encryption")
+            if exc.plain
+            else ("无法用本机构的密钥打开", "it does not open with this office's key")
+        )
+        return Inspection(problems=((f"无法打开：{why[0]}", f"Cannot open it: {why[1]}"),))
+    return Inspection(problems=((f"无法打开：{exc}", f"Cannot open it: {exc}"),))
+
+
+def inspect(path: Path, *, full: bool = True, key: driver.KeyArg = None) -> Inspection:
+    """Check the copy `path`: integrity (quick_check when not `full`), foreign keys, every
+    page's HMAC (an encrypted file), and what it is — the office, the schema revision, the
+    counts. Problems are collected, not raised. `key`: as for `snapshot`'s source."""
     problems: list[Problem] = []
     checked: list[str] = []
     found: dict[str, Any] = {}
     try:
-        conn = _read_only(path)
-    except sqlite3.Error as exc:
-        return Inspection(problems=((f"无法打开：{exc}", f"Cannot open it: {exc}"),))
+        conn = _read_only(path, key, checking=full)
+    except driver.Error as exc:
+        return _cannot_open(exc)
     try:
+        if driver.is_keyed(conn):
+            damaged = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+            checked.append("cipher_integrity_check")
+            if damaged:
+                shown = "; ".join(damaged[:3])
+                problems.append((f"加密页校验失败：{shown}", f"Page check failed: {shown}"))
         pragma = "integrity_check" if full else "quick_check"
         result = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}")]
         checked.append(pragma)
@@ -164,7 +242,7 @@ def inspect(path: Path, *, full: bool = True) -> Inspection:
                 )
             )
         found = _identity(conn)
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         problems.append((f"无法读取：{exc}", f"Cannot be read: {exc}"))
     finally:
         conn.close()
@@ -177,32 +255,33 @@ def inspect(path: Path, *, full: bool = True) -> Inspection:
     return Inspection(problems=tuple(problems), checked=tuple(checked), **found)
 
 
-def identify(path: Path) -> Inspection:
-    """What `path` is (office, revision, counts) without checking it; problems if unreadable."""
+def identify(path: Path, *, key: driver.KeyArg = None) -> Inspection:
+    """What `path` is (office, revision, counts) without checking it; problems if unreadable.
+    `key`: as for `snapshot`'s source."""
     try:
-        conn = _read_only(path)
-    except sqlite3.Error as exc:
-        return Inspection(problems=((f"无法打开：{exc}", f"Cannot open it: {exc}"),))
+        conn = _read_only(path, key)
+    except driver.Error as exc:
+        return _cannot_open(exc)
     try:
         return Inspection(**_identity(conn))
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         return Inspection(problems=((f"无法读取：{exc}", f"Cannot be read: {exc}"),))
     finally:
         conn.close()
 
 
-def _identity(conn: sqlite3.Connection) -> dict[str, Any]:
+def _identity(conn: Any) -> dict[str, Any]:
     def first(*queries: str) -> Any:
         for sql in queries:  # the later ones for older schema revisions
             try:
                 row = conn.execute(sql).fetchone()
-            except sqlite3.OperationalError:  # no such table or column
+            except driver.OperationalError:  # no such table or column
                 continue
             return row[0] if row else None
         return None
 
     office = None
-    with contextlib.suppress(sqlite3.OperationalError):
+    with contextlib.suppress(driver.OperationalError):
         office = conn.execute("SELECT code, name FROM office WHERE id = 1").fetchone()
     return {
         "revision": first("SELECT version_num FROM alembic_version"),
@@ -219,22 +298,26 @@ def _identity(conn: sqlite3.Connection) -> dict[str, Any]:
     }
 
 
-def is_busy(exc: sqlite3.Error) -> bool:
-    return getattr(exc, "sqlite_errorcode", None) in (SQLITE_BUSY, SQLITE_LOCKED)
+def is_busy(exc: BaseException) -> bool:
+    code = driver.error_code(exc)
+    return code is not None and code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
 
 
-def leave_wal(live: Path) -> bool:
+def leave_wal(live: Path, *, key: driver.KeyArg = None) -> bool:
     """Take the live database out of WAL mode: its WAL folded into the file, `-wal` and `-shm`
     removed. True when done; False when SQLite cannot read the file (a damaged database: its
-    side files are then left to the caller). Raises sqlite3.OperationalError (busy) while
-    another connection has the file open — nothing changed then."""
+    side files are then left to the caller). Raises driver.OperationalError (busy) while
+    another connection has the file open — nothing changed then. A file that does not open with
+    `key` (None: the key registered for its folder) raises driver.WrongKey."""
     try:
-        conn = sqlite3.connect(live, timeout=2.0)
-    except sqlite3.Error:
+        conn = driver.connect(live, key=key, timeout=2.0)
+    except driver.WrongKey:
+        raise
+    except driver.Error:
         return False
     try:
         conn.execute("PRAGMA journal_mode=DELETE").fetchone()
-    except sqlite3.Error as exc:
+    except driver.Error as exc:
         if is_busy(exc):
             raise
         return False
@@ -243,14 +326,20 @@ def leave_wal(live: Path) -> bool:
     return True
 
 
-def swap_in(new: Path, live: Path, before_rename: Callable[[], None] | None = None) -> None:
+def swap_in(
+    new: Path,
+    live: Path,
+    before_rename: Callable[[], None] | None = None,
+    *,
+    key: driver.KeyArg = None,
+) -> None:
     """Put the checked, self-contained file `new` (in the same folder) in place of `live`.
 
     The live database leaves WAL mode first (see `leave_wal`); a damaged one whose side files
     SQLite cannot fold in has them removed (the caller has kept a copy of them). The rename is
-    the one step that changes what the folder holds."""
-    if live.exists():  # (sqlite3.connect would make it)
-        leave_wal(live)
+    the one step that changes what the folder holds. `key` opens `live` (see `leave_wal`)."""
+    if live.exists():  # (connecting would make it)
+        leave_wal(live, key=key)
     remove_side_files(live)  # never let a stale WAL or journal meet the new file
     fsync_file(new)
     if before_rename is not None:
@@ -491,6 +580,7 @@ def checked_backup(
     progress: ProgressFn = _no_progress,
     when: datetime | None = None,
     keep_damaged: bool = False,
+    key: driver.KeyArg = None,
 ) -> Backup:
     """Back up the live SQLite database `db_path` into `folder`: copied, checked, recorded,
     renamed; then the folder is thinned. A database failing the check gives `BackupRefused` and
@@ -498,8 +588,11 @@ def checked_backup(
 
     `keep_damaged` (the database kept aside before a restore): a copy failing its check is kept
     all the same, recorded as failed; and a database SQLite cannot copy at all is kept as its
-    files are, byte for byte (the caller has made sure that nobody is writing it)."""
-    if not db_path.is_file():  # never let sqlite3.connect make an empty file there
+    files are, byte for byte (the caller has made sure that nobody is writing it).
+
+    `key` opens the database (None: the key registered for its folder); the backup is keyed as
+    `snapshot` keys it, and checked with the same key."""
+    if not db_path.is_file():  # never let a connection make an empty file there
         raise DatabaseProblem(
             f"没有可备份的数据库文件：{db_path}。数据库在 PostgreSQL 服务器上时，"
             "请由服务器管理员用 pg_dump 备份。",
@@ -516,10 +609,10 @@ def checked_backup(
         partial = partial_of(final)
         progress(0, 3, "复制")
         try:
-            snapshot(db_path, partial)
+            snapshot(db_path, partial, key=key)
             progress(1, 3, "检查")
-            found = inspect(partial)
-        except sqlite3.Error as exc:
+            found = inspect(partial, key=_key_of_copy(db_path, partial, key))
+        except driver.Error as exc:
             if not keep_damaged or is_busy(exc):
                 raise
             found = _kept_raw(db_path, partial, final, exc)
@@ -538,8 +631,8 @@ def checked_backup(
         write_json(sidecar_of(final), metadata(found, reason, when, partial.stat().st_size))
         os.replace(partial, final)
         fsync_dir(folder)
-    except (OSError, sqlite3.Error) as exc:
-        known = explain(exc, db_path if isinstance(exc, sqlite3.Error) else folder)
+    except (OSError, driver.Error) as exc:
+        known = explain(exc, folder if isinstance(exc, OSError) else db_path)
         if known is None:
             raise
         raise known from exc
@@ -558,7 +651,12 @@ def checked_backup(
     return entry
 
 
-def _kept_raw(db_path: Path, partial: Path, final: Path, exc: sqlite3.Error) -> Inspection:
+def _key_of_copy(source: Path, copy: Path, key: driver.KeyArg) -> driver.KeyArg:
+    """The key `snapshot(source, copy, key=key)` made `copy` with."""
+    return driver.resolve_key(copy) or driver.resolve_key(source, key) or driver.PLAIN
+
+
+def _kept_raw(db_path: Path, partial: Path, final: Path, exc: Exception) -> Inspection:
     """The files of a database SQLite cannot copy, kept as they are under the backup's names."""
     remove_side_files(partial)
     raw_copy(db_path, partial)  # over what the failed copy left

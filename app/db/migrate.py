@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from app.db.engine import make_engine, take_write_lock
+from app.db.engine import engine_key, make_engine, take_write_lock
 from app.db.revision import SCHEMA_HEAD
 from app.errors import DatabaseTooNew, MigrationFailed
 
@@ -76,7 +76,11 @@ def upgrade_in_transaction(engine: Engine, target: str = "head") -> None:
     """
     sqlite = engine.dialect.name == "sqlite"
     runner = (
-        make_engine(engine.url.render_as_string(hide_password=False), foreign_keys=False)
+        make_engine(
+            engine.url.render_as_string(hide_password=False),
+            foreign_keys=False,
+            key=engine_key(engine),  # the same file, opened with the same key
+        )
         if sqlite
         else engine
     )

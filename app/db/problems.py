@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from app.db import driver
 from app.errors import DatabaseCorrupt, DatabaseProblem, GridDeskError
 
 
@@ -33,23 +33,50 @@ def explain(exc: BaseException, where: Path | str) -> GridDeskError | None:
         )
     if orig is not None and _is_postgresql_error(orig):
         return _server_problem(exc, orig, where)
-    if not isinstance(orig, sqlite3.Error):
+    if orig is None or not driver.is_sqlite_error(orig):
         return None
+    if isinstance(orig, driver.WrongKey):
+        return _wrong_key(orig, where)
     return _sqlite_problem(orig, where)
 
 
 # SQLite's primary result codes (an extended code keeps its primary one in the low byte, e.g.
-# SQLITE_BUSY_SNAPSHOT is 517 = 5 + (2 << 8)); errors raised by Python's sqlite3 module itself (a
+# SQLITE_BUSY_SNAPSHOT is 517 = 5 + (2 << 8)); errors raised by the DB-API module itself (a
 # closed connection, a wrong parameter count) carry none and are bugs.
-_IN_USE = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
-_CANNOT_WRITE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN}
-_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_IN_USE = {driver.SQLITE_BUSY, driver.SQLITE_LOCKED}
+_CANNOT_WRITE = {driver.SQLITE_READONLY, driver.SQLITE_CANTOPEN}
+_DAMAGED = {driver.SQLITE_CORRUPT, driver.SQLITE_NOTADB}
 
 
-def _sqlite_problem(orig: sqlite3.Error, where: Path | str) -> GridDeskError | None:
+class WrongDatabaseKey(DatabaseProblem):
+    """The database file does not open with this office's key (app.db.driver.WrongKey)."""
+
+
+def _wrong_key(orig: driver.WrongKey, where: Path | str) -> GridDeskError:
+    """Not "damaged": the file was not read at all. A plain file in a folder that has a key is
+    a database made before encryption (to be upgraded); any other is another office's key or
+    another office's file."""
+    if orig.plain:
+        return WrongDatabaseKey(
+            f"数据库文件没有加密，但本机构已启用加密：{where}。文件未改动；"
+            "须先完成数据库的加密升级，才能用本机构的密钥打开它。",
+            f"The database file is not encrypted, but this office uses encryption: {where}. "
+            "It was not changed; the upgrade that encrypts it must be done before it can be "
+            "opened with this office's key.",
+        )
+    return WrongDatabaseKey(
+        f"数据库文件无法用本机构的密钥打开：{where}。可能是另一个机构的数据库或备份，"
+        "也可能是密钥不对。文件未改动，也没有读取其中的任何数据。",
+        f"The database file does not open with this office's key: {where}. It may be another "
+        "office's database or backup, or the key is not the right one. The file was not "
+        "changed, and nothing of it was read.",
+    )
+
+
+def _sqlite_problem(orig: BaseException, where: Path | str) -> GridDeskError | None:
     """SQLite's condition by its result code (`sqlite_errorcode`), never by the message's words,
     which differ between SQLite versions and are not meant to be parsed."""
-    code = getattr(orig, "sqlite_errorcode", None)
+    code = driver.error_code(orig)
     if code is None:
         return None
     primary = code & 0xFF
@@ -59,7 +86,7 @@ def _sqlite_problem(orig: sqlite3.Error, where: Path | str) -> GridDeskError | N
             f"The database is in use by another program: {where}. "
             "Close other GridDesk windows and try again.",
         )
-    if primary == sqlite3.SQLITE_FULL:
+    if primary == driver.SQLITE_FULL:
         return DatabaseProblem(
             f"磁盘已满，无法写入：{where}。已保存的数据未受影响。",
             f"The disk is full; cannot write to {where}. Saved data is intact.",
@@ -77,7 +104,7 @@ def _sqlite_problem(orig: sqlite3.Error, where: Path | str) -> GridDeskError | N
             "It was not changed; run restore latest to go back to the newest good backup "
             "(in the window: File → Backup and restore…).",
         )
-    if primary == sqlite3.SQLITE_IOERR:
+    if primary == driver.SQLITE_IOERR:
         return DatabaseProblem(
             f"读写数据库时出错：{where}（磁盘或U盘故障？）。",
             f"Disk I/O error on {where} (a failing disk or stick?).",
@@ -118,10 +145,11 @@ def _server_problem(
 # --- a rule of the schema that refused a write ------------------------------------------------
 # An operation that lets the database enforce a rule (stock never below zero, one order per
 # household) asks which rule refused the write. The kind of refusal is read from the codes (SQLite's
-# extended result code, PostgreSQL's SQLSTATE); only the rule's name, which SQLite reports nowhere
-# else, is read from its message.
+# extended result code, PostgreSQL's SQLSTATE) — SQLCipher's module reports only the primary code,
+# SQLITE_CONSTRAINT, and app.db.driver.constraint_kind reads the kind from the message's fixed
+# start then; the rule's name, which SQLite reports nowhere else, is read from its message.
 
-_SQLITE_UNIQUE = {sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY}
+_SQLITE_UNIQUE = {driver.SQLITE_CONSTRAINT_UNIQUE, driver.SQLITE_CONSTRAINT_PRIMARYKEY}
 _PG_UNIQUE = "23505"  # unique_violation
 _PG_CHECK = "23514"  # check_violation
 
@@ -135,8 +163,8 @@ def _sqlite_detail(orig: BaseException) -> str:
 def is_unique_violation(exc: IntegrityError, table: str | None = None) -> bool:
     """A UNIQUE constraint or primary key refused the write (of `table`, when named)."""
     orig = exc.orig
-    if isinstance(orig, sqlite3.Error):
-        if getattr(orig, "sqlite_errorcode", None) not in _SQLITE_UNIQUE:
+    if orig is not None and driver.is_sqlite_error(orig):
+        if driver.constraint_kind(orig) not in _SQLITE_UNIQUE:
             return False
         return table is None or _sqlite_detail(orig).startswith(f"{table}.")
     if orig is not None and _is_postgresql_error(orig):
@@ -150,8 +178,8 @@ def is_check_violation(exc: IntegrityError, name: str) -> bool:
     """The CHECK constraint `name` refused the write (named as in the model; the naming
     convention's prefix `ck_<table>_` may be in front)."""
     orig = exc.orig
-    if isinstance(orig, sqlite3.Error):
-        if getattr(orig, "sqlite_errorcode", None) != sqlite3.SQLITE_CONSTRAINT_CHECK:
+    if orig is not None and driver.is_sqlite_error(orig):
+        if driver.constraint_kind(orig) != driver.SQLITE_CONSTRAINT_CHECK:
             return False
         constraint = _sqlite_detail(orig)
     elif orig is not None and _is_postgresql_error(orig):

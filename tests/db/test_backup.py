@@ -4,7 +4,6 @@ stale WAL."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from app.core.office.datadir import DataDir
 from app.core.office.stats import office_stats
 from app.db import backup as files
+from app.db import driver
 from app.db.backup import Backup, BackupRefused, checked_backup, list_backups, plan_thinning
 from app.errors import DatabaseProblem
 from tests.conftest import COMMUNITY_CODE, zero_a_resident_page
@@ -33,11 +33,11 @@ def test_a_backup_is_a_checked_whole_copy_with_its_record(demo_db, datadir: Data
     assert made.residents == 300
     new = {p.name for p in datadir.backups.iterdir()} - before
     assert new == {made.path.name, made.path.with_suffix(".json").name}  # nothing half-made left
-    conn = sqlite3.connect(made.path)
+    conn = driver.connect(made.path)
     try:  # one self-contained file: no WAL needed to read it
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        live = sqlite3.connect(datadir.db_path)
+        live = driver.connect(datadir.db_path)
         try:
             count = "SELECT count(*) FROM resident WHERE deleted_at IS NULL AND status = 'active'"
             assert conn.execute(count).fetchone() == live.execute(count).fetchone()
@@ -166,7 +166,7 @@ def test_backups_without_a_record_are_listed_as_unchecked(tmp_path: Path) -> Non
 
 
 def _db(path: Path, value: str) -> None:
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = driver.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("CREATE TABLE t (v TEXT)")
     conn.execute("INSERT INTO t VALUES (?)", (value,))
@@ -178,7 +178,7 @@ def test_swap_in_never_lets_a_stale_wal_meet_the_new_file(tmp_path: Path) -> Non
     _db(live, "old")
     _db(new, "restored")
     # the live database in WAL mode with committed pages still in its WAL (never checkpointed)
-    writer = sqlite3.connect(live, isolation_level=None)
+    writer = driver.connect(live, isolation_level=None)
     writer.execute("PRAGMA journal_mode=WAL")
     writer.execute("PRAGMA wal_autocheckpoint=0")
     writer.execute(
@@ -188,9 +188,9 @@ def test_swap_in_never_lets_a_stale_wal_meet_the_new_file(tmp_path: Path) -> Non
     stale = (tmp_path / "live.sqlite3-wal").read_bytes()
     assert len(stale) > 4096
 
-    with pytest.raises(sqlite3.OperationalError):  # another connection open: refused
+    with pytest.raises(driver.OperationalError):  # another connection open: refused
         files.swap_in(new, live)
-    assert sqlite3.connect(new).execute("SELECT v FROM t").fetchall() == [("restored",)]
+    assert driver.connect(new).execute("SELECT v FROM t").fetchall() == [("restored",)]
 
     writer.close()
     (tmp_path / "live.sqlite3-wal").write_bytes(stale)  # as a crash leaves it
@@ -198,7 +198,7 @@ def test_swap_in_never_lets_a_stale_wal_meet_the_new_file(tmp_path: Path) -> Non
 
     assert not new.exists()
     assert not (tmp_path / "live.sqlite3-wal").exists()
-    conn = sqlite3.connect(live)
+    conn = driver.connect(live)
     try:
         assert conn.execute("SELECT v FROM t").fetchall() == [("restored",)]
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -5,7 +5,6 @@ database in place of the user's."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from sqlalchemy import Engine, func, inspect, select
 from app.core.office.datadir import DataDir
 from app.core.office.setup import open_office
 from app.core.office.stats import office_stats
+from app.db import driver
 from app.db.backup import list_backups
 from app.db.engine import make_engine, sqlite_url
 from app.db.migrate import SCHEMA_HEAD, alembic_config, ensure_current
@@ -59,7 +59,7 @@ def _downgrade(engine: Engine, target: str) -> None:
 
 
 def _version(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     try:
         return [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
     finally:
@@ -82,7 +82,7 @@ def make_0001_database(path: Path, *, dangling_household: bool = False) -> None:
         _upgrade(engine, "0001")
     finally:
         engine.dispose()
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     try:
         conn.execute("PRAGMA foreign_keys=OFF")
         conn.execute(
@@ -271,7 +271,7 @@ def test_first_revision_database_upgrades_with_its_data(tmp_path: Path) -> None:
         3,
     )
     assert _version(backup) == ["0001"]
-    old = sqlite3.connect(backup)
+    old = driver.connect(backup)
     try:
         assert old.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert old.execute("SELECT count(*) FROM resident").fetchone()[0] == 3
@@ -315,7 +315,7 @@ def test_current_database_is_not_backed_up_again(datadir: DataDir) -> None:
 
 
 def test_database_from_a_newer_program_is_refused_untouched(datadir: DataDir) -> None:
-    conn = sqlite3.connect(datadir.db_path)
+    conn = driver.connect(datadir.db_path)
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.commit()
     conn.close()
@@ -378,7 +378,7 @@ def test_upgrade_failing_midway_is_undone_and_not_replaced(
 
 def _assert_still_the_old_database(datadir: DataDir) -> None:
     assert _version(datadir.db_path) == ["0001"]
-    conn = sqlite3.connect(datadir.db_path)
+    conn = driver.connect(datadir.db_path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from app.core.office.datadir import DataDir
+from app.db import driver
 from app.db.engine import Database
 from app.db.events import HardDeleteRefused
 from app.db.models import AuditEntry, Building, ChangeCounter, Grid, Household, Resident
@@ -120,9 +121,11 @@ def test_write_session_takes_the_write_lock_at_begin(datadir: DataDir, db: Datab
     """BEGIN IMMEDIATE: a second writer queues instead of failing in the middle of our work."""
     with db.session() as session:
         session.connection()  # the transaction has begun, nothing written yet
-        other = sqlite3.connect(datadir.db_path, timeout=0.1, isolation_level=None)
+        # through the program's own driver: two copies of SQLite in one process do not see each
+        # other's locks
+        other = driver.connect(datadir.db_path, timeout=0.1, isolation_level=None)
         try:
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
+            with pytest.raises(driver.OperationalError, match="locked"):
                 other.execute("BEGIN IMMEDIATE")
         finally:
             other.close()

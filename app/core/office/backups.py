@@ -30,7 +30,6 @@ import contextlib
 import functools
 import logging
 import shutil
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from app.core.common.progress import Progress, no_progress
 from app.core.office.database_url import database_url
 from app.core.office.datadir import DataDir
 from app.db import backup as files
+from app.db import driver
 from app.db.backup import Backup, BackupRefused
 from app.db.problems import explain
 from app.errors import DatabaseProblem, GridDeskError, InvalidInput, NotInitialized
@@ -317,6 +317,7 @@ def restore(
 
     path, record, code = resolve(datadir, source)
     live = datadir.db_path
+    key = source_key(datadir, path)
     try:
         staged = process_folder(datadir.root) / "restoring.sqlite3"
         staged.unlink(missing_ok=True)
@@ -329,8 +330,15 @@ def restore(
     try:
         progress(0, total, "读取备份")
         try:
-            files.snapshot(path, staged, read_only=True)
-        except (OSError, sqlite3.Error) as exc:
+            files.snapshot(path, staged, read_only=True, key=key)
+        except driver.WrongKey as exc:
+            raise RestoreRefused(
+                f"备份文件无法用本机构的密钥打开，没有恢复：{path}。它可能是另一个机构的备份。"
+                "数据未改动。",
+                f"The backup file does not open with this office's key; nothing restored: "
+                f"{path}. It may be another office's backup. Nothing was changed.",
+            ) from exc
+        except (OSError, driver.Error) as exc:
             raise RestoreRefused(
                 f"备份文件无法读取，没有恢复：{path}（{exc}）。数据未改动。",
                 f"The backup file cannot be read; nothing restored: {path} ({exc}). "
@@ -349,7 +357,7 @@ def restore(
                     kept = keep_current(datadir)
                 progress(3, total, "替换")
                 files.swap_in(staged, live)
-            except (OSError, sqlite3.Error) as exc:
+            except (OSError, driver.Error) as exc:
                 known = explain(exc, live)
                 if known is None:
                     raise
@@ -375,6 +383,15 @@ def restore(
         kept=kept,
         checked=checked,
     )
+
+
+def source_key(datadir: DataDir, path: Path) -> driver.KeyArg:
+    """The key a backup file is opened with: this office's (the one registered for its data
+    folder, wherever the file is — a USB stick too); none for a plain file (a backup made before
+    the office's database was encrypted, which is encrypted as it is restored)."""
+    if driver.is_plain_file(path):
+        return driver.PLAIN
+    return driver.key_for(datadir.root)
 
 
 def _refuse_foreign(found: files.Inspection, path: Path, code: str | None) -> None:
@@ -430,7 +447,7 @@ def _check_staged(staged: Path, source: Path) -> tuple[str, ...]:
             f"The backup failed its check; nothing restored: {'; '.join(p[1] for p in found)} "
             f"({source}). Nothing was changed.",
         )
-    conn = sqlite3.connect(staged)
+    conn = driver.connect(staged)
     try:
         conn.execute("PRAGMA journal_mode=DELETE").fetchone()
     finally:

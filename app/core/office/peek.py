@@ -1,17 +1,18 @@
-"""A first look at a data folder with the standard library's sqlite3 only.
+"""A first look at a data folder with the SQLite driver only (app.db.driver), no SQLAlchemy.
 
 Start-up uses it to show the window (title, status bar) before SQLAlchemy is imported; the full
 open (`app.core.office.setup.open_office`) follows right after. Anything unusual — a folder not set up, a
 database at another schema revision, an unreadable file — returns None, and start-up takes the
-full path, which explains the condition.
+full path, which explains the condition. An encrypted database is read with the key registered
+for the folder; with none registered (not signed in yet) it is not read here: None.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from app.core.office.datadir import DataDir
+from app.db import driver
 from app.db.revision import SCHEMA_HEAD
 
 
@@ -31,9 +32,12 @@ def peek_office(datadir: DataDir) -> OfficeInfo | None:
     """The office of a current, readable database; None when the full open must decide."""
     if not datadir.is_set_up():
         return None
+    key = driver.key_for(datadir.db_path)
+    if key is None and not driver.is_plain_file(datadir.db_path):
+        return None  # encrypted, and no key registered: the full open says why it cannot be read
     try:
-        conn = sqlite3.connect(f"{datadir.db_path.as_uri()}?mode=ro", uri=True, timeout=2)
-    except sqlite3.Error:
+        conn = driver.connect(datadir.db_path, key=key or driver.PLAIN, read_only=True, timeout=2)
+    except driver.Error:
         return None
     try:
         versions = conn.execute("SELECT version_num FROM alembic_version").fetchall()
@@ -42,7 +46,7 @@ def peek_office(datadir: DataDir) -> OfficeInfo | None:
         row = conn.execute(
             "SELECT code, name, role, parent_code FROM office WHERE id = 1"
         ).fetchone()
-    except sqlite3.Error:
+    except driver.Error:
         return None
     finally:
         conn.close()
