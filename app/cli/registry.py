@@ -1,7 +1,7 @@
 """Headless commands for households and residents (../CLI.md, "Households and residents"):
 
     import residents FILE [--sheet NAME] [--dry-run] [--report OUT.json] [--rejected OUT.xlsx]
-    export residents OUT.xlsx [--mask]
+    export residents OUT.xlsx [--mask | --full]
     duplicates list [--kind K] [--json]
     duplicates decide --pair ID --action merge|keep|correct [--keep R] [--set FIELD=VALUE]
                       [--note TEXT]
@@ -56,7 +56,17 @@ def register(sub: Any) -> dict[str, Any]:
     exp = group(sub, "export", "export data to files")
     p = exp.add_parser("residents", help="export residents to .xlsx in the import's layout")
     p.add_argument("out", metavar="OUT.xlsx")
-    p.add_argument("--mask", action="store_true", help="mask ID numbers and phones")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument(
+        "--mask",
+        action="store_true",
+        help="mask ID numbers and phones (the default once the office has users)",
+    )
+    how.add_argument(
+        "--full",
+        action="store_true",
+        help="whole ID numbers and phones: needs the right to full values; audited",
+    )
     p.set_defaults(handler=cmd_export_residents)
     _register_duplicates(sub)
     _register_household(sub)
@@ -208,9 +218,10 @@ def cmd_export_residents(args: argparse.Namespace, out: Any) -> int:
     from app.core.registry.roster_export import export_residents
 
     db, _info = open_data(args)
-    result = export_residents(db, Path(args.out), mask=args.mask)
-    masked_zh = "（已脱敏）" if result.masked else ""
-    masked_en = " (masked)" if result.masked else ""
+    mask = True if args.mask else False if args.full else None
+    result = export_residents(db, Path(args.out), mask=mask)
+    masked_zh = "（已脱敏）" if result.masked else "（含完整证件号）" if result.full_marked else ""
+    masked_en = " (masked)" if result.masked else " (full values)" if result.full_marked else ""
     out.say(
         f"已导出 {result.residents:,} 人、{result.households:,} 户{masked_zh}：{result.path}",
         f"Exported {result.residents:,} residents in {result.households:,} households"

@@ -8,6 +8,9 @@ unassigned, never hidden; moving households between grids, merging and splitting
 Also the coverage of each grid: households, residents, vulnerable residents, the people on duty
 there, residents per person on duty, and grids above the configured ratio flagged.
 
+A grid worker sees their own grids only (app.core.trust.scope): the list and coverage hold their
+grids, the households listed are theirs, and another grid's households are refused.
+
 Every operation takes a Session and plain values. A refusal (overlapping ranges, an unknown
 building or grid, …) raises `InvalidInput` in Chinese and English before anything is written.
 """
@@ -28,12 +31,14 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    true,
     update,
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from app.core.registry import address
+from app.core.trust import scope
 from app.db.base import utcnow
 from app.db.models import Building, Grid, Household, Resident, Setting, Tag
 from app.db.models_grids import DutyPerson, GridAssignment
@@ -106,10 +111,11 @@ def get_grid(session: Session, code: str) -> Grid:
 
 
 def list_grids(session: Session) -> list[GridRow]:
+    own = scope.household_clause(session)
     households = dict(
         session.execute(
             select(Household.grid_id, func.count())
-            .where(LIVE_HOUSEHOLD, Household.grid_id.is_not(None))
+            .where(LIVE_HOUSEHOLD, Household.grid_id.is_not(None), own)
             .group_by(Household.grid_id)
         )
         .tuples()
@@ -118,7 +124,7 @@ def list_grids(session: Session) -> list[GridRow]:
     buildings = dict(
         session.execute(
             select(Household.grid_id, func.count(func.distinct(Household.building_id)))
-            .where(LIVE_HOUSEHOLD, Household.grid_id.is_not(None))
+            .where(LIVE_HOUSEHOLD, Household.grid_id.is_not(None), own)
             .group_by(Household.grid_id)
         )
         .tuples()
@@ -126,8 +132,16 @@ def list_grids(session: Session) -> list[GridRow]:
     )
     return [
         GridRow(g.id, g.code, g.name, g.notes, households.get(g.id, 0), buildings.get(g.id, 0))
-        for g in session.scalars(select(Grid).where(Grid.deleted_at.is_(None)).order_by(Grid.code))
+        for g in session.scalars(
+            select(Grid).where(Grid.deleted_at.is_(None), _own_grids(session)).order_by(Grid.code)
+        )
     ]
+
+
+def _own_grids(session: Session) -> ColumnElement[bool]:
+    """The grids the user sees: every grid, or a grid worker's own (app.core.trust.scope)."""
+    ids = scope.grid_ids(session)
+    return Grid.id.in_(sorted(ids)) if ids is not None else true()
 
 
 def create_grid(session: Session, code: str, name: str, notes: str | None = None) -> Grid:
@@ -432,8 +446,12 @@ class BuildingRow:
 
 
 def buildings_overview(session: Session, grid_code: str | None = None) -> list[BuildingRow]:
-    """Every live building with its households per grid (or those with households in one grid)."""
+    """Every live building with its households per grid (or those with households in one grid);
+    a grid worker's overview holds the buildings of their grids' households."""
+    if grid_code is not None:
+        scope.check_grid(session, grid_code)
     codes = _codes(session)
+    own = scope.grid_codes(session)
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for bid, gid, n in session.execute(
         select(Household.building_id, Household.grid_id, func.count())
@@ -451,6 +469,10 @@ def buildings_overview(session: Session, grid_code: str | None = None) -> list[B
         code = codes.get(b.grid_id) if b.grid_id is not None else None
         if grid_code is not None and grid_code not in by_grid and code != grid_code:
             continue
+        if own is not None:
+            by_grid = {c: n for c, n in by_grid.items() if c in own}
+            if not by_grid and code not in own:
+                continue
         rows.append(
             BuildingRow(
                 b.id, b.number, b.units, b.floors, code, sum(by_grid.values()), dict(by_grid)
@@ -495,8 +517,10 @@ def _household_query(session: Session, where: ColumnElement[bool]) -> Select[Any
 def household_rows(
     session: Session, where: ColumnElement[bool], limit: int | None = None
 ) -> list[HouseholdRow]:
-    """Households with their head, members and vulnerable people, in address order."""
-    query = _household_query(session, where)
+    """Households with their head, members and vulnerable people, in address order (a grid
+    worker's: those of their grids; a viewer is refused)."""
+    scope.personal(session)
+    query = _household_query(session, and_(where, scope.household_clause(session)))
     rows = list(session.execute(query))
     rows.sort(key=lambda r: (natural_key(r.number), r.unit, natural_key(r.room)))
     if limit is not None:
@@ -547,7 +571,10 @@ def household_rows(
 def unassigned_households(
     session: Session, limit: int | None = 500
 ) -> tuple[int, list[HouseholdRow]]:
-    """How many live households are in no grid, and (up to `limit` of) them."""
+    """How many live households are in no grid, and (up to `limit` of) them (none is a grid
+    worker's)."""
+    if not scope.sees_all(session):
+        return 0, []
     total = (
         session.scalar(
             select(func.count())
@@ -580,6 +607,7 @@ def household_history(session: Session, household: int | str) -> tuple[str, list
     """The address of a household and the grids it was in, oldest first; each period ends when
     the next begins (the last one: now)."""
     [hid] = find_households(session, [household])
+    scope.check_household(session, hid)
     h = session.get(Household, hid)
     assert h is not None
     grids = {g.id: g for g in session.scalars(select(Grid))}
@@ -717,6 +745,7 @@ def coverage(session: Session, on: date | None = None, limit: int | None = None)
     distinct combination of tags is split once, not each resident's."""
     on = on or date.today()
     limit = limit or max_residents_per_worker(session)
+    sees_all = scope.sees_all(session)
     wanted = set(vulnerable_tag_names(session))
     households = dict(
         session.execute(
@@ -775,15 +804,15 @@ def coverage(session: Session, on: date | None = None, limit: int | None = None)
         )
         for g in session.execute(
             select(Grid.id, Grid.code, Grid.name)
-            .where(Grid.deleted_at.is_(None))
+            .where(Grid.deleted_at.is_(None), _own_grids(session))
             .order_by(Grid.code)
         )
     ]
     return Coverage(
         grids=grids,
-        unassigned_households=households.get(None, 0),
-        unassigned_residents=residents.get(None, 0),
-        unassigned_vulnerable=vulnerable.get(None, 0),
+        unassigned_households=households.get(None, 0) if sees_all else 0,
+        unassigned_residents=residents.get(None, 0) if sees_all else 0,
+        unassigned_vulnerable=vulnerable.get(None, 0) if sees_all else 0,
         max_residents_per_worker=limit,
         on=on,
     )

@@ -9,6 +9,9 @@ take the head as a parameter (the 住户 page asks for it) and clear the old hea
 setting the new one, so the one-head index never sees two. The relations to the head (与户主关系)
 follow the head as `app.core.registry.relations` says, or as the user picked (`relations`: resident id →
 relation).
+
+Each needs the right to record data, and a grid worker works on their grids' households only
+(app.core.trust.scope): a household of another grid, or a new one outside their grids, is refused.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.core.registry import address, relations
 from app.core.registry.lookup import ResidentInput, _checked, _id_taken
 from app.core.registry.vocabulary import HEAD
+from app.core.trust import scope
 from app.db.base import utcnow
 from app.db.models import Building, Household, Resident
 from app.errors import InvalidInput
@@ -59,11 +63,17 @@ def parse_address(text: str) -> address.Address:
 
 
 def households_at(session: Session, text: str) -> list[Neighbour]:
-    """The live households at the address `text` names (usually none, or one)."""
+    """The live households at the address `text` names (usually none, or one; a grid worker's:
+    those of their grids)."""
+    scope.personal(session)
     found = parse_address(text)
     rows = session.execute(
         select(Household.id, Household.code)
-        .where(Household.address_code == found.code, Household.deleted_at.is_(None))
+        .where(
+            Household.address_code == found.code,
+            Household.deleted_at.is_(None),
+            scope.household_clause(session),
+        )
         .order_by(Household.id)
     ).all()
     out = []
@@ -155,11 +165,13 @@ def add_household(
     session: Session, address_text: str, head: ResidentInput, phone: str = ""
 ) -> HouseholdMade:
     """A new household at an address, with its head (the resident form's checks apply)."""
+    scope.writing(session)
     where = parse_address(address_text)
     values = _checked(head)
     phone = "".join(phone.split())
     _id_taken(session, values["id_number"], None)
     household = _new_household(session, where, phone)
+    scope.check_household(session, household.id)  # a grid worker: in one of their grids
     values["relation"] = values["relation"] or HEAD
     person = Resident(household_id=household.id, is_head=True, **values)
     session.add(person)
@@ -180,6 +192,8 @@ def split_household(
     head. Should the present head be among them, `remaining_head_id` (or else the eldest who
     stays) heads the household they leave. The relations follow the new heads (see the module's
     notes)."""
+    scope.writing(session)
+    scope.check_household(session, household_id)
     where = parse_address(address_text)
     moving_ids = list(dict.fromkeys(member_ids))
     _live_household(session, household_id)
@@ -205,6 +219,7 @@ def split_household(
             "原户的户主必须是留下的成员之一。", "The remaining head must be one who stays."
         )
     household = _new_household(session, where, None)  # the same address may hold two
+    scope.check_household(session, household.id)
     moving = [by_id[i] for i in moving_ids]
     old_head_leaves = any(m.is_head for m in moving)
     picked = relations_picked or {}
@@ -244,7 +259,9 @@ def merge_households(
     `head_id` heads; the households they leave are tombstoned with the reason. A head who steps
     down becomes 其他 (or what the user picked: `relations_picked`), and their members' relations
     follow (see the module's notes)."""
+    scope.writing(session)
     others = [i for i in dict.fromkeys(other_ids) if i != keep_id]
+    scope.check_households(session, [keep_id, *others])
     if not others:
         raise InvalidInput("请选择要并入的另一户。", "Choose the other household to merge.")
     keep = _live_household(session, keep_id)

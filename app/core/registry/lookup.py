@@ -3,6 +3,11 @@ with its members, and the changes staff make by hand. The 住户 page and the CL
 
 Every change goes through a write session, so it is stamped and audited by the session events;
 a delete is a tombstone with its reason; a household always keeps exactly one head.
+
+Who may see and change what is asked here, where the work is done (app.core.trust.scope): a grid
+worker lists, counts, opens and changes the households of their grids only (another grid's
+household or resident is refused before anything of it is read); a viewer opens no one's record
+(the count alone stays); a change needs the right to record data.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.core.common.masking import age_on, mask_id_number, mask_phone
 from app.core.common.text import strip_invisible
 from app.core.registry import idnumber, relations
+from app.core.trust import scope
 from app.db.base import utcnow
 from app.db.models import (
     RESIDENCY,
@@ -50,8 +56,10 @@ class ResidentFilter:
 SORT_KEYS = ("id", "name", "address", "age")  # id: the order of registration
 
 
-def _list_query(f: ResidentFilter, sort: str, descending: bool) -> Select[tuple[int]]:
-    q = _filtered(select(Resident.id), f, joined=sort == "address")
+def _list_query(
+    session: Session, f: ResidentFilter, sort: str, descending: bool
+) -> Select[tuple[int]]:
+    q = _filtered(session, select(Resident.id), f, joined=sort == "address")
     if sort == "name":
         keys: list[Any] = [Resident.name, Resident.id]
     elif sort == "address":
@@ -67,8 +75,10 @@ def _list_query(f: ResidentFilter, sort: str, descending: bool) -> Select[tuple[
     return q.order_by(*keys)
 
 
-def _filtered(q: Select[Any], f: ResidentFilter, joined: bool = False) -> Select[Any]:
-    q = q.where(Resident.deleted_at.is_(None))
+def _filtered(
+    session: Session, q: Select[Any], f: ResidentFilter, joined: bool = False
+) -> Select[Any]:
+    q = q.where(Resident.deleted_at.is_(None), scope.resident_clause(session))
     needs_household = joined or f.grid_id is not None or f.building_id is not None
     if needs_household:
         q = q.join(Household, Household.id == Resident.household_id)
@@ -90,7 +100,7 @@ def _filtered(q: Select[Any], f: ResidentFilter, joined: bool = False) -> Select
 def resident_count(session: Session, f: ResidentFilter) -> int:
     """How many residents the filter selects (the status bar's 共 N 人), without listing them."""
     count: int = session.execute(
-        _filtered(select(func.count()).select_from(Resident), f)
+        _filtered(session, select(func.count()).select_from(Resident), f)
     ).scalar_one()
     return count
 
@@ -106,7 +116,8 @@ def resident_ids(
     even at 180,000."""
     if sort not in SORT_KEYS:
         raise ValueError(sort)
-    stmt = _list_query(f, sort, descending)
+    scope.personal(session)
+    stmt = _list_query(session, f, sort, descending)
     if limit is not None:
         stmt = stmt.limit(limit)
     conn = session.connection()
@@ -145,6 +156,7 @@ class ResidentRow:
 
 def resident_rows(session: Session, ids: Sequence[int]) -> list[ResidentRow]:
     """The list lines for some ids, in the order given (one query per page of the table)."""
+    scope.personal(session)
     if not ids:
         return []
     today = date.today()
@@ -167,7 +179,7 @@ def resident_rows(session: Session, ids: Sequence[int]) -> list[ResidentRow]:
             Resident.origin,
         )
         .join(Household, Household.id == Resident.household_id)
-        .where(Resident.id.in_(list(ids)))
+        .where(Resident.id.in_(list(ids)), scope.household_clause(session))
     ).all()
     by_id = {
         r[0]: ResidentRow(
@@ -334,6 +346,10 @@ def _member(r: Resident) -> Member:
 
 
 def household_view(session: Session, household_id: int) -> HouseholdView:
+    """One household with its members; refused for a viewer, and for a grid worker when it is
+    not in their grids (app.core.trust.scope)."""
+    scope.personal(session)
+    scope.check_household(session, household_id)
     h = session.get(Household, household_id)
     if h is None or h.deleted_at is not None:
         raise InvalidInput("这一户已不存在。", "The household no longer exists.")
@@ -359,7 +375,14 @@ def household_view(session: Session, household_id: int) -> HouseholdView:
 
 
 def find_household(session: Session, text: str) -> int | None:
-    """A household named as the CLI names it: its address code (3-2-502) or its code (H000123)."""
+    """A household named as the CLI names it: its address code (3-2-502) or its code (H000123).
+    One outside a grid worker's grids is refused (OutsideGrids), not returned."""
+    found = _find_household(session, text)
+    scope.check_household(session, found)
+    return found
+
+
+def _find_household(session: Session, text: str) -> int | None:
     from app.core.registry import address
 
     value = address.clean(text).upper()
@@ -408,6 +431,7 @@ def find_resident(session: Session, text: str, household_id: int | None = None) 
         )
     if not found:
         raise InvalidInput(f"找不到居民 {text}", f"No resident {text}")
+    scope.check_resident(session, found[0])
     return found[0]
 
 
@@ -541,6 +565,8 @@ def _id_taken(session: Session, number: str | None, except_id: int | None) -> No
 
 
 def add_resident(session: Session, household_id: int, data: ResidentInput) -> int:
+    scope.writing(session)
+    scope.check_household(session, household_id)
     values = _checked(data)
     _id_taken(session, values["id_number"], None)
     household = session.get(Household, household_id)
@@ -562,6 +588,8 @@ def add_resident(session: Session, household_id: int, data: ResidentInput) -> in
 
 
 def update_resident(session: Session, resident_id: int, data: ResidentInput) -> None:
+    scope.writing(session)
+    scope.check_resident(session, resident_id)
     values = _checked(data)
     person = _live(session, resident_id)
     _id_taken(session, values["id_number"], resident_id)
@@ -581,6 +609,8 @@ def change_head(session: Session, resident_id: int, old_head_relation: str | Non
     """Make this member the head of their household; the old head stays a member (one action),
     with `old_head_relation` or the one `app.core.registry.relations` works out, and the others' relations
     follow the new head. False when the member was the head already (nothing changed)."""
+    scope.writing(session)
+    scope.check_resident(session, resident_id)
     person = _live(session, resident_id)
     if person.is_head:
         return False
@@ -612,6 +642,9 @@ def move_resident(
     """Move a person to another household, where their relation to its head is `relation` (else
     其他; 户主 if it has none). A head who leaves is replaced by the eldest member, and the
     relations there follow the new head."""
+    scope.writing(session)
+    scope.check_resident(session, resident_id)
+    scope.check_household(session, to_household_id)
     person = _live(session, resident_id)
     target = session.get(Household, to_household_id)
     if target is None or target.deleted_at is not None:
@@ -660,6 +693,8 @@ def promote_eldest(session: Session, household_id: int) -> None:
 
 def delete_resident(session: Session, resident_id: int, reason: str) -> None:
     """A tombstone with its reason; a head's household gets the eldest member as new head."""
+    scope.writing(session)
+    scope.check_resident(session, resident_id)
     reason = reason.strip()
     if not reason:
         raise InvalidInput("请填写删除原因。", "A reason for the deletion is required.")

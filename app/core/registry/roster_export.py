@@ -11,6 +11,13 @@ column carries the age (61岁) instead of the date, which beside a masked ID num
 number back (`app.core.common.masking`); the column stays where import looks for it. A masked file says
 so where a reader of it looks: the sheet is named 居民（已脱敏）, the 身份证号 and 出生日期 headers carry
 a note, and the document properties repeat it.
+
+Who exports what (app.core.trust): once the office has users, the file is masked unless the full
+values are asked for, which needs `Permission.FULL_VALUES` (staff, administrators); such a file
+says so as plainly (the sheet 居民（完整证件号）, its title and properties). A grid worker exports the
+households of their grids; a viewer nothing. Every export is written to the audit trail, masked or
+not, with how many residents and whether the values were whole, never a value. An office without
+users exports as it did before users existed: whole unless masked.
 """
 
 from __future__ import annotations
@@ -20,19 +27,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import BindParameter, bindparam, text
 
 from app.core.common.files import atomic_path
 from app.core.common.masking import MASKED_NOTE, mask_id_number, mask_phone, masked_birth
 from app.core.common.progress import Progress, no_progress
 from app.core.registry.roster_reading import DOC_TYPE_NAMES, NEUTRALISED
 from app.core.registry.vocabulary import gender_name, residency_name, status_name
+from app.core.trust import audit, scope
+from app.core.trust.roles import Permission, require
 from app.db.engine import Database
 from app.db.models import split_tags
 from app.errors import InvalidInput
 
 SHEET = "居民"
 MASKED_SHEET = "居民（已脱敏）"
+FULL_SHEET = "居民（完整证件号）"  # whole ID numbers and phones, exported by a signed-in user
+FULL_NOTE = "本文件含完整身份证号和电话，导出已记入审计记录，请妥善保管，用后删除。"
 
 # (header, width); the headers are the first of each field's usual names in roster_reading.FIELDS
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -54,17 +65,20 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("备注", 24),
 )
 
-_QUERY = text(
-    """
+_QUERY = """
     SELECT h.code, r.name, r.gender, r.id_number, r.birth_date, r.phone, b.number, h.unit, h.room,
            r.relation, r.residency, r.tags, r.status, r.doc_type, r.doc_number, r.notes
     FROM resident r
     JOIN household h ON h.id = r.household_id
     JOIN building b ON b.id = h.building_id
-    WHERE r.deleted_at IS NULL AND h.deleted_at IS NULL
+    WHERE r.deleted_at IS NULL AND h.deleted_at IS NULL {scoped}
     ORDER BY h.building_id, h.unit, CAST(h.room AS INTEGER), h.room, h.id, r.is_head DESC, r.id
     """
+_COUNT = (
+    "SELECT count(*) FROM resident r JOIN household h ON h.id = r.household_id "
+    "WHERE r.deleted_at IS NULL {scoped}"
 )
+_SCOPED = "AND h.grid_id IN :own"  # a grid worker's grids (app.core.trust.scope)
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,7 @@ class ExportResult:
     residents: int
     households: int
     masked: bool
+    full_marked: bool = False  # whole values by a signed-in user: named so in the file
 
 
 def neutralise(value: str) -> str:
@@ -99,11 +114,21 @@ def export_residents(
     db: Database,
     out: Path,
     *,
-    mask: bool = False,
+    mask: bool | None = None,
     progress: Progress = no_progress,
     today: date | None = None,
 ) -> ExportResult:
-    """Every live resident into `out`; masked, ages are counted on `today` (default: today)."""
+    """Every live resident (a grid worker: of their grids) into `out`; masked, ages are counted
+    on `today` (default: today). `mask` None: masked once the office has users, whole in one
+    without; whole values with a signed-in user need the right to them (NotPermitted)."""
+    with db.reading() as session:
+        principal = require(session, Permission.PERSONAL)
+        if mask is None:
+            mask = principal is not None
+        if not mask:
+            require(session, Permission.FULL_VALUES)
+        own = scope.grid_ids(session)
+    full_marked = not mask and principal is not None
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise InvalidInput(
@@ -121,7 +146,15 @@ def export_residents(
     try:
         with atomic_path(out, work=work, mode=0o644) as tmp:
             residents = _write_workbook(
-                db, tmp, work, mask=mask, on=on, households=households, progress=progress
+                db,
+                tmp,
+                work,
+                mask=mask,
+                on=on,
+                households=households,
+                progress=progress,
+                own=own,
+                full_marked=full_marked,
             )
     except OSError as exc:
         raise InvalidInput(
@@ -129,7 +162,20 @@ def export_residents(
             f"Cannot write the export file {out}: {exc}",
         ) from exc
     progress(residents, residents, "导出")
-    return ExportResult(path=out, residents=residents, households=len(households), masked=mask)
+    how = "已脱敏" if mask else "含完整证件号和电话"
+    audit.record_in(
+        db,
+        audit.EXPORT,
+        f"导出居民 {residents} 人、{len(households)} 户（{how}）：{out.name}",
+        entity="resident",
+    )
+    return ExportResult(
+        path=out,
+        residents=residents,
+        households=len(households),
+        masked=mask,
+        full_marked=full_marked,
+    )
 
 
 def _write_workbook(
@@ -141,6 +187,8 @@ def _write_workbook(
     on: date,
     households: set[str],
     progress: Progress,
+    own: frozenset[int] | None = None,
+    full_marked: bool = False,
 ) -> int:
     """The residents into the workbook at `tmp` (the writer's own temporary files in `work`);
     returns how many were written, `households` filled with their households' codes."""
@@ -157,9 +205,11 @@ def _write_workbook(
             "tmpdir": str(work),
         },
     )
-    ws = wb.add_worksheet(MASKED_SHEET if mask else SHEET)
+    ws = wb.add_worksheet(MASKED_SHEET if mask else FULL_SHEET if full_marked else SHEET)
     if mask:
         wb.set_properties({"title": "居民花名册（已脱敏）", "comments": MASKED_NOTE})
+    elif full_marked:
+        wb.set_properties({"title": "居民花名册（完整证件号）", "comments": FULL_NOTE})
     head = wb.add_format({"bold": True, "bg_color": "#DDE5F0", "border": 1})
     as_text = wb.add_format({"num_format": "@"})
     for col, (title, width) in enumerate(COLUMNS):
@@ -168,13 +218,18 @@ def _write_workbook(
         ws.write_string(0, col, title, head)
         if mask and title in ("身份证号", "出生日期"):
             ws.write_comment(0, col, MASKED_NOTE)
+        elif full_marked and title in ("身份证号", "联系电话"):
+            ws.write_comment(0, col, FULL_NOTE)
     ws.freeze_panes(1, 0)
+    scoped = "" if own is None else _SCOPED
+    params: dict[str, Any] = {} if own is None else {"own": sorted(own) or [-1]}
+    binds: list[BindParameter[Any]] = [] if own is None else [bindparam("own", expanding=True)]
     with db.reading() as session:
         total = session.execute(
-            text("SELECT count(*) FROM resident WHERE deleted_at IS NULL")
+            text(_COUNT.format(scoped=scoped)).bindparams(*binds), params
         ).scalar_one()
         progress(0, total, "导出")
-        result = session.execute(_QUERY)
+        result = session.execute(text(_QUERY.format(scoped=scoped)).bindparams(*binds), params)
         for row_index, row in enumerate(result, start=1):
             (
                 hcode,

@@ -28,6 +28,8 @@ from app.core.grids import structure
 from app.core.grids.paper import PrintResult, _build, _e, _office, _Styles
 from app.core.registry.lookup import ResidentFilter, _filtered
 from app.core.registry.vocabulary import HEAD, gender_name
+from app.core.trust.roles import Permission, require
+from app.core.trust.scope import check_grid
 from app.db.engine import Database
 from app.db.models import Building, Household, Resident, split_tags
 from app.errors import InvalidInput
@@ -70,6 +72,7 @@ def scope_filter(
     """The filter a CLI scope names, and how the title describes it."""
     if grid:
         found = structure.get_grid(session, grid)
+        check_grid(session, grid_id=found.id)
         return ResidentFilter(grid_id=found.id), f"网格 {found.code} {found.name}".strip()
     if building:
         number = "".join(building.split()).removesuffix("栋").removesuffix("号楼")
@@ -90,7 +93,9 @@ def roster_lines(
     """The residents `f` selects, as printed: grouped by household in address order, head first;
     ages as on `today` (default: today)."""
     on = today or date.today()
+    require(session, Permission.PRINT_PERSONAL)
     q = _filtered(
+        session,
         select(
             Resident.household_id,
             Household.address_code,

@@ -12,7 +12,10 @@ What the box understands, decided from what was typed:
 * a household code as printed on its barcode (H000123).
 
 Results are residents (live ones, moved-out and deceased marked), at most `limit`, with ID numbers
-and phones masked for the screen.
+and phones masked for the screen. A grid worker finds the residents of their grids only: each kind
+is asked for more candidates (`SCOPED_FACTOR`), and the details keep those of their grids
+(app.core.trust.scope) — the one place a hit is made, so no other grid's resident is shown. A
+viewer, who sees no one's record, is refused.
 """
 
 from __future__ import annotations
@@ -22,14 +25,17 @@ import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import BindParameter, bindparam, text
 from sqlalchemy.orm import Session
 
 from app.core.common.masking import mask_id_number, mask_phone
 from app.core.registry import address
+from app.core.trust import scope
 
 DEFAULT_LIMIT = 50
+SCOPED_FACTOR = 20  # a grid worker's search asks each kind for this many times `limit`
 MAX_NAME_LENGTH = 6  # positions a pinyin query may cover
 MAX_PREFIXES = 6000  # two-character name prefixes one pinyin query may probe
 _TOP = "\U0010ffff"  # sorts after every character: name < c + _TOP ⇔ name starts with c (or less)
@@ -155,6 +161,10 @@ class RegistrySearch:
 
     def search(self, session: Session, query: str, limit: int = DEFAULT_LIMIT) -> list[Hit]:
         started = time.perf_counter()
+        own = scope.personal(session)
+        wanted = limit
+        if own is not None:
+            limit = limit * SCOPED_FACTOR
         q = normalise(query)
         kind = kind_of(q)
         found: list[tuple[int, str]] = []
@@ -170,7 +180,7 @@ class RegistrySearch:
                 found = [(i, "address") for i in self._address(session, prefix, limit)]
         elif kind == "household_code":
             found = [(i, "household_code") for i in self._household_code(session, q, limit)]
-        hits = self._details(session, found)
+        hits = self._details(session, found, own)[:wanted]
         self.last_ms = (time.perf_counter() - started) * 1000
         return hits
 
@@ -321,16 +331,29 @@ class RegistrySearch:
         return [r[0] for r in rows]
 
     @staticmethod
-    def _details(session: Session, found: Iterable[tuple[int, str]]) -> list[Hit]:
+    def _details(
+        session: Session, found: Iterable[tuple[int, str]], own: frozenset[int] | None = None
+    ) -> list[Hit]:
+        """The hits for the residents found, in order; with `own` (a grid worker's grid ids),
+        those of these grids only."""
         order = list(found)
         if not order:
             return []
-        stmt = text(
+        sql = (
             "SELECT r.id, r.household_id, r.name, r.gender, r.id_number, r.phone, r.relation, "
             "r.is_head, r.status, h.address_code, h.code, r.origin "
             "FROM resident r JOIN household h ON h.id = r.household_id WHERE r.id IN :ids"
-        ).bindparams(bindparam("ids", expanding=True))
-        rows = {r[0]: r for r in session.execute(stmt, {"ids": [i for i, _ in order]})}
+        )
+        params: dict[str, object] = {"ids": [i for i, _ in order]}
+        binds: list[BindParameter[Any]] = [bindparam("ids", expanding=True)]
+        if own is not None:
+            if not own:
+                return []
+            sql += " AND h.grid_id IN :own"
+            params["own"] = sorted(own)
+            binds.append(bindparam("own", expanding=True))
+        stmt = text(sql).bindparams(*binds)
+        rows = {r[0]: r for r in session.execute(stmt, params)}
         hits = []
         for rid, matched in order:
             r = rows.get(rid)
