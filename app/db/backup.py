@@ -603,7 +603,7 @@ def checked_backup(
     final = None
     partial = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         sweep(folder)
         final = new_name(folder, reason, when)
         partial = partial_of(final)

@@ -11,6 +11,8 @@ Every module of the program that speaks to SQLite directly does so through `conn
 standard library's `sqlite3` is banned elsewhere in app/), and catches the errors named here:
 SQLCipher's are not the standard library's.
 
+A database file a connection makes is made owner-only (0600).
+
 `connect(path)` keys the connection with the key registered for the folder holding `path`;
 `connect(path, key=k)` with `k` (a file from elsewhere, opened with this office's key);
 `connect(path, key=PLAIN)` never keys it (the plain database the upgrade encrypts). A file that
@@ -29,6 +31,8 @@ handled here:
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import unquote
@@ -177,10 +181,14 @@ def connect(
     here, before anything else is tried on it. `read_only` opens a plain path read-only (as a
     URI); `options` go to the DB-API's `connect` (isolation_level, check_same_thread, …)."""
     secret = resolve_key(target, key, uri)
+    path = None if read_only else file_of(target, uri)
+    new = path is not None and not path.exists()
     if read_only and not uri:
         target = f"{Path(target).absolute().as_uri()}?mode=ro"
         uri = True
     conn = dbapi.connect(str(target), uri=uri, timeout=timeout, **options)
+    if new and path is not None:
+        _owner_only(path)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         if secret is not None:
@@ -193,6 +201,14 @@ def connect(
         conn.close()
         raise
     return conn
+
+
+def _owner_only(path: Path) -> None:
+    """A database file this process made: its owner's only (its -wal and -shm take the same
+    mode from it when SQLite makes them)."""
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
 
 
 def _check_key(conn: Any, target: str | Path, uri: bool) -> None:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from sqlalchemy.orm import Session
@@ -59,23 +58,8 @@ class OwnKeys:
 
 
 def load_own_keys(datadir: DataDir) -> OwnKeys:
-    try:
-        signing = serialization.load_pem_private_key(
-            (datadir.keys / keys.SIGNING_KEY).read_bytes(), None
-        )
-        encryption = serialization.load_pem_private_key(
-            (datadir.keys / keys.ENCRYPTION_KEY).read_bytes(), None
-        )
-    except (OSError, ValueError) as exc:
-        raise InvalidInput(
-            f"无法读取本机构的密钥（{datadir.keys}）：{exc}",
-            f"Cannot read this office's keys ({datadir.keys}): {exc}",
-        ) from exc
-    if not isinstance(signing, Ed25519PrivateKey) or not isinstance(encryption, X25519PrivateKey):
-        raise InvalidInput(
-            f"密钥文件类型不对：{datadir.keys}",
-            f"The key files are of the wrong type: {datadir.keys}",
-        )
+    # encrypted under the database key once the office's database is (app.core.office.keys)
+    signing, encryption = keys.own_private_keys(datadir.keys)
     return OwnKeys(signing, encryption)
 
 

@@ -60,5 +60,8 @@ class DataDir:
         return self.db_path.is_file() or (self.root / "database-url.txt").is_file()
 
     def make_folders(self) -> None:
+        """The folder and its own folders, owner-only (0700): they hold personal data."""
         for folder in (self.root, self.backups, self.exports, self.logs, self.keys):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if os.name == "posix":
+                folder.chmod(0o700)

@@ -133,12 +133,15 @@ def init_office(
     name: str,
     parent_code: str | None = None,
     url: str | None = None,
+    key: bytes | None = None,
 ) -> OfficeInfo:
     """Create the data folder, its database at the head revision, and the office's keys.
 
     The database is the SQLite file in the folder, or on the PostgreSQL server of `url` (else of
     GRIDDESK_DATABASE_URL), which the folder then remembers. Nothing is made when a value is
-    refused (a code of the wrong length, a community code not under its parent code).
+    refused (a code of the wrong length, a community code not under its parent code). With `key`
+    (the database key), it is registered for the folder and the database and the private keys
+    are encrypted from the start (app.core.office.encryption).
     """
     code = normalise_code(code)
     parent_code = normalise_code(parent_code or "") or None
@@ -150,6 +153,10 @@ def init_office(
             f"The data folder is already set up: {datadir.root}",
         )
     url = check_url(url) if url else database_url(datadir)
+    if key is not None:
+        from app.core.office.encryption import use_key
+
+        use_key(datadir, key)  # every file made below is made encrypted
     if url is not None:
         return _init_on_server(datadir, url, role, code, name, parent_code)
     try:

@@ -27,9 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Engine, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.common.masking import mask_id_number, mask_name, mask_phone
@@ -86,19 +85,43 @@ _record = record  # `record_in`'s keyword of the same name hides the function th
 
 
 def record_in(
-    db: Database,
+    where: Database | Session,
     kind: str,
     summary: str,
     *,
     entity: str | None = None,
     record: str | None = None,
 ) -> None:
-    """`record` in a transaction of its own (after a file was written from a read). A database
-    opened read-only (a write-protected folder) can record nothing and is left as it is."""
-    if db.is_sqlite and "mode=ro" in str(db.engine.url):
+    """`record` in a write transaction of its own, for an event that follows a read (a file
+    written from a reading session or a `Database`): in `where` itself when that is already a
+    write session. A database opened read-only (a write-protected folder) records nothing."""
+    if isinstance(where, Database):
+        if _read_only(where.engine):
+            return
+        with where.session() as session:
+            _record(session, kind, summary, entity=entity, record=record)
         return
-    with db.session() as session:
+    bind = where.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    if bind.get_execution_options().get("griddesk_write"):
+        _record(where, kind, summary, entity=entity, record=record)
+        return
+    if _read_only(engine):
+        return
+    # a reading session: its transaction is rolled back, so the row is written beside it, as
+    # Database.session() writes (BEGIN IMMEDIATE / the advisory lock), and chained before commit
+    writer = engine.execution_options(griddesk_write=True)
+    if engine.dialect.name == "postgresql":
+        writer = writer.execution_options(isolation_level="READ COMMITTED")
+    info = {k: where.info.get(k) for k in ("origin", "actor", "principal")}
+    with Session(writer, info=info) as session, session.begin():
         _record(session, kind, summary, entity=entity, record=record)
+        audit_chain.extend(session.connection())
+        session.info.pop("audit_written", None)
+
+
+def _read_only(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite" and "mode=ro" in str(engine.url)
 
 
 def kind_of(action: str) -> str:
@@ -340,9 +363,7 @@ def _canonical(body: dict[str, Any]) -> bytes:
 def _signing_key(keys_folder: Path) -> Ed25519PrivateKey:
     from app.core.office import keys
 
-    key = serialization.load_pem_private_key(
-        (Path(keys_folder) / keys.SIGNING_KEY).read_bytes(), None
-    )
+    key = keys.load_private_key(Path(keys_folder) / keys.SIGNING_KEY)  # encrypted or plain
     if not isinstance(key, Ed25519PrivateKey):
         raise ValueError(f"not an Ed25519 key: {keys_folder}")
     return key
@@ -350,8 +371,12 @@ def _signing_key(keys_folder: Path) -> Ed25519PrivateKey:
 
 def head(session: Session) -> dict[str, Any]:
     """The chain's head as it stands: its newest hashed row and hash, the rows up to it, the time
-    and the office."""
+    and the office. In a write session, the rows it has written so far are chained first, so
+    the head covers them."""
     conn = session.connection()
+    if session.get_bind().get_execution_options().get("griddesk_write"):
+        session.flush()
+        audit_chain.extend(conn)
     last = audit_chain.last_hashed(conn)
     last_id, last_hash = last if last is not None else (0, audit_chain.GENESIS)
     rows = conn.execute(
