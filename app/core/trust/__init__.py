@@ -1,3 +1,5 @@
 """Who may see what: users and roles (`roles`, `users`), the keyring that unwraps the database key
 with a user's password or the recovery key (`keyring`), signing in (`signin`), and the
 tamper-evident audit trail (`audit`)."""
+
+from app.core.trust import guard as _guard  # noqa: F401  (a viewer's writes refused at flush)
