@@ -314,7 +314,7 @@ def cmd_signoff(args: argparse.Namespace, out: Output) -> int:
     db, info = open_data(args)
     with db.reading() as session:
         data = sign_off.signoff_data(session, args.campaign, info.name, args.building)
-    path = sign_off.write_signoff_pdf(data, Path(args.out))
+    path = sign_off.write_signoff_pdf(data, Path(args.out), audit_to=db)
     out.say(
         f"已生成签收表（{len(data.rows)} 户）：{path}",
         f"Wrote the sign-off sheets ({len(data.rows)} households): {path}",
@@ -328,7 +328,7 @@ def cmd_print_pickup_slips(args: argparse.Namespace, out: Output) -> int:
     db, info = open_data(args)
     with db.reading() as session:
         data = sign_off.signoff_data(session, args.campaign, info.name, args.building)
-    path = sign_off.write_pickup_slips_pdf(data, Path(args.out))
+    path = sign_off.write_pickup_slips_pdf(data, Path(args.out), audit_to=db)
     pages = -(-len(data.rows) // (sign_off.SLIP_COLUMNS * sign_off.SLIP_ROWS))
     out.say(
         f"已生成取货单（{len(data.rows)} 户，{pages} 页）：{path}",

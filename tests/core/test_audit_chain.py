@@ -180,3 +180,26 @@ def test_summaries_and_masked_values(demo_db: Database) -> None:
 def test_record_refuses_an_unknown_kind(db: Database) -> None:
     with pytest.raises(ValueError), db.session() as session:
         audit.record(session, "whatever", "x")
+
+
+def _events(db: Database, kind: str) -> list[audit.Entry]:
+    with db.reading() as session:
+        return audit.entries(session, audit.AuditFilter(kind=kind))
+
+
+def test_each_file_printed_or_exported_is_one_audit_row(demo_db: Database, tmp_path: Path) -> None:
+    from app.core.grids.paper import print_contact_sheets
+    from app.core.printing.daily_report import daily_report
+    from app.core.registry.roster_export import export_residents
+    from app.core.registry.roster_print import print_residents
+
+    print_contact_sheets(demo_db, tmp_path / "contacts.pdf")
+    print_residents(demo_db, tmp_path / "roster.pdf")
+    with demo_db.reading() as session:  # a reading session: the row is written beside it
+        daily_report(session, tmp_path / "daily.pdf")
+    export_residents(demo_db, tmp_path / "residents.xlsx", mask=True)
+    prints = _events(demo_db, audit.PRINT)
+    assert [e.summary.split(" ")[0] for e in prints] == ["打印网格联系表", "打印住户名单", "日报"]
+    exports = _events(demo_db, audit.EXPORT)
+    assert len(exports) == 1 and "已脱敏" in exports[0].summary
+    assert _state(demo_db).broken is None and _unhashed(demo_db) == 0

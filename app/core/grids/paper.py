@@ -29,6 +29,7 @@ from app.core.common.files import write_atomically
 from app.core.common.masking import mask_phone
 from app.core.common.pdf import Footer, numbered_canvas, register_cjk_font
 from app.core.grids import duty, duty_shifts, structure
+from app.core.trust import audit
 from app.db.engine import Database
 from app.db.models import Household, Office
 from app.errors import InvalidInput
@@ -220,7 +221,7 @@ def print_duty_roster(
         days = duty_shifts.week_roster(session, monday, code)
         office = _office(session)
     story = duty_roster_story(office, monday, days, code)
-    return _build(
+    result = _build(
         out,
         story,
         title=f"一周值班表 {monday.isoformat()}",
@@ -228,6 +229,9 @@ def print_duty_roster(
         landscape_page=True,
         printed_at=printed_at,
     )
+    scope = f"网格 {code}" if code else "全部网格"
+    audit.record_in(db, audit.PRINT, f"打印一周值班表 {monday.isoformat()} 起（{scope}）")
+    return result
 
 
 # --- contact sheets ------------------------------------------------------------------------------
@@ -351,13 +355,15 @@ def print_contact_sheets(
     story: list[Any] = []
     for i, sheet in enumerate(sheets):
         story += contact_sheet_story(office, sheet, i == 0)
-    return _build(
+    result = _build(
         out,
         story,
         title="网格联系表",
         footer=f"{office} · 网格联系表",
         printed_at=printed_at,
     )
+    audit.record_in(db, audit.PRINT, f"打印网格联系表 {len(codes)} 个网格", entity="grid")
+    return result
 
 
 # --- a grid worker's list ------------------------------------------------------------------------
@@ -469,13 +475,21 @@ def print_worker_list(
         office = _office(session)
         code, name = g.code, g.name
     story = worker_list_story(office, code, name, households, shifts, today)
-    return _build(
+    result = _build(
         out,
         story,
         title=f"{name} 走访清单",
         footer=f"{office} · {name}（{code}）走访清单",
         printed_at=printed_at,
     )
+    audit.record_in(
+        db,
+        audit.PRINT,
+        f"打印走访清单 网格 {code}，{len(households)} 户",
+        entity="grid",
+        record=code,
+    )
+    return result
 
 
 # --- check-in cards ------------------------------------------------------------------------------
@@ -548,4 +562,5 @@ def print_duty_cards(
         c.save()
 
     path = write_atomically(Path(out), produce)
+    audit.record_in(db, audit.PRINT, f"打印签到工作证 {len(people)} 张", entity="duty_person")
     return PrintResult(path, pages)

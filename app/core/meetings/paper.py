@@ -26,6 +26,8 @@ from app.core.meetings.action_items import ACTION_STATUS_NAMES, ActionItemRow
 from app.core.meetings.minutes import LEVEL_NAMES, office_name
 from app.core.meetings.search import MeetingDetail, get_meeting
 from app.core.registry.idnumber import mask as mask_id_number
+from app.core.trust import audit
+from app.db.engine import Database
 
 WEEKDAYS = "一二三四五六日"
 NUMERALS = "一二三四五六七八九十"
@@ -419,8 +421,10 @@ def write_minutes_pdf(
     out: Path,
     *,
     printed_at: datetime | None = None,
+    audit_to: Database | Session | None = None,
 ) -> Path:
-    """Write the minutes to `out` (atomically: whole or not at all)."""
+    """Write the minutes to `out` (atomically: whole or not at all); `audit_to` (the database, or
+    a session on it) records the print in the audit trail."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
@@ -456,7 +460,10 @@ def write_minutes_pdf(
             canvasmaker=numbered_canvas(footer, font),
         )
 
-    return write_atomically(Path(out), produce)
+    path = write_atomically(Path(out), produce)
+    if audit_to is not None:
+        audit.record_in(audit_to, audit.PRINT, f"打印会议纪要 第 {detail.id} 号", entity="meeting")
+    return path
 
 
 def print_minutes(
@@ -469,7 +476,9 @@ def print_minutes(
 ) -> Path:
     """The minutes of one meeting as a PDF at `out`; returns the path."""
     detail = get_meeting(session, meeting_id, today=today)
-    return write_minutes_pdf(detail, office_name(session), out, printed_at=printed_at)
+    return write_minutes_pdf(
+        detail, office_name(session), out, printed_at=printed_at, audit_to=session
+    )
 
 
 def default_file_name(detail: MeetingDetail) -> str:

@@ -29,6 +29,8 @@ from app.core.printing.daily_report_sections import (
     chinese_day,
     figure_text,
 )
+from app.core.trust import audit
+from app.db.engine import Database
 from app.errors import InvalidInput
 
 # --- PDF -----------------------------------------------------------------------------------------
@@ -311,18 +313,26 @@ def render_xlsx(report: DailyReport, fh: BinaryIO) -> None:
     fh.write(made.getvalue())
 
 
-def write_daily_report(report: DailyReport, out: Path) -> Path:
-    """Write the report as PDF or .xlsx (by the file's suffix), atomically."""
+def write_daily_report(
+    report: DailyReport, out: Path, *, audit_to: Database | Session | None = None
+) -> Path:
+    """Write the report as PDF or .xlsx (by the file's suffix), atomically; `audit_to` (the
+    database, or a session on it) records the file in the audit trail."""
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix == ".pdf":
-        return write_atomically(out, lambda fh: render_pdf(report, fh))
-    if suffix == ".xlsx":
-        return write_atomically(out, lambda fh: render_xlsx(report, fh))
-    raise InvalidInput(
-        f"日报只能保存为 .pdf 或 .xlsx：{out.name}",
-        f"The daily report is saved as .pdf or .xlsx: {out.name}",
-    )
+        path = write_atomically(out, lambda fh: render_pdf(report, fh))
+    elif suffix == ".xlsx":
+        path = write_atomically(out, lambda fh: render_xlsx(report, fh))
+    else:
+        raise InvalidInput(
+            f"日报只能保存为 .pdf 或 .xlsx：{out.name}",
+            f"The daily report is saved as .pdf or .xlsx: {out.name}",
+        )
+    if audit_to is not None:
+        kind = audit.PRINT if suffix == ".pdf" else audit.EXPORT
+        audit.record_in(audit_to, kind, f"日报 {report.day.isoformat()}（{suffix[1:]}）")
+    return path
 
 
 def daily_report(
@@ -335,7 +345,7 @@ def daily_report(
             f"The daily report is saved as .pdf or .xlsx: {Path(out).name}",
         )
     report = build_daily_report(session, day, now=now)
-    write_daily_report(report, out)
+    write_daily_report(report, out, audit_to=session)
     return report
 
 

@@ -60,6 +60,7 @@ from app.core.printing.notice_templates import (
     get_template,
     template_fields,
 )
+from app.core.trust import audit
 from app.db.models import Office
 from app.errors import InvalidInput
 
@@ -329,6 +330,7 @@ def print_notices(
     if rendered.overflowed:
         warnings.append(overflow_warning(rendered.overflowed))
     notices = len(found.rows) if found.rows else target.copies
+    audit.record_in(session, audit.PRINT, f"打印通知 {template.key}，{notices} 份")
     return NoticeResult(path, notices, rendered.pages, template.key, warnings)
 
 

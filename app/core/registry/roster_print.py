@@ -28,6 +28,7 @@ from app.core.grids import structure
 from app.core.grids.paper import PrintResult, _build, _e, _office, _Styles
 from app.core.registry.lookup import ResidentFilter, _filtered
 from app.core.registry.vocabulary import HEAD, gender_name
+from app.core.trust import audit
 from app.core.trust.roles import Permission, require
 from app.core.trust.scope import check_grid
 from app.db.engine import Database
@@ -272,4 +273,5 @@ def print_residents(
         landscape_page=True,
         printed_at=printed_at,
     )
+    audit.record_in(db, audit.PRINT, f"打印住户名单 {len(lines)} 人", entity="resident")
     return result

@@ -23,6 +23,8 @@ from app.core.common.files import write_atomically
 from app.core.common.masking import mask_name
 from app.core.common.pdf import register_cjk_font
 from app.core.supplies.campaigns import Line, campaign_lines, get_campaign
+from app.core.trust import audit
+from app.db.engine import Database
 from app.db.models import Building, Household, Resident
 from app.db.models_supplies import SupplyAllocation, SupplyItem
 from app.errors import InvalidInput
@@ -116,8 +118,16 @@ def signoff_data(
     )
 
 
-def write_signoff_pdf(data: SignoffData, out: Path) -> Path:
-    """One section per building, the header repeated on every page; returns the path."""
+def _audited(where: Database | Session | None, summary: str) -> None:
+    if where is not None:
+        audit.record_in(where, audit.PRINT, summary, entity="supply_campaign")
+
+
+def write_signoff_pdf(
+    data: SignoffData, out: Path, *, audit_to: Database | Session | None = None
+) -> Path:
+    """One section per building, the header repeated on every page; returns the path. `audit_to`
+    (the database, or a session on it) records the print in the audit trail."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -156,7 +166,9 @@ def write_signoff_pdf(data: SignoffData, out: Path) -> Path:
         )
         doc.build(story)
 
-    return write_atomically(out, produce)
+    path = write_atomically(out, produce)
+    _audited(audit_to, f"打印签收表 {data.campaign_code}，{len(data.rows)} 户")
+    return path
 
 
 def _building_section(
@@ -264,9 +276,12 @@ SLIP_COLUMNS = 2
 SLIP_ROWS = 4
 
 
-def write_pickup_slips_pdf(data: SignoffData, out: Path) -> Path:
+def write_pickup_slips_pdf(
+    data: SignoffData, out: Path, *, audit_to: Database | Session | None = None
+) -> Path:
     """One slip per household, eight to an A4 page (2 × 4) with cut marks at every corner; in
-    building and address order, as the sign-off sheets. Returns the path."""
+    building and address order, as the sign-off sheets. Returns the path; `audit_to` as for
+    `write_signoff_pdf`."""
     from reportlab.graphics.barcode.code128 import Code128
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -362,4 +377,6 @@ def write_pickup_slips_pdf(data: SignoffData, out: Path) -> Path:
             c.showPage()
         c.save()
 
-    return write_atomically(out, produce)
+    path = write_atomically(out, produce)
+    _audited(audit_to, f"打印取货单 {data.campaign_code}，{len(data.rows)} 户")
+    return path

@@ -672,7 +672,7 @@ class MeetingsPage(QWidget):
                 office = core.office_name(session)
             progress(1, 2, "")
             name = default_file_name(detail)
-            return write_minutes_pdf(detail, office, folder / name), name
+            return write_minutes_pdf(detail, office, folder / name, audit_to=db), name
 
         self.ctx.run(self, work, title=self.tr("正在生成会议纪要"), on_success=self._preview)
 

@@ -154,7 +154,7 @@ class ReportsPage(QWidget):
             with db.reading() as session:
                 report = daily_report_sections.build_daily_report(session, day)
             progress(1, 2, typesetting)
-            return daily_report.write_daily_report(report, folder / name), report
+            return daily_report.write_daily_report(report, folder / name, audit_to=db), report
 
         def done(result: tuple[Path, daily_report_sections.DailyReport]) -> None:
             from app.ui.print_preview import PdfPreviewDialog
@@ -188,7 +188,7 @@ class ReportsPage(QWidget):
         def work(_progress: Any) -> tuple[Path, daily_report_sections.DailyReport]:
             with db.reading() as session:
                 report = daily_report_sections.build_daily_report(session, day)
-            return daily_report.write_daily_report(report, target), report
+            return daily_report.write_daily_report(report, target, audit_to=db), report
 
         def done(result: tuple[Path, daily_report_sections.DailyReport]) -> None:
             path, report = result

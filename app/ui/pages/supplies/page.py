@@ -694,7 +694,7 @@ class SuppliesPage(QWidget):
 
             with db.reading() as session:
                 data = sign_off.signoff_data(session, code, office)
-            return sign_off.write_signoff_pdf(data, Path(name))
+            return sign_off.write_signoff_pdf(data, Path(name), audit_to=db)
 
         self.ctx.run(
             self,
@@ -718,7 +718,7 @@ class SuppliesPage(QWidget):
 
             with db.reading() as session:
                 data = sign_off.signoff_data(session, code, office)
-            return sign_off.write_pickup_slips_pdf(data, path)
+            return sign_off.write_pickup_slips_pdf(data, path, audit_to=db)
 
         self.ctx.run(
             self,
