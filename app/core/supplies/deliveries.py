@@ -21,6 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app.core.supplies.campaigns import Line, campaign_lines, get_campaign
 from app.core.supplies.ledger import _actor, _clean, _record, _refuse_expired_line, on_hand
+from app.core.trust import scope
 from app.db.base import utcnow
 from app.db.models import Grid, Household
 from app.db.models_supplies import (
@@ -73,6 +74,7 @@ def deliver(
     (`AlreadyDone`), an expired item or not enough on hand of any item (`InvalidInput`, naming
     every item that is short).
     """
+    scope.writing(session)
     campaign = get_campaign(session, campaign_code)
     household, earlier, alloc = _household_to_serve(session, campaign, household_ref)
     lines = campaign_lines(session, campaign)
@@ -250,6 +252,7 @@ def undo_delivery(
     """
     from app.core.registry.lookup import find_household
 
+    scope.writing(session)
     campaign = get_campaign(session, campaign_code)
     why = _clean(reason)
     if not why:
@@ -347,20 +350,21 @@ def _standing_delivery() -> ColumnElement[bool]:
     )
 
 
-def _campaign_households_select(campaign_id: int, *columns: Any) -> Select[Any]:
+def _campaign_households_select(session: Session, campaign_id: int, *columns: Any) -> Select[Any]:
     """The one query under a campaign's household lists: every allocation of the campaign with its
     household, the household's grid, and its delivery if there is one not undone (at most one: the
     UNIQUE (campaign, household)); the caller picks the columns, filters and order.
 
     `campaign_households` lists them all, `undelivered` those without a delivery, and
-    `undelivered_by_grid` counts those per grid — so the three always agree."""
+    `undelivered_by_grid` counts those per grid — so the three always agree. A grid worker's are
+    the households of their grids (app.core.trust.scope)."""
     return (
         select(*columns)
         .select_from(SupplyAllocation)
         .join(Household, Household.id == SupplyAllocation.household_id)
         .outerjoin(Grid, Grid.id == Household.grid_id)
         .outerjoin(SupplyDelivery, _standing_delivery())
-        .where(SupplyAllocation.campaign_id == campaign_id)
+        .where(SupplyAllocation.campaign_id == campaign_id, scope.household_clause(session))
     )
 
 
@@ -387,9 +391,10 @@ NO_GRID = "未分网格"
 
 def undelivered(session: Session, campaign_code: str) -> list[UndeliveredRow]:
     """The households of a campaign not yet served, by grid then address (the end-of-day list)."""
+    scope.personal(session)
     campaign = get_campaign(session, campaign_code)
     rows = session.execute(
-        _campaign_households_select(campaign.id, *_household_columns())
+        _campaign_households_select(session, campaign.id, *_household_columns())
         .where(_NOT_SERVED)
         .order_by(Grid.code, SupplyAllocation.rank)
     ).all()
@@ -405,7 +410,7 @@ def undelivered_by_grid(session: Session, campaign_code: str) -> dict[str, int]:
     campaign = get_campaign(session, campaign_code)
     grid = _grid_name()
     rows = session.execute(
-        _campaign_households_select(campaign.id, grid, func.count())
+        _campaign_households_select(session, campaign.id, grid, func.count())
         .where(_NOT_SERVED)
         .group_by(grid)
         .order_by(func.min(Grid.code))
@@ -430,10 +435,12 @@ class CampaignHousehold:
 
 def campaign_households(session: Session, campaign_code: str) -> list[CampaignHousehold]:
     """Every household of a campaign in queue order, with whether, when and by whom it was served
-    (the list the window ticks)."""
+    (the list the window ticks; a grid worker's: their grids' households)."""
+    scope.personal(session)
     campaign = get_campaign(session, campaign_code)
     rows = session.execute(
         _campaign_households_select(
+            session,
             campaign.id,
             *_household_columns(),
             SupplyDelivery.delivered_at,

@@ -29,6 +29,7 @@ from app.core.common.files import atomic_path
 from app.core.supplies.campaigns import _share_sql
 from app.core.supplies.deliveries import _standing_delivery
 from app.core.supplies.ledger import on_hand
+from app.core.trust import scope
 from app.db.base import utcnow
 from app.db.models import Grid, Household
 from app.db.models_supplies import (
@@ -132,13 +133,16 @@ def _unmet_further_items(session: Session) -> list[Any]:
                 SupplyCampaign.deleted_at.is_(None),
                 SupplyCampaignItem.deleted_at.is_(None),
                 SupplyDelivery.id.is_(None),
+                scope.household_clause(session),
             )
         ).all()
     )
 
 
 def needs_list(session: Session) -> Needs:
-    """Unmet shares of open campaigns per household, and the shortage per item."""
+    """Unmet shares of open campaigns per household, and the shortage per item (a grid worker's:
+    those of their grids' households; a viewer is refused the households)."""
+    scope.personal(session)
     rows = session.execute(
         select(
             func.coalesce(Grid.name, ""),
@@ -162,6 +166,7 @@ def needs_list(session: Session) -> Needs:
             SupplyCampaign.status == "open",
             SupplyCampaign.deleted_at.is_(None),
             SupplyDelivery.id.is_(None),
+            scope.household_clause(session),
         )
     ).all()
     rows = sorted([*rows, *_unmet_further_items(session)], key=_needs_key)
