@@ -30,6 +30,7 @@ from app.core.grids.structure import (
     resolve_buildings,
 )
 from app.core.registry import address
+from app.core.trust import scope
 from app.db.base import utcnow
 from app.db.models import Building, Grid, Household, Resident, join_tags, split_tags
 from app.db.models_grids import (
@@ -708,6 +709,7 @@ def contact_sheet(session: Session, grid_code: str) -> ContactSheet:
     from app.core.grids.structure import buildings_overview
 
     grid = get_grid(session, grid_code)
+    scope.check_grid(session, grid_id=grid.id)  # a grid worker: their own grids' sheets
     buildings = [b for b in buildings_overview(session, grid.code) if b.by_grid.get(grid.code)]
     building_ids = {b.id for b in buildings}
     people = [p for p in list_people(session, PeopleQuery(active_only=True))]

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.core.grids.duty import find_person, role_name
 from app.core.grids.duty_shifts import CHECK_OUT_GRACE, _status
+from app.core.trust import scope
 from app.db.models import Grid
 from app.db.models_grids import (
     PERSON_ROLES,
@@ -83,6 +84,16 @@ def _candidates(
     ]
 
 
+def _person_to_check(session: Session, code: str) -> DutyPerson:
+    """The person a code names, once the user may record (a grid worker: the people of their
+    grids, or of none)."""
+    scope.writing(session)
+    person = find_person(session, code)
+    if person.grid_id is not None:
+        scope.check_grid(session, grid_id=person.grid_id)
+    return person
+
+
 def scan(session: Session, code: str, now: datetime | None = None) -> ScanResult:
     """What a scan of a person's code at the office does: check out if they are checked in to a
     shift, else check in to their shift now (from an hour before it starts until it ends).
@@ -90,7 +101,7 @@ def scan(session: Session, code: str, now: datetime | None = None) -> ScanResult
     Refused (`InvalidInput`) for an unknown code or a person with no shift now; `AlreadyDone` when
     they have already checked out of the shift at hand."""
     now = (now or datetime.now()).replace(microsecond=0)
-    person = find_person(session, code)
+    person = _person_to_check(session, code)
     found = _candidates(session, person, now)
     for a, s, duty in found:
         if a.checked_in_at is not None and a.checked_out_at is None:
@@ -100,7 +111,7 @@ def scan(session: Session, code: str, now: datetime | None = None) -> ScanResult
 
 def check_in(session: Session, code: str, now: datetime | None = None) -> ScanResult:
     now = (now or datetime.now()).replace(microsecond=0)
-    person = find_person(session, code)
+    person = _person_to_check(session, code)
     found = _candidates(session, person, now)
     for a, _s, _duty in found:
         if a.checked_in_at is not None and a.checked_out_at is None:
@@ -113,7 +124,7 @@ def check_in(session: Session, code: str, now: datetime | None = None) -> ScanRe
 
 def check_out(session: Session, code: str, now: datetime | None = None) -> ScanResult:
     now = (now or datetime.now()).replace(microsecond=0)
-    person = find_person(session, code)
+    person = _person_to_check(session, code)
     for a, s, duty in _candidates(session, person, now):
         if a.checked_in_at is not None and a.checked_out_at is None:
             return _check_out(a, s, duty, person, now)

@@ -30,6 +30,7 @@ from app.core.common.masking import mask_phone
 from app.core.common.pdf import Footer, numbered_canvas, register_cjk_font
 from app.core.grids import duty, duty_shifts, structure
 from app.core.trust import audit
+from app.core.trust.scope import check_grid
 from app.db.engine import Database
 from app.db.models import Household, Office
 from app.errors import InvalidInput
@@ -469,6 +470,7 @@ def print_worker_list(
     today = today or date.today()
     with db.reading() as session:
         g = structure.get_grid(session, grid)
+        check_grid(session, grid_id=g.id)  # a grid worker: their own grids' lists
         households = structure.household_rows(session, Household.grid_id == g.id)
         start = datetime.combine(today, datetime.min.time())
         shifts = duty_shifts.shifts_between(session, start, start + timedelta(days=7), grid=g.code)

@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from app.core.common.masking import mask_name
 from app.core.registry.address import building_number
 from app.core.registry.address import parse as parse_address
+from app.core.trust import scope
+from app.core.trust.roles import Permission, require
 from app.db.models import Building, Grid, Household, Office, Resident, Tag
 from app.db.models_grids import DutyPerson
 from app.errors import InvalidInput
@@ -173,12 +175,14 @@ def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
 
 
 def find_households(session: Session, target: Target) -> Households:
-    """The households `target` names, in address order (building, unit, room)."""
+    """The households `target` names, in address order (building, unit, room); a grid worker's
+    are those of their grids (another grid named is refused), a viewer prints none."""
     if target.kind not in TARGET_KINDS:
         raise InvalidInput(f"未知的打印范围：{target.kind}", f"Unknown target: {target.kind}")
     workers, roster = grid_workers(session)
     if target.kind == "copies":
         return Households([], workers, roster)
+    require(session, Permission.PRINT_PERSONAL)
     stmt = (
         select(
             Household.id,
@@ -193,10 +197,12 @@ def find_households(session: Session, target: Target) -> Households:
         )
         .join(Building, Household.building_id == Building.id)
         .outerjoin(Grid, Household.grid_id == Grid.id)
-        .where(Household.deleted_at.is_(None))
+        .where(Household.deleted_at.is_(None), scope.household_clause(session))
     )
     if target.kind == "grid":
-        stmt = stmt.where(Household.grid_id == _resolve_grid(session, target.value).id)
+        grid = _resolve_grid(session, target.value)
+        scope.check_grid(session, grid_id=grid.id)
+        stmt = stmt.where(Household.grid_id == grid.id)
     elif target.kind == "building":
         stmt = stmt.where(Household.building_id == _resolve_building(session, target.value).id)
     elif target.kind == "tag":

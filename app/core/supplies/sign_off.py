@@ -23,7 +23,8 @@ from app.core.common.files import write_atomically
 from app.core.common.masking import mask_name
 from app.core.common.pdf import register_cjk_font
 from app.core.supplies.campaigns import Line, campaign_lines, get_campaign
-from app.core.trust import audit
+from app.core.trust import audit, scope
+from app.core.trust.roles import Permission, require
 from app.db.engine import Database
 from app.db.models import Building, Household, Resident
 from app.db.models_supplies import SupplyAllocation, SupplyItem
@@ -67,7 +68,9 @@ class SignoffData:
 def signoff_data(
     session: Session, campaign_code: str, office: str, building: str | None = None
 ) -> SignoffData:
-    """The households of a campaign by building and address (head names masked)."""
+    """The households of a campaign by building and address (head names masked; a grid
+    worker's: those of their grids)."""
+    require(session, Permission.PRINT_PERSONAL)
     campaign = get_campaign(session, campaign_code)
     item = session.get(SupplyItem, campaign.item_id)
     assert item is not None
@@ -89,7 +92,7 @@ def signoff_data(
             & Resident.is_head
             & Resident.deleted_at.is_(None),
         )
-        .where(SupplyAllocation.campaign_id == campaign.id)
+        .where(SupplyAllocation.campaign_id == campaign.id, scope.household_clause(session))
         .order_by(Building.id, Household.unit, func.length(Household.room), Household.room)
     )
     if building is not None:
