@@ -45,9 +45,9 @@ def _no_keys_left() -> Iterator[None]:
     driver._KEYS.clear()  # no key of one test reaches the next
 
 
-def _office(root: Path, key: bytes | None) -> DataDir:
+def _office(root: Path, key: bytes | None, code: str = "420106001001") -> DataDir:
     datadir = DataDir(root)
-    init_office(datadir, "community", "420106001001", "幸福里社区", "420106001", key=key)
+    init_office(datadir, "community", code, "幸福里社区", "420106001", key=key)
     db, _info = open_office(datadir)
     try:
         with db.session(note="demo") as session:
@@ -284,13 +284,17 @@ def test_an_encrypted_backup_is_restored(tmp_path: Path) -> None:
 
 
 def test_another_keys_backup_is_refused(tmp_path: Path) -> None:
-    other = _office(tmp_path / "other", OTHER_KEY)
+    other = _office(tmp_path / "other", OTHER_KEY, code="420106001002")
     theirs = backups.make_backup(other).backup
     datadir = _office(tmp_path / "data", KEY)
     before = _counts(datadir)
-    with pytest.raises(backups.RestoreRefused, match="key"):
+    with pytest.raises(backups.RestoreRefused, match="key") as caught:
         backups.restore(datadir, theirs.path)
     assert _counts(datadir) == before
+    assert "420106001002" in caught.value.message("en")  # named by the record beside it
+    shutil.copyfile(theirs.path, tmp_path / "no-record.sqlite3")
+    with pytest.raises(backups.RestoreRefused, match="无法用本机构的密钥打开"):
+        backups.restore(datadir, tmp_path / "no-record.sqlite3")
 
 
 def test_a_plain_backup_from_before_is_restored_encrypted(tmp_path: Path) -> None:

@@ -332,12 +332,7 @@ def restore(
         try:
             files.snapshot(path, staged, read_only=True, key=key)
         except driver.WrongKey as exc:
-            raise RestoreRefused(
-                f"备份文件无法用本机构的密钥打开，没有恢复：{path}。它可能是另一个机构的备份。"
-                "数据未改动。",
-                f"The backup file does not open with this office's key; nothing restored: "
-                f"{path}. It may be another office's backup. Nothing was changed.",
-            ) from exc
+            raise _wrong_key(path, code) from exc
         except (OSError, driver.Error) as exc:
             raise RestoreRefused(
                 f"备份文件无法读取，没有恢复：{path}（{exc}）。数据未改动。",
@@ -382,6 +377,26 @@ def restore(
         households=found.households,
         kept=kept,
         checked=checked,
+    )
+
+
+def _wrong_key(path: Path, code: str | None) -> RestoreRefused:
+    """A backup that does not open with this office's key: another office's, as the record beside
+    it says when it is there (the file itself cannot be read to tell)."""
+    record = files.read_json(files.sidecar_of(path)) or {}
+    theirs, name = record.get("office_code"), record.get("office_name") or ""
+    if isinstance(theirs, str) and theirs != code:
+        return RestoreRefused(
+            f"这是另一个机构（{name} {theirs}）的备份，不是本机构（{code}）的，且无法用本机构的"
+            f"密钥打开，不能恢复：{path}。数据未改动。",
+            f"That is a backup of another office ({name} {theirs}), not of this one ({code}), "
+            f"and it does not open with this office's key; it cannot be restored: {path}. "
+            "Nothing was changed.",
+        )
+    return RestoreRefused(
+        f"备份文件无法用本机构的密钥打开，没有恢复：{path}。它可能是另一个机构的备份。数据未改动。",
+        f"The backup file does not open with this office's key; nothing restored: {path}. It "
+        "may be another office's backup. Nothing was changed.",
     )
 
 
