@@ -17,7 +17,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("GRIDDESK_DATABASE_URL", None)
 
 import shutil
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +34,15 @@ from app.db.engine import Database
 COMMUNITY_CODE = "420106001001"
 COMMUNITY_NAME = "幸福里社区"
 STREET_CODE = "420106001"
+
+
+@pytest.fixture(autouse=True)
+def _quick_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passwords wrapped with a cheap argon2id in tests (the real cost, ~0.35 s a sign-in, is
+    measured in bench/); each wrapper records its own parameters, so unlocking is unchanged."""
+    from app.core.trust import keyring
+
+    monkeypatch.setattr(keyring, "KDF", keyring.KdfParams(memory_kib=1024, time_cost=1))
 
 
 DEMO_RESIDENTS = 300
@@ -95,9 +103,12 @@ def demo_db(db: Database, datadir: DataDir) -> Database:
     return db
 
 
-def zero_a_resident_page(db_path: Path) -> int:
-    """Zero one leaf page of the resident table, as a failing disk or a bad copy does."""
-    conn = sqlite3.connect(db_path)
+def zero_a_resident_page(db_path: Path, key: bytes | None = None) -> int:
+    """Zero one leaf page of the resident table, as a failing disk or a bad copy does (`key`: the
+    file is encrypted with it; its pages are where a plain file's are)."""
+    from app.db import driver
+
+    conn = driver.connect(db_path, key=key)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try:
@@ -107,13 +118,13 @@ def zero_a_resident_page(db_path: Path) -> int:
                     "SELECT pageno FROM dbstat WHERE name = 'resident' ORDER BY pageno"
                 )
             ]
-        except sqlite3.OperationalError:  # a build without the dbstat table: the root page
+        except driver.OperationalError:  # a build without the dbstat table: the root page
             pages = [
                 conn.execute(
                     "SELECT rootpage FROM sqlite_master WHERE name = 'resident'"
                 ).fetchone()[0]
             ]
-        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        size = int(conn.execute("PRAGMA page_size").fetchone()[0])  # SQLCipher says '4096'
     finally:
         conn.close()
     page = pages[len(pages) // 2]

@@ -104,13 +104,6 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     from app import logsetup
 
     logsetup.configure(datadir.logs, verbose=args.verbose)  # its logs/ exists from now on
-    kind = "社区" if info.role == "community" else "街道办"
-    out.say(
-        f"已设置{kind}“{info.name}”，数据文件夹 {datadir.root}，机构代码 {info.code}，"
-        f"管理员 {admin}",
-        f"Set up {info.role} '{info.name}' in {datadir.root}; office code {info.code}; "
-        f"administrator {admin}",
-    )
     if args.recovery_key_out:
         from app.core.trust.recovery_sheet import write_recovery_key
 
@@ -126,6 +119,13 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
             "Recovery key (shown this once: write it down or print it and keep it in the office "
             f"safe; it resets the administrator's password):\n{recovery}",
         )
+    kind = "社区" if info.role == "community" else "街道办"
+    out.say(
+        f"已设置{kind}“{info.name}”，管理员 {admin}，数据文件夹 {datadir.root}，"
+        f"机构代码 {info.code}",
+        f"Set up {info.role} '{info.name}', administrator {admin}, in {datadir.root}; "
+        f"office code {info.code}",
+    )
     return EXIT_OK
 
 

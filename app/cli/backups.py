@@ -14,7 +14,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli.common import data_dir
+from app.cli.common import data_dir, open_access
 
 if TYPE_CHECKING:
     from app.cli.common import Output
@@ -38,6 +38,7 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
     from app.core.office.backups import make_backup
 
     to = Path(args.to).expanduser().absolute() if args.to else None
+    _signed_in(args, None)  # the key that reads and writes the copies
     made = make_backup(data_dir(args), "manual", to=to)
     b = made.backup
     if made.copy is not None:
@@ -53,6 +54,7 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
 def cmd_backup_list(args: argparse.Namespace, out: Output) -> int:
     from app.core.office.backups import list_backups
 
+    _signed_in(args, None)
     backups = list_backups(data_dir(args))
     if args.json:
         out.json({"backups": [b.as_json(out.lang) for b in backups]})
@@ -63,8 +65,12 @@ def cmd_backup_list(args: argparse.Namespace, out: Output) -> int:
     for b in backups:
         zh_reason, en_reason = REASON_NAMES.get(b.reason, (b.reason, b.reason))
         when = b.created_at.strftime("%Y-%m-%d %H:%M")
-        state = {True: ("检查通过", "checked ok"), False: ("未通过检查", "FAILED its check")}.get(
-            b.ok, ("未检查", "not checked")
+        state = (
+            ("未检查", "not checked")
+            if b.ok is None
+            else ("检查通过", "checked ok")
+            if b.ok
+            else ("未通过检查", "FAILED its check")
         )
         out.say(
             f"{when}  {zh_reason}  居民 {_count(b.residents)} 人  {_count(b.households)} 户  "
@@ -78,6 +84,7 @@ def cmd_backup_list(args: argparse.Namespace, out: Output) -> int:
 def cmd_restore(args: argparse.Namespace, out: Output) -> int:
     from app.core.office.backups import restore
 
+    _signed_in(args, "restore")
     done = restore(data_dir(args), args.source)
     when = done.created_at.strftime("%Y-%m-%d %H:%M") if done.created_at else None
     out.say(
@@ -98,6 +105,34 @@ def cmd_restore(args: argparse.Namespace, out: Output) -> int:
         f"{done.kept.path}",
     )
     return 0
+
+
+def _signed_in(args: argparse.Namespace, restoring: str | None) -> None:
+    """Sign in for work on the database file (its key registered; the database closed again);
+    a restore needs an administrator. When the database cannot be opened at all (damaged: what a
+    restore is for, and what a backup must refuse with its own words), a user whose password opens
+    the keyring goes on: a restore keeps the damaged file beside the backup, so nothing is lost."""
+    from app.core.office.backups import require_sqlite
+    from app.core.trust.roles import Permission, require
+    from app.core.trust.signin import has_users, unlock_only
+    from app.errors import DatabaseProblem
+
+    datadir = data_dir(args)
+    require_sqlite(datadir, restoring=bool(restoring))  # a server's backups are its own
+    try:
+        access = open_access(args)
+    except DatabaseProblem:
+        if has_users(datadir):
+            from app.cli.common import credentials
+
+            unlock_only(datadir, *credentials(args))
+        return
+    try:
+        if restoring:
+            with access.db.reading() as session:
+                require(session, Permission.RESTORE)
+    finally:
+        access.close_database()
 
 
 def register(sub: Any) -> dict[str, Any]:

@@ -64,7 +64,7 @@ def open_access(args: argparse.Namespace) -> Any:
     if not datadir.is_set_up() or not has_users(datadir):
         return open_unsigned(datadir)
     name, password = credentials(args)
-    return sign_in(datadir, name, password)
+    return sign_in(datadir, name, password, record_now=False)
 
 
 USER_ENV, PASSWORD_ENV = "GRIDDESK_USER", "GRIDDESK_PASSWORD"

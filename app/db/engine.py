@@ -152,6 +152,9 @@ class Database:
         # called with the note before every write transaction begins, outside any transaction
         # (app.core.office.backups makes its backup before a bulk import here); may refuse by raising
         self.before_write: Callable[[str | None], None] | None = None
+        # called once, inside the first write transaction that follows (a command's sign-in is
+        # recorded with the first thing it writes: a command that only reads changes nothing)
+        self.first_write: Callable[[Session], None] | None = None
         self._suspended: GridDeskError | None = None
 
     @property
@@ -210,6 +213,9 @@ class Database:
         if self.before_write is not None:
             self.before_write(note)
         with self._explained(), self._writer(info=self._info(note)) as session, session.begin():
+            if self.first_write is not None:
+                first, self.first_write = self.first_write, None
+                first(session)
             yield session
 
     @contextmanager

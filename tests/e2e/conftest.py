@@ -26,7 +26,6 @@ import json
 import logging
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -43,6 +42,8 @@ NAME = "幸福里社区"
 INIT = ["init", "--role", "community", "--code", COMMUNITY, "--name", NAME, "--parent-code", STREET]
 CJK = re.compile(r"[\u4e00-\u9fff]")  # Chinese in a message
 TIMEOUT = 180  # seconds a real process may take before the test fails
+# the administrator `init` makes and every command signs in as (as a script would set them)
+USER, PASSWORD = "e2e-admin", "E2e-password-2026"
 
 
 @dataclass
@@ -79,6 +80,8 @@ def env_for(home: Path) -> dict[str, str]:
         XDG_CACHE_HOME=str(home / "cache"),
         XDG_CONFIG_HOME=str(home / "config"),
         PYTHONIOENCODING="ascii",
+        GRIDDESK_USER=USER,
+        GRIDDESK_PASSWORD=PASSWORD,
     )
     return env
 
@@ -178,9 +181,29 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def db_key(data: Path) -> bytes | None:
+    """The database key of the office in `data`, as the administrator's password unlocks it (None:
+    an office without users, its file plain)."""
+    from app.core.trust.keyring import Keyring
+
+    return (
+        Keyring.load(data / "keys").unlock(USER, PASSWORD)
+        if Keyring.exists(data / "keys")
+        else None
+    )
+
+
+def connect(data: Path, file: Path | None = None) -> Any:
+    """A DB-API connection to the office's database in `data` (or another `file` of the office:
+    a backup), unlocked as a test reads it: with the database key."""
+    from app.db import driver
+
+    return driver.connect(file or data / "griddesk.sqlite3", key=db_key(data))
+
+
 def count(db: Path, sql: str) -> int:
-    """The one number `sql` reads from the SQLite database `db`."""
-    conn = sqlite3.connect(db)
+    """The one number `sql` reads from the office's database file `db`."""
+    conn = connect(db.parent)
     try:
         return int(conn.execute(sql).fetchone()[0])
     finally:
@@ -189,7 +212,7 @@ def count(db: Path, sql: str) -> int:
 
 def addresses(data: Path) -> tuple[list[str], str]:
     """The address codes of the households with residents in building 1, and one elsewhere."""
-    conn = sqlite3.connect(data / "griddesk.sqlite3")
+    conn = connect(data)
     try:
         rows = conn.execute(
             "SELECT h.address_code, b.number FROM household h JOIN building b"
@@ -239,6 +262,7 @@ def _as_a_process(home: Path) -> Iterator[tuple[_Console, _Console]]:
     back afterwards: environment, working folder, standard streams, engines, logging."""
     import app.db.engine as engine_module
     from app import logsetup
+    from app.db import driver
 
     environ = dict(os.environ)
     folder = os.getcwd()
@@ -273,6 +297,7 @@ def _as_a_process(home: Path) -> Iterator[tuple[_Console, _Console]]:
         engine_module.create_engine = create_engine
         for engine in engines:  # as the end of the process would close them
             engine.dispose()
+        driver._KEYS.clear()  # and forget the keys it unlocked
         for handler in list(root.handlers):
             if getattr(handler, "_griddesk", False):
                 root.removeHandler(handler)

@@ -10,14 +10,13 @@ import json
 import random
 import shutil
 import signal
-import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import zero_a_resident_page
-from tests.e2e.conftest import COMMUNITY, STREET, digest, griddesk, refused, start
+from tests.e2e.conftest import COMMUNITY, STREET, connect, db_key, digest, griddesk, refused, start
 
 OTHER = "420106001002"
 DEMO_RESIDENTS = 20_000
@@ -112,7 +111,7 @@ def test_check_finds_the_damage_and_restore_latest_repairs_it(made, community, d
     if damage == "overwrite-8k":
         _overwrite_8k_mid_file(db)
     else:
-        zero_a_resident_page(db)
+        zero_a_resident_page(db, db_key(community))
 
     check = griddesk(home, community, "check")
     assert check.code == 1
@@ -138,12 +137,13 @@ def test_another_office_or_a_newer_program_is_refused(made, community, tmp_path)
     db = community / "griddesk.sqlite3"
     newer = tmp_path / "newer.sqlite3"
     shutil.copyfile(Path(str(listed(home, community)[0]["path"])), newer)
-    conn = sqlite3.connect(newer)
+    conn = connect(community, newer)
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.commit()
     conn.close()
     before, count = digest(db), len(listed(home, community))
-    for source, word in ((made["foreign"], OTHER), (newer, "9999")):
+    # another office's backup is encrypted with its key: this office cannot even read whose it is
+    for source, word in ((made["foreign"], "另一个机构"), (newer, "9999")):
         line = refused(griddesk(home, community, "restore", str(source)))
         assert word in line
         assert digest(db) == before
@@ -153,7 +153,7 @@ def test_another_office_or_a_newer_program_is_refused(made, community, tmp_path)
 def test_a_damaged_database_is_not_backed_up(made, community) -> None:
     home = made["home"]
     before = sorted(p.name for p in (community / "backups").iterdir())
-    zero_a_resident_page(community / "griddesk.sqlite3")
+    zero_a_resident_page(community / "griddesk.sqlite3", db_key(community))
     line = refused(griddesk(home, community, "backup"))
     assert "没有保存为备份" in line and "restore latest" in line
     assert sorted(p.name for p in (community / "backups").iterdir()) == before
@@ -172,9 +172,9 @@ def test_a_server_office_is_told_to_use_pg_dump(made, tmp_path) -> None:
 # --- killed at random moments ----------------------------------------------------------------
 
 
-def _integrity(db: Path) -> int:
-    """The database passes SQLite's checks; its residents."""
-    conn = sqlite3.connect(db)
+def _integrity(data: Path, file: Path | None = None) -> int:
+    """The office's database (or `file`, a backup of it) passes SQLite's checks; its residents."""
+    conn = connect(data, file)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -206,11 +206,11 @@ def test_backup_killed_at_random_moments(made, tmp_path) -> None:
         shutil.copytree(made["C"], data)
         before = digest(data / "griddesk.sqlite3")
         codes.add(_kill_during(home, data, ("backup",), rng.uniform(0.1, 0.8)))
-        assert _integrity(data / "griddesk.sqlite3") == DEMO_RESIDENTS + 50
+        assert _integrity(data) == DEMO_RESIDENTS + 50
         assert digest(data / "griddesk.sqlite3") == before
         for entry in listed(home, data):  # whatever is listed as a backup is whole
             if entry["ok"]:
-                assert _integrity(Path(str(entry["path"]))) == entry["residents"]
+                assert _integrity(data, Path(str(entry["path"]))) == entry["residents"]
         assert griddesk(home, data, "check").code == 0
         again = griddesk(home, data, "backup")
         assert again.code == 0, again.err
@@ -228,7 +228,7 @@ def test_restore_killed_at_random_moments(made, tmp_path) -> None:
         shutil.rmtree(data, ignore_errors=True)
         shutil.copytree(made["C"], data)
         _kill_during(home, data, ("restore", "latest"), rng.uniform(0.2, 1.5))
-        found = _integrity(data / "griddesk.sqlite3")
+        found = _integrity(data)
         assert found in (DEMO_RESIDENTS + 50, DEMO_RESIDENTS), found  # old, or restored
         outcomes.add(found)
         check = griddesk(home, data, "check")

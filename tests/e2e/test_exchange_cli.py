@@ -8,13 +8,21 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import COMMUNITY, STREET, CommandServer, count, enroll, griddesk, refused
+from tests.e2e.conftest import (
+    COMMUNITY,
+    STREET,
+    CommandServer,
+    connect,
+    count,
+    enroll,
+    griddesk,
+    refused,
+)
 
 
 @pytest.fixture(scope="module")
@@ -119,8 +127,7 @@ def test_import_killed_at_random_moments(two_offices: dict[str, Path], tmp_path:
         server.send("exchange", "import", package)
         time.sleep(rng.uniform(0.1, 0.9) * took)
         server.kill()
-        db = fresh / "griddesk.sqlite3"
-        conn = sqlite3.connect(db)
+        conn = connect(fresh)
         try:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -137,5 +144,5 @@ def test_import_killed_at_random_moments(two_offices: dict[str, Path], tmp_path:
         # whatever happened, importing again finishes the job or says it is done
         again = griddesk(home, fresh, "exchange", "import", package)
         assert again.code == (3 if logged else 0), again.err
-        assert count(db, "SELECT count(*) FROM resident") == records
+        assert count(fresh / "griddesk.sqlite3", "SELECT count(*) FROM resident") == records
     assert 0 in outcomes  # at least one kill landed before the commit

@@ -14,7 +14,7 @@ import pytest
 import xlsxwriter
 
 from app.core.registry import idnumber
-from tests.e2e.conftest import INIT, griddesk
+from tests.e2e.conftest import INIT, connect, griddesk
 from tests.e2e.conftest import refused as assert_one_clear_line
 
 ZHANG = idnumber.make("420106", date(1950, 1, 1), 11, "M")
@@ -167,9 +167,7 @@ def test_duplicates_listed_side_by_side_and_decided(home: Path, community: Path)
     after = json.loads(griddesk(home, community, "duplicates", "list", "--json").out)
     assert after["groups"] == []
     # every decision is in the audit trail, with its note
-    import sqlite3
-
-    conn = sqlite3.connect(community / "griddesk.sqlite3")
+    conn = connect(community)
     try:
         decided = {
             (action, note)

@@ -43,9 +43,14 @@ class Access:
     key: bytes | None = field(default=None, repr=False)
 
     def close(self) -> None:
+        """Signed out: the database closed and its key forgotten."""
         self.db.dispose()
         if self.key is not None:
             driver.forget_key(self.datadir.root)
+
+    def close_database(self) -> None:
+        """The database closed (a backup or a restore works on the file), the key kept."""
+        self.db.dispose()
 
 
 def has_users(datadir: DataDir) -> bool:
@@ -81,7 +86,14 @@ def open_unsigned(datadir: DataDir, *, daily_backup: bool = True) -> Access:
     return Access(datadir, db, info)
 
 
-def sign_in(datadir: DataDir, name: str, password: str, *, daily_backup: bool = True) -> Access:
+def sign_in(
+    datadir: DataDir,
+    name: str,
+    password: str,
+    *,
+    daily_backup: bool = True,
+    record_now: bool = True,
+) -> Access:
     """Open the office as `name`; SignInFailed (one message) for a wrong password, an unknown or
     a disabled user, with nothing read."""
     from app.core.trust.users import principal_for
@@ -109,19 +121,24 @@ def sign_in(datadir: DataDir, name: str, password: str, *, daily_backup: bool = 
         ring.count_failure(name)  # a disabled user's attempt counts as a failure
         raise
     access = Access(datadir, db, info, principal, ring, key)
-    _enter(access)
+    _enter(access, now=record_now)
     return access
 
 
-def _enter(access: Access) -> None:
-    """Make the user the one every session works for; record the sign-in and earlier failures."""
-    from app.core.trust.users import note_sign_in
-
+def _enter(access: Access, *, now: bool = True) -> None:
+    """Make the user the one every session works for, and record the sign-in and the failed
+    attempts before it: at once (`now`: the window, a switch of user), or — for a command — with
+    the first thing it writes, so that a command that only reads leaves the database as it was
+    (failed attempts waiting to be recorded are written at once all the same)."""
     assert access.principal is not None and access.ring is not None
-    access.db.principal = access.principal
-    access.db.actor = access.principal.name
-    failed = access.ring.take_failures()
-    with access.db.session(note="sign-in") as session:
+    principal, ring = access.principal, access.ring
+    access.db.principal = principal
+    access.db.actor = principal.name
+    failed = ring.take_failures()
+
+    def record(session: Any) -> None:
+        from app.core.trust.users import note_sign_in
+
         for attempt in failed:
             audit.record(
                 session,
@@ -131,15 +148,24 @@ def _enter(access: Access) -> None:
                 record=str(attempt.get("name", ""))[:60],
             )
         audit.record(
-            session,
-            "sign-in",
-            f"{access.principal.name} 登录",
-            entity="user",
-            record=access.principal.name,
+            session, "sign-in", f"{principal.name} 登录", entity="user", record=principal.name
         )
-        note_sign_in(session, access.principal.name)
-    if failed:
-        access.ring.save()
+        note_sign_in(session, principal.name)
+
+    if now or failed:
+        with access.db.session(note="sign-in") as session:
+            record(session)
+        if failed:
+            ring.save()
+    else:
+        access.db.first_write = record
+
+
+def unlock_only(datadir: DataDir, name: str, password: str) -> None:
+    """The database key unlocked with a user's password and registered, the database not opened
+    (a restore of a database too damaged to open)."""
+    key = Keyring.load(datadir.keys).unlock(normalise_name(name), password)
+    _register(datadir, key)
 
 
 def switch_user(access: Access, name: str, password: str) -> Access:
