@@ -236,6 +236,8 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
             f"({result.sender}): {result.inserted:,} added, {result.updated:,} updated, "
             f"{result.unchanged:,} unchanged. {outcome.path}",
         )
+        for zh, en in result.warnings:
+            out.say(f"注意：{zh}", f"Note: {en}")
     codes = {o.exit_code for o in outcomes}
     if EXIT_FAILED in codes:
         return EXIT_FAILED

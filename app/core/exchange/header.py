@@ -7,7 +7,7 @@ nothing is written; the payload is checked as it is read (`importing`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from app.core.exchange import rules
 from app.core.exchange.enrolment import OwnKeys
 from app.core.exchange.packages import _HASH, PACKAGE_FORMAT, PackageRefused, travelling_entities
 from app.core.office.peek import OfficeInfo
+from app.core.trust import audit
 from app.db.models_exchange import EnrolledOffice, ExchangePackage
 from app.db.revision import SCHEMA_HEAD
 from app.errors import AlreadyDone
@@ -47,6 +48,7 @@ class Manifest:
     counts: dict[str, int]
     created_at: datetime
     schema_revision: str
+    audit_head: dict[str, Any] | None = None  # the sender's signed audit head (checked)
 
 
 def _bad_manifest(key: str, rule: str, rule_en: str) -> PackageRefused:
@@ -129,6 +131,25 @@ def _manifest(raw: dict[str, Any], known: set[str]) -> Manifest:
         created_at=created_at,
         schema_revision=revision,
     )
+
+
+def _with_audit_head(manifest: Manifest, raw: dict[str, Any], sender: EnrolledOffice) -> Manifest:
+    """The manifest's `audit_head`, if any (packages of earlier versions have none): well formed,
+    the sender's, and signed with the sender's key, or the package is refused."""
+    head = raw.get("audit_head")
+    if head is None:
+        return manifest
+    if (
+        not audit.head_well_formed(head)
+        or head["office"] != sender.code
+        or not audit.head_signature_valid(head, fmt.unb64(sender.signing_public))
+    ):
+        raise _refuse(
+            f"数据包中 {sender.code} 的审计记录签名头无效（签名不符或内容被改动）。未导入。",
+            f"The package's signed audit head of {sender.code} is not valid (bad signature or "
+            "altered). Nothing imported.",
+        )
+    return replace(manifest, audit_head=dict(head))
 
 
 def _unknown_entity(name: str) -> PackageRefused:
@@ -231,6 +252,7 @@ def _check(session: Session, own: OwnKeys, info: OfficeInfo, path: Path, data: b
             f"Broken chain: package {seq} does not follow package {last} as imported here. "
             "Nothing imported.",
         )
+    manifest = _with_audit_head(manifest, raw, sender)
     revision = manifest.schema_revision
     if revision > SCHEMA_HEAD:
         raise _refuse(

@@ -44,6 +44,7 @@ from app.core.exchange.packages import Entity, PackageRefused, travelling_entiti
 from app.core.exchange.payload import Batch, read_records
 from app.core.office.datadir import DataDir
 from app.core.office.peek import OfficeInfo
+from app.core.trust import audit
 from app.db import search_index
 from app.db.base import Base, utcnow
 from app.db.bulk import bound
@@ -79,6 +80,8 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    # (zh, en): what the import noticed without refusing (the sender's audit trail shorter)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
 # -- reading the records (pass 1) --------------------------------------------------------------
@@ -574,6 +577,30 @@ def _db_reason(exc: DBAPIError) -> str:
     return re.sub(r"\d{7,}", lambda m: mask_id_number(m.group()), text_)[:300]
 
 
+def _audit_import(
+    session: Session, manifest: Manifest, sender: str, path: Path
+) -> list[tuple[str, str]]:
+    """The import in this office's audit trail, and the sender's signed audit head kept as the
+    last received from it; a head behind the one before is a warning (the sender's trail lost
+    rows, or was restored from a backup)."""
+    warnings = []
+    if manifest.audit_head is not None:
+        behind = audit.remember_head(session, sender, manifest.audit_head)
+        if behind is not None:
+            warnings.append(behind)
+    note = "；".join(zh for zh, _en in warnings)
+    audit.record(
+        session,
+        audit.PACKAGE_IMPORT,
+        f"导入 {sender} 的数据包第 {manifest.package_seq} 号（{manifest.kind}）"
+        + ("" if manifest.audit_head else "，无审计签名头")
+        + (f"；{note}" if note else ""),
+        entity="exchange_package",
+        record=f"{sender}:{manifest.package_seq}",
+    )
+    return warnings
+
+
 def import_package(db: Database, datadir: DataDir, info: OfficeInfo, path: Path) -> ImportResult:
     """Verify and import one package file; see the module's docstring for the order of checks."""
     path = Path(path)
@@ -615,6 +642,7 @@ def import_package(db: Database, datadir: DataDir, info: OfficeInfo, path: Path)
             sender.last_package_seq = manifest.package_seq
             sender.last_package_hash = checked.package_hash
             sender.last_imported_at = now
+            result.warnings += _audit_import(session, manifest, sender.code, path)
             if manifest.sender_name is not None:
                 # renamed at its own office (设置 → 本机构信息): the signed package says so
                 sender.name = manifest.sender_name

@@ -44,6 +44,7 @@ from app.core.exchange.enrolment import OwnKeys, load_own_keys
 from app.core.office.datadir import DataDir
 from app.core.office.peek import OfficeInfo
 from app.core.supplies.needs import refresh_needs
+from app.core.trust import audit
 from app.db import schema, search_index  # noqa: F401  (schema: every model mapped)
 from app.db.base import Base, Travelling
 from app.db.bulk import per_distinct
@@ -348,6 +349,14 @@ def write_package(
     package_seq = (last.package_seq if last else 0) + 1
     kind = "full" if full or last is None else "incremental"
     now = datetime.now(UTC).replace(microsecond=0)
+    total = sum(counts.values())
+    audit.record(
+        session,
+        audit.PACKAGE_EXPORT,
+        f"数据包第 {package_seq} 号（{kind}）写给 {office.code}，{total} 条记录",
+        entity="exchange_package",
+        record=f"{office.code}:{package_seq}",
+    )
     manifest = {
         "format": PACKAGE_FORMAT,
         "format_version": fmt.FORMAT_VERSION,
@@ -366,6 +375,8 @@ def write_package(
         "since_seq": since,
         "up_to_seq": up_to,
         "counts": counts,
+        # this office's audit trail as it stands, this package's own row included (§3.2)
+        "audit_head": audit.sign_head(audit.head(session), own.signing),
     }
     data = fmt.seal(
         manifest,
@@ -376,7 +387,6 @@ def write_package(
     name = f"{info.code}-{office.code}-{package_seq:06d}{PACKAGE_SUFFIX}"
     staged.add(datadir.exports / name, data)
     path = staged.add(Path(out_dir) / name, data)
-    total = sum(counts.values())
     session.add(
         ExchangePackage(
             direction="out",

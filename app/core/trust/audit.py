@@ -36,7 +36,7 @@ from app.db import audit_chain, events
 from app.db.audit_chain import ChainState
 from app.db.base import utcnow
 from app.db.engine import Database
-from app.db.models import AuditEntry
+from app.db.models import AuditEntry, Setting
 
 CHANGE = "change"
 SIGN_IN = "sign-in"
@@ -471,6 +471,45 @@ def verify_head(
     return None
 
 
+def _head_key(office: str) -> str:
+    return f"audit_head:{office}"[:60]
+
+
+def last_head(session: Session, office: str) -> dict[str, Any] | None:
+    """The last signed head received from `office` in a package, if any."""
+    value = session.scalar(select(Setting.value).where(Setting.key == _head_key(office)))
+    return json.loads(value) if value else None
+
+
+def remember_head(session: Session, office: str, signed: dict[str, Any]) -> tuple[str, str] | None:
+    """Keep `signed` (checked already) as the last head received from `office`; returns a
+    warning (zh, en) when it is behind the one received before: fewer rows, or the same last row
+    with another hash. Such a head is kept all the same (a restored office starts from there)."""
+    before = last_head(session, office)
+    problem: tuple[str, str] | None = None
+    if before is not None:
+        fewer = signed["rows"] < before["rows"] or signed["last_id"] < before["last_id"]
+        other = (
+            signed["last_id"] == before["last_id"] and signed["last_hash"] != before["last_hash"]
+        )
+        if fewer or other:
+            problem = (
+                f"{office} 的审计记录比上次收到的少或被改动（上次 {before['rows']} 条到第 "
+                f"{before['last_id']} 条，这次 {signed['rows']} 条到第 {signed['last_id']} 条）",
+                f"The audit trail of {office} is shorter than, or differs from, the one received "
+                f"before ({before['rows']} records up to {before['last_id']} then, "
+                f"{signed['rows']} up to {signed['last_id']} now)",
+            )
+    key = _head_key(office)
+    row = session.get(Setting, key)
+    text = json.dumps(signed, ensure_ascii=False, sort_keys=True)
+    if row is None:
+        session.add(Setting(key=key, value=text))
+    else:
+        row.value = text
+    return problem
+
+
 __all__ = [
     "EVENT_KINDS",
     "KINDS",
@@ -482,9 +521,11 @@ __all__ = [
     "export_xlsx",
     "head",
     "kind_of",
+    "last_head",
     "masked_value",
     "record",
     "record_in",
+    "remember_head",
     "sign_head",
     "signed_head",
     "verify_head",
