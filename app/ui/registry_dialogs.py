@@ -33,6 +33,7 @@ from app.core.common.changes import Change
 from app.core.common.masking import mask_phone
 from app.core.registry import idnumber, lookup
 from app.core.registry.households import HouseholdMade, add_household, households_at, parse_address
+from app.core.trust.roles import Permission, Principal
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.dates import to_qdate
@@ -83,8 +84,25 @@ def confirm_delete(parent: QWidget, what: str) -> str | None:
     return reason.strip()
 
 
+def principal(ctx: AppContext) -> Principal | None:
+    """The signed-in user the window works for (None in an office without users)."""
+    found = getattr(ctx.db, "principal", None)
+    return found if isinstance(found, Principal) else None
+
+
+def may(ctx: AppContext, permission: Permission) -> bool:
+    """Whether the signed-in user may (the window hides what app/core would refuse)."""
+    user = principal(ctx)
+    return user is None or user.may(permission)
+
+
 class ResidentForm(QDialog):
-    """Add or edit one resident; errors appear next to the field, in Chinese."""
+    """Add or edit one resident; errors appear next to the field, in Chinese.
+
+    Once the office has users, a resident is edited with the ID number, other document number and
+    phone masked (and no birth date beside a masked ID number, `app.core.common.masking`): a
+    masked field left as it is keeps the recorded value; one typed over is saved as typed. The
+    whole values are seen through 显示完整 in the household dialog (audited)."""
 
     def __init__(
         self,
@@ -100,6 +118,16 @@ class ResidentForm(QDialog):
         self.household_id = household_id
         self.member = member
         self.new_household = new_household
+        # the values the form shows masked, and what each stands for (kept when left as shown)
+        self.kept: dict[str, tuple[str, str]] = {}
+        if member is not None and principal(ctx) is not None:
+            for key, value, masked in (
+                ("id_number", member.id_number, idnumber.mask(member.id_number)),
+                ("doc_number", member.doc_number, idnumber.mask(member.doc_number)),
+                ("phone", member.phone, mask_phone(member.phone)),
+            ):
+                if value:
+                    self.kept[key] = (masked, value)
         self.made: HouseholdMade | None = None
         self.saved_id: int | None = None  # the resident saved, once saved
         if new_household:
@@ -114,14 +142,16 @@ class ResidentForm(QDialog):
         self.household_phone = QLineEdit()
         self.household_phone.setPlaceholderText(self.tr("可不填"))
         self.name = QLineEdit(member.name if member else "")
-        self.id_number = QLineEdit(member.id_number or "" if member else "")
+        self.id_number = QLineEdit(self._shown("id_number", member.id_number if member else None))
         self.id_number.setPlaceholderText(self.tr("18位，末位可为X；没有可不填"))
         self.id_info = QLabel()
         self.id_info.setObjectName("muted")
         self.doc_type = QComboBox()
         for code, label in DOC_TYPES:
             self.doc_type.addItem(QCoreApplication.translate("ResidentForm", label), code)
-        self.doc_number = QLineEdit(member.doc_number or "" if member else "")
+        self.doc_number = QLineEdit(
+            self._shown("doc_number", member.doc_number if member else None)
+        )
         self.gender = QComboBox()
         self.gender.addItem(self.tr("（未知）"), "")
         for code in ("M", "F"):
@@ -132,7 +162,7 @@ class ResidentForm(QDialog):
         self.birth.setMinimumDate(QDate(1880, 1, 1))
         self.birth.setSpecialValueText(self.tr("（未填）"))
         self.birth.setDate(self.birth.minimumDate())
-        self.phone = QLineEdit(member.phone or "" if member else "")
+        self.phone = QLineEdit(self._shown("phone", member.phone if member else None))
         self.relation = QComboBox()
         self.relation.setEditable(True)
         # shown in the interface's language, kept as the office writes them (户主, 配偶 …)
@@ -165,8 +195,10 @@ class ResidentForm(QDialog):
             self._select(self.status, member.status)
             self._select(self.doc_type, member.doc_type if member.doc_type != "id_card" else "")
             self.relation.setCurrentText(relation_label(member.relation))
-            if member.birth_date:
+            if member.birth_date and "id_number" not in self.kept:
                 self.birth.setDate(to_qdate(member.birth_date))
+            elif member.birth_date:  # beside the masked number: from the number, not shown
+                self.birth.setEnabled(False)
         if new_household:
             self.relation.setCurrentText(relation_label("户主"))
             self.relation.setEnabled(False)  # the first member of a new household is its head
@@ -228,6 +260,16 @@ class ResidentForm(QDialog):
         form.addRow(self.tr("人员类别："), self.tags)
         row(self.tr("备注："), self.notes, "notes")
 
+    def _shown(self, key: str, value: str | None) -> str:
+        return self.kept[key][0] if key in self.kept else value or ""
+
+    def _value(self, key: str, field: QLineEdit) -> str:
+        """What a field holds: the recorded value when a masked one was left as shown."""
+        text = field.text()
+        if key in self.kept and text.strip() == self.kept[key][0]:
+            return self.kept[key][1]
+        return text
+
     @staticmethod
     def _select(combo: QComboBox, code: str) -> None:
         i = combo.findData(code)
@@ -238,7 +280,7 @@ class ResidentForm(QDialog):
         """Check the ID number as it is typed; fill birth date and gender from it."""
         err = self.errors["id_number"]
         text = text.strip()
-        if len(text) < 15:
+        if len(text) < 15 or ("id_number" in self.kept and text == self.kept["id_number"][0]):
             err.hide()
             self.id_info.setText("")
             return
@@ -260,14 +302,17 @@ class ResidentForm(QDialog):
 
     def data(self) -> lookup.ResidentInput:
         born = self.birth.date()
+        birth_date = None if born == self.birth.minimumDate() else born.toPython()
+        if not self.birth.isEnabled() and self.member is not None:
+            birth_date = self.member.birth_date
         return lookup.ResidentInput(
             name=self.name.text(),
-            id_number=self.id_number.text(),
+            id_number=self._value("id_number", self.id_number),
             gender=self.gender.currentData() or None,
-            birth_date=None if born == self.birth.minimumDate() else born.toPython(),
+            birth_date=birth_date,
             doc_type=self.doc_type.currentData() or None,
-            doc_number=self.doc_number.text(),
-            phone=self.phone.text(),
+            doc_number=self._value("doc_number", self.doc_number),
+            phone=self._value("phone", self.phone),
             relation=self._relation(),
             residency=self.residency.currentData(),
             tags=[name for name, box in self.tag_boxes.items() if box.isChecked()],
@@ -413,8 +458,20 @@ class HouseholdDialog(QDialog):
             b = QPushButton(label)
             self.buttons[key] = b
             bar.addWidget(b)
+        writes = not read_only and may(ctx, Permission.WRITE)
         for button in self.buttons.values():
-            button.setVisible(not read_only)
+            button.setVisible(writes)
+        # 显示完整: one resident's whole ID number and phone, with a reason (audited); shown to
+        # the roles that may see full values, once the office has users
+        self.reveal_button = QPushButton(self.tr("显示完整…"))
+        self.reveal_button.setToolTip(
+            self.tr("查看所选居民的完整身份证号和电话（需填写原因，记入审计记录）")
+        )
+        self.reveal_button.setVisible(
+            principal(ctx) is not None and may(ctx, Permission.FULL_VALUES)
+        )
+        self.reveal_button.clicked.connect(self.reveal)
+        bar.addWidget(self.reveal_button)
         self.buttons["split"].setToolTip(self.tr("部分成员另立一户（新住址，各有户主）"))
         self.buttons["merge"].setToolTip(self.tr("把另一户的成员并入本户，选定户主"))
         bar.addStretch(1)
@@ -437,7 +494,7 @@ class HouseholdDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        if not read_only:
+        if writes:
             self.table.doubleClicked.connect(self.edit)
         layout.addWidget(self.table, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -583,6 +640,45 @@ class HouseholdDialog(QDialog):
             on_success=self._after,
             show_progress=False,
         )
+
+    def reveal(self) -> None:
+        """Ask why, then show the selected resident's whole ID number and phone; the reason and
+        the record (never the value) go into the audit trail (app.core.registry.full_values)."""
+        from app.core.registry.full_values import reveal
+
+        m = self.selected()
+        if m is None:
+            return
+        title = self.tr("显示完整")
+        reason, ok = QInputDialog.getText(
+            self,
+            title,
+            self.tr("查看 {0} 的完整身份证号和电话，请填写原因（记入审计记录）：").format(m.name),
+        )
+        if not ok:
+            return
+        if not reason.strip():
+            QMessageBox.warning(self, title, self.tr("请填写原因。"))
+            return
+        db = self.ctx.db
+
+        def work(_progress: Any) -> Any:
+            with db.session(note="view-full") as session:
+                return reveal(session, m.id, reason)
+
+        def show(found: Any) -> None:
+            self.revealed = QMessageBox(
+                QMessageBox.Icon.Information,
+                title,
+                self.tr("{0}\n身份证号：{1}\n联系电话：{2}").format(
+                    m.name, found.id_number or "-", found.phone or "-"
+                ),
+                QMessageBox.StandardButton.Close,
+                self,
+            )
+            self.revealed.open()
+
+        self.ctx.run(None, work, title=title, on_success=show, show_progress=False)
 
     def split(self) -> QDialog | None:
         if self.view is None or len(self.view.members) < 2:

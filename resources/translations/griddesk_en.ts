@@ -4,57 +4,57 @@
 <context>
     <name>ActionItemModel</name>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="127"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="128"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="128"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="129"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="129"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="130"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="130"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="131"/>
         <source>完成时限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="131"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="132"/>
         <source>会议</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="132"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="133"/>
         <source>办理情况</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="141"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="142"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="143"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="144"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="144"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="145"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="145"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="146"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="163"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="164"/>
         <source>{0}（超期 {1} 天）</source>
         <translation>{0} (overdue: {1} d)</translation>
     </message>
@@ -62,37 +62,37 @@
 <context>
     <name>ActionItemsTable</name>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="62"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="64"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="62"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="64"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="62"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="64"/>
         <source>完成时限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="62"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="64"/>
         <source>落实哪项决定</source>
         <translation>Decision it carries out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="83"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="85"/>
         <source>要做什么</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="85"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="87"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="116"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="118"/>
         <source>（不对应某项决定）</source>
         <translation>(not tied to a decision)</translation>
     </message>
@@ -148,22 +148,22 @@
 <context>
     <name>AssignPeopleDialog</name>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="162"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="164"/>
         <source>安排人员</source>
         <translation>Assign people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="166"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="168"/>
         <source>{0}，{1}–{2}，需要 {3} 人，已排 {4} 人</source>
         <translation>{0}, {1}–{2}: needs {3}, {4} assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="177"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="179"/>
         <source>按姓名、编号、类别、网格筛选</source>
         <translation>Filter by name, ID, category or grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="191"/>
+        <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="193"/>
         <source>（已在此班次）</source>
         <translation> (already on this shift)</translation>
     </message>
@@ -555,57 +555,110 @@ GridDesk now closes; open it again.</translation>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="75"/>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="78"/>
+        <source>用户：{0}</source>
+        <translation>User: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="82"/>
+        <source>至少 8 位</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="84"/>
+        <source>原密码：</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="85"/>
+        <source>新密码：</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="86"/>
+        <source>再输入一次：</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="91"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="92"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="104"/>
+        <source>两次输入的密码不一样。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="128"/>
+        <source>密码已修改。</source>
+        <translation>Password changed.</translation>
+    </message>
+</context>
+<context>
     <name>CloseActionDialog</name>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="679"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="681"/>
         <source>办结待办事项</source>
         <translation>Close action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="685"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="687"/>
         <source>事项：{0}
 责任人：{1}&#x3000;完成时限：{2}</source>
         <translation>Action item: {0}
 Owner: {1}    Due: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="695"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="697"/>
         <source>做了什么、结果如何（必填）</source>
         <translation>What was done and the result (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="700"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="702"/>
         <source>不再执行（取消此事项，写明原因）</source>
         <translation>No longer needed (cancel this item and give the reason)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="701"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="703"/>
         <source>办理情况</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="702"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="704"/>
         <source>办结日期</source>
         <translation>Date closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="706"/>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="711"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="708"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="713"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="707"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="709"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="711"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="713"/>
         <source>取消事项</source>
         <translation>Cancel item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="719"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="721"/>
         <source>请写明办理情况（做了什么）。</source>
         <translation>Please describe the outcome (what was done).</translation>
     </message>
@@ -839,24 +892,24 @@ action items</translation>
 <context>
     <name>ConfirmDelete</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="67"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="68"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="71"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="72"/>
         <source>删除 {0}？
 删除后可在审计记录中查到。请填写原因：</source>
         <translation>Delete {0}?
 The deletion can be looked up in the audit log. Please give the reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="74"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="75"/>
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="80"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="81"/>
         <source>请填写删除原因。</source>
         <translation>Please give the reason for deleting.</translation>
     </message>
@@ -1770,37 +1823,37 @@ The merged records are closed; the reason and where they went are kept in the ch
 <context>
     <name>DutyKind</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="75"/>
+        <location filename="../../app/ui/labels.py" line="81"/>
         <source>卡点值守</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="76"/>
+        <location filename="../../app/ui/labels.py" line="82"/>
         <source>上门走访</source>
         <translation>Home visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="77"/>
+        <location filename="../../app/ui/labels.py" line="83"/>
         <source>物资配送</source>
         <translation>Supply delivery</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="78"/>
+        <location filename="../../app/ui/labels.py" line="84"/>
         <source>检测协助</source>
         <translation>Testing support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="79"/>
+        <location filename="../../app/ui/labels.py" line="85"/>
         <source>值班</source>
         <translation>On call</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="80"/>
+        <location filename="../../app/ui/labels.py" line="86"/>
         <source>巡查</source>
         <translation>Patrol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="81"/>
+        <location filename="../../app/ui/labels.py" line="87"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -1864,14 +1917,14 @@ The merged records are closed; the reason and where they went are kept in the ch
     </message>
     <message>
         <location filename="../../app/ui/pages/grids/duty.py" line="107"/>
-        <location filename="../../app/ui/pages/grids/duty.py" line="321"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="325"/>
         <source>撤下人员</source>
         <translation>Remove people</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids/duty.py" line="108"/>
-        <location filename="../../app/ui/pages/grids/duty.py" line="329"/>
-        <location filename="../../app/ui/pages/grids/duty.py" line="340"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="333"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="344"/>
         <source>删除班次</source>
         <translation>Delete shift</translation>
     </message>
@@ -1881,52 +1934,52 @@ The merged records are closed; the reason and where they went are kept in the ch
         <translation>Print this week&apos;s duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="194"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="198"/>
         <source>{0} 个班次，在岗 {1} 人</source>
         <translation>Shifts: {0}; on duty now: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="199"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="203"/>
         <source> 等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="200"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="204"/>
         <source>；未到 / 缺勤 {0} 人：{1}{2}</source>
         <translation>; not arrived or absent ({0}): {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="203"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="207"/>
         <source>；没有未到的人</source>
         <translation>; everyone has arrived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="210"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="214"/>
         <source>还没有任务。点击“新增任务”登记卡点值守、上门走访等，再“排班…”。</source>
         <translation>No tasks yet. Click &quot;New task&quot; to add checkpoint duty, home visits and so on, then &quot;Schedule shifts…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="213"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="217"/>
         <source>这一天没有班次。点击“排班…”安排。</source>
         <translation>No shifts on this day. Click &quot;Schedule shifts…&quot; to add some.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="275"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="279"/>
         <source>✘ 未签到：{0}</source>
         <translation>✘ Not checked in: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="330"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="334"/>
         <source>删除班次“{0}”？已排的人员一并撤下。</source>
         <translation>Delete shift &quot;{0}&quot;? The people assigned to it are removed too.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="349"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="353"/>
         <source>一周值班表</source>
         <translation>Weekly duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="350"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="354"/>
         <source>值班表-{0}.pdf</source>
         <translation>Duty roster-{0}.pdf</translation>
     </message>
@@ -2384,88 +2437,176 @@ Choose its public key file now?</translation>
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="178"/>
+        <source>设置第一个管理员</source>
+        <translation>The first administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="184"/>
+        <source>“{0}”还没有用户。从现在起，打开 GridDesk 要用用户名和密码登录，数据库也将加密保存。请设置第一个管理员；他可以在“设置 → 用户”中为其他人添加账号。</source>
+        <translation>“{0}” has no users yet. From now on GridDesk opens only after signing in with a user name and password, and the database is kept encrypted. Set up the first administrator; they can add accounts for the others in Settings → Users.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="192"/>
+        <source>如 zhangsan 或 张三</source>
+        <translation>e.g. zhangsan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="193"/>
+        <source>至少 8 位</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="195"/>
+        <source>管理员用户名：</source>
+        <translation>Administrator&apos;s user name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="196"/>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="197"/>
+        <source>再输入一次：</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="199"/>
+        <source>加密数据库前会先做一份备份；数据多时需要几秒钟。</source>
+        <translation>A backup is made before the database is encrypted; with much data this takes a few seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="207"/>
+        <source>设置管理员</source>
+        <translation>Set up administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="209"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="36"/>
+        <location filename="../../app/ui/first_run.py" line="50"/>
         <source>欢迎使用 GridDesk 社区应急工作台</source>
         <translation>Welcome to GridDesk, the community emergency workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="42"/>
+        <location filename="../../app/ui/first_run.py" line="56"/>
         <source>这台电脑上还没有 GridDesk 数据。请设置本机所属的社区或街道办，或者先打开演示社区看看。
 数据将保存在：{0}</source>
         <translation>There is no GridDesk data on this computer yet. Set up the community or street office this computer belongs to, or open the demo community first.
 Data will be kept in: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="50"/>
+        <location filename="../../app/ui/first_run.py" line="64"/>
         <source>社区居委会</source>
         <translation>Community office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="51"/>
+        <location filename="../../app/ui/first_run.py" line="65"/>
         <source>街道办事处</source>
         <translation>Street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="63"/>
-        <location filename="../../app/ui/first_run.py" line="105"/>
+        <location filename="../../app/ui/first_run.py" line="77"/>
+        <location filename="../../app/ui/first_run.py" line="138"/>
         <source>民政区划代码，如 420106001001</source>
         <translation>Civil-affairs code, e.g. 420106001001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="65"/>
-        <location filename="../../app/ui/first_run.py" line="108"/>
+        <location filename="../../app/ui/first_run.py" line="79"/>
+        <location filename="../../app/ui/first_run.py" line="141"/>
         <source>如 幸福里社区</source>
         <translation>e.g. Xingfuli Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="67"/>
+        <location filename="../../app/ui/first_run.py" line="81"/>
         <source>所属街道办代码，如 420106001</source>
         <translation>Code of its street office, e.g. 420106001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="68"/>
+        <location filename="../../app/ui/first_run.py" line="82"/>
         <source>上级街道代码：</source>
         <translation>Street office code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="72"/>
+        <location filename="../../app/ui/first_run.py" line="86"/>
         <source>机构代码：</source>
         <translation>Office code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="73"/>
+        <location filename="../../app/ui/first_run.py" line="87"/>
         <source>名称：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="87"/>
+        <location filename="../../app/ui/first_run.py" line="93"/>
+        <source>第一个管理员</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="96"/>
+        <source>如 zhangsan 或 张三</source>
+        <translation>e.g. zhangsan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="97"/>
+        <source>至少 8 位</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="99"/>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="100"/>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="101"/>
+        <source>再输入一次：</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="104"/>
+        <source>打开 GridDesk 要用用户名和密码登录；管理员可在“设置 → 用户”中为其他人添加账号。</source>
+        <translation>GridDesk opens after signing in with a user name and password; the administrator adds accounts for the others in Settings → Users.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="120"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="88"/>
+        <location filename="../../app/ui/first_run.py" line="121"/>
         <source>打开演示社区</source>
         <translation>Open the demo community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="90"/>
+        <location filename="../../app/ui/first_run.py" line="123"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="103"/>
+        <location filename="../../app/ui/first_run.py" line="136"/>
         <source>民政区划代码，如 420106001</source>
         <translation>Civil-affairs code, e.g. 420106001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="108"/>
+        <location filename="../../app/ui/first_run.py" line="141"/>
         <source>如 百步亭街道办事处</source>
         <translation>e.g. Baibuting Street Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="122"/>
+        <location filename="../../app/ui/first_run.py" line="155"/>
         <source>社区代码的前9位应与上级街道代码相同。</source>
         <translation>The first 9 digits of the community code must match the street office&apos;s code.</translation>
     </message>
@@ -2608,314 +2749,314 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GroupBuyTab</name>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="120"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="121"/>
         <source>批次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="88"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="89"/>
         <source>开新批次</source>
         <translation>Open new round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="89"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="90"/>
         <source>结束批次</source>
         <translation>Close round</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="91"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="92"/>
         <source>新增套餐</source>
         <translation>Add bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="92"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="93"/>
         <source>编辑套餐</source>
         <translation>Edit bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="93"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="94"/>
         <source>价格历史</source>
         <translation>Price history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="95"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="96"/>
         <source>打印价格公示</source>
         <translation>Print price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="97"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="690"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="98"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="686"/>
         <source>导出订货单</source>
         <translation>Export order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="139"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="140"/>
         <source>本批次还没有套餐，点击“新增套餐”登记内容、价格和供应商。</source>
         <translation>No bundles in this round yet. Click &quot;Add bundle&quot; to record contents, prices and suppliers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="145"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="218"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="146"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="219"/>
         <source>套餐</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="146"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="147"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="147"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="148"/>
         <source>每份价格（元）</source>
         <translation>Price each (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="148"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="149"/>
         <source>较上批</source>
         <translation>Vs previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="149"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="150"/>
         <source>订购户数</source>
         <translation>Households ordering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="150"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="219"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="151"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="220"/>
         <source>份数</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="151"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="220"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="152"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="221"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="152"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="153"/>
         <source>已送达份数</source>
         <translation>Qty delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="153"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="154"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="154"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="155"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="173"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="174"/>
         <source>登记订购：住户</source>
         <translation>Record order: household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="175"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="176"/>
         <source>门牌号 3-2-502 或户编号</source>
         <translation>Door no. 3-2-502 or household ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="182"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="183"/>
         <source> 份</source>
         <translation> bundle(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="184"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="185"/>
         <source>订购</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="188"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="189"/>
         <source>取消所选订单</source>
         <translation>Cancel selected order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="208"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="209"/>
         <source>查找住户</source>
         <translation>Find household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="194"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="195"/>
         <source>姓名、拼音、门牌号、电话后四位；留空显示全部订单</source>
         <translation>Name, pinyin, door no. or last 4 digits of phone; leave blank to show all orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="202"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="203"/>
         <source>扫码送达</source>
         <translation>Scan to deliver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="203"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="204"/>
         <source>扫描住户条码，或输入门牌号后回车</source>
         <translation>Scan the household&apos;s barcode, or type the door no. and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="204"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="205"/>
         <source>住户取货或送货上门时，扫描其条码即登记为已送达。</source>
         <translation>When a household collects or receives a delivery, scan its barcode to record it as delivered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="216"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="217"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="217"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="218"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="221"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="405"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="222"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="406"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="222"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="406"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="223"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="407"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="223"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="224"/>
         <source>送达时间</source>
         <translation>Delivered at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="289"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="290"/>
         <source>涨价超过 {pct}% 须说明原因，并在公示中标出</source>
         <translation>Price rises over {pct}% need a reason and are marked in the notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="294"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="295"/>
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="294"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="295"/>
         <source>已结束</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="296"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="297"/>
         <source>{0}，{1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="311"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="312"/>
         <source>还没有团购批次，点击“开新批次”开始。</source>
         <translation>No group purchase rounds yet. Click &quot;Open new round&quot; to start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="319"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="320"/>
         <source>自 {d} 起，进行中</source>
         <translation>Open since {d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="321"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="322"/>
         <source>{d} 至 {e}，已结束</source>
         <translation>{d} to {e}, closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="331"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="332"/>
         <source>合计：{households} 户订购 {count} 份，应收 {due} 元，已收 {paid} 元；未付款 {unpaid} 户，未送达 {undelivered} 户</source>
         <translation>Total: households ordering {households}, packages {count}; {due} yuan due, {paid} yuan received; households unpaid {unpaid}, not delivered {undelivered}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="350"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="351"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="352"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="353"/>
         <source>持平</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="356"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="357"/>
         <source>{flag}：{reason}</source>
         <translation>{flag}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="408"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="409"/>
         <source>未</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="461"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="462"/>
         <source>✔ 已开批次“{name}”（{code}），沿用 {n} 个套餐</source>
         <translation>✔ Opened round &quot;{name}&quot; ({code}), carrying over {n} bundles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="494"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="503"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="495"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="504"/>
         <source>✖ 请先在表中选择一个套餐</source>
         <translation>✖ Please select a bundle in the table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="529"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="530"/>
         <source>✖ 请填写住户并选择套餐</source>
         <translation>✖ Please enter the household and choose a bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="536"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="537"/>
         <source>✔ {address} 订购“{package}”{count} 份，应付 {amount} 元</source>
         <translation>✔ {address} ordered {count} × &quot;{package}&quot;, {amount} yuan due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="554"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="555"/>
         <source>✖ 请先在订单表中选择一条订单</source>
         <translation>✖ Please select an order in the orders table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="563"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="564"/>
         <source>✔ 已取消 {address} 的“{package}”订单</source>
         <translation>✔ Cancelled the &quot;{package}&quot; order for {address}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="612"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="615"/>
         <source>✖ 还没有团购批次</source>
         <translation>✖ There are no group purchase rounds yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="639"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="635"/>
         <source>{0} {1} 份</source>
         <translation>{0} ×{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="642"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="638"/>
         <source>✔ 已送达：{address} {what}</source>
         <translation>✔ Delivered: {address} {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="653"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="649"/>
         <source>团购价格公示-{code}.pdf</source>
         <translation>Group purchase price notice-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="666"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="662"/>
         <source>团购价格公示</source>
         <translation>Group purchase price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="673"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="669"/>
         <source>正在生成价格公示</source>
         <translation>Generating the price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="691"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="687"/>
         <source>团购订货单-{code}.xlsx</source>
         <translation>Group purchase order sheet-{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="708"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="706"/>
         <source>正在导出订货单</source>
         <translation>Exporting the order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="710"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="708"/>
         <source>✔ 已导出订货单：{p}</source>
         <translation>✔ Order sheet exported: {p}</translation>
     </message>
@@ -3213,164 +3354,198 @@ Data will be kept in: {0}</translation>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="425"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="482"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="426"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="483"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="427"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="484"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="428"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="485"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="429"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="486"/>
         <source>身份证号</source>
         <translation>ID card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="430"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="487"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="431"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="488"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="444"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="501"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="467"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="524"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="468"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="525"/>
         <source>住户 {0}</source>
         <translation>Household {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="469"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="526"/>
         <source>{0}栋{1}单元{2}室</source>
         <translation>Building {0}, Unit {1}, Room {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="470"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="527"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="471"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="528"/>
         <source>户号 {0} · {1} · 户主 {2} · 共 {3} 人</source>
         <translation>Household no. {0} · {1} · Head of household {2} · People: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="472"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="529"/>
         <source>未分网格</source>
         <translation>No grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="483"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="540"/>
         <source>（户主）</source>
         <translation> (head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="529"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="586"/>
         <source>更换户主</source>
         <translation>Change head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="589"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="652"/>
+        <source>显示完整</source>
+        <translation>Show full values</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="656"/>
+        <source>查看 {0} 的完整身份证号和电话，请填写原因（记入审计记录）：</source>
+        <translation>Why do you need the full ID number and phone of {0}? (Recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="661"/>
+        <source>请填写原因。</source>
+        <translation>Please give a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="673"/>
+        <source>{0}
+身份证号：{1}
+联系电话：{2}</source>
+        <translation>{0}
+ID number: {1}
+Phone: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="685"/>
         <source>拆分户</source>
         <translation>Split household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="589"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="685"/>
         <source>这一户只有一人，无需拆分。</source>
         <translation>This household has only one person, so there is nothing to split.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="408"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="540"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="549"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="453"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="597"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="606"/>
         <source>迁到其他户</source>
         <translation>Move member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="405"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="450"/>
         <source>新增成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="406"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="451"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="407"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="452"/>
         <source>设为户主</source>
         <translation>Make head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="409"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="454"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="410"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="455"/>
         <source>拆分户…</source>
         <translation>Split household…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="411"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="456"/>
         <source>合并户…</source>
         <translation>Merge households…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="418"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="466"/>
+        <source>显示完整…</source>
+        <translation>Show full values…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="468"/>
+        <source>查看所选居民的完整身份证号和电话（需填写原因，记入审计记录）</source>
+        <translation>See the selected resident&apos;s full ID number and phone (a reason is required and recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/registry_dialogs.py" line="475"/>
         <source>部分成员另立一户（新住址，各有户主）</source>
         <translation>Move some members into a new household (new address, own head of household)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="419"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="476"/>
         <source>把另一户的成员并入本户，选定户主</source>
         <translation>Merge the members of another household into this one and choose the head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="489"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="546"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="541"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="598"/>
         <source>把 {0} 迁到哪一户？（如 3-2-502 或户号）</source>
         <translation>Move {0} to which household? (e.g. 3-2-502 or the household no.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="549"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="606"/>
         <source>找不到这一户：{0}</source>
         <translation>Household not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="561"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="618"/>
         <source>迁移居民</source>
         <translation>Move resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="582"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="639"/>
         <source>删除居民</source>
         <translation>Delete resident</translation>
     </message>
@@ -3472,44 +3647,44 @@ Data will be kept in: {0}</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="52"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="54"/>
         <source>导入居民花名册</source>
         <translation>Import resident roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="55"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="57"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="56"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="58"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="57"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="59"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="58"/>
-        <location filename="../../app/ui/roster_import_wizard.py" line="90"/>
-        <location filename="../../app/ui/roster_import_wizard.py" line="93"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="60"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="92"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="95"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="78"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="80"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="79"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="81"/>
         <source>新增居民 {0} 人，更新 {1} 人，新增住户 {2} 户。</source>
         <translation>{0} residents added, {1} updated, {2} households added.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="100"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="102"/>
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
@@ -3517,202 +3692,307 @@ Data will be kept in: {0}</translation>
 <context>
     <name>LayoutOptions</name>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="274"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="270"/>
         <source>纸张与版式</source>
         <translation>Paper and layout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="281"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="277"/>
         <source>每张 {0} 份</source>
         <translation>{0} per sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="282"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="278"/>
         <source>印住户条形码（扫码领取、签收用）</source>
         <translation>Print household barcodes (for scanning)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="284"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="280"/>
         <source>印裁切线（每张多份时）</source>
         <translation>Print cut lines (several per sheet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="290"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="286"/>
         <source>纸张：</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="291"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="287"/>
         <source>每张份数：</source>
         <translation>Copies per sheet:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="308"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="304"/>
         <source>正文印出约 {0:.1f} 磅</source>
         <translation>Body text prints at about {0:.1f} pt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="310"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="306"/>
         <source>，字太小，可能难以阅读</source>
         <translation>, which may be too small to read</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../app/ui/lock.py" line="116"/>
+        <location filename="../../app/ui/lock.py" line="166"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="125"/>
+        <source>用户名</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="126"/>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="127"/>
+        <source>密码</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="129"/>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="135"/>
+        <location filename="../../app/ui/lock.py" line="179"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="138"/>
+        <source>切换用户…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="140"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="163"/>
+        <source>已注销</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="164"/>
+        <source>请登录。</source>
+        <translation>Please sign in.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="168"/>
+        <source>{0}（{1}）已登录。输入密码解锁。</source>
+        <translation>{0} ({1}) is signed in. Type the password to unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="179"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="198"/>
+        <source>请输入用户名和密码。</source>
+        <translation>Type the user name and the password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="202"/>
+        <source>正在核对…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>GridDesk 社区应急工作台 — {0}</source>
         <translation>GridDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>居民诉求、投诉和举报的登记、分派、办结和统计。</source>
         <translation>Residents&apos; requests, complaints and reports: logging, assignment, resolution and counts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>通知打印</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>数据交换</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>社区居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>下发事项</source>
         <translation>Directives</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>打开数据文件夹</source>
         <translation>Open the data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>立即备份数据库</source>
         <translation>Back up the database now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>备份与恢复…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../app/ui/help.py" line="283"/>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>关于 GridDesk</source>
         <translation>About GridDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>街道办</source>
         <translation>Street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="278"/>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="280"/>
+        <source>{0} — 演示</source>
+        <translation>{0} — demo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="285"/>
+        <source>演示</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="287"/>
+        <source>演示 · 用户：{0}</source>
+        <translation>Demo · user: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="289"/>
+        <source>用户：{0}</source>
+        <translation>User: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>上次导出：{0}</source>
         <translation>Last export: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>上次导出：尚未导出</source>
         <translation>Last export: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>备份数据库</source>
         <translation>Back up the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="399"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>GridDesk 社区应急工作台 {0}
 离线运行的社区应急管理工具。
 内置字体：文泉驿微米黑（Apache 2.0 / GPLv3 字体例外）。</source>
@@ -3721,12 +4001,12 @@ An offline tool for community emergency work.
 Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>正在处理</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>还有操作在进行。等待它完成后再退出吗？</source>
         <translation>An operation is still running. Wait for it to finish and then quit?</translation>
     </message>
@@ -3734,287 +4014,287 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingEditorDialog</name>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="166"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="168"/>
         <source>新增会议纪要</source>
         <translation>New minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="168"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="170"/>
         <source>查看会议纪要 — 第 {0} 号</source>
         <translation>View minutes — No. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="170"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="172"/>
         <source>编辑会议纪要 — 第 {0} 号</source>
         <translation>Edit minutes — No. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="183"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="185"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="184"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="186"/>
         <source>议题与讨论</source>
         <translation>Agenda and discussion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="185"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="187"/>
         <source>决定与待办</source>
         <translation>Decisions and action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="186"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="188"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="191"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="193"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="195"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="197"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="198"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="200"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="232"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="234"/>
         <source>例如：第三网格疫情防控议事会</source>
         <translation>e.g. Grid 3 epidemic prevention meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="239"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="241"/>
         <source>选择或输入</source>
         <translation>Choose or type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="241"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="243"/>
         <source>社区级</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="242"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="244"/>
         <source>网格级</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="245"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="247"/>
         <source>（未指定网格）</source>
         <translation>(no grid chosen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="259"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="261"/>
         <source>例如：社区党群服务中心二楼会议室</source>
         <translation>e.g. Community service centre, 2nd-floor meeting room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="263"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="265"/>
         <source>每行一人，可写职务，如：网格长 刘芳</source>
         <translation>One person per line, with role if you like, e.g. Grid leader Liu Fang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="265"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="267"/>
         <source>每行一人，可注明原因，如：楼长 孙伟（请假）</source>
         <translation>One person per line, with the reason if known, e.g. Building leader Sun Wei (on leave)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="266"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="268"/>
         <source>从居民中添加…</source>
         <translation>Add from residents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="275"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="277"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="284"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="286"/>
         <source>会议名称 *</source>
         <translation>Meeting title *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="286"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="288"/>
         <source>会议类型</source>
         <translation>Meeting type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="288"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="290"/>
         <source>会议日期 *</source>
         <translation>Meeting date *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="290"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="292"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="292"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="294"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="294"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="296"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="296"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="298"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="298"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="300"/>
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="300"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="302"/>
         <source>记录人</source>
         <translation>Minute-taker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="303"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="305"/>
         <source>出席人员</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="312"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="314"/>
         <source>缺席人员</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="329"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="331"/>
         <source>每行一项议题</source>
         <translation>One agenda item per line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="331"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="333"/>
         <source>会上讨论的主要内容和各方意见</source>
         <translation>Main points discussed and the views given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="333"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="335"/>
         <source>居民提出的意见、建议和诉求</source>
         <translation>Residents&apos; comments, suggestions and requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="334"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="336"/>
         <source>会议议题</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="335"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="337"/>
         <source>讨论情况</source>
         <translation>Discussion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="336"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="338"/>
         <source>居民意见</source>
         <translation>Residents&apos; views</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="344"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="346"/>
         <source>决定事项（每行一项）</source>
         <translation>Decisions (one per line)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="346"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="348"/>
         <source>例如：每周二、五为独居老人送菜上门</source>
         <translation>e.g. Deliver groceries to elderly people living alone every Tuesday and Friday</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="353"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="355"/>
         <source>待办事项（每项都要有责任人和完成时限）</source>
         <translation>Action items (each needs an owner and a due date)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="354"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="356"/>
         <source>添加待办</source>
         <translation>Add action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="356"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="358"/>
         <source>删除选中待办</source>
         <translation>Delete selected action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="372"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="374"/>
         <source>附件（签字扫描件、签到表、照片等）复制保存在数据文件夹的 attachments 中。已发布的纪要也可以补充附件，但不能移除。</source>
         <translation>Attachments (signed scans, sign-in sheets, photos and so on) are copied into the attachments folder in the data folder. Published minutes can still get new attachments, but none can be removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="383"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="385"/>
         <source>添加文件…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="385"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="387"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="387"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="389"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="400"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="402"/>
         <source>这份纪要已发布并锁定，只能查看。如需更正，请在列表中选中它并点“修正”。</source>
         <translation>These minutes are published and locked, so they can only be viewed. To correct them, select them in the list and click &quot;Amend&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="402"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="404"/>
         <source>这份纪要已被第 {0} 号修正稿取代，仅作存档。</source>
         <translation>These minutes were replaced by amendment No. {0} and are kept for the record only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="408"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="410"/>
         <source>这是第 {0} 号纪要的修正稿。修正原因：{1}</source>
         <translation>This is an amendment to minutes No. {0}. Reason: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="445"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="447"/>
         <source>已办结：{0}</source>
         <translation>Closed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="518"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="520"/>
         <source>{0} 人</source>
         <translation>{0} listed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="536"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="538"/>
         <source>这项待办已经办结，不能从纪要中删除。</source>
         <translation>This action item is closed and cannot be deleted from the minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="549"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="551"/>
         <source>选择附件</source>
         <translation>Choose attachments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="558"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="560"/>
         <source>{0}（保存时添加）</source>
         <translation>{0} (added on save)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="581"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="583"/>
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="611"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="613"/>
         <source>放弃尚未保存的内容？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="647"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="649"/>
         <source>保存会议纪要</source>
         <translation>Save minutes</translation>
     </message>
@@ -4022,32 +4302,32 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingKind</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="84"/>
+        <location filename="../../app/ui/labels.py" line="90"/>
         <source>领导小组会议</source>
         <translation>Leading group meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="85"/>
+        <location filename="../../app/ui/labels.py" line="91"/>
         <source>联席会议</source>
         <translation>Joint meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="86"/>
+        <location filename="../../app/ui/labels.py" line="92"/>
         <source>居民议事会</source>
         <translation>Residents&apos; council</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="87"/>
+        <location filename="../../app/ui/labels.py" line="93"/>
         <source>网格议事会</source>
         <translation>Grid council</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="88"/>
+        <location filename="../../app/ui/labels.py" line="94"/>
         <source>党员大会</source>
         <translation>Party members&apos; meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="89"/>
+        <location filename="../../app/ui/labels.py" line="95"/>
         <source>工作例会</source>
         <translation>Staff meeting</translation>
     </message>
@@ -4055,92 +4335,92 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="34"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="35"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="35"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="36"/>
         <source>会议名称</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="36"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="37"/>
         <source>级别 / 网格</source>
         <translation>Level / grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="37"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="38"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="38"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="39"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="39"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="40"/>
         <source>未办结待办</source>
         <translation>Open action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="40"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="41"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="41"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="42"/>
         <source>决定落实</source>
         <translation>Decisions done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="46"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="47"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="47"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="48"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="48"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="49"/>
         <source>已修正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="53"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="54"/>
         <source>社区级</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="54"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="55"/>
         <source>网格级 · {0}</source>
         <translation>Grid · {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="54"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="55"/>
         <source>网格级</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="66"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="67"/>
         <source>{0}（第 {1} 号的修正稿）</source>
         <translation>{0} (amends No. {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="78"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="79"/>
         <source>逾期 {0}</source>
         <translation>{0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="86"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="87"/>
         <source>未办结 {0} 项，共 {1} 项，已完成 {2} 项</source>
         <translation>{0} open of {1}, {2} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/meeting_models.py" line="90"/>
+        <location filename="../../app/ui/models/meeting_models.py" line="91"/>
         <source>决定事项 {0} 项，其中 {1} 项的待办已全部完成</source>
         <translation>Decisions: {0}; with all action items done: {1}</translation>
     </message>
@@ -4148,22 +4428,22 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingTodoSection</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="709"/>
+        <location filename="../../app/ui/pages/meetings.py" line="705"/>
         <source>会议待办</source>
         <translation>Meeting action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="745"/>
+        <location filename="../../app/ui/pages/meetings.py" line="741"/>
         <source>暂无未办结的会议待办。会议决定的事项在“会议”页登记后显示在这里。</source>
         <translation>No open action items from meetings. Items decided at meetings appear here once recorded on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="748"/>
+        <location filename="../../app/ui/pages/meetings.py" line="744"/>
         <source>未办结 {0} 项，其中逾期 {1} 项、3 天内到期 {2} 项</source>
         <translation>Open: {0}; overdue: {1}, due within 3 days: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="752"/>
+        <location filename="../../app/ui/pages/meetings.py" line="748"/>
         <source>（以下为最紧急的 {0} 项）</source>
         <translation> (the {0} most urgent are shown below)</translation>
     </message>
@@ -4171,255 +4451,255 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="91"/>
+        <location filename="../../app/ui/pages/meetings.py" line="87"/>
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="97"/>
+        <location filename="../../app/ui/pages/meetings.py" line="93"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="99"/>
-        <location filename="../../app/ui/pages/meetings.py" line="388"/>
+        <location filename="../../app/ui/pages/meetings.py" line="95"/>
+        <location filename="../../app/ui/pages/meetings.py" line="384"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="101"/>
+        <location filename="../../app/ui/pages/meetings.py" line="97"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="104"/>
+        <location filename="../../app/ui/pages/meetings.py" line="100"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="105"/>
+        <location filename="../../app/ui/pages/meetings.py" line="101"/>
         <source>修正</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="108"/>
+        <location filename="../../app/ui/pages/meetings.py" line="104"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="156"/>
+        <location filename="../../app/ui/pages/meetings.py" line="152"/>
         <source>搜索名称、议题、讨论、决定、待办、人员…</source>
         <translation>Search titles, agenda, discussion, decisions, action items, people…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="160"/>
+        <location filename="../../app/ui/pages/meetings.py" line="156"/>
         <source>全部级别</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="161"/>
+        <location filename="../../app/ui/pages/meetings.py" line="157"/>
         <source>社区级</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="162"/>
+        <location filename="../../app/ui/pages/meetings.py" line="158"/>
         <source>网格级</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="164"/>
+        <location filename="../../app/ui/pages/meetings.py" line="160"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="167"/>
+        <location filename="../../app/ui/pages/meetings.py" line="163"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="168"/>
+        <location filename="../../app/ui/pages/meetings.py" line="164"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="169"/>
+        <location filename="../../app/ui/pages/meetings.py" line="165"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="170"/>
+        <location filename="../../app/ui/pages/meetings.py" line="166"/>
         <source>已修正</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="171"/>
+        <location filename="../../app/ui/pages/meetings.py" line="167"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="179"/>
+        <location filename="../../app/ui/pages/meetings.py" line="175"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="181"/>
+        <location filename="../../app/ui/pages/meetings.py" line="177"/>
         <source>清除条件</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="208"/>
+        <location filename="../../app/ui/pages/meetings.py" line="204"/>
         <source>待办事项</source>
         <translation>Action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="212"/>
+        <location filename="../../app/ui/pages/meetings.py" line="208"/>
         <source>选中会议的待办</source>
         <translation>For the selected meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="213"/>
+        <location filename="../../app/ui/pages/meetings.py" line="209"/>
         <source>全部未办结</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="214"/>
+        <location filename="../../app/ui/pages/meetings.py" line="210"/>
         <source>全部逾期</source>
         <translation>All overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="215"/>
+        <location filename="../../app/ui/pages/meetings.py" line="211"/>
         <source>全部待办（含已办结）</source>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="218"/>
+        <location filename="../../app/ui/pages/meetings.py" line="214"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="222"/>
+        <location filename="../../app/ui/pages/meetings.py" line="218"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="224"/>
+        <location filename="../../app/ui/pages/meetings.py" line="220"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="334"/>
+        <location filename="../../app/ui/pages/meetings.py" line="330"/>
         <source>暂无会议纪要。点击“新增”（Ctrl+N）记录第一次会议。</source>
         <translation>No minutes yet. Click &quot;New&quot; (Ctrl+N) to record the first meeting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="336"/>
+        <location filename="../../app/ui/pages/meetings.py" line="332"/>
         <source>没有符合条件的会议。可以换个关键词，或点“清除条件”。</source>
         <translation>No meetings match. Try other words, or click &quot;Clear filters&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="341"/>
+        <location filename="../../app/ui/pages/meetings.py" line="337"/>
         <source>共 {0} 次会议（全部 {1} 次）；未办结待办 {2} 项，其中逾期 {3} 项</source>
         <translation>Meetings: {0} of {1}; open action items: {2}, overdue: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="388"/>
+        <location filename="../../app/ui/pages/meetings.py" line="384"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="394"/>
+        <location filename="../../app/ui/pages/meetings.py" line="390"/>
         <source>只能删除草稿；已发布的纪要要存档</source>
         <translation>Only drafts can be deleted; published minutes are kept on record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="448"/>
+        <location filename="../../app/ui/pages/meetings.py" line="444"/>
         <source>决定 {0} 项，已落实 {1} 项；待办 {2} 项，已完成 {3} 项，逾期 {4} 项</source>
         <translation>Decisions: {0}, carried out: {1}; action items: {2}, done: {3}, overdue: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="460"/>
+        <location filename="../../app/ui/pages/meetings.py" line="456"/>
         <source>{0} 项，其中逾期 {1} 项</source>
         <translation>Items: {0}, overdue: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="468"/>
+        <location filename="../../app/ui/pages/meetings.py" line="464"/>
         <source>在上面选中一次会议，这里显示它的待办事项。</source>
         <translation>Select a meeting above to see its action items here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="471"/>
+        <location filename="../../app/ui/pages/meetings.py" line="467"/>
         <source>这次会议没有待办事项。在“编辑”的“决定与待办”中添加。</source>
         <translation>This meeting has no action items. Add them under &quot;Edit&quot; → &quot;Decisions and action items&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="474"/>
+        <location filename="../../app/ui/pages/meetings.py" line="470"/>
         <source>没有这样的待办事项。</source>
         <translation>No matching action items.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="501"/>
+        <location filename="../../app/ui/pages/meetings.py" line="497"/>
         <source>办结待办事项</source>
         <translation>Close action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="512"/>
-        <location filename="../../app/ui/pages/meetings.py" line="526"/>
+        <location filename="../../app/ui/pages/meetings.py" line="508"/>
+        <location filename="../../app/ui/pages/meetings.py" line="522"/>
         <source>重新打开待办</source>
         <translation>Reopen action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="513"/>
+        <location filename="../../app/ui/pages/meetings.py" line="509"/>
         <source>重新打开待办事项“{0}”？原办理情况会保留在修改记录中。</source>
         <translation>Reopen action item &quot;{0}&quot;? The earlier outcome stays in the change history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="570"/>
-        <location filename="../../app/ui/pages/meetings.py" line="586"/>
+        <location filename="../../app/ui/pages/meetings.py" line="566"/>
+        <location filename="../../app/ui/pages/meetings.py" line="582"/>
         <source>删除会议草稿</source>
         <translation>Delete draft minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="571"/>
+        <location filename="../../app/ui/pages/meetings.py" line="567"/>
         <source>删除会议草稿“{0}”（{1}）？
 删除后不再显示，但会留下删除记录。</source>
         <translation>Delete draft minutes &quot;{0}&quot; ({1})?
 They will no longer be shown, but a record of the deletion is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="596"/>
+        <location filename="../../app/ui/pages/meetings.py" line="592"/>
         <source>
 发布后，第 {0} 号纪要将被这份修正稿取代（原纪要保留存档）。</source>
         <translation>
 Once published, this amendment replaces minutes No. {0} (the original is kept on record).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="604"/>
-        <location filename="../../app/ui/pages/meetings.py" line="624"/>
+        <location filename="../../app/ui/pages/meetings.py" line="600"/>
+        <location filename="../../app/ui/pages/meetings.py" line="620"/>
         <source>发布会议纪要</source>
         <translation>Publish minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="606"/>
+        <location filename="../../app/ui/pages/meetings.py" line="602"/>
         <source>发布第 {0} 号会议纪要“{1}”？
 发布后纪要锁定，不能再修改；如需更正只能做修正稿。</source>
         <translation>Publish minutes No. {0} &quot;{1}&quot;?
 Published minutes are locked and cannot be edited; corrections need an amendment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="636"/>
-        <location filename="../../app/ui/pages/meetings.py" line="657"/>
+        <location filename="../../app/ui/pages/meetings.py" line="632"/>
+        <location filename="../../app/ui/pages/meetings.py" line="653"/>
         <source>修正会议纪要</source>
         <translation>Amend minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="638"/>
+        <location filename="../../app/ui/pages/meetings.py" line="634"/>
         <source>将为“{0}”建立一份修正稿（原纪要保留存档）。
 请写明修正原因（会印在修正稿上）：</source>
         <translation>An amendment to &quot;{0}&quot; will be created (the original is kept on record).
 Give the reason for the amendment (it is printed on the amendment):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meetings.py" line="681"/>
+        <location filename="../../app/ui/pages/meetings.py" line="677"/>
         <source>正在生成会议纪要</source>
         <translation>Creating minutes</translation>
     </message>
@@ -4543,77 +4823,77 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>MovementDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="39"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="40"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="39"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="40"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="39"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="40"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="46"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="47"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="51"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="52"/>
         <source>数量（调整可为负数）</source>
         <translation>Quantity (can be negative for an adjustment)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="51"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="52"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="57"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="58"/>
         <source>捐赠</source>
         <translation>Donation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="58"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="59"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="59"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="60"/>
         <source>街道调拨</source>
         <translation>From street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="64"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="65"/>
         <source>个、袋、箱…（新物资）</source>
         <translation>pieces, bags, boxes… (new item)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="65"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="66"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="66"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="67"/>
         <source>来源类别</source>
         <translation>Source type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="67"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="68"/>
         <source>捐赠单位或个人、供应商</source>
         <translation>Donor (organisation or person) or supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="68"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="69"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="70"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="71"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4818,62 +5098,62 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>NoticeValuesForm</name>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="80"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="76"/>
         <source>填写内容（本次打印）</source>
         <translation>Fill in (this print run)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="85"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="81"/>
         <source>通知日期：</source>
         <translation>Notice date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="86"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="82"/>
         <source>开始日期：</source>
         <translation>Start date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="87"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="83"/>
         <source>结束日期：</source>
         <translation>End date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="88"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="84"/>
         <source>时间：</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="89"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="85"/>
         <source>地点：</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="90"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="86"/>
         <source>物资：</source>
         <translation>Supplies:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="91"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="87"/>
         <source>供应商：</source>
         <translation>Supplier:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="92"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="88"/>
         <source>社区电话：</source>
         <translation>Community phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="108"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="104"/>
         <source>公告正文或价格明细，可写多行；用“|”分隔各列即成表格，例如：套餐|内容|价格</source>
         <translation>Notice text or price list, several lines allowed; separate columns with &quot;|&quot; to make a table, e.g. Pack|Contents|Price</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="113"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="109"/>
         <source>内容：</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="114"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="110"/>
         <source>未填写的内容印为空白横线，可手写补填。</source>
         <translation>Anything left empty prints as a blank line to fill in by hand.</translation>
     </message>
@@ -5130,6 +5410,49 @@ Household {0} will be closed and its members moved to {2}.</translation>
         <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="169"/>
         <source>；{flag}：超过 {limit}%，须填写原因，将在公示中标出</source>
         <translation>; {flag}: over {limit}%, a reason is required and it will be marked in the notice</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="404"/>
+        <source>重设密码 — {0}</source>
+        <translation>Reset password — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="407"/>
+        <source>为 {0} 设置新密码，请当面告诉他，并请他登录后自己修改。</source>
+        <translation>Set a new password for {0}; tell it to them in person and ask them to change it after signing in.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="412"/>
+        <source>至少 8 位</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="414"/>
+        <source>新密码：</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="415"/>
+        <source>再输入一次：</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="420"/>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="421"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="430"/>
+        <source>两次输入的密码不一样。</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -5428,183 +5751,183 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="126"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="127"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="129"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="130"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="143"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="144"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="159"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="160"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="160"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="161"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="161"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="162"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="162"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="163"/>
         <source>标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="163"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="164"/>
         <source>指定住户</source>
         <translation>Chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="167"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="168"/>
         <source>网格编号、楼栋号、标签或户号（逗号分隔）</source>
         <translation>Grid IDs, building numbers, tags or household numbers (comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="171"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="172"/>
         <source>发放对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="172"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="173"/>
         <source>重点户（独居老人、残疾人等）优先</source>
         <translation>Vulnerable households first (elderly living alone, disabled, etc.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="223"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="224"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="156"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="157"/>
         <source>其他物资</source>
         <translation>Other supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="147"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="148"/>
         <source>＋ 再加一种物资</source>
         <translation>+ Add another item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="175"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="176"/>
         <source>点击“预览”查看分配与库存对比，确认后再创建。</source>
         <translation>Click &quot;Preview&quot; to compare the allocation with stock, then create it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="183"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="184"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="185"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="186"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="208"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="209"/>
         <source>每户</source>
         <translation>per household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="209"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="210"/>
         <source>每人</source>
         <translation>per person</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="210"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="211"/>
         <source>每 2 人</source>
         <translation>per 2 people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="137"/>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="266"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="138"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="267"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="149"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="150"/>
         <source>同一次发放一并发给每户，如米、油、口罩；每种物资各有自己的份数、规则和上限</source>
         <translation>Handed to each household in the same distribution, e.g. rice, oil, masks; each item has its own share, rule and limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="202"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="203"/>
         <source>每份的数量（按所选规则：每户、每人或每 2 人一份）</source>
         <translation>Quantity per share (by the chosen rule: per household, per person or per 2 people)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="215"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="216"/>
         <source>每户：每户一份；每人：每人一份；每 2 人：按户人数每 2 人一份（3 人算 2 份）</source>
         <translation>Per household: one share each; per person: one share per person; per 2 people: one share per 2 members (3 people count as 2 shares)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="226"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="227"/>
         <source>这种物资每户最多发多少（0 为不限）</source>
         <translation>At most this much of the item per household (0 = no limit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="235"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="236"/>
         <source>每份</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="240"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="241"/>
         <source>上限</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="318"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="319"/>
         <source>{households} 户（重点户 {vulnerable}），共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>Households: {households} (vulnerable {vulnerable}); needed {needed}{unit}, in stock {on_hand}{unit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="327"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="328"/>
         <source>；缺口 {shortfall}{unit}，按顺序可先发 {covered} 户</source>
         <translation>; short by {shortfall}{unit}, enough for the first {covered} households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="331"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="332"/>
         <source>；库存足够</source>
         <translation>; enough stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="334"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="335"/>
         <source>{households} 户（重点户 {vulnerable}）</source>
         <translation>Households: {households} (vulnerable {vulnerable})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="339"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="340"/>
         <source>{item}：共需 {needed}{unit}，现有 {on_hand}{unit}</source>
         <translation>{item}: {needed}{unit} needed, {on_hand}{unit} in stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="343"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="344"/>
         <source>，缺口 {shortfall}{unit}</source>
         <translation>, short by {shortfall}{unit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="347"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="348"/>
         <source>，足够</source>
         <translation>, enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="351"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="352"/>
         <source>按顺序可先发 {covered} 户（各项物资都够的户数）</source>
         <translation>Enough for the first {covered} households (households for which every item is covered)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/dialogs.py" line="356"/>
+        <location filename="../../app/ui/pages/supplies/dialogs.py" line="357"/>
         <source>库存足够</source>
         <translation>Enough stock</translation>
     </message>
@@ -5612,124 +5935,124 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PrintingPage</name>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="74"/>
-        <location filename="../../app/ui/pages/printing/page.py" line="525"/>
-        <location filename="../../app/ui/pages/printing/page.py" line="562"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="75"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="532"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="569"/>
         <source>通知打印</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="79"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="80"/>
         <source>新建模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="80"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="81"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="81"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="82"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="84"/>
-        <location filename="../../app/ui/pages/printing/page.py" line="388"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="85"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="391"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="88"/>
-        <location filename="../../app/ui/pages/printing/page.py" line="157"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="89"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="158"/>
         <source>生成并预览…</source>
         <translation>Create and preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="130"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="131"/>
         <source>模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="224"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="227"/>
         <source>（内置）</source>
         <translation> (built-in)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="283"/>
-        <location filename="../../app/ui/pages/printing/page.py" line="310"/>
-        <location filename="../../app/ui/pages/printing/page.py" line="335"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="286"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="313"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="338"/>
         <source>新模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="313"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="316"/>
         <source>模板未保存</source>
         <translation>Template not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="314"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="317"/>
         <source>保存对“{0}”的修改吗？</source>
         <translation>Save the changes to &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="336"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="339"/>
         <source>通知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="353"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="356"/>
         <source>{0}（副本）</source>
         <translation>{0} (copy)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="382"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="385"/>
         <source>已保存模板“{0}”（{1}）</source>
         <translation>Template &quot;{0}&quot; saved ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="399"/>
-        <location filename="../../app/ui/pages/printing/page.py" line="418"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="402"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="421"/>
         <source>删除模板</source>
         <translation>Delete template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="399"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="402"/>
         <source>删除模板“{0}”？</source>
         <translation>Delete template &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="413"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="416"/>
         <source>已删除模板“{0}”</source>
         <translation>Template &quot;{0}&quot; deleted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="440"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="443"/>
         <source>没有可选的项目。</source>
         <translation>Nothing to choose from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="443"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="446"/>
         <source>请输入户号或门牌。</source>
         <translation>Please enter household numbers or door numbers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="514"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="521"/>
         <source>未填写：{0}（印为空白横线，可手写）。</source>
         <translation>Not filled in: {0} (printed as blank lines to write in by hand).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="542"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="549"/>
         <source>已生成 {0:,} 份“{1}”，共 {2:,} 页</source>
         <translation>Created {0:,} copies of &quot;{1}&quot;, {2:,} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="553"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="560"/>
         <source>正在生成通知</source>
         <translation>Creating notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/page.py" line="560"/>
+        <location filename="../../app/ui/pages/printing/page.py" line="567"/>
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file was created.</translation>
     </message>
@@ -5737,249 +6060,383 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="123"/>
+        <location filename="../../app/ui/labels.py" line="129"/>
         <source>读取文件</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="124"/>
+        <location filename="../../app/ui/labels.py" line="130"/>
         <source>检查数据</source>
         <translation>Checking the data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="125"/>
+        <location filename="../../app/ui/labels.py" line="131"/>
         <source>写入</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="126"/>
+        <location filename="../../app/ui/labels.py" line="132"/>
         <source>导出</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="127"/>
+        <location filename="../../app/ui/labels.py" line="133"/>
         <source>排版</source>
         <translation>Laying out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="128"/>
+        <location filename="../../app/ui/labels.py" line="134"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="129"/>
+        <location filename="../../app/ui/labels.py" line="135"/>
         <source>名册</source>
         <translation>Roster</translation>
     </message>
 </context>
 <context>
+    <name>RecoverDialog</name>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="203"/>
+        <source>用恢复密钥重设管理员密码</source>
+        <translation>Reset the administrator&apos;s password with the recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="208"/>
+        <source>忘记密码的用户请找管理员重设。管理员忘记密码时，输入设置时打印的恢复密钥（字母和数字，不分大小写，空格和短横可有可无），再设置新密码。</source>
+        <translation>A user who forgot their password asks the administrator to reset it. When the administrator forgot theirs, type the recovery key printed at set-up (letters and digits; case, spaces and dashes do not matter), then a new password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="215"/>
+        <source>恢复密钥，如 ABCD-EFGH-…</source>
+        <translation>recovery key, e.g. ABCD-EFGH-…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="220"/>
+        <source>留空：第一个管理员</source>
+        <translation>empty: the first administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="221"/>
+        <source>至少 8 位</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="223"/>
+        <source>管理员：</source>
+        <translation>Administrator:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="224"/>
+        <source>新密码：</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="225"/>
+        <source>再输入一次：</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="230"/>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="231"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="239"/>
+        <source>两次输入的密码不一样。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="57"/>
+        <source>恢复密钥 — 只显示这一次</source>
+        <translation>Recovery key — shown this once</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="63"/>
+        <source>这是“{0}”的恢复密钥。管理员忘记密码时，用它重设密码（登录窗口的“忘记密码…”）。请打印或抄下，放入保险柜；不要拍照，不要存在电脑或手机上。恢复密钥遗失而管理员又忘记密码时，数据将无法打开。</source>
+        <translation>This is the recovery key of “{0}”. When the administrator forgets the password, it resets it (Forgot password… in the sign-in window). Print it or write it down and keep it in the office safe; do not photograph it or keep it on a computer or phone. If the key is lost and the administrator forgets the password, the data cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="80"/>
+        <source>第一个管理员：{0}</source>
+        <translation>First administrator: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="84"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="86"/>
+        <source>保存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="96"/>
+        <source>我已打印或抄下恢复密钥</source>
+        <translation>I have printed or written down the recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="99"/>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="133"/>
+        <source>恢复密钥单</source>
+        <translation>Recovery key sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="133"/>
+        <location filename="../../app/ui/recovery_key.py" line="150"/>
+        <source>恢复密钥单.pdf</source>
+        <translation>recovery-key.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="149"/>
+        <source>保存恢复密钥单</source>
+        <translation>Save the recovery key sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="151"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="159"/>
+        <source>无法保存到 {0}：{1}</source>
+        <translation>Could not save to {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_key.py" line="161"/>
+        <source>已保存到 {0}。打印后请删除这个文件。</source>
+        <translation>Saved to {0}. Delete the file once it is printed.</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="191"/>
+        <location filename="../../app/ui/pages/registry.py" line="192"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="191"/>
+        <location filename="../../app/ui/pages/registry.py" line="192"/>
         <source>社区居民（只读）</source>
         <translation>Residents (read only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="245"/>
+        <location filename="../../app/ui/pages/registry.py" line="246"/>
         <source>新增住户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="245"/>
+        <location filename="../../app/ui/pages/registry.py" line="246"/>
         <source>新登记一户及其户主（Ctrl+Shift+N）</source>
         <translation>Register a new household and its head (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="246"/>
+        <location filename="../../app/ui/pages/registry.py" line="247"/>
         <source>新增居民</source>
         <translation>New resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="246"/>
+        <location filename="../../app/ui/pages/registry.py" line="247"/>
         <source>在选中居民的户中新增一人（Ctrl+N）</source>
         <translation>Add a person to the selected resident&apos;s household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="247"/>
+        <location filename="../../app/ui/pages/registry.py" line="248"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="247"/>
+        <location filename="../../app/ui/pages/registry.py" line="248"/>
         <source>编辑选中的居民（回车）</source>
         <translation>Edit the selected resident (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="248"/>
+        <location filename="../../app/ui/pages/registry.py" line="249"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="248"/>
+        <location filename="../../app/ui/pages/registry.py" line="249"/>
         <source>删除选中的居民（需填写原因）</source>
         <translation>Delete the selected resident (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="249"/>
+        <location filename="../../app/ui/pages/registry.py" line="250"/>
         <source>查重</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="249"/>
+        <location filename="../../app/ui/pages/registry.py" line="250"/>
         <source>查找重复登记，逐组核对后合并或保留</source>
         <translation>Find duplicate records, check each group, then merge or keep them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="250"/>
+        <location filename="../../app/ui/pages/registry.py" line="251"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="250"/>
+        <location filename="../../app/ui/pages/registry.py" line="251"/>
         <source>从 Excel/WPS/CSV 花名册导入</source>
         <translation>Import from an Excel/WPS/CSV roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="251"/>
+        <location filename="../../app/ui/pages/registry.py" line="252"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="251"/>
+        <location filename="../../app/ui/pages/registry.py" line="252"/>
         <source>导出为 Excel，列与导入相同</source>
         <translation>Export to Excel, with the same columns as the import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="252"/>
+        <location filename="../../app/ui/pages/registry.py" line="253"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="252"/>
+        <location filename="../../app/ui/pages/registry.py" line="253"/>
         <source>打印当前列表（已脱敏）</source>
         <translation>Print the current list (masked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="263"/>
+        <location filename="../../app/ui/pages/registry.py" line="264"/>
         <source>查看这一户</source>
         <translation>View household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="264"/>
+        <location filename="../../app/ui/pages/registry.py" line="265"/>
         <source>查看选中居民的一户（回车）</source>
         <translation>View the selected resident&apos;s household (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="280"/>
+        <location filename="../../app/ui/pages/registry.py" line="281"/>
         <source>网格：</source>
         <translation>Grid:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="281"/>
+        <location filename="../../app/ui/pages/registry.py" line="282"/>
         <source>楼栋：</source>
         <translation>Building:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="282"/>
+        <location filename="../../app/ui/pages/registry.py" line="283"/>
         <source>人员类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="283"/>
+        <location filename="../../app/ui/pages/registry.py" line="284"/>
         <source>户籍：</source>
         <translation>Residency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="284"/>
+        <location filename="../../app/ui/pages/registry.py" line="285"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="287"/>
+        <location filename="../../app/ui/pages/registry.py" line="288"/>
         <source>社区：</source>
         <translation>Community:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="208"/>
+        <location filename="../../app/ui/pages/registry.py" line="209"/>
         <source>还没有收到任何社区的居民数据。在“数据交换”页导入各社区送来的数据包。</source>
         <translation>No resident data from any community yet. Import the packages communities send on the Data exchange page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="210"/>
+        <location filename="../../app/ui/pages/registry.py" line="211"/>
         <source>还没有居民。点击“导入”导入 Excel 花名册，或点击“新增住户”逐户登记。</source>
         <translation>No residents yet. Click &quot;Import&quot; to import an Excel roster, or &quot;New household&quot; to register households one by one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="375"/>
+        <location filename="../../app/ui/pages/registry.py" line="376"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="398"/>
+        <location filename="../../app/ui/pages/registry.py" line="399"/>
         <source>共 {0} 人</source>
         <translation>People: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="469"/>
+        <location filename="../../app/ui/pages/registry.py" line="470"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="471"/>
+        <location filename="../../app/ui/pages/registry.py" line="472"/>
         <source>请先选中一户中的任一居民（或用查找框找到这一户），再新增成员；新登记一户请点“新增住户”。</source>
         <translation>First select any resident of the household (or find it with the search box), then add the member. To register a new household, click &quot;New household&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="488"/>
+        <location filename="../../app/ui/pages/registry.py" line="489"/>
         <source>共 {0} 人（刚保存的居民不在当前筛选结果中）</source>
         <translation>People: {0} (the resident just saved is not in the current filter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="528"/>
+        <location filename="../../app/ui/pages/registry.py" line="529"/>
         <source>删除居民</source>
         <translation>Delete resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="545"/>
-        <location filename="../../app/ui/pages/registry.py" line="556"/>
-        <location filename="../../app/ui/pages/registry.py" line="565"/>
+        <location filename="../../app/ui/pages/registry.py" line="546"/>
+        <location filename="../../app/ui/pages/registry.py" line="561"/>
+        <location filename="../../app/ui/pages/registry.py" line="573"/>
         <source>导出居民</source>
         <translation>Export residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="546"/>
+        <location filename="../../app/ui/pages/registry.py" line="547"/>
         <source>居民花名册.xlsx</source>
         <translation>Residents.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="547"/>
+        <location filename="../../app/ui/pages/registry.py" line="548"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="557"/>
+        <location filename="../../app/ui/pages/registry.py" line="579"/>
         <source>是否隐藏身份证号和电话的中间几位（脱敏）？
 交给外单位时建议脱敏。</source>
         <translation>Hide the middle digits of ID card numbers and phone numbers (masking)?
 Recommended when the file goes to another organisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="567"/>
+        <location filename="../../app/ui/pages/registry.py" line="563"/>
         <source>已导出 {0} 人到 {1}</source>
         <translation>Exported {0} people to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="594"/>
+        <location filename="../../app/ui/pages/registry.py" line="589"/>
+        <source>导出的身份证号和电话默认脱敏。
+是否导出完整证件号和电话？（将记入审计记录，文件请妥善保管）</source>
+        <translation>ID numbers and phones are exported masked.
+Export the full ID numbers and phones instead? (Recorded in the audit trail; keep the file safe)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/registry.py" line="624"/>
         <source>住户名单-{0}.pdf</source>
         <translation>Households-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="597"/>
+        <location filename="../../app/ui/pages/registry.py" line="627"/>
         <source>住户名单</source>
         <translation>Household list</translation>
     </message>
@@ -6153,188 +6610,188 @@ Recommended when the file goes to another organisation.</translation>
 <context>
     <name>ResidentForm</name>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="55"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="56"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="56"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="57"/>
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="57"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="58"/>
         <source>港澳通行证</source>
         <translation>Hong Kong/Macao permit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="58"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="59"/>
         <source>台胞证</source>
         <translation>Taiwan compatriot permit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="59"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="60"/>
         <source>外国人永久居留证</source>
         <translation>Foreigner permanent residence card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="60"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="61"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="106"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="359"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="134"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="404"/>
         <source>新增住户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="108"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="136"/>
         <source>编辑居民</source>
         <translation>Edit resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="108"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="136"/>
         <source>新增居民</source>
         <translation>New resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="113"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="141"/>
         <source>如 3栋2单元502 或 3-2-502</source>
         <translation>e.g. 3-2-502 (building-unit-room)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="115"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="143"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="118"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="146"/>
         <source>18位，末位可为X；没有可不填</source>
         <translation>18 characters, the last may be X; leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="126"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="156"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="133"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="163"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="208"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="240"/>
         <source>住址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="209"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="241"/>
         <source>住户电话：</source>
         <translation>Household phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="210"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="242"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="213"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="245"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="214"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="246"/>
         <source>身份证号：</source>
         <translation>ID card no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="221"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="253"/>
         <source>其他证件：</source>
         <translation>Other ID:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="222"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="254"/>
         <source>性别：</source>
         <translation>Sex:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="223"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="255"/>
         <source>出生日期：</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="224"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="256"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="225"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="257"/>
         <source>与户主关系：</source>
         <translation>Relation to head:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="226"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="258"/>
         <source>户籍类型：</source>
         <translation>Residency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="227"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="259"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="228"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="260"/>
         <source>人员类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="229"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="261"/>
         <source>备注：</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="155"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="185"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="156"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="186"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="256"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="298"/>
         <source>出生日期 {0}，{1}（由身份证号得出）</source>
         <translation>Date of birth {0}, {1} (from the ID card number)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="257"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="299"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="257"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="299"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="338"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="383"/>
         <source>保存居民</source>
         <translation>Save resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="352"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="397"/>
         <source>户号 {0}（户主 {1}，{2} 人）</source>
         <translation>household no. {0} (head {1}, people: {2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="353"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="398"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="360"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="405"/>
         <source>{0} 已有住户：{1}。
 仍要在此地址新增一户吗？</source>
         <translation>{0} already has a household: {1}.
@@ -6344,37 +6801,37 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ResidentPickerDialog</name>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="740"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="742"/>
         <source>从居民中添加出席人员</source>
         <translation>Add attendees from residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="745"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="747"/>
         <source>输入姓名查找，按回车</source>
         <translation>Type a name and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="752"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="754"/>
         <source>可按住 Ctrl 选择多人。</source>
         <translation>Hold Ctrl to select several people.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="756"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="758"/>
         <source>添加所选</source>
         <translation>Add selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="757"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="759"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="775"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="777"/>
         <source>找到 {0} 人</source>
         <translation>{0} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="775"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="777"/>
         <source>没有找到。</source>
         <translation>Nothing found.</translation>
     </message>
@@ -6513,87 +6970,87 @@ Add another household at this address anyway?</translation>
 <context>
     <name>RosterField</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="92"/>
+        <location filename="../../app/ui/labels.py" line="98"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="93"/>
+        <location filename="../../app/ui/labels.py" line="99"/>
         <source>身份证号</source>
         <translation>ID card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="94"/>
+        <location filename="../../app/ui/labels.py" line="100"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="95"/>
+        <location filename="../../app/ui/labels.py" line="101"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="96"/>
+        <location filename="../../app/ui/labels.py" line="102"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="97"/>
+        <location filename="../../app/ui/labels.py" line="103"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="98"/>
+        <location filename="../../app/ui/labels.py" line="104"/>
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="99"/>
+        <location filename="../../app/ui/labels.py" line="105"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="100"/>
+        <location filename="../../app/ui/labels.py" line="106"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="101"/>
+        <location filename="../../app/ui/labels.py" line="107"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="102"/>
+        <location filename="../../app/ui/labels.py" line="108"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="103"/>
+        <location filename="../../app/ui/labels.py" line="109"/>
         <source>户籍类型</source>
         <translation>Residency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="104"/>
+        <location filename="../../app/ui/labels.py" line="110"/>
         <source>证件类型</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="105"/>
+        <location filename="../../app/ui/labels.py" line="111"/>
         <source>其他证件号</source>
         <translation>Other ID no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="106"/>
+        <location filename="../../app/ui/labels.py" line="112"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="107"/>
+        <location filename="../../app/ui/labels.py" line="113"/>
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="108"/>
+        <location filename="../../app/ui/labels.py" line="114"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -6777,27 +7234,27 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="83"/>
+        <location filename="../../app/ui/pages/registry.py" line="84"/>
         <source>查找：姓名 / 拼音（zs）/ 身份证或电话后四位 / 3-2-502 / 户号</source>
         <translation>Find: name / pinyin (zs) / last 4 digits of ID or phone / 3-2-502 / household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="115"/>
+        <location filename="../../app/ui/pages/registry.py" line="116"/>
         <source>（户主）</source>
         <translation> (head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="121"/>
+        <location filename="../../app/ui/pages/registry.py" line="122"/>
         <source>没有找到“{0}”</source>
         <translation>Nothing found for &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="124"/>
+        <location filename="../../app/ui/pages/registry.py" line="125"/>
         <source>显示前 {0} 人，还有更多：请输入更多字缩小范围</source>
         <translation>Showing the first {0}; there are more: type more to narrow the search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="126"/>
+        <location filename="../../app/ui/pages/registry.py" line="127"/>
         <source>共找到 {0} 人</source>
         <translation>{0} found</translation>
     </message>
@@ -6863,57 +7320,82 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="36"/>
+        <location filename="../../app/ui/pages/settings.py" line="39"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="41"/>
+        <location filename="../../app/ui/pages/settings.py" line="52"/>
+        <source>本机构与显示</source>
+        <translation>Office and display</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="55"/>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="61"/>
         <source>（打开本页时读取）</source>
         <translation>(read when this page opens)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="42"/>
+        <location filename="../../app/ui/pages/settings.py" line="62"/>
         <source>密钥指纹：</source>
         <translation>Key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="45"/>
+        <location filename="../../app/ui/pages/settings.py" line="65"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="50"/>
+        <location filename="../../app/ui/pages/settings.py" line="70"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="57"/>
+        <location filename="../../app/ui/pages/settings.py" line="77"/>
         <source>显示</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="65"/>
+        <location filename="../../app/ui/pages/settings.py" line="85"/>
         <source>界面语言：</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="69"/>
+        <location filename="../../app/ui/pages/settings.py" line="89"/>
         <source>大字体（适合长时间阅读）</source>
         <translation>Large text (easier for long reading)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="72"/>
+        <location filename="../../app/ui/pages/settings.py" line="92"/>
         <source>字号：</source>
         <translation>Text size:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="85"/>
+        <location filename="../../app/ui/pages/settings.py" line="98"/>
+        <source> 分钟</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="99"/>
+        <source>从不</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="102"/>
+        <source>无操作时自动锁定：</source>
+        <translation>Lock when idle for:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="115"/>
         <source>未找到密钥文件（keys 文件夹）</source>
         <translation>Key files not found (keys folder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="26"/>
+        <location filename="../../app/ui/pages/settings.py" line="29"/>
         <source>重新启动 GridDesk 后生效。</source>
         <translation>Takes effect when GridDesk is restarted.</translation>
     </message>
@@ -7035,6 +7517,70 @@ Add another household at this address anyway?</translation>
         <location filename="../../app/ui/pages/grids/duty_dialogs.py" line="127"/>
         <source>每班人数</source>
         <translation>People per shift</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="112"/>
+        <source>登录 — GridDesk 社区应急工作台</source>
+        <translation>Sign in — GridDesk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="117"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="122"/>
+        <location filename="../../app/ui/sign_in.py" line="153"/>
+        <source>请输入用户名和密码。</source>
+        <translation>Type your user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="127"/>
+        <source>用户名</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="128"/>
+        <source>密码</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="129"/>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="130"/>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="136"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="138"/>
+        <source>忘记密码…</source>
+        <translation>Forgot password…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="140"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="156"/>
+        <source>正在登录…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="187"/>
+        <source>已重设管理员 {0} 的密码，请用新密码登录。</source>
+        <translation>The password of administrator {0} was reset; sign in with the new one.</translation>
     </message>
 </context>
 <context>
@@ -7290,173 +7836,173 @@ Add another household at this address anyway?</translation>
 <context>
     <name>StructureTab</name>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="80"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="81"/>
         <source>查看未分网格的住户</source>
         <translation>Show households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="114"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="115"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="116"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="117"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="117"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="118"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="118"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="119"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="119"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="120"/>
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="120"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="121"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="134"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="135"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="137"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="138"/>
         <source>分配到网格…</source>
         <translation>Assign to grid…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="139"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="140"/>
         <source>查看住户</source>
         <translation>Show households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="142"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="143"/>
         <source>全部楼栋</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="143"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="144"/>
         <source>所选网格的楼栋</source>
         <translation>Selected grid&apos;s buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="144"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="145"/>
         <source>有未分网格住户的楼栋</source>
         <translation>Buildings with households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="164"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="165"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="167"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="168"/>
         <source>分到网格…</source>
         <translation>Assign to grid…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="168"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="169"/>
         <source>归属历史</source>
         <translation>Grid history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="180"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="181"/>
         <source>选中一栋楼后点“查看住户”（或双击），这里列出它的住户。</source>
         <translation>Select a building and click &quot;Show households&quot; (or double-click) to list its households here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="209"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="210"/>
         <source>有 {0} 户尚未分到任何网格。请把它们所在的楼栋或住户分到网格。</source>
         <translation>Households not in any grid yet: {0}. Assign their buildings or the households to a grid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="214"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="215"/>
         <source>所有住户都已分到网格（未分网格的住户：0 户）。</source>
         <translation>Every household is in a grid (households without a grid: 0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="233"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="234"/>
         <source>共 {0} 栋，{1} 户</source>
         <translation>Buildings: {0}, households: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="297"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="298"/>
         <source>{0}栋的住户（{1} 户）</source>
         <translation>Households in building {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="300"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="301"/>
         <source>可多选住户后点“分到网格…”单独调整；楼栋的其他住户不受影响。</source>
         <translation>Select one or more households and click &quot;Assign to grid…&quot; to move just them; the other households in the building are not affected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="318"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="319"/>
         <source>未分网格的住户（{0} 户）</source>
         <translation>Households without a grid ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="320"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="321"/>
         <source>（列出前 {0} 户；按楼栋分配可一次处理全部）</source>
         <translation> (first {0} listed; assigning by building handles them all at once)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="326"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="327"/>
         <source>全选（Ctrl+A）后点“分到网格…”。</source>
         <translation>Select all (Ctrl+A), then click &quot;Assign to grid…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="328"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="329"/>
         <source>没有未分网格的住户。</source>
         <translation>No households without a grid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="360"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="361"/>
         <source>已将 {0} 并入 {1}（{2} 户）</source>
         <translation>Merged {0} into {1} ({2} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="374"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="375"/>
         <source>已拆出新网格 {0}（{1} 户）</source>
         <translation>Split off new grid {0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="384"/>
-        <location filename="../../app/ui/pages/grids/structure.py" line="397"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="385"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="398"/>
         <source>删除网格</source>
         <translation>Delete grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="385"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="386"/>
         <source>删除网格 {0}“{1}”？只有没有住户、没有在岗人员的网格才能删除。</source>
         <translation>Delete grid {0} &quot;{1}&quot;? Only a grid with no households and no on-duty workers can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="418"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="419"/>
         <source> 等 {0} 户</source>
         <translation> and others ({0} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="432"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="433"/>
         <source>已将 {0} 户划入网格 {1}</source>
         <translation>Assigned {0} households to grid {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="436"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="437"/>
         <source>（{0} 户原已在此网格）</source>
         <translation> ({0} households were already in this grid)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="438"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="439"/>
         <source>；范围中没有这些楼号：{0}</source>
         <translation>; these building numbers do not exist: {0}</translation>
     </message>
@@ -7464,402 +8010,401 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="97"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="163"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="175"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="200"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="101"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="167"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="179"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="204"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="141"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="295"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="145"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="299"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="144"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="296"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="148"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="300"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="146"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="299"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="150"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="303"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="149"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="153"/>
         <source>新建发放</source>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="151"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="650"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="155"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="640"/>
         <source>导出需求清单</source>
         <translation>Export needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="152"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="683"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="156"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="686"/>
         <source>打印签收表</source>
         <translation>Print sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="154"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="718"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="158"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="709"/>
         <source>打印取货单</source>
         <translation>Print pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="156"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="160"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="115"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="124"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="302"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="119"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="128"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="306"/>
         <source>发放</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="109"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="113"/>
         <source>扫码签收</source>
         <translation>Scan to sign off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="110"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="114"/>
         <source>扫描住户条码，或输入门牌号（3-2-502）后回车</source>
         <translation>Scan the household barcode, or type the door number (3-2-502) and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="111"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="115"/>
         <source>选择一次发放，然后扫描住户条码。</source>
         <translation>Choose a distribution, then scan household barcodes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="164"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="168"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="165"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="169"/>
         <source>现有</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="166"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="170"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="167"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="171"/>
         <source>累计入库</source>
         <translation>Total received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="168"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="172"/>
         <source>累计发出</source>
         <translation>Total issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="169"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="173"/>
         <source>有效期</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="174"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="178"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="176"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="180"/>
         <source>存放点</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="177"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="181"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="178"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="182"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="179"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="183"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="180"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="184"/>
         <source>来源 / 原因</source>
         <translation>Source / reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="183"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="187"/>
         <source>暂无物资，点击“入库”登记第一批。</source>
         <translation>No supplies yet. Click &quot;Receipt&quot; to record the first batch.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="123"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="127"/>
         <source>库存台账</source>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="198"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="202"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="199"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="203"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="201"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="205"/>
         <source>对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="202"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="206"/>
         <source>已发 / 应发（户）</source>
         <translation>Given / due (households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="203"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="207"/>
         <source>已发 / 应发（数量）</source>
         <translation>Given / due (quantity)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="204"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="208"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="210"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="422"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="214"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="426"/>
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="211"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="215"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="212"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="216"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="213"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="217"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="214"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="218"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="215"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="219"/>
         <source>应发物资</source>
         <translation>Supplies due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="216"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="220"/>
         <source>重点户</source>
         <translation>Vulnerable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="217"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="221"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="218"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="222"/>
         <source>领取时间 / 经办人</source>
         <translation>Collected at / Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="230"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="234"/>
         <source>只看未领取</source>
         <translation>Only not collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="128"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="132"/>
         <source>团购</source>
         <translation>Group purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="285"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="289"/>
         <source>{d}（已过期）</source>
         <translation>{d} (expired)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="297"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="301"/>
         <source>调出</source>
         <translation>Transfer out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="298"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="302"/>
         <source>调入</source>
         <translation>Transfer in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="300"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="304"/>
         <source>过期报废</source>
         <translation>Expired, written off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="301"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="305"/>
         <source>盘点</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="333"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="337"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="333"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="337"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="355"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="359"/>
         <source>共 {items} 种物资，{campaigns} 次发放</source>
         <translation>Items: {items}; distributions: {campaigns}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="367"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="371"/>
         <source>网格 {0}</source>
         <translation>Grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="373"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="377"/>
         <source>选定的 {0} 户</source>
         <translation>{0} chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="374"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="378"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="388"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="392"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="388"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="392"/>
         <source>勾选</source>
         <translation>Tick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="388"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="392"/>
         <source>命令行</source>
         <translation>Command line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="403"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="407"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="429"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="433"/>
         <source>共 {n} 户，已领取 {done} 户，未领取 {waiting} 户</source>
         <translation>Households: {n}; collected: {done}, not yet: {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="651"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="641"/>
         <source>需求清单.xlsx</source>
         <translation>Needs list.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="719"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="709"/>
         <source>取货单-{code}.pdf</source>
         <translation>Pick-up slips-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="741"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="726"/>
         <source>正在生成取货单</source>
         <translation>Generating pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="742"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="727"/>
         <source>已生成取货单：{p}</source>
         <translation>Pick-up slips generated: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="463"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="678"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="713"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="467"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="669"/>
         <source>✖ 请先选择一次发放</source>
         <translation>✖ Please choose a distribution first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="496"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="491"/>
         <source>✔ 已发放：{address} 领取 {items}</source>
         <translation>✔ Given: {address} received {items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="501"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="496"/>
         <source>✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）</source>
         <translation>✔ Given: {address} received {qty}{unit} of {item} ({left}{unit} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="552"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="560"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="542"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="550"/>
         <source>撤销领取</source>
         <translation>Undo collection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="553"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="543"/>
         <source>撤销 {address} 的领取记录？物资将退回库存，记录连同原因保留。</source>
         <translation>Undo the collection record for {address}? The supplies go back into stock; the record and the reason are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="560"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="550"/>
         <source>撤销 {address} 的原因：</source>
         <translation>Reason for undoing {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="590"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="580"/>
         <source>↺ 已撤销 {address} 的领取，退回库存：{back}</source>
         <translation>↺ Undid the collection for {address}, returned to stock: {back}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="644"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="634"/>
         <source>正在生成发放计划</source>
         <translation>Creating the distribution plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="669"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="659"/>
         <source>正在导出需求清单</source>
         <translation>Exporting the needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="670"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="660"/>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="684"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="686"/>
         <source>签收表-{code}.pdf</source>
         <translation>sign-off-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="704"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="702"/>
         <source>正在生成签收表</source>
         <translation>Creating the sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="705"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="703"/>
         <source>已生成签收表：{p}</source>
         <translation>Sign-off sheet created: {p}</translation>
     </message>
@@ -7867,47 +8412,47 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SuppliesSection</name>
     <message>
-        <location filename="../../app/ui/pages/supplies/section.py" line="23"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="24"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/section.py" line="44"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="51"/>
         <source>没有进行中的发放</source>
         <translation>No distribution under way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/section.py" line="46"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="53"/>
         <source>进行中发放 {0} 项，已领 {1} / {2} 户</source>
         <translation>Distributions under way: {0}; households served: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/section.py" line="50"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="57"/>
         <source>；库存不足 {0} 种</source>
         <translation>; {0} item(s) short</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/section.py" line="52"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="59"/>
         <source>；库存足够</source>
         <translation>; stock covers them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/section.py" line="55"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="62"/>
         <source>{0}：已领 {1} / {2} 户</source>
         <translation>{0}: {1} of {2} households served</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/section.py" line="64"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="71"/>
         <source>缺口：</source>
         <translation>Short: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/section.py" line="65"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="72"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/section.py" line="66"/>
+        <location filename="../../app/ui/pages/supplies/section.py" line="73"/>
         <source>{0} 缺 {1}{2}</source>
         <translation>{0} short by {1}{2}</translation>
     </message>
@@ -7915,37 +8460,37 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SupplyCategory</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="111"/>
+        <location filename="../../app/ui/labels.py" line="117"/>
         <source>防护用品</source>
         <translation>Protective gear</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="112"/>
+        <location filename="../../app/ui/labels.py" line="118"/>
         <source>消杀用品</source>
         <translation>Disinfection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="113"/>
+        <location filename="../../app/ui/labels.py" line="119"/>
         <source>粮油</source>
         <translation>Grain and oil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="114"/>
+        <location filename="../../app/ui/labels.py" line="120"/>
         <source>蔬菜副食</source>
         <translation>Vegetables and food</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="115"/>
+        <location filename="../../app/ui/labels.py" line="121"/>
         <source>药品</source>
         <translation>Medicine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="116"/>
+        <location filename="../../app/ui/labels.py" line="122"/>
         <source>生活用品</source>
         <translation>Daily necessities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="117"/>
+        <location filename="../../app/ui/labels.py" line="123"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -7953,7 +8498,7 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SupplyPoint</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="120"/>
+        <location filename="../../app/ui/labels.py" line="126"/>
         <source>社区仓库</source>
         <translation>Community store</translation>
     </message>
@@ -8004,72 +8549,72 @@ Add another household at this address anyway?</translation>
 <context>
     <name>TargetChooser</name>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="157"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="153"/>
         <source>打印范围</source>
         <translation>Print for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="164"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="160"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="165"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="161"/>
         <source>按网格</source>
         <translation>By grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="166"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="162"/>
         <source>按楼栋</source>
         <translation>By building</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="167"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="163"/>
         <source>按标签（重点人群等）</source>
         <translation>By tag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="168"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="164"/>
         <source>选定住户</source>
         <translation>Chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="169"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="165"/>
         <source>不按户（张贴用）</source>
         <translation>Not per household (for posting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="175"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="171"/>
         <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="177"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="173"/>
         <source>本社区全部住户，每户一份。</source>
         <translation>Every household, one copy each.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="185"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="181"/>
         <source>户号或门牌，用逗号分隔，例如 3-2-502, H000123</source>
         <translation>Household numbers or door numbers, comma-separated, e.g. 3-2-502, H000123</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="190"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="186"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="203"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="199"/>
         <source>选择：</source>
         <translation>Choose:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="261"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="257"/>
         <source>共 {0} 份，不印住户信息</source>
         <translation>{0} copies, no household details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="263"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="259"/>
         <source>共 {0:,} 户，每户一份</source>
         <translation>{0:,} households, one copy each</translation>
     </message>
@@ -8102,27 +8647,27 @@ Add another household at this address anyway?</translation>
         <translation>Body:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/editor.py" line="68"/>
+        <location filename="../../app/ui/pages/printing/editor.py" line="70"/>
         <source>插入占位符</source>
         <translation>Insert placeholder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/editor.py" line="72"/>
+        <location filename="../../app/ui/pages/printing/editor.py" line="74"/>
         <source>占位符：</source>
         <translation>Placeholders:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/editor.py" line="120"/>
+        <location filename="../../app/ui/pages/printing/editor.py" line="123"/>
         <source>标题中不能使用住户或网格的占位符：{0}</source>
         <translation>Household or grid placeholders cannot be used in the title: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/editor.py" line="126"/>
+        <location filename="../../app/ui/pages/printing/editor.py" line="129"/>
         <source>不认识的占位符：{0}（请从“插入占位符”中选择）</source>
         <translation>Unknown placeholder: {0} (please choose from &quot;Insert placeholder&quot;)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/printing/editor.py" line="131"/>
+        <location filename="../../app/ui/pages/printing/editor.py" line="134"/>
         <source>请填写通知标题。</source>
         <translation>Please enter a notice title.</translation>
     </message>
@@ -8159,6 +8704,244 @@ Add another household at this address anyway?</translation>
         <location filename="../../app/ui/pages/directives.py" line="706"/>
         <source>撤回原因（必填）</source>
         <translation>Reason (required)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="298"/>
+        <source>更改角色 — {0}</source>
+        <translation>Change role — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="298"/>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="303"/>
+        <source>如 lisi 或 李四</source>
+        <translation>e.g. lisi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="305"/>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="311"/>
+        <source>角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="321"/>
+        <source>负责网格：</source>
+        <translation>Grids:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="323"/>
+        <source>还没有网格：请先在“网格”中建网格。</source>
+        <translation>No grids yet: make them under Grids first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="326"/>
+        <source>至少 8 位</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="329"/>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="330"/>
+        <source>再输入一次：</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="343"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="343"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="344"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="358"/>
+        <source>管理员：管理用户、设置、密钥、恢复备份、审计，以及全部日常工作。</source>
+        <translation>Administrator: users, settings, keys, restoring backups, the audit trail, and all the daily work.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="359"/>
+        <source>工作人员：各页面的日常工作；可申请查看完整证件号（留审计记录）。</source>
+        <translation>Staff: the daily work of every page; may ask to see a full ID number (recorded in the audit trail).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="361"/>
+        <source>网格员/志愿者：只看所负责网格的住户（遮盖显示），发放、签到、走访。</source>
+        <translation>Grid worker / volunteer: only the households of their grids (masked); deliveries, check-in, visits.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="363"/>
+        <source>查看：首页和报表的统计数字，不含个人信息。</source>
+        <translation>Viewer: the counts of Home and Reports, nothing personal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="383"/>
+        <source>两次输入的密码不一样。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>UserMenu</name>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="32"/>
+        <source>用户(&amp;U)</source>
+        <translation>&amp;User</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="33"/>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="37"/>
+        <source>切换用户…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="39"/>
+        <source>修改我的密码…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/user_menu.py" line="42"/>
+        <source>注销</source>
+        <translation>Sign out</translation>
+    </message>
+</context>
+<context>
+    <name>UserRole</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="75"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="76"/>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="77"/>
+        <source>网格员/志愿者</source>
+        <translation>Grid worker / volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="78"/>
+        <source>查看</source>
+        <translation>Viewer</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="56"/>
+        <source>添加用户…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="58"/>
+        <source>更改角色…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="60"/>
+        <source>重设密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="62"/>
+        <location filename="../../app/ui/pages/users.py" line="149"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="67"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="68"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="69"/>
+        <source>网格</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="70"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="71"/>
+        <source>最后登录</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="82"/>
+        <source>网格员/志愿者只看到所负责网格的住户，证件号和电话总是遮盖显示；“查看”只看首页和报表。停用的用户不能再登录，他的记录仍保留。</source>
+        <translation>A grid worker sees only the households of their grids, with ID numbers and phones always masked; a viewer sees only Home and Reports. A disabled user can no longer sign in; what they recorded stays.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="118"/>
+        <source>已启用</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="149"/>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="118"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="129"/>
+        <source>共 {0} 个用户，{1} 个启用</source>
+        <translation>{0} users, {1} enabled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="172"/>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="253"/>
+        <source>已重设 {0} 的密码。</source>
+        <translation>The password of {0} was reset.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="270"/>
+        <source>停用用户</source>
+        <translation>Disable user</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/users.py" line="271"/>
+        <source>停用用户 {0}？停用后不能再登录，可以随时重新启用。</source>
+        <translation>Disable user {0}? They can no longer sign in; you can enable them again at any time.</translation>
     </message>
 </context>
 <context>
@@ -8204,37 +8987,37 @@ Add another household at this address anyway?</translation>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="131"/>
+        <location filename="../../app/ui/labels.py" line="137"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="132"/>
+        <location filename="../../app/ui/labels.py" line="138"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="133"/>
+        <location filename="../../app/ui/labels.py" line="139"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="135"/>
+        <location filename="../../app/ui/labels.py" line="141"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="136"/>
+        <location filename="../../app/ui/labels.py" line="142"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="137"/>
+        <location filename="../../app/ui/labels.py" line="143"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="138"/>
+        <location filename="../../app/ui/labels.py" line="144"/>
         <source>{0}栋</source>
         <translation>Building {0}</translation>
     </message>
@@ -8277,57 +9060,57 @@ Add another household at this address anyway?</translation>
         <translation>No grids yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/worker.py" line="144"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="146"/>
         <source>重点人群（{0} 户）</source>
         <translation>Vulnerable residents (households: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/worker.py" line="145"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="147"/>
         <source>近七天的任务（{0} 个班次）</source>
         <translation>Tasks in the next 7 days (shifts: {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/worker.py" line="146"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="148"/>
         <source>全部住户（{0} 户）</source>
         <translation>All households ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/worker.py" line="150"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="152"/>
         <source>{0}：{1} 户，{2} 人，重点人群 {3} 人，在岗 {4} 人，{5}</source>
         <translation>{0}: households {1}, people {2}, vulnerable {3}, on duty {4}, {5}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/worker.py" line="156"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="158"/>
         <source>无人在岗</source>
         <translation>Nobody on duty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/worker.py" line="158"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="160"/>
         <source>每人服务 {0} 人</source>
         <translation>{0} residents per worker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/worker.py" line="160"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="162"/>
         <source>（人手不足）</source>
         <translation> (understaffed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/worker.py" line="172"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="174"/>
         <source>网格走访清单</source>
         <translation>Grid visit list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/worker.py" line="173"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="175"/>
         <source>走访清单-{0}.pdf</source>
         <translation>Visit list-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/worker.py" line="184"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="186"/>
         <source>网格联系表</source>
         <translation>Grid contact sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/worker.py" line="185"/>
+        <location filename="../../app/ui/pages/grids/worker.py" line="187"/>
         <source>联系表-{0}.pdf</source>
         <translation>Contact sheet-{0}.pdf</translation>
     </message>
@@ -8335,7 +9118,7 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_DateField</name>
     <message>
-        <location filename="../../app/ui/pages/printing/options.py" line="49"/>
+        <location filename="../../app/ui/pages/printing/options.py" line="45"/>
         <source>填写</source>
         <translation>Fill in</translation>
     </message>
@@ -8343,52 +9126,52 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_FilePage</name>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="109"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="111"/>
         <source>第 1 步：选择文件</source>
         <translation>Step 1: Choose the file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="110"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="112"/>
         <source>Excel（.xlsx/.xls）、WPS 表格或 CSV 文件均可。</source>
         <translation>Excel (.xlsx/.xls), WPS spreadsheet or CSV files all work.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="113"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="115"/>
         <source>花名册文件</source>
         <translation>Roster file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="114"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="116"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="120"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="122"/>
         <source>文件：</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="123"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="125"/>
         <source>工作表：</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="135"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="137"/>
         <source>选择花名册</source>
         <translation>Choose roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="136"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="138"/>
         <source>表格文件 (*.xlsx *.xlsm *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="154"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="156"/>
         <source>正在读取文件…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="185"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="187"/>
         <source>读取花名册</source>
         <translation>Reading the roster</translation>
     </message>
@@ -8396,47 +9179,47 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="194"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="196"/>
         <source>第 2 步：核对各列</source>
         <translation>Step 2: Check the columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="195"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="197"/>
         <source>已按常见列名自动对应；如有不对，请在下拉框中改正。</source>
         <translation>Columns were matched by their usual names; correct any mistakes in the drop-down lists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="203"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="205"/>
         <source>文件前几行：</source>
         <translation>First rows of the file:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="217"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="219"/>
         <source>（不导入）</source>
         <translation>(do not import)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="224"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="226"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="241"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="243"/>
         <source>{0}（末几位已丢失）</source>
         <translation>{0} (last digits lost)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="244"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="246"/>
         <source>这个数字超过 15 位：表格只保留前 15 位，其余已变成 0，无法还原。身份证号这样的长号码要在设为文本的列中填写。</source>
         <translation>This number has more than 15 digits: the spreadsheet kept only the first 15 and turned the rest into 0, which cannot be undone. Long numbers such as ID card numbers must be typed into a column formatted as text.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="257"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="259"/>
         <source>核对各列</source>
         <translation>Check columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="257"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="259"/>
         <source>请指定“姓名”所在的列。</source>
         <translation>Please choose the column that holds &quot;Name&quot;.</translation>
     </message>
@@ -8444,84 +9227,84 @@ Add another household at this address anyway?</translation>
 <context>
     <name>_PreviewPage</name>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="273"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="275"/>
         <source>第 3 步：检查结果（尚未写入）</source>
         <translation>Step 3: Check results (nothing saved yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="275"/>
-        <location filename="../../app/ui/roster_import_wizard.py" line="310"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="277"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="312"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="279"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="281"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="279"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="281"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="279"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="281"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="284"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="286"/>
         <source>有问题的行不导入，其余照常导入</source>
         <translation>Rows with problems are skipped; the rest are imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="288"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="290"/>
         <source>保存未导入的行…</source>
         <translation>Save rows not imported…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="290"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="292"/>
         <source>把有问题的行按原表的列另存为 Excel 文件，并注明原因；改正后可再导入。</source>
         <translation>Save the rows with problems to an Excel file in the original columns, with the reason for each; correct them and import again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="315"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="317"/>
         <source>检查花名册</source>
         <translation>Check roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="322"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="324"/>
         <source>共读取 {0} 行：将新增居民 {1} 人、更新 {2} 人、新增住户 {3} 户；{4} 行有问题不会导入，另有 {5} 条提示。点“导入”后一次写入，全部成功或全部不写。</source>
         <translation>Read {0} rows: {1} residents will be added, {2} updated and {3} households added; {4} rows have problems and will not be imported, plus {5} notes. &quot;Import&quot; saves everything in one go: either all of it is saved or none.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="337"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="339"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="337"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="339"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="359"/>
-        <location filename="../../app/ui/roster_import_wizard.py" line="380"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="361"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="382"/>
         <source>保存未导入的行</source>
         <translation>Save rows not imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="360"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="362"/>
         <source>{0}-未导入的行.xlsx</source>
         <translation>{0}-not imported.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="361"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="363"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/roster_import_wizard.py" line="376"/>
+        <location filename="../../app/ui/roster_import_wizard.py" line="378"/>
         <source>已保存 {0} 行：{1}</source>
         <translation>Saved {0} rows: {1}</translation>
     </message>

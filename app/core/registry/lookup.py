@@ -227,8 +227,8 @@ class FilterOptions:
 
 
 def filter_options(session: Session) -> FilterOptions:
-    """The choices above the list. At a street office a grid or building is named with its
-    community (every community has its 3栋)."""
+    """The choices above the list (a grid worker's grids only). At a street office a grid or
+    building is named with its community (every community has its 3栋)."""
     communities = community_names(session)
 
     def community(origin: str) -> str:
@@ -247,7 +247,7 @@ def filter_options(session: Session) -> FilterOptions:
         )
         for i, code, name, origin in session.execute(
             select(Grid.id, Grid.code, Grid.name, Grid.origin)
-            .where(Grid.deleted_at.is_(None))
+            .where(Grid.deleted_at.is_(None), *_own_grids(session))
             .order_by(Grid.origin, Grid.code)
         )
     ]
@@ -272,6 +272,12 @@ def filter_options(session: Session) -> FilterOptions:
     )
     tags = list(session.scalars(select(Tag.name).order_by(Tag.position)))
     return FilterOptions(grids, [choice for _o, choice in buildings], tags, communities)
+
+
+def _own_grids(session: Session) -> list[Any]:
+    """A grid worker's grids only (app.core.trust.scope); no condition for everyone else."""
+    ids = scope.grid_ids(session)
+    return [] if ids is None else [Grid.id.in_(sorted(ids))]
 
 
 def community_names(session: Session) -> dict[str, str]:

@@ -32,6 +32,7 @@ from app.core.common.changes import Change
 from app.core.registry import lookup, vocabulary
 from app.core.registry.lookup import ResidentFilter
 from app.core.registry.search import RegistrySearch
+from app.core.trust.roles import Permission
 from app.ui.context import AppContext, preview_folder
 from app.ui.duplicates_dialog import DuplicatesDialog
 from app.ui.files import save_file
@@ -550,14 +551,9 @@ class RegistryPage(QWidget):
         if chosen is None:
             return
         name = str(chosen)
-        mask = (
-            QMessageBox.question(
-                self,
-                self.tr("导出居民"),
-                self.tr("是否隐藏身份证号和电话的中间几位（脱敏）？\n交给外单位时建议脱敏。"),
-            )
-            == QMessageBox.StandardButton.Yes
-        )
+        mask = self._export_masked()
+        if mask is None:
+            return
         db = self.ctx.db
         self.ctx.run(
             self,
@@ -567,6 +563,40 @@ class RegistryPage(QWidget):
                 self.tr("已导出 {0} 人到 {1}").format(f"{r.residents:,}", r.path), 15_000
             ),
         )
+
+    def _export_masked(self) -> bool | None:
+        """Whether the export is masked (None: cancelled). Once the office has users it is masked
+        unless a user who may see full values asks for them (audited, app.core decides again);
+        in an office without users the question is asked as before users existed."""
+        from app.ui.registry_dialogs import may, principal
+
+        title = self.tr("导出居民")
+        if principal(self.ctx) is None:
+            return (
+                QMessageBox.question(
+                    self,
+                    title,
+                    self.tr("是否隐藏身份证号和电话的中间几位（脱敏）？\n交给外单位时建议脱敏。"),
+                )
+                == QMessageBox.StandardButton.Yes
+            )
+        if not may(self.ctx, Permission.FULL_VALUES):
+            return True
+        answer = QMessageBox.question(
+            self,
+            title,
+            self.tr(
+                "导出的身份证号和电话默认脱敏。\n"
+                "是否导出完整证件号和电话？（将记入审计记录，文件请妥善保管）"
+            ),
+            QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Cancel:
+            return None
+        return answer != QMessageBox.StandardButton.Yes
 
     def _printed_scope(self, f: ResidentFilter) -> list[str]:
         """The filters as the printed roster names them: in Chinese, as every printed document

@@ -1,0 +1,99 @@
+"""The window obeys the roles as app/core does: 显示完整 for the roles that may see full values
+(with a reason, audited), the resident form masked once the office has users, the household
+dialog without its buttons for a viewer, a grid worker's list and filters of their grids."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+from sqlalchemy import select
+
+from app.core.registry import lookup
+from app.core.trust.roles import NotPermitted, Principal, Role
+from app.db.models import AuditEntry, Grid, Household, Resident
+from app.ui.context import AppContext
+from app.ui.registry_dialogs import HouseholdDialog, ResidentForm
+
+
+def _someone(ctx: AppContext) -> Resident:
+    with ctx.db.reading() as session:
+        found = session.scalars(
+            select(Resident).where(
+                Resident.deleted_at.is_(None),
+                Resident.id_number.is_not(None),
+                Resident.phone.is_not(None),
+                Resident.is_head,
+            )
+        ).first()
+    assert found is not None
+    return found
+
+
+def _as(ctx: AppContext, role: Role, grids: tuple[str, ...] = ()) -> None:
+    ctx.db.principal = Principal(f"ui-{role.value}", role, frozenset(grids))
+
+
+def test_reveal_asks_why_shows_the_full_values_and_audits_the_reason(
+    qtbot, demo_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    person = _someone(demo_ctx)
+    _as(demo_ctx, Role.STAFF)
+    dialog = HouseholdDialog(demo_ctx, person.household_id)
+    qtbot.addWidget(dialog)
+    assert not dialog.reveal_button.isHidden()
+    table = [dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())]
+    assert person.id_number not in table  # masked until asked
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("核对救助申请", True))
+    dialog.table.selectRow(0)
+    dialog.reveal_button.click()
+    qtbot.waitUntil(lambda: getattr(dialog, "revealed", None) is not None, timeout=5000)
+    assert person.id_number in dialog.revealed.text() and person.phone in dialog.revealed.text()
+    dialog.revealed.close()
+    with demo_ctx.db.reading() as session:
+        [entry] = session.scalars(select(AuditEntry).where(AuditEntry.action == "view-full"))
+    assert entry.record_uuid == person.uuid and "核对救助申请" in (entry.note or "")
+    assert person.id_number not in (entry.note or "")
+
+
+def test_a_grid_worker_gets_no_reveal_and_a_viewer_no_household(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    person = _someone(demo_ctx)
+    with demo_ctx.db.reading() as session:
+        grid = session.scalar(
+            select(Grid.code)
+            .join(Household, Household.grid_id == Grid.id)
+            .where(Household.id == person.household_id)
+        )
+    assert grid is not None
+    _as(demo_ctx, Role.GRID_WORKER, (grid,))
+    dialog = HouseholdDialog(demo_ctx, person.household_id)
+    qtbot.addWidget(dialog)
+    assert dialog.reveal_button.isHidden()
+    assert all(not b.isHidden() for b in dialog.buttons.values())  # their grid: their work
+    _as(demo_ctx, Role.VIEWER)
+    with pytest.raises(NotPermitted):
+        HouseholdDialog(demo_ctx, person.household_id)
+
+
+def test_the_resident_form_is_masked_once_the_office_has_users_and_keeps_what_it_hid(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    person = _someone(demo_ctx)
+    _as(demo_ctx, Role.STAFF)
+    with demo_ctx.db.reading() as session:
+        member = next(
+            m
+            for m in lookup.household_view(session, person.household_id).members
+            if m.id == person.id
+        )
+    form = ResidentForm(demo_ctx, person.household_id, member)
+    qtbot.addWidget(form)
+    assert form.id_number.text() != person.id_number and "****" in form.id_number.text()
+    assert person.phone not in form.phone.text()
+    assert not form.birth.isEnabled()  # no birth date beside the masked number
+    data = form.data()
+    assert (data.id_number, data.phone) == (person.id_number, person.phone)
+    assert data.birth_date == person.birth_date
+    form.phone.setText("13900001111")
+    assert form.data().phone == "13900001111"
