@@ -233,12 +233,13 @@ def _schema_floor_once() -> float:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def _search_p95() -> float:
+def _search_p95(folder: Path | None = None) -> float:
+    """`folder`: another copy of the community (bench.trust: the encrypted one, its key unlocked)."""
     from app.core.office.datadir import DataDir
     from app.core.office.setup import open_office
     from app.core.registry.search import RegistrySearch
 
-    db, _info = open_office(DataDir(community(RESIDENTS)))
+    db, _info = open_office(DataDir(folder or community(RESIDENTS)))
     engine = RegistrySearch()
     times = []
     try:
@@ -272,7 +273,7 @@ def _fts_p95() -> float:
 
 
 @contextmanager
-def _gui_over_community() -> Iterator[tuple[Any, Any]]:
+def _gui_over_community(folder: Path | None = None) -> Iterator[tuple[Any, Any]]:
     """A QApplication (offscreen) and an AppContext over the 180,000-resident community."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
@@ -284,7 +285,7 @@ def _gui_over_community() -> Iterator[tuple[Any, Any]]:
     from app.ui.operations import TaskManager
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    datadir = DataDir(community(RESIDENTS))
+    datadir = DataDir(folder or community(RESIDENTS))
     db, office = open_office(datadir)
     settings = QSettings(str(CACHE / "bench-settings.ini"), QSettings.Format.IniFormat)
     ctx = AppContext(datadir, office, TaskManager(), "zh", settings)
@@ -302,10 +303,10 @@ def _close(app: Any, widget: Any) -> None:
     app.processEvents()
 
 
-def _first_screen() -> float:
+def _first_screen(folder: Path | None = None) -> float:
     from app.ui.pages.registry import RegistryPage
 
-    with _gui_over_community() as (app, ctx):
+    with _gui_over_community(folder) as (app, ctx):
         start = time.perf_counter()
         page = RegistryPage(ctx)
         page.resize(1280, 800)

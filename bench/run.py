@@ -23,6 +23,7 @@ MODULES = (
     "bench.street",
     "bench.backups",
     "bench.spreadsheets",
+    "bench.encryption",
 )
 
 

@@ -28,11 +28,16 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _until_line(cmd: list[str], word: str) -> float:
+def _until_line(cmd: list[str], word: str, env: dict[str, str] | None = None) -> float:
     """Seconds from spawning `cmd` until it prints a line starting with `word`."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env(), cwd=ROOT
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**_env(), **(env or {})},
+        cwd=ROOT,
     )
     assert proc.stdout is not None
     for line in proc.stdout:
