@@ -212,6 +212,7 @@ AREA_MODULES: tuple[str, ...] = (
     "app.cli.backups",
     "app.cli.help",
     "app.cli.users",
+    "app.cli.audit",
 )
 
 

@@ -32,6 +32,7 @@ from sqlalchemy import Engine, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.common.masking import mask_id_number, mask_name, mask_phone
+from app.core.trust.roles import Permission, require
 from app.db import audit_chain, events
 from app.db.audit_chain import ChainState
 from app.db.base import utcnow
@@ -222,7 +223,9 @@ def entries(
     newest_first: bool = False,
     limit: int | None = None,
 ) -> list[Entry]:
-    """The audit rows that pass `f`, oldest first (or newest first), values masked."""
+    """The audit rows that pass `f`, oldest first (or newest first), values masked; the
+    administrator's to read (NotPermitted for anyone else)."""
+    require(session, Permission.AUDIT)
     a = AuditEntry
     query = _filtered(
         select(
@@ -267,6 +270,7 @@ def _entry(row: Any) -> Entry:
 
 def users(session: Session) -> list[str]:
     """Everyone who appears in the trail, for a filter's choices."""
+    require(session, Permission.AUDIT)
     return [
         u
         for (u,) in session.execute(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor))
@@ -274,6 +278,7 @@ def users(session: Session) -> list[str]:
 
 
 def count(session: Session, f: AuditFilter | None = None) -> int:
+    require(session, Permission.AUDIT)
     query = _filtered(select(func.count()).select_from(AuditEntry), f or AuditFilter())
     return int(session.scalar(query) or 0)
 
