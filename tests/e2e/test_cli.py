@@ -259,7 +259,7 @@ def test_an_export_killed_half_way_leaves_no_personal_data_behind(
     for _round in range(4):
         target = stick / "居民.xlsx"
         target.unlink(missing_ok=True)
-        proc = start(home, demo_folder, "export", "residents", str(target))
+        proc = start(home, demo_folder, "export", "residents", "--full", str(target))
         time.sleep(rng.uniform(0.8, 2.0))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
