@@ -273,3 +273,27 @@ def test_a_viewer_signs_in_and_changes_own_password_but_no_record(tmp_path: Path
         viewer.close()
     finally:
         driver.forget_key(datadir.root)
+
+
+def test_a_grid_worker_may_not_redraw_the_grids_import_or_merge_duplicates(
+    demo_db: Database, grids: tuple[tuple[int, str], tuple[int, str]], tmp_path: Path
+) -> None:
+    """Work over every grid would take households into their grid or show other grids' people."""
+    from app.core.registry.duplicates import find_duplicates
+    from app.core.registry.roster_import import import_roster
+
+    (_g1, code1), (g2, _code2) = grids
+    other = _household_in(demo_db, g2)
+    _as(demo_db, Role.GRID_WORKER, (code1,))
+    with pytest.raises(OutsideGrids), demo_db.session() as session:
+        assign_households(session, code1, [other])
+    with pytest.raises(OutsideGrids), demo_db.session() as session:
+        structure.create_grid(session, "G88", "新网格")
+    with pytest.raises(OutsideGrids), demo_db.reading() as session:
+        find_duplicates(session)
+    with pytest.raises(OutsideGrids):
+        import_roster(demo_db, tmp_path / "never-read.xlsx")
+    demo_db.principal = None
+    with demo_db.reading() as session:
+        household = session.get(Household, other)
+        assert household is not None and household.grid_id == g2

@@ -41,6 +41,7 @@ from sqlalchemy.sql import ColumnElement
 
 from app.core.grids.structure import (
     CHUNK,
+    GRIDS,
     LIVE_HOUSEHOLD,
     _chunks,
     _codes,
@@ -50,6 +51,7 @@ from app.core.grids.structure import (
     natural_key,
     resolve_buildings,
 )
+from app.core.trust import scope
 from app.db.base import utcnow
 from app.db.models import Building, Grid, Household
 from app.db.models_grids import Duty, DutyPerson, GridAssignment
@@ -202,6 +204,7 @@ def assign_plan(
 ) -> list[AssignResult]:
     """Several grids' buildings at once ({"G01": "1-3,7", "G02": "4-6"}): everything is checked
     first (unknown grids or buildings, a building named for two grids), then one UPDATE per grid."""
+    scope.whole_register(session, GRIDS)
     now = now or utcnow()
     _room_to_work(session)
     resolved: list[tuple[Grid, list[int], list[str], list[str]]] = []
@@ -298,6 +301,7 @@ def assign_households(
 ) -> AssignResult:
     """Move single households (ids, household codes or addresses) into the grid. Their buildings
     keep their grid: a building may have a household or two in a neighbouring grid."""
+    scope.whole_register(session, GRIDS)
     grid = get_grid(session, grid_code)
     if not households:
         raise InvalidInput("没有选择住户。", "No households chosen.")
@@ -337,6 +341,7 @@ def merge_grids(
 ) -> MergeResult:
     """Fold the source grids into the target: their households, buildings, people on duty and
     duties move there, and the sources are tombstoned ("merged into …")."""
+    scope.whole_register(session, GRIDS)
     into = get_grid(session, target)
     grids = []
     for code in sources:
@@ -388,6 +393,7 @@ def split_grid(
     """Make a new grid from part of `source`: the households of `buildings` (a range spec) and/or
     the single `households` that are in `source` now. Anything named that is not in `source` is
     refused."""
+    scope.whole_register(session, GRIDS)
     grid = get_grid(session, source)
     if not buildings and not households:
         raise InvalidInput(

@@ -56,6 +56,8 @@ CHUNK = 30_000
 RATIO_SETTING = "grids.max_residents_per_worker"
 DEFAULT_MAX_RESIDENTS_PER_WORKER = 500
 LIVE_HOUSEHOLD = Household.deleted_at.is_(None)
+# what a grid worker may not change (app.core.trust.scope.whole_register): the grids themselves
+GRIDS = ("网格的划分", "the grids themselves")
 ACTIVE_RESIDENT = (Resident.deleted_at.is_(None), Resident.status == "active")
 
 
@@ -145,6 +147,7 @@ def _own_grids(session: Session) -> ColumnElement[bool]:
 
 
 def create_grid(session: Session, code: str, name: str, notes: str | None = None) -> Grid:
+    scope.whole_register(session, GRIDS)
     code = normalise_grid_code(code)
     name = _clean_name(name)
     if session.scalar(select(Grid.id).where(Grid.code == code, Grid.deleted_at.is_(None))):
@@ -163,6 +166,7 @@ def rename_grid(
     notes: str | None = None,
 ) -> Grid:
     """Change a grid's name (and its code, or notes); its households stay where they are."""
+    scope.whole_register(session, GRIDS)
     grid = get_grid(session, code)
     if new_code is not None:
         wanted = normalise_grid_code(new_code)
@@ -184,6 +188,7 @@ def rename_grid(
 
 def remove_grid(session: Session, code: str, reason: str | None = None) -> None:
     """Tombstone an empty grid (no households, no buildings, no people on duty or duties)."""
+    scope.whole_register(session, GRIDS)
     grid = get_grid(session, code)
     households = session.scalar(
         select(func.count())
@@ -714,6 +719,7 @@ def max_residents_per_worker(session: Session) -> int:
 
 
 def set_max_residents_per_worker(session: Session, value: int) -> None:
+    scope.whole_register(session, GRIDS)
     if not 1 <= value <= 1_000_000:
         raise InvalidInput(
             f"每人服务居民数的上限应在 1 到 1,000,000 之间：{value}",

@@ -42,12 +42,15 @@ from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
 from app.core.common.masking import mask_id_number, mask_phone, masked_birth
+from app.core.trust import scope
 from app.db import events
 from app.db.base import utcnow
 from app.db.models import Household, Resident, join_tags, split_tags
 from app.db.models_registry import DUPLICATE_KINDS, DuplicateDecision
 from app.errors import InvalidInput
 
+# what a grid worker may not do (app.core.trust.scope.whole_register)
+DUPLICATES = ("各户之间的重复记录", "duplicates across households")
 KINDS = DUPLICATE_KINDS
 KIND_LABELS = {"same_id": "身份证号相同", "same_person": "同名同生日", "shared_phone": "电话相同"}
 KIND_LABELS_EN = {
@@ -259,7 +262,9 @@ def _chunks(items: Sequence[Any], size: int = 400) -> Iterable[Sequence[Any]]:
 def find_duplicates(
     session: Session, kinds: Sequence[str] = KINDS, limit: int = DEFAULT_LIMIT
 ) -> DuplicateReport:
-    """The groups of possible duplicates not yet decided, at most `limit` of each kind."""
+    """The groups of possible duplicates not yet decided, at most `limit` of each kind (across
+    every household: not a grid worker's work)."""
+    scope.whole_register(session, DUPLICATES)
     decided = {
         (kind, members)
         for kind, members in session.execute(
@@ -365,6 +370,7 @@ def decision_note(decision: str, kind: str, note: str = "") -> str:
 
 def merge_residents(session: Session, keep_id: int, others: Sequence[int]) -> MergeResult:
     """Fold `others` into the record `keep_id`: one person registered more than once."""
+    scope.whole_register(session, DUPLICATES)
     others = [i for i in dict.fromkeys(others) if i != keep_id]
     if not others:
         raise InvalidInput("请至少选择两条记录。", "Choose at least two records.")
@@ -449,6 +455,7 @@ def _tombstone_empty(session: Session, household_ids: Sequence[int]) -> list[int
 def keep_both(session: Session, kind: str, resident_ids: Sequence[int]) -> bool:
     """These records are different people: record it, so the group is not listed again. False
     when it was recorded already (nothing changed)."""
+    scope.whole_register(session, DUPLICATES)
     if kind not in KINDS:
         raise ValueError(kind)
     people = [_live(session, i) for i in dict.fromkeys(resident_ids)]
@@ -497,6 +504,7 @@ def correct_resident(
     """One record of a group was wrong (a mistyped phone, an ID number of someone else): the
     resident form's checks and update, and the decision (`correct`) in the audit trail, in one
     transaction. Returns the fields that changed."""
+    scope.whole_register(session, DUPLICATES)
     from app.core.registry.lookup import _checked, _id_taken, resident_input
 
     if kind not in KINDS:

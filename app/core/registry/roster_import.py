@@ -48,6 +48,7 @@ from app.core.registry.roster_plan import Plan, match_existing
 from app.core.registry.roster_reading import Layout, Problem, fill_merged, find_layout
 from app.core.registry.roster_rows import group_people, read_people
 from app.core.spreadsheet import Table, read_table
+from app.core.trust import scope
 from app.db import search_index
 from app.db.base import new_uuids
 from app.db.bulk import indexes_deferred
@@ -158,6 +159,7 @@ def apply(db: Database, plan: Plan, progress: Progress = no_progress) -> ImportR
     The plan's ids and matches were worked out while only reading; once this transaction holds
     the write lock it checks that nobody has written since, and raises `PlanOutdated` (nothing
     written) if somebody has — never a clash of ids half-way through."""
+    may_import(db)
     new_buildings = plan.new_buildings
     with _collector_paused(), db.session(note=f"import {plan.path.name}") as session:
         conn = session.connection()
@@ -262,6 +264,13 @@ def _ascending_uuids(rows: list[dict[str, Any]]) -> None:
 IMPORT_ATTEMPTS = 5  # a command's import re-plans this often when another writer came first
 
 
+def may_import(db: Database) -> None:
+    """Refuse an import to a user who may not record data, or who is held to some grids (a
+    roster names households of every grid): before the file is read."""
+    with db.reading() as session:
+        scope.whole_register(session, ("花名册导入", "a roster import"))
+
+
 def import_roster(
     db: Database,
     path: Path,
@@ -271,6 +280,7 @@ def import_roster(
     progress: Progress = no_progress,
 ) -> Plan:
     """Read, analyse and (unless `dry_run`) write a roster; the plan carries the report."""
+    may_import(db)
     progress(0, 1, "读取文件")
     with _collector_paused(), ThreadPoolExecutor(1) as pool:  # a million cells and no cycles
         # the reader inflates the file outside the GIL: pypinyin loads meanwhile, for the names

@@ -9,7 +9,9 @@ without users (no principal) too.
 
 `personal` refuses a user without `Permission.PERSONAL` (a viewer: reports and counts only) and
 returns the grid ids a scoped user is held to (None: unscoped) — the first line of a function
-that reads people. `writing` does the same for the daily work (`Permission.WRITE`).
+that reads people. `writing` does the same for the daily work (`Permission.WRITE`), and
+`whole_register` for work over every grid (the grids themselves, an import, duplicates), which a
+grid worker may not do.
 """
 
 from __future__ import annotations
@@ -94,6 +96,15 @@ def personal(session: Session) -> frozenset[int] | None:
 def writing(session: Session) -> Principal | None:
     """Refuse (NotPermitted) a user who may not record or change data."""
     return require(session, Permission.WRITE)
+
+
+def whole_register(session: Session, what: tuple[str, str]) -> Principal | None:
+    """Refuse work over the whole register (grids and who is in them, an import, duplicates
+    across households) to a user held to some grids, and to one who may not record data."""
+    principal = writing(session)
+    if principal is not None and principal.scoped:
+        raise OutsideGrids(principal, what)
+    return principal
 
 
 def _outside(session: Session, what: tuple[str, str]) -> OutsideGrids:
