@@ -34,6 +34,7 @@ from app.core.supplies.group_buy import (
     list_packages,
     parse_price,
 )
+from app.core.trust import scope
 from app.db.base import utcnow
 from app.db.models import Building, Household, Resident
 from app.db.models_group_buy import (
@@ -312,11 +313,19 @@ def mark_delivered(
     )
 
 
-def set_delivered(session: Session, order_id: int, delivered: bool) -> None:
-    """The 已送达 tick of one order in the window (ticking it off again undoes a mistake)."""
+def _order_to_tick(session: Session, order_id: int) -> GroupBuyOrder:
+    """A live order the user may tick (a grid worker: of their grids' households)."""
+    scope.writing(session)
     order = session.get(GroupBuyOrder, order_id)
     if order is None or order.deleted_at is not None:
         raise InvalidInput("订单不存在或已取消", "The order does not exist or was cancelled")
+    scope.check_household(session, order.household_id)
+    return order
+
+
+def set_delivered(session: Session, order_id: int, delivered: bool) -> None:
+    """The 已送达 tick of one order in the window (ticking it off again undoes a mistake)."""
+    order = _order_to_tick(session, order_id)
     if order.delivered == delivered:
         return
     order.delivered = delivered
@@ -327,9 +336,7 @@ def set_delivered(session: Session, order_id: int, delivered: bool) -> None:
 
 def set_paid(session: Session, order_id: int, paid: bool, method: str = "cash") -> None:
     """The 已付款 tick of one order in the window: paid at price × count, or not paid."""
-    order = session.get(GroupBuyOrder, order_id)
-    if order is None or order.deleted_at is not None:
-        raise InvalidInput("订单不存在或已取消", "The order does not exist or was cancelled")
+    order = _order_to_tick(session, order_id)
     if order.paid == paid:
         return
     pkg = session.get(GroupBuyPackage, order.package_id)
@@ -370,9 +377,11 @@ def _natural(text: str) -> tuple[Any, ...]:
 def list_orders(
     session: Session, rnd: GroupBuyRound, household_ids: Iterable[int] | None = None
 ) -> list[OrderRow]:
-    """The round's live orders, by address (optionally only some households)."""
+    """The round's live orders, by address (optionally only some households; a grid worker's:
+    those of their grids)."""
     from app.core.common.masking import mask_name
 
+    scope.personal(session)
     q = (
         select(
             GroupBuyOrder,
@@ -385,7 +394,11 @@ def list_orders(
         .join(GroupBuyPackage, GroupBuyPackage.id == GroupBuyOrder.package_id)
         .join(Household, Household.id == GroupBuyOrder.household_id)
         .join(Building, Building.id == Household.building_id)
-        .where(GroupBuyOrder.round_id == rnd.id, GroupBuyOrder.deleted_at.is_(None))
+        .where(
+            GroupBuyOrder.round_id == rnd.id,
+            GroupBuyOrder.deleted_at.is_(None),
+            scope.household_clause(session),
+        )
     )
     if household_ids is not None:
         ids = list(household_ids)
