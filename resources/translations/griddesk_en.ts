@@ -285,6 +285,223 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="17"/>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="18"/>
+        <source>登录</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="19"/>
+        <source>登录失败</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="20"/>
+        <source>查看完整信息</source>
+        <translation>Full values viewed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="21"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="22"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="23"/>
+        <source>导出数据包</source>
+        <translation>Package written</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="24"/>
+        <source>导入数据包</source>
+        <translation>Package imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="25"/>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="26"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="27"/>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="54"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="55"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="56"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="57"/>
+        <source>对象</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="58"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="59"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="60"/>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="61"/>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/audit_model.py" line="62"/>
+        <source>说明</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="58"/>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="67"/>
+        <source>用户：</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="70"/>
+        <location filename="../../app/ui/pages/audit.py" line="80"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="72"/>
+        <source>从：</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="75"/>
+        <source>到：</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="78"/>
+        <source>类别：</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="84"/>
+        <source>记录：</source>
+        <translation>Record:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="86"/>
+        <source>记录编号（uuid）</source>
+        <translation>Record id (uuid)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="90"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="94"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="122"/>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="179"/>
+        <source>共 {0} 条，显示最新的 {1} 条（导出包含全部）</source>
+        <translation>{0} entries, the newest {1} shown (the export holds them all)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="184"/>
+        <source>共 {0} 条</source>
+        <translation>{0} entries</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="204"/>
+        <source>审计记录链：完整（共 {0} 条记录，未发现改动、删除或外来记录）</source>
+        <translation>Audit chain: intact ({0} records; none changed, deleted or added from outside)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="211"/>
+        <source>审计记录链：第 {0} 条（{1}）被改动</source>
+        <translation>Audit chain: record {0} ({1}) was changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="213"/>
+        <source>审计记录链：第 {0} 条（{1}）之前的记录被删除或改动</source>
+        <translation>Audit chain: a record before record {0} ({1}) was deleted or changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="217"/>
+        <source>审计记录链：第 {0} 条（{1}）不在记录链上（从程序外加入）</source>
+        <translation>Audit chain: record {0} ({1}) is not on the chain (added from outside the program)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="232"/>
+        <source>导出审计记录</source>
+        <translation>Export the audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="233"/>
+        <source>审计记录-{0}.xlsx</source>
+        <translation>audit-{0}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="234"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="246"/>
+        <source>已导出 {0} 条审计记录（已脱敏）：{1}</source>
+        <translation>Exported {0} audit entries (masked): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="251"/>
+        <source>正在导出审计记录</source>
+        <translation>Exporting the audit trail</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../app/ui/models/backup_model.py" line="17"/>
@@ -3810,13 +4027,13 @@ Phone: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>GridDesk 社区应急工作台 — {0}</source>
         <translation>GridDesk — {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="184"/>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -3858,141 +4075,147 @@ Phone: {2}</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="199"/>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="200"/>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>数据交换</source>
         <translation>Exchange</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="201"/>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>社区居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>下发事项</source>
         <translation>Directives</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>打开数据文件夹</source>
         <translation>Open the data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>立即备份数据库</source>
         <translation>Back up the database now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>备份与恢复…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../app/ui/help.py" line="283"/>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
-        <location filename="../../app/ui/main_window.py" line="406"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>关于 GridDesk</source>
         <translation>About GridDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>街道办</source>
         <translation>Street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>{0} — 演示</source>
         <translation>{0} — demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>演示 · 用户：{0}</source>
         <translation>Demo · user: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>上次导出：{0}</source>
         <translation>Last export: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>上次导出：尚未导出</source>
         <translation>Last export: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397"/>
+        <location filename="../../app/ui/main_window.py" line="399"/>
         <source>备份数据库</source>
         <translation>Back up the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
+        <location filename="../../app/ui/main_window.py" line="401"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="410"/>
         <source>GridDesk 社区应急工作台 {0}
 离线运行的社区应急管理工具。
 内置字体：文泉驿微米黑（Apache 2.0 / GPLv3 字体例外）。</source>
@@ -4001,12 +4224,12 @@ An offline tool for community emergency work.
 Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="418"/>
         <source>正在处理</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="418"/>
         <source>还有操作在进行。等待它完成后再退出吗？</source>
         <translation>An operation is still running. Wait for it to finish and then quit?</translation>
     </message>

@@ -136,7 +136,7 @@ _PEOPLE = {"resident", "duty_person", "group_buy_order", "supply_delivery", "sup
 
 def masked_value(entity: str, field: str | None, value: str | None) -> str | None:
     """An audited old or new value as the trail shows it to anyone: personal values masked
-    (app.core.common.masking's forms; a birth date, tags and notes hidden whole)."""
+    (app.core.common.masking's forms; a birth date, tags and notes hidden whole: ***)."""
     if value is None or field is None:
         return value
     if field == "id_number":
@@ -146,7 +146,7 @@ def masked_value(entity: str, field: str | None, value: str | None) -> str | Non
     if field == "doc_number":
         return "*" * max(len(value) - 4, 0) + value[-4:]
     if field in _PERSONAL_FIELDS:
-        return "（已隐藏）" if value else value
+        return "***" if value else value
     if field == "name" and entity in _PEOPLE:
         return mask_name(value)
     return value
