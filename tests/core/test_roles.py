@@ -297,3 +297,32 @@ def test_a_grid_worker_may_not_redraw_the_grids_import_or_merge_duplicates(
     with demo_db.reading() as session:
         household = session.get(Household, other)
         assert household is not None and household.grid_id == g2
+
+
+def test_a_grid_worker_delivers_to_and_lists_their_grids_households_only(
+    demo_db: Database, grids: tuple[tuple[int, str], tuple[int, str]]
+) -> None:
+    from app.core.supplies import campaigns, deliveries, ledger
+
+    (g1, code1), (g2, _code2) = grids
+    with demo_db.session() as session:
+        ledger.receive(session, "口罩", 10_000, unit="个", source="爱心企业")
+        code = campaigns.create_campaign(
+            session, campaigns.CampaignSpec(name="口罩发放", item="口罩", qty=2)
+        ).code
+        theirs, other = (
+            session.scalar(select(Household.code).where(Household.id == _household_in(demo_db, g)))
+            for g in (g1, g2)
+        )
+    _as(demo_db, Role.GRID_WORKER, (code1,))
+    with demo_db.session() as session:
+        assert deliveries.deliver(session, code, str(theirs)).household_code == theirs
+    with pytest.raises(OutsideGrids), demo_db.session() as session:
+        deliveries.deliver(session, code, str(other))
+    with demo_db.reading() as session:
+        listed = deliveries.campaign_households(session, code)
+        assert listed and other not in {h.household_code for h in listed}
+        assert sum(deliveries.undelivered_by_grid(session, code).values()) == len(listed) - 1
+    _as(demo_db, Role.VIEWER)
+    with pytest.raises(NotPermitted), demo_db.reading() as session:
+        deliveries.campaign_households(session, code)
