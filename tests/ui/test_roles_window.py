@@ -97,3 +97,25 @@ def test_the_resident_form_is_masked_once_the_office_has_users_and_keeps_what_it
     assert data.birth_date == person.birth_date
     form.phone.setText("13900001111")
     assert form.data().phone == "13900001111"
+
+
+def test_a_grid_workers_window_lists_their_grids_residents_and_grids_only(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    from app.core.grids import structure
+    from app.core.grids.assignment import assign_households
+    from app.ui.models.registry_model import ResidentTableModel
+
+    db = demo_ctx.db
+    with db.session(note="test") as session:
+        households = list(session.scalars(select(Household.id).order_by(Household.id)))
+        assign_households(session, "G02", households[: len(households) // 2])
+    _as(demo_ctx, Role.GRID_WORKER, ("G02",))
+    model = ResidentTableModel(db)
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    shown = {model.row_at(r).household_id for r in range(model.rowCount())}  # type: ignore[union-attr]
+    assert shown <= set(households[: len(households) // 2])
+    with db.reading() as session:
+        assert [c.code for c in lookup.filter_options(session).grids] == ["G02"]
+        assert [g.code for g in structure.coverage(session).grids] == ["G02"]
