@@ -203,3 +203,20 @@ def test_each_file_printed_or_exported_is_one_audit_row(demo_db: Database, tmp_p
     exports = _events(demo_db, audit.EXPORT)
     assert len(exports) == 1 and "已脱敏" in exports[0].summary
     assert _state(demo_db).broken is None and _unhashed(demo_db) == 0
+
+
+def test_a_backup_records_its_signed_head(demo_db: Database, datadir: DataDir) -> None:
+    import json
+
+    from app.core.office.backups import make_backup
+
+    made = make_backup(datadir).backup
+    head = json.loads(made.sidecar.read_text("utf-8"))["audit_head"]
+    public = audit._signing_key(datadir.keys).public_key()
+    with demo_db.reading() as session:
+        assert head["last_id"] == audit.head(session)["last_id"]
+        assert audit.verify_head(session, head, public) is None
+    _raw(datadir, "DELETE FROM audit_log WHERE id >= ?", head["last_id"] - 2)
+    with demo_db.reading() as session:
+        problem = audit.verify_head(session, head, public)
+    assert problem is not None and f"Audit record {head['last_id']}" in problem[1]

@@ -35,7 +35,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+from sqlalchemy.exc import DBAPIError
 
 from app.core.common.progress import Progress, no_progress
 from app.core.office.database_url import database_url
@@ -114,9 +116,26 @@ def make_backup(
             f"复制备份的文件夹不存在：{to}",
             f"The folder to copy the backup to does not exist: {to}",
         )
-    made = files.checked_backup(datadir.db_path, datadir.backups, reason, progress=progress)
+    made = checked_backup(datadir, reason, progress=progress)
     copy = copy_backup(made, to) if to is not None else None
     return Made(made, copy)
+
+
+def checked_backup(datadir: DataDir, reason: str, **options: Any) -> Backup:
+    """`app.db.backup.checked_backup` into the data folder's backups/, its record given the
+    backup's audit head signed with the office's key (app.core.trust.audit.backup_head). A head
+    that cannot be made (the keys locked, an unreadable copy kept before a restore) is left out:
+    it never costs the backup."""
+    made = files.checked_backup(datadir.db_path, datadir.backups, reason, **options)
+    try:
+        from app.core.trust.audit import backup_head
+
+        record = files.read_json(made.sidecar) or {}
+        record["audit_head"] = backup_head(made.path, datadir.keys)
+        files.write_json(made.sidecar, record)
+    except (GridDeskError, OSError, ValueError, DBAPIError) as exc:
+        log.warning("backup %s: no signed audit head (%s)", made.path.name, exc)
+    return made
 
 
 def copy_backup(made: Backup, folder: Path) -> Path:
@@ -215,7 +234,7 @@ def daily_backup(datadir: DataDir, now: datetime | None = None) -> Backup | None
             None,
         )
         if done is None:
-            made = files.checked_backup(datadir.db_path, datadir.backups, "daily", when=now)
+            made = checked_backup(datadir, "daily", when=now)
             done = made
         ok, path = True, str(done.path)
     except GridDeskError as exc:
@@ -252,7 +271,7 @@ class BeforeBulkImport:
         if self._backed_up_at is not None and now - self._backed_up_at < BATCH_SECONDS:
             return
         try:
-            files.checked_backup(self.datadir.db_path, self.datadir.backups, "before-import")
+            checked_backup(self.datadir, "before-import")
         except BackupRefused as exc:
             raise BackupRefused(
                 f"导入前的备份未通过检查，没有导入。{exc.zh}",
@@ -475,6 +494,4 @@ def keep_current(datadir: DataDir) -> Backup:
     """Keep the database as it is now in backups/ with reason `before-restore`, whatever its
     check says (a damaged one is recorded as such and never thinned; one SQLite cannot copy is
     kept as its files are)."""
-    return files.checked_backup(
-        datadir.db_path, datadir.backups, "before-restore", keep_damaged=True
-    )
+    return checked_backup(datadir, "before-restore", keep_damaged=True)

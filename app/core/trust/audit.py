@@ -37,7 +37,7 @@ from app.db import audit_chain, events
 from app.db.audit_chain import ChainState
 from app.db.base import utcnow
 from app.db.engine import Database
-from app.db.models import AuditEntry, Setting
+from app.db.models import AuditEntry, Office, Setting
 
 CHANGE = "change"
 SIGN_IN = "sign-in"
@@ -366,12 +366,11 @@ def _canonical(body: dict[str, Any]) -> bytes:
 
 
 def _signing_key(keys_folder: Path) -> Ed25519PrivateKey:
+    """The office's signing key (decrypted with the database key registered for its folder when
+    the key file is encrypted: app.core.office.keys)."""
     from app.core.office import keys
 
-    key = keys.load_private_key(Path(keys_folder) / keys.SIGNING_KEY)  # encrypted or plain
-    if not isinstance(key, Ed25519PrivateKey):
-        raise ValueError(f"not an Ed25519 key: {keys_folder}")
-    return key
+    return keys.own_private_keys(Path(keys_folder))[0]
 
 
 def head(session: Session) -> dict[str, Any]:
@@ -392,8 +391,22 @@ def head(session: Session) -> dict[str, Any]:
         "last_id": last_id,
         "last_hash": last_hash,
         "at": utcnow().strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "office": str(session.info.get("origin") or ""),
+        "office": str(session.info.get("origin") or session.scalar(select(Office.code)) or ""),
     }
+
+
+def backup_head(path: Path, keys_folder: Path) -> dict[str, Any]:
+    """The signed head of the audit trail in the backup file `path` (opened read-only, keyed as
+    the office's files are), for the backup's record: `check` compares the live trail with it,
+    so rows deleted from the end after the backup are noticed."""
+    from app.db.engine import make_engine, sqlite_url
+
+    engine = make_engine(sqlite_url(Path(path), read_only=True))
+    try:
+        with Session(engine) as session:
+            return sign_head(head(session), _signing_key(keys_folder))
+    finally:
+        engine.dispose()
 
 
 def sign_head(body: dict[str, Any], key: Ed25519PrivateKey) -> dict[str, Any]:
@@ -520,6 +533,7 @@ __all__ = [
     "KINDS",
     "AuditFilter",
     "Entry",
+    "backup_head",
     "chain_state",
     "count",
     "entries",
