@@ -6,4 +6,6 @@ to the head when it changes (`relations`), possible duplicates (`duplicates`), t
 (`search.search`), and the roster in and out: import (`roster_import.import_roster`, with the
 cells and layout in `roster_reading`, the rows checked in `roster_rows`, the plan in `roster_plan`), export
 (`roster_export.export_residents`), paper (`roster_print.print_residents`) and the rows an import
-refused (`roster_rejected.write_rejected`)."""
+refused (`roster_rejected.write_rejected`); one resident's whole ID number and phone on request, with
+a reason, audited (`full_values.reveal`). Who sees which households is asked in each of them
+(app.core.trust.scope)."""
