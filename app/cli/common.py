@@ -88,6 +88,11 @@ def credentials(args: argparse.Namespace) -> tuple[str, str]:
 
     name = getattr(args, "user", None) or os.environ.get(USER_ENV)
     password = os.environ.get(PASSWORD_ENV)
+    if getattr(args, "demo", False) and not getattr(args, "data_dir", None) and not name:
+        # the demo's folder (invented people) signs in as its own administrator, as its window does
+        from app.core.trust.signin import DEMO_ADMIN, DEMO_PASSWORD
+
+        return DEMO_ADMIN, DEMO_PASSWORD
     tty = sys.stdin.isatty()
     if not name:
         if not tty:
