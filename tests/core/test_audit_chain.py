@@ -220,3 +220,23 @@ def test_a_backup_records_its_signed_head(demo_db: Database, datadir: DataDir) -
     with demo_db.reading() as session:
         problem = audit.verify_head(session, head, public)
     assert problem is not None and f"Audit record {head['last_id']}" in problem[1]
+
+
+def test_the_chain_on_postgresql(pg_db: Database) -> None:
+    """Writers there queue on the advisory lock; the chain is extended and verified the same way."""
+    from sqlalchemy import text
+
+    with pg_db.session(note="test") as session:
+        for i in range(3):
+            session.add(Grid(code=f"P{i}", name=f"网格{i}"))
+            session.flush()
+        audit.record(session, audit.PRINT, "打印网格联系表 3 个网格", entity="grid")
+    with pg_db.session(note="test") as session:
+        session.execute(update(Grid).where(Grid.code == "P1").values(name="改名"))
+    assert _unhashed(pg_db) == 0 and _state(pg_db).broken is None
+    with pg_db.reading() as session:
+        second = session.scalar(select(AuditEntry.id).order_by(AuditEntry.id).offset(1).limit(1))
+    with pg_db.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET entity = 'x' WHERE id = :i"), {"i": second})
+    broken = _state(pg_db).broken
+    assert broken is not None and (broken.id, broken.reason) == (second, "changed")
