@@ -230,7 +230,7 @@ def inspect(path: Path, *, full: bool = True, key: driver.KeyArg = None) -> Insp
         result = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}")]
         checked.append(pragma)
         if result != ["ok"]:
-            shown = "; ".join(result[:3])
+            shown = " ".join("; ".join(result[:3]).split())  # one line (a row may hold several)
             problems.append((f"完整性检查失败：{shown}", f"Integrity check failed: {shown}"))
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         checked.append("foreign_key_check")

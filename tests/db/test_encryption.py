@@ -245,6 +245,25 @@ def test_nothing_in_an_encrypted_office_folder_is_readable(tmp_path: Path) -> No
     assert "cipher_integrity_check" in files.inspect(made.path).checked
 
 
+def test_a_changed_page_of_an_encrypted_database_is_named(tmp_path: Path) -> None:
+    from tests.conftest import zero_a_resident_page
+
+    datadir = _office(tmp_path / "data", KEY)
+    page = zero_a_resident_page(datadir.db_path, KEY)
+    db, _info = open_office(datadir, daily_backup=False)
+    try:
+        report = check_database(db)
+    finally:
+        db.dispose()
+    said = " ".join(en for _zh, en in report.problems)
+    assert not report.healthy and f"HMAC verification failed for page {page}" in said
+    assert "resident" in said  # the table the page belongs to
+    before = sorted(datadir.backups.iterdir())
+    with pytest.raises(files.BackupRefused):
+        backups.make_backup(datadir)
+    assert sorted(datadir.backups.iterdir()) == before
+
+
 def test_the_private_keys_need_the_database_key(tmp_path: Path) -> None:
     from app.core.exchange.enrolment import load_own_keys
 

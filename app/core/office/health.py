@@ -102,8 +102,7 @@ def _file_checks(conn: Connection, report: HealthReport) -> bool:
     can stop the whole-file check with an error: each table is then checked on its own, so that
     the report names the tables that are damaged. An encrypted file has every page checked
     against its HMAC first (SQLCipher's cipher_integrity_check names a changed page)."""
-    if not _cipher_checks(conn, report):
-        return False
+    pages_ok = _cipher_checks(conn, report)  # a changed page is named; its table is named below
     report.checked.append("integrity_check")
     try:
         result = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
@@ -118,12 +117,11 @@ def _file_checks(conn: Connection, report: HealthReport) -> bool:
         )
         return False
     if result != ["ok"]:
-        report.problems.append(
-            (
-                f"完整性检查失败：{'; '.join(result[:5])}",
-                f"Integrity check failed: {'; '.join(result[:5])}",
-            )
-        )
+        shown = zh = en = "; ".join(result[:5])
+        if not pages_ok:  # pages whose HMAC failed: the tables they belong to, by name
+            names = ", ".join(_damaged_tables(conn)) or "?"
+            zh, en = f"表 {names}：{shown}", f"table {names}: {shown}"
+        report.problems.append((f"完整性检查失败：{zh}", f"Integrity check failed: {en}"))
         return False
     report.checked.append("foreign_key_check")
     try:
@@ -143,7 +141,7 @@ def _file_checks(conn: Connection, report: HealthReport) -> bool:
                 f"{len(broken)} foreign key violations (e.g. table {broken[0][0]})",
             )
         )
-    return True
+    return pages_ok
 
 
 def _cipher_checks(conn: Connection, report: HealthReport) -> bool:
