@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
             ("printing", self.tr("通知打印"), "app.ui.pages.printing.page:PrintingPage"),
             ("reports", self.tr("报表"), "app.ui.pages.reports:ReportsPage"),
             ("exchange", self.tr("数据交换"), "app.ui.pages.exchange:ExchangePage"),
+            ("audit", self.tr("审计"), "app.ui.pages.audit:AuditPage"),
             ("settings", self.tr("设置"), "app.ui.pages.settings:SettingsPage"),
         ]
 
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
             ("reports", self.tr("报表"), "app.ui.pages.street_areas:StreetReportsPage"),
             ("directives", self.tr("下发事项"), "app.ui.pages.street_areas:StreetDirectivesPage"),
             ("exchange", self.tr("数据交换"), "app.ui.pages.exchange:ExchangePage"),
+            ("audit", self.tr("审计"), "app.ui.pages.audit:AuditPage"),
             ("settings", self.tr("设置"), "app.ui.pages.settings:SettingsPage"),
         ]
 

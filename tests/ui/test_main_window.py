@@ -15,7 +15,19 @@ from app.ui.application import install_translators
 from app.ui.main_window import MainWindow
 from app.ui.pages.not_built import NotBuiltPage
 
-AREAS = ["首页", "住户", "网格", "物资", "会议", "诉求", "通知打印", "报表", "数据交换", "设置"]
+AREAS = [
+    "首页",
+    "住户",
+    "网格",
+    "物资",
+    "会议",
+    "诉求",
+    "通知打印",
+    "报表",
+    "数据交换",
+    "审计",
+    "设置",
+]
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def test_a_street_office_has_its_own_areas_and_reads_communities_only(
     qtbot.addWidget(win, before_close_func=lambda _w: ctx.tasks.wait(-1))
     win.show()
     areas = [win.nav.item(i).text() for i in range(win.nav.count())]
-    assert areas == ["首页", "社区居民", "报表", "下发事项", "数据交换", "设置"]
+    assert areas == ["首页", "社区居民", "报表", "下发事项", "数据交换", "审计", "设置"]
 
     page = win.open_area("registry")
     qtbot.waitUntil(lambda: page.model.count > 0, timeout=10_000)
