@@ -17,6 +17,8 @@ from app.core.office.peek import OfficeInfo
 from app.ui.operations import Changes, DbOperation, TaskManager
 
 if TYPE_CHECKING:
+    from app.core.trust.roles import Permission, Principal
+    from app.core.trust.signin import Access
     from app.db.engine import Database
 
 
@@ -29,6 +31,8 @@ class AppContext(QObject):
     # each page tests the flags it shows and decides whether to refresh
     changed = Signal(object)
     opened = Signal()
+    # another user signed in (切换用户, or the lock screen's): pages follow `principal`
+    principal_changed = Signal()
 
     def __init__(
         self,
@@ -46,6 +50,9 @@ class AppContext(QObject):
         self.tasks = tasks
         self.lang = lang
         self.settings = settings
+        # who works in the window (app.core.trust.signin.Access); None in an office without users
+        self.access: Access | None = None
+        self.demo = False  # the demo community: invented data, signed in as its administrator
 
     @property
     def db(self) -> Database:
@@ -60,6 +67,27 @@ class AppContext(QObject):
     def attach(self, db: Database) -> None:
         self._db = db
         self.opened.emit()
+
+    @property
+    def principal(self) -> Principal | None:
+        """The signed-in user; None in an office without users (where nothing is refused)."""
+        return self.access.principal if self.access is not None else None
+
+    def may(self, permission: Permission) -> bool:
+        """Whether the signed-in user's role allows `permission` (the window hides what it does
+        not; app/core refuses it anyway)."""
+        principal = self.principal
+        return principal is None or principal.may(permission)
+
+    def signed_in(self, access: Access) -> None:
+        """The office as `access` opened it (its database attached on first call); a later call
+        is another user taking over the open window."""
+        first = self.access is None
+        self.access = access
+        if not self.is_open:
+            self.attach(access.db)
+        if not first:
+            self.principal_changed.emit()
 
     def _announce(self, changes: Change) -> None:
         self.changed.emit(changes)

@@ -71,6 +71,12 @@ ROLES = {  # people on duty (app.core.grids.duty)
     "social_worker": QT_TRANSLATE_NOOP("Role", "社工"),
     "partner": QT_TRANSLATE_NOOP("Role", "共建单位"),
 }
+USER_ROLES = {  # the users' roles (app.core.trust.roles.Role; ROLE_LABELS holds the same words)
+    "admin": QT_TRANSLATE_NOOP("UserRole", "管理员"),
+    "staff": QT_TRANSLATE_NOOP("UserRole", "工作人员"),
+    "grid-worker": QT_TRANSLATE_NOOP("UserRole", "网格员/志愿者"),
+    "viewer": QT_TRANSLATE_NOOP("UserRole", "查看"),
+}
 DUTY_KINDS = (  # the kinds of duty the office picks from (app.db.models_grids.DUTY_KINDS)
     QT_TRANSLATE_NOOP("DutyKind", "卡点值守"),
     QT_TRANSLATE_NOOP("DutyKind", "上门走访"),
@@ -162,6 +168,11 @@ def gender_label(code: str | None) -> str:
 
 def role_label(role: str) -> str:
     return _tr(ROLES[role], "Role") if role in ROLES else role
+
+
+def user_role_label(role: str) -> str:
+    """A user's role (admin, staff, grid-worker, viewer) in the interface's language."""
+    return _tr(USER_ROLES[str(role)], "UserRole") if str(role) in USER_ROLES else str(role)
 
 
 def relation_label(relation: str | None) -> str:
