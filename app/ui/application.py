@@ -1,4 +1,5 @@
-"""GUI start-up: application object, translation, style, first run or demo, then the window."""
+"""GUI start-up: application object, translation, style, first run or demo, sign-in, then the
+window."""
 
 from __future__ import annotations
 
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME
 from app.core.office.datadir import DataDir
-from app.core.office.peek import peek_office
 from app.errors import DatabaseCorrupt, GridDeskError
 from app.ui import crash
 from app.ui.context import AppContext
@@ -62,48 +62,177 @@ def translated_in(lang: str, context: str, text: str) -> str:
     return translator.translate(context, text) or text
 
 
-def make_demo(tasks: TaskManager, datadir: DataDir, lang: str) -> bool:
-    """Set up and fill the demo community with a progress dialog; False if cancelled/failed."""
-    from app.core.office.demo import fill_demo
-    from app.core.office.setup import init_office, open_office
+def open_demo(tasks: TaskManager, datadir: DataDir, lang: str) -> Any:
+    """The demo community, signed in as its administrator (signin.DEMO_ADMIN) without asking:
+    set up with that administrator and filled on first use (a demo folder from before users
+    existed is given it), with a progress dialog. The Access, or None if cancelled/failed."""
+    from app.core.trust.signin import (
+        DEMO_ADMIN,
+        DEMO_PASSWORD,
+        add_first_admin,
+        has_users,
+        open_unsigned,
+        setup_with_admin,
+        sign_in,
+    )
 
-    def work(progress: Any) -> None:
+    def work(progress: Any) -> Any:
+        from sqlalchemy import select
+
         from app.core.grids.duty_demo import fill_demo_roster
+        from app.core.office.demo import fill_demo
+        from app.db.models import Household
 
         if not datadir.is_set_up():
-            init_office(datadir, "community", DEMO_CODE, "幸福里社区（演示）", DEMO_PARENT)
-        db, _info = open_office(datadir)
+            setup_with_admin(
+                datadir,
+                "community",
+                DEMO_CODE,
+                "幸福里社区（演示）",
+                DEMO_PARENT,
+                DEMO_ADMIN,
+                DEMO_PASSWORD,
+            )
+        elif not has_users(datadir):
+            unsigned = open_unsigned(datadir, daily_backup=False)
+            made, _recovery = add_first_admin(unsigned, DEMO_ADMIN, DEMO_PASSWORD)
+            made.close()
+        access = sign_in(datadir, DEMO_ADMIN, DEMO_PASSWORD, daily_backup=False)
         try:
-            with db.session(note="demo") as session:
-                fill_demo(session, DEMO_RESIDENTS, progress=progress)
-            # people on duty too, so that the grids are staffed as in a real community
-            with db.session(note="demo roster") as session:
-                fill_demo_roster(session)
+            with access.db.reading() as session:
+                empty = session.scalar(select(Household.id).limit(1)) is None
+            if empty:
+                with access.db.session(note="demo") as session:
+                    fill_demo(session, DEMO_RESIDENTS, progress=progress)
+                # people on duty too, so that the grids are staffed as in a real community
+                with access.db.session(note="demo roster") as session:
+                    fill_demo_roster(session)
+        except BaseException:
+            access.close()
+            raise
+        return access
+
+    title = "正在准备演示社区" if lang != "en" else "Preparing the demo community"
+    ok, value = on_worker(tasks, work, title, lang)
+    if ok:
+        return value
+    if isinstance(value, GridDeskError):
+        QMessageBox.warning(None, APP_NAME, value.message(lang))
+    elif isinstance(value, Exception):
+        crash.report_bug(value)
+    else:
+        raise value
+    return None
+
+
+def credentials_from_environment() -> tuple[str, str] | None:
+    """GRIDDESK_USER and GRIDDESK_PASSWORD, as the commands take them: a window started by a
+    script (the start-up benchmark, the screenshots) signs in without asking."""
+    import os
+
+    name, password = os.environ.get("GRIDDESK_USER"), os.environ.get("GRIDDESK_PASSWORD")
+    return (name, password) if name and password else None
+
+
+def sign_in_at_start(
+    datadir: DataDir,
+    tasks: TaskManager,
+    settings: QSettings,
+    lang: str,
+    known: tuple[str, str] | None = None,
+) -> Any:
+    """The office opened by a signed-in user (signin.Access), before any window: as `known`
+    (the administrator just made at the first run, or GRIDDESK_USER/GRIDDESK_PASSWORD) or
+    through the sign-in dialog. An office without users is first given its administrator, then
+    its recovery key is shown. None: the user quit (or the office could not be opened)."""
+    from app.core.trust.keyring import Keyring
+
+    if not Keyring.exists(datadir.keys):
+        return _first_admin(datadir, tasks, settings, lang)
+    if known is not None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+
+        from app.core.trust.signin import sign_in
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return sign_in(datadir, *known, daily_backup=False)
+        except GridDeskError as exc:
+            failure: GridDeskError | None = exc
         finally:
-            db.dispose()
+            QGuiApplication.restoreOverrideCursor()
+    else:
+        failure = None
+    from app.ui.sign_in import SignInDialog
 
+    dialog = SignInDialog(datadir, tasks, settings, lang)
+    if failure is not None:
+        dialog.error.setText(failure.message(lang))
+    accepted = dialog.exec()
+    access = dialog.access if accepted else None
+    dialog.deleteLater()
+    return access
+
+
+def on_worker(
+    tasks: TaskManager, fn: Callable[[Any], Any], title: str, lang: str
+) -> tuple[bool, Any]:
+    """`fn(progress)` on the database worker with a progress dialog, waited for before any window
+    exists: (True, result) or (False, the exception)."""
     loop = QEventLoop()
-    outcome: dict[str, bool] = {"ok": False}
+    outcome: list[tuple[bool, Any]] = []
 
-    def done(_result: object) -> None:
-        outcome["ok"] = True
+    def report(ok: bool, value: Any) -> None:
+        outcome.append((ok, value))
         loop.quit()
 
-    def failed(exc: BaseException) -> None:
-        if isinstance(exc, GridDeskError):
-            QMessageBox.warning(None, APP_NAME, exc.message(lang))
-        elif not isinstance(exc, Exception):
-            raise exc
-        else:
-            crash.report_bug(exc)
-        loop.quit()
-
-    title = "正在生成演示社区" if lang != "en" else "Making the demo community"
-    DbOperation(tasks, None, work, title=title, lang=lang).success(done).failure(
-        failed
-    ).run_in_background()
+    DbOperation(tasks, None, fn, title=title, lang=lang).success(
+        lambda result: report(True, result)
+    ).failure(lambda exc: report(False, exc)).run_in_background()
     loop.exec()
-    return outcome["ok"]
+    return outcome[0]
+
+
+def _first_admin(datadir: DataDir, tasks: TaskManager, settings: QSettings, lang: str) -> Any:
+    """An office made before users existed: its first administrator (the database is encrypted
+    on the worker, with progress), then the recovery key, shown once."""
+    from app.core.trust.signin import Access, add_first_admin
+    from app.ui.recovery_key import FirstAdminDialog, show_recovery_key
+
+    db, info = _open_or_explain(datadir, lang)
+    if db is None:
+        return None
+    ask = FirstAdminDialog(info.name, lang)
+    while True:
+        if not ask.exec():
+            db.dispose()
+            return None
+        name, password = ask.admin
+        unsigned = Access(datadir, db, info)
+        title = "正在加密数据库" if lang != "en" else "Encrypting the database"
+        ok, value = on_worker(
+            tasks,
+            lambda _p, a=unsigned, n=name, pw=password: add_first_admin(a, n, pw),
+            title,
+            lang,
+        )
+        if ok:
+            access, recovery = value
+            show_recovery_key(datadir, access.info, name, recovery, settings)
+            return access
+        db.dispose()
+        if not isinstance(value, GridDeskError):
+            raise value
+        from app.core.trust.keyring import Keyring
+
+        if Keyring.exists(datadir.keys):  # the administrator was made before the failure
+            QMessageBox.warning(None, APP_NAME, value.message(lang))
+            return sign_in_at_start(datadir, tasks, settings, lang)
+        ask.error.setText(value.message(lang))
+        db, info = _open_or_explain(datadir, lang)
+        if db is None:
+            return None
 
 
 def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
@@ -126,43 +255,52 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
     if lock is False:
         return 0
 
+    known = credentials_from_environment()
     if not args.demo and not datadir.is_set_up():
         from app.ui.first_run import FirstRunDialog
 
-        dialog = FirstRunDialog(datadir, lang)
+        dialog = FirstRunDialog(datadir, lang, settings=settings)
         if not dialog.exec():
             return 0
         if dialog.wants_demo:
             datadir = DataDir.demo()
             args.demo = True
+        else:
+            known = dialog.admin  # signed in as the administrator just made
     if lock is None or lock.fileName() != str(datadir.root / LOCK_NAME):
         datadir.root.mkdir(parents=True, exist_ok=True)  # the demo's folder, made on first use
         lock = hold_folder(datadir, lang)
         if lock is False:
             return 0
-    if args.demo and not _has_households(datadir) and not make_demo(tasks, datadir, lang):
-        return 1
+    # Sign-in comes before the window: the database is encrypted, so nothing of it can be read
+    # (not even the office's name, which the sign-in dialog reads from the keyring) before.
+    # Its time — the user typing, argon2id's third of a second — is said for the benchmark.
+    signing_in = time.perf_counter()
+    if args.demo:
+        access = open_demo(tasks, datadir, lang)
+        if access is None:
+            return 1
+    else:
+        access = sign_in_at_start(datadir, tasks, settings, lang, known)
+        if access is None:
+            return 0
+    signed_in = time.perf_counter() - signing_in
     # set up just now (first run or the demo): its logs/ exists from here on, so log there
     logsetup.configure(datadir.logs, verbose=bool(getattr(args, "verbose", False)))
     crash.install(datadir.logs / logsetup.LOG_NAME if datadir.logs.is_dir() else None, lang)
 
     from app.ui.main_window import MainWindow
 
-    # Fast path: a current database is peeked at with sqlite3, the window shown, and the full
-    # open (SQLAlchemy, schema check) follows right after the first paint. Anything unusual takes
-    # the full open first, which explains the problem or upgrades the schema before any window.
-    office = peek_office(datadir)
-    db = None
-    if office is None:
-        db, office = _open_or_explain(datadir, lang)
-        if db is None:
-            return 1
-    assert office is not None
-    ctx = AppContext(datadir, office, tasks, lang, settings, app)
-    if db is not None:
-        ctx.attach(db)
+    ctx = AppContext(datadir, access.info, tasks, lang, settings, app)
+    ctx.demo = bool(args.demo)
+    if access.principal is not None:
+        ctx.signed_in(access)
+    else:
+        ctx.attach(access.db)
     window = MainWindow(ctx)
     exit_after = getattr(args, "exit_after", None)
+    if exit_after is not None:
+        print(f"sign-in {signed_in:.4f}", flush=True)
     if exit_after == "ready":
         window.home.filled.connect(lambda: (_report("ready", started), app.exit(0)))
 
@@ -170,23 +308,15 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
         if exit_after == "shown":
             _report("shown", started)
             app.exit(0)
-            return
-        if ctx.is_open:
-            return
-        opened, _info = _open_or_explain(datadir, lang)
-        if opened is None:
-            app.exit(1)
-        else:
-            ctx.attach(opened)
 
-    ctx.opened.connect(lambda: _daily_backup(ctx))
-    if ctx.is_open:
-        _daily_backup(ctx)
+    _daily_backup(ctx)
     window.show()
     when_painted(window, after_first_paint)
     code = app.exec()
     tasks.wait(-1)
-    if ctx.is_open:
+    if ctx.access is not None:
+        ctx.access.close()
+    elif ctx.is_open:
         ctx.db.dispose()
     collector.stop()
     if isinstance(lock, QLockFile):
@@ -275,24 +405,6 @@ def offer_restore(ctx: AppContext, message: str) -> None:
     from app.ui.backup_dialog import BackupDialog
 
     BackupDialog(ctx).exec()
-
-
-def _has_households(datadir: DataDir) -> bool:
-    if not datadir.is_set_up():
-        return False
-    from app.core.office.setup import open_office
-
-    try:
-        db, _ = open_office(datadir)
-    except GridDeskError:
-        return True  # let the normal open report the problem
-    try:
-        from app.core.office.stats import office_stats
-
-        with db.reading() as session:
-            return bool(office_stats(session)["households"])
-    finally:
-        db.dispose()
 
 
 def _report(stage: str, started: float) -> None:

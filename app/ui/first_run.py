@@ -1,12 +1,16 @@
-"""First run: set up a community or a street office in this data folder, or open the demo."""
+"""First run: set up a community or a street office in this data folder with its first
+administrator (then its recovery key, shown once), or open the demo."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,18 +25,28 @@ from app.core.office.setup import (
     COMMUNITY_CODE_DIGITS,
     STREET_CODE_DIGITS,
     check_codes,
-    init_office,
     normalise_code,
+    validate,
 )
 from app.errors import GridDeskError
+from app.ui.sign_in import password_field
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, datadir: DataDir, lang: str = "zh", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        datadir: DataDir,
+        lang: str = "zh",
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.datadir = datadir
         self.lang = lang
+        self.settings = settings
         self.wants_demo = False
+        # the first administrator, once the office is set up: the window signs in as them
+        self.admin: tuple[str, str] | None = None
         self.setWindowTitle(self.tr("欢迎使用 GridDesk 社区应急工作台"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -75,6 +89,25 @@ class FirstRunDialog(QDialog):
         form.addRow("", self.parent_hint)
         self.form = form
         layout.addLayout(form)
+
+        admin_box = QGroupBox(self.tr("第一个管理员"))
+        admin_form = QFormLayout(admin_box)
+        self.admin_name = QLineEdit()
+        self.admin_name.setPlaceholderText(self.tr("如 zhangsan 或 张三"))
+        self.admin_password = password_field(self.tr("至少 8 位"))
+        self.admin_again = password_field()
+        admin_form.addRow(self.tr("用户名："), self.admin_name)
+        admin_form.addRow(self.tr("密码："), self.admin_password)
+        admin_form.addRow(self.tr("再输入一次："), self.admin_again)
+        admin_note = QLabel(
+            self.tr(
+                "打开 GridDesk 要用用户名和密码登录；管理员可在“设置 → 用户”中为其他人添加账号。"
+            )
+        )
+        admin_note.setObjectName("muted")
+        admin_note.setWordWrap(True)
+        admin_form.addRow(admin_note)
+        layout.addWidget(admin_box)
         self.code.textChanged.connect(self._check_parent)
         self.parent_code.textChanged.connect(self._check_parent)
         self._check_parent()
@@ -128,20 +161,50 @@ class FirstRunDialog(QDialog):
         self.parent_hint.style().polish(self.parent_hint)
 
     def _create(self) -> None:
+        from app.core.trust.signin import setup_with_admin
+        from app.ui.recovery_key import RecoveryKeyDialog, check_new_admin
+
         role = "street-office" if self.street.isChecked() else "community"
         parent = self.parent_code.text().strip() or None
-        try:
-            init_office(
-                self.datadir,
+        admin, password = self.admin_name.text().strip(), self.admin_password.text()
+        code, name = self.code.text().strip(), self.name.text().strip()
+        try:  # the office's details first, as the form asks for them
+            validate(
                 role,
-                self.code.text().strip(),
-                self.name.text().strip(),
-                None if role == "street-office" else parent,
+                normalise_code(code),
+                name,
+                None if role == "street-office" else normalise_code(parent or "") or None,
             )
         except GridDeskError as exc:
             self.error.setText(exc.message(self.lang))
             self._check_parent()
             return
+        problem = check_new_admin(admin, password, self.admin_again.text())
+        if problem is not None:
+            self.error.setText(problem.message(self.lang))
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            info, recovery = setup_with_admin(
+                self.datadir,
+                role,
+                code,
+                name,
+                None if role == "street-office" else parent,
+                admin,
+                password,
+            )
+        except GridDeskError as exc:
+            self.error.setText(exc.message(self.lang))
+            self._check_parent()
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.error.setText("")
+        self.admin = (admin, password)
+        keep = RecoveryKeyDialog(self.datadir, info, admin, recovery, self.settings, self)
+        self.recovery_dialog = keep  # for a test to find while it is open
+        keep.exec()
         self.accept()
 
     def _demo(self) -> None:

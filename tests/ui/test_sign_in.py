@@ -1,0 +1,192 @@
+"""Signing in before the window: a wrong password says the one message and keeps the name, the
+right one opens the office as that user and is remembered; the recovery key resets the
+administrator's password; an office without users is given its first administrator and shown its
+recovery key; the demo opens signed in as its administrator and says so."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app.core.trust.signin import DEMO_ADMIN, has_users, sign_in
+from app.ui.operations import TaskManager
+from app.ui.sign_in import RecoverDialog, SignInDialog
+from tests.ui.signed_in import ADMIN, ADMIN_PASSWORD, office, signed_ctx  # noqa: F401
+
+KEY = re.compile(r"^[A-Z2-7]{4}(-[A-Z2-7]{4}){12}$")
+
+
+def sign_in_dialog(qtbot, office):  # noqa: F811
+    tasks = TaskManager()
+    dialog = SignInDialog(office.datadir, tasks, office.settings())
+    qtbot.addWidget(dialog, before_close_func=lambda _w: tasks.wait(-1))
+    dialog.show()
+    return dialog, tasks
+
+
+def close(access) -> None:
+    if access is not None:
+        access.close()
+
+
+def test_a_wrong_password_is_refused_with_the_one_message_and_the_name_kept(
+    qtbot,
+    office,  # noqa: F811
+) -> None:
+    dialog, _tasks = sign_in_dialog(qtbot, office)
+    assert "幸福里社区" in dialog.office.text()
+    qtbot.keyClicks(dialog.name, ADMIN)
+    qtbot.keyClicks(dialog.password, "not-the-password")
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: "登录失败" in dialog.error.text(), timeout=10_000)
+    assert dialog.name.text() == ADMIN and dialog.password.text() == ""
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.access is None
+    # an unknown user: the very same words
+    wrong = dialog.error.text()
+    dialog.name.setText("nobody")
+    qtbot.keyClicks(dialog.password, ADMIN_PASSWORD)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.isEnabled() and dialog.password.text() == "", timeout=10_000)
+    assert dialog.error.text() == wrong and dialog.access is None
+
+
+def test_the_right_password_signs_in_and_the_name_is_remembered(qtbot, office) -> None:  # noqa: F811
+    dialog, _tasks = sign_in_dialog(qtbot, office)
+    qtbot.keyClicks(dialog.name, ADMIN)
+    qtbot.keyClicks(dialog.password, ADMIN_PASSWORD)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    try:
+        assert dialog.access.principal.name == ADMIN
+        assert str(dialog.access.principal.role) == "admin"
+    finally:
+        close(dialog.access)
+    again, _tasks = sign_in_dialog(qtbot, office)
+    assert (again.name.text() == ADMIN and again.password.hasFocus()) or again.isVisible()
+
+
+def test_the_recovery_key_resets_the_administrators_password(qtbot, office) -> None:  # noqa: F811
+    tasks = TaskManager()
+    dialog = RecoverDialog(office.datadir, tasks, "zh")
+    qtbot.addWidget(dialog, before_close_func=lambda _w: tasks.wait(-1))
+    dialog.show()
+    dialog.key.setPlainText(office.recovery.lower().replace("-", " "))
+    qtbot.keyClicks(dialog.password, "New-admin-pass-1")
+    qtbot.keyClicks(dialog.again, "New-admin-pass-1")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    assert dialog.admin == ADMIN
+    close(sign_in(office.datadir, ADMIN, "New-admin-pass-1", daily_backup=False))
+
+
+def test_a_wrong_recovery_key_is_explained(qtbot, office) -> None:  # noqa: F811
+    tasks = TaskManager()
+    dialog = RecoverDialog(office.datadir, tasks, "zh")
+    qtbot.addWidget(dialog, before_close_func=lambda _w: tasks.wait(-1))
+    dialog.key.setPlainText("AAAA-" * 12 + "AAAA")
+    dialog.password.setText("New-admin-pass-1")
+    dialog.again.setText("New-admin-pass-1")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: "恢复密钥不对" in dialog.error.text(), timeout=10_000)
+
+
+def _when_shown(kind: str, then, tries: int = 400) -> None:
+    for w in QApplication.topLevelWidgets():
+        if type(w).__name__ == kind and w.isVisible():
+            then(w)
+            return
+    if tries:
+        QTimer.singleShot(25, lambda: _when_shown(kind, then, tries - 1))
+
+
+def test_an_office_without_users_is_given_its_first_administrator(qtbot, datadir) -> None:
+    """An office from before users existed: the first administrator is asked for, the database
+    encrypted on the worker, the recovery key shown once (继续 only once it is ticked)."""
+    from app.ui.application import sign_in_at_start
+
+    seen: dict[str, object] = {}
+
+    def fill(dialog) -> None:
+        dialog.name.setText("zhangsan")
+        dialog.password.setText("First-admin-1")
+        dialog.again.setText("First-admin-2")
+        dialog.create.click()
+        seen["mismatch"] = dialog.error.text()
+        dialog.again.setText("First-admin-1")
+        _when_shown("RecoveryKeyDialog", keep)
+        dialog.create.click()
+
+    def keep(dialog) -> None:
+        seen["key"] = dialog.key.text()
+        seen["enabled before"] = dialog.go_on.isEnabled()
+        dialog.kept.setChecked(True)
+        dialog.go_on.click()
+
+    _when_shown("FirstAdminDialog", fill)
+    tasks = TaskManager()
+    access = sign_in_at_start(datadir, tasks, _settings(datadir), "zh")
+    try:
+        assert access is not None and access.principal.name == "zhangsan"
+        assert seen["mismatch"] == "两次输入的密码不一样。"
+        assert seen["enabled before"] is False
+        assert KEY.match("-".join(str(seen["key"]).split()))
+        assert has_users(datadir)
+        assert not datadir.db_path.read_bytes()[:16].startswith(b"SQLite format 3")
+    finally:
+        tasks.wait(-1)
+        close(access)
+
+
+def _settings(datadir):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(datadir.root.parent / "s.ini"), QSettings.Format.IniFormat)
+
+
+def test_the_demo_opens_signed_in_as_its_administrator_and_says_so(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from app.core.office.datadir import DataDir
+    from app.ui import application
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
+
+    monkeypatch.setattr(application, "DEMO_RESIDENTS", 60)
+    folder = DataDir(tmp_path / "demo")
+    tasks = TaskManager()
+    access = application.open_demo(tasks, folder, "zh")
+    assert access is not None
+    try:
+        assert access.principal.name == DEMO_ADMIN and str(access.principal.role) == "admin"
+        ctx = AppContext(folder, access.info, tasks, "zh", _settings(folder))
+        ctx.demo = True
+        ctx.signed_in(access)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window, before_close_func=lambda _w: tasks.wait(-1))
+        window.show()
+        assert "演示" in window.user_label.text() and DEMO_ADMIN in window.user_label.text()
+        assert "演示" in window.windowTitle() and DEMO_ADMIN in window.windowTitle()
+    finally:
+        tasks.wait(-1)
+        close(access)
+    # opened again: signed in at once, nothing filled twice
+    again = application.open_demo(tasks, folder, "zh")
+    close(again)
+
+
+def test_a_window_started_with_credentials_in_the_environment_signs_in(
+    qtbot,
+    office,  # noqa: F811
+) -> None:
+    from app.ui.application import sign_in_at_start
+
+    tasks = TaskManager()
+    access = sign_in_at_start(
+        office.datadir, tasks, office.settings(), "zh", (ADMIN, ADMIN_PASSWORD)
+    )
+    try:
+        assert access.principal.name == ADMIN
+    finally:
+        close(access)
