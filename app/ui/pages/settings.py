@@ -1,5 +1,6 @@
 """设置: the office's details (本机构信息, editable), the data folder, key fingerprint, language and
-text size."""
+text size, the idle minutes before the window locks; and, for an administrator of an office with
+users, the 用户 tab (app.ui.pages.users)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,12 +33,29 @@ class SettingsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(16)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 24, 24, 24)
+        outer.setSpacing(16)
         title = QLabel(self.tr("设置"))
         title.setObjectName("pageTitle")
-        layout.addWidget(title)
+        outer.addWidget(title)
+        general = QWidget()
+        layout = QVBoxLayout(general)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        self.users = None
+        if ctx.access is not None and ctx.principal is not None:
+            from app.core.trust.roles import Permission
+            from app.ui.pages.users import UsersPage
+
+            self.tabs = QTabWidget()
+            self.tabs.addTab(general, self.tr("本机构与显示"))
+            if ctx.may(Permission.USERS):
+                self.users = UsersPage(ctx)
+                self.tabs.addTab(self.users, self.tr("用户"))
+            outer.addWidget(self.tabs, 1)
+        else:
+            outer.addWidget(general, 1)
 
         self.office = OfficeSection(ctx)
         self.fingerprint = QLabel(self.tr("（打开本页时读取）"))
@@ -70,6 +90,16 @@ class SettingsPage(QWidget):
         self.large.setChecked(bool(ctx.settings.value("large_font", False, type=bool)))
         self.large.toggled.connect(self._large_toggled)
         dform.addRow(self.tr("字号："), self.large)
+        if ctx.principal is not None:
+            from app.ui.lock import lock_minutes
+
+            self.lock_minutes = QSpinBox()
+            self.lock_minutes.setRange(0, 240)
+            self.lock_minutes.setSuffix(self.tr(" 分钟"))
+            self.lock_minutes.setSpecialValueText(self.tr("从不"))
+            self.lock_minutes.setValue(lock_minutes(ctx))
+            self.lock_minutes.valueChanged.connect(self._lock_minutes_changed)
+            dform.addRow(self.tr("无操作时自动锁定："), self.lock_minutes)
         layout.addWidget(display)
         layout.addStretch(1)
 
@@ -98,6 +128,11 @@ class SettingsPage(QWidget):
         here = self.tr(RESTART)
         there = translated_in(lang, "SettingsPage", RESTART)
         self.language_note.setText(here if here == there else f"{here}\n{there}")
+
+    def _lock_minutes_changed(self, minutes: int) -> None:
+        from app.ui.lock import LOCK_MINUTES_KEY
+
+        self.ctx.settings.setValue(LOCK_MINUTES_KEY, minutes)
 
     def _large_toggled(self, on: bool) -> None:
         self.ctx.settings.setValue("large_font", on)
