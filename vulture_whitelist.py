@@ -53,6 +53,7 @@ _.planned_by
 _.as_of
 _._on_begin
 _._on_connect
+_._do_connect
 _.isolation_level
 _.RESIDENT_NAME_INDEX
 _.RESIDENT_LIVE_INDEX
@@ -96,10 +97,13 @@ _.raiseExceptions
 
 # the command line's exit codes are named together; argparse itself exits with 2
 _.EXIT_USAGE
+# the standard library's sqlite3 errors carry it; app.db.driver.WrongKey has it as they do
+_.sqlite_errorname
 
 # pytest: module marks, autouse fixtures, fixtures asked for by a name made at run time
 # (request.getfixturevalue); io calls a file object's writable()
 _.pytestmark
+_._no_keys_left
 _._collect_garbage_on_the_gui_thread
 _.exchange_offices_on_sqlite
 _.exchange_offices_on_postgresql
