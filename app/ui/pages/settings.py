@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -49,7 +51,13 @@ class SettingsPage(QWidget):
             from app.ui.pages.users import UsersPage
 
             self.tabs = QTabWidget()
-            self.tabs.addTab(general, self.tr("本机构与显示"))
+            # scrolled within its tab: the tabs' own row must not make the page taller than a
+            # 1366×768 screen has room for (large-font mode)
+            scroll = QScrollArea()
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(general)
+            self.tabs.addTab(scroll, self.tr("本机构与显示"))
             if ctx.may(Permission.USERS):
                 self.users = UsersPage(ctx)
                 self.tabs.addTab(self.users, self.tr("用户"))
