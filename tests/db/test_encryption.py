@@ -117,11 +117,15 @@ def test_a_registered_key_encrypts_and_plain_stays_plain(tmp_path: Path) -> None
         driver.connect(keyed, key=driver.PLAIN).execute("SELECT v FROM t").fetchall()
 
 
-def test_a_wrong_key_has_its_own_message_and_reads_nothing(tmp_path: Path) -> None:
+def test_a_wrong_key_has_its_own_message_and_reads_nothing(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     datadir = _office(tmp_path / "data", KEY)
     driver.register_key(datadir.root, OTHER_KEY)
+    capfd.readouterr()
     with pytest.raises(driver.WrongKey) as caught:
         driver.connect(datadir.db_path)
+    assert capfd.readouterr().err == ""  # SQLCipher's own log of the HMAC failure is off
     known = explain(caught.value, datadir.db_path)
     assert isinstance(known, WrongDatabaseKey) and not isinstance(known, DatabaseCorrupt)
     assert "密钥" in known.message("zh") and "key" in known.message("en")
