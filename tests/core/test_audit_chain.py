@@ -240,3 +240,63 @@ def test_the_chain_on_postgresql(pg_db: Database) -> None:
         conn.execute(text("UPDATE audit_log SET entity = 'x' WHERE id = :i"), {"i": second})
     broken = _state(pg_db).broken
     assert broken is not None and (broken.id, broken.reason) == (second, "changed")
+
+
+def test_an_upgraded_database_has_its_rows_chained(tmp_path: Path) -> None:
+    """Revision 0016 chains the rows an older database holds, whatever the form of their time."""
+    from alembic import command
+
+    from app.db.engine import make_engine, sqlite_url
+    from app.db.migrate import alembic_config
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(sqlite_url(path), foreign_keys=False)
+    try:
+        with engine.connect() as conn, conn.begin():
+            command.upgrade(alembic_config(conn), "0015")
+        _raw_file(
+            path,
+            "INSERT INTO audit_log (at, actor, action, entity, record_uuid, field, old_value, "
+            "new_value, note) VALUES (?, 'a', 'update', 'resident', 'u', 'phone', ?, ?, ?)",
+            [
+                ("2025-01-02 03:04:05.000000", "13800000000", "13900000000", None),
+                ("2025-01-02 03:04:06", 'a"b\\c\n', "中文", "note"),
+                ("2025-01-02T03:04:07.5", None, "\x01", None),
+            ],
+        )
+        with engine.connect() as conn, conn.begin():
+            command.upgrade(alembic_config(conn), "head")
+        with engine.connect() as conn:
+            state = audit_chain.verify(conn)
+        assert state.rows == 3 and state.broken is None
+    finally:
+        engine.dispose()
+
+
+def _raw_file(path: Path, sql: str, rows: list[tuple[object, ...]]) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.executemany(sql, rows)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_sqlite_writes_the_canonical_json_of_any_text() -> None:
+    """SQLite's json_array gives exactly the bytes the chain hashes (the quick way it is read)."""
+    import random
+
+    from app.db import driver
+
+    chars = [chr(i) for i in range(0x300)] + ["中", "😀", "\u2028", "\ufeff", "\uffff"]
+    rnd = random.Random(16)
+    conn = driver.connect(":memory:", key=driver.PLAIN)  # the program's own SQLite
+    try:
+        for _ in range(3000):
+            text = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 16)))
+            at = "2026-12-07 05:36:49.123456"
+            values = (rnd.randint(1, 10**9), at, text, None, text, "x", None, text, "1", text)
+            made = conn.execute("SELECT json_array(?,?,?,?,?,?,?,?,?,?)", values).fetchone()[0]
+            assert made.encode("utf-8") == audit_chain.row_bytes(values), repr(text)
+    finally:
+        conn.close()

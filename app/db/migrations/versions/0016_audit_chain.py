@@ -14,42 +14,20 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from app.db.audit_chain import CONTENT, GENESIS, row_hash
+from app.db import audit_chain
 
 revision = "0016"
 down_revision = "0015"
 branch_labels = None
 depends_on = None
 
-_CHUNK = 5000
-
 
 def upgrade() -> None:
     op.add_column("audit_log", sa.Column("prev_hash", sa.String(length=64), nullable=True))
     op.add_column("audit_log", sa.Column("row_hash", sa.String(length=64), nullable=True))
-    audit = sa.table(
-        "audit_log",
-        sa.column("id", sa.Integer),
-        sa.column("at", sa.DateTime),
-        *[sa.column(name, sa.Text) for name in CONTENT if name not in ("id", "at")],
-        sa.column("prev_hash", sa.String),
-        sa.column("row_hash", sa.String),
-    )
-    bind = op.get_bind()
-    rows = bind.execute(sa.select(*[audit.c[name] for name in CONTENT]).order_by(audit.c.id))
-    stmt = (
-        sa.update(audit)
-        .where(audit.c.id == sa.bindparam("b_id"))
-        .values(prev_hash=sa.bindparam("b_prev"), row_hash=sa.bindparam("b_row"))
-    )
-    prev = GENESIS
-    updates = []
-    for row in rows.mappings().all():
-        digest = row_hash(prev, row)
-        updates.append({"b_id": row["id"], "b_prev": prev, "b_row": digest})
-        prev = digest
-    for i in range(0, len(updates), _CHUNK):
-        bind.execute(stmt, updates[i : i + _CHUNK])
+    # the rows already there, chained in id order exactly as each writing transaction chains its
+    # own from now on (the canonical form of a row is fixed: app.db.audit_chain)
+    audit_chain.extend(op.get_bind())
 
 
 def downgrade() -> None:
