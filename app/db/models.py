@@ -23,6 +23,7 @@ from app.db.models_directives import DIRECTIVE_MODELS
 from app.db.models_grids import GRID_MODELS
 from app.db.models_group_buy import GROUP_BUY_MODELS
 from app.db.models_meetings import MEETING_MODELS
+from app.db.models_requests import REQUEST_MODELS
 from app.db.models_supplies import SUPPLY_MODELS
 
 ROLES = ("community", "street-office")
@@ -247,6 +248,7 @@ TRAVELLING_MODELS: tuple[type[Travelling], ...] = (
     *SUPPLY_MODELS,
     *DIRECTIVE_MODELS,
     *GROUP_BUY_MODELS,
+    *REQUEST_MODELS,
 )
 
 

@@ -18,6 +18,7 @@ from app.db import (  # noqa: F401
     models_meetings,
     models_printing,
     models_registry,
+    models_requests,
     models_supplies,
     models_users,
 )
