@@ -3,6 +3,9 @@ meets it — a demo community, and a street office with two communities' package
 
     uv run python docs/walk_screenshots.py        # writes docs/screens/{zh,en}/{community,street}-*.png
 
+and the sign-in, 设置 → 用户, the lock screen, a viewer's window, and the first run with its
+recovery key (docs/screens/{zh,en}/trust-*.png).
+
 Needs Xvfb (apt-get install xvfb). Each run starts a fresh X server, drives the real program with
 tests/e2e/window_scenarios.py `walk` (which also fails if a page does not fit the screen), and
 keeps the demo data in a temporary folder.
@@ -36,6 +39,11 @@ def fingerprint(said: str) -> str:
     return "".join(said.splitlines()[0].rsplit("：", 1)[-1].split())
 
 
+# the administrator `init` makes; the commands and the street office's window sign in as them
+ADMIN, PASSWORD = "admin", "Admin-pass-2026"
+VIEWER, VIEWER_PASSWORD = "viewer1", "Viewer-pass-2026"
+
+
 def office(env: dict[str, str], folder: Path, *init: str) -> None:
     run(str(ROOT / "main.py"), "--data-dir", str(folder), "init", *init, env=env)
 
@@ -54,8 +62,9 @@ def main() -> int:
     with os.fdopen(read) as pipe:
         display = f":{pipe.readline().strip()}"
     try:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("GRIDDESK_")}
-        env.update(HOME=str(work / "home"), DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        plain = {k: v for k, v in os.environ.items() if not k.startswith("GRIDDESK_")}
+        plain.update(HOME=str(work / "home"), DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        env = {**plain, "GRIDDESK_USER": ADMIN, "GRIDDESK_PASSWORD": PASSWORD}
         main_py = str(ROOT / "main.py")
         # a street office with two communities' packages in it
         street = work / "street"
@@ -87,7 +96,24 @@ def main() -> int:
             package = run(main_py, "--data-dir", str(c), "exchange", "export", "--out", str(stick),
                           env=env).split()[-1]  # fmt: skip
             run(main_py, "--data-dir", str(street), "exchange", "import", package, env=env)
+        run(main_py, "--data-dir", str(work / "c1"), "users", "add", "--name", VIEWER, "--role",
+            "viewer", env={**env, "GRIDDESK_NEW_PASSWORD": VIEWER_PASSWORD})  # fmt: skip
         for lang in ("zh", "en"):
+            # started by hand (no password in the environment): the dialogs of start-up
+            for scenario, folder in (("users-and-lock", work / "c1"),
+                                     ("first-run", work / f"new-{lang}")):  # fmt: skip
+                kind = "trust"
+                shots = work / f"shots-{lang}-{scenario}"
+                shots.mkdir()
+                run(str(SCENARIOS), scenario, "--data-dir", str(folder), "--lang", lang,
+                    env={**plain, "SCENARIO_SHOTS": str(shots),
+                         "SCENARIO_ADMIN": f"{ADMIN}:{PASSWORD}",
+                         "SCENARIO_VIEWER": f"{VIEWER}:{VIEWER_PASSWORD}"})  # fmt: skip
+                target = OUT / lang
+                target.mkdir(parents=True, exist_ok=True)
+                for png in sorted(shots.glob("*.png")):
+                    shutil.copyfile(png, target / f"{kind}-{png.name}")
+                    print(target / f"{kind}-{png.name}")
             for kind, args in (("community", ["--demo"]), ("street", ["--data-dir", str(street)])):
                 shots = work / f"shots-{lang}-{kind}"
                 shots.mkdir()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 from app.core.office.datadir import DataDir
 from app.core.office.peek import OfficeInfo
 from app.errors import GridDeskError
-from app.ui.screen import fit_to_screen
-from app.ui.sign_in import error_label, password_field
+from app.ui.sign_in import error_label, fit_dialog, password_field
 
 
 class RecoveryKeyDialog(QDialog):
@@ -69,13 +68,20 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(intro)
         self.key = QLabel(self._grouped(recovery))
         self.key.setObjectName("recoveryKey")
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(max(mono.pointSizeF(), 15.0))
-        mono.setWeight(QFont.Weight.Bold)
-        self.key.setFont(mono)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
+        # one style sheet for the font and the frame, so that the label's size is measured
+        # with the font it is painted in (all three lines of groups shown)
+        self.key.setStyleSheet(
+            f"font-family: '{mono}'; font-size: 15pt; font-weight: bold; padding: 12px; "
+            "border: 1px solid palette(mid);"
+        )
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key.setStyleSheet("padding: 12px; border: 1px solid palette(mid);")
+        font = QFont(mono)
+        font.setPointSizeF(15.0)
+        font.setBold(True)
+        lines = self.key.text().count("\n") + 1
+        self.key.setMinimumHeight(QFontMetrics(font).lineSpacing() * lines + 34)
         layout.addWidget(self.key)
         who = QLabel(self.tr("第一个管理员：{0}").format(admin))
         who.setObjectName("muted")
@@ -102,7 +108,7 @@ class RecoveryKeyDialog(QDialog):
         self.go_on.clicked.connect(self.accept)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
-        fit_to_screen(self, 640)
+        fit_dialog(self, 640)
 
     @staticmethod
     def _grouped(recovery: str) -> str:
@@ -212,7 +218,7 @@ class FirstAdminDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
-        fit_to_screen(self, 540)
+        fit_dialog(self, 540)
         self.name.setFocus()
 
     def _check(self) -> None:

@@ -38,6 +38,15 @@ def last_user_key(datadir: DataDir) -> str:
     return f"sign_in/last_user_{digest}"
 
 
+def fit_dialog(dialog: QWidget, width: int) -> None:
+    """`width` wide and as tall as its contents ask at that width, within the screen (a 1366×768
+    laptop): the layout's minimum is kept, so nothing overlaps."""
+    dialog.resize(width, dialog.height())
+    dialog.layout().activate()
+    height = dialog.layout().heightForWidth(width) if dialog.layout().hasHeightForWidth() else -1
+    fit_to_screen(dialog, width, max(height, dialog.sizeHint().height()))
+
+
 def password_field(placeholder: str = "") -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -144,7 +153,7 @@ class SignInDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
-        fit_to_screen(self, 480)
+        fit_dialog(self, 480)
         (self.password if self.name.text() else self.name).setFocus()
 
     def try_sign_in(self) -> None:
@@ -232,7 +241,7 @@ class RecoverDialog(QDialog):
         self.ok.clicked.connect(self._recover)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        fit_to_screen(self, 520)
+        fit_dialog(self, 520)
 
     def _recover(self) -> None:
         if self.password.text() != self.again.text():

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import GridDeskError
 from app.ui.context import AppContext
-from app.ui.screen import fit_to_screen
-from app.ui.sign_in import error_label, password_field
+from app.ui.sign_in import error_label, fit_dialog, password_field
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -90,7 +89,7 @@ class ChangePasswordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
-        fit_to_screen(self, 460)
+        fit_dialog(self, 460)
 
     def _change(self) -> None:
         access = self.ctx.access

@@ -18,7 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 
@@ -170,8 +170,142 @@ def walk(window: Any) -> None:
     visit(0)
 
 
+def _shot(widget: QWidget, name: str) -> None:
+    shots = os.environ.get("SCENARIO_SHOTS")
+    if shots:
+        widget.grab().save(str(Path(shots) / f"{name}.png"))
+
+
+def _credentials(variable: str) -> tuple[str, str]:
+    name, _, password = os.environ.get(variable, "").partition(":")
+    return name, password
+
+
+def sign_in_dialog() -> None:
+    """Before the window: the sign-in dialog refuses a wrong password (its message shot) and
+    lets the administrator of SCENARIO_ADMIN=name:password in."""
+    name, password = _credentials("SCENARIO_ADMIN")
+
+    def refused(dialog: Any) -> None:
+        dialog.name.setText(name)
+        dialog.password.setText("not-the-password")
+        dialog.sign_in_button.click()
+        wait_for(lambda: "登录失败" in dialog.error.text() or "failed" in dialog.error.text(),
+                 lambda: signed(dialog))  # fmt: skip
+
+    def signed(dialog: Any) -> None:
+        print(f"refused: {dialog.error.text()}", flush=True)
+        _shot(dialog, "sign-in")
+        dialog.password.setText(password)
+        dialog.sign_in_button.click()
+
+    when("SignInDialog", refused)
+
+
+def wait_for(condition: Callable[[], bool], then: Callable[[], None], tries: int = 500) -> None:
+    if condition():
+        then()
+    elif tries > 0:
+        QTimer.singleShot(20, lambda: wait_for(condition, then, tries - 1))
+    else:
+        fail("waited in vain")
+
+
+def users_and_lock(window: Any) -> None:
+    """设置 → 用户 (and 添加用户 for a grid worker), the lock screen, then 切换用户 to the viewer of
+    SCENARIO_VIEWER=name:password: only 首页 and 报表 are left."""
+    viewer, viewer_password = _credentials("SCENARIO_VIEWER")
+    page = window.open_area("settings")
+    page.tabs.setCurrentWidget(page.users)
+
+    def listed() -> None:
+        _shot(window, "users")
+        dialog = page.users.add_user()
+        dialog.name.setText("wangwu")
+        dialog.role.setCurrentIndex(dialog.role.findData("grid-worker"))
+        if dialog.grids.count():
+            dialog.check_grid(dialog.grids.item(0).data(Qt.ItemDataRole.UserRole))
+        QTimer.singleShot(400, lambda: added(dialog))
+
+    def added(dialog: Any) -> None:
+        _shot(dialog, "add-user")
+        dialog.reject()
+        window.lock()
+        QTimer.singleShot(400, locked)
+
+    def locked() -> None:
+        if not window.is_locked or window.stack.isVisible():
+            fail("the pages are not hidden by the lock")
+            return
+        _shot(window, "lock")
+        window.lock_screen.show_switch(True)
+        window.lock_screen.name.setText(viewer)
+        window.lock_screen.password.setText(viewer_password)
+        window.lock_screen.unlock_button.click()
+        wait_for(lambda: not window.is_locked, switched)
+
+    def switched() -> None:
+        areas = [window.nav.item(i).text() for i in range(window.nav.count())]
+        print(f"viewer sees {areas}", flush=True)
+        QTimer.singleShot(1500, lambda: finish(areas))
+
+    def finish(areas: list[str]) -> None:
+        _shot(window, "viewer")
+        if len(areas) != 2:
+            fail(f"a viewer sees {areas}")
+            return
+        print("ok", flush=True)
+        QApplication.instance().exit(0)  # type: ignore[union-attr]
+
+    wait_for(lambda: bool(page.users.users), lambda: QTimer.singleShot(300, listed))
+
+
+def first_run_dialog() -> None:
+    """Before the window: a new community with its first administrator; the recovery key shown
+    once (shot), ticked, and the window opens signed in."""
+
+    def fill(dialog: Any) -> None:
+        dialog.code.setText("420106002003")
+        dialog.name.setText("和平社区")
+        dialog.parent_code.setText("420106002")
+        dialog.admin_name.setText("zhangsan")
+        dialog.admin_password.setText("First-run-2026")
+        dialog.admin_again.setText("First-run-2026")
+        _shot(dialog, "first-run")
+        when("RecoveryKeyDialog", keep)
+        dialog.create.click()
+
+    def keep(dialog: Any) -> None:
+        QTimer.singleShot(300, lambda: tick(dialog))
+
+    def tick(dialog: Any) -> None:
+        _shot(dialog, "recovery-key")
+        dialog.kept.setChecked(True)
+        dialog.go_on.click()
+
+    when("FirstRunDialog", fill)
+
+
+def first_window(window: Any) -> None:
+    principal = window.ctx.principal
+    print(f"signed in as {principal.name if principal else None}", flush=True)
+    if principal is None or principal.name != "zhangsan":
+        fail("not signed in as the first administrator")
+        return
+    print("ok", flush=True)
+    QApplication.instance().exit(0)  # type: ignore[union-attr]
+
+
+# what a scenario does before the window exists (the dialogs of start-up)
+BEFORE: dict[str, Callable[[], None]] = {
+    "users-and-lock": sign_in_dialog,
+    "first-run": first_run_dialog,
+}
+
 SCENARIOS: dict[str, Callable[[Any], None]] = {
     "walk": walk,
+    "users-and-lock": users_and_lock,
+    "first-run": first_window,
     "save-member": save_member,
     "notice-preview": notice_preview,
 }
@@ -179,6 +313,7 @@ SCENARIOS: dict[str, Callable[[Any], None]] = {
 
 def main() -> int:
     scenario = SCENARIOS[sys.argv[1]]
+    before = BEFORE.get(sys.argv[1])
     sys.argv = ["main.py", *sys.argv[2:]]
     app = QApplication(sys.argv[:1])
     if os.environ.get("SCENARIO_LARGE_FONT"):
@@ -194,6 +329,8 @@ def main() -> int:
         QTimer.singleShot(300, lambda: scenario(window))
 
     QTimer.singleShot(0, start)
+    if before is not None:
+        QTimer.singleShot(0, before)
     # a GUI thread that spins answers no timer: the watchdog prints where it is and ends it
     faulthandler.dump_traceback_later(90, exit=True)
     from app.cli import run

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 from app.ui.labels import USER_ROLES, grid_label, listing, user_role_label
-from app.ui.screen import fit_to_screen
-from app.ui.sign_in import error_label, password_field
+from app.ui.sign_in import error_label, fit_dialog, password_field
 from app.ui.tables import list_table
 from app.ui.toolbar import PageToolBar
 
@@ -310,7 +309,8 @@ class UserDialog(QDialog):
         self.role.setCurrentIndex(ROLE_ORDER.index(str(user.role)) if user else 1)
         form.addRow(self.tr("角色："), self.role)
         self.grids = QListWidget()
-        self.grids.setMaximumHeight(160)
+        self.grids.setMinimumHeight(110)
+        self.grids.setMaximumHeight(180)
         chosen = set(user.grids) if user else set()
         for code, name in grids:
             item = QListWidgetItem(grid_label(name, code))
@@ -348,7 +348,7 @@ class UserDialog(QDialog):
         self.role.currentIndexChanged.connect(self._role_changed)
         self._role_changed()
         self.setMinimumWidth(460)
-        fit_to_screen(self, 500)
+        fit_dialog(self, 500)
 
     def _role_changed(self) -> None:
         worker = self.role.currentData() == "grid-worker"
@@ -423,7 +423,7 @@ class PasswordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
-        fit_to_screen(self, 460)
+        fit_dialog(self, 460)
 
     def _submit(self) -> None:
         if self.password.text() != self.again.text():
