@@ -30,6 +30,7 @@ class Change(enum.Flag):
     DIRECTIVES = enum.auto()  # notices, tasks and allocations sent by the street office
     OFFICE = enum.auto()  # this office's profile: name, code, phone, address, contact
     SETTINGS = enum.auto()  # the office's settings (such as the street office's late threshold)
+    REQUESTS = enum.auto()  # residents' requests and complaints, follow-up plans and visits
 
     # the registry as a page shows it: a household is its residents
     REGISTRY = RESIDENTS | HOUSEHOLDS
