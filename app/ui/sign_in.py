@@ -9,6 +9,7 @@ name. The signed-in office (app.core.trust.signin.Access) is the dialog's `acces
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +31,13 @@ from app.core.office.datadir import DataDir
 from app.errors import GridDeskError
 from app.ui.operations import DbOperation, TaskManager
 from app.ui.screen import fit_to_screen
+
+
+def _import_sign_in() -> None:
+    import importlib
+
+    for module in ("app.core.trust.signin", "app.core.office.setup", "app.core.trust.users"):
+        importlib.import_module(module)
 
 
 def last_user_key(datadir: DataDir) -> str:
@@ -155,6 +163,9 @@ class SignInDialog(QDialog):
         self.setMinimumWidth(440)
         fit_dialog(self, 480)
         (self.password if self.name.text() else self.name).setFocus()
+        # while the user types: what signing in needs (SQLAlchemy, the office's opening) is
+        # imported beside, not after 登录 is pressed
+        threading.Thread(target=_import_sign_in, name="griddesk-preload", daemon=True).start()
 
     def try_sign_in(self) -> None:
         name, password = self.name.text().strip(), self.password.text()

@@ -137,3 +137,26 @@ def test_change_my_password(qtbot, window) -> None:
     window.ctx.tasks.wait(-1)
     access = sign_in(window.ctx.datadir, ADMIN, "Changed-pass-1", daily_backup=False)
     access.db.dispose()  # the window's key stays registered for the folder
+
+
+def test_the_lock_dismisses_a_dialog_waiting_for_an_answer(qtbot, window) -> None:
+    """A modal dialog open when the window locks is dismissed (nothing of it saved), so that
+    nothing shows over the lock screen and the password can be typed there."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, "删除", "删除 3-2-502 户？", parent=window)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    QTimer.singleShot(10_000, box.reject)  # should the lock not dismiss it, the test ends anyway
+    window.idle_watch.limit = lambda: 0.3
+    window.idle_watch.touch()
+    started = time.monotonic()
+    answer = box.exec()
+    assert time.monotonic() - started < 5
+    assert answer != QMessageBox.StandardButton.Yes
+    assert window.is_locked and not box.isVisible()
+    window.idle_watch.limit = lambda: 0
+    unlock_with(qtbot, window, ADMIN_PASSWORD)
+    assert not window.is_locked and not box.isVisible()  # not brought back: it was answered
