@@ -328,6 +328,9 @@ class MainWindow(QMainWindow):
         for window in QApplication.topLevelWidgets():
             if window is self or not window.isVisible():
                 continue
+            if window.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.Popup):
+                window.hide()  # a tooltip or a list that dropped down: not brought back
+                continue
             keep = not window.isModal() and not signed_out  # shown again after unlocking
             window.hide()
             if keep:
