@@ -25,6 +25,7 @@ from app.db.models_group_buy import GROUP_BUY_MODELS
 from app.db.models_meetings import MEETING_MODELS
 from app.db.models_requests import REQUEST_MODELS
 from app.db.models_supplies import SUPPLY_MODELS
+from app.db.models_visits import VISIT_MODELS
 
 ROLES = ("community", "street-office")
 RESIDENCY = ("registered", "migrant", "abroad")
@@ -249,6 +250,7 @@ TRAVELLING_MODELS: tuple[type[Travelling], ...] = (
     *DIRECTIVE_MODELS,
     *GROUP_BUY_MODELS,
     *REQUEST_MODELS,
+    *VISIT_MODELS,
 )
 
 

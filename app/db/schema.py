@@ -21,6 +21,7 @@ from app.db import (  # noqa: F401
     models_requests,
     models_supplies,
     models_users,
+    models_visits,
 )
 from app.db.base import Base
 
