@@ -129,6 +129,11 @@ class LockScreen(QWidget):
         form.addRow(self.tr("密码："), self.password)
         self.form = form
         box.addLayout(form)
+        # the demo's administrator signed in without a password typed: here it is said
+        self.demo_hint = QLabel()
+        self.demo_hint.setObjectName("muted")
+        self.demo_hint.setWordWrap(True)
+        box.addWidget(self.demo_hint)
         self.error = error_label()
         box.addWidget(self.error)
         buttons = QHBoxLayout()
@@ -169,6 +174,13 @@ class LockScreen(QWidget):
                     principal.name, user_role_label(principal.role)
                 )
             )
+        if self.ctx.demo:
+            from app.core.trust.signin import DEMO_ADMIN, DEMO_PASSWORD
+
+            self.demo_hint.setText(
+                self.tr("演示社区：用户 {0}，密码 {1}").format(DEMO_ADMIN, DEMO_PASSWORD)
+            )
+        self.demo_hint.setVisible(self.ctx.demo)
         self.show_switch(signed_out or principal is None)
 
     def show_switch(self, switching: bool) -> None:

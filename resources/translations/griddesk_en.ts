@@ -774,52 +774,52 @@ GridDesk now closes; open it again.</translation>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="75"/>
+        <location filename="../../app/ui/user_menu.py" line="70"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="78"/>
+        <location filename="../../app/ui/user_menu.py" line="73"/>
         <source>用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="82"/>
+        <location filename="../../app/ui/user_menu.py" line="77"/>
         <source>至少 8 位</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="84"/>
+        <location filename="../../app/ui/user_menu.py" line="79"/>
         <source>原密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="85"/>
+        <location filename="../../app/ui/user_menu.py" line="80"/>
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="86"/>
+        <location filename="../../app/ui/user_menu.py" line="81"/>
         <source>再输入一次：</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="91"/>
+        <location filename="../../app/ui/user_menu.py" line="86"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="92"/>
+        <location filename="../../app/ui/user_menu.py" line="87"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="104"/>
+        <location filename="../../app/ui/user_menu.py" line="99"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="128"/>
+        <location filename="../../app/ui/user_menu.py" line="123"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
@@ -2656,52 +2656,52 @@ Choose its public key file now?</translation>
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="178"/>
+        <location filename="../../app/ui/recovery_key.py" line="184"/>
         <source>设置第一个管理员</source>
         <translation>The first administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="184"/>
+        <location filename="../../app/ui/recovery_key.py" line="190"/>
         <source>“{0}”还没有用户。从现在起，打开 GridDesk 要用用户名和密码登录，数据库也将加密保存。请设置第一个管理员；他可以在“设置 → 用户”中为其他人添加账号。</source>
         <translation>“{0}” has no users yet. From now on GridDesk opens only after signing in with a user name and password, and the database is kept encrypted. Set up the first administrator; they can add accounts for the others in Settings → Users.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="192"/>
+        <location filename="../../app/ui/recovery_key.py" line="198"/>
         <source>如 zhangsan 或 张三</source>
         <translation>e.g. zhangsan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="193"/>
+        <location filename="../../app/ui/recovery_key.py" line="199"/>
         <source>至少 8 位</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="195"/>
+        <location filename="../../app/ui/recovery_key.py" line="201"/>
         <source>管理员用户名：</source>
         <translation>Administrator&apos;s user name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="196"/>
+        <location filename="../../app/ui/recovery_key.py" line="202"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="197"/>
+        <location filename="../../app/ui/recovery_key.py" line="203"/>
         <source>再输入一次：</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="199"/>
+        <location filename="../../app/ui/recovery_key.py" line="205"/>
         <source>加密数据库前会先做一份备份；数据多时需要几秒钟。</source>
         <translation>A backup is made before the database is encrypted; with much data this takes a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="207"/>
+        <location filename="../../app/ui/recovery_key.py" line="213"/>
         <source>设置管理员</source>
         <translation>Set up administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="209"/>
+        <location filename="../../app/ui/recovery_key.py" line="215"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -2732,13 +2732,13 @@ Data will be kept in: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/first_run.py" line="77"/>
-        <location filename="../../app/ui/first_run.py" line="138"/>
+        <location filename="../../app/ui/first_run.py" line="140"/>
         <source>民政区划代码，如 420106001001</source>
         <translation>Civil-affairs code, e.g. 420106001001</translation>
     </message>
     <message>
         <location filename="../../app/ui/first_run.py" line="79"/>
-        <location filename="../../app/ui/first_run.py" line="141"/>
+        <location filename="../../app/ui/first_run.py" line="143"/>
         <source>如 幸福里社区</source>
         <translation>e.g. Xingfuli Community</translation>
     </message>
@@ -2768,62 +2768,62 @@ Data will be kept in: {0}</translation>
         <translation>First administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="96"/>
+        <location filename="../../app/ui/first_run.py" line="98"/>
         <source>如 zhangsan 或 张三</source>
         <translation>e.g. zhangsan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="97"/>
+        <location filename="../../app/ui/first_run.py" line="99"/>
         <source>至少 8 位</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="99"/>
+        <location filename="../../app/ui/first_run.py" line="101"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="100"/>
+        <location filename="../../app/ui/first_run.py" line="102"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="101"/>
+        <location filename="../../app/ui/first_run.py" line="103"/>
         <source>再输入一次：</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="104"/>
+        <location filename="../../app/ui/first_run.py" line="106"/>
         <source>打开 GridDesk 要用用户名和密码登录；管理员可在“设置 → 用户”中为其他人添加账号。</source>
         <translation>GridDesk opens after signing in with a user name and password; the administrator adds accounts for the others in Settings → Users.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="120"/>
+        <location filename="../../app/ui/first_run.py" line="122"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="121"/>
+        <location filename="../../app/ui/first_run.py" line="123"/>
         <source>打开演示社区</source>
         <translation>Open the demo community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="123"/>
+        <location filename="../../app/ui/first_run.py" line="125"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="136"/>
+        <location filename="../../app/ui/first_run.py" line="138"/>
         <source>民政区划代码，如 420106001</source>
         <translation>Civil-affairs code, e.g. 420106001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="141"/>
+        <location filename="../../app/ui/first_run.py" line="143"/>
         <source>如 百步亭街道办事处</source>
         <translation>e.g. Baibuting Street Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="155"/>
+        <location filename="../../app/ui/first_run.py" line="157"/>
         <source>社区代码的前9位应与上级街道代码相同。</source>
         <translation>The first 9 digits of the community code must match the street office&apos;s code.</translation>
     </message>
@@ -3953,7 +3953,7 @@ Phone: {2}</translation>
     <name>LockScreen</name>
     <message>
         <location filename="../../app/ui/lock.py" line="116"/>
-        <location filename="../../app/ui/lock.py" line="166"/>
+        <location filename="../../app/ui/lock.py" line="171"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
@@ -3978,48 +3978,53 @@ Phone: {2}</translation>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lock.py" line="135"/>
-        <location filename="../../app/ui/lock.py" line="179"/>
+        <location filename="../../app/ui/lock.py" line="140"/>
+        <location filename="../../app/ui/lock.py" line="191"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lock.py" line="138"/>
+        <location filename="../../app/ui/lock.py" line="143"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lock.py" line="140"/>
+        <location filename="../../app/ui/lock.py" line="145"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lock.py" line="163"/>
+        <location filename="../../app/ui/lock.py" line="168"/>
         <source>已注销</source>
         <translation>Signed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lock.py" line="164"/>
+        <location filename="../../app/ui/lock.py" line="169"/>
         <source>请登录。</source>
         <translation>Please sign in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lock.py" line="168"/>
+        <location filename="../../app/ui/lock.py" line="173"/>
         <source>{0}（{1}）已登录。输入密码解锁。</source>
         <translation>{0} ({1}) is signed in. Type the password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lock.py" line="179"/>
+        <location filename="../../app/ui/lock.py" line="181"/>
+        <source>演示社区：用户 {0}，密码 {1}</source>
+        <translation>Demo community: user {0}, password {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock.py" line="191"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lock.py" line="198"/>
+        <location filename="../../app/ui/lock.py" line="210"/>
         <source>请输入用户名和密码。</source>
         <translation>Type the user name and the password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lock.py" line="202"/>
+        <location filename="../../app/ui/lock.py" line="214"/>
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
@@ -4027,7 +4032,7 @@ Phone: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>GridDesk 社区应急工作台 — {0}</source>
         <translation>GridDesk — {0}</translation>
     </message>
@@ -4134,88 +4139,88 @@ Phone: {2}</translation>
     </message>
     <message>
         <location filename="../../app/ui/help.py" line="283"/>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="413"/>
         <source>关于 GridDesk</source>
         <translation>About GridDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>街道办</source>
         <translation>Street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>{0} — 演示</source>
         <translation>{0} — demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>演示 · 用户：{0}</source>
         <translation>Demo · user: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>上次导出：{0}</source>
         <translation>Last export: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>上次导出：尚未导出</source>
         <translation>Last export: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
+        <location filename="../../app/ui/main_window.py" line="404"/>
         <source>备份数据库</source>
         <translation>Back up the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410"/>
+        <location filename="../../app/ui/main_window.py" line="415"/>
         <source>GridDesk 社区应急工作台 {0}
 离线运行的社区应急管理工具。
 内置字体：文泉驿微米黑（Apache 2.0 / GPLv3 字体例外）。</source>
@@ -4224,12 +4229,12 @@ An offline tool for community emergency work.
 Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="418"/>
+        <location filename="../../app/ui/main_window.py" line="423"/>
         <source>正在处理</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="418"/>
+        <location filename="../../app/ui/main_window.py" line="423"/>
         <source>还有操作在进行。等待它完成后再退出吗？</source>
         <translation>An operation is still running. Wait for it to finish and then quit?</translation>
     </message>
@@ -6321,57 +6326,57 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="203"/>
+        <location filename="../../app/ui/sign_in.py" line="223"/>
         <source>用恢复密钥重设管理员密码</source>
         <translation>Reset the administrator&apos;s password with the recovery key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="208"/>
+        <location filename="../../app/ui/sign_in.py" line="228"/>
         <source>忘记密码的用户请找管理员重设。管理员忘记密码时，输入设置时打印的恢复密钥（字母和数字，不分大小写，空格和短横可有可无），再设置新密码。</source>
         <translation>A user who forgot their password asks the administrator to reset it. When the administrator forgot theirs, type the recovery key printed at set-up (letters and digits; case, spaces and dashes do not matter), then a new password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="215"/>
+        <location filename="../../app/ui/sign_in.py" line="235"/>
         <source>恢复密钥，如 ABCD-EFGH-…</source>
         <translation>recovery key, e.g. ABCD-EFGH-…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="220"/>
+        <location filename="../../app/ui/sign_in.py" line="240"/>
         <source>留空：第一个管理员</source>
         <translation>empty: the first administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="221"/>
+        <location filename="../../app/ui/sign_in.py" line="241"/>
         <source>至少 8 位</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="223"/>
+        <location filename="../../app/ui/sign_in.py" line="243"/>
         <source>管理员：</source>
         <translation>Administrator:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="224"/>
+        <location filename="../../app/ui/sign_in.py" line="244"/>
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="225"/>
+        <location filename="../../app/ui/sign_in.py" line="245"/>
         <source>再输入一次：</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="230"/>
+        <location filename="../../app/ui/sign_in.py" line="250"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="231"/>
+        <location filename="../../app/ui/sign_in.py" line="251"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="239"/>
+        <location filename="../../app/ui/sign_in.py" line="259"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -6379,68 +6384,68 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="57"/>
+        <location filename="../../app/ui/recovery_key.py" line="56"/>
         <source>恢复密钥 — 只显示这一次</source>
         <translation>Recovery key — shown this once</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="63"/>
+        <location filename="../../app/ui/recovery_key.py" line="62"/>
         <source>这是“{0}”的恢复密钥。管理员忘记密码时，用它重设密码（登录窗口的“忘记密码…”）。请打印或抄下，放入保险柜；不要拍照，不要存在电脑或手机上。恢复密钥遗失而管理员又忘记密码时，数据将无法打开。</source>
         <translation>This is the recovery key of “{0}”. When the administrator forgets the password, it resets it (Forgot password… in the sign-in window). Print it or write it down and keep it in the office safe; do not photograph it or keep it on a computer or phone. If the key is lost and the administrator forgets the password, the data cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="80"/>
+        <location filename="../../app/ui/recovery_key.py" line="86"/>
         <source>第一个管理员：{0}</source>
         <translation>First administrator: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="84"/>
+        <location filename="../../app/ui/recovery_key.py" line="90"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="86"/>
+        <location filename="../../app/ui/recovery_key.py" line="92"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="96"/>
+        <location filename="../../app/ui/recovery_key.py" line="102"/>
         <source>我已打印或抄下恢复密钥</source>
         <translation>I have printed or written down the recovery key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="99"/>
+        <location filename="../../app/ui/recovery_key.py" line="105"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="133"/>
+        <location filename="../../app/ui/recovery_key.py" line="139"/>
         <source>恢复密钥单</source>
         <translation>Recovery key sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="133"/>
-        <location filename="../../app/ui/recovery_key.py" line="150"/>
+        <location filename="../../app/ui/recovery_key.py" line="139"/>
+        <location filename="../../app/ui/recovery_key.py" line="156"/>
         <source>恢复密钥单.pdf</source>
         <translation>recovery-key.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="149"/>
+        <location filename="../../app/ui/recovery_key.py" line="155"/>
         <source>保存恢复密钥单</source>
         <translation>Save the recovery key sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="151"/>
+        <location filename="../../app/ui/recovery_key.py" line="157"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="159"/>
+        <location filename="../../app/ui/recovery_key.py" line="165"/>
         <source>无法保存到 {0}：{1}</source>
         <translation>Could not save to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recovery_key.py" line="161"/>
+        <location filename="../../app/ui/recovery_key.py" line="167"/>
         <source>已保存到 {0}。打印后请删除这个文件。</source>
         <translation>Saved to {0}. Delete the file once it is printed.</translation>
     </message>
@@ -7543,82 +7548,82 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="39"/>
+        <location filename="../../app/ui/pages/settings.py" line="41"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="52"/>
+        <location filename="../../app/ui/pages/settings.py" line="60"/>
         <source>本机构与显示</source>
         <translation>Office and display</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="55"/>
+        <location filename="../../app/ui/pages/settings.py" line="63"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="61"/>
+        <location filename="../../app/ui/pages/settings.py" line="69"/>
         <source>（打开本页时读取）</source>
         <translation>(read when this page opens)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="62"/>
+        <location filename="../../app/ui/pages/settings.py" line="70"/>
         <source>密钥指纹：</source>
         <translation>Key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="65"/>
+        <location filename="../../app/ui/pages/settings.py" line="73"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="70"/>
+        <location filename="../../app/ui/pages/settings.py" line="78"/>
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="77"/>
+        <location filename="../../app/ui/pages/settings.py" line="85"/>
         <source>显示</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="85"/>
+        <location filename="../../app/ui/pages/settings.py" line="93"/>
         <source>界面语言：</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="89"/>
+        <location filename="../../app/ui/pages/settings.py" line="97"/>
         <source>大字体（适合长时间阅读）</source>
         <translation>Large text (easier for long reading)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="92"/>
+        <location filename="../../app/ui/pages/settings.py" line="100"/>
         <source>字号：</source>
         <translation>Text size:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="98"/>
+        <location filename="../../app/ui/pages/settings.py" line="106"/>
         <source> 分钟</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="99"/>
+        <location filename="../../app/ui/pages/settings.py" line="107"/>
         <source>从不</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="102"/>
+        <location filename="../../app/ui/pages/settings.py" line="110"/>
         <source>无操作时自动锁定：</source>
         <translation>Lock when idle for:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="115"/>
+        <location filename="../../app/ui/pages/settings.py" line="123"/>
         <source>未找到密钥文件（keys 文件夹）</source>
         <translation>Key files not found (keys folder)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="29"/>
+        <location filename="../../app/ui/pages/settings.py" line="31"/>
         <source>重新启动 GridDesk 后生效。</source>
         <translation>Takes effect when GridDesk is restarted.</translation>
     </message>
@@ -7745,63 +7750,63 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="112"/>
+        <location filename="../../app/ui/sign_in.py" line="129"/>
         <source>登录 — GridDesk 社区应急工作台</source>
         <translation>Sign in — GridDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="117"/>
+        <location filename="../../app/ui/sign_in.py" line="134"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="122"/>
-        <location filename="../../app/ui/sign_in.py" line="153"/>
+        <location filename="../../app/ui/sign_in.py" line="139"/>
+        <location filename="../../app/ui/sign_in.py" line="173"/>
         <source>请输入用户名和密码。</source>
         <translation>Type your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="127"/>
+        <location filename="../../app/ui/sign_in.py" line="144"/>
         <source>用户名</source>
         <translation>user name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="128"/>
+        <location filename="../../app/ui/sign_in.py" line="145"/>
         <source>密码</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="129"/>
+        <location filename="../../app/ui/sign_in.py" line="146"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="130"/>
+        <location filename="../../app/ui/sign_in.py" line="147"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="136"/>
+        <location filename="../../app/ui/sign_in.py" line="153"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="138"/>
+        <location filename="../../app/ui/sign_in.py" line="155"/>
         <source>忘记密码…</source>
         <translation>Forgot password…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="140"/>
+        <location filename="../../app/ui/sign_in.py" line="157"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="156"/>
+        <location filename="../../app/ui/sign_in.py" line="176"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="187"/>
+        <location filename="../../app/ui/sign_in.py" line="207"/>
         <source>已重设管理员 {0} 的密码，请用新密码登录。</source>
         <translation>The password of administrator {0} was reset; sign in with the new one.</translation>
     </message>
@@ -8932,27 +8937,27 @@ Add another household at this address anyway?</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="298"/>
+        <location filename="../../app/ui/pages/users.py" line="297"/>
         <source>更改角色 — {0}</source>
         <translation>Change role — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="298"/>
+        <location filename="../../app/ui/pages/users.py" line="297"/>
         <source>添加用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="303"/>
+        <location filename="../../app/ui/pages/users.py" line="302"/>
         <source>如 lisi 或 李四</source>
         <translation>e.g. lisi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="305"/>
+        <location filename="../../app/ui/pages/users.py" line="304"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="311"/>
+        <location filename="../../app/ui/pages/users.py" line="310"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
@@ -9025,27 +9030,27 @@ Add another household at this address anyway?</translation>
 <context>
     <name>UserMenu</name>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="32"/>
+        <location filename="../../app/ui/user_menu.py" line="31"/>
         <source>用户(&amp;U)</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="33"/>
+        <location filename="../../app/ui/user_menu.py" line="32"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="37"/>
+        <location filename="../../app/ui/user_menu.py" line="36"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="39"/>
+        <location filename="../../app/ui/user_menu.py" line="38"/>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="42"/>
+        <location filename="../../app/ui/user_menu.py" line="41"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
@@ -9076,93 +9081,93 @@ Add another household at this address anyway?</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="56"/>
+        <location filename="../../app/ui/pages/users.py" line="55"/>
         <source>添加用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="58"/>
+        <location filename="../../app/ui/pages/users.py" line="57"/>
         <source>更改角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="60"/>
+        <location filename="../../app/ui/pages/users.py" line="59"/>
         <source>重设密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="62"/>
-        <location filename="../../app/ui/pages/users.py" line="149"/>
+        <location filename="../../app/ui/pages/users.py" line="61"/>
+        <location filename="../../app/ui/pages/users.py" line="148"/>
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="67"/>
+        <location filename="../../app/ui/pages/users.py" line="66"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="68"/>
+        <location filename="../../app/ui/pages/users.py" line="67"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="69"/>
+        <location filename="../../app/ui/pages/users.py" line="68"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="70"/>
+        <location filename="../../app/ui/pages/users.py" line="69"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="71"/>
+        <location filename="../../app/ui/pages/users.py" line="70"/>
         <source>最后登录</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="82"/>
+        <location filename="../../app/ui/pages/users.py" line="81"/>
         <source>网格员/志愿者只看到所负责网格的住户，证件号和电话总是遮盖显示；“查看”只看首页和报表。停用的用户不能再登录，他的记录仍保留。</source>
         <translation>A grid worker sees only the households of their grids, with ID numbers and phones always masked; a viewer sees only Home and Reports. A disabled user can no longer sign in; what they recorded stays.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="118"/>
+        <location filename="../../app/ui/pages/users.py" line="117"/>
         <source>已启用</source>
         <translation>Enabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="149"/>
+        <location filename="../../app/ui/pages/users.py" line="148"/>
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="118"/>
+        <location filename="../../app/ui/pages/users.py" line="117"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="129"/>
+        <location filename="../../app/ui/pages/users.py" line="128"/>
         <source>共 {0} 个用户，{1} 个启用</source>
         <translation>{0} users, {1} enabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="172"/>
+        <location filename="../../app/ui/pages/users.py" line="171"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="253"/>
+        <location filename="../../app/ui/pages/users.py" line="252"/>
         <source>已重设 {0} 的密码。</source>
         <translation>The password of {0} was reset.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="270"/>
+        <location filename="../../app/ui/pages/users.py" line="269"/>
         <source>停用用户</source>
         <translation>Disable user</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="271"/>
+        <location filename="../../app/ui/pages/users.py" line="270"/>
         <source>停用用户 {0}？停用后不能再登录，可以随时重新启用。</source>
         <translation>Disable user {0}? They can no longer sign in; you can enable them again at any time.</translation>
     </message>

@@ -10,7 +10,7 @@ import re
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from app.core.trust.signin import DEMO_ADMIN, has_users, sign_in
+from app.core.trust.signin import DEMO_ADMIN, DEMO_PASSWORD, has_users, sign_in
 from app.ui.operations import TaskManager
 from app.ui.sign_in import RecoverDialog, SignInDialog
 from tests.ui.signed_in import ADMIN, ADMIN_PASSWORD, office, signed_ctx  # noqa: F401
@@ -168,6 +168,9 @@ def test_the_demo_opens_signed_in_as_its_administrator_and_says_so(
         window.show()
         assert "演示" in window.user_label.text() and DEMO_ADMIN in window.user_label.text()
         assert "演示" in window.windowTitle() and DEMO_ADMIN in window.windowTitle()
+        window.lock()  # nobody typed the demo's password: the lock screen says it
+        assert DEMO_PASSWORD in window.lock_screen.demo_hint.text()
+        assert window.lock_screen.demo_hint.isVisible()
     finally:
         tasks.wait(-1)
         close(access)
