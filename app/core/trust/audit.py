@@ -28,7 +28,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import Engine, Select, func, or_, select
+from sqlalchemy import Engine, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.core.common.masking import mask_id_number, mask_name, mask_phone
@@ -210,9 +210,8 @@ def _filtered(query: Select[Any], f: AuditFilter) -> Select[Any]:
             query = query.where(a.action == f.kind)
     if f.entity:
         query = query.where(a.entity == f.entity)
-    if f.record:
-        # a record by uuid, or a `create_many` batch by its origin:seq
-        query = query.where(or_(a.record_uuid == f.record, a.record_uuid.like(f"{f.record}%")))
+    if f.record:  # a record by its uuid, an event by what it names, a batch by origin:seq
+        query = query.where(a.record_uuid == f.record)
     return query
 
 
