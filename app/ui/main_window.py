@@ -27,7 +27,6 @@ from app.core.trust.roles import Permission
 from app.ui.context import AppContext
 from app.ui.operations import delete_later
 from app.ui.pages.home import HomePage
-from app.ui.pages.not_built import NotBuiltPage
 from app.ui.screen import place_main_window
 
 # A page is "module:Class" (built with the context, imported on first visit, so start-up does not
@@ -177,9 +176,6 @@ class MainWindow(QMainWindow):
         if self.ctx.office.is_street_office:
             return self._street_areas()
 
-        def todo(title: str, purpose: str) -> Callable[[], QWidget]:
-            return lambda: NotBuiltPage(title, purpose)
-
         return [
             ("home", self.tr("首页"), lambda: self.home),
             ("registry", self.tr("住户"), "app.ui.pages.registry:RegistryPage"),
@@ -190,11 +186,7 @@ class MainWindow(QMainWindow):
                 self.tr("会议"),
                 "app.ui.pages.meetings:MeetingsPage",
             ),
-            (
-                "requests",
-                self.tr("诉求"),
-                todo(self.tr("诉求"), self.tr("居民诉求、投诉和举报的登记、分派、办结和统计。")),
-            ),
+            ("requests", self.tr("诉求"), "app.ui.pages.requests.page:RequestsPage"),
             ("printing", self.tr("通知打印"), "app.ui.pages.printing.page:PrintingPage"),
             ("reports", self.tr("报表"), "app.ui.pages.reports:ReportsPage"),
             ("exchange", self.tr("数据交换"), "app.ui.pages.exchange:ExchangePage"),

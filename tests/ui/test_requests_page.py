@@ -1,0 +1,184 @@
+"""诉求 as a clerk uses it: a call taken by keyboard (the caller's address typed, the household
+picked from the registry's type-ahead, a digit for the category, a line of text, Enter), assigned
+to a grid, finished with an outcome (refused without one, in the dialog), called back, and the
+figures moving; a follow-up visit recorded as needing help becomes a request."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from app.core.requests import requests as core
+from app.db.models import Household, Resident
+from app.ui.pages.requests.dialogs import CallbackDialog, RequestDialog, TextStepDialog
+from app.ui.pages.requests.page import RequestsPage
+from tests.ui.conftest import type_chinese
+
+
+@pytest.fixture
+def page(qtbot, demo_ctx) -> RequestsPage:
+    page = RequestsPage(demo_ctx)
+    qtbot.addWidget(page, before_close_func=lambda _w: demo_ctx.tasks.wait(-1))
+    page.resize(1190, 680)
+    with qtbot.wait_signal(page.loaded, timeout=10_000):
+        page.show()
+    return page
+
+
+def _household(ctx) -> tuple[int, str]:
+    with ctx.db.reading() as s:
+        hid, address = s.execute(
+            select(Household.id, Household.address_code)
+            .where(Household.id.in_(select(Resident.household_id)))
+            .where(Household.grid_id.is_not(None))
+            .order_by(Household.id)
+            .limit(1)
+        ).one()
+    return hid, address
+
+
+def _figures(ctx) -> dict:
+    from app.core.requests import figures
+
+    with ctx.db.reading() as s:
+        return figures.accountability(s)
+
+
+def _submit(qtbot, page: RequestsPage, dialog) -> None:
+    with qtbot.wait_signal(page.loaded, timeout=10_000):
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+
+def test_a_call_taken_assigned_finished_and_called_back(qtbot, page, demo_ctx):
+    household_id, address = _household(demo_ctx)
+    before = _figures(demo_ctx)
+
+    # the call: Ctrl+N, the address typed, Enter picks the household, 1 = 就医用药, text, Enter
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.dialog
+    assert isinstance(dialog, RequestDialog) and dialog.isVisible()
+    assert QApplication.focusWidget() is dialog.finder.field
+    assert "匿名" in dialog.anonymous_note.text()  # no household yet: it says so
+    qtbot.keyClicks(dialog.finder.field, address)
+    qtbot.wait_until(lambda: dialog.finder.results.count() > 0, timeout=5_000)
+    assert address in dialog.finder.results.item(0).text()
+    qtbot.keyClick(dialog.finder.field, Qt.Key.Key_Return)
+    assert dialog.finder.household_id == household_id
+    assert not dialog.anonymous_note.isVisible()
+    assert QApplication.focusWidget() is dialog.category
+    qtbot.keyClick(dialog.category, Qt.Key.Key_1)
+    assert dialog.category.current() == "medical"
+    assert QApplication.focusWidget() is dialog.text
+    type_chinese(dialog.text, "胰岛素快用完了，需要代购")
+    with qtbot.wait_signal(dialog.saved, timeout=10_000) as saved:
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    row = saved.args[0]
+    assert row.household_id == household_id and row.category == "medical"
+    qtbot.wait_until(lambda: page.selected_id() == row.id, timeout=10_000)
+    assert page.details.fields["text"].text() == "胰岛素快用完了，需要代购"
+    assert page.details.fields["status"].text() == "已登记"
+    assert _figures(demo_ctx)["received"] == before["received"] + 1
+
+    # 派单 to the household's grid
+    assign = page.assign()
+    assert assign is not None and assign.to.currentData()[0] == "grid"
+    _submit(qtbot, page, assign)
+    assert page.selected_row().status == "assigned"
+    assert page.details.fields["grid"].text() == row.grid_code
+
+    # 办结 without an outcome: refused in the dialog, nothing changed
+    finish = page.finish()
+    assert isinstance(finish, TextStepDialog)
+    qtbot.mouseClick(finish.ok, Qt.MouseButton.LeftButton)
+    assert finish.isVisible() and finish.error.isVisible()
+    assert "办理结果" in finish.error.text()
+    with demo_ctx.db.reading() as s:
+        assert core.request_row(s, row.id).status == "assigned"
+    type_chinese(finish.words, "已代购胰岛素并送到家")
+    _submit(qtbot, page, finish)
+    assert not finish.isVisible()
+    assert page.selected_row().status == "done"
+    assert page.details.fields["outcome"].text() == "已代购胰岛素并送到家"
+    assert page.callback_action.isEnabled() and not page.finish_action.isEnabled()
+
+    # 回访: satisfied
+    callback = page.callback()
+    assert isinstance(callback, CallbackDialog)
+    qtbot.mouseClick(callback.ok, Qt.MouseButton.LeftButton)
+    assert callback.error.isVisible()  # neither yes nor no chosen
+    callback.yes.setChecked(True)
+    _submit(qtbot, page, callback)
+    assert page.selected_row().status == "confirmed"
+    assert page.details.fields["callback"].text() == "满意"
+    assert page.details.history.count() >= 4
+
+    after = _figures(demo_ctx)
+    assert after["done"] == before["done"] + 1
+    assert after["satisfied"] == before["satisfied"] + 1
+
+    # the 统计 tab shows them
+    with qtbot.wait_signal(page.figures.loaded, timeout=10_000):
+        page.tabs.setCurrentWidget(page.figures)
+    assert f"受理 {after['received']:,} 件" in page.figures.summary.text()
+    assert page.figures.model.rowCount() >= 1
+
+
+def test_an_anonymous_call_is_allowed_and_said(qtbot, page, demo_ctx):
+    dialog = page.add_request()
+    assert dialog.anonymous_note.isVisible()
+    qtbot.keyClick(dialog.finder.field, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    assert dialog.category.current() == "repair"
+    # without text: refused, said in the dialog
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "诉求内容" in dialog.error.text()
+    type_chinese(dialog.text, "楼道灯坏了")
+    with qtbot.wait_signal(dialog.saved, timeout=10_000) as saved:
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    assert saved.args[0].anonymous
+    qtbot.wait_until(lambda: page.selected_id() == saved.args[0].id, timeout=10_000)
+    assert page.details.fields["household"].text() == "匿名"
+
+
+def test_overdue_requests_stand_out(qtbot, page, demo_ctx):
+    from datetime import datetime, timedelta
+
+    with demo_ctx.db.session() as s:
+        old = core.log_request(s, "supplies", "米没有了", now=datetime.now() - timedelta(days=5))
+    page.reload()
+    row = page.model.row_of(old.id)
+    assert row >= 0
+    due = page.model.index(row, 8)
+    assert "超期" in page.model.data(due)
+    assert page.model.data(due, Qt.ItemDataRole.FontRole).bold()
+    page.overdue_box.setChecked(True)
+    assert page.model.rowCount() == 1
+
+
+def test_a_visit_recorded_as_needing_help_makes_a_request(qtbot, page, demo_ctx):
+    from app.core.requests import visits
+
+    with demo_ctx.db.session() as s:
+        visits.make_plan(s, "living-alone", "独居老人")
+    with qtbot.wait_signal(page.visits.loaded, timeout=10_000):
+        page.tabs.setCurrentWidget(page.visits)
+    assert page.visits.model.rowCount() > 0
+    assert page.visits.plans_model.rowCount() == 1
+    visit = page.visits.selected()
+    assert visit is not None and visit.outcome is None
+    type_chinese(page.visits.note, "没有降压药了")
+    with qtbot.wait_signal(page.visits.recorded, timeout=10_000) as recorded:
+        qtbot.mouseClick(page.visits.buttons["needs-help"], Qt.MouseButton.LeftButton)
+    row, request_id = recorded.args
+    assert row.id == visit.id and request_id is not None
+    assert "紧急诉求" in page.visits.answer.text()
+    with demo_ctx.db.reading() as s:
+        made = core.request_row(s, request_id)
+    assert made.priority == "urgent" and made.category == "care"
+    qtbot.wait_until(lambda: page.model.row_of(request_id) >= 0, timeout=10_000)
+    # the visit now shows its outcome; a second record is not offered
+    qtbot.wait_until(lambda: page.visits.model.rowCount() > 0, timeout=10_000)
+    assert date.today()  # the day's list, kept
