@@ -193,3 +193,33 @@ def test_a_window_started_with_credentials_in_the_environment_signs_in(
         assert access.principal.name == ADMIN
     finally:
         close(access)
+
+
+def test_the_recovery_key_sheet_is_saved_as_pdf_and_previewed(
+    qtbot,
+    office,  # noqa: F811
+    tmp_path,
+    monkeypatch,
+) -> None:
+    from app.core.office.peek import OfficeInfo
+    from app.ui import files
+    from app.ui.print_preview import PdfPreviewDialog
+    from app.ui.recovery_key import RecoveryKeyDialog
+
+    info = OfficeInfo(code="420106001001", name="幸福里社区", role="community", parent_code=None)
+    dialog = RecoveryKeyDialog(office.datadir, info, ADMIN, office.recovery, office.settings())
+    qtbot.addWidget(dialog)
+    target = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(files, "save_file", lambda *a, **k: target)
+    dialog.save_pdf()
+    assert target.read_bytes().startswith(b"%PDF") and str(target) in dialog.saved.text()
+    previewed: list[int] = []
+    monkeypatch.setattr(
+        PdfPreviewDialog, "exec", lambda self: previewed.append(self.document.pageCount()) or 0
+    )
+    dialog.preview()
+    assert previewed == [1]
+    # the preview's copy of the sheet is gone with the dialog
+    dialog.kept.setChecked(True)
+    dialog.go_on.click()
+    assert not list(office.datadir.root.glob("tmp/*/recovery-*"))

@@ -215,3 +215,46 @@ def test_the_users_page_and_its_dialogs_in_english(qtbot, signed_ctx, qapp) -> N
     finally:
         for translator in kept:
             qapp.removeTranslator(translator)
+
+
+def test_a_grid_worker_sees_the_daily_pages_without_settings_audit_or_exchange(
+    qtbot,
+    signed_ctx,  # noqa: F811
+) -> None:
+    from app.core.trust.roles import Role
+    from app.core.trust.users import add_user
+
+    admin = signed_ctx()
+    access = admin.access
+    with admin.db.reading() as session:
+        grid = list_grids(session)[0].code
+    with admin.db.session(note="users") as session:
+        add_user(session, access.ring, access.key, "gw1", Role.GRID_WORKER, "Worker-pass-1", [grid])
+    window = MainWindow(admin)
+    qtbot.addWidget(window, before_close_func=lambda _w: admin.tasks.wait(-1))
+    window.lock(signed_out=True)
+    window.lock_screen.name.setText("gw1")
+    window.lock_screen.password.setText("Worker-pass-1")
+    window.lock_screen.unlock_button.click()
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    areas = [window._specs[i][0] for i in range(window.nav.count())]
+    assert "registry" in areas and "grids" in areas
+    assert not {"settings", "audit", "exchange", "reports"} & set(areas)
+    visible = [
+        a.text() for m in window.menuBar().actions() for a in m.menu().actions() if a.isVisible()
+    ]
+    assert "备份与恢复…" not in visible and "打开数据文件夹" not in visible
+    assert "锁定" in visible and "修改我的密码…" in visible
+
+
+def test_the_idle_minutes_are_set_in_settings(qtbot, signed_ctx) -> None:  # noqa: F811
+    ctx = signed_ctx()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window, before_close_func=lambda _w: ctx.tasks.wait(-1))
+    assert window._idle_seconds() == 10 * 60  # the default
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page, before_close_func=lambda _w: ctx.tasks.wait(-1))
+    page.lock_minutes.setValue(3)
+    assert window._idle_seconds() == 3 * 60
+    page.lock_minutes.setValue(0)
+    assert page.lock_minutes.text() == "从不" and window._idle_seconds() == 0
