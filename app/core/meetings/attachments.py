@@ -1,5 +1,10 @@
 """Files attached to a meeting's minutes: copied into the data folder under a safe name and a size
 limit, and removed while the minutes are still a draft.
+
+Once the office has a database key the copy is sealed with it (app.core.common.sealed): a copied
+data folder shows no attachment's content. `readable_copy` gives the plain file to open, in the
+process's private scratch folder; `seal_plain_attachments` seals those kept before the office had
+users.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
+from app.core.common import sealed
 from app.core.common.files import write_atomically
 from app.core.meetings.minutes import _meeting, _refuse_locked
+from app.db import driver
 from app.db.base import utcnow
 from app.db.models_meetings import (
     Attachment,
@@ -72,10 +79,14 @@ def add_attachment(
     stored = f"{meeting.uuid}/{sha[:16]}-{safe}"
     target = Path(attachments_dir) / stored
     if not target.is_file():
+        key = driver.key_for(target)
 
         def copy(fh: BinaryIO) -> None:
             with open(source, "rb") as src:
-                shutil.copyfileobj(src, fh, 1 << 20)
+                if key is None:
+                    shutil.copyfileobj(src, fh, 1 << 20)
+                else:
+                    sealed.seal(src, fh, key, stored)
 
         write_atomically(target, copy)
     attachment = Attachment(
@@ -101,3 +112,38 @@ def remove_attachment(session: Session, attachment_id: int) -> None:
     attachment.deleted_at = utcnow()
     attachment.delete_reason = "removed from the draft"
     session.flush()
+
+
+def readable_copy(attachments_dir: Path, stored_name: str, scratch: Path) -> Path:
+    """The attachment's plain content in `scratch` (the process's private folder, cleared when the
+    program ends or at its next start), under its own file name, for a viewer to open."""
+    source = Path(attachments_dir) / stored_name
+    target = Path(scratch) / "attachments" / stored_name
+    key = driver.key_for(source)
+
+    def copy(fh: BinaryIO) -> None:
+        for block in sealed.unsealed(source, key, stored_name):
+            fh.write(block)
+
+    write_atomically(target, copy)
+    return target
+
+
+def seal_plain_attachments(attachments_dir: Path, key: bytes) -> int:
+    """Seal the attachments kept plain before the office had a key; returns how many."""
+    done = 0
+    folder = Path(attachments_dir)
+    if not folder.is_dir():
+        return 0
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if sealed.is_sealed(path):
+            continue
+        stored = path.relative_to(folder).as_posix()
+
+        def copy(fh: BinaryIO, path: Path = path, stored: str = stored) -> None:
+            with open(path, "rb") as src:
+                sealed.seal(src, fh, key, stored)
+
+        write_atomically(path, copy)
+        done += 1
+    return done

@@ -263,6 +263,9 @@ def add_first_admin(access: Access, admin: str, password: str) -> tuple[Access, 
         from app.core.office.encryption import encrypt_database
 
         encrypt_database(access.datadir, key)
+    from app.core.meetings.attachments import seal_plain_attachments
+
+    seal_plain_attachments(access.datadir.attachments, key)
     db, info = _open(access.datadir, daily_backup=False)
     with db.session(note="users") as session:
         add_user(session, ring, key, admin, Role.ADMIN, password)

@@ -333,10 +333,30 @@ class MeetingEditorDialog(QDialog):
         self.discussion.setPlaceholderText(self.tr("会上讨论的主要内容和各方意见"))
         self.residents_views = QPlainTextEdit()
         self.residents_views.setPlaceholderText(self.tr("居民提出的意见、建议和诉求"))
-        form.addRow(self.tr("会议议题"), self.agenda)
+        agenda = QVBoxLayout()
+        agenda.addWidget(self.agenda)
+        self.overdue_button = QPushButton(self.tr("添加超期诉求…"))
+        self.overdue_button.setToolTip(self.tr("把超期未办结的居民诉求列为议题"))
+        self.overdue_button.clicked.connect(self.add_overdue_requests)
+        agenda.addWidget(self.overdue_button, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addRow(self.tr("会议议题"), agenda)
         form.addRow(self.tr("讨论情况"), self.discussion)
         form.addRow(self.tr("居民意见"), self.residents_views)
         return page
+
+    def add_overdue_requests(self) -> QDialog:
+        """The overdue requests ticked in a list, each put on the agenda as a line."""
+        from app.ui.pages.requests.agenda import OverdueAgendaDialog
+
+        dialog = OverdueAgendaDialog(self.ctx, self)
+
+        def add() -> None:
+            lines = [line for line in _lines(self.agenda) if line] + dialog.lines()
+            self.agenda.setPlainText("\n".join(dict.fromkeys(lines)))
+
+        dialog.accepted.connect(add)
+        dialog.open()
+        return dialog
 
     def _decisions_tab(self) -> QWidget:
         page = QWidget()
@@ -501,6 +521,7 @@ class MeetingEditorDialog(QDialog):
             self.add_action_button,
             self.remove_action_button,
             self.detach_button,
+            self.overdue_button,
         ):
             button.hide()
         for edit in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
@@ -599,7 +620,13 @@ class MeetingEditorDialog(QDialog):
         if entry is None:
             return
         kind, value = entry.data(Qt.ItemDataRole.UserRole)
-        path = value if kind == "pending" else self.ctx.datadir.attachments / value.stored_name
+        if kind == "pending":
+            path = value
+        else:
+            scratch = self.ctx.db.scratch or self.ctx.datadir.root / "tmp"
+            path = attachments.readable_copy(
+                self.ctx.datadir.attachments, value.stored_name, scratch
+            )
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     # --- saving ------------------------------------------------------------------------------
