@@ -497,6 +497,10 @@ class HouseholdDialog(QDialog):
         if writes:
             self.table.doubleClicked.connect(self.edit)
         layout.addWidget(self.table, 1)
+        from app.ui.pages.requests.household import HouseholdActivity
+
+        self.activity = HouseholdActivity(ctx)  # the household's requests and visits
+        layout.addWidget(self.activity)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         close.rejected.connect(self.reject)
@@ -549,6 +553,7 @@ class HouseholdDialog(QDialog):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         if v.members:
             self.table.selectRow(0)
+        self.activity.fill(v.id)
 
     def selected(self) -> lookup.Member | None:
         row = self.table.currentRow()

@@ -182,3 +182,42 @@ def test_a_visit_recorded_as_needing_help_makes_a_request(qtbot, page, demo_ctx)
     # the visit now shows its outcome; a second record is not offered
     qtbot.wait_until(lambda: page.visits.model.rowCount() > 0, timeout=10_000)
     assert date.today()  # the day's list, kept
+
+
+def test_the_household_view_lists_its_requests(qtbot, demo_ctx):
+    from app.ui.registry_dialogs import HouseholdDialog
+
+    household_id, _address = _household(demo_ctx)
+    with demo_ctx.db.session() as s:
+        made = core.log_request(s, "medical", "需要降压药", household_id=household_id)
+    dialog = HouseholdDialog(demo_ctx, household_id)
+    qtbot.addWidget(dialog)
+    texts = [dialog.activity.list.item(i).text() for i in range(dialog.activity.list.count())]
+    assert any(f"#{made.id}" in t and "需要降压药" in t for t in texts), texts
+
+
+def test_the_meeting_editor_puts_overdue_requests_on_the_agenda(qtbot, demo_ctx):
+    from datetime import datetime, timedelta
+
+    from app.ui.pages.meeting_editor import MeetingEditorDialog
+
+    household_id, address = _household(demo_ctx)
+    with demo_ctx.db.session() as s:
+        late = core.log_request(
+            s,
+            "sanitation",
+            "垃圾三天没清运",
+            household_id=household_id,
+            now=datetime.now() - timedelta(days=6),
+        )
+        core.log_request(s, "inquiry", "问核酸时间")  # not overdue: not listed
+    editor = MeetingEditorDialog(demo_ctx, [], None)
+    qtbot.addWidget(editor)
+    editor.agenda.setPlainText("疫情防控工作部署")
+    picker = editor.add_overdue_requests()
+    assert picker.list.count() == 1
+    with qtbot.wait_signal(picker.accepted):
+        picker.accept()
+    lines = editor.agenda.toPlainText().splitlines()
+    assert lines[0] == "疫情防控工作部署"
+    assert lines[1].startswith(f"诉求 #{late.id} 环境卫生（{address}）：垃圾三天没清运（已超期")
