@@ -207,6 +207,8 @@ AREA_MODULES: tuple[str, ...] = (
     "app.cli.duty",
     "app.cli.exchange",
     "app.cli.supplies",
+    "app.cli.requests",
+    "app.cli.visits",
     "app.cli.street",
     "app.cli.office",
     "app.cli.backups",
