@@ -326,3 +326,20 @@ def test_a_grid_worker_delivers_to_and_lists_their_grids_households_only(
     _as(demo_db, Role.VIEWER)
     with pytest.raises(NotPermitted), demo_db.reading() as session:
         deliveries.campaign_households(session, code)
+
+
+@pytest.mark.parametrize("role", [Role.GRID_WORKER, Role.VIEWER])
+def test_packages_are_made_and_read_by_the_roles_that_exchange_only(
+    demo_db: Database, datadir: DataDir, tmp_path: Path, role: Role
+) -> None:
+    from app.core.exchange.importing import import_package
+    from app.core.exchange.packages import export_package
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    _as(demo_db, role, ("G01",))
+    with pytest.raises(NotPermitted):
+        export_package(demo_db, datadir, None, stick)  # type: ignore[arg-type]
+    with pytest.raises(NotPermitted):
+        import_package(demo_db, datadir, None, stick / "never-read.gdx")  # type: ignore[arg-type]
+    assert list(stick.iterdir()) == []

@@ -45,6 +45,8 @@ from app.core.exchange.payload import Batch, read_records
 from app.core.office.datadir import DataDir
 from app.core.office.peek import OfficeInfo
 from app.core.trust import audit
+from app.core.trust.roles import Permission
+from app.core.trust.scope import require_in
 from app.db import search_index
 from app.db.base import Base, utcnow
 from app.db.bulk import bound
@@ -603,6 +605,7 @@ def _audit_import(
 
 def import_package(db: Database, datadir: DataDir, info: OfficeInfo, path: Path) -> ImportResult:
     """Verify and import one package file; see the module's docstring for the order of checks."""
+    require_in(db, Permission.EXCHANGE)
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE:

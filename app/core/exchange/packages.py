@@ -45,6 +45,8 @@ from app.core.office.datadir import DataDir
 from app.core.office.peek import OfficeInfo
 from app.core.supplies.needs import refresh_needs
 from app.core.trust import audit
+from app.core.trust.roles import Permission
+from app.core.trust.scope import require_in
 from app.db import schema, search_index  # noqa: F401  (schema: every model mapped)
 from app.db.base import Base, Travelling
 from app.db.bulk import per_distinct
@@ -283,6 +285,7 @@ def export_package(
 ) -> ExportResult:
     """Write the next package for the enrolled street office into `out_dir`: recorded as sent
     and committed first, given its name on the stick after (`staging`)."""
+    require_in(db, Permission.EXCHANGE)
     if info.is_street_office:
         raise InvalidInput(  # a street office writes return packages: app.core.exchange.returns
             "街道办写出的是给各社区的回传包（exchange export 在街道办即写回传包）。",

@@ -33,6 +33,8 @@ from app.core.exchange.packages import (
 )
 from app.core.office.datadir import DataDir
 from app.core.office.peek import OfficeInfo
+from app.core.trust.roles import Permission
+from app.core.trust.scope import require_in
 from app.db.engine import Database
 from app.db.models import ChangeCounter
 from app.db.models_directives import TO_ALL, Directive
@@ -119,6 +121,7 @@ def export_return_packages(
     A community with nothing new gets no package unless it is named (`to`) or `full` is asked
     for; AlreadyDone when no community has anything new. The packages are recorded and committed
     before they take their names in `out_dir` (app.core.exchange.packages.staging)."""
+    require_in(db, Permission.EXCHANGE)
     if not info.is_street_office:
         raise InvalidInput(
             "回传包由街道办写出；社区用 exchange export 写出给街道办的数据包。",
@@ -225,6 +228,7 @@ def resend_packages(
 ) -> list[Path]:
     """Write the packages not yet acknowledged again, from the copies in `exports/`, unchanged
     (the same bytes: the receiver imports them in order, or reports those it already has)."""
+    require_in(db, Permission.EXCHANGE)
     with db.reading() as session:
         pending = pending_packages(session, datadir, to)
     if not pending:

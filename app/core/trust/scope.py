@@ -107,6 +107,13 @@ def whole_register(session: Session, what: tuple[str, str]) -> Principal | None:
     return principal
 
 
+def require_in(db: Any, permission: Permission) -> Principal | None:
+    """`roles.require` for an operation that takes the database and opens its own sessions
+    (packages, imports): asked in a short look before anything is read or written."""
+    with db.reading() as session:
+        return require(session, permission)
+
+
 def _outside(session: Session, what: tuple[str, str]) -> OutsideGrids:
     principal = principal_of(session)
     assert principal is not None
