@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -324,6 +324,11 @@ class RequestDialog(QDialog):
         self.setTabOrder(self.channel, self.phone)
         self._anonymity()
         self.finder.field.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.activateWindow()
+        self.finder.field.setFocus()  # the caller's address is the first thing typed
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         """Alt+digit picks a category from any field, before the field takes the digit."""

@@ -150,7 +150,7 @@ class NeedsPanel(QWidget):
 
         self.ctx.run(
             self,
-            lambda _progress: needs.write_needs_pdf(db, target),
+            lambda _progress: needs.write_needs(db, target),
             title=self.tr("正在生成需求清单"),
             on_success=show,
         )
@@ -171,7 +171,7 @@ class NeedsPanel(QWidget):
         db, target = self.ctx.db, Path(chosen)
         self.ctx.run(
             self,
-            lambda _progress: needs.export_needs_xlsx(db, target),
+            lambda _progress: needs.write_needs(db, target),
             title=self.tr("导出需求清单"),
             on_success=lambda p: self.summary.setText(self.tr("已导出：{0}").format(p)),
         )
@@ -234,7 +234,7 @@ class FiguresPanel(QWidget):
         self.model.headers = self.model.header_texts()
         none = self.tr("（未派）")
         rows = [
-            (category_label(k) if key == "by_category" else (k or none), v)
+            (category_label(k) if key == "by_category" else (none if k in ("", "-") else k), v)
             for k, v in groups.items()
         ]
         self.model.set_rows(rows)
