@@ -101,12 +101,14 @@ class ChangePasswordDialog(QDialog):
         from app.core.trust.users import change_own_password
 
         old, new, name = self.old.text(), self.new.text(), access.principal.name
-        ring, key = access.ring, access.key
-        assert ring is not None and key is not None
+        from app.ui.pages.users import fresh_keyring
+
+        key = access.key
+        assert key is not None
 
         def work(_progress: Any) -> None:
             with access.db.session(note="users") as session:
-                change_own_password(session, ring, key, name, old, new)
+                change_own_password(session, fresh_keyring(access), key, name, old, new)
 
         def failed(exc: BaseException) -> None:
             self.ok.setEnabled(True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.core.grids.structure import list_grids
@@ -95,11 +96,8 @@ def test_disabling_a_user_stops_their_sign_in(qtbot, signed_ctx, monkeypatch) ->
     assert STAFF in asked[0]
     assert users.active_action.text() == "启用"
     ctx.tasks.wait(-1)
-    try:
+    with pytest.raises(SignInFailed):
         sign_in(ctx.datadir, STAFF, STAFF_PASSWORD, daily_backup=False)
-        raise AssertionError("a disabled user signed in")
-    except SignInFailed:
-        pass
     users.active_action.trigger()  # 启用 again: no question
     qtbot.waitUntil(lambda: users.table.item(row(), 3).text() == "已启用", timeout=10_000)
 
@@ -258,3 +256,27 @@ def test_the_idle_minutes_are_set_in_settings(qtbot, signed_ctx) -> None:  # noq
     assert window._idle_seconds() == 3 * 60
     page.lock_minutes.setValue(0)
     assert page.lock_minutes.text() == "从不" and window._idle_seconds() == 0
+
+
+def test_a_user_added_keeps_what_others_wrote_to_the_keyring_meanwhile(
+    qtbot,
+    signed_ctx,  # noqa: F811
+) -> None:
+    """A failed attempt on the lock screen (written by a keyring of its own) after this
+    administrator signed in is still there once a user is added."""
+    from app.core.trust.keyring import Keyring
+
+    ctx = signed_ctx()
+    page = users_page(qtbot, ctx)
+    elsewhere = Keyring.load(ctx.datadir.keys)
+    with pytest.raises(SignInFailed):
+        elsewhere.unlock(STAFF, "wrong-password")
+    dialog = page.users.add_user()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("zhaoliu")
+    dialog.password.setText("Zhaoliu-pass-1")
+    dialog.again.setText("Zhaoliu-pass-1")
+    dialog.save.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    ring = Keyring.load(ctx.datadir.keys)
+    assert ring.has_user("zhaoliu") and ring.data["failed"][-1]["name"] == STAFF

@@ -35,6 +35,17 @@ from app.ui.toolbar import PageToolBar
 ROLE_ORDER = ("admin", "staff", "grid-worker", "viewer")
 
 
+def fresh_keyring(access: Any) -> Any:
+    """The keyring as it is on disk now: a failed sign-in on the lock screen or another user's
+    password change since this user signed in was written by another copy, which a stale one
+    would overwrite."""
+    from app.core.trust.keyring import Keyring
+
+    ring = Keyring.load(access.datadir.keys)
+    access.ring = ring
+    return ring
+
+
 def _when(moment: Any) -> str:
     if moment is None:
         return ""
@@ -198,7 +209,7 @@ class UsersPage(QWidget):
         def fn(session: Any, access: Any) -> Any:
             return add_user(
                 session,
-                access.ring,
+                fresh_keyring(access),
                 access.key,
                 values["name"],
                 Role(values["role"]),
@@ -252,7 +263,7 @@ class UsersPage(QWidget):
             self.count.setText(self.tr("已重设 {0} 的密码。").format(name))
 
         self._write(
-            lambda session, a: reset_password(session, a.ring, a.key, name, password),
+            lambda session, a: reset_password(session, fresh_keyring(a), a.key, name, password),
             done,
             dialog,
         )
