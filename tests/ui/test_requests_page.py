@@ -221,3 +221,21 @@ def test_the_meeting_editor_puts_overdue_requests_on_the_agenda(qtbot, demo_ctx)
     lines = editor.agenda.toPlainText().splitlines()
     assert lines[0] == "疫情防控工作部署"
     assert lines[1].startswith(f"诉求 #{late.id} 环境卫生（{address}）：垃圾三天没清运（已超期")
+
+
+def test_home_shows_the_requests_figures(qtbot, demo_ctx):
+    from datetime import datetime, timedelta
+
+    from app.ui.pages.home import HomePage
+
+    with demo_ctx.db.session() as s:
+        core.log_request(s, "supplies", "米没有了", now=datetime.now() - timedelta(days=5))
+        core.log_request(s, "medical", "要量血压", priority="urgent")
+    home = HomePage(demo_ctx)
+    qtbot.addWidget(home, before_close_func=lambda _w: demo_ctx.tasks.wait(-1))
+    home.refresh()
+    section = home.requests
+    assert section is not None
+    qtbot.wait_until(lambda: section.counts is not None, timeout=10_000)  # type: ignore[attr-defined]
+    text = section.summary.text()  # type: ignore[attr-defined]
+    assert text.startswith("未办结 2 件（超期 1，紧急 1）；今日受理 1"), text

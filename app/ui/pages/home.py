@@ -108,10 +108,8 @@ class HomePage(QWidget):
         self.meeting_todo: QWidget | None = None
         self.grid_coverage: QWidget | None = None
         self.supplies: QWidget | None = None
+        self.requests: QWidget | None = None
         self.street_overview: QWidget | None = None  # at a street office: its communities
-        note = QLabel(self.tr("诉求的数字将在该模块完成后显示在首页。"))
-        note.setObjectName("muted")
-        layout.addWidget(note)
         ctx.changed.connect(self._on_changed)
 
     def _table(self, headers: list[str]) -> QTableWidget:
@@ -170,12 +168,18 @@ class HomePage(QWidget):
 
             self.supplies = SuppliesSection(self.ctx)
             self.sections.addWidget(self.supplies)
+        if self.requests is None:
+            from app.ui.pages.requests.section import RequestsSection
+
+            self.requests = RequestsSection(self.ctx)
+            self.sections.addWidget(self.requests)
 
     def refresh(self) -> None:
         from app.core.office.stats import office_stats
 
         self._ensure_sections()
-        for section in (self.street_news, self.meeting_todo, self.grid_coverage, self.supplies):
+        sections = (self.street_news, self.meeting_todo, self.grid_coverage, self.supplies)
+        for section in (*sections, self.requests):
             if section is not None:
                 section.refresh()  # type: ignore[attr-defined]
         db = self.ctx.db
