@@ -66,9 +66,9 @@ def test_the_figures_are_the_records(demo_db):
 def test_areas_not_recorded_say_so_without_figures(demo_db):
     with demo_db.reading() as session:
         report = daily_report_sections.build_daily_report(session, TODAY, now=NOW)
-    s = section(report, "requests")
-    assert not s.recorded and not s.tables and not s.charts
-    assert "尚未记录" in s.lines[0]
+    s = section(report, "requests")  # built, but no request yet: says so, no figures
+    assert s.recorded and not s.tables and not s.charts
+    assert "尚无诉求记录" in s.lines[0]
     s = section(report, "supplies")  # built, but nothing received yet: says so, no figures
     assert s.recorded and not s.tables and "尚无物资记录" in s.lines[0]
     assert "在岗人员名册尚未登记" in " ".join(section(report, "grids").lines)
@@ -184,7 +184,7 @@ def test_xlsx_holds_the_same_report(demo_db, tmp_path):
     tags = section(report, "vulnerable").tables[0].rows
     rows = [r for r in cells if r and r[0] == tags[0][0]]
     assert rows and rows[0][1] == tags[0][1]  # written as a number, not as text
-    assert any("本系统尚未记录居民诉求" in c for c in flat)
+    assert any("尚无诉求记录" in c for c in flat)
 
 
 def test_bad_requests_are_refused(demo_db, tmp_path):

@@ -5,6 +5,7 @@ member of staff hidden from them and closed only by an administrator."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -224,3 +225,93 @@ def test_every_change_is_audited(demo_db: Database) -> None:
     with demo_db.reading() as s:
         fields = set(s.scalars(select(AuditEntry.field).where(AuditEntry.record_uuid == row.uuid)))
     assert {"status", "outcome", "done_at"} <= fields
+
+
+def _some_requests(db: Database) -> list[int]:
+    """Three requests of one grid: one done on time and called back satisfied, one done late,
+    one open and overdue at T0 + 5 h; and one anonymous supplies request still within its time."""
+    h, grid = _household(db)
+    with db.session() as s:
+        a = log_request(s, Category.MEDICAL, "药", household_id=h, priority="urgent", now=T0).id
+        assign(s, a, grid_code=grid, now=T0)
+        finish(s, a, "已送", now=T0 + timedelta(hours=1))
+        callback(s, a, True, now=T0 + timedelta(hours=2))
+        b = log_request(s, Category.MEDICAL, "药", household_id=h, priority="urgent", now=T0).id
+        finish(s, b, "已送", now=T0 + timedelta(hours=3))
+        c = log_request(
+            s, Category.CARE, "老人没人管", household_id=h, priority="urgent", now=T0
+        ).id
+        d = log_request(s, Category.SUPPLIES, "缺米", now=T0).id
+    return [a, b, c, d]
+
+
+def test_the_figures_count_what_happened(demo_db: Database) -> None:
+    from app.core.requests.figures import accountability, by_category, home_counts
+
+    _some_requests(demo_db)
+    _h, grid = _household(demo_db)
+    now = T0 + timedelta(hours=5)
+    with demo_db.reading() as s:
+        f = accountability(s, now=now)
+        home = home_counts(s, now=now)
+        cats = {c.category: c for c in by_category(s, now=now)}
+    assert (f["received"], f["done"], f["done_on_time"], f["open"]) == (4, 2, 1, 2)
+    assert f["overdue"] == 1  # the care request (4 h); supplies (24 h) is not due yet
+    assert f["median_hours_to_done"] == 2.0 and f["done_on_time_pct"] == 50.0
+    assert (f["called_back"], f["satisfied"], f["satisfied_pct"]) == (1, 1, 100.0)
+    assert f["by_grid"][grid]["received"] == 3 and f["by_grid"]["-"]["received"] == 1
+    assert f["by_category"]["medical"]["done"] == 2 and f["by_category"]["care"]["overdue"] == 1
+    assert f["by_category"]["medical"]["label"] == "就医用药"
+    assert (home.open, home.overdue, home.urgent_open) == (2, 1, 1)
+    assert cats["medical"].done == 2 and cats["care"].overdue == 1 and cats["other"].received == 0
+    with demo_db.reading() as s:
+        assert accountability(s, since=(T0 + timedelta(days=1)).date(), now=now)["received"] == 0
+
+
+def test_the_daily_report_has_a_requests_section(demo_db: Database) -> None:
+    from app.core.printing.daily_report_sections import build_daily_report
+
+    _some_requests(demo_db)
+    with demo_db.reading() as s:
+        report = build_daily_report(s, T0.date(), now=T0 + timedelta(hours=5))
+    section = next(x for x in report.sections if x.key == "requests")
+    assert section.recorded and "当日收到诉求 4 件，办结 2 件" in section.lines[0]
+    assert "其中超期 1 件" in section.lines[0]
+    overdue = section.tables[-1]
+    assert overdue.caption == "超期未办结的诉求" and len(overdue.rows) == 1
+    flat = " ".join(str(c) for t in section.tables for r in t.rows for c in r)
+    assert "老人没人管" not in flat  # no text, no household
+
+
+def test_the_needs_list_counts_open_needs_by_category_grid_and_building(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    from app.core.requests.needs import needs_list, write_needs
+
+    _some_requests(demo_db)
+    with demo_db.reading() as s:
+        rows = needs_list(s, now=T0 + timedelta(hours=5))
+    assert [(r.category, r.open, r.overdue) for r in rows] == [("supplies", 1, 0), ("care", 1, 1)]
+    assert rows[0].grid is None and rows[1].grid and rows[1].building
+    assert write_needs(demo_db, tmp_path / "needs.xlsx").stat().st_size > 0
+    assert write_needs(demo_db, tmp_path / "needs.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_work_order_slips_print_masked_and_a_scan_closes_the_request(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    from app.core.requests.slips import record_scanned, work_orders, write_work_orders
+
+    ids = _some_requests(demo_db)
+    with demo_db.reading() as s:
+        slips = work_orders(s, day=T0.date())
+    assert {x.request_id for x in slips} == {ids[2], ids[3]}  # the open ones
+    care = next(x for x in slips if x.request_id == ids[2])
+    assert "*" in care.head and care.household_code
+    out = write_work_orders(demo_db, tmp_path / "slips.pdf", day=T0.date())
+    assert out.read_bytes().startswith(b"%PDF")
+    with demo_db.session() as s:
+        row = record_scanned(s, care.household_code or "", "已上门探望")
+    assert row.id == ids[2] and row.status is Status.DONE
+    with demo_db.session() as s, pytest.raises(AlreadyDone):
+        record_scanned(s, f"R{ids[2]}", "again")

@@ -437,6 +437,12 @@ def _not_built(key: str, title: str, what: str) -> Section:
     return s
 
 
+def _requests(session: Session, day: date, now: datetime) -> Section:
+    from app.core.printing.daily_report_requests import requests_section
+
+    return requests_section(session, day, now)
+
+
 def _supplies(session: Session, day: date) -> Section:
     s = Section("supplies", "物资收发")
     stock = supplies_core.stock(session)
@@ -602,7 +608,7 @@ def build_daily_report(
         _grids(session),
         _duty(session, day, now),
         _supplies(session, day),
-        _not_built("requests", "居民诉求", "居民诉求、投诉和举报"),
+        _requests(session, day, now),
         _meetings(session, day),
     ]
     return DailyReport(
