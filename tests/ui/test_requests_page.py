@@ -239,3 +239,51 @@ def test_home_shows_the_requests_figures(qtbot, demo_ctx):
     qtbot.wait_until(lambda: section.counts is not None, timeout=10_000)  # type: ignore[attr-defined]
     text = section.summary.text()  # type: ignore[attr-defined]
     assert text.startswith("未办结 2 件（超期 1，紧急 1）；今日受理 1"), text
+
+
+def test_slips_printed_and_scanned_back(qtbot, page, demo_ctx):
+    from app.core.requests.slips import slip_code
+    from app.ui.print_preview import PdfPreviewDialog
+
+    household_id, _address = _household(demo_ctx)
+    with demo_ctx.db.session() as s:
+        made = core.log_request(s, "repair", "水管漏水", household_id=household_id)
+    page.reload()
+    page.tabs.setCurrentIndex(1)
+    page.print_work_orders()
+    qtbot.wait_until(lambda: page.preview_dialog is not None, timeout=20_000)
+    preview = page.preview_dialog
+    assert isinstance(preview, PdfPreviewDialog) and preview.document.pageCount() >= 1
+    preview.reject()
+
+    # the outcome missing: said, nothing recorded
+    qtbot.keyClicks(page.scan, slip_code(made.id))
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    assert page.scan_log.count() == 0  # the code alone records nothing: on to the outcome
+    with qtbot.wait_signal(page.scanned, timeout=10_000) as refused:
+        qtbot.keyClick(page.outcome, Qt.Key.Key_Return)
+    assert refused.args[0] == "refused" and "办理结果" in refused.args[1]
+    type_chinese(page.outcome, "已换水管")
+    with qtbot.wait_signal(page.scanned, timeout=10_000) as answered:
+        qtbot.keyClick(page.outcome, Qt.Key.Key_Return)
+    assert answered.args[0] == "ok" and f"#{made.id}" in answered.args[1]
+    with demo_ctx.db.reading() as s:
+        row = core.request_row(s, made.id)
+    assert row.status == "done" and row.outcome == "已换水管"
+    # the same slip again: already done, said in amber
+    qtbot.keyClicks(page.scan, slip_code(made.id))
+    type_chinese(page.outcome, "又去了一次")
+    with qtbot.wait_signal(page.scanned, timeout=10_000) as again:
+        qtbot.keyClick(page.outcome, Qt.Key.Key_Return)
+    assert again.args[0] == "again"
+
+
+def test_the_requests_model_passes_the_model_tester(qtmodeltester, page, demo_ctx):
+    with demo_ctx.db.session() as s:
+        for i in range(3):
+            core.log_request(s, "inquiry", f"咨询 {i}")
+    page.reload()
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.visits.model)
+    qtmodeltester.check(page.needs.model)
+    qtmodeltester.check(page.figures.model)

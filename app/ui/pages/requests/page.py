@@ -621,11 +621,10 @@ class RequestsPage(QWidget):
         code = self.scan.text().strip()
         outcome = self.outcome.text().strip()
         if not code:
-            self.scan_panel.say("refused", self.tr("✖ 请先扫描派单条码"))
-            self.scan_panel.refocus()
+            self._answer("refused", self.tr("✖ 请先扫描派单条码"))
             return
         if not outcome:
-            self.scan_panel.say("refused", self.tr("✖ 请填写办理结果：没有结果不能办结"))
+            self._answer("refused", self.tr("✖ 请填写办理结果：没有结果不能办结"))
             self.outcome.setFocus()
             return
         work = scan_work(
