@@ -19,6 +19,7 @@ MODULES = (
     "bench.printing",
     "bench.grids",
     "bench.supplies",
+    "bench.visits",
     "bench.exchange",
     "bench.street",
     "bench.backups",
