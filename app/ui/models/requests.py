@@ -179,7 +179,7 @@ class RequestsModel(QAbstractTableModel):
             self.tr("编号"),
             self.tr("状态"),
             self.tr("类别"),
-            self.tr("紧急程度"),
+            self.tr("紧急"),
             self.tr("住户"),
             self.tr("网格"),
             self.tr("承办人"),

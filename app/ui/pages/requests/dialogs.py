@@ -179,10 +179,9 @@ class HouseholdFinder(QWidget):
             self.chosen.setText(self.tr("✔ 住户：{0}（Esc 取消选择）").format(self.household_text))
             self.chosen.setStyleSheet("font-weight: 600;")
         else:
-            self.chosen.setText(
-                self.tr("未选住户：不选也可登记，将作为匿名诉求（无住址，只能按电话回访）")
-            )
-            self.chosen.setStyleSheet(f"color: {WARN_COLOUR};")
+            self.chosen.setText(self.tr("输入后用 ↓ ↑ 选择，回车确认；不选住户也可登记"))
+            self.chosen.setStyleSheet("")
+            self.chosen.setObjectName("muted")
 
 
 class CategoryPicker(QFrame):
@@ -198,6 +197,7 @@ class CategoryPicker(QFrame):
         self.setStyleSheet(
             "QFrame#categoryPicker { border: 2px solid transparent; border-radius: 4px; }"
             f" QFrame#categoryPicker:focus {{ border: 2px solid {ACCENT}; }}"
+            f" QPushButton:checked {{ background: {ACCENT}; color: white; font-weight: 700; }}"
         )
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 4, 4, 4)

@@ -17,8 +17,8 @@ import time
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,8 +44,15 @@ from app.ui.context import AppContext, preview_folder
 from app.ui.dates import date_edit, from_qdate
 from app.ui.models.requests import (
     CATEGORIES,
+    COL_ASSIGNED,
+    COL_CATEGORY,
     COL_DUE,
+    COL_GRID,
     COL_HOUSEHOLD,
+    COL_ID,
+    COL_PRIORITY,
+    COL_RECEIVED,
+    COL_STATUS,
     OPEN_STATUSES,
     STATUSES,
     RequestsModel,
@@ -69,6 +76,10 @@ from app.ui.style import DANGER
 from app.ui.toolbar import PageToolBar
 
 SHOWN = Change.REQUESTS | Change.REGISTRY | Change.GRIDS | Change.DUTY
+
+
+def household_text_sample() -> str:
+    return QCoreApplication.translate("Requests", "未关联住户")
 
 
 class RequestDetails(QWidget):
@@ -288,26 +299,16 @@ class RequestsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        fits = self.table.fontMetrics().horizontalAdvance
-        widths = (54, 70, 110, 70, 150, 60, 80, 130, 170, 200)
-        for col, width in enumerate(widths):
-            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col), fits("x") * 4))
-        self.table.setColumnWidth(
-            COL_DUE, max(widths[COL_DUE], fits(self.tr("{0} 超期").format("2026-11-29 14:00")) + 16)
-        )
-        self.table.setColumnWidth(
-            COL_HOUSEHOLD, max(widths[COL_HOUSEHOLD], fits("3-2-502 张*三") + 16)
-        )
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selected())
         self.table.doubleClicked.connect(lambda _i: self._default_step())
         split.addWidget(self.table)
         self.details = RequestDetails()
-        self.details.setMinimumWidth(300)
+        self.details.setMinimumWidth(260)
         split.addWidget(self.details)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([820, 340])
+        split.setSizes([880, 270])
         layout.addWidget(split, 1)
         self.empty = QLabel(self.tr("暂无诉求。接到居民来电时点击“登记诉求”（Ctrl+N）。"))
         self.empty.setObjectName("muted")
@@ -364,6 +365,30 @@ class RequestsPage(QWidget):
         layout.addWidget(self.scan_log, 1)
         return page
 
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header or the words it holds in bold (an overdue row), at
+        the font the style gave the table once shown, so no date is cut; what a request says is
+        in the last column and beside the list."""
+        header = self.table.horizontalHeader()
+        font = self.table.font()
+        font.setBold(True)
+        fits = QFontMetrics(font).horizontalAdvance
+        moment = "2026-11-29 14:00"
+        words = {
+            COL_ID: ["99999"],
+            COL_STATUS: [status_label(c) for c in STATUSES],
+            COL_CATEGORY: [category_label("care")],
+            COL_PRIORITY: [priority_label(c) for c in ("normal", "urgent")],
+            COL_HOUSEHOLD: ["12-2-1503", household_text_sample()],
+            COL_GRID: ["G01"],
+            COL_ASSIGNED: ["张三丰"],
+            COL_RECEIVED: [moment],
+            COL_DUE: [self.tr("{0} 超期").format(moment)],
+        }
+        for col, samples in words.items():
+            wanted = max(fits(w) for w in samples) + 20
+            self.table.setColumnWidth(col, max(wanted, header.sectionSizeHint(col)))
+
     # --- loading -----------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -389,6 +414,7 @@ class RequestsPage(QWidget):
                 box.addItem(f"{g.code} {g.name}", g.code)
             box.blockSignals(False)
         self.model.reload(self.current_filter())
+        self._fit_columns()
         for row in range(min(self.model.rowCount(), 30)):
             self.model.row_at(row)
         ms = (time.perf_counter() - started) * 1000
@@ -444,6 +470,7 @@ class RequestsPage(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
+        self.status.setVisible(index == 0)  # the list's count
         if widget is self.needs:
             self.needs.refresh()
         elif widget is self.figures:

@@ -190,7 +190,7 @@ class VisitsTab(QWidget):
         self.temperature.setSuffix(" ℃")
         record.addWidget(self.temperature)
         self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("备注（需要帮助时写明需要什么）"))
+        self.note.setPlaceholderText(self.tr("备注：需要什么"))
         record.addWidget(self.note, 1)
         self.buttons: dict[str, QPushButton] = {}
         for outcome, label in (
@@ -210,7 +210,7 @@ class VisitsTab(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([420, 700])
+        split.setSizes([520, 600])
         layout.addWidget(split, 1)
         ctx.changed.connect(self._on_changed)
         self._grids_read = False
