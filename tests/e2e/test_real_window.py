@@ -48,12 +48,17 @@ def display() -> Iterator[str]:
 
 
 def _run(
-    display: str, home: Path, *args: str, timeout: int = 150, env: dict[str, str] | None = None
+    display: str,
+    home: Path,
+    *args: str,
+    timeout: int = 150,
+    env: dict[str, str] | None = None,
+    signed: bool = True,
 ) -> subprocess.CompletedProcess[str]:
     extra = env or {}
     env = {k: v for k, v in os.environ.items() if not k.startswith("GRIDDESK_")}
-    # the office's administrator, as a script starts the window: signed in without the dialog
-    env.update(GRIDDESK_USER=USER, GRIDDESK_PASSWORD=PASSWORD)
+    if signed:  # the office's administrator, as a script starts the window: no sign-in dialog
+        env.update(GRIDDESK_USER=USER, GRIDDESK_PASSWORD=PASSWORD)
     env.update(extra)
     env.update(
         DISPLAY=display,
@@ -134,3 +139,31 @@ def gridless_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pat
 def test_the_notice_preview_opens_and_answers_with_three_warnings(display, gridless_folder) -> None:
     out = scenario(display, gridless_folder, "notice-preview")
     assert "warnings 3" in out
+
+
+def test_signing_in_the_lock_and_switching_to_a_viewer(display, demo_folder) -> None:
+    """Started by hand: the sign-in dialog refuses a wrong password and takes the right one;
+    设置 → 用户 lists the users; the lock hides the pages; a viewer who takes over sees 首页 and
+    报表 only."""
+    from tests.e2e.conftest import griddesk_process
+
+    home, data = demo_folder
+    added = griddesk_process(
+        home, data, "users", "add", "--name", "viewer-e2e", "--role", "viewer",
+        env={"GRIDDESK_NEW_PASSWORD": "Viewer-e2e-2026"},
+    )  # fmt: skip
+    assert added.code == 0 or "viewer-e2e" in added.err, added.err
+    done = _run(display, home, str(SCENARIOS), "users-and-lock", "--data-dir", str(data),
+                signed=False, env={"SCENARIO_ADMIN": f"{USER}:{PASSWORD}",
+                                   "SCENARIO_VIEWER": "viewer-e2e:Viewer-e2e-2026"})  # fmt: skip
+    assert done.returncode == 0, f"exit {done.returncode}\n{done.stdout}\n{done.stderr[-4000:]}"
+    assert "refused: 登录失败" in done.stdout and "viewer sees ['首页', '报表']" in done.stdout
+
+
+def test_the_first_run_makes_the_administrator_and_shows_the_recovery_key(
+    display, tmp_path
+) -> None:
+    done = _run(display, tmp_path, str(SCENARIOS), "first-run", "--data-dir",
+                str(tmp_path / "new"), signed=False)  # fmt: skip
+    assert done.returncode == 0, f"exit {done.returncode}\n{done.stdout}\n{done.stderr[-4000:]}"
+    assert "signed in as zhangsan" in done.stdout
