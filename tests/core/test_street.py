@@ -203,7 +203,7 @@ def test_one_grouped_query_per_measure_whatever_the_number_of_communities(
     finally:
         event.remove(engine, "before_cursor_execute", count)
     selects = [x for x in statements if x.lstrip().upper().startswith("SELECT")]
-    assert len(selects) <= 12, selects
+    assert len(selects) <= 13, selects  # residents' requests: one more grouped query
     assert not any("= ?" in x and "resident.origin = ?" in x for x in selects)
 
 
@@ -232,7 +232,7 @@ def test_pdf_report_shows_communities_side_by_side_with_totals(
     assert f"{row.households:,}" in population and f"{row.vulnerable:,}" in population
     total = [x.split() for x in text.splitlines() if x.strip().startswith("合计")]
     assert ["合计", f"{row.households:,}", f"{row.residents:,}", f"{row.vulnerable:,}"] in total
-    assert "居民诉求" in text and "未启用" in text
+    assert "居民诉求" in text and "各社区登记居民诉求、投诉和举报共 0 件" in text
     assert "生成时间" in text and overview.stamp() in text
 
 
@@ -246,7 +246,7 @@ def test_xlsx_report_one_row_per_community_and_a_total(
     header = rows[4]
     data = {r[0]: dict(zip(header, r, strict=False)) for r in rows[5:]}
     c = data["办公室C"]
-    assert (c["机构代码"], c["状态"], c["居民诉求"]) == (COMMUNITY, "正常", "未启用")
+    assert (c["机构代码"], c["状态"], c["诉求未办结"], c["诉求超期"]) == (COMMUNITY, "正常", 0, 0)
     assert (c["住户"], c["在住居民"], c["重点人群"]) == (
         row.households,
         row.residents,

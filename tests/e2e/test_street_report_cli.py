@@ -54,7 +54,7 @@ def test_report_street_as_pdf_and_xlsx(street: dict[str, Path]) -> None:
     run = griddesk(home, s, "report", "street", "--out", str(xlsx), "--json")
     assert run.code == 0, run.err
     data = json.loads(run.out)
-    assert data["path"] == str(xlsx) and data["requests"] == "未启用"
+    assert data["path"] == str(xlsx) and data["requests"]["received"] == 0
     (row,) = data["communities"]
     assert (row["code"], row["residents"], row["last_package"], row["late"]) == (
         COMMUNITY,

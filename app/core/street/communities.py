@@ -4,8 +4,9 @@ packages brought (each record carries `origin` = the community's code).
     overview = street_overview(session)            # one row per enrolled community, and totals
 
 Each measure is one grouped query over all communities (never a loop per community), so twenty
-communities of 9,000 residents each take a fraction of a second. What this program does not record
-yet (residents' requests) is named as such, never given a number.
+communities of 9,000 residents each take a fraction of a second. Residents' requests come as the
+records themselves (`service_request`) and are shown only as counts per community and category —
+received, open, overdue, done on time, satisfied at callback — never who asked.
 
 What a community still has to hand out (unmet shares of its open campaigns, the shortage per item,
 households waiting) cannot be counted here — the plans stay at the community — so it comes as the
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -33,6 +34,7 @@ from app.core.office.stats import vulnerable_tags
 from app.db.models import Household, Office, Resident
 from app.db.models_exchange import EnrolledOffice, ExchangePackage
 from app.db.models_meetings import ActionItem, Meeting
+from app.db.models_requests import ServiceRequest
 from app.db.models_supplies import (
     SupplyCampaign,
     SupplyDelivery,
@@ -45,7 +47,6 @@ from app.errors import InvalidInput
 LATE_AFTER_HOURS = 24  # the default threshold
 LATE_SETTING = "street_late_after_hours"
 MAX_LATE_AFTER_HOURS = 720  # 30 days
-REQUESTS_NOT_BUILT = "未启用"
 
 
 def street_only(info: OfficeInfo) -> None:
@@ -113,6 +114,31 @@ class Need:
 
 
 @dataclass
+class RequestCounts:
+    """A community's residents' requests as counts (of one category, or all): nobody named. Open
+    and overdue as the last package left them, overdue counted against now."""
+
+    received: int = 0
+    open: int = 0
+    overdue: int = 0
+    done: int = 0
+    done_on_time: int = 0
+    called_back: int = 0
+    satisfied: int = 0
+
+    def add(self, other: RequestCounts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def on_time_pct(self) -> float | None:
+        return round(100.0 * self.done_on_time / self.done, 1) if self.done else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "done_on_time_pct": self.on_time_pct}
+
+
+@dataclass
 class CommunityRow:
     code: str
     name: str
@@ -131,6 +157,8 @@ class CommunityRow:
     open_action_items: int = 0
     overdue_action_items: int = 0
     needs: list[Need] = field(default_factory=list)  # the biggest shortage first
+    requests: RequestCounts = field(default_factory=lambda: RequestCounts())
+    requests_by_category: dict[str, RequestCounts] = field(default_factory=dict)
 
     @property
     def short(self) -> list[Need]:
@@ -209,7 +237,21 @@ class StreetOverview:
             "open_action_items": sum(r.open_action_items for r in self.rows),
             "communities_short": sum(1 for r in self.rows if r.short),
             "overdue_action_items": sum(r.overdue_action_items for r in self.rows),
+            "requests": self.request_totals().as_dict(),
         }
+
+    def request_totals(self) -> RequestCounts:
+        total = RequestCounts()
+        for row in self.rows:
+            total.add(row.requests)
+        return total
+
+    def request_totals_by_category(self) -> dict[str, RequestCounts]:
+        out: dict[str, RequestCounts] = {}
+        for row in self.rows:
+            for code, counts in row.requests_by_category.items():
+                out.setdefault(code, RequestCounts()).add(counts)
+        return out
 
     def stock_totals(self) -> list[Stock]:
         """On hand per item and unit over all communities (items named alike are added up)."""
@@ -246,6 +288,7 @@ def street_overview(
     _add_people(session, rows, tags)
     _add_supplies(session, rows)
     _add_action_items(session, rows, today)
+    _add_requests(session, rows, now.replace(tzinfo=None))
 
     return StreetOverview(
         office=office.name if office else "",
@@ -411,6 +454,40 @@ def _add_action_items(session: Session, rows: dict[str, CommunityRow], today: da
             row.overdue_action_items = int(overdue or 0)
 
 
+def _add_requests(session: Session, rows: dict[str, CommunityRow], now: datetime) -> None:
+    """Residents' requests per community and category, in one grouped query; overdue: open and
+    past its deadline now (the communities' deadlines are local wall-clock times, as `now`)."""
+    is_open = ServiceRequest.status.in_(("registered", "assigned", "in-progress"))
+    for code, category, n, opened, overdue, on_time, called, satisfied in session.execute(
+        select(
+            ServiceRequest.origin,
+            ServiceRequest.category,
+            func.count(),
+            func.sum(case((is_open, 1), else_=0)),
+            func.sum(case((and_(is_open, ServiceRequest.due_at < now), 1), else_=0)),
+            func.sum(case((ServiceRequest.done_at <= ServiceRequest.due_at, 1), else_=0)),
+            func.count(ServiceRequest.satisfied),
+            func.sum(case((ServiceRequest.satisfied.is_(True), 1), else_=0)),
+        )
+        .where(ServiceRequest.deleted_at.is_(None))
+        .group_by(ServiceRequest.origin, ServiceRequest.category)
+    ):
+        row = rows.get(code)
+        if row is None:
+            continue
+        counts = RequestCounts(
+            received=int(n or 0),
+            open=int(opened or 0),
+            overdue=int(overdue or 0),
+            done=int(n or 0) - int(opened or 0),
+            done_on_time=int(on_time or 0),
+            called_back=int(called or 0),
+            satisfied=int(satisfied or 0),
+        )
+        row.requests_by_category[str(category)] = counts
+        row.requests.add(counts)
+
+
 def overview_json(overview: StreetOverview) -> dict[str, Any]:
     """The overview as plain values (English keys) for `--json` and tests."""
 
@@ -420,7 +497,7 @@ def overview_json(overview: StreetOverview) -> dict[str, Any]:
     return {
         "generated_at": overview.generated_at.isoformat(timespec="seconds"),
         "late_after_hours": overview.late_after_hours,
-        "requests": REQUESTS_NOT_BUILT,
+        "requests": overview.request_totals().as_dict(),
         "communities": [
             {
                 "code": r.code,
@@ -440,6 +517,10 @@ def overview_json(overview: StreetOverview) -> dict[str, Any]:
                 "delivered_households": r.delivered_households,
                 "open_action_items": r.open_action_items,
                 "overdue_action_items": r.overdue_action_items,
+                "requests": {
+                    **r.requests.as_dict(),
+                    "by_category": {k: v.as_dict() for k, v in r.requests_by_category.items()},
+                },
                 "households_waiting": r.households_waiting,
                 "needs": [
                     {

@@ -7,8 +7,8 @@ style of the daily report) and .xlsx.
 
 Sections: 数据报送 (last package, how late — late ones named in words), 人口与住户, 重点人群 (by
 tag), 物资 (stock on hand, open distributions, the shortages and households waiting each community
-reported with its last package), 会议待办, 居民诉求 (not recorded by this program
-yet: said in words, no figure). A community that has sent nothing yet is listed with its figures as
+reported with its last package), 会议待办, 居民诉求 (counts per community and per category:
+received, open, overdue, done on time, satisfied at callback — nobody named). A community that has sent nothing yet is listed with its figures as
 “—”, not as zeros that look like data.
 """
 
@@ -29,7 +29,6 @@ from app.core.common.pdf import Footer, numbered_canvas, register_cjk_font
 from app.core.printing.daily_report import _chart_drawing, signature_block
 from app.core.printing.daily_report_sections import NUMERALS, Chart, Section, Table
 from app.core.street.communities import (
-    REQUESTS_NOT_BUILT,
     CommunityRow,
     StreetOverview,
     local_time,
@@ -64,7 +63,7 @@ def build_sections(overview: StreetOverview) -> list[Section]:
         _vulnerable_section(overview),
         _supplies_section(overview),
         _meetings_section(overview),
-        _requests_section(),
+        _requests_section(overview),
     ]
 
 
@@ -251,12 +250,65 @@ def _meetings_section(overview: StreetOverview) -> Section:
     return s
 
 
-def _requests_section() -> Section:
-    """居民诉求: said in words, as the program records no requests yet."""
-    s = Section("requests", "居民诉求", recorded=False)
+def _pct(value: float | None) -> str:
+    return NONE if value is None else f"{value:.1f}%"
+
+
+def _requests_section(overview: StreetOverview) -> Section:
+    """居民诉求: per community and per category, as counts (nobody named)."""
+    from app.core.requests.requests import CATEGORY_LABELS, Category
+
+    s = Section("requests", "居民诉求")
+    total = overview.request_totals()
     s.lines.append(
-        f"本系统尚未记录居民诉求、投诉和举报（该功能{REQUESTS_NOT_BUILT}），本节没有数据。"
+        f"各社区登记居民诉求、投诉和举报共 {total.received:,} 件，未办结 {total.open:,} 件，其中超期 "
+        f"{total.overdue:,} 件；已办结 {total.done:,} 件，按期办结率 {_pct(total.on_time_pct)}；"
+        f"回访 {total.called_back:,} 件，满意 {total.satisfied:,} 件。（按各社区最近一次数据包统计）"
     )
+    rows: list[tuple[Any, ...]] = [
+        (
+            r.name,
+            _figure(r, r.requests.received),
+            _figure(r, r.requests.open),
+            _figure(r, r.requests.overdue),
+            _pct(r.requests.on_time_pct) if r.last_package else NONE,
+            f"{r.requests.satisfied}/{r.requests.called_back}" if r.last_package else NONE,
+        )
+        for r in overview.rows
+    ]
+    rows.append(
+        (
+            "合计",
+            total.received,
+            total.open,
+            total.overdue,
+            _pct(total.on_time_pct),
+            f"{total.satisfied}/{total.called_back}",
+        )
+    )
+    s.tables.append(
+        Table(
+            ("社区", "收到", "未办结", "其中超期", "按期办结率", "回访满意"),
+            rows,
+            (4, 1.6, 1.6, 1.6, 2, 2),
+            "各社区居民诉求",
+        )
+    )
+    by_cat = overview.request_totals_by_category()
+    if by_cat:
+        cat_rows: list[tuple[Any, ...]] = [
+            (CATEGORY_LABELS[c][0], n.received, n.open, n.overdue, _pct(n.on_time_pct))
+            for c in Category
+            if (n := by_cat.get(c.value)) is not None
+        ]
+        s.tables.append(
+            Table(
+                ("类别", "收到", "未办结", "其中超期", "按期办结率"),
+                cat_rows,
+                (4, 1.6, 1.6, 1.6, 2),
+                "按类别",
+            )
+        )
     return s
 
 
@@ -453,7 +505,8 @@ def _communities_sheet(book: Any, overview: StreetOverview, f: _XlsxFormats) -> 
         "待领户数",
         "未办结待办",
         "其中逾期",
-        "居民诉求",
+        "诉求未办结",
+        "诉求超期",
     )
     sheet = book.add_worksheet("各社区汇总")
     sheet.write(0, 0, _title(overview), f.title)
@@ -462,7 +515,7 @@ def _communities_sheet(book: Any, overview: StreetOverview, f: _XlsxFormats) -> 
         2,
         0,
         f"超过 {overview.late_after_hours} 小时未收到数据包的社区标为“{LATE_WORD}”；"
-        f"尚未收到数据包的社区数字为“{NONE}”；居民诉求功能{REQUESTS_NOT_BUILT}。",
+        f"尚未收到数据包的社区数字为“{NONE}”。",
         f.note,
     )
     top = 4
@@ -506,7 +559,8 @@ def _communities_sheet(book: Any, overview: StreetOverview, f: _XlsxFormats) -> 
         "",
         totals["open_action_items"],
         totals["overdue_action_items"],
-        REQUESTS_NOT_BUILT,
+        totals["requests"]["open"],
+        totals["requests"]["overdue"],
     ]
     for c, v in enumerate(total_values):
         if isinstance(v, int):
@@ -538,7 +592,8 @@ def _xlsx_row(r: CommunityRow, tags: Sequence[str]) -> list[Any]:
         _figure(r, r.households_waiting),
         _figure(r, r.open_action_items),
         _figure(r, r.overdue_action_items),
-        REQUESTS_NOT_BUILT,
+        _figure(r, r.requests.open),
+        _figure(r, r.requests.overdue),
     ]
 
 
