@@ -327,9 +327,9 @@ class MainWindow(QMainWindow):
             window.hide()
             if keep:
                 self._hidden_windows.append(window)
-        self.lock_screen.prepare(signed_out)
         self.screens.setCurrentWidget(self.lock_screen)
         self.content.hide()
+        self.lock_screen.prepare(signed_out)  # shown first, so the password field takes focus
         self.menuBar().setEnabled(False)
         if self.user_menu is not None:
             self.user_menu.locked(True)

@@ -74,6 +74,8 @@ def test_ctrl_l_locks_and_hides_the_other_windows_until_unlocked(qtbot, window) 
     other.show()
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.is_locked and not other.isVisible()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.lock_screen.password.hasFocus(), timeout=2_000)
     unlock_with(qtbot, window, ADMIN_PASSWORD)
     assert not window.is_locked and other.isVisible()
 
