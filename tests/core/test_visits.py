@@ -325,3 +325,34 @@ def test_the_checklist_is_masked_per_grid(db: Database, tmp_path: Path) -> None:
     assert printed == 2
     empty = write_checklist(db, tmp_path / "empty.pdf", day=DAY - timedelta(days=3))
     assert "没有需要随访" in pdf_text(empty)
+
+
+def test_the_daily_report_counts_the_days_visits(db: Database, tmp_path: Path) -> None:
+    from app.core.printing import daily_report, daily_report_sections
+
+    evening = datetime.combine(DAY, time(23))
+    with db.reading() as s:
+        before = daily_report_sections.build_daily_report(s, DAY, now=evening)
+    empty = next(x for x in before.sections if x.key == "visits")
+    assert "尚无随访计划" in empty.lines[0] and not empty.tables
+    plan(db, "living-alone", "独居老人")
+    quarantine(db)
+    plan(db, "home-quarantine", "居家隔离")
+    rows = due(db, DAY)
+    record(db, rows[0].id, "needs-help")
+    with db.reading() as s:
+        report = daily_report_sections.build_daily_report(s, DAY, now=evening)
+        counts = visits.visit_counts(s, DAY, now=evening)
+    section = next(x for x in report.sections if x.key == "visits")
+    assert counts["due"] == len(rows) and counts["needs_help"] == 1
+    assert counts["missed"] == len(rows) - 1
+    assert f"当日应随访 {len(rows):,} 人次" in section.lines[0]
+    by_kind = {r[0]: r[1:] for r in section.tables[0].rows}
+    alone = len(tagged(db, "独居老人"))
+    assert by_kind[visits.PLAN_LABELS[visits.PlanKind.LIVING_ALONE][0]][0] == alone
+    assert by_kind[visits.PLAN_LABELS[visits.PlanKind.HOME_QUARANTINE][0]][0] == 2 * QUARANTINED
+    names = {v.resident for v in rows}
+    out = tmp_path / "report.pdf"
+    daily_report.write_daily_report(report, out)
+    text = pdf_text(out)
+    assert "重点人群随访" in text and not any(n in text for n in names if len(n) > 2)

@@ -6,7 +6,8 @@ Sections: 人口与住户 (residents by status and residency, the day's changes 
 重点人群 (vulnerable people by tag), 网格与在岗人员 (grids, their workers, residents per worker, the
 roster by role), 值班与到岗 (the day's shifts, who came, who did not, cadres on paper), 物资收发
 (stock on hand per item, received and handed out that day, campaigns with households served of
-households planned, shortages from the needs list), 诉求, 会议待办 (action items open, overdue,
+households planned, shortages from the needs list), 诉求, 重点人群随访 (follow-up visits due,
+recorded and missed; app.core.printing.daily_report_visits), 会议待办 (action items open, overdue,
 closed). Every figure is counted from what is recorded; an area
 that records nothing yet says so in words, and no figure is shown for it.
 
@@ -443,6 +444,12 @@ def _requests(session: Session, day: date, now: datetime) -> Section:
     return requests_section(session, day, now)
 
 
+def _visits(session: Session, day: date, now: datetime) -> Section:
+    from app.core.printing.daily_report_visits import visits_section
+
+    return visits_section(session, day, now)
+
+
 def _supplies(session: Session, day: date) -> Section:
     s = Section("supplies", "物资收发")
     stock = supplies_core.stock(session)
@@ -609,6 +616,7 @@ def build_daily_report(
         _duty(session, day, now),
         _supplies(session, day),
         _requests(session, day, now),
+        _visits(session, day, now),
         _meetings(session, day),
     ]
     return DailyReport(
