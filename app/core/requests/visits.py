@@ -236,7 +236,7 @@ def _tagged(tag: str) -> Any:
     return Resident.tags.like(f"%,{tag},%")
 
 
-def _covered(session: Session, tag: str) -> int:
+def _covered(session: Session, tag: str, origin: str) -> int:
     return int(
         session.scalar(
             select(func.count())
@@ -244,6 +244,7 @@ def _covered(session: Session, tag: str) -> int:
             .join(Household, Household.id == Resident.household_id)
             .where(
                 _tagged(tag),
+                Resident.origin == origin,
                 Resident.deleted_at.is_(None),
                 Resident.status == "active",
                 Household.deleted_at.is_(None),
@@ -264,7 +265,7 @@ def _plan_row(session: Session, plan: VisitPlan, today: date) -> PlanRow:
         last_day=_last_day(plan),
         stopped_at=plan.stopped_at,
         made_by=plan.made_by,
-        residents=_covered(session, plan.tag),
+        residents=_covered(session, plan.tag, plan.origin),
         active=bool(_active_on(plan, today)),
     )
 
@@ -311,7 +312,7 @@ def make_plan(
             f"A plan runs 1 to {MAX_PLAN_DAYS} days: {days}",
         )
     known = session.get(Tag, tag) is not None
-    covered = _covered(session, tag)
+    covered = _covered(session, tag, str(session.info.get("origin") or ""))
     if not covered:
         if not known:
             raise InvalidInput(
@@ -385,10 +386,13 @@ def _day_range(day: date) -> tuple[datetime, datetime]:
 
 
 def _plans_on(session: Session, day: date) -> list[VisitPlan]:
+    """This office's plans with visits on `day` (a street office holds its communities' plans
+    and visits as they travelled: it makes none of them)."""
     plans = session.scalars(
         select(VisitPlan).where(
             VisitPlan.deleted_at.is_(None),
             VisitPlan.starts_on <= day,
+            VisitPlan.origin == str(session.info.get("origin") or ""),
         )
     ).all()
     return [p for p in plans if _slots(p, day)]
@@ -411,6 +415,7 @@ def _missing(session: Session, day: date) -> list[tuple[int, int, datetime]]:
                     .join(Household, Household.id == Resident.household_id)
                     .where(
                         _tagged(plan.tag),
+                        Resident.origin == plan.origin,
                         Resident.deleted_at.is_(None),
                         Resident.status == "active",
                         Household.deleted_at.is_(None),
@@ -772,6 +777,31 @@ def visit_counts(session: Session, day: date, *, now: datetime | None = None) ->
     }
 
 
+def counts_by_office(session: Session, day: date) -> dict[str, dict[str, int]]:
+    """At a street office: each community's visits of `day` as they travelled in its packages,
+    `{origin: {"due", "reached", "not_reached", "needs_help", "open"}}` — counts only."""
+    require(session, Permission.REPORTS)
+    start, end = _day_range(day)
+    found: dict[str, dict[str, int]] = {}
+    keys = {
+        None: "open",
+        Outcome.REACHED.value: "reached",
+        Outcome.NOT_REACHED.value: "not_reached",
+        Outcome.NEEDS_HELP.value: "needs_help",
+    }
+    for origin, outcome, n in session.execute(
+        select(Visit.origin, Visit.outcome, func.count())
+        .where(Visit.deleted_at.is_(None), Visit.due_at >= start, Visit.due_at < end)
+        .group_by(Visit.origin, Visit.outcome)
+    ).tuples():
+        entry = found.setdefault(
+            origin, {"due": 0, "reached": 0, "not_reached": 0, "needs_help": 0, "open": 0}
+        )
+        entry["due"] += n
+        entry[keys[outcome]] += n
+    return found
+
+
 def _active_plans(session: Session) -> list[VisitPlan]:
     return list(session.scalars(select(VisitPlan).where(VisitPlan.deleted_at.is_(None))).all())
 
@@ -797,6 +827,7 @@ __all__ = [
     "PlanKind",
     "PlanRow",
     "VisitRow",
+    "counts_by_office",
     "counts_lines",
     "household_visits",
     "list_plans",
