@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="442"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ActionItemModel</name>
     <message>
         <location filename="../../app/ui/models/meeting_models.py" line="128"/>
@@ -143,6 +151,36 @@
         <location filename="../../app/ui/pages/grids/structure_dialogs.py" line="105"/>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="500"/>
+        <source>派单</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="511"/>
+        <source>网格 {0}（{1}）</source>
+        <translation>Grid {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="513"/>
+        <source>未分网格</source>
+        <translation>No grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="514"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="519"/>
+        <source>派给</source>
+        <translation>Assign to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="524"/>
+        <source>没有可派的网格或人员：请先在“网格”页登记。</source>
+        <translation>No grid or person to assign to: add them on the Grids page first.</translation>
     </message>
 </context>
 <context>
@@ -772,6 +810,54 @@ GridDesk now closes; open it again.</translation>
     </message>
 </context>
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="585"/>
+        <source>回访</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="585"/>
+        <source>记录回访</source>
+        <translation>Record callback</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="589"/>
+        <source>满意(&amp;Y)</source>
+        <translation>Satisfied (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="590"/>
+        <source>不满意(&amp;N)</source>
+        <translation>Not satisfied (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="594"/>
+        <source>回访结果</source>
+        <translation>Callback result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="598"/>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="600"/>
+        <source>居民的意见（可不填）</source>
+        <translation>What the resident said (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="601"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="607"/>
+        <source>请选择居民是否满意。</source>
+        <translation>Choose whether the resident was satisfied.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../app/ui/user_menu.py" line="70"/>
@@ -819,7 +905,7 @@ GridDesk now closes; open it again.</translation>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/user_menu.py" line="123"/>
+        <location filename="../../app/ui/user_menu.py" line="125"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
@@ -827,55 +913,55 @@ GridDesk now closes; open it again.</translation>
 <context>
     <name>CloseActionDialog</name>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="681"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="708"/>
         <source>办结待办事项</source>
         <translation>Close action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="687"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="714"/>
         <source>事项：{0}
 责任人：{1}&#x3000;完成时限：{2}</source>
         <translation>Action item: {0}
 Owner: {1}    Due: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="697"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="724"/>
         <source>做了什么、结果如何（必填）</source>
         <translation>What was done and the result (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="702"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="729"/>
         <source>不再执行（取消此事项，写明原因）</source>
         <translation>No longer needed (cancel this item and give the reason)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="703"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="730"/>
         <source>办理情况</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="704"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="731"/>
         <source>办结日期</source>
         <translation>Date closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="708"/>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="713"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="735"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="740"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="709"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="736"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="713"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="740"/>
         <source>取消事项</source>
         <translation>Cancel item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="721"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="748"/>
         <source>请写明办理情况（做了什么）。</source>
         <translation>Please describe the outcome (what was done).</translation>
     </message>
@@ -1385,6 +1471,29 @@ Please pass the log file to technical support.</translation>
         <location filename="../../app/ui/operations.py" line="256"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="622"/>
+        <source>转为发放</source>
+        <translation>To delivery</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="634"/>
+        <source>发放</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="635"/>
+        <source>按这次发放的份额和规则发给这一户，并记入物资台账。</source>
+        <translation>The household receives its share under this campaign&apos;s rules; the supplies ledger records it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="643"/>
+        <source>没有进行中的发放：请先在“物资”页新建发放。</source>
+        <translation>No campaign under way: start one on the Supplies page first.</translation>
     </message>
 </context>
 <context>
@@ -2636,6 +2745,76 @@ Choose its public key file now?</translation>
     </message>
 </context>
 <context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="365"/>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="366"/>
+        <source>办结</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="367"/>
+        <source>按时办结率</source>
+        <translation>Done on time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="368"/>
+        <source>办结用时中位数（小时）</source>
+        <translation>Median hours to done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="369"/>
+        <source>当前超期</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="370"/>
+        <source>回访满意</source>
+        <translation>Satisfied</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="192"/>
+        <source>按：</source>
+        <translation>By:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="194"/>
+        <location filename="../../app/ui/pages/requests/panels.py" line="204"/>
+        <location filename="../../app/ui/pages/requests/panels.py" line="229"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="195"/>
+        <location filename="../../app/ui/pages/requests/panels.py" line="230"/>
+        <source>承办人</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="196"/>
+        <location filename="../../app/ui/pages/requests/panels.py" line="231"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="235"/>
+        <source>（未派）</source>
+        <translation>(not assigned)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="250"/>
+        <source>受理 {0} 件，办结 {1} 件（按时 {2}），当前超期 {3} 件，回访满意 {4} 件</source>
+        <translation>Received {0}, done {1} (on time {2}), overdue now {3}, satisfied at callback {4}</translation>
+    </message>
+</context>
+<context>
     <name>FingerprintCard</name>
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="96"/>
@@ -3464,7 +3643,7 @@ Data will be kept in: {0}</translation>
     <name>HomePage</name>
     <message>
         <location filename="../../app/ui/pages/home.py" line="57"/>
-        <location filename="../../app/ui/pages/home.py" line="191"/>
+        <location filename="../../app/ui/pages/home.py" line="195"/>
         <source>首页 · {0}</source>
         <translation>Home · {0}</translation>
     </message>
@@ -3535,27 +3714,22 @@ Data will be kept in: {0}</translation>
         <translation>Residency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="112"/>
-        <source>诉求的数字将在该模块完成后显示在首页。</source>
-        <translation>Figures for requests will appear here once that part is finished.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/home.py" line="132"/>
+        <location filename="../../app/ui/pages/home.py" line="130"/>
         <source>各社区数据报送与概况</source>
         <translation>Community reporting and overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="202"/>
+        <location filename="../../app/ui/pages/home.py" line="206"/>
         <source>还没有收到社区的数据。先登记各社区的公钥，再导入它们送来的数据包。</source>
         <translation>No data from communities yet. Enrol each community&apos;s public key first, then import the packages they send.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="206"/>
+        <location filename="../../app/ui/pages/home.py" line="210"/>
         <source>还没有住户数据。导入现有的花名册（Excel），或逐户新增住户。</source>
         <translation>No households yet. Import your existing roster (Excel), or add households one by one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="209"/>
+        <location filename="../../app/ui/pages/home.py" line="213"/>
         <source>以下数字直接统计自本机数据库。</source>
         <translation>These figures are counted directly from this computer&apos;s database.</translation>
     </message>
@@ -3566,6 +3740,39 @@ Data will be kept in: {0}</translation>
         <location filename="../../app/ui/home_section.py" line="30"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdActivity</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/household.py" line="33"/>
+        <source>诉求与随访</source>
+        <translation>Requests and visits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/household.py" line="55"/>
+        <source>诉求 #{0} {1} · {2} · {3}：{4}</source>
+        <translation>Request #{0} {1} · {2} · {3}: {4}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/household.py" line="62"/>
+        <source>（超期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/household.py" line="67"/>
+        <source>待访</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/household.py" line="69"/>
+        <source>随访 {0} · {1} · {2} · {3}</source>
+        <translation>Visit {0} · {1} · {2} · {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/household.py" line="74"/>
+        <source>这一户没有诉求和随访记录。</source>
+        <translation>This household has no requests or visits.</translation>
     </message>
 </context>
 <context>
@@ -3606,67 +3813,67 @@ Data will be kept in: {0}</translation>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="501"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="505"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="524"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="528"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="525"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="529"/>
         <source>住户 {0}</source>
         <translation>Household {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="526"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="530"/>
         <source>{0}栋{1}单元{2}室</source>
         <translation>Building {0}, Unit {1}, Room {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="527"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="531"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="528"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="532"/>
         <source>户号 {0} · {1} · 户主 {2} · 共 {3} 人</source>
         <translation>Household no. {0} · {1} · Head of household {2} · People: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="529"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="533"/>
         <source>未分网格</source>
         <translation>No grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="540"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="544"/>
         <source>（户主）</source>
         <translation> (head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="586"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="591"/>
         <source>更换户主</source>
         <translation>Change head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="652"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="657"/>
         <source>显示完整</source>
         <translation>Show full values</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="656"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="661"/>
         <source>查看 {0} 的完整身份证号和电话，请填写原因（记入审计记录）：</source>
         <translation>Why do you need the full ID number and phone of {0}? (Recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="661"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="666"/>
         <source>请填写原因。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="673"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="678"/>
         <source>{0}
 身份证号：{1}
 联系电话：{2}</source>
@@ -3675,19 +3882,19 @@ ID number: {1}
 Phone: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="685"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="690"/>
         <source>拆分户</source>
         <translation>Split household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="685"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="690"/>
         <source>这一户只有一人，无需拆分。</source>
         <translation>This household has only one person, so there is nothing to split.</translation>
     </message>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="453"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="597"/>
-        <location filename="../../app/ui/registry_dialogs.py" line="606"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="602"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="611"/>
         <source>迁到其他户</source>
         <translation>Move member</translation>
     </message>
@@ -3742,27 +3949,27 @@ Phone: {2}</translation>
         <translation>Merge the members of another household into this one and choose the head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="546"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="550"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="598"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="603"/>
         <source>把 {0} 迁到哪一户？（如 3-2-502 或户号）</source>
         <translation>Move {0} to which household? (e.g. 3-2-502 or the household no.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="606"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="611"/>
         <source>找不到这一户：{0}</source>
         <translation>Household not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="618"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="623"/>
         <source>迁移居民</source>
         <translation>Move resident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/registry_dialogs.py" line="639"/>
+        <location filename="../../app/ui/registry_dialogs.py" line="644"/>
         <source>删除居民</source>
         <translation>Delete resident</translation>
     </message>
@@ -3778,6 +3985,34 @@ Phone: {2}</translation>
         <location filename="../../app/ui/household_dialogs.py" line="47"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFinder</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="88"/>
+        <source>来电人的住址（3-2-502）、姓名、拼音或电话后四位</source>
+        <translation>Caller&apos;s address (3-2-502), name, pinyin or last four digits of a phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="120"/>
+        <source>（户主）</source>
+        <translation> (head)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="127"/>
+        <source>没有找到“{0}”</source>
+        <translation>Nothing found for “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="179"/>
+        <source>✔ 住户：{0}（Esc 取消选择）</source>
+        <translation>✔ Household: {0} (Esc to clear)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="182"/>
+        <source>输入后用 ↓ ↑ 选择，回车确认；不选住户也可登记</source>
+        <translation>Type, then ↓ ↑ to choose and Enter; a request may also be logged without a household</translation>
     </message>
 </context>
 <context>
@@ -4032,195 +4267,189 @@ Phone: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>GridDesk 社区应急工作台 — {0}</source>
         <translation>GridDesk — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
-        <source>居民诉求、投诉和举报的登记、分派、办结和统计。</source>
-        <translation>Residents&apos; requests, complaints and reports: logging, assignment, resolution and counts.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>通知打印</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>数据交换</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>审计</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>社区居民</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>下发事项</source>
         <translation>Directives</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>打开数据文件夹</source>
         <translation>Open the data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>立即备份数据库</source>
         <translation>Back up the database now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>备份与恢复…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../app/ui/help.py" line="283"/>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
-        <location filename="../../app/ui/main_window.py" line="413"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>关于 GridDesk</source>
         <translation>About GridDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>街道办</source>
         <translation>Street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>{0} — 演示</source>
         <translation>{0} — demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>演示 · 用户：{0}</source>
         <translation>Demo · user: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>上次导出：{0}</source>
         <translation>Last export: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>上次导出：尚未导出</source>
         <translation>Last export: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>备份数据库</source>
         <translation>Back up the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
+        <location filename="../../app/ui/main_window.py" line="398"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415"/>
+        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>GridDesk 社区应急工作台 {0}
 离线运行的社区应急管理工具。
 内置字体：文泉驿微米黑（Apache 2.0 / GPLv3 字体例外）。</source>
@@ -4229,12 +4458,12 @@ An offline tool for community emergency work.
 Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="423"/>
+        <location filename="../../app/ui/main_window.py" line="415"/>
         <source>正在处理</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="423"/>
+        <location filename="../../app/ui/main_window.py" line="415"/>
         <source>还有操作在进行。等待它完成后再退出吗？</source>
         <translation>An operation is still running. Wait for it to finish and then quit?</translation>
     </message>
@@ -4412,117 +4641,127 @@ Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</tra
         <translation>Residents&apos; comments, suggestions and requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="336"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="338"/>
+        <source>添加超期诉求…</source>
+        <translation>Add overdue requests…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="339"/>
+        <source>把超期未办结的居民诉求列为议题</source>
+        <translation>Put the residents&apos; overdue requests on the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="342"/>
         <source>会议议题</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="337"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="343"/>
         <source>讨论情况</source>
         <translation>Discussion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="338"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="344"/>
         <source>居民意见</source>
         <translation>Residents&apos; views</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="346"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="366"/>
         <source>决定事项（每行一项）</source>
         <translation>Decisions (one per line)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="348"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="368"/>
         <source>例如：每周二、五为独居老人送菜上门</source>
         <translation>e.g. Deliver groceries to elderly people living alone every Tuesday and Friday</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="355"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="375"/>
         <source>待办事项（每项都要有责任人和完成时限）</source>
         <translation>Action items (each needs an owner and a due date)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="356"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="376"/>
         <source>添加待办</source>
         <translation>Add action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="358"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="378"/>
         <source>删除选中待办</source>
         <translation>Delete selected action item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="374"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="394"/>
         <source>附件（签字扫描件、签到表、照片等）复制保存在数据文件夹的 attachments 中。已发布的纪要也可以补充附件，但不能移除。</source>
         <translation>Attachments (signed scans, sign-in sheets, photos and so on) are copied into the attachments folder in the data folder. Published minutes can still get new attachments, but none can be removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="385"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="405"/>
         <source>添加文件…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="387"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="407"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="389"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="409"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="402"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="422"/>
         <source>这份纪要已发布并锁定，只能查看。如需更正，请在列表中选中它并点“修正”。</source>
         <translation>These minutes are published and locked, so they can only be viewed. To correct them, select them in the list and click &quot;Amend&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="404"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="424"/>
         <source>这份纪要已被第 {0} 号修正稿取代，仅作存档。</source>
         <translation>These minutes were replaced by amendment No. {0} and are kept for the record only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="410"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="430"/>
         <source>这是第 {0} 号纪要的修正稿。修正原因：{1}</source>
         <translation>This is an amendment to minutes No. {0}. Reason: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="447"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="467"/>
         <source>已办结：{0}</source>
         <translation>Closed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="520"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="541"/>
         <source>{0} 人</source>
         <translation>{0} listed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="538"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="559"/>
         <source>这项待办已经办结，不能从纪要中删除。</source>
         <translation>This action item is closed and cannot be deleted from the minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="551"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="572"/>
         <source>选择附件</source>
         <translation>Choose attachments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="560"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="581"/>
         <source>{0}（保存时添加）</source>
         <translation>{0} (added on save)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="583"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="604"/>
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="613"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="640"/>
         <source>放弃尚未保存的内容？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="649"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="676"/>
         <source>保存会议纪要</source>
         <translation>Save minutes</translation>
     </message>
@@ -5127,6 +5366,103 @@ Household {0} will be closed and its members moved to {2}.</translation>
     </message>
 </context>
 <context>
+    <name>NeedsModel</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="53"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="54"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="55"/>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="56"/>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="57"/>
+        <source>其中紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="58"/>
+        <source>其中超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="65"/>
+        <source>未分网格</source>
+        <translation>No grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="67"/>
+        <source>未关联住户</source>
+        <translation>No household</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPanel</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="97"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="99"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="108"/>
+        <source>没有未办结的诉求。</source>
+        <translation>No open requests.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="129"/>
+        <source>未办结诉求 {0} 件，其中超期 {1} 件</source>
+        <translation>{0} open requests, {1} of them overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="138"/>
+        <source>需求清单.pdf</source>
+        <translation>needs-list.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="140"/>
+        <source>需求清单</source>
+        <translation>Needs list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="154"/>
+        <source>正在生成需求清单</source>
+        <translation>Making the needs list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="164"/>
+        <location filename="../../app/ui/pages/requests/panels.py" line="175"/>
+        <source>导出需求清单</source>
+        <translation>Export needs list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="165"/>
+        <source>诉求需求清单.xlsx</source>
+        <translation>requests-needs-list.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/panels.py" line="176"/>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+</context>
+<context>
     <name>NotBuiltPage</name>
     <message>
         <location filename="../../app/ui/pages/not_built.py" line="18"/>
@@ -5553,6 +5889,39 @@ Household {0} will be closed and its members moved to {2}.</translation>
     </message>
 </context>
 <context>
+    <name>OverdueAgendaDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/agenda.py" line="42"/>
+        <source>添加超期诉求到议题</source>
+        <translation>Add overdue requests to the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/agenda.py" line="55"/>
+        <source>加入议题</source>
+        <translation>Add to agenda</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/agenda.py" line="56"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/agenda.py" line="73"/>
+        <source>#{0} {1} · {2} · 时限 {3}：{4}</source>
+        <translation>#{0} {1} · {2} · due {3}: {4}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/agenda.py" line="81"/>
+        <source>共 {0} 件超期诉求；勾选的每件作为一项议题加入。</source>
+        <translation>{0} overdue requests; each one ticked becomes an agenda item.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/agenda.py" line="83"/>
+        <source>目前没有超期的诉求。</source>
+        <translation>No request is overdue.</translation>
+    </message>
+</context>
+<context>
     <name>PackageDialog</name>
     <message>
         <location filename="../../app/ui/pages/supplies/group_buy_dialogs.py" line="98"/>
@@ -5643,42 +6012,42 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="404"/>
+        <location filename="../../app/ui/pages/users.py" line="415"/>
         <source>重设密码 — {0}</source>
         <translation>Reset password — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="407"/>
+        <location filename="../../app/ui/pages/users.py" line="418"/>
         <source>为 {0} 设置新密码，请当面告诉他，并请他登录后自己修改。</source>
         <translation>Set a new password for {0}; tell it to them in person and ask them to change it after signing in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="412"/>
+        <location filename="../../app/ui/pages/users.py" line="423"/>
         <source>至少 8 位</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="414"/>
+        <location filename="../../app/ui/pages/users.py" line="425"/>
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="415"/>
+        <location filename="../../app/ui/pages/users.py" line="426"/>
         <source>再输入一次：</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="420"/>
+        <location filename="../../app/ui/pages/users.py" line="431"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="421"/>
+        <location filename="../../app/ui/pages/users.py" line="432"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="430"/>
+        <location filename="../../app/ui/pages/users.py" line="441"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -6158,6 +6527,99 @@ Household {0} will be closed and its members moved to {2}.</translation>
         <location filename="../../app/ui/pages/supplies/dialogs.py" line="357"/>
         <source>库存足够</source>
         <translation>Enough stock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="88"/>
+        <source>新建随访计划</source>
+        <translation>New visit plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="94"/>
+        <source>计划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="98"/>
+        <source>对象（人员类别）</source>
+        <translation>Who (category)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="101"/>
+        <source>按计划默认</source>
+        <translation>Plan&apos;s default</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="102"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="103"/>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="116"/>
+        <source>生成计划</source>
+        <translation>Make plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="117"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PlansModel</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="52"/>
+        <source>随访计划</source>
+        <translation>Visit plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="53"/>
+        <source>对象</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="54"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="55"/>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="56"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="57"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="70"/>
+        <source>直到停止</source>
+        <translation>Until stopped</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="75"/>
+        <source>已停止</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="76"/>
+        <source>进行中</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="76"/>
+        <source>已结束</source>
+        <translation>Ended</translation>
     </message>
 </context>
 <context>
@@ -6836,6 +7298,661 @@ Export the full ID numbers and phones instead? (Recorded in the audit trail; kee
     </message>
 </context>
 <context>
+    <name>RequestDetails</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="93"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="138"/>
+        <source>选中一件诉求查看详情</source>
+        <translation>Choose a request to see its details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="106"/>
+        <source>内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="107"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="108"/>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="109"/>
+        <source>来源</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="110"/>
+        <source>住户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="111"/>
+        <source>回访电话</source>
+        <translation>Callback phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="112"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="113"/>
+        <source>承办人</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="114"/>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="115"/>
+        <source>办理时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="116"/>
+        <source>办结时间</source>
+        <translation>Done at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="117"/>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="118"/>
+        <source>回访</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="126"/>
+        <source>办理经过</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="143"/>
+        <source>#{0} {1}</source>
+        <translation>#{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="144"/>
+        <source>⚠ 已超期（时限 {0}）</source>
+        <translation>⚠ Overdue (due {0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="152"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="265"/>
+        <source>登记诉求</source>
+        <translation>Log request</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="271"/>
+        <source>来电住户</source>
+        <translation>Caller&apos;s household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="273"/>
+        <source>类别（数字键）</source>
+        <translation>Category (digit keys)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="275"/>
+        <source>一句话说明诉求，如：胰岛素快用完了，需要代购</source>
+        <translation>One line on what is needed, e.g. insulin running out, please buy some</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="277"/>
+        <source>诉求内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="287"/>
+        <source>来源</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="292"/>
+        <source>紧急程度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="294"/>
+        <source>回访电话（可不填；保存后只显示脱敏号码）</source>
+        <translation>Phone for the callback (optional; shown masked once saved)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="296"/>
+        <source>回访电话</source>
+        <translation>Callback phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="307"/>
+        <source>登记（回车）</source>
+        <translation>Log (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="309"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="347"/>
+        <source>匿名诉求：没有住户也没有回访电话，办结后无法回访。</source>
+        <translation>Anonymous request: no household and no phone, so nobody can be called back once it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="349"/>
+        <source>未关联住户：按回访电话联系。</source>
+        <translation>No household: the callback goes to the phone given.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="365"/>
+        <source>请选择类别：按数字键 1–0，或点选。</source>
+        <translation>Choose a category: press a digit 1–0, or click one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="369"/>
+        <source>请用一句话写明诉求内容。</source>
+        <translation>Write in one line what the request is.</translation>
+    </message>
+</context>
+<context>
+    <name>Requests</name>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="38"/>
+        <source>就医用药</source>
+        <translation>Medical &amp; medicine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="39"/>
+        <source>生活物资</source>
+        <translation>Daily supplies</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="40"/>
+        <source>特殊群体照护</source>
+        <translation>Care for vulnerable people</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="41"/>
+        <source>环境卫生</source>
+        <translation>Sanitation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="42"/>
+        <source>物业维修</source>
+        <translation>Repairs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="43"/>
+        <source>团购质量价格</source>
+        <translation>Group-buy quality &amp; price</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="44"/>
+        <source>对工作人员的投诉</source>
+        <translation>Complaint about staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="45"/>
+        <source>举报</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="46"/>
+        <source>咨询</source>
+        <translation>Inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="47"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="50"/>
+        <source>已登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="51"/>
+        <source>已派单</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="52"/>
+        <source>处理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="53"/>
+        <source>已办结</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="54"/>
+        <source>已回访</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="58"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="59"/>
+        <source>来访</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="60"/>
+        <source>网格员上报</source>
+        <translation>Grid worker</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="61"/>
+        <source>留言转录</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="62"/>
+        <source>12345 热线转办</source>
+        <translation>12345 hotline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="63"/>
+        <source>街道转办</source>
+        <translation>Street office</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="66"/>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="67"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="70"/>
+        <source>居家隔离：每天两次体温，共 14 天</source>
+        <translation>Home quarantine: temperature twice a day for 14 days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="71"/>
+        <source>独居老人：每天电话问候</source>
+        <translation>Living alone: a call every day</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="72"/>
+        <source>慢性病：每周用药检查</source>
+        <translation>Chronic illness: weekly medicine check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="75"/>
+        <source>居家隔离</source>
+        <translation>Home quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="76"/>
+        <source>独居老人问候</source>
+        <translation>Living alone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="77"/>
+        <source>慢性病用药</source>
+        <translation>Chronic illness</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="80"/>
+        <source>已联系</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="81"/>
+        <source>未联系上</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="82"/>
+        <source>需要帮助</source>
+        <translation>Needs help</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="129"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="131"/>
+        <source>不满意</source>
+        <translation>Not satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="140"/>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="142"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="82"/>
+        <source>未关联住户</source>
+        <translation>No household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="491"/>
+        <source>#{0}  {1} · {2}：{3}</source>
+        <translation>#{0}  {1} · {2}: {3}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsModel</name>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="179"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="180"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="181"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="182"/>
+        <source>紧急</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="183"/>
+        <source>住户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="184"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="185"/>
+        <source>承办人</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="186"/>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="187"/>
+        <source>办理时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="188"/>
+        <source>内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="305"/>
+        <source>{0} 超期</source>
+        <translation>{0} overdue</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="187"/>
+        <source>诉求</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="192"/>
+        <source>查找诉求：内容、住址（3-2-502）或编号，回车</source>
+        <translation>Find requests: text, address (3-2-502) or number, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="201"/>
+        <source>诉求列表</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="202"/>
+        <source>派单回填</source>
+        <translation>Slips</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="207"/>
+        <source>随访</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="209"/>
+        <source>需求清单</source>
+        <translation>Needs list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="211"/>
+        <source>统计</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="226"/>
+        <source>登记诉求</source>
+        <translation>Log request</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="229"/>
+        <source>登记一件来电或来访的诉求（Ctrl+N）</source>
+        <translation>Log a request that came by phone or in person (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="231"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="619"/>
+        <source>派单</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="232"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="601"/>
+        <source>开始处理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="233"/>
+        <source>办结</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="234"/>
+        <source>回访</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="235"/>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="236"/>
+        <source>转为发放</source>
+        <translation>To delivery</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="237"/>
+        <source>生活物资诉求按进行中的发放直接发给这一户</source>
+        <translation>Serve a request for supplies from a campaign under way</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="239"/>
+        <source>打印派单</source>
+        <translation>Print slips</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="241"/>
+        <source>今天未办结的诉求，按网格打印派单（已脱敏，带住户条码）</source>
+        <translation>Today&apos;s open requests as slips per grid (masked, with the household barcode)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="244"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="267"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="272"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="276"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="268"/>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="277"/>
+        <source>只看超期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="279"/>
+        <source>状态：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="280"/>
+        <source>类别：</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="281"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="326"/>
+        <source>网格：</source>
+        <translation>Grid:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="313"/>
+        <source>暂无诉求。接到居民来电时点击“登记诉求”（Ctrl+N）。</source>
+        <translation>No requests yet. When a resident calls, click “Log request” (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="328"/>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="330"/>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="333"/>
+        <source>打印派单…</source>
+        <translation>Print slips…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="340"/>
+        <source>网格员办完后交回派单：扫描派单上的条码，填写办理结果后回车，即记为办结。</source>
+        <translation>Grid workers bring the slips back when done: scan a slip&apos;s barcode, type the outcome and press Enter to close the request.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="346"/>
+        <source>办理结果，如：药已送到</source>
+        <translation>Outcome, e.g. medicine delivered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="349"/>
+        <source>派单条码</source>
+        <translation>Slip barcode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="350"/>
+        <source>扫描派单条码</source>
+        <translation>Scan the slip&apos;s barcode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="351"/>
+        <source>扫描交回的派单，再填写办理结果并回车。</source>
+        <translation>Scan a returned slip, then type the outcome and press Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="356"/>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="386"/>
+        <source>{0} 超期</source>
+        <translation>{0} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="465"/>
+        <source>共 {0} 件</source>
+        <translation>{0} requests</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="551"/>
+        <source>已登记诉求 #{0}（{1}），办理时限 {2}</source>
+        <translation>Request #{0} logged ({1}), due {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="616"/>
+        <source>派单-{0}.pdf</source>
+        <translation>slips-{0}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="633"/>
+        <source>正在生成派单</source>
+        <translation>Making the slips</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="651"/>
+        <source>✖ 请先扫描派单条码</source>
+        <translation>✖ Scan the slip&apos;s barcode first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="654"/>
+        <source>✖ 请填写办理结果：没有结果不能办结</source>
+        <translation>✖ Type the outcome: a request is not closed without one</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="670"/>
+        <source>✔ 已办结 #{0}：{1}</source>
+        <translation>✔ Done #{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsSection</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/section.py" line="24"/>
+        <source>诉求</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/section.py" line="43"/>
+        <source>未办结 {0} 件（超期 {1}，紧急 {2}）；今日受理 {3}、办结 {4}；近 30 天按时办结 {5}，回访满意 {6}</source>
+        <translation>{0} open ({1} overdue, {2} urgent); today received {3}, done {4}; last 30 days done on time {5}, satisfied {6}</translation>
+    </message>
+</context>
+<context>
     <name>ResidentForm</name>
     <message>
         <location filename="../../app/ui/registry_dialogs.py" line="56"/>
@@ -7029,37 +8146,37 @@ Add another household at this address anyway?</translation>
 <context>
     <name>ResidentPickerDialog</name>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="742"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="769"/>
         <source>从居民中添加出席人员</source>
         <translation>Add attendees from residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="747"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="774"/>
         <source>输入姓名查找，按回车</source>
         <translation>Type a name and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="754"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="781"/>
         <source>可按住 Ctrl 选择多人。</source>
         <translation>Hold Ctrl to select several people.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="758"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="785"/>
         <source>添加所选</source>
         <translation>Add selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="759"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="786"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="777"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="804"/>
         <source>找到 {0} 人</source>
         <translation>{0} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/meeting_editor.py" line="777"/>
+        <location filename="../../app/ui/pages/meeting_editor.py" line="804"/>
         <source>没有找到。</source>
         <translation>Nothing found.</translation>
     </message>
@@ -8901,6 +10018,49 @@ Add another household at this address anyway?</translation>
     </message>
 </context>
 <context>
+    <name>TextStepDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="548"/>
+        <source>办结</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="548"/>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="557"/>
+        <source>办理结果：做了什么、结果如何（必填）</source>
+        <translation>Outcome: what was done and how it ended (required)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="559"/>
+        <source>重新打开的原因（必填）</source>
+        <translation>Why it is reopened (required)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="561"/>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="561"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="569"/>
+        <source>请填写办理结果：没有办理结果不能办结。</source>
+        <translation>Type the outcome: a request is not closed without one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="570"/>
+        <source>请填写重新打开的原因。</source>
+        <translation>Type why the request is reopened.</translation>
+    </message>
+</context>
+<context>
     <name>UndoAnswerDialog</name>
     <message>
         <location filename="../../app/ui/pages/directives.py" line="686"/>
@@ -8937,92 +10097,92 @@ Add another household at this address anyway?</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="297"/>
+        <location filename="../../app/ui/pages/users.py" line="308"/>
         <source>更改角色 — {0}</source>
         <translation>Change role — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="297"/>
+        <location filename="../../app/ui/pages/users.py" line="308"/>
         <source>添加用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="302"/>
+        <location filename="../../app/ui/pages/users.py" line="313"/>
         <source>如 lisi 或 李四</source>
         <translation>e.g. lisi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="304"/>
+        <location filename="../../app/ui/pages/users.py" line="315"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="310"/>
+        <location filename="../../app/ui/pages/users.py" line="321"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="321"/>
+        <location filename="../../app/ui/pages/users.py" line="332"/>
         <source>负责网格：</source>
         <translation>Grids:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="323"/>
+        <location filename="../../app/ui/pages/users.py" line="334"/>
         <source>还没有网格：请先在“网格”中建网格。</source>
         <translation>No grids yet: make them under Grids first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="326"/>
+        <location filename="../../app/ui/pages/users.py" line="337"/>
         <source>至少 8 位</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="329"/>
+        <location filename="../../app/ui/pages/users.py" line="340"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="330"/>
+        <location filename="../../app/ui/pages/users.py" line="341"/>
         <source>再输入一次：</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="343"/>
+        <location filename="../../app/ui/pages/users.py" line="354"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="343"/>
+        <location filename="../../app/ui/pages/users.py" line="354"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="344"/>
+        <location filename="../../app/ui/pages/users.py" line="355"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="358"/>
+        <location filename="../../app/ui/pages/users.py" line="369"/>
         <source>管理员：管理用户、设置、密钥、恢复备份、审计，以及全部日常工作。</source>
         <translation>Administrator: users, settings, keys, restoring backups, the audit trail, and all the daily work.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="359"/>
+        <location filename="../../app/ui/pages/users.py" line="370"/>
         <source>工作人员：各页面的日常工作；可申请查看完整证件号（留审计记录）。</source>
         <translation>Staff: the daily work of every page; may ask to see a full ID number (recorded in the audit trail).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="361"/>
+        <location filename="../../app/ui/pages/users.py" line="372"/>
         <source>网格员/志愿者：只看所负责网格的住户（遮盖显示），发放、签到、走访。</source>
         <translation>Grid worker / volunteer: only the households of their grids (masked); deliveries, check-in, visits.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="363"/>
+        <location filename="../../app/ui/pages/users.py" line="374"/>
         <source>查看：首页和报表的统计数字，不含个人信息。</source>
         <translation>Viewer: the counts of Home and Reports, nothing personal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="383"/>
+        <location filename="../../app/ui/pages/users.py" line="394"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -9081,95 +10241,234 @@ Add another household at this address anyway?</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="55"/>
+        <location filename="../../app/ui/pages/users.py" line="66"/>
         <source>添加用户…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="57"/>
+        <location filename="../../app/ui/pages/users.py" line="68"/>
         <source>更改角色…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="59"/>
+        <location filename="../../app/ui/pages/users.py" line="70"/>
         <source>重设密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="61"/>
-        <location filename="../../app/ui/pages/users.py" line="148"/>
+        <location filename="../../app/ui/pages/users.py" line="72"/>
+        <location filename="../../app/ui/pages/users.py" line="159"/>
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="66"/>
+        <location filename="../../app/ui/pages/users.py" line="77"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="67"/>
+        <location filename="../../app/ui/pages/users.py" line="78"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="68"/>
+        <location filename="../../app/ui/pages/users.py" line="79"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="69"/>
+        <location filename="../../app/ui/pages/users.py" line="80"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="70"/>
+        <location filename="../../app/ui/pages/users.py" line="81"/>
         <source>最后登录</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="81"/>
+        <location filename="../../app/ui/pages/users.py" line="92"/>
         <source>网格员/志愿者只看到所负责网格的住户，证件号和电话总是遮盖显示；“查看”只看首页和报表。停用的用户不能再登录，他的记录仍保留。</source>
         <translation>A grid worker sees only the households of their grids, with ID numbers and phones always masked; a viewer sees only Home and Reports. A disabled user can no longer sign in; what they recorded stays.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="117"/>
+        <location filename="../../app/ui/pages/users.py" line="128"/>
         <source>已启用</source>
         <translation>Enabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="148"/>
+        <location filename="../../app/ui/pages/users.py" line="159"/>
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="117"/>
+        <location filename="../../app/ui/pages/users.py" line="128"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="128"/>
+        <location filename="../../app/ui/pages/users.py" line="139"/>
         <source>共 {0} 个用户，{1} 个启用</source>
         <translation>{0} users, {1} enabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="171"/>
+        <location filename="../../app/ui/pages/users.py" line="182"/>
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="252"/>
+        <location filename="../../app/ui/pages/users.py" line="263"/>
         <source>已重设 {0} 的密码。</source>
         <translation>The password of {0} was reset.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="269"/>
+        <location filename="../../app/ui/pages/users.py" line="280"/>
         <source>停用用户</source>
         <translation>Disable user</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/users.py" line="270"/>
+        <location filename="../../app/ui/pages/users.py" line="281"/>
         <source>停用用户 {0}？停用后不能再登录，可以随时重新启用。</source>
         <translation>Disable user {0}? They can no longer sign in; you can enable them again at any time.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsModel</name>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="326"/>
+        <source>居民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="327"/>
+        <source>住户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="328"/>
+        <source>应访时间</source>
+        <translation>Due at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="329"/>
+        <source>随访计划</source>
+        <translation>Visit plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="330"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="345"/>
+        <source>漏访</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/requests.py" line="345"/>
+        <source>待访</source>
+        <translation>Due</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="141"/>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="145"/>
+        <source>网格：</source>
+        <translation>Grid:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="147"/>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="150"/>
+        <source>打印走访清单…</source>
+        <translation>Print visits checklist…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="164"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="376"/>
+        <source>新建随访计划</source>
+        <translation>New visit plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="165"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="392"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="408"/>
+        <source>停止计划</source>
+        <translation>Stop plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="182"/>
+        <source>体温</source>
+        <translation>Temperature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="187"/>
+        <source>未测</source>
+        <translation>Not taken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="193"/>
+        <source>备注：需要什么</source>
+        <translation>Note: what is needed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="197"/>
+        <source>已联系(&amp;1)</source>
+        <translation>Reached (&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="198"/>
+        <source>未联系上(&amp;2)</source>
+        <translation>Not reached (&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="199"/>
+        <source>需要帮助(&amp;3)</source>
+        <translation>Needs help (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="282"/>
+        <source>应访 {0} 次，已访 {1} 次，昨日漏访 {2} 次</source>
+        <translation>{0} visits due, {1} done, {2} missed yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="339"/>
+        <source>✔ 已记录 {0}：需要帮助，已登记紧急诉求 #{1}</source>
+        <translation>✔ {0} recorded: needs help, urgent request #{1} logged</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="344"/>
+        <source>✔ 已记录 {0}</source>
+        <translation>✔ {0} recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="393"/>
+        <source>停止“{0}（{1}）”？已记录的随访保留。</source>
+        <translation>Stop “{0} ({1})”? The visits recorded are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="419"/>
+        <source>走访清单-{0}.pdf</source>
+        <translation>visits-checklist-{0}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="421"/>
+        <source>走访清单</source>
+        <translation>Visits checklist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/visits.py" line="435"/>
+        <source>正在生成走访清单</source>
+        <translation>Making the visits checklist</translation>
     </message>
 </context>
 <context>

@@ -287,3 +287,61 @@ def test_the_requests_model_passes_the_model_tester(qtmodeltester, page, demo_ct
     qtmodeltester.check(page.visits.model)
     qtmodeltester.check(page.needs.model)
     qtmodeltester.check(page.figures.model)
+
+
+@pytest.fixture
+def latin_office(tmp_path):
+    """The English walk's community written in Latin letters (tests/ui/test_english.py)."""
+    from app.core.office.datadir import DataDir
+    from app.core.office.setup import init_office, open_office
+    from tests.ui import test_english
+
+    folder = DataDir(tmp_path / "latin")
+    init_office(folder, "community", "420106001001", "Sunny Court", "420106001")
+    db, _info = open_office(folder)
+    try:
+        test_english._fill(db)
+    finally:
+        db.dispose()
+    return folder
+
+
+@pytest.fixture
+def english(qapp):
+    from app.ui.application import install_translators
+
+    translators = install_translators(qapp, "en")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_the_requests_page_and_its_dialogs_in_english(qtbot, make_ctx, latin_office, english):
+    """Every word of the page, its tabs and its dialogs translated (the history's lines are the
+    core's, from the audit trail, and are left out)."""
+    from tests.ui.test_english import _chinese, _texts
+
+    ctx = make_ctx(latin_office, "en")
+    with ctx.db.reading() as s:
+        household_id = s.scalar(select(Household.id).order_by(Household.id).limit(1))
+    with ctx.db.session() as s:
+        made = core.log_request(s, "care", "Needs help with shopping", household_id=household_id)
+        core.log_request(s, "other", "Street light out")
+    page = RequestsPage(ctx)
+    qtbot.addWidget(page, before_close_func=lambda _w: ctx.tasks.wait(-1))
+    with qtbot.wait_signal(page.loaded, timeout=10_000):
+        page.show()
+    page.select(made.id)
+    page.details.history.hide()
+    bad = _chinese(_texts(page))
+    for i in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(i)
+        ctx.tasks.wait(-1)
+        qtbot.wait(100)
+        bad += _chinese(_texts(page.tabs.widget(i)))
+    dialogs = [page.add_request(), page.assign(), page.finish(), page.reopen(), page.callback()]
+    for dialog in dialogs:
+        assert dialog is not None
+        bad += _chinese(_texts(dialog))
+        dialog.reject()
+    assert not bad, "\n".join(sorted(set(bad)))

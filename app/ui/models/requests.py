@@ -126,9 +126,9 @@ def satisfied_label(satisfied: bool | None) -> str:
     if satisfied is None:
         return ""
     return (
-        QCoreApplication.translate(CONTEXT, "满意")
+        QCoreApplication.translate("Requests", "满意")
         if satisfied
-        else QCoreApplication.translate(CONTEXT, "不满意")
+        else QCoreApplication.translate("Requests", "不满意")
     )
 
 
@@ -137,9 +137,9 @@ def household_text(row: RequestRow) -> str:
     if row.household:
         return str(row.household)
     return (
-        QCoreApplication.translate(CONTEXT, "匿名")
+        QCoreApplication.translate("Requests", "匿名")
         if row.anonymous
-        else QCoreApplication.translate(CONTEXT, "未关联住户")
+        else QCoreApplication.translate("Requests", "未关联住户")
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -488,7 +488,9 @@ class ActionDialog(QDialog):
 def request_heading(row: Any) -> str:
     from app.ui.models.requests import household_text
 
-    return f"#{row.id}  {category_label(row.category)} · {household_text(row)}：{row.text}"
+    return QCoreApplication.translate("Requests", "#{0}  {1} · {2}：{3}").format(
+        row.id, category_label(row.category), household_text(row), row.text
+    )
 
 
 class AssignDialog(ActionDialog):
