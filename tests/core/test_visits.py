@@ -356,3 +356,21 @@ def test_the_daily_report_counts_the_days_visits(db: Database, tmp_path: Path) -
     daily_report.write_daily_report(report, out)
     text = pdf_text(out)
     assert "重点人群随访" in text and not any(n in text for n in names if len(n) > 2)
+
+
+def test_the_audit_trail_hides_a_visits_temperature_and_note(db: Database) -> None:
+    from app.core.trust import audit
+
+    quarantine(db)
+    plan(db, "home-quarantine", "居家隔离")
+    v = due(db, DAY)[0]
+    record(db, v.id, "reached", temperature=38.1, note="发热，已告知社区医生")
+    with db.reading() as s:
+        rows = s.execute(
+            select(AuditEntry.field, AuditEntry.new_value).where(
+                AuditEntry.entity == "visit", AuditEntry.record_uuid == v.uuid
+            )
+        ).all()
+    shown = {f: audit.masked_value("visit", f, n) for f, n in rows}
+    assert shown["temperature_tenths"] == "***" and shown["note"] == "***"
+    assert shown["outcome"] == "reached"

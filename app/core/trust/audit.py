@@ -130,7 +130,16 @@ def kind_of(action: str) -> str:
 
 
 # fields whose values are personal wherever they appear, and those personal in tables of people
-_PERSONAL_FIELDS = {"id_number", "doc_number", "phone", "birth_date", "tags", "notes", "note"}
+_PERSONAL_FIELDS = {
+    "id_number",
+    "doc_number",
+    "phone",
+    "birth_date",
+    "tags",
+    "notes",
+    "note",
+    "temperature_tenths",  # a follow-up visit's temperature: health data
+}
 _PEOPLE = {"resident", "duty_person", "group_buy_order", "supply_delivery", "supply_need"}
 
 
