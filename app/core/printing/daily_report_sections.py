@@ -7,7 +7,7 @@ Sections: 人口与住户 (residents by status and residency, the day's changes 
 roster by role), 值班与到岗 (the day's shifts, who came, who did not, cadres on paper), 物资收发
 (stock on hand per item, received and handed out that day, campaigns with households served of
 households planned, shortages from the needs list), 诉求, 重点人群随访 (follow-up visits due,
-recorded and missed; app.core.printing.daily_report_visits), 会议待办 (action items open, overdue,
+recorded and missed; app.core.requests.visits), 会议待办 (action items open, overdue,
 closed). Every figure is counted from what is recorded; an area
 that records nothing yet says so in words, and no figure is shown for it.
 
@@ -445,9 +445,36 @@ def _requests(session: Session, day: date, now: datetime) -> Section:
 
 
 def _visits(session: Session, day: date, now: datetime) -> Section:
-    from app.core.printing.daily_report_visits import visits_section
+    """重点人群随访: the day's follow-up visits per kind of plan (app.core.requests.visits), counted
+    without making the day's visits; counts only, naming no one."""
+    from app.core.requests import visits
 
-    return visits_section(session, day, now)
+    s = Section("visits", "重点人群随访")
+    if not visits.has_plans(session):
+        s.lines.append("尚无随访计划：没有为独居老人、慢性病患者或居家隔离人员安排随访。")
+        return s
+    counts = visits.visit_counts(session, day, now=now)
+    s.lines.extend(visits.counts_lines(counts))
+    rows = [
+        (
+            visits.PLAN_LABELS[kind][0],
+            k["due"],
+            k["recorded"],
+            k["due"] - k["recorded"],
+            k["missed"],
+        )
+        for kind in visits.PlanKind
+        if (k := counts["by_kind"][kind.value])["due"]
+    ]
+    if rows:
+        s.tables.append(
+            Table(
+                ("随访类型", "应随访（人次）", "已记录", "未完成", "已过时未随访"),
+                rows,
+                widths=(3, 1.2, 1, 1, 1.2),
+            )
+        )
+    return s
 
 
 def _supplies(session: Session, day: date) -> Section:

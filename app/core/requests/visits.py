@@ -802,6 +802,11 @@ def counts_by_office(session: Session, day: date) -> dict[str, dict[str, int]]:
     return found
 
 
+def has_plans(session: Session) -> bool:
+    """Whether this office has made (or holds) any follow-up plan."""
+    return bool(session.scalar(select(VisitPlan.id).where(VisitPlan.deleted_at.is_(None)).limit(1)))
+
+
 def _active_plans(session: Session) -> list[VisitPlan]:
     return list(session.scalars(select(VisitPlan).where(VisitPlan.deleted_at.is_(None))).all())
 
@@ -829,6 +834,7 @@ __all__ = [
     "VisitRow",
     "counts_by_office",
     "counts_lines",
+    "has_plans",
     "household_visits",
     "list_plans",
     "make_plan",
