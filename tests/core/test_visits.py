@@ -19,7 +19,7 @@ from app.core.requests import visits
 from app.core.requests.checklist import write_checklist
 from app.core.trust.roles import NotPermitted, OutsideGrids, Principal, Role
 from app.db.engine import Database
-from app.db.models import AuditEntry, Grid, Household, Resident
+from app.db.models import AuditEntry, Resident
 from app.db.models_requests import ServiceRequest
 from app.db.models_visits import Visit
 from app.errors import AlreadyDone, InvalidInput
@@ -247,17 +247,6 @@ def test_plans_refuse_bad_input(db: Database) -> None:
     assert visits.plan_kind("居家隔离") is visits.PlanKind.HOME_QUARANTINE
     with db.reading() as s:
         assert [x.id for x in visits.list_plans(s)] == [p.id]
-
-
-def _grid_of(db: Database, resident_id: int) -> tuple[int, str]:
-    with db.reading() as s:
-        row = s.execute(
-            select(Grid.id, Grid.code)
-            .join(Household, Household.grid_id == Grid.id)
-            .join(Resident, Resident.household_id == Household.id)
-            .where(Resident.id == resident_id)
-        ).one()
-    return row.id, row.code
 
 
 def test_a_grid_worker_sees_and_records_their_grids_visits_only(db: Database) -> None:
