@@ -14,7 +14,12 @@ from sqlalchemy import select
 
 from app.core.requests import requests as core
 from app.db.models import Household, Resident
-from app.ui.pages.requests.dialogs import CallbackDialog, RequestDialog, TextStepDialog
+from app.ui.pages.requests.dialogs import (
+    AssignDialog,
+    CallbackDialog,
+    RequestDialog,
+    TextStepDialog,
+)
 from app.ui.pages.requests.page import RequestsPage
 from tests.ui.conftest import type_chinese
 
@@ -83,9 +88,11 @@ def test_a_call_taken_assigned_finished_and_called_back(qtbot, page, demo_ctx):
     assert page.details.fields["status"].text() == "已登记"
     assert _figures(demo_ctx)["received"] == before["received"] + 1
 
-    # 派单 to the household's grid
-    assign = page.assign()
-    assert assign is not None and assign.to.currentData()[0] == "grid"
+    # 派单 to the household's grid: Enter on the request opens the step it waits for
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assign = page.dialog
+    assert isinstance(assign, AssignDialog) and assign.isVisible()
+    assert assign.to.currentData() == ("grid", row.grid_code)
     _submit(qtbot, page, assign)
     assert page.selected_row().status == "assigned"
     assert page.details.fields["grid"].text() == row.grid_code

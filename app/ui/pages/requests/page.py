@@ -12,13 +12,14 @@ are scrolled to (app.ui.models.requests.RequestsModel).
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -75,6 +76,7 @@ from app.ui.scan import ScanPanel, scan_work
 from app.ui.style import DANGER
 from app.ui.toolbar import PageToolBar
 
+_BOOKKEEPING = re.compile(r"^[a-z_]+已更改$")
 SHOWN = Change.REQUESTS | Change.REGISTRY | Change.GRIDS | Change.DUTY
 
 
@@ -161,6 +163,8 @@ class RequestDetails(QWidget):
         for key, value in values.items():
             self.fields[key].setText(value)
         for at, who, what in history:
+            if _BOOKKEEPING.match(what):
+                continue  # a stamp the record keeps for itself (done_at, assigned_at…)
             self.history.addItem(f"{when(at)}  {who}  {what}".strip())
 
 
@@ -225,7 +229,6 @@ class RequestsPage(QWidget):
         bar = self.toolbar
         self.add_action = bar.addAction(self.tr("登记诉求"), self.add_request)
         self.add_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.add_action.setToolTip(self.tr("登记一件来电或来访的诉求（Ctrl+N）"))
         bar.addSeparator()
         self.assign_action = bar.addAction(self.tr("派单"), self.assign)
@@ -289,6 +292,7 @@ class RequestsPage(QWidget):
         layout.addLayout(filters)
 
         split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split
         self.table = QTableView()
         self.table.setObjectName("dataTable")
         self.table.setModel(self.model)
@@ -302,6 +306,7 @@ class RequestsPage(QWidget):
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selected())
         self.table.doubleClicked.connect(lambda _i: self._default_step())
+        self.table.installEventFilter(self)
         split.addWidget(self.table)
         self.details = RequestDetails()
         self.details.setMinimumWidth(260)
@@ -312,8 +317,9 @@ class RequestsPage(QWidget):
         layout.addWidget(split, 1)
         self.empty = QLabel(self.tr("暂无诉求。接到居民来电时点击“登记诉求”（Ctrl+N）。"))
         self.empty.setObjectName("muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
         return page
 
     def _scan_tab(self) -> QWidget:
@@ -455,7 +461,7 @@ class RequestsPage(QWidget):
         n = self.model.rowCount()
         plain = self.current_filter() == type(self.current_filter())()
         self.empty.setVisible(n == 0 and plain)
-        self.table.setVisible(not self.empty.isVisible())
+        self.split.setVisible(not self.empty.isVisible())
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and n:
             row = 0
@@ -520,6 +526,15 @@ class RequestsPage(QWidget):
             status in OPEN_STATUSES and row is not None and row.category == "supplies"
         )
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a request: the step it waits for (派单, 办结 or 回访)."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._default_step()
+                return True
+        return super().eventFilter(watched, event)
+
     def _default_step(self) -> None:
         """Double-click or Enter: the step the request is waiting for."""
         for action in (
@@ -540,6 +555,7 @@ class RequestsPage(QWidget):
     def add_request(self) -> RequestDialog:
         dialog = RequestDialog(self.ctx, self)
         dialog.saved.connect(lambda row: self._show_saved(row))
+        dialog.finished.connect(lambda _code: self.table.setFocus())
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -555,6 +571,7 @@ class RequestsPage(QWidget):
 
     def _open_step(self, dialog: QDialog) -> QDialog:
         dialog.stepped.connect(lambda row: self.reload(select_id=row.id))  # type: ignore[attr-defined]
+        dialog.finished.connect(lambda _code: self.table.setFocus())  # the next Enter steps on
         self.dialog = dialog
         dialog.open()
         return dialog
