@@ -22,6 +22,14 @@ from app.ui.pages.requests.dialogs import (
 )
 from app.ui.pages.requests.page import RequestsPage
 from tests.ui.conftest import type_chinese
+from tests.ui.signed_in import (  # noqa: F401
+    STAFF,
+    STAFF_PASSWORD,
+    VIEWER,
+    VIEWER_PASSWORD,
+    office,
+    signed_ctx,
+)
 
 
 @pytest.fixture
@@ -352,3 +360,48 @@ def test_the_requests_page_and_its_dialogs_in_english(qtbot, make_ctx, latin_off
         bad += _chinese(_texts(dialog))
         dialog.reject()
     assert not bad, "\n".join(sorted(set(bad)))
+
+
+def test_the_roles_see_what_they_may_do(qtbot, signed_ctx):  # noqa: F811
+    """Staff log and step requests; a viewer, who sees nobody's record, has no 诉求 area."""
+    from app.ui.main_window import MainWindow
+
+    staff = signed_ctx(STAFF, STAFF_PASSWORD)
+    page = RequestsPage(staff)
+    qtbot.addWidget(page, before_close_func=lambda _w: staff.tasks.wait(-1))
+    with qtbot.wait_signal(page.loaded, timeout=10_000):
+        page.show()
+    assert all(action.isVisible() for action in page.step_actions)
+    dialog = page.add_request()
+    type_chinese(dialog.text, "咨询疫苗接种")
+    dialog.category.choose("inquiry")
+    with qtbot.wait_signal(dialog.saved, timeout=10_000) as saved:
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.wait_until(lambda: page.selected_id() == saved.args[0].id, timeout=10_000)
+    assert page.details.history.item(0).text().endswith(f"{STAFF}  登记")
+
+    viewer = signed_ctx(VIEWER, VIEWER_PASSWORD)
+    window = MainWindow(viewer)
+    qtbot.addWidget(window, before_close_func=lambda _w: viewer.tasks.wait(-1))
+    assert not window.has_area("requests")
+
+
+def test_a_request_for_supplies_becomes_a_delivery(qtbot, page, demo_ctx):
+    from app.core.supplies import campaigns
+    from app.core.supplies import ledger as supplies
+    from app.ui.pages.requests.dialogs import DeliveryDialog
+
+    household_id, _address = _household(demo_ctx)
+    with demo_ctx.db.session() as s:
+        supplies.receive(s, "大米", 500, unit="袋", source="街道办事处")
+        campaigns.create_campaign(
+            s, campaigns.CampaignSpec(name="大米发放", item="大米", qty=1, target="all")
+        )
+        made = core.log_request(s, "supplies", "家里没米了", household_id=household_id)
+    page.reload(select_id=made.id)
+    assert page.selected_id() == made.id and page.delivery_action.isEnabled()
+    dialog = page.to_delivery()
+    assert isinstance(dialog, DeliveryDialog) and dialog.campaign.count() == 1
+    _submit(qtbot, page, dialog)
+    assert page.selected_row().status == "done"
+    assert "大米" in page.details.fields["outcome"].text()
