@@ -20,6 +20,7 @@ MODULES = (
     "bench.grids",
     "bench.supplies",
     "bench.visits",
+    "bench.requests",
     "bench.exchange",
     "bench.street",
     "bench.backups",

@@ -315,3 +315,16 @@ def test_work_order_slips_print_masked_and_a_scan_closes_the_request(
     assert row.id == ids[2] and row.status is Status.DONE
     with demo_db.session() as s, pytest.raises(AlreadyDone):
         record_scanned(s, f"R{ids[2]}", "again")
+
+
+def test_the_figures_on_postgresql(pg_db: Database) -> None:
+    from app.core.requests.figures import accountability
+
+    with pg_db.session() as s:
+        a = log_request(s, Category.INQUIRY, "问路", now=T0).id
+        finish(s, a, "已答复", now=T0 + timedelta(hours=3))
+        log_request(s, Category.REPAIR, "漏水", now=T0)
+    with pg_db.reading() as s:
+        f = accountability(s, now=T0 + timedelta(days=5))
+    assert (f["received"], f["done"], f["overdue"], f["median_hours_to_done"]) == (2, 1, 1, 3.0)
+    assert f["by_grid"]["-"]["received"] == 2 and f["by_category"]["repair"]["overdue"] == 1

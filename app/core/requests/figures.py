@@ -7,19 +7,31 @@ carry (`by_category`).
 Counts are nobody's personal data: a viewer gets them; a grid worker counts their own grids'
 requests. Nothing here names who asked.
 
-One query reads every request of the period as plain numbers (flags and hours worked out by the
-database), and Python adds them up: 50,000 requests in well under the 300 ms the 首页 allows.
+One grouped query adds the requests of the period up per grid, person and category in the
+database (each group's hours to done come as one text), and Python adds the groups up and takes the
+medians: 50,000 requests within the 300 ms the 首页 allows.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from statistics import median
 from typing import Any
 
-from sqlalchemy import Float, and_, case, cast, func, literal, select
+from sqlalchemy import (
+    BigInteger,
+    Integer,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from app.core.requests.requests import (
@@ -36,6 +48,7 @@ from app.db.models_grids import DutyPerson
 from app.db.models_requests import ServiceRequest
 
 NONE_KEY = "-"  # a request sent to no grid / no person
+_SPREAD = 1 << 32  # grid id * _SPREAD + person id: one grouping key
 
 
 @dataclass
@@ -48,24 +61,18 @@ class _Tally:
     called_back: int = 0
     satisfied: int = 0
     urgent_open: int = 0
-    hours: list[float] | None = None
+    hours: list[float] = field(default_factory=list)
 
-    def add(self, r: Any) -> None:
-        self.received += 1
-        if r.is_open:
-            self.open += 1
-            self.overdue += r.is_overdue
-            self.urgent_open += r.is_urgent
-        else:
-            self.done += 1
-            self.done_on_time += r.on_time
-            if self.hours is None:
-                self.hours = []
-            if r.hours is not None:
-                self.hours.append(float(r.hours))
-        if r.satisfied is not None:
-            self.called_back += 1
-            self.satisfied += bool(r.satisfied)
+    def add(self, g: _Group) -> None:
+        self.received += g.received
+        self.open += g.open
+        self.done += g.received - g.open
+        self.done_on_time += g.on_time
+        self.overdue += g.overdue
+        self.urgent_open += g.urgent
+        self.called_back += g.called_back
+        self.satisfied += g.satisfied
+        self.hours.extend(g.hours)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -83,24 +90,45 @@ class _Tally:
         }
 
 
+@dataclass(frozen=True)
+class _Group:
+    """The requests of one grid, person and category, added up by the database."""
+
+    grid_id: int | None
+    person_id: int | None
+    category: str
+    received: int
+    open: int
+    overdue: int
+    urgent: int
+    on_time: int
+    called_back: int
+    satisfied: int
+    hours: list[float]
+
+
 def _pct(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 1) if whole else None
 
 
-def _hours(session: Session) -> Any:
+def _seconds_list(session: Session) -> Any:
+    """Every done request's seconds to done in a group, as one text ("5400,72900,…"): forty
+    thousand numbers cross to Python as a few hundred strings, not as forty thousand values."""
     done, got = ServiceRequest.done_at, ServiceRequest.received_at
     if session.get_bind().dialect.name == "postgresql":
-        return func.extract("epoch", done - got) / 3600.0
-    return (func.julianday(done) - func.julianday(got)) * cast(literal(24.0), Float)
+        seconds = cast(func.extract("epoch", done - got), Integer)
+        return func.string_agg(cast(seconds, String), ",")
+    return func.group_concat(func.unixepoch(done) - func.unixepoch(got))
 
 
-def _rows(session: Session, since: date | None, until: date | None, now: datetime) -> list[Any]:
-    """Every visible request of the period as numbers: (grid, person, category, is_open,
-    is_overdue, is_urgent, on_time, hours, satisfied)."""
+def _groups(
+    session: Session, since: date | None, until: date | None, now: datetime
+) -> list[_Group]:
+    """The visible requests of the period added up per grid, person on duty and category, in one
+    grouped query (a few hundred rows whatever the number of requests)."""
     if not may(session, Permission.REPORTS):
         require(session, Permission.PERSONAL)
-    open_values = [s.value for s in OPEN_STATUSES]
-    is_open = ServiceRequest.status.in_(open_values)
+    is_open = ServiceRequest.status.in_([s.value for s in OPEN_STATUSES])
     where: list[Any] = [ServiceRequest.deleted_at.is_(None)]
     ids = scope.grid_ids(session)
     if ids is not None:
@@ -111,26 +139,52 @@ def _rows(session: Session, since: date | None, until: date | None, now: datetim
         where.append(
             ServiceRequest.received_at < datetime.combine(until + timedelta(days=1), time())
         )
+
+    def total(condition: Any) -> Any:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    # grid and person grouped as one number: SQLite sorts one integer key much faster than two
+    # nullable columns (the grouping is most of the query's time)
+    who = cast(func.coalesce(ServiceRequest.grid_id, 0), BigInteger) * literal(
+        _SPREAD, BigInteger
+    ) + func.coalesce(ServiceRequest.person_id, 0)
     q = (
         select(
-            Grid.code.label("grid"),
-            DutyPerson.name.label("person"),
-            ServiceRequest.category.label("category"),
-            case((is_open, 1), else_=0).label("is_open"),
-            case((and_(is_open, ServiceRequest.due_at < now), 1), else_=0).label("is_overdue"),
-            case((and_(is_open, ServiceRequest.priority == "urgent"), 1), else_=0).label(
-                "is_urgent"
-            ),
-            case((ServiceRequest.done_at <= ServiceRequest.due_at, 1), else_=0).label("on_time"),
-            _hours(session).label("hours"),
-            ServiceRequest.satisfied.label("satisfied"),
+            who.label("who"),
+            ServiceRequest.category,
+            func.count(),
+            total(is_open),
+            total(and_(is_open, ServiceRequest.due_at < now)),
+            total(and_(is_open, ServiceRequest.priority == "urgent")),
+            total(ServiceRequest.done_at <= ServiceRequest.due_at),
+            func.count(ServiceRequest.satisfied),
+            total(ServiceRequest.satisfied.is_(True)),
+            _seconds_list(session),
         )
-        .select_from(ServiceRequest)
-        .outerjoin(Grid, Grid.id == ServiceRequest.grid_id)
-        .outerjoin(DutyPerson, DutyPerson.id == ServiceRequest.person_id)
         .where(*where)
+        .group_by(literal_column("who"), ServiceRequest.category)
     )
-    return list(session.execute(q))
+    out = []
+    for r in session.execute(q):
+        grid, person = divmod(int(r[0]), _SPREAD)
+        n, opened, overdue, urgent, on_time, called, satisfied = (int(x) for x in r[2:9])
+        hours = [int(x) / 3600 for x in r[9].split(",")] if r[9] else []
+        out.append(
+            _Group(
+                grid or None,
+                person or None,
+                r[1],
+                n,
+                opened,
+                overdue,
+                urgent,
+                on_time,
+                called,
+                satisfied,
+                hours,
+            )
+        )
+    return out
 
 
 def accountability(
@@ -146,14 +200,23 @@ def accountability(
     """
     now = now or local_now()
     whole = _Tally()
-    grids: dict[str, _Tally] = defaultdict(_Tally)
-    people: dict[str, _Tally] = defaultdict(_Tally)
+    grids: dict[int | None, _Tally] = defaultdict(_Tally)
+    people: dict[int | None, _Tally] = defaultdict(_Tally)
     categories: dict[str, _Tally] = {c.value: _Tally() for c in Category}
-    for r in _rows(session, since, until, now):
-        whole.add(r)
-        grids[r.grid or NONE_KEY].add(r)
-        people[r.person or NONE_KEY].add(r)
-        categories[r.category].add(r)
+    for g in _groups(session, since, until, now):
+        whole.add(g)
+        grids[g.grid_id].add(g)
+        people[g.person_id].add(g)
+        categories[g.category].add(g)
+    grid_codes = _names(session, Grid.id, Grid.code, grids)
+    person_names = _names(session, DutyPerson.id, DutyPerson.name, people)
+    by_grid = {grid_codes.get(k, NONE_KEY): v.as_dict() for k, v in grids.items()}
+    by_person: dict[str, dict[str, Any]] = {}
+    for k, v in people.items():
+        name = person_names.get(k, NONE_KEY)
+        if name in by_person:  # two people of one name: told apart by their number
+            name = f"{name}（{k}）"
+        by_person[name] = v.as_dict()
     by_category = {}
     for code, tally in categories.items():
         zh, en = CATEGORY_LABELS[Category(code)]
@@ -163,9 +226,18 @@ def accountability(
         "as_of": now.isoformat(timespec="minutes"),
         "since": since.isoformat() if since else None,
         "until": until.isoformat() if until else None,
-        "by_grid": {k: grids[k].as_dict() for k in sorted(grids)},
-        "by_person": {k: people[k].as_dict() for k in sorted(people)},
+        "by_grid": dict(sorted(by_grid.items())),
+        "by_person": dict(sorted(by_person.items())),
         "by_category": by_category,
+    }
+
+
+def _names(session: Session, id_col: Any, name_col: Any, keys: Any) -> dict[int | None, str]:
+    wanted = sorted(k for k in keys if k is not None)
+    if not wanted:
+        return {}
+    return {
+        i: str(n) for i, n in session.execute(select(id_col, name_col).where(id_col.in_(wanted)))
     }
 
 
