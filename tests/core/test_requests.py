@@ -328,3 +328,36 @@ def test_the_figures_on_postgresql(pg_db: Database) -> None:
         f = accountability(s, now=T0 + timedelta(days=5))
     assert (f["received"], f["done"], f["overdue"], f["median_hours_to_done"]) == (2, 1, 1, 3.0)
     assert f["by_grid"]["-"]["received"] == 2 and f["by_category"]["repair"]["overdue"] == 1
+
+
+def test_the_audit_trail_shows_a_request_s_text_masked(demo_db: Database) -> None:
+    from app.core.trust.audit import masked_value
+
+    assert masked_value("service_request", "text", "需要胰岛素") == "***"
+    assert masked_value("service_request", "about_user", "王五") == "***"
+    assert masked_value("service_request", "status", "done") == "done"
+    assert masked_value("service_request", "phone", "13812345678") == "138****5678"
+
+
+def test_a_supplies_request_becomes_a_delivery_in_one_step(demo_db: Database) -> None:
+    from app.core.requests.requests import to_delivery
+    from app.core.supplies import campaigns, ledger
+    from app.db.models_supplies import SupplyCampaign
+
+    h, _grid = _household(demo_db)
+    with demo_db.session() as s:
+        ledger.receive(s, "米", 500, unit="袋", source="区民政局", source_kind="allocation")
+        code = campaigns.create_campaign(
+            s, campaigns.CampaignSpec(name="大米发放", item="米", qty=1)
+        ).code
+        campaign_id = s.scalar(select(SupplyCampaign.id).where(SupplyCampaign.code == code))
+        rid = log_request(s, Category.SUPPLIES, "米吃完了", household_id=h, now=T0).id
+        other = log_request(s, Category.MEDICAL, "药", household_id=h, now=T0).id
+    with demo_db.session() as s:
+        row, delivered = to_delivery(s, rid, campaign_id)
+    assert row.status is Status.DONE and "大米发放" in (row.outcome or "")
+    assert delivered.qty == 1
+    with demo_db.session() as s, pytest.raises(AlreadyDone):
+        to_delivery(s, rid, campaign_id)
+    with demo_db.session() as s, pytest.raises(InvalidInput, match="生活物资"):
+        to_delivery(s, other, campaign_id)

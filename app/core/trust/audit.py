@@ -141,6 +141,11 @@ _PERSONAL_FIELDS = {
     "temperature_tenths",  # a follow-up visit's temperature: health data
 }
 _PEOPLE = {"resident", "duty_person", "group_buy_order", "supply_delivery", "supply_need"}
+# free text about a person in a table's own words: a request's text, outcome and notes (health,
+# a complaint), and the member of staff a complaint is about
+_PERSONAL_TEXT = {
+    "service_request": {"text", "outcome", "callback_note", "reopen_reason", "about_user"},
+}
 
 
 def masked_value(entity: str, field: str | None, value: str | None) -> str | None:
@@ -154,7 +159,7 @@ def masked_value(entity: str, field: str | None, value: str | None) -> str | Non
         return mask_phone(value)
     if field == "doc_number":
         return "*" * max(len(value) - 4, 0) + value[-4:]
-    if field in _PERSONAL_FIELDS:
+    if field in _PERSONAL_FIELDS or field in _PERSONAL_TEXT.get(entity, ()):
         return "***" if value else value
     if field == "name" and entity in _PEOPLE:
         return mask_name(value)
