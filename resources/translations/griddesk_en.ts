@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="442"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="441"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -153,32 +153,32 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="500"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="499"/>
         <source>派单</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="511"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="510"/>
         <source>网格 {0}（{1}）</source>
         <translation>Grid {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="513"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="512"/>
         <source>未分网格</source>
         <translation>No grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="514"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="513"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="519"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="518"/>
         <source>派给</source>
         <translation>Assign to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="524"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="523"/>
         <source>没有可派的网格或人员：请先在“网格”页登记。</source>
         <translation>No grid or person to assign to: add them on the Grids page first.</translation>
     </message>
@@ -812,47 +812,47 @@ GridDesk now closes; open it again.</translation>
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="585"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="584"/>
         <source>回访</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="585"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="584"/>
         <source>记录回访</source>
         <translation>Record callback</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="589"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="588"/>
         <source>满意(&amp;Y)</source>
         <translation>Satisfied (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="590"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="589"/>
         <source>不满意(&amp;N)</source>
         <translation>Not satisfied (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="594"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="593"/>
         <source>回访结果</source>
         <translation>Callback result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="598"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="597"/>
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="600"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="599"/>
         <source>居民的意见（可不填）</source>
         <translation>What the resident said (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="601"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="600"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="607"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="606"/>
         <source>请选择居民是否满意。</source>
         <translation>Choose whether the resident was satisfied.</translation>
     </message>
@@ -1476,22 +1476,22 @@ Please pass the log file to technical support.</translation>
 <context>
     <name>DeliveryDialog</name>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="622"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="621"/>
         <source>转为发放</source>
         <translation>To delivery</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="634"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="633"/>
         <source>发放</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="635"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="634"/>
         <source>按这次发放的份额和规则发给这一户，并记入物资台账。</source>
         <translation>The household receives its share under this campaign&apos;s rules; the supplies ledger records it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="643"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="642"/>
         <source>没有进行中的发放：请先在“物资”页新建发放。</source>
         <translation>No campaign under way: start one on the Supplies page first.</translation>
     </message>
@@ -3990,27 +3990,27 @@ Phone: {2}</translation>
 <context>
     <name>HouseholdFinder</name>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="88"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="87"/>
         <source>来电人的住址（3-2-502）、姓名、拼音或电话后四位</source>
         <translation>Caller&apos;s address (3-2-502), name, pinyin or last four digits of a phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="120"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="119"/>
         <source>（户主）</source>
         <translation> (head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="127"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="126"/>
         <source>没有找到“{0}”</source>
         <translation>Nothing found for “{0}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="179"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="178"/>
         <source>✔ 住户：{0}（Esc 取消选择）</source>
         <translation>✔ Household: {0} (Esc to clear)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="182"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="181"/>
         <source>输入后用 ↓ ↑ 选择，回车确认；不选住户也可登记</source>
         <translation>Type, then ↓ ↑ to choose and Enter; a request may also be logged without a household</translation>
     </message>
@@ -7300,93 +7300,93 @@ Export the full ID numbers and phones instead? (Recorded in the audit trail; kee
 <context>
     <name>RequestDetails</name>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="93"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="138"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="95"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="140"/>
         <source>选中一件诉求查看详情</source>
         <translation>Choose a request to see its details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="106"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="108"/>
         <source>内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="107"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="109"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="108"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="110"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="109"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="111"/>
         <source>来源</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="110"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="112"/>
         <source>住户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="111"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="113"/>
         <source>回访电话</source>
         <translation>Callback phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="112"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="114"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="113"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="115"/>
         <source>承办人</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="114"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="116"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="115"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="117"/>
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="116"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="118"/>
         <source>办结时间</source>
         <translation>Done at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="117"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="119"/>
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="118"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="120"/>
         <source>回访</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="126"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="128"/>
         <source>办理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="143"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="145"/>
         <source>#{0} {1}</source>
         <translation>#{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="144"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="146"/>
         <source>⚠ 已超期（时限 {0}）</source>
         <translation>⚠ Overdue (due {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="152"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="154"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -7394,77 +7394,77 @@ Export the full ID numbers and phones instead? (Recorded in the audit trail; kee
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="265"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="264"/>
         <source>登记诉求</source>
         <translation>Log request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="271"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="270"/>
         <source>来电住户</source>
         <translation>Caller&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="273"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="272"/>
         <source>类别（数字键）</source>
         <translation>Category (digit keys)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="275"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="274"/>
         <source>一句话说明诉求，如：胰岛素快用完了，需要代购</source>
         <translation>One line on what is needed, e.g. insulin running out, please buy some</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="277"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="276"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="287"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="286"/>
         <source>来源</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="292"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="291"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="294"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="293"/>
         <source>回访电话（可不填；保存后只显示脱敏号码）</source>
         <translation>Phone for the callback (optional; shown masked once saved)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="296"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="295"/>
         <source>回访电话</source>
         <translation>Callback phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="307"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="306"/>
         <source>登记（回车）</source>
         <translation>Log (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="309"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="308"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="347"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="346"/>
         <source>匿名诉求：没有住户也没有回访电话，办结后无法回访。</source>
         <translation>Anonymous request: no household and no phone, so nobody can be called back once it is done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="349"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="348"/>
         <source>未关联住户：按回访电话联系。</source>
         <translation>No household: the callback goes to the phone given.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="365"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="364"/>
         <source>请选择类别：按数字键 1–0，或点选。</source>
         <translation>Choose a category: press a digit 1–0, or click one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="369"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="368"/>
         <source>请用一句话写明诉求内容。</source>
         <translation>Write in one line what the request is.</translation>
     </message>
@@ -7648,12 +7648,12 @@ Export the full ID numbers and phones instead? (Recorded in the audit trail; kee
     </message>
     <message>
         <location filename="../../app/ui/models/requests.py" line="142"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="82"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="84"/>
         <source>未关联住户</source>
         <translation>No household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="491"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="490"/>
         <source>#{0}  {1} · {2}：{3}</source>
         <translation>#{0}  {1} · {2}: {3}</translation>
     </message>
@@ -7719,222 +7719,222 @@ Export the full ID numbers and phones instead? (Recorded in the audit trail; kee
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="187"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="191"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="192"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="196"/>
         <source>查找诉求：内容、住址（3-2-502）或编号，回车</source>
         <translation>Find requests: text, address (3-2-502) or number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="201"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="205"/>
         <source>诉求列表</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="202"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="206"/>
         <source>派单回填</source>
         <translation>Slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="207"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="211"/>
         <source>随访</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="209"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="213"/>
         <source>需求清单</source>
         <translation>Needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="211"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="215"/>
         <source>统计</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="226"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="230"/>
         <source>登记诉求</source>
         <translation>Log request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="229"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="232"/>
         <source>登记一件来电或来访的诉求（Ctrl+N）</source>
         <translation>Log a request that came by phone or in person (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="231"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="619"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="234"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="636"/>
         <source>派单</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="232"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="601"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="235"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="618"/>
         <source>开始处理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="233"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="236"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="234"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="237"/>
         <source>回访</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="235"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="238"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="236"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="239"/>
         <source>转为发放</source>
         <translation>To delivery</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="237"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="240"/>
         <source>生活物资诉求按进行中的发放直接发给这一户</source>
         <translation>Serve a request for supplies from a campaign under way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="239"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="242"/>
         <source>打印派单</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="241"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="244"/>
         <source>今天未办结的诉求，按网格打印派单（已脱敏，带住户条码）</source>
         <translation>Today&apos;s open requests as slips per grid (masked, with the household barcode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="244"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="247"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="267"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="272"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="276"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="270"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="275"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="279"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="268"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="271"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="277"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="280"/>
         <source>只看超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="279"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="282"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="280"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="283"/>
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="281"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="326"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="284"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="332"/>
         <source>网格：</source>
         <translation>Grid:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="313"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="318"/>
         <source>暂无诉求。接到居民来电时点击“登记诉求”（Ctrl+N）。</source>
         <translation>No requests yet. When a resident calls, click “Log request” (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="328"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="334"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="330"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="336"/>
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="333"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="339"/>
         <source>打印派单…</source>
         <translation>Print slips…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="340"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="346"/>
         <source>网格员办完后交回派单：扫描派单上的条码，填写办理结果后回车，即记为办结。</source>
         <translation>Grid workers bring the slips back when done: scan a slip&apos;s barcode, type the outcome and press Enter to close the request.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="346"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="352"/>
         <source>办理结果，如：药已送到</source>
         <translation>Outcome, e.g. medicine delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="349"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="355"/>
         <source>派单条码</source>
         <translation>Slip barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="350"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="356"/>
         <source>扫描派单条码</source>
         <translation>Scan the slip&apos;s barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="351"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="357"/>
         <source>扫描交回的派单，再填写办理结果并回车。</source>
         <translation>Scan a returned slip, then type the outcome and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="356"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="362"/>
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="386"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="392"/>
         <source>{0} 超期</source>
         <translation>{0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="465"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="471"/>
         <source>共 {0} 件</source>
         <translation>{0} requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="551"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="567"/>
         <source>已登记诉求 #{0}（{1}），办理时限 {2}</source>
         <translation>Request #{0} logged ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="616"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="633"/>
         <source>派单-{0}.pdf</source>
         <translation>slips-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="633"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="650"/>
         <source>正在生成派单</source>
         <translation>Making the slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="651"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="668"/>
         <source>✖ 请先扫描派单条码</source>
         <translation>✖ Scan the slip&apos;s barcode first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="654"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="671"/>
         <source>✖ 请填写办理结果：没有结果不能办结</source>
         <translation>✖ Type the outcome: a request is not closed without one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="670"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="687"/>
         <source>✔ 已办结 #{0}：{1}</source>
         <translation>✔ Done #{0}: {1}</translation>
     </message>
@@ -10020,42 +10020,42 @@ Add another household at this address anyway?</translation>
 <context>
     <name>TextStepDialog</name>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="548"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="547"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="548"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="547"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="557"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="555"/>
         <source>办理结果：做了什么、结果如何（必填）</source>
         <translation>Outcome: what was done and how it ended (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="559"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="557"/>
         <source>重新打开的原因（必填）</source>
         <translation>Why it is reopened (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="561"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="560"/>
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="561"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="560"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="569"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="568"/>
         <source>请填写办理结果：没有办理结果不能办结。</source>
         <translation>Type the outcome: a request is not closed without one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/dialogs.py" line="570"/>
+        <location filename="../../app/ui/pages/requests/dialogs.py" line="569"/>
         <source>请填写重新打开的原因。</source>
         <translation>Type why the request is reopened.</translation>
     </message>

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -550,20 +549,20 @@ class TextStepDialog(ActionDialog):
         self.setObjectName(kind)
         self.kind = kind
         self.request_id = row.id
-        self.words = QPlainTextEdit()
-        self.words.setTabChangesFocus(True)
-        self.words.setFixedHeight(90)
+        self.words = QLineEdit()
+        self.words.setMaxLength(500)
         self.words.setPlaceholderText(
             self.tr("办理结果：做了什么、结果如何（必填）")
             if finishing
             else self.tr("重新打开的原因（必填）")
         )
+        self.words.setMinimumWidth(420)
         self.form.addRow(self.tr("办理结果") if finishing else self.tr("原因"), self.words)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
+        self.ok.setDefault(True)  # Enter in the line closes it
         self.words.setFocus()
 
     def check(self) -> str:
-        if self.words.toPlainText().strip():
+        if self.words.text().strip():
             return ""
         if self.kind == "finish":
             return self.tr("请填写办理结果：没有办理结果不能办结。")
@@ -572,7 +571,7 @@ class TextStepDialog(ActionDialog):
     def step(self) -> Callable[[Any], Any]:
         from app.core.requests import requests as core
 
-        words, request_id = self.words.toPlainText().strip(), self.request_id
+        words, request_id = self.words.text().strip(), self.request_id
         if self.kind == "finish":
             return lambda session: core.finish(session, request_id, words)
         return lambda session: core.reopen(session, request_id, words)
