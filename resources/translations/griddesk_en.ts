@@ -573,7 +573,7 @@
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="47"/>
-        <location filename="../../app/ui/backup_dialog.py" line="198"/>
+        <location filename="../../app/ui/backup_dialog.py" line="199"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
@@ -623,48 +623,48 @@
         <translation>Today&apos;s automatic backup did not complete: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="169"/>
+        <location filename="../../app/ui/backup_dialog.py" line="170"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="170"/>
+        <location filename="../../app/ui/backup_dialog.py" line="171"/>
         <source>备份数据库</source>
         <translation>Back up the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="176"/>
+        <location filename="../../app/ui/backup_dialog.py" line="177"/>
         <source>选择保存备份的文件夹（如 U 盘）</source>
         <translation>Choose a folder for the backup (e.g. on a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="182"/>
+        <location filename="../../app/ui/backup_dialog.py" line="183"/>
         <source>已备份并检查通过：{0}，居民 {1} 人，{2} 户。</source>
         <translation>Backed up and checked: {0}; residents: {1}, households: {2}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="186"/>
+        <location filename="../../app/ui/backup_dialog.py" line="187"/>
         <source>已复制到 {0}</source>
         <translation>Copied to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="213"/>
+        <location filename="../../app/ui/backup_dialog.py" line="214"/>
         <source>不能恢复</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="215"/>
+        <location filename="../../app/ui/backup_dialog.py" line="216"/>
         <source>{0} 的这份备份没有通过检查（是恢复前另存的、已损坏的数据库），不能恢复。请选择一份检查结果为“正常”的备份。</source>
         <translation>The backup of {0} did not pass its check (it is a damaged database set aside before a restore) and cannot be restored. Choose a backup whose check says &quot;OK&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="222"/>
-        <location filename="../../app/ui/backup_dialog.py" line="254"/>
+        <location filename="../../app/ui/backup_dialog.py" line="223"/>
+        <location filename="../../app/ui/backup_dialog.py" line="257"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="224"/>
+        <location filename="../../app/ui/backup_dialog.py" line="225"/>
         <source>从 {0} 的备份恢复吗？
 该备份有居民 {1} 人、{2} 户。
 
@@ -675,17 +675,17 @@ It holds residents: {1}, households: {2}.
 The current database is set aside first (listed here with the reason &quot;Before restore&quot;); anything entered after the backup must be entered again. GridDesk closes after the restore; open it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="253"/>
+        <location filename="../../app/ui/backup_dialog.py" line="256"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="260"/>
+        <location filename="../../app/ui/backup_dialog.py" line="263"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="262"/>
+        <location filename="../../app/ui/backup_dialog.py" line="265"/>
         <source>已恢复备份：居民 {0} 人、{1} 户，检查正常。
 恢复前的数据库已另存为：
 {2}
@@ -7765,13 +7765,13 @@ Export the full ID numbers and phones instead? (Recorded in the audit trail; kee
     </message>
     <message>
         <location filename="../../app/ui/pages/requests/page.py" line="234"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="636"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="643"/>
         <source>派单</source>
         <translation>Assign</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/requests/page.py" line="235"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="618"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="625"/>
         <source>开始处理</source>
         <translation>Start</translation>
     </message>
@@ -7909,32 +7909,37 @@ Export the full ID numbers and phones instead? (Recorded in the audit trail; kee
         <translation>{0} requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="567"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="528"/>
+        <source>对工作人员的投诉只能由书记或主任（管理员）办结</source>
+        <translation>A complaint about a member of staff is closed by the secretary or director (an administrator) only</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/requests/page.py" line="574"/>
         <source>已登记诉求 #{0}（{1}），办理时限 {2}</source>
         <translation>Request #{0} logged ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="633"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="640"/>
         <source>派单-{0}.pdf</source>
         <translation>slips-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="650"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="657"/>
         <source>正在生成派单</source>
         <translation>Making the slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="668"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="675"/>
         <source>✖ 请先扫描派单条码</source>
         <translation>✖ Scan the slip&apos;s barcode first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="671"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="678"/>
         <source>✖ 请填写办理结果：没有结果不能办结</source>
         <translation>✖ Type the outcome: a request is not closed without one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="687"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="694"/>
         <source>✔ 已办结 #{0}：{1}</source>
         <translation>✔ Done #{0}: {1}</translation>
     </message>

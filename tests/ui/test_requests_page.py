@@ -405,3 +405,19 @@ def test_a_request_for_supplies_becomes_a_delivery(qtbot, page, demo_ctx):
     _submit(qtbot, page, dialog)
     assert page.selected_row().status == "done"
     assert "大米" in page.details.fields["outcome"].text()
+
+
+def test_a_complaint_about_staff_is_closed_by_an_administrator_only(qtbot, signed_ctx):  # noqa: F811
+    from tests.ui.signed_in import ADMIN, ADMIN_PASSWORD
+
+    admin = signed_ctx(ADMIN, ADMIN_PASSWORD)
+    with admin.db.session() as s:
+        complaint = core.log_request(s, "staff-complaint", "卡点人员态度粗暴")
+    staff = signed_ctx(STAFF, STAFF_PASSWORD)
+    for ctx, closes in ((staff, False), (admin, True)):
+        page = RequestsPage(ctx)
+        qtbot.addWidget(page, before_close_func=lambda _w, c=ctx: c.tasks.wait(-1))
+        with qtbot.wait_signal(page.loaded, timeout=10_000):
+            page.show()
+        assert page.select(complaint.id)
+        assert page.finish_action.isEnabled() is closes

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.common.changes import Change
-from app.core.trust.roles import Permission
+from app.core.trust.roles import Permission, Role
 from app.ui.context import AppContext, preview_folder
 from app.ui.dates import date_edit, from_qdate
 from app.ui.models.requests import (
@@ -519,7 +519,14 @@ class RequestsPage(QWidget):
         status = row.status if row is not None else None
         self.assign_action.setEnabled(status in OPEN_STATUSES)
         self.start_action.setEnabled(status in ("registered", "assigned"))
-        self.finish_action.setEnabled(status in OPEN_STATUSES)
+        # a complaint about a member of staff is closed by the secretary or director only
+        complaint = row is not None and row.category == "staff-complaint"
+        principal = self.ctx.principal
+        closes = not complaint or principal is None or principal.role is Role.ADMIN
+        self.finish_action.setEnabled(status in OPEN_STATUSES and closes)
+        self.finish_action.setToolTip(
+            "" if closes else self.tr("对工作人员的投诉只能由书记或主任（管理员）办结")
+        )
         self.callback_action.setEnabled(status == "done")
         self.reopen_action.setEnabled(status in ("done", "confirmed"))
         self.delivery_action.setEnabled(
