@@ -150,7 +150,7 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
     from app.core.office.health import check_database
 
     db, _info = open_data(args)
-    report = check_database(db)
+    report = check_database(db, data_dir(args))
     for zh, en in report.problems:
         print(en if out.lang == "en" else zh, file=sys.stderr)
     if report.healthy:

@@ -38,8 +38,8 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
     from app.core.office.backups import make_backup
 
     to = Path(args.to).expanduser().absolute() if args.to else None
-    _signed_in(args, None)  # the key that reads and writes the copies
-    made = make_backup(data_dir(args), "manual", to=to)
+    by = _signed_in(args, None)  # the key that reads and writes the copies
+    made = make_backup(data_dir(args), "manual", to=to, by=by)
     b = made.backup
     if made.copy is not None:
         out.say(f"已复制一份到 {made.copy}", f"Copied to {made.copy}")
@@ -84,8 +84,8 @@ def cmd_backup_list(args: argparse.Namespace, out: Output) -> int:
 def cmd_restore(args: argparse.Namespace, out: Output) -> int:
     from app.core.office.backups import restore
 
-    _signed_in(args, "restore")
-    done = restore(data_dir(args), args.source)
+    by = _signed_in(args, "restore")
+    done = restore(data_dir(args), args.source, by=by)
     when = done.created_at.strftime("%Y-%m-%d %H:%M") if done.created_at else None
     out.say(
         f"已恢复{f' {when} 的' if when else ''}备份 {done.source}：居民 {_count(done.residents)} 人，"
@@ -107,7 +107,7 @@ def cmd_restore(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-def _signed_in(args: argparse.Namespace, restoring: str | None) -> None:
+def _signed_in(args: argparse.Namespace, restoring: str | None) -> str | None:
     """Sign in for work on the database file (its key registered; the database closed again);
     a restore needs an administrator. When the database cannot be opened at all (damaged: what a
     restore is for, and what a backup must refuse with its own words), a user whose password opens
@@ -125,14 +125,17 @@ def _signed_in(args: argparse.Namespace, restoring: str | None) -> None:
         if has_users(datadir):
             from app.cli.common import credentials
 
-            unlock_only(datadir, *credentials(args))
-        return
+            name, password = credentials(args)
+            unlock_only(datadir, name, password)
+            return name
+        return None
     try:
         if restoring:
             with access.db.reading() as session:
                 require(session, Permission.RESTORE)
     finally:
         access.close_database()
+    return access.principal.name if access.principal is not None else None
 
 
 def register(sub: Any) -> dict[str, Any]:

@@ -162,9 +162,10 @@ class BackupDialog(QDialog):
         from app.core.office.backups import make_backup
 
         datadir = self.ctx.datadir
+        by = self.ctx.principal.name if self.ctx.principal is not None else None
 
         def work(progress: Any) -> Any:
-            return make_backup(datadir, "manual", to=to, progress=progress)
+            return make_backup(datadir, "manual", to=to, progress=progress, by=by)
 
         self.status.setText(self.tr("正在备份…"))
         op = self.ctx.run(self, work, title=self.tr("备份数据库"), on_success=self._backed_up)
@@ -247,8 +248,10 @@ class BackupDialog(QDialog):
         )
         release = (lambda: db.suspended(busy)) if db is not None else None
 
+        by = self.ctx.principal.name if self.ctx.principal is not None else None
+
         def work(progress: Any) -> Any:
-            return restore(datadir, source, progress=progress, release=release)
+            return restore(datadir, source, progress=progress, release=release, by=by)
 
         self.status.setText(self.tr("正在恢复…"))
         op = self.ctx.run(self, work, title=self.tr("恢复备份"), on_success=self._restored)

@@ -108,8 +108,10 @@ def make_backup(
     *,
     to: Path | None = None,
     progress: Progress = no_progress,
+    by: str | None = None,
 ) -> Made:
-    """A checked backup into the data folder's backups/ now; with `to`, also a copy there."""
+    """A checked backup into the data folder's backups/ now; with `to`, also a copy there. The
+    backup is recorded in the audit trail (kind `backup`, by `by`)."""
     require_sqlite(datadir)
     if to is not None and not to.is_dir():
         raise InvalidInput(
@@ -118,7 +120,33 @@ def make_backup(
         )
     made = checked_backup(datadir, reason, progress=progress)
     copy = copy_backup(made, to) if to is not None else None
+    where = f"，并复制到 {to}" if to is not None else ""
+    audit_event(
+        datadir,
+        "backup",
+        f"备份 {made.path.name}（{reason}），居民 {made.residents or 0} 人{where}",
+        by,
+    )
     return Made(made, copy)
+
+
+def audit_event(datadir: DataDir, kind: str, summary: str, by: str | None) -> None:
+    """One audit row (a backup made, a restore done) written to the office's database in a short
+    transaction of its own, by `by` (the signed-in user; `system` for the automatic backups).
+    A database that cannot be written to now costs the row, never the backup or the restore."""
+    from app.core.trust.audit import record
+    from app.db.engine import Database, make_engine, sqlite_url
+
+    engine = make_engine(sqlite_url(datadir.db_path))
+    try:
+        code = files.identify(datadir.db_path).office_code
+        db = Database(engine, origin=code, actor=by or "system")
+        with db.session(note=kind) as session:
+            record(session, kind, summary, entity="backup")
+    except (GridDeskError, OSError, DBAPIError, driver.Error) as exc:
+        log.warning("%s: not recorded in the audit trail (%s)", kind, exc.__class__.__name__)
+    finally:
+        engine.dispose()
 
 
 def checked_backup(datadir: DataDir, reason: str, **options: Any) -> Backup:
@@ -324,6 +352,7 @@ def restore(
     *,
     progress: Progress = no_progress,
     release: Callable[[], contextlib.AbstractContextManager[object]] | None = None,
+    by: str | None = None,
 ) -> Restored:
     """Restore the backup `source` (a file, or `latest`) in place of this folder's database.
 
@@ -389,6 +418,13 @@ def restore(
             f"The database as it was is kept as {kept.path if kept else '(none)'}.",
         )
     log.info("restored %s; the database before kept as %s", path.name, kept and kept.path.name)
+    audit_event(
+        datadir,
+        "restore",
+        f"恢复备份 {path.name}，居民 {found.residents or 0} 人；恢复前的数据库另存为 "
+        f"{kept.path.name if kept else '（无）'}",
+        by,
+    )
     return Restored(
         source=path,
         created_at=record.created_at if record is not None else None,

@@ -8,10 +8,12 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import DBAPIError
 
+from app.core.office.datadir import DataDir
 from app.db import audit_chain
 from app.db.engine import Database
 from app.db.migrate import current_revision, head_revision
 from app.db.models import Household, Resident
+from app.errors import GridDeskError
 
 # the last line of `check` on a damaged file
 RESTORE_ADVICE = (
@@ -32,7 +34,9 @@ class HealthReport:
         return not self.problems
 
 
-def check_database(db: Database) -> HealthReport:
+def check_database(db: Database, datadir: DataDir | None = None) -> HealthReport:
+    """The checks of `check`; with the office's `datadir`, the audit trail is also compared with
+    the signed head of its newest backup, so that rows deleted from its end are noticed."""
     report = HealthReport()
     with db.reading() as session:
         conn = session.connection()
@@ -76,6 +80,11 @@ def check_database(db: Database) -> HealthReport:
             broken = audit_chain.verify(conn).broken
             if broken is not None:
                 report.problems.append(broken.message())
+            elif datadir is not None and db.is_sqlite:
+                report.checked.append("audit_head")
+                cut = _against_newest_backup(session, datadir)
+                if cut is not None:
+                    report.problems.append(cut)
     return report
 
 
@@ -195,3 +204,40 @@ def _damaged_tables(conn: Connection) -> list[str]:
         if [r[0] for r in ok] != ["ok"]:
             damaged.append(name)
     return damaged
+
+
+def _against_newest_backup(session: Any, datadir: DataDir) -> tuple[str, str] | None:
+    """The trail against the signed head of the newest checked backup made since the last
+    restore (a backup from before a restore is ahead of the restored trail, and the copy kept
+    before a restore is not a backup of this trail): the row the head names must be there with
+    the hash it had. None when it holds, or when no backup carries a head."""
+    from datetime import datetime
+
+    from app.core.office import keys
+    from app.core.trust.audit import RESTORE, head_well_formed, verify_head
+    from app.db import backup as files
+    from app.db.models import AuditEntry
+
+    restored = session.scalar(select(func.max(AuditEntry.at)).where(AuditEntry.action == RESTORE))
+    for made in files.list_backups(datadir.backups):  # newest first
+        if made.ok is not True or made.reason == "before-restore":
+            continue
+        head = (files.read_json(made.sidecar) or {}).get("audit_head")
+        if head is None or not head_well_formed(head):
+            continue
+        signed_at = datetime.strptime(str(head["at"]), "%Y-%m-%dT%H:%M:%SZ")
+        if restored is not None and signed_at <= restored:
+            return None  # every newer backup is from before the restore
+        try:
+            public = keys.own_private_keys(datadir.keys)[0].public_key()
+        except (GridDeskError, OSError, ValueError):
+            return None
+        problem = verify_head(session, head, public)
+        if problem is None:
+            return None
+        return (
+            f"与最近一份备份 {made.path.name} 中签名的审计记录比对：{problem[0]}",
+            f"Compared with the audit head signed in the newest backup {made.path.name}: "
+            f"{problem[1]}",
+        )
+    return None
