@@ -14,7 +14,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.requests.requests import CATEGORY_LABELS, Category, Priority
+from app.core.requests.vocabulary import (
+    CATEGORY_LABELS,
+    Category,
+    Priority,
+    category_of,
+    priority_of,
+)
 from app.core.trust.roles import Permission, require
 from app.db.models import Setting
 from app.errors import InvalidInput
@@ -103,8 +109,6 @@ def set_deadline(
 ) -> None:
     """Change the hours a category and priority have (requests logged from now on); an
     administrator's setting. Refused: not a whole number of hours from 1 to 90 days."""
-    from app.core.requests.requests import category_of, priority_of
-
     require(session, Permission.SETTINGS)
     cat, prio = category_of(category), priority_of(priority)
     try:
