@@ -421,3 +421,55 @@ def test_a_complaint_about_staff_is_closed_by_an_administrator_only(qtbot, signe
             page.show()
         assert page.select(complaint.id)
         assert page.finish_action.isEnabled() is closes
+
+
+def test_the_needs_list_is_shown_printed_and_exported(qtbot, page, demo_ctx, tmp_path, monkeypatch):
+    from app.ui.pages.requests import panels
+    from app.ui.print_preview import PdfPreviewDialog
+
+    household_id, _address = _household(demo_ctx)
+    with demo_ctx.db.session() as s:
+        core.log_request(s, "medical", "需要降压药", household_id=household_id)
+        core.log_request(s, "medical", "需要胰岛素", household_id=household_id, priority="urgent")
+    with qtbot.wait_signal(page.needs.loaded, timeout=10_000):
+        page.tabs.setCurrentWidget(page.needs)
+    assert page.needs.model.rowCount() == 1
+    assert page.needs.model.text(page.needs.model.rows[0], 0) == "就医用药"
+    assert page.needs.model.text(page.needs.model.rows[0], 3) == "2"
+    assert page.needs.summary.text() == "未办结诉求 2 件，其中超期 0 件"
+    page.needs.print_needs()
+    qtbot.wait_until(lambda: page.needs.preview_dialog is not None, timeout=20_000)
+    assert isinstance(page.needs.preview_dialog, PdfPreviewDialog)
+    page.needs.preview_dialog.reject()
+    target = tmp_path / "needs.xlsx"
+    monkeypatch.setattr(panels, "save_file", lambda *_a, **_k: target)
+    page.needs.export_needs()
+    qtbot.wait_until(
+        lambda: target.exists() and "已导出" in page.needs.summary.text(), timeout=10_000
+    )
+
+
+def test_start_and_a_missed_visit_in_words(qtbot, page, demo_ctx):
+    from app.ui.models.requests import VisitsModel
+
+    with demo_ctx.db.session() as s:
+        made = core.log_request(s, "repair", "门锁坏了")
+    page.reload(select_id=made.id)
+    assert page.start_action.isEnabled()
+    with qtbot.wait_signal(page.loaded, timeout=10_000):
+        page.start_action.trigger()
+    assert page.selected_row().status == "in-progress"
+    assert not page.start_action.isEnabled() and page.finish_action.isEnabled()
+
+    from app.core.requests import visits
+
+    with demo_ctx.db.session() as s:
+        visits.make_plan(s, "living-alone", "独居老人")
+        due = visits.visits_due(s, date.today())
+    model = VisitsModel()
+    model.missed = {due[0].id}
+    model.set_rows(due[:2])
+    outcome = model.index(0, VisitsModel.COL_OUTCOME)
+    assert model.data(outcome) == "漏访"
+    assert model.data(outcome, Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(1, VisitsModel.COL_OUTCOME)) == "待访"
