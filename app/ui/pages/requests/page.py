@@ -98,6 +98,7 @@ class RequestDetails(QWidget):
         layout.addWidget(self.title)
         self.overdue = QLabel()
         self.overdue.setStyleSheet(f"color: {DANGER}; font-weight: 700;")
+        self.overdue.setWordWrap(True)
         self.overdue.hide()
         layout.addWidget(self.overdue)
         form = QFormLayout()
