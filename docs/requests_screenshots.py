@@ -1,7 +1,8 @@
 """Regenerates the 诉求 screenshots from a demo community of 3,000 residents, offscreen, in a
 1366×768 window: requests-page.png (the list with overdue ones, the chosen request's details and
 history), request-dialog.png (登记诉求 with the caller's address typed and the households found),
-requests-visits.png (the 随访 tab), requests-figures.png (统计); work-order-slips.png and
+requests-visits.png (the 随访 tab), requests-figures.png (统计), household-requests.png (the
+household view with its requests and visits); work-order-slips.png and
 visits-checklist.png (page 1 of each PDF through `pdftoppm -png -r 80`).
 
     uv run python docs/requests_screenshots.py
@@ -168,6 +169,14 @@ def main() -> int:
         settle(app, tasks)
         dialog.grab().save(str(DOCS / "request-dialog.png"))
         dialog.reject()
+
+        from app.ui.registry_dialogs import HouseholdDialog
+
+        household = HouseholdDialog(ctx, overdue.household_id or 1, page)
+        household.show()
+        settle(app, tasks)
+        household.grab().save(str(DOCS / "household-requests.png"))
+        household.close()
 
         page.tabs.setCurrentWidget(page.visits)
         settle(app, tasks)
