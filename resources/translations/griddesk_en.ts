@@ -1022,172 +1022,178 @@ Owner: {1}    Due: {2}</translation>
 <context>
     <name>CommunitiesModel</name>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="35"/>
+        <location filename="../../app/ui/models/street_model.py" line="44"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="36"/>
+        <location filename="../../app/ui/models/street_model.py" line="45"/>
         <source>机构代码</source>
         <translation>Organisation code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="37"/>
+        <location filename="../../app/ui/models/street_model.py" line="46"/>
         <source>最近
 数据包</source>
         <translation>Latest
 package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="38"/>
+        <location filename="../../app/ui/models/street_model.py" line="47"/>
         <source>生成时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="39"/>
+        <location filename="../../app/ui/models/street_model.py" line="48"/>
         <source>距今</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="40"/>
+        <location filename="../../app/ui/models/street_model.py" line="49"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="41"/>
+        <location filename="../../app/ui/models/street_model.py" line="50"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="42"/>
+        <location filename="../../app/ui/models/street_model.py" line="51"/>
         <source>在住居民</source>
         <translation>Current residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="43"/>
+        <location filename="../../app/ui/models/street_model.py" line="52"/>
         <source>重点人群</source>
         <translation>Vulnerable people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="44"/>
+        <location filename="../../app/ui/models/street_model.py" line="53"/>
         <source>库存
 品种</source>
         <translation>Stock
 items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="45"/>
+        <location filename="../../app/ui/models/street_model.py" line="54"/>
         <source>进行中发放
 （已签收户）</source>
         <translation>Open distributions
 (households signed off)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="46"/>
+        <location filename="../../app/ui/models/street_model.py" line="55"/>
         <source>缺口</source>
         <translation>Shortfall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="47"/>
+        <location filename="../../app/ui/models/street_model.py" line="56"/>
         <source>未办结
 待办</source>
         <translation>Open
 action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="48"/>
-        <source>诉求</source>
-        <translation>Requests</translation>
+        <location filename="../../app/ui/models/street_model.py" line="57"/>
+        <source>诉求未办结
+（超期）</source>
+        <translation>Open requests
+(overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="59"/>
+        <location filename="../../app/ui/models/street_model.py" line="165"/>
+        <source>收到 {0} 件，已办结 {1} 件（按期 {2} 件），回访满意 {3}/{4}</source>
+        <translation>Received {0}, done {1} ({2} on time), satisfied at callback {3}/{4}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="174"/>
+        <source>{0}：未办结 {1}，超期 {2}</source>
+        <translation>{0}: {1} open, {2} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="68"/>
         <source>第 {0} 号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="64"/>
+        <location filename="../../app/ui/models/street_model.py" line="73"/>
         <source>尚未收到</source>
         <translation>None received yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="67"/>
+        <location filename="../../app/ui/models/street_model.py" line="76"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="67"/>
+        <location filename="../../app/ui/models/street_model.py" line="76"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="69"/>
-        <location filename="../../app/ui/models/street_model.py" line="104"/>
-        <source>未启用</source>
-        <translation>Not in use</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models/street_model.py" line="78"/>
+        <location filename="../../app/ui/models/street_model.py" line="87"/>
         <source>{0}（缺 {1}）</source>
         <translation>{0} ({1} out of stock)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="81"/>
+        <location filename="../../app/ui/models/street_model.py" line="90"/>
         <source>{0} 项（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="88"/>
+        <location filename="../../app/ui/models/street_model.py" line="97"/>
         <source>{0} 户待领</source>
         <translation>{0} households waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="89"/>
+        <location filename="../../app/ui/models/street_model.py" line="98"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="92"/>
+        <location filename="../../app/ui/models/street_model.py" line="101"/>
         <source>{0} 缺 {1}{2}</source>
         <translation>{0} short {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="95"/>
+        <location filename="../../app/ui/models/street_model.py" line="104"/>
         <source>{0} 项缺口（{1} 户待领）</source>
         <translation>{0} items short ({1} households waiting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="100"/>
+        <location filename="../../app/ui/models/street_model.py" line="109"/>
         <source>{0}（逾期 {1}）</source>
         <translation>{0} ({1} overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="121"/>
-        <location filename="../../app/ui/models/street_model.py" line="127"/>
+        <location filename="../../app/ui/models/street_model.py" line="115"/>
+        <source>{0}（超期 {1}）</source>
+        <translation>{0} ({1} overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="138"/>
+        <location filename="../../app/ui/models/street_model.py" line="144"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="132"/>
+        <location filename="../../app/ui/models/street_model.py" line="149"/>
         <source>{0}：缺 {1}{2}（待发 {3}，库存 {4}；{5} 户待领）</source>
         <translation>{0}: short {1} {2} (to hand out {3}, in stock {4}; {5} households waiting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="134"/>
+        <location filename="../../app/ui/models/street_model.py" line="151"/>
         <source>{0}：库存够发（待发 {3}，库存 {4}；{5} 户待领）</source>
         <translation>{0}: enough in stock (to hand out {3}, in stock {4}; {5} households waiting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="146"/>
-        <source>本程序尚未启用诉求登记，没有数字。</source>
-        <translation>Request logging is not yet enabled in this program, so there are no figures.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models/street_model.py" line="149"/>
+        <location filename="../../app/ui/models/street_model.py" line="181"/>
         <source>尚未收到数据包</source>
         <translation>No package received yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="150"/>
+        <location filename="../../app/ui/models/street_model.py" line="182"/>
         <source>超过 {0} 小时未收到数据包</source>
         <translation>No package received for over {0} hours</translation>
     </message>
@@ -7301,92 +7307,92 @@ Export the full ID numbers and phones instead? (Recorded in the audit trail; kee
     <name>RequestDetails</name>
     <message>
         <location filename="../../app/ui/pages/requests/page.py" line="95"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="140"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="141"/>
         <source>选中一件诉求查看详情</source>
         <translation>Choose a request to see its details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="108"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="109"/>
         <source>内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="109"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="110"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="110"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="111"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="111"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="112"/>
         <source>来源</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="112"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="113"/>
         <source>住户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="113"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="114"/>
         <source>回访电话</source>
         <translation>Callback phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="114"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="115"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="115"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="116"/>
         <source>承办人</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="116"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="117"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="117"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="118"/>
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="118"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="119"/>
         <source>办结时间</source>
         <translation>Done at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="119"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="120"/>
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="120"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="121"/>
         <source>回访</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="128"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="129"/>
         <source>办理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="145"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="146"/>
         <source>#{0} {1}</source>
         <translation>#{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="146"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="147"/>
         <source>⚠ 已超期（时限 {0}）</source>
         <translation>⚠ Overdue (due {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="154"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="155"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -7719,227 +7725,227 @@ Export the full ID numbers and phones instead? (Recorded in the audit trail; kee
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="191"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="192"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="196"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="197"/>
         <source>查找诉求：内容、住址（3-2-502）或编号，回车</source>
         <translation>Find requests: text, address (3-2-502) or number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="205"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="206"/>
         <source>诉求列表</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="206"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="207"/>
         <source>派单回填</source>
         <translation>Slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="211"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="212"/>
         <source>随访</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="213"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="214"/>
         <source>需求清单</source>
         <translation>Needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="215"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="216"/>
         <source>统计</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="230"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="231"/>
         <source>登记诉求</source>
         <translation>Log request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="232"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="233"/>
         <source>登记一件来电或来访的诉求（Ctrl+N）</source>
         <translation>Log a request that came by phone or in person (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="234"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="643"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="235"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="644"/>
         <source>派单</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="235"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="625"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="236"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="626"/>
         <source>开始处理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="236"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="237"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="237"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="238"/>
         <source>回访</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="238"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="239"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="239"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="240"/>
         <source>转为发放</source>
         <translation>To delivery</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="240"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="241"/>
         <source>生活物资诉求按进行中的发放直接发给这一户</source>
         <translation>Serve a request for supplies from a campaign under way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="242"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="243"/>
         <source>打印派单</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="244"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="245"/>
         <source>今天未办结的诉求，按网格打印派单（已脱敏，带住户条码）</source>
         <translation>Today&apos;s open requests as slips per grid (masked, with the household barcode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="247"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="248"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="270"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="275"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="279"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="271"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="276"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="280"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="271"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="272"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="280"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="281"/>
         <source>只看超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="282"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="283"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="283"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="284"/>
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="284"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="332"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="285"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="333"/>
         <source>网格：</source>
         <translation>Grid:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="318"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="319"/>
         <source>暂无诉求。接到居民来电时点击“登记诉求”（Ctrl+N）。</source>
         <translation>No requests yet. When a resident calls, click “Log request” (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="334"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="335"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="336"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="337"/>
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="339"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="340"/>
         <source>打印派单…</source>
         <translation>Print slips…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="346"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="347"/>
         <source>网格员办完后交回派单：扫描派单上的条码，填写办理结果后回车，即记为办结。</source>
         <translation>Grid workers bring the slips back when done: scan a slip&apos;s barcode, type the outcome and press Enter to close the request.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="352"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="353"/>
         <source>办理结果，如：药已送到</source>
         <translation>Outcome, e.g. medicine delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="355"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="356"/>
         <source>派单条码</source>
         <translation>Slip barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="356"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="357"/>
         <source>扫描派单条码</source>
         <translation>Scan the slip&apos;s barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="357"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="358"/>
         <source>扫描交回的派单，再填写办理结果并回车。</source>
         <translation>Scan a returned slip, then type the outcome and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="362"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="363"/>
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="392"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="393"/>
         <source>{0} 超期</source>
         <translation>{0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="471"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="472"/>
         <source>共 {0} 件</source>
         <translation>{0} requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="528"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="529"/>
         <source>对工作人员的投诉只能由书记或主任（管理员）办结</source>
         <translation>A complaint about a member of staff is closed by the secretary or director (an administrator) only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="574"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="575"/>
         <source>已登记诉求 #{0}（{1}），办理时限 {2}</source>
         <translation>Request #{0} logged ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="640"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="641"/>
         <source>派单-{0}.pdf</source>
         <translation>slips-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="657"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="658"/>
         <source>正在生成派单</source>
         <translation>Making the slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="675"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="676"/>
         <source>✖ 请先扫描派单条码</source>
         <translation>✖ Scan the slip&apos;s barcode first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="678"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="679"/>
         <source>✖ 请填写办理结果：没有结果不能办结</source>
         <translation>✖ Type the outcome: a request is not closed without one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="694"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="695"/>
         <source>✔ 已办结 #{0}：{1}</source>
         <translation>✔ Done #{0}: {1}</translation>
     </message>
@@ -9110,11 +9116,6 @@ Add another household at this address anyway?</translation>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="127"/>
-        <source>数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。缺口为各社区导出数据包时尚未发放、且库存不够的份额。本程序尚未启用诉求登记，诉求一栏没有数字。</source>
-        <translation>Figures come from each community&apos;s most recently imported package. A community with no package for more than {0} hours is marked &quot;overdue&quot;. Shortfall is the shares not yet handed out that stock does not cover, as of the community&apos;s export. Requests are not recorded in this program yet, so the requests column has no figures.</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/pages/street.py" line="103"/>
         <source>尚未登记任何社区。请在“导入与回执”中登记社区的公钥文件，再导入其数据包。</source>
         <translation>No communities enrolled yet. Enrol a community&apos;s public key file under &quot;Import and receipts&quot;, then import its packages.</translation>
@@ -9138,6 +9139,11 @@ Add another household at this address anyway?</translation>
         <location filename="../../app/ui/pages/street.py" line="75"/>
         <source>逾期阈值（小时）</source>
         <translation>Late after (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/street.py" line="127"/>
+        <source>数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。缺口为各社区导出数据包时尚未发放、且库存不够的份额。诉求一栏为各社区未办结的居民诉求，括号内为已超期的；不含诉求人的任何信息。</source>
+        <translation>Figures come from each community&apos;s most recently imported package. A community with no package for more than {0} hours is marked &quot;overdue&quot;. Shortfall is the shares not yet handed out that stock does not cover, as of the community&apos;s export. The requests column counts each community&apos;s open residents&apos; requests, those overdue in brackets; nothing of who asked.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/street.py" line="164"/>

@@ -226,7 +226,7 @@ def test_street_office_imports_several_files_and_sees_its_communities(
     assert row_c[:2] == ["办公室C", COMMUNITY]
     assert row_c[CommunitiesModel.COL_PACKAGE] == "第 1 号"
     assert row_c[CommunitiesModel.COL_STATE] == "正常"
-    assert row_c[CommunitiesModel.COL_REQUESTS] == "未启用"
+    assert row_c[CommunitiesModel.COL_REQUESTS] == "0"  # no request sent yet
     late = texts(model, 1)
     assert late[:2] == ["办公室C2", COMMUNITY2]
     assert late[CommunitiesModel.COL_STATE] == "逾期"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from app.core.street import communities as core
 from app.ui.labels import clauses, tag_label
+from app.ui.models.requests import category_label
 from app.ui.models.rows import ALIGN_RIGHT, RowsModel
 
 
@@ -28,7 +29,15 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
         COL_ACTIONS,
         COL_REQUESTS,
     ) = range(14)
-    NUMBERS = (COL_PACKAGE, COL_HOUSEHOLDS, COL_RESIDENTS, COL_VULNERABLE, COL_STOCK, COL_ACTIONS)
+    NUMBERS = (
+        COL_PACKAGE,
+        COL_HOUSEHOLDS,
+        COL_RESIDENTS,
+        COL_VULNERABLE,
+        COL_STOCK,
+        COL_ACTIONS,
+        COL_REQUESTS,
+    )
 
     def header_texts(self) -> list[str]:
         return [
@@ -45,7 +54,7 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
             self.tr("进行中发放\n（已签收户）"),
             self.tr("缺口"),
             self.tr("未办结\n待办"),
-            self.tr("诉求"),
+            self.tr("诉求未办结\n（超期）"),
         ]
 
     def text(self, row: core.CommunityRow, column: int) -> str:
@@ -66,7 +75,7 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
         if column == self.COL_STATE:
             return self.tr("逾期") if row.late else self.tr("正常")
         if not sent:
-            return self.tr("未启用") if column == self.COL_REQUESTS else none
+            return none
         if column == self.COL_HOUSEHOLDS:
             return f"{row.households:,}"
         if column == self.COL_RESIDENTS:
@@ -101,7 +110,13 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
                     row.open_action_items, row.overdue_action_items
                 )
             return f"{row.open_action_items}"
-        return self.tr("未启用")
+        if column == self.COL_REQUESTS:
+            if row.requests.overdue:
+                return self.tr("{0}（超期 {1}）").format(
+                    f"{row.requests.open:,}", f"{row.requests.overdue:,}"
+                )
+            return f"{row.requests.open:,}"
+        return none
 
     def alignment(self, column: int) -> int | None:
         return ALIGN_RIGHT if column in self.NUMBERS else None
@@ -113,6 +128,8 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
             return row.overdue_action_items > 0
         if column == self.COL_NEEDS:
             return bool(row.short)
+        if column == self.COL_REQUESTS:
+            return row.requests.overdue > 0
         return False
 
     def tooltip(self, row: core.CommunityRow, column: int) -> str | None:
@@ -142,8 +159,23 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
                 )
                 for n in row.needs
             )
-        if column == self.COL_REQUESTS:
-            return self.tr("本程序尚未启用诉求登记，没有数字。")
+        if column == self.COL_REQUESTS and row.last_package:
+            r = row.requests
+            lines = [
+                self.tr("收到 {0} 件，已办结 {1} 件（按期 {2} 件），回访满意 {3}/{4}").format(
+                    f"{r.received:,}",
+                    f"{r.done:,}",
+                    f"{r.done_on_time:,}",
+                    r.satisfied,
+                    r.called_back,
+                )
+            ]
+            lines += [
+                self.tr("{0}：未办结 {1}，超期 {2}").format(category_label(code), c.open, c.overdue)
+                for code, c in sorted(row.requests_by_category.items())
+                if c.open
+            ]
+            return "\n".join(lines)
         if column == self.COL_STATE and row.late:
             if row.hours_since is None:
                 return self.tr("尚未收到数据包")

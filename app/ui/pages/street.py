@@ -126,7 +126,7 @@ class StreetOverviewPanel(QWidget):
         return self.tr(
             "数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。"
             "缺口为各社区导出数据包时尚未发放、且库存不够的份额。"
-            "本程序尚未启用诉求登记，诉求一栏没有数字。"
+            "诉求一栏为各社区未办结的居民诉求，括号内为已超期的；不含诉求人的任何信息。"
         ).format(hours)
 
     def set_late_after(self, hours: int) -> None:
