@@ -65,6 +65,11 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# a travelling column's `info` key: the column leaves in packages as the value given (its content
+# stays in the office that made it; app.core.exchange.packages)
+WITHHELD = "griddesk_withheld"
+
+
 class Travelling:
     """Columns of a record that leaves the office in exchange packages.
 

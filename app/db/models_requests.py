@@ -35,7 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.base import Base, Travelling
+from app.db.base import WITHHELD, Base, Travelling
 
 REQUEST_CATEGORIES = (
     "medical",
@@ -60,7 +60,12 @@ def _or(column: str, values: tuple[str, ...]) -> str:
 
 
 class ServiceRequest(Travelling, Base):
-    """A request, complaint or report from a resident (or anonymous), through its lifecycle."""
+    """A request, complaint or report from a resident (or anonymous), through its lifecycle.
+
+    It travels to the street office without who asked or what was said: the columns marked
+    `WITHHELD` leave in packages as the value given there (empty), so the street office counts
+    requests per category and community and never learns the complainant (nor whom a complaint
+    about staff names)."""
 
     __tablename__ = "service_request"
 
@@ -68,25 +73,27 @@ class ServiceRequest(Travelling, Base):
     status: Mapped[str] = mapped_column(String(20), default="registered")
     priority: Mapped[str] = mapped_column(String(10), default="normal")
     channel: Mapped[str] = mapped_column(String(20), default="phone")
-    text: Mapped[str] = mapped_column(Text)
-    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"), index=True)
-    phone: Mapped[str | None] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text, info={WITHHELD: ""})
+    household_id: Mapped[int | None] = mapped_column(
+        ForeignKey("household.id"), index=True, info={WITHHELD: None}
+    )
+    phone: Mapped[str | None] = mapped_column(String(40), info={WITHHELD: None})
     grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("duty_person.id"), index=True)
     round_id: Mapped[int | None] = mapped_column(ForeignKey("group_buy_round.id"))
-    about_user: Mapped[str | None] = mapped_column(String(60))
+    about_user: Mapped[str | None] = mapped_column(String(60), info={WITHHELD: None})
     received_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     due_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     assigned_at: Mapped[datetime | None] = mapped_column(DateTime)
     started_at: Mapped[datetime | None] = mapped_column(DateTime)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
     done_by: Mapped[str | None] = mapped_column(String(100))
-    outcome: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(Text, info={WITHHELD: ""})
     callback_at: Mapped[datetime | None] = mapped_column(DateTime)
     satisfied: Mapped[bool | None] = mapped_column(Boolean)
-    callback_note: Mapped[str | None] = mapped_column(Text)
+    callback_note: Mapped[str | None] = mapped_column(Text, info={WITHHELD: None})
     reopened: Mapped[int] = mapped_column(Integer, default=0)
-    reopen_reason: Mapped[str | None] = mapped_column(Text)
+    reopen_reason: Mapped[str | None] = mapped_column(Text, info={WITHHELD: None})
 
     __table_args__ = (
         Index("ix_service_request_status_due", "status", "due_at"),

@@ -51,6 +51,20 @@ def test_requests_arrive_at_the_street_office_as_counts(
             )
             == 3
         )
+        # who asked, what was said and whom a complaint names never left the community
+        arrived = session.execute(
+            select(
+                ServiceRequest.text,
+                ServiceRequest.household_id,
+                ServiceRequest.phone,
+                ServiceRequest.about_user,
+                ServiceRequest.outcome,
+            ).where(ServiceRequest.origin == COMMUNITY)
+        ).all()
+        assert {tuple(r) for r in arrived} <= {
+            ("", None, None, None, None),
+            ("", None, None, None, ""),
+        }
         overview = street_overview(session)
     row = next(r for r in overview.rows if r.code == COMMUNITY)
     assert (row.requests.received, row.requests.open, row.requests.overdue) == (3, 2, 1)

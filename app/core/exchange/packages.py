@@ -32,6 +32,7 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    literal,
     select,
     type_coerce,
 )
@@ -48,7 +49,7 @@ from app.core.trust import audit
 from app.core.trust.roles import Permission
 from app.core.trust.scope import require_in
 from app.db import schema, search_index  # noqa: F401  (schema: every model mapped)
-from app.db.base import Base, Travelling
+from app.db.base import WITHHELD, Base, Travelling
 from app.db.bulk import per_distinct
 from app.db.engine import Database
 from app.db.models import ChangeCounter
@@ -170,7 +171,10 @@ def _collect(
         convert: list[Callable[[Any], Any] | None] = []
         for column in entity.columns:
             names.append(column.key)
-            if column.key in entity.refs:
+            if WITHHELD in column.info:  # stays here: sent as the value the model gives
+                selected.append(literal(column.info[WITHHELD], column.type).label(column.key))
+                convert.append(None)
+            elif column.key in entity.refs:
                 # aliased: a reference to the same table (a package's previous package) must
                 # not correlate with the outer row
                 ref = Base.metadata.tables[entity.refs[column.key]].alias()
