@@ -75,7 +75,11 @@ def test_init_with_a_database_url_then_import_a_package(offices: dict[str, objec
     package = str(offices["package"])
     # the folder remembers the server; no SQLite file is made; keys stay in the folder
     assert (street / URL_FILE).is_file() and not (street / "griddesk.sqlite3").exists()
-    assert sorted(p.name for p in (street / "keys").iterdir()) == ["encryption.key", "signing.key"]
+    assert sorted(p.name for p in (street / "keys").iterdir()) == [
+        "encryption.key",
+        "keyring.json",  # the users' wrappers of the key that encrypts the two private keys
+        "signing.key",
+    ]
     assert _counts(url) == (0, 0)
 
     imported = griddesk(home, street, "exchange", "import", package, lang="en")
