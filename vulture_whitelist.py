@@ -108,3 +108,14 @@ _._collect_garbage_on_the_gui_thread
 _.exchange_offices_on_sqlite
 _.exchange_offices_on_postgresql
 _.writable
+
+# the record's columns, written by the operations and kept for the record (shown in its history,
+# carried in packages), not read back by name
+_.done_by
+_.callback_at
+_.callback_note
+_.reopen_reason
+_.created_by
+_.user_id
+# pytest's autouse fixture: cheap argon2id for the tests' passwords
+_._quick_passwords

@@ -436,12 +436,6 @@ def _duty(session: Session, day: date, now: datetime) -> Section:
     return s
 
 
-def _not_built(key: str, title: str, what: str) -> Section:
-    s = Section(key, title, recorded=False)
-    s.lines.append(f"本系统尚未记录{what}（该功能尚未启用），本节没有数据。")
-    return s
-
-
 def _request_pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}%"
 

@@ -1,7 +1,7 @@
 """Residents' requests and complaints (诉求) and follow-up visits (走访/随访).
 
 The lifecycle of a request (`requests.log_request`, `assign`, `start`, `finish`, `callback`,
-`reopen`, `to_delivery`, `delete_request`; `list_requests`, `count_requests`, `request_row`,
+`reopen`, `to_delivery`; `list_requests`, `count_requests`, `request_row`,
 `history`) and its words (`vocabulary`: categories, statuses, channels, priorities and their
 labels), the deadlines per category and priority kept in 设置 (`deadlines.due_for`,
 `deadlines.deadlines`, `deadlines.set_deadline`), the accountability figures for `report

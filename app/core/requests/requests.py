@@ -635,18 +635,6 @@ def reopen(
     return _row(session, req.id, now)
 
 
-def delete_request(session: Session, request_id: int, reason: str) -> None:
-    """A request logged by mistake, tombstoned with the reason (it travels as such)."""
-    require(session, Permission.WRITE)
-    req = _get(session, request_id)
-    why = _clean(reason)
-    if not why:
-        raise InvalidInput("删除须说明原因。", "Say why the request is deleted.")
-    req.deleted_at = datetime.now(UTC).replace(tzinfo=None)
-    req.delete_reason = why
-    session.flush()
-
-
 def to_delivery(session: Session, request_id: int, campaign_id: int) -> tuple[RequestRow, Any]:
     """A request for supplies served from an open campaign in one step: the household's share is
     delivered (the supplies ledger and the campaign's rules apply: its target, stock, once per
@@ -675,13 +663,6 @@ def to_delivery(session: Session, request_id: int, campaign_id: int) -> tuple[Re
     result = deliver(session, campaign.code, household.code, how="tick")
     row = finish(session, req.id, f"已配送（{campaign.name}）：{result.summary}")
     return row, result
-
-
-def overdue_clause(now: datetime) -> ColumnElement[bool]:
-    """Open and past its deadline."""
-    return and_(
-        ServiceRequest.status.in_([s.value for s in OPEN_STATUSES]), ServiceRequest.due_at < now
-    )
 
 
 __all__ = [

@@ -25,7 +25,6 @@ import contextlib
 import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
 import time
@@ -258,9 +257,6 @@ class Keyring:
         }
         self.data["attempts"].pop(_name_id(self, name), None)
 
-    def remove_user(self, name: str) -> None:
-        self.data["users"].pop(normalise_name(name), None)
-
     def unlock(self, name: str, password: str) -> bytes:
         """The database key, for the right name and password; SignInFailed otherwise (after the
         growing delay that earlier failures under this name earned). The attempt is counted."""
@@ -341,9 +337,3 @@ def _name_id(ring: Keyring, name: str) -> str:
 
 def self_aad(ring: Keyring, what: str) -> bytes:
     return f"griddesk-keyring/v{VERSION}|{ring.data['id']}|{what}".encode()
-
-
-def private_folder_mode(folder: Path) -> None:
-    """Owner-only permissions for the keys folder (no effect where the system has none)."""
-    with contextlib.suppress(OSError):
-        os.chmod(folder, 0o700)

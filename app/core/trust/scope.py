@@ -75,17 +75,6 @@ def resident_clause(session: Session, resident: Any = Resident) -> ColumnElement
     return clause
 
 
-def household_id_clause(session: Session, column: Any) -> ColumnElement[bool]:
-    """A WHERE clause keeping rows whose `column` (a household id) is one of the user's."""
-    ids = grid_ids(session)
-    if ids is None:
-        return true()
-    clause: ColumnElement[bool] = column.in_(
-        select(Household.id).where(Household.grid_id.in_(sorted(ids)))
-    )
-    return clause
-
-
 def personal(session: Session) -> frozenset[int] | None:
     """Refuse (NotPermitted) a user who may not see people's records; else the grid ids a grid
     worker is held to (None: every grid)."""

@@ -57,11 +57,6 @@ def has_users(datadir: DataDir) -> bool:
     return Keyring.exists(datadir.keys)
 
 
-def office_on_sign_in(datadir: DataDir) -> dict[str, Any]:
-    """What the sign-in screen names before anything is unlocked: the office's code, name, role."""
-    return Keyring.load(datadir.keys).office
-
-
 def _plain_database(datadir: DataDir) -> bool:
     try:
         with datadir.db_path.open("rb") as fh:

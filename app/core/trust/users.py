@@ -48,17 +48,6 @@ class UserView:
         }
 
 
-def parse_role(value: str) -> Role:
-    text = (value or "").strip()
-    for role, (zh, en) in ROLE_LABELS.items():
-        if text in (role.value, zh, en):
-            return role
-    raise InvalidInput(
-        f"角色应为 admin、staff、grid-worker 或 viewer，而不是 {value}",
-        f"The role must be admin, staff, grid-worker or viewer, not {value}",
-    )
-
-
 def check_name(name: str) -> str:
     name = normalise_name(name)
     if not name or len(name) > MAX_NAME or not _NAME.match(name):

@@ -299,13 +299,6 @@ class VisitsTab(QWidget):
         for button in self.buttons.values():
             button.setEnabled(open_)
 
-    def select_visit(self, visit_id: int) -> bool:
-        for i, v in enumerate(self.model.rows):
-            if v.id == visit_id:
-                self.table.selectRow(i)
-                return True
-        return False
-
     def record(self, outcome: str) -> None:
         from app.core.requests import visits
 
