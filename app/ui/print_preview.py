@@ -9,8 +9,9 @@ The PDF is the document: what the preview shows is exactly what is printed and w
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from PySide6.QtCore import QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
@@ -203,3 +204,31 @@ class PdfPreviewDialog(QDialog):
             return None
         self.pages.setText(self.tr("已保存到 {0}").format(target))
         return target
+
+
+def preview_pdf(
+    owner: QWidget,
+    ctx: Any,
+    *,
+    prefix: str,
+    name: str,
+    title: str,
+    make: Callable[[Path, Any], object],
+    busy: str | None = None,
+) -> None:
+    """Write a PDF on the database worker (`make(target, progress)`) into a new private preview
+    folder, then open it in the print preview, from which it is printed or saved; the folder goes
+    when the preview closes. `owner` keeps the dialog (`owner.preview_dialog`)."""
+    from app.ui.context import preview_folder
+
+    folder = preview_folder(ctx, prefix)
+    target = folder / name
+
+    def show(_result: Any) -> None:
+        dialog = PdfPreviewDialog(target, title, name, ctx.settings, owner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _code: shutil.rmtree(folder, ignore_errors=True))
+        owner.preview_dialog = dialog  # type: ignore[attr-defined]
+        dialog.open()
+
+    ctx.run(owner, lambda progress: make(target, progress), title=busy or title, on_success=show)

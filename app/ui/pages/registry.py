@@ -33,7 +33,7 @@ from app.core.registry import lookup, vocabulary
 from app.core.registry.lookup import ResidentFilter
 from app.core.registry.search import RegistrySearch
 from app.core.trust.roles import Permission
-from app.ui.context import AppContext, preview_folder
+from app.ui.context import AppContext
 from app.ui.duplicates_dialog import DuplicatesDialog
 from app.ui.files import save_file
 from app.ui.labels import (
@@ -614,36 +614,25 @@ class RegistryPage(QWidget):
     def print_list(self) -> None:
         """The filtered household roster as a PDF (masked), made on the worker and shown in the
         print preview, from which it is printed or saved."""
-        import shutil
 
         from app.core.registry.roster_print import print_residents
 
         f = self.current_filter()
         scope = "、".join(self._printed_scope(f))
-        folder = preview_folder(self.ctx, "griddesk-roster-")
-        name = self.tr("住户名单-{0}.pdf").format(date.today().isoformat())
-        target = folder / name
+        from app.ui.print_preview import preview_pdf
+
         db = self.ctx.db
-        title = self.tr("住户名单")
-
-        def show(_result: Any) -> None:
-            from app.ui.print_preview import PdfPreviewDialog
-
-            dialog = PdfPreviewDialog(target, title, name, self.ctx.settings, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.finished.connect(lambda _code: shutil.rmtree(folder, ignore_errors=True))
-            self.preview_dialog = dialog
-            dialog.open()
-
-        self.ctx.run(
+        preview_pdf(
             self,
-            lambda progress: print_residents(
+            self.ctx,
+            prefix="griddesk-roster-",
+            name=self.tr("住户名单-{0}.pdf").format(date.today().isoformat()),
+            title=self.tr("住户名单"),
+            make=lambda target, progress: print_residents(
                 db,
                 target,
                 f,
                 scope=scope or "全部住户",
                 progress=progress,  # printed: Chinese
             ),
-            title=title,
-            on_success=show,
         )

@@ -13,7 +13,6 @@ are scrolled to (app.ui.models.requests.RequestsModel).
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from datetime import date
 from typing import Any
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.core.common.changes import Change
 from app.core.trust.roles import Permission, Role
-from app.ui.context import AppContext, preview_folder
+from app.ui.context import AppContext
 from app.ui.dates import date_edit, from_qdate
 from app.ui.models.requests import (
     CATEGORIES,
@@ -637,26 +636,17 @@ class RequestsPage(QWidget):
 
         grid = self.slip_grid.currentData()
         day = from_qdate(self.slip_day.date())
-        folder = preview_folder(self.ctx, "griddesk-work-orders-")
-        name = self.tr("派单-{0}.pdf").format(day.isoformat())
-        target = folder / name
+        from app.ui.print_preview import preview_pdf
+
         db = self.ctx.db
-        title = self.tr("派单")
-
-        def show(_result: Any) -> None:
-            from app.ui.print_preview import PdfPreviewDialog
-
-            dialog = PdfPreviewDialog(target, title, name, self.ctx.settings, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.finished.connect(lambda _code: shutil.rmtree(folder, ignore_errors=True))
-            self.preview_dialog = dialog
-            dialog.open()
-
-        self.ctx.run(
+        preview_pdf(
             self,
-            lambda _progress: slips.write_work_orders(db, target, grid=grid, day=day),
-            title=self.tr("正在生成派单"),
-            on_success=show,
+            self.ctx,
+            prefix="griddesk-work-orders-",
+            name=self.tr("派单-{0}.pdf").format(day.isoformat()),
+            title=self.tr("派单"),
+            busy=self.tr("正在生成派单"),
+            make=lambda target, _progress: slips.write_work_orders(db, target, grid=grid, day=day),
         )
 
     def _code_entered(self) -> None:

@@ -8,7 +8,6 @@ All work goes through `app.core.requests.visits` and `checklist` on the database
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, timedelta
 from typing import Any
 
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from app.core.common.changes import Change
 from app.core.trust.roles import Permission
 from app.errors import GridDeskError
-from app.ui.context import AppContext, preview_folder
+from app.ui.context import AppContext
 from app.ui.dates import date_edit, from_qdate
 from app.ui.labels import BUILTIN_TAGS, tag_label
 from app.ui.models.requests import PLAN_KINDS, VisitsModel, plan_description, plan_label
@@ -408,23 +407,17 @@ class VisitsTab(QWidget):
         from app.core.requests import checklist
 
         day, grid = from_qdate(self.day.date()), self.grid.currentData()
-        folder = preview_folder(self.ctx, "griddesk-visits-")
-        name = self.tr("走访清单-{0}.pdf").format(day.isoformat())
-        target = folder / name
-        db, title = self.ctx.db, self.tr("走访清单")
+        from app.ui.print_preview import preview_pdf
 
-        def show(_result: Any) -> None:
-            from app.ui.print_preview import PdfPreviewDialog
-
-            dialog = PdfPreviewDialog(target, title, name, self.ctx.settings, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.finished.connect(lambda _code: shutil.rmtree(folder, ignore_errors=True))
-            self.preview_dialog = dialog
-            dialog.open()
-
-        self.ctx.run(
+        db = self.ctx.db
+        preview_pdf(
             self,
-            lambda _progress: checklist.write_checklist(db, target, day=day, grid=grid),
-            title=self.tr("正在生成走访清单"),
-            on_success=show,
+            self.ctx,
+            prefix="griddesk-visits-",
+            name=self.tr("走访清单-{0}.pdf").format(day.isoformat()),
+            title=self.tr("走访清单"),
+            busy=self.tr("正在生成走访清单"),
+            make=lambda target, _progress: checklist.write_checklist(
+                db, target, day=day, grid=grid
+            ),
         )
