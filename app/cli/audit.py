@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
-    from app.core.trust.audit import KINDS
+    from app.core.trust.kinds import KINDS
 
     p.add_argument("--by", metavar="USER", help="only what this user did")
     p.add_argument("--since", metavar="DATE", help="from this day on (2026-11-30)")

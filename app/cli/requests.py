@@ -383,7 +383,7 @@ def cmd_report(args: argparse.Namespace, out: Output) -> int:
 
 def register(sub: Any) -> dict[str, Any]:
     """Add `requests …` and `report requests` to the parser."""
-    from app.core.requests.requests import Category, Channel, Priority, Status
+    from app.core.requests.vocabulary import Category, Channel, Priority, Status
 
     add = subcommands(sub, "requests", "residents' requests and complaints (诉求)")
 

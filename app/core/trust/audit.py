@@ -32,37 +32,25 @@ from sqlalchemy import Engine, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.core.common.masking import mask_id_number, mask_name, mask_phone
+from app.core.trust.kinds import BACKUP as BACKUP
+from app.core.trust.kinds import CHANGE as CHANGE
+from app.core.trust.kinds import EVENT_KINDS as EVENT_KINDS
+from app.core.trust.kinds import EXPORT as EXPORT
+from app.core.trust.kinds import KINDS as KINDS
+from app.core.trust.kinds import PACKAGE_EXPORT as PACKAGE_EXPORT
+from app.core.trust.kinds import PACKAGE_IMPORT as PACKAGE_IMPORT
+from app.core.trust.kinds import PRINT as PRINT
+from app.core.trust.kinds import RESTORE as RESTORE
+from app.core.trust.kinds import SIGN_IN as SIGN_IN
+from app.core.trust.kinds import SIGN_IN_FAILED as SIGN_IN_FAILED
+from app.core.trust.kinds import USER as USER
+from app.core.trust.kinds import VIEW_FULL as VIEW_FULL
 from app.core.trust.roles import Permission, require
 from app.db import audit_chain, events
 from app.db.audit_chain import ChainState
 from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import AuditEntry, Office, Setting
-
-CHANGE = "change"
-SIGN_IN = "sign-in"
-SIGN_IN_FAILED = "sign-in-failed"
-VIEW_FULL = "view-full"
-EXPORT = "export"
-PRINT = "print"
-PACKAGE_EXPORT = "package-export"
-PACKAGE_IMPORT = "package-import"
-BACKUP = "backup"
-RESTORE = "restore"
-USER = "user"
-EVENT_KINDS: tuple[str, ...] = (
-    SIGN_IN,
-    SIGN_IN_FAILED,
-    VIEW_FULL,
-    EXPORT,
-    PRINT,
-    PACKAGE_EXPORT,
-    PACKAGE_IMPORT,
-    BACKUP,
-    RESTORE,
-    USER,
-)
-KINDS: tuple[str, ...] = (CHANGE, *EVENT_KINDS)
 
 
 def record(

@@ -7,7 +7,8 @@ every ORM bulk statement of any session: a change to a record other than the boo
 sign-in itself writes (the audit trail, the change counter, the user's own account: last
 sign-in, own password) raises `NotPermitted`, and the transaction is rolled back whole.
 
-Installed once, on import (app.core.trust imports it), on SQLAlchemy's Session class.
+Installed once, on import (app.core.trust.signin imports it: a database gets its signed-in user
+there), on SQLAlchemy's Session class.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from typing import Any
 from app.core.office.datadir import DataDir
 from app.core.office.peek import OfficeInfo
 from app.core.trust import audit
+from app.core.trust import guard as _guard  # noqa: F401  (a viewer's writes refused at flush)
 from app.core.trust.keyring import Keyring, SignInFailed, check_password, normalise_name
 from app.core.trust.roles import Principal, Role
 from app.db import driver
