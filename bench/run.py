@@ -1,7 +1,10 @@
 """Runs every benchmark and prints workload, time, baseline, ratio — each pair measured in the
 same run, on this machine, so the ratio means something.
 
-    uv run python -m bench.run [--only WORD] [--repeat N]
+    uv run python -m bench.run [--only WORD] [--module NAME] [--repeat N]
+
+(`--only` still makes every module's workloads before choosing among them; `--module trust`
+makes only bench.trust's.)
 """
 
 from __future__ import annotations
@@ -33,10 +36,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", help="run only workloads whose name contains this")
     parser.add_argument("--repeat", type=int, help="measurements per workload (median is shown)")
+    parser.add_argument(
+        "--module", action="append", help="only this module's workloads (repeat), e.g. trust"
+    )
     args = parser.parse_args()
     rows: list[tuple[str, float, str, float, float, str]] = []
     failed = 0
-    for name in MODULES:
+    chosen = [m for m in MODULES if not args.module or m.split(".")[-1] in args.module]
+    for name in chosen:
         for w in importlib.import_module(name).workloads():
             if args.only and args.only not in w.name:
                 continue
