@@ -80,7 +80,7 @@ def open_demo(tasks: TaskManager, datadir: DataDir, lang: str) -> Any:
         from sqlalchemy import select
 
         from app.core.grids.duty_demo import fill_demo_roster
-        from app.core.office.demo import fill_demo
+        from app.core.office.demo import fill_demo, fill_demo_requests
         from app.db.models import Household
 
         if not datadir.is_set_up():
@@ -107,6 +107,9 @@ def open_demo(tasks: TaskManager, datadir: DataDir, lang: str) -> Any:
                 # people on duty too, so that the grids are staffed as in a real community
                 with access.db.session(note="demo roster") as session:
                     fill_demo_roster(session)
+                # and the calls of the last days, and the follow-up visits of those who need them
+                with access.db.session(note="demo requests") as session:
+                    fill_demo_requests(session, max(12, DEMO_RESIDENTS // 75))
         except BaseException:
             access.close()
             raise

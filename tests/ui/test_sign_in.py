@@ -160,6 +160,11 @@ def test_the_demo_opens_signed_in_as_its_administrator_and_says_so(
     assert access is not None
     try:
         assert access.principal.name == DEMO_ADMIN and str(access.principal.role) == "admin"
+        from app.core.requests.requests import count_requests
+        from app.core.requests.visits import list_plans
+
+        with access.db.reading() as session:  # the demo shows calls and follow-up plans at work
+            assert count_requests(session) >= 12 and list_plans(session)
         ctx = AppContext(folder, access.info, tasks, "zh", _settings(folder))
         ctx.demo = True
         ctx.signed_in(access)

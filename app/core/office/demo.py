@@ -9,6 +9,7 @@ and a cancelled demo leaves nothing behind.
 
 from __future__ import annotations
 
+import contextlib
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -264,6 +265,100 @@ def fill_demo(
         buildings=len(buildings),
         grids=len(grids),
     )
+
+
+# what residents call about, per category: (text, outcome)
+_CALLS: dict[str, tuple[tuple[str, str], ...]] = {
+    "medical": (
+        ("降压药快吃完了，需要帮忙代购", "已代购送药上门"),
+        ("老人发烧两天，需要联系社区医生", "社区医生已上门"),
+        ("胰岛素只剩三天的量", "已联系药店配送"),
+    ),
+    "supplies": (
+        ("家里米面快没了，希望尽快送菜", "已送生活物资包"),
+        ("婴儿奶粉买不到", "已联系团购补货并送达"),
+    ),
+    "care": (
+        ("独居老人腿脚不便，需要有人送菜", "已安排志愿者每日送菜"),
+        ("残疾人家属询问代办事项", "已上门帮办"),
+    ),
+    "sanitation": (("楼道垃圾两天没人清", "已通知保洁清运"),),
+    "repair": (("单元门禁坏了", "物业已修好"), ("楼道灯不亮", "物业已更换灯泡")),
+    "group-buy": (("团购蔬菜包有烂菜", "已联系供应商补发"),),
+    "staff-complaint": (("发放物资时态度不好", "已约谈并向居民致歉"),),
+    "inquiry": (("问核酸检测的时间和地点", "已告知"), ("问出行需要什么证明", "已告知")),
+    "report": (("有人在小区聚集打牌", "网格员已劝散"),),
+    "other": (("想报名当志愿者", "已登记"),),
+}
+_CALL_WEIGHTS = {
+    "medical": 5,
+    "supplies": 5,
+    "care": 3,
+    "sanitation": 2,
+    "repair": 2,
+    "group-buy": 1,
+    "staff-complaint": 1,
+    "inquiry": 3,
+    "report": 1,
+    "other": 1,
+}
+
+
+def fill_demo_requests(session: Session, count: int = 40, *, seed: int = 20200123) -> None:
+    """`count` requests of the last three days through their lifecycle (some overdue, some done
+    and called back), and the follow-up plans for the residents living alone and the chronically
+    ill, so that the demo window's 诉求 and 随访 show work as an office has it (the `demo` command
+    leaves them out: scripts and tests start from no requests)."""
+    from datetime import datetime, timedelta
+
+    rng = random.Random(seed)
+    from app.core.requests import requests as req
+    from app.core.requests import visits
+
+    households = session.execute(
+        select(Household.id, Grid.code).join(Grid, Grid.id == Household.grid_id)
+    ).all()
+    if not households:
+        return
+    now = datetime.now().replace(second=0, microsecond=0)
+    categories = list(_CALL_WEIGHTS)
+    weights = [_CALL_WEIGHTS[c] for c in categories]
+    started = sorted(now - timedelta(minutes=rng.randint(20, 72 * 60)) for _ in range(count))
+    for received in started:
+        category = rng.choices(categories, weights)[0]
+        text, outcome = rng.choice(_CALLS[category])
+        household, grid = rng.choice(households)
+        urgent = category == "medical" and rng.random() < 0.5
+        row = req.log_request(
+            session,
+            category,
+            text,
+            household_id=household if rng.random() > 0.08 else None,
+            priority="urgent" if urgent else "normal",
+            channel=rng.choice(("phone", "phone", "walk-in", "grid-worker", "hotline-12345")),
+            about_user="李网格员" if category == "staff-complaint" else None,
+            now=received,
+        )
+        stage = rng.random()
+        if stage < 0.25:
+            continue  # 已登记
+        step = received + timedelta(minutes=rng.randint(5, 60))
+        req.assign(session, row.id, grid_code=grid, now=min(step, now))
+        if stage < 0.45:
+            continue  # 已派单
+        step += timedelta(minutes=rng.randint(10, 120))
+        req.start(session, row.id, now=min(step, now))
+        if stage < 0.6:
+            continue  # 处理中
+        step += timedelta(minutes=rng.randint(30, 600))
+        req.finish(session, row.id, outcome, now=min(step, now))
+        if stage < 0.8:
+            continue  # 已办结
+        step += timedelta(minutes=rng.randint(30, 300))
+        req.callback(session, row.id, rng.random() < 0.85, now=min(step, now))
+    for kind, tag in (("living-alone", "独居老人"), ("chronic", "慢性病")):
+        with contextlib.suppress(InvalidInput):  # a small demo may have no one with the tag
+            visits.make_plan(session, kind, tag)
 
 
 def _household_sizes(rng: random.Random, residents: int) -> list[int]:
