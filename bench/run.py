@@ -29,6 +29,7 @@ MODULES = (
     "bench.backups",
     "bench.spreadsheets",
     "bench.encryption",
+    "bench.trust",
 )
 
 
