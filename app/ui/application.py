@@ -4,6 +4,7 @@ window."""
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from collections.abc import Callable
@@ -322,6 +323,11 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
     elif ctx.is_open:
         ctx.db.dispose()
     collector.stop()
+    # dropped with collection off: a collection started by its own destructor that destroys a
+    # widget inside another QObject's destructor deadlocks on Qt's connection lock
+    gc.disable()
+    del collector
+    gc.collect()
     if isinstance(lock, QLockFile):
         lock.unlock()
     del translators

@@ -63,8 +63,12 @@ def _collect_garbage_on_the_gui_thread(qapp: object) -> Iterator[None]:
         yield
     finally:
         collector.stop()
+        # the collector's own destructor must not start a collection: one that destroys a widget
+        # inside another QObject's destructor deadlocks on Qt's connection lock
+        gc.disable()
         del collector
         gc.collect()
+        gc.enable()
         # what survived is not looked at again: the next test's collection reads its own objects
         # only (the whole session's took a tenth of a second or more, at every test's end)
         gc.freeze()
