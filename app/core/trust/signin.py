@@ -92,7 +92,6 @@ def sign_in(
 ) -> Access:
     """Open the office as `name`; SignInFailed (one message) for a wrong password, an unknown or
     a disabled user, with nothing read."""
-    from app.core.trust.users import principal_for
 
     ring = Keyring.load(datadir.keys)
     name = normalise_name(name)
@@ -109,16 +108,27 @@ def sign_in(
         driver.forget_key(datadir.root)
         raise
     try:
-        with db.reading() as session:
-            principal = principal_for(session, name)
+        principal = _known_user(db, ring, name)
     except SignInFailed:
         db.dispose()
         driver.forget_key(datadir.root)
-        ring.count_failure(name)  # a disabled user's attempt counts as a failure
         raise
     access = Access(datadir, db, info, principal, ring, key)
     _enter(access, now=record_now)
     return access
+
+
+def _known_user(db: Database, ring: Keyring, name: str) -> Principal:
+    """The user the password opened, as the database knows them; a name it does not know, or a
+    disabled user, is a failed attempt like a wrong password (counted, one message)."""
+    from app.core.trust.users import principal_for
+
+    with db.reading() as session:
+        try:
+            return principal_for(session, name)
+        except SignInFailed:
+            ring.count_failure(name)
+            raise
 
 
 def _enter(access: Access, *, now: bool = True) -> None:
@@ -170,14 +180,7 @@ def switch_user(access: Access, name: str, password: str) -> Access:
     ring = Keyring.load(access.datadir.keys)
     name = normalise_name(name)
     ring.unlock(name, password)
-    from app.core.trust.users import principal_for
-
-    with access.db.reading() as session:
-        try:
-            principal = principal_for(session, name)
-        except SignInFailed:
-            ring.count_failure(name)
-            raise
+    principal = _known_user(access.db, ring, name)
     switched = Access(access.datadir, access.db, access.info, principal, ring, access.key)
     _enter(switched)
     return switched
