@@ -47,8 +47,10 @@ def recovery_pdf(info: OfficeInfo, admin: str, recovery: str) -> bytes:
     import io
 
     from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph
 
     from app.core.common.pdf import register_cjk_font
 
@@ -72,13 +74,15 @@ def recovery_pdf(info: OfficeInfo, admin: str, recovery: str) -> bytes:
         y -= 11 * mm
     c.setLineWidth(0.8)
     c.rect(20 * mm, y + 4 * mm, width - 40 * mm, (len(groups) + 4) // 5 * 11 * mm + 10 * mm)
-    c.setFont(font, 11)
-    y -= 10 * mm
-    for para in _HOW_ZH:
-        for start in range(0, len(para), 38):
-            c.drawString(25 * mm, y, para[start : start + 38])
-            y -= 7 * mm
-        y -= 3 * mm
+    # the instructions wrapped as Chinese wraps (between any two characters, never a lone mark)
+    style = ParagraphStyle("how", fontName=font, fontSize=11, leading=17, wordWrap="CJK")
+    y -= 6 * mm
+    for text in _HOW_ZH:
+        para = Paragraph(text, style)
+        _w, h = para.wrap(width - 50 * mm, y)
+        y -= h
+        para.drawOn(c, 25 * mm, y)
+        y -= 4 * mm
     c.showPage()
     c.save()
     return buf.getvalue()
