@@ -133,6 +133,30 @@ def test_the_recovery_key_resets_the_administrators_password(
         parse_recovery_key("not a key at all")
 
 
+@pytest.mark.parametrize("day", range(1, 11))
+def test_the_printed_sheet_gives_back_its_key_whatever_the_date_on_it(
+    monkeypatch: pytest.MonkeyPatch, day: int
+) -> None:
+    """The sheet `--recovery-key-out` writes, read back by `users recover`: the date above the
+    key ends in a digit the key's alphabet has on most days."""
+    from datetime import date
+
+    from app.core.office.peek import OfficeInfo
+    from app.core.trust import recovery_sheet
+
+    class _Day(date):
+        @classmethod
+        def today(cls) -> _Day:
+            return cls(2026, 12, day)
+
+    monkeypatch.setattr(recovery_sheet, "date", _Day)
+    raw = bytes(range(32))
+    info = OfficeInfo(CODE, NAME, "community", STREET)
+    lines = recovery_sheet.sheet_lines(info, ADMIN, keyring_module.format_recovery_key(raw))
+    assert f"2026-12-{day:02d}" in "\n".join(lines)
+    assert parse_recovery_key("\n".join(lines) + "\n") == raw
+
+
 def test_only_an_administrator_manages_users_and_the_last_one_stays(
     office: tuple[DataDir, str],
 ) -> None:

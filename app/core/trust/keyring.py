@@ -135,11 +135,17 @@ def format_recovery_key(raw: bytes) -> str:
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
+_KEY_RUN = re.compile(r"[A-Z2-7][A-Z2-7\s-]{50,}")
+
+
 def parse_recovery_key(text: str) -> bytes:
     """The key from what the user typed or the file holds (the sheet's words around it, spaces,
     dashes and case do not matter)."""
     upper = unicodedata.normalize("NFKC", text or "").upper()
-    for run in re.findall(r"[A-Z2-7][A-Z2-7\s-]{50,}", upper):
+    # each line on its own first: on the sheet the line above the key is a date, whose last digit
+    # (2 to 7) would join the key as one more letter; then the whole, for a key typed over lines
+    runs = [run for part in (*upper.splitlines(), upper) for run in _KEY_RUN.findall(part)]
+    for run in runs:
         letters = "".join(ch for ch in run if ch.isalnum())
         if len(letters) != RECOVERY_LETTERS:
             continue
