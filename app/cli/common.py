@@ -105,6 +105,29 @@ def credentials(args: argparse.Namespace) -> tuple[str, str]:
     return name, password
 
 
+def say_recovery_key(
+    out: Output, info: Any, admin: str, recovery: str, key_out: str | None
+) -> None:
+    """The recovery key of an office's first administrator, shown this once: printed, or with
+    `--recovery-key-out FILE` written there as the sheet to print (`init`; `users add` at an
+    office made before users existed)."""
+    if key_out:
+        from app.core.trust.recovery_sheet import write_recovery_key
+
+        where = write_recovery_key(Path(key_out), info, admin, recovery)
+        out.say(
+            f"恢复密钥已写入 {where}：请打印后放入保险柜，再删除该文件。",
+            f"The recovery key is in {where}: print it, keep it in the office safe, then delete "
+            "the file.",
+        )
+    else:
+        out.say(
+            f"恢复密钥（只显示这一次，请抄下或打印后放入保险柜；忘记管理员密码时用它重设）：\n{recovery}",
+            "Recovery key (shown this once: write it down or print it and keep it in the office "
+            f"safe; it resets the administrator's password):\n{recovery}",
+        )
+
+
 def say_rejected(out: Output, rejected: list[Any], shown: int = 20) -> None:
     """The rows an import refused, one line each (row, code, reason), the first `shown` of them;
     the rest are counted and left to the --report file."""

@@ -59,6 +59,12 @@ def register(sub: Any) -> dict[str, Any]:
     p.add_argument("--name", required=True)
     p.add_argument("--role", required=True, choices=_roles())
     p.add_argument("--grid", action="append", default=[], help="a grid worker's grid (repeat)")
+    p.add_argument(
+        "--recovery-key-out",
+        metavar="FILE",
+        help="the office's first administrator (an office made before users existed): write "
+        "the recovery key to FILE instead of printing it",
+    )
     p = add("list", cmd_list, "the users, their roles and grids")
     p.add_argument("--json", action="store_true")
     for action, handler, text in (
@@ -87,16 +93,53 @@ def cmd_add(args: argparse.Namespace, out: Output) -> int:
     from app.core.trust.users import add_user
 
     access = open_access(args)
-    password = new_password(who=args.name)
     role = Role(args.role)
+    if access.ring is None:  # an office made before users existed
+        return _add_first_admin(args, out, access, role)
+    password = new_password(who=args.name)
     with access.db.session(note="users") as session:
-        assert access.ring is not None and access.key is not None
+        assert access.key is not None
         made = add_user(session, access.ring, access.key, args.name, role, password, args.grid)
     zh, en = ROLE_LABELS[role]
     grids = "、".join(made.grids)
     out.say(
         f"已添加用户 {made.name}（{zh}{'，网格 ' + grids if grids else ''}）",
         f"Added user {made.name} ({en}{', grids ' + ', '.join(made.grids) if grids else ''})",
+    )
+    return EXIT_OK
+
+
+def _add_first_admin(args: argparse.Namespace, out: Output, access: Any, role: Any) -> int:
+    """The first user of an office made before users existed: its administrator, as the window
+    asks for one at its first start. The database is encrypted under a new key (a checked backup
+    first) and the recovery key shown once, as `init` shows it."""
+    from app.cli.common import say_recovery_key
+    from app.core.trust.roles import Role
+    from app.core.trust.signin import add_first_admin
+
+    try:
+        if role is not Role.ADMIN or args.grid:
+            raise InvalidInput(
+                "先添加管理员：此机构还没有用户，第一个用户须为管理员"
+                f"（users add --role admin --name 用户名），然后再添加{args.name}。",
+                "Add an administrator first: this office has no users yet, and its first user "
+                f"must be an administrator (users add --role admin --name NAME); then add "
+                f"{args.name}.",
+            )
+        password = new_password(who=args.name)
+        opened, recovery = add_first_admin(access, args.name, password)
+    finally:
+        access.db.dispose()
+    try:
+        assert opened.principal is not None
+        name = opened.principal.name
+        say_recovery_key(out, opened.info, name, recovery, args.recovery_key_out)
+    finally:
+        opened.close()
+    out.say(
+        f"数据库已加密，此后命令须以用户身份运行（--user）。已添加第一个管理员 {name}",
+        "The database is encrypted; commands now run as a user (--user). Added the first "
+        f"administrator {name}",
     )
     return EXIT_OK
 
