@@ -9,7 +9,6 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from app.cli.common import EXIT_FAILED, EXIT_OK, Output, data_dir, open_data
@@ -85,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_init(args: argparse.Namespace, out: Output) -> int:
-    from app.cli.common import USER_ENV
+    from app.cli.common import USER_ENV, say_recovery_key
     from app.cli.users import new_password
     from app.core.trust.signin import setup_with_admin
 
@@ -107,21 +106,7 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     from app import logsetup
 
     logsetup.configure(datadir.logs, verbose=args.verbose)  # its logs/ exists from now on
-    if args.recovery_key_out:
-        from app.core.trust.recovery_sheet import write_recovery_key
-
-        where = write_recovery_key(Path(args.recovery_key_out), info, admin, recovery)
-        out.say(
-            f"恢复密钥已写入 {where}：请打印后放入保险柜，再删除该文件。",
-            f"The recovery key is in {where}: print it, keep it in the office safe, then delete "
-            "the file.",
-        )
-    else:
-        out.say(
-            f"恢复密钥（只显示这一次，请抄下或打印后放入保险柜；忘记管理员密码时用它重设）：\n{recovery}",
-            "Recovery key (shown this once: write it down or print it and keep it in the office "
-            f"safe; it resets the administrator's password):\n{recovery}",
-        )
+    say_recovery_key(out, info, admin, recovery, args.recovery_key_out)
     kind = "社区" if info.role == "community" else "街道办"
     out.say(
         f"已设置{kind}“{info.name}”，管理员 {admin}，数据文件夹 {datadir.root}，"
