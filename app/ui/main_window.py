@@ -7,8 +7,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
 from app.core.common.changes import Change
 from app.core.trust.roles import Permission
+from app.ui.about import open_data_folder, show_about
 from app.ui.context import AppContext
 from app.ui.operations import delete_later
 from app.ui.pages.home import HomePage
@@ -210,9 +210,7 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         open_folder = file_menu.addAction(self.tr("打开数据文件夹"))
-        open_folder.triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.datadir.root)))
-        )
+        open_folder.triggered.connect(lambda: open_data_folder(self.ctx.datadir))
         backup = file_menu.addAction(self.tr("立即备份数据库"))
         backup.triggered.connect(self.backup_now)
         backups = file_menu.addAction(self.tr("备份与恢复…"))
@@ -400,14 +398,7 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("关于 GridDesk"),
-            self.tr(
-                "GridDesk 社区应急工作台 {0}\n离线运行的社区应急管理工具。\n"
-                "内置字体：文泉驿微米黑（Apache 2.0 / GPLv3 字体例外）。"
-            ).format(__version__),
-        )
+        show_about(self.ctx, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.ctx.tasks.wait(100):

@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/ui/about.py" line="65"/>
+        <source>关于 GridDesk</source>
+        <translation>About GridDesk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="71"/>
+        <source>GridDesk 社区应急工作台</source>
+        <translation>GridDesk — community emergency workstation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="77"/>
+        <source>离线运行的社区应急管理工具：不联网，数据只在本机和您携带的U盘上。</source>
+        <translation>An offline tool for a community office&apos;s emergencies and ordinary days: it never uses the network; the data stays on this PC and on the USB sticks you carry.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="86"/>
+        <source>版本：</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="88"/>
+        <source>数据库结构版本：</source>
+        <translation>Database schema revision:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="92"/>
+        <source>打开数据文件夹</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="99"/>
+        <source>数据文件夹：</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="102"/>
+        <source>社区</source>
+        <translation>community</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="102"/>
+        <source>街道办</source>
+        <translation>street office</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="104"/>
+        <source>{0}（{1}，代码 {2}）</source>
+        <translation>{0} ({1}, code {2})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="106"/>
+        <source>本机构：</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="108"/>
+        <source>当前用户：</source>
+        <translation>Signed in:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="113"/>
+        <source>第三方许可…</source>
+        <translation>Third-party licences…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="134"/>
+        <source>{0}（本机构数据库：{1}）</source>
+        <translation>{0} (this office&apos;s database: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="141"/>
+        <source>（本机构未设用户）</source>
+        <translation>(this office has no users)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="143"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="144"/>
+        <source>{0} · 演示</source>
+        <translation>{0} · demo</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../app/ui/pages/requests/dialogs.py" line="441"/>
@@ -4191,6 +4279,24 @@ Phone: {2}</translation>
     </message>
 </context>
 <context>
+    <name>LicensesDialog</name>
+    <message>
+        <location filename="../../app/ui/about.py" line="159"/>
+        <source>第三方许可</source>
+        <translation>Third-party licences</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="165"/>
+        <source>GridDesk 使用并随附以下第三方组件。左侧选择一项，右侧显示其许可证全文；第一项“README.txt”是总览（组件、版本、许可证、文件）。</source>
+        <translation>GridDesk uses and carries the third-party components below. Choose one on the left to read its licence on the right; the first, README.txt, is the overview (component, version, licence, file).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="210"/>
+        <source>无法读取 {0}：{1}</source>
+        <translation>Cannot read {0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../app/ui/lock.py" line="116"/>
@@ -4273,7 +4379,7 @@ Phone: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>GridDesk 社区应急工作台 — {0}</source>
         <translation>GridDesk — {0}</translation>
     </message>
@@ -4358,118 +4464,108 @@ Phone: {2}</translation>
         <translation>Open the data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>立即备份数据库</source>
         <translation>Back up the database now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>备份与恢复…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../app/ui/help.py" line="283"/>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>关于 GridDesk</source>
         <translation>About GridDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>街道办</source>
         <translation>Street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>{0} — 演示</source>
         <translation>{0} — demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>演示 · 用户：{0}</source>
         <translation>Demo · user: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>用户：{0}</source>
         <translation>User: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>上次导出：{0}</source>
         <translation>Last export: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>上次导出：尚未导出</source>
         <translation>Last export: never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>备份数据库</source>
         <translation>Back up the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
-        <source>GridDesk 社区应急工作台 {0}
-离线运行的社区应急管理工具。
-内置字体：文泉驿微米黑（Apache 2.0 / GPLv3 字体例外）。</source>
-        <translation>GridDesk {0}
-An offline tool for community emergency work.
-Bundled font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="415"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>正在处理</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>还有操作在进行。等待它完成后再退出吗？</source>
         <translation>An operation is still running. Wait for it to finish and then quit?</translation>
     </message>
@@ -6061,74 +6157,74 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="51"/>
+        <location filename="../../app/ui/print_preview.py" line="52"/>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="62"/>
+        <location filename="../../app/ui/print_preview.py" line="63"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="65"/>
+        <location filename="../../app/ui/print_preview.py" line="66"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="69"/>
+        <location filename="../../app/ui/print_preview.py" line="70"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="70"/>
+        <location filename="../../app/ui/print_preview.py" line="71"/>
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="73"/>
+        <location filename="../../app/ui/print_preview.py" line="74"/>
         <source>共 {0} 页</source>
         <translation>Pages: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="75"/>
+        <location filename="../../app/ui/print_preview.py" line="76"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="80"/>
+        <location filename="../../app/ui/print_preview.py" line="81"/>
         <source>显示：</source>
         <translation>View:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="128"/>
-        <location filename="../../app/ui/print_preview.py" line="149"/>
+        <location filename="../../app/ui/print_preview.py" line="129"/>
+        <location filename="../../app/ui/print_preview.py" line="150"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="149"/>
+        <location filename="../../app/ui/print_preview.py" line="150"/>
         <source>无法开始打印，请检查打印机。</source>
         <translation>Printing could not start. Please check the printer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="180"/>
-        <location filename="../../app/ui/print_preview.py" line="200"/>
+        <location filename="../../app/ui/print_preview.py" line="181"/>
+        <location filename="../../app/ui/print_preview.py" line="201"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="182"/>
+        <location filename="../../app/ui/print_preview.py" line="183"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="201"/>
+        <location filename="../../app/ui/print_preview.py" line="202"/>
         <source>无法保存到 {0}：{1}</source>
         <translation>Could not save to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/print_preview.py" line="204"/>
+        <location filename="../../app/ui/print_preview.py" line="205"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
@@ -6535,42 +6631,42 @@ Household {0} will be closed and its members moved to {2}.</translation>
         <translation>Enough stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="88"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="87"/>
         <source>新建随访计划</source>
         <translation>New visit plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="94"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="93"/>
         <source>计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="98"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="97"/>
         <source>对象（人员类别）</source>
         <translation>Who (category)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="101"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="100"/>
         <source>按计划默认</source>
         <translation>Plan&apos;s default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="102"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="101"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="103"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="102"/>
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="116"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="115"/>
         <source>生成计划</source>
         <translation>Make plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="117"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="116"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -6578,52 +6674,52 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>PlansModel</name>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="52"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="51"/>
         <source>随访计划</source>
         <translation>Visit plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="53"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="52"/>
         <source>对象</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="54"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="53"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="55"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="54"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="56"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="55"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="57"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="56"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="70"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="69"/>
         <source>直到停止</source>
         <translation>Until stopped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="75"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="74"/>
         <source>已停止</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="76"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="75"/>
         <source>进行中</source>
         <translation>Under way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="76"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="75"/>
         <source>已结束</source>
         <translation>Ended</translation>
     </message>
@@ -7127,12 +7223,12 @@ Recommended when the file goes to another organisation.</translation>
 Export the full ID numbers and phones instead? (Recorded in the audit trail; keep the file safe)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="624"/>
+        <location filename="../../app/ui/pages/registry.py" line="629"/>
         <source>住户名单-{0}.pdf</source>
         <translation>Households-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/registry.py" line="627"/>
+        <location filename="../../app/ui/pages/registry.py" line="630"/>
         <source>住户名单</source>
         <translation>Household list</translation>
     </message>
@@ -7306,93 +7402,93 @@ Export the full ID numbers and phones instead? (Recorded in the audit trail; kee
 <context>
     <name>RequestDetails</name>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="95"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="141"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="94"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="140"/>
         <source>选中一件诉求查看详情</source>
         <translation>Choose a request to see its details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="109"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="108"/>
         <source>内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="110"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="109"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="111"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="110"/>
         <source>紧急程度</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="112"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="111"/>
         <source>来源</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="113"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="112"/>
         <source>住户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="114"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="113"/>
         <source>回访电话</source>
         <translation>Callback phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="115"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="114"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="116"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="115"/>
         <source>承办人</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="117"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="116"/>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="118"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="117"/>
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="119"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="118"/>
         <source>办结时间</source>
         <translation>Done at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="120"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="119"/>
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="121"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="120"/>
         <source>回访</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="129"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="128"/>
         <source>办理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="146"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="145"/>
         <source>#{0} {1}</source>
         <translation>#{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="147"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="146"/>
         <source>⚠ 已超期（时限 {0}）</source>
         <translation>⚠ Overdue (due {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="155"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="154"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -7654,7 +7750,7 @@ Export the full ID numbers and phones instead? (Recorded in the audit trail; kee
     </message>
     <message>
         <location filename="../../app/ui/models/requests.py" line="142"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="84"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="83"/>
         <source>未关联住户</source>
         <translation>No household</translation>
     </message>
@@ -7725,227 +7821,227 @@ Export the full ID numbers and phones instead? (Recorded in the audit trail; kee
 <context>
     <name>RequestsPage</name>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="192"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="191"/>
         <source>诉求</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="197"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="196"/>
         <source>查找诉求：内容、住址（3-2-502）或编号，回车</source>
         <translation>Find requests: text, address (3-2-502) or number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="206"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="205"/>
         <source>诉求列表</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="207"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="206"/>
         <source>派单回填</source>
         <translation>Slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="212"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="211"/>
         <source>随访</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="214"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="213"/>
         <source>需求清单</source>
         <translation>Needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="216"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="215"/>
         <source>统计</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="231"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="230"/>
         <source>登记诉求</source>
         <translation>Log request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="233"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="232"/>
         <source>登记一件来电或来访的诉求（Ctrl+N）</source>
         <translation>Log a request that came by phone or in person (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="235"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="644"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="234"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="647"/>
         <source>派单</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="236"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="626"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="235"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="625"/>
         <source>开始处理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="237"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="236"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="238"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="237"/>
         <source>回访</source>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="239"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="238"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="240"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="239"/>
         <source>转为发放</source>
         <translation>To delivery</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="241"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="240"/>
         <source>生活物资诉求按进行中的发放直接发给这一户</source>
         <translation>Serve a request for supplies from a campaign under way</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="243"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="242"/>
         <source>打印派单</source>
         <translation>Print slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="245"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="244"/>
         <source>今天未办结的诉求，按网格打印派单（已脱敏，带住户条码）</source>
         <translation>Today&apos;s open requests as slips per grid (masked, with the household barcode)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="248"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="247"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="271"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="276"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="280"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="270"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="275"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="279"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="272"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="271"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="281"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="280"/>
         <source>只看超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="283"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="282"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="284"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="283"/>
         <source>类别：</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="285"/>
-        <location filename="../../app/ui/pages/requests/page.py" line="333"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="284"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="332"/>
         <source>网格：</source>
         <translation>Grid:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="319"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="318"/>
         <source>暂无诉求。接到居民来电时点击“登记诉求”（Ctrl+N）。</source>
         <translation>No requests yet. When a resident calls, click “Log request” (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="335"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="334"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="337"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="336"/>
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="340"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="339"/>
         <source>打印派单…</source>
         <translation>Print slips…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="347"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="346"/>
         <source>网格员办完后交回派单：扫描派单上的条码，填写办理结果后回车，即记为办结。</source>
         <translation>Grid workers bring the slips back when done: scan a slip&apos;s barcode, type the outcome and press Enter to close the request.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="353"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="352"/>
         <source>办理结果，如：药已送到</source>
         <translation>Outcome, e.g. medicine delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="356"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="355"/>
         <source>派单条码</source>
         <translation>Slip barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="357"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="356"/>
         <source>扫描派单条码</source>
         <translation>Scan the slip&apos;s barcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="358"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="357"/>
         <source>扫描交回的派单，再填写办理结果并回车。</source>
         <translation>Scan a returned slip, then type the outcome and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="363"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="362"/>
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="393"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="392"/>
         <source>{0} 超期</source>
         <translation>{0} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="472"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="471"/>
         <source>共 {0} 件</source>
         <translation>{0} requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="529"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="528"/>
         <source>对工作人员的投诉只能由书记或主任（管理员）办结</source>
         <translation>A complaint about a member of staff is closed by the secretary or director (an administrator) only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="575"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="574"/>
         <source>已登记诉求 #{0}（{1}），办理时限 {2}</source>
         <translation>Request #{0} logged ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="641"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="646"/>
         <source>派单-{0}.pdf</source>
         <translation>slips-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="658"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="648"/>
         <source>正在生成派单</source>
         <translation>Making the slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="676"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="666"/>
         <source>✖ 请先扫描派单条码</source>
         <translation>✖ Scan the slip&apos;s barcode first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="679"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="669"/>
         <source>✖ 请填写办理结果：没有结果不能办结</source>
         <translation>✖ Type the outcome: a request is not closed without one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/page.py" line="695"/>
+        <location filename="../../app/ui/pages/requests/page.py" line="685"/>
         <source>✔ 已办结 #{0}：{1}</source>
         <translation>✔ Done #{0}: {1}</translation>
     </message>
@@ -10384,100 +10480,100 @@ Add another household at this address anyway?</translation>
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="141"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="140"/>
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="145"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="144"/>
         <source>网格：</source>
         <translation>Grid:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="147"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="146"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="150"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="149"/>
         <source>打印走访清单…</source>
         <translation>Print visits checklist…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="164"/>
-        <location filename="../../app/ui/pages/requests/visits.py" line="376"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="163"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="368"/>
         <source>新建随访计划</source>
         <translation>New visit plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="165"/>
-        <location filename="../../app/ui/pages/requests/visits.py" line="392"/>
-        <location filename="../../app/ui/pages/requests/visits.py" line="408"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="164"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="384"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="400"/>
         <source>停止计划</source>
         <translation>Stop plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="182"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="181"/>
         <source>体温</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="187"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="186"/>
         <source>未测</source>
         <translation>Not taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="193"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="192"/>
         <source>备注：需要什么</source>
         <translation>Note: what is needed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="197"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="196"/>
         <source>已联系(&amp;1)</source>
         <translation>Reached (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="198"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="197"/>
         <source>未联系上(&amp;2)</source>
         <translation>Not reached (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="199"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="198"/>
         <source>需要帮助(&amp;3)</source>
         <translation>Needs help (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="282"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="281"/>
         <source>应访 {0} 次，已访 {1} 次，昨日漏访 {2} 次</source>
         <translation>{0} visits due, {1} done, {2} missed yesterday</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="339"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="331"/>
         <source>✔ 已记录 {0}：需要帮助，已登记紧急诉求 #{1}</source>
         <translation>✔ {0} recorded: needs help, urgent request #{1} logged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="344"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="336"/>
         <source>✔ 已记录 {0}</source>
         <translation>✔ {0} recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="393"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="385"/>
         <source>停止“{0}（{1}）”？已记录的随访保留。</source>
         <translation>Stop “{0} ({1})”? The visits recorded are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="419"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="417"/>
         <source>走访清单-{0}.pdf</source>
         <translation>visits-checklist-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="421"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="418"/>
         <source>走访清单</source>
         <translation>Visits checklist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/requests/visits.py" line="435"/>
+        <location filename="../../app/ui/pages/requests/visits.py" line="419"/>
         <source>正在生成走访清单</source>
         <translation>Making the visits checklist</translation>
     </message>
