@@ -39,10 +39,9 @@ AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppName}
 VersionInfoVersion={#AppVersionNumeric}
 VersionInfoProductName={#AppName}
-; Per-user by default: no administrator rights needed, and {autopf} is then
-; {localappdata}\Programs. An administrator may still choose "all users" in the dialog.
+; Per user, never asking for administrator rights (office PCs rarely give clerks them): {autopf}
+; is then %LOCALAPPDATA%\Programs and {autoprograms} the user's own Start menu.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=dialog commandline
 DefaultDirName={autopf}\{#AppName}
 DisableProgramGroupPage=yes
 DefaultGroupName={#AppName}
@@ -69,28 +68,42 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 [CustomMessages]
 #ifdef ChineseIsl
 chinesesimplified.ShortcutName=GridDesk 社区应急工作台
+chinesesimplified.GuideName=GridDesk 使用指南
 #endif
 english.ShortcutName=GridDesk
+english.GuideName=GridDesk user guide
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
 [Files]
-; The whole PyInstaller folder. The data folder (database, backups, exports, logs, keys) is not
-; here: the app keeps it in the user's data folder (%LOCALAPPDATA%\GridDesk by default), so an
-; upgrade or an uninstall never touches it.
+; The whole PyInstaller folder: GridDesk.exe (the window), griddesk-cli.exe (the same program for
+; scripts, with a console), _internal\ (Python, Qt, SQLCipher, the font, translations,
+; migrations, licence notices) and guide\ (the user guide as PDFs, printed by the build).
 Source: "..\dist\{#AppName}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[Dirs]
+; The data folder (database, backups, exports, logs, keys), where the README says and where the
+; program looks: %LOCALAPPDATA%\GridDesk. Made here so that it is there before the first start;
+; never removed: an uninstall or an upgrade leaves the office's records where they are.
+Name: "{localappdata}\{#AppName}"; Flags: uninsneveruninstall
 
 [InstallDelete]
 ; An upgrade replaces the program files wholesale, so no module of an older version lingers.
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Icons]
-Name: "{autoprograms}\{cm:ShortcutName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
+; Start menu: the program and its user guide (in the installer's language).
+Name: "{autoprograms}\{#AppName}\{cm:ShortcutName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
+#ifdef ChineseIsl
+Name: "{autoprograms}\{#AppName}\{cm:GuideName}"; Filename: "{app}\guide\GridDesk-使用指南.pdf"; Languages: chinesesimplified
+#endif
+Name: "{autoprograms}\{#AppName}\{cm:GuideName}"; Filename: "{app}\guide\GridDesk-guide.pdf"; Languages: english
 Name: "{autodesktop}\{cm:ShortcutName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
-; No [UninstallDelete] for the data folder, on purpose: the residents' records are the user's
-; data and stay after an uninstall. Only what this installer put into {app} is removed.
+; No [UninstallDelete] entry, on purpose: the residents' records are the office's data and stay
+; after an uninstall. Only what this installer put into {app} (and its Start-menu entries) is
+; removed.
