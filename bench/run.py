@@ -30,6 +30,7 @@ MODULES = (
     "bench.spreadsheets",
     "bench.encryption",
     "bench.trust",
+    "bench.release",
 )
 
 
