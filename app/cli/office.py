@@ -112,6 +112,10 @@ def cmd_office_set(args: argparse.Namespace, out: Output) -> int:
                 )
     finally:
         db.dispose()
+    from app.cli.common import data_dir
+    from app.core.trust.signin import remember_office
+
+    remember_office(data_dir(args), profile.info)
     names = {key: (zh, en) for key, zh, en in FIELDS}
     out.say(
         f"已更新本机构信息：{'、'.join(names[k][0] for k in changed)}。",

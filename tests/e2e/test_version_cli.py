@@ -95,6 +95,15 @@ def test_an_encrypted_office_needs_no_password(home: Path, tmp_path: Path) -> No
     assert snapshot(data) == before
 
 
+def test_an_encrypted_office_renamed_shows_its_new_name(home: Path, tmp_path: Path) -> None:
+    """The keyring's plain copy of the office follows `office set` (and the window's 本机构信息),
+    so the sign-in dialog, 关于 and --version never show the name it was set up with."""
+    data = tmp_path / "data"
+    assert griddesk(home, data, *INIT).code == 0
+    assert griddesk(home, data, "office", "set", "--name", "幸福里东社区").code == 0
+    assert lines_of(home, data)[3] == f"机构 幸福里东社区（社区，代码 {COMMUNITY}）"
+
+
 def test_in_english(home: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     assert griddesk(home, data, *INIT).code == 0

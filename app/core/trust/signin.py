@@ -58,6 +58,18 @@ def has_users(datadir: DataDir) -> bool:
     return Keyring.exists(datadir.keys)
 
 
+def remember_office(datadir: DataDir, info: OfficeInfo) -> None:
+    """Keep the office the keyring names (in plain, for the sign-in dialog, 关于 and `--version`
+    before anyone has signed in) the same as the database's after a rename or a code change."""
+    if not has_users(datadir):
+        return
+    ring = Keyring.load(datadir.keys)
+    office = {"code": info.code, "name": info.name, "role": info.role}
+    if ring.office != office:
+        ring.data["office"] = office
+        ring.save()
+
+
 def _plain_database(datadir: DataDir) -> bool:
     try:
         with datadir.db_path.open("rb") as fh:
@@ -115,6 +127,7 @@ def sign_in(
         raise
     access = Access(datadir, db, info, principal, ring, key)
     _enter(access, now=record_now)
+    remember_office(datadir, info)  # one renamed by an earlier version, or before a crash
     return access
 
 

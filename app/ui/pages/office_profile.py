@@ -38,6 +38,7 @@ from app.core.office.setup import (
     read_profile,
     update_profile,
 )
+from app.core.trust.signin import remember_office
 from app.errors import GridDeskError
 from app.ui.context import AppContext
 
@@ -138,9 +139,13 @@ class OfficeSection(QGroupBox):
         values = {key: edit.text() for key, edit in self.edits.items()}
         db = self.ctx.db
 
+        datadir = self.ctx.datadir
+
         def work(_progress: Any) -> tuple[OfficeProfile, tuple[str, ...]]:
             with db.session(note="设置 本机构信息") as session:
-                return update_profile(session, **values)
+                profile, changed = update_profile(session, **values)
+            remember_office(datadir, profile.info)
+            return profile, changed
 
         self._busy = True
         self.save_button.setEnabled(False)
@@ -324,11 +329,14 @@ class CodeChangeDialog(QDialog):
         confirmed = self.confirm.isChecked()
         db = self.ctx.db
 
+        datadir = self.ctx.datadir
+
         def work(_progress: Any) -> OfficeProfile:
             with db.session(note="设置 更改机构代码") as session:
                 done = change_code(session, code, parent, confirmed=confirmed)
                 profile = read_profile(session)
             db.origin = done.code  # what this office writes from now on is stamped with it
+            remember_office(datadir, profile.info)
             return profile
 
         self._busy = True
