@@ -235,11 +235,15 @@ def community_day(run: Bundle, version: str) -> None:
     if street.get("residents") != RESIDENTS + 3:
         raise SmokeFailed(f"the street office holds {street.get('residents')} residents")
 
-    # the window: signed in from the environment, closed once its first page shows its figures
-    for data in (c, s):
-        out = run("--data-dir", data, "--exit-after", "ready", exe=run.exe)
-        if not re.search(r"^ready \d", out, re.M):
-            raise SmokeFailed(f"the window did not report its first page ready:\n{out}")
+    # the window: signed in from the environment, closed once its first page shows its figures;
+    # the community's also shows a PDF in the print preview (QtPdf renders its first page), in
+    # English (the bundled translation)
+    out = run("--data-dir", s, "--exit-after", "ready", exe=run.exe)
+    if not re.search(r"^ready \d", out, re.M):
+        raise SmokeFailed(f"the window did not report its first page ready:\n{out}")
+    out = run("--data-dir", c, "--lang", "en", "--exit-after", "preview", exe=run.exe)
+    if not re.search(r"^preview [1-9]\d* drawn ", out, re.M):
+        raise SmokeFailed(f"the print preview showed no page (QtPdf):\n{out}")
 
 
 def main(argv: list[str] | None = None) -> int:

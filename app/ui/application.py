@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QLockFile,
     QObject,
     QSettings,
+    QSize,
     QTimer,
     QTranslator,
 )
@@ -307,6 +308,8 @@ def run_gui(args: argparse.Namespace, datadir: DataDir) -> int:
         print(f"sign-in {signed_in:.4f}", flush=True)
     if exit_after == "ready":
         window.home.filled.connect(lambda: (_report("ready", started), app.exit(0)))
+    elif exit_after == "preview":
+        window.home.filled.connect(lambda: _preview_then_exit(window, lang, started))
 
     def after_first_paint() -> None:
         if exit_after == "shown":
@@ -414,6 +417,44 @@ def offer_restore(ctx: AppContext, message: str) -> None:
     from app.ui.backup_dialog import BackupDialog
 
     BackupDialog(ctx).exec()
+
+
+def _preview_then_exit(window: QWidget, lang: str, started: float) -> None:
+    """For the frozen program's smoke test (--exit-after preview): the user guide printed and
+    shown in the print preview (QtPdf renders it), its first page drawn, then the program ends
+    — exit 1 if QtPdf read no page or drew nothing."""
+    import tempfile
+    from pathlib import Path
+
+    from app.core.office.user_guide import write_guide_pdf
+    from app.ui.print_preview import PdfPreviewDialog
+
+    folder = tempfile.TemporaryDirectory(prefix="griddesk-preview-")
+    pdf = Path(folder.name) / "guide.pdf"
+    write_guide_pdf(pdf, lang)
+    dialog = PdfPreviewDialog(pdf, "guide", "guide.pdf", None, window)
+
+    def painted() -> None:
+        pages = dialog.document.pageCount()
+        image = dialog.document.render(0, QSize(300, 424)) if pages else None
+        # drawn: not one flat colour (a page of the guide has text on it)
+        drawn = (
+            image is not None
+            and not image.isNull()
+            and any(
+                image.pixel(x, y) != image.pixel(0, 0)
+                for y in range(0, image.height(), 4)
+                for x in range(0, image.width(), 4)
+            )
+        )
+        _report(f"preview {pages} {'drawn' if drawn else 'blank'}", started)
+        dialog.close()
+        dialog.document.close()  # Windows cannot delete a file QtPdf holds open
+        folder.cleanup()
+        QApplication.instance().exit(0 if pages and drawn else 1)  # type: ignore[union-attr]
+
+    dialog.show()
+    when_painted(dialog, painted)
 
 
 def _report(stage: str, started: float) -> None:
