@@ -244,6 +244,8 @@ def community_day(run: Bundle, version: str) -> None:
     out = run("--data-dir", c, "--lang", "en", "--exit-after", "preview", exe=run.exe)
     if not re.search(r"^preview [1-9]\d* drawn ", out, re.M):
         raise SmokeFailed(f"the print preview showed no page (QtPdf):\n{out}")
+    if "preview-title Print preview" not in out:
+        raise SmokeFailed(f"the window is not in English with --lang en (translations):\n{out}")
 
 
 def main(argv: list[str] | None = None) -> int:

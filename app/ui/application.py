@@ -447,6 +447,7 @@ def _preview_then_exit(window: QWidget, lang: str, started: float) -> None:
                 for x in range(0, image.width(), 4)
             )
         )
+        print(f"preview-title {dialog.windowTitle()}", flush=True)  # in the language chosen
         _report(f"preview {pages} {'drawn' if drawn else 'blank'}", started)
         dialog.close()
         dialog.document.close()  # Windows cannot delete a file QtPdf holds open
