@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 INSTALLER = ROOT / "installer"
 SPEC = INSTALLER / "griddesk.spec"
 ISS = INSTALLER / "griddesk.iss"
+CHANGELOG = ROOT / "CHANGELOG.md"
 DIST = ROOT / "dist"
 WORK = ROOT / "build"
 APP_NAME = "GridDesk"
@@ -126,6 +127,13 @@ def write_guides(folder: Path) -> list[Path]:
     return written
 
 
+def copy_changelog(folder: Path) -> None:
+    """CHANGELOG.md goes into the program folder (installed with it) and beside the installer,
+    so that whoever copies the installer to the USB stick has the upgrade notes with it."""
+    for target in (folder / CHANGELOG.name, DIST / CHANGELOG.name):
+        shutil.copyfile(CHANGELOG, target)
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -204,6 +212,7 @@ def main() -> int:
         step("User guide (printed by the frozen program)")
         for guide in write_guides(exe.parent):
             print(f"   {guide.relative_to(ROOT)}")
+        copy_changelog(exe.parent)
         step("Size")
         size = check_size(exe.parent)
         step("Smoke test of the frozen program")

@@ -151,6 +151,7 @@ MUST_HOLD = {
     "the user guide's text": "_internal/resources/guide/guide.zh.md",
     "the licence notices": "_internal/resources/licenses/SQLCipher.txt",
     "the printed user guide": "guide/GridDesk-使用指南.pdf",
+    "the changelog": "CHANGELOG.md",
     "QtPdf": "_internal/**/*Qt6Pdf*",
     "SQLCipher": "_internal/sqlcipher3/_sqlite3*",
 }
