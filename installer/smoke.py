@@ -115,7 +115,12 @@ def pdf_text(path: Path) -> str:
 
 
 def expect_chinese(path: Path, *words: str) -> None:
-    """The PDF's text layer holds these words: the bundled CJK font was embedded and used."""
+    """The PDF's text layer holds these words: the bundled CJK font was embedded and used.
+    Without pdftotext (a Windows build PC may lack Poppler) only the embedded font is checked."""
+    if not shutil.which("pdftotext"):
+        if b"WenQuanYiMicroHei" not in path.read_bytes():
+            raise SmokeFailed(f"{path.name}: the bundled CJK font is not embedded")
+        return
     text = pdf_text(path)
     missing = [w for w in words if w not in text]
     if missing or not CJK.search(text):
@@ -238,11 +243,16 @@ def community_day(run: Bundle, version: str) -> None:
 
     # the window: signed in from the environment, closed once its first page shows its figures;
     # the community's also shows a PDF in the print preview (QtPdf renders its first page), in
-    # English (the bundled translation)
-    out = run("--data-dir", s, "--exit-after", "ready", exe=run.exe)
+    # English (the bundled translation). On Windows the window's .exe has no console, so what it
+    # says is read from the console build of the same program, and GridDesk.exe is held to its
+    # exit code alone.
+    window = run.cli if sys.platform == "win32" else run.exe
+    if window != run.exe:
+        run("--data-dir", s, "--exit-after", "ready", exe=run.exe)
+    out = run("--data-dir", s, "--exit-after", "ready", exe=window)
     if not re.search(r"^ready \d", out, re.M):
         raise SmokeFailed(f"the window did not report its first page ready:\n{out}")
-    out = run("--data-dir", c, "--lang", "en", "--exit-after", "preview", exe=run.exe)
+    out = run("--data-dir", c, "--lang", "en", "--exit-after", "preview", exe=window)
     if not re.search(r"^preview [1-9]\d* drawn ", out, re.M):
         raise SmokeFailed(f"the print preview showed no page (QtPdf):\n{out}")
     if "preview-title Print preview" not in out:
@@ -253,8 +263,10 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else ROOT / "dist" / APP_NAME
     if not shutil.which("pdftotext"):
-        print("pdftotext (poppler-utils) is needed to read the PDFs back", file=sys.stderr)
-        return 2
+        if sys.platform != "win32":
+            print("pdftotext (poppler-utils) is needed to read the PDFs back", file=sys.stderr)
+            return 2
+        print("pdftotext not found: the PDFs are checked for the embedded font only")
     sys.path.insert(0, str(ROOT))  # for the version and the ID numbers of the test sheet
     from app import __version__
 
