@@ -48,15 +48,21 @@ COUNTED = ("households", "residents", "grids", "buildings", "vulnerable", "unass
 DIRECTIVE = "统计独居老人"
 
 
+def unpack(archive: Path, into: Path) -> None:
+    with tarfile.open(archive) as tar:
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+            tar.extractall(into, filter="data")
+        else:  # Debian 12's Python 3.11.2: the archive is this project's own fixture
+            tar.extractall(into)
+
+
 @pytest.fixture(scope="module")
 def release(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The fixture unpacked: 0.1.0's program, and its two data folders with a spare copy of the
     community to stay on 0.1.0."""
     base = tmp_path_factory.mktemp("release_0_1_0")
-    with tarfile.open(FIXTURE / "program.tar.xz") as tar:
-        tar.extractall(base / "program", filter="data")
-    with tarfile.open(FIXTURE / "data.tar.xz") as tar:
-        tar.extractall(base, filter="data")
+    unpack(FIXTURE / "program.tar.xz", base / "program")
+    unpack(FIXTURE / "data.tar.xz", base)
     shutil.copytree(base / "community", base / "community-on-0.1.0")
     return {
         "program": base / "program",
