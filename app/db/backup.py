@@ -303,15 +303,19 @@ def is_busy(exc: BaseException) -> bool:
     return code is not None and code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
 
 
-def leave_wal(live: Path, *, key: driver.KeyArg = None) -> bool:
+def leave_wal(live: Path, *, key: driver.KeyArg = None, replacing: bool = False) -> bool:
     """Take the live database out of WAL mode: its WAL folded into the file, `-wal` and `-shm`
     removed. True when done; False when SQLite cannot read the file (a damaged database: its
     side files are then left to the caller). Raises driver.OperationalError (busy) while
     another connection has the file open — nothing changed then. A file that does not open with
-    `key` (None: the key registered for its folder) raises driver.WrongKey."""
+    `key` (None: the key registered for its folder) raises driver.WrongKey, unless it is being
+    `replacing` (a restore, which has kept it as its files are): the office's own key not
+    opening it means its first page is damaged, or another file was put in its place."""
     try:
         conn = driver.connect(live, key=key, timeout=2.0)
     except driver.WrongKey:
+        if replacing:
+            return False
         raise
     except driver.Error:
         return False
@@ -332,14 +336,16 @@ def swap_in(
     before_rename: Callable[[], None] | None = None,
     *,
     key: driver.KeyArg = None,
+    replacing: bool = False,
 ) -> None:
     """Put the checked, self-contained file `new` (in the same folder) in place of `live`.
 
     The live database leaves WAL mode first (see `leave_wal`); a damaged one whose side files
     SQLite cannot fold in has them removed (the caller has kept a copy of them). The rename is
-    the one step that changes what the folder holds. `key` opens `live` (see `leave_wal`)."""
+    the one step that changes what the folder holds. `key` opens `live`, and `replacing` lets
+    one that does not open with it be replaced (see `leave_wal`)."""
     if live.exists():  # (connecting would make it)
-        leave_wal(live, key=key)
+        leave_wal(live, key=key, replacing=replacing)
     remove_side_files(live)  # never let a stale WAL or journal meet the new file
     fsync_file(new)
     if before_rename is not None:

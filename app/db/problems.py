@@ -66,10 +66,12 @@ def _wrong_key(orig: driver.WrongKey, where: Path | str) -> GridDeskError:
         )
     return WrongDatabaseKey(
         f"数据库文件无法用本机构的密钥打开：{where}。可能是另一个机构的数据库或备份，"
-        "也可能是密钥不对。文件未改动，也没有读取其中的任何数据。",
+        "也可能是它的开头已损坏：可以从备份恢复（restore latest，或 文件 → 备份与恢复…，"
+        "当前文件会另存）。文件未改动，也没有读取其中的任何数据。",
         f"The database file does not open with this office's key: {where}. It may be another "
-        "office's database or backup, or the key is not the right one. The file was not "
-        "changed, and nothing of it was read.",
+        "office's database or backup, or its beginning is damaged: it can be restored from a "
+        "backup (restore latest, or File → Backups and restore…; the current file is kept). "
+        "The file was not changed, and nothing of it was read.",
     )
 
 

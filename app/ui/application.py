@@ -158,13 +158,17 @@ def sign_in_at_start(
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
-        from app.core.trust.signin import sign_in
+        from app.core.trust.signin import Unopenable, sign_in_or_unlock
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return sign_in(datadir, *known, daily_backup=False)
+            result = sign_in_or_unlock(datadir, *known, daily_backup=False)
         except GridDeskError as exc:
             failure: GridDeskError | None = exc
+        else:
+            if not isinstance(result, Unopenable):
+                return result
+            return _restore_unopenable(datadir, lang, result)
         finally:
             QGuiApplication.restoreOverrideCursor()
     else:
@@ -176,8 +180,33 @@ def sign_in_at_start(
         dialog.error.setText(failure.message(lang))
     accepted = dialog.exec()
     access = dialog.access if accepted else None
+    unopenable = dialog.unopenable if accepted else None
     dialog.deleteLater()
+    if unopenable is not None:
+        return _restore_unopenable(datadir, lang, unopenable)
     return access
+
+
+def _restore_unopenable(datadir: DataDir, lang: str, found: Any) -> None:
+    """The password was right but the database does not open: the backups are offered (the file
+    in the way is kept beside the restored one), by the user who signed in. No window follows:
+    the restored database opens at the next start."""
+    zh = (
+        "密码正确，但数据库文件打不开：它可能已损坏，或被别的文件替换。"
+        "可以从备份恢复（当前文件会保留在旁边）。"
+    )
+    en = (
+        "The password is right, but the database file does not open: it may be damaged, or "
+        "replaced by another file. It can be restored from a backup (the current file is kept "
+        "beside it)."
+    )
+    from app.db.problems import WrongDatabaseKey
+
+    message = en if lang == "en" else zh
+    if not isinstance(found.problem, WrongDatabaseKey):  # what the damage is (its own words)
+        message += f"\n\n{found.problem.message(lang)}"
+    _offer_restore(datadir, lang, message, by=found.name)
+    return None
 
 
 def on_worker(
@@ -392,14 +421,17 @@ def _open_or_explain(datadir: DataDir, lang: str) -> tuple[Any, Any]:
         return None, None
 
 
-def _offer_restore(datadir: DataDir, lang: str, message: str) -> None:
-    """The database could not be opened (damaged): the backups, with a context of their own."""
+def _offer_restore(datadir: DataDir, lang: str, message: str, by: str | None = None) -> None:
+    """The database could not be opened (damaged): the backups, with a context of their own
+    (`by`: the user whose password unlocked the office's key, recorded with the restore)."""
     from app.core.office.peek import OfficeInfo
 
     app = QApplication.instance()
     settings = QSettings(APP_NAME, APP_NAME)
     unknown = OfficeInfo(code="", name="", role="community", parent_code=None)
-    offer_restore(AppContext(datadir, unknown, TaskManager(app), lang, settings, app), message)
+    ctx = AppContext(datadir, unknown, TaskManager(app), lang, settings, app)
+    ctx.restorer = by
+    offer_restore(ctx, message)
 
 
 def offer_restore(ctx: AppContext, message: str) -> None:

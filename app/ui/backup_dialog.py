@@ -248,7 +248,7 @@ class BackupDialog(QDialog):
         )
         release = (lambda: db.suspended(busy)) if db is not None else None
 
-        by = self.ctx.principal.name if self.ctx.principal is not None else None
+        by = self.ctx.principal.name if self.ctx.principal is not None else self.ctx.restorer
 
         def work(progress: Any) -> Any:
             return restore(datadir, source, progress=progress, release=release, by=by)

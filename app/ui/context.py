@@ -53,6 +53,9 @@ class AppContext(QObject):
         # who works in the window (app.core.trust.signin.Access); None in an office without users
         self.access: Access | None = None
         self.demo = False  # the demo community: invented data, signed in as its administrator
+        # the user whose password unlocked the key of an office whose database did not open (no
+        # window, only the backups): recorded with a restore in the place of the signed-in user
+        self.restorer: str | None = None
 
     @property
     def db(self) -> Database:

@@ -123,6 +123,9 @@ class SignInDialog(QDialog):
         self.settings = settings
         self.lang = lang
         self.access: Any = None
+        # the password was right but the database did not open (signin.Unopenable): accepted,
+        # and the start offers the backups instead of a window
+        self.unopenable: Any = None
         from app.core.trust.keyring import Keyring
 
         office = Keyring.load(datadir.keys).office
@@ -174,21 +177,26 @@ class SignInDialog(QDialog):
             (self.password if name else self.name).setFocus()
             return
         self.error.setText(self.tr("正在登录…"))
-        from app.core.trust.signin import sign_in
+        from app.core.trust.signin import sign_in_or_unlock
 
         datadir = self.datadir
         busy_work(
             self.tasks,
             self,
-            lambda: sign_in(datadir, name, password, daily_backup=False),
+            lambda: sign_in_or_unlock(datadir, name, password, daily_backup=False),
             self._signed_in,
             self._failed,
             self.lang,
         )
 
-    def _signed_in(self, access: Any) -> None:
-        self.access = access
-        self.settings.setValue(last_user_key(self.datadir), access.principal.name)
+    def _signed_in(self, result: Any) -> None:
+        from app.core.trust.signin import Unopenable
+
+        if isinstance(result, Unopenable):
+            self.unopenable, name = result, result.name
+        else:
+            self.access, name = result, result.principal.name
+        self.settings.setValue(last_user_key(self.datadir), name)
         self.error.setText("")
         self.accept()
 

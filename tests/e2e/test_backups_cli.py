@@ -103,13 +103,18 @@ def _overwrite_8k_mid_file(db: Path) -> None:
         fh.write(random.Random(size).randbytes(8192))
 
 
-@pytest.mark.parametrize("damage", ["overwrite-8k", "zero-resident-page"])
+@pytest.mark.parametrize("damage", ["overwrite-8k", "zero-resident-page", "first-page"])
 def test_check_finds_the_damage_and_restore_latest_repairs_it(made, community, damage) -> None:
+    """…including a first page overwritten, which leaves an encrypted file that the office's own
+    key does not open (as another office's file would not): restored all the same."""
     home = made["home"]
     db = community / "griddesk.sqlite3"
     assert not (community / "griddesk.sqlite3-wal").exists()  # every command closed it cleanly
     if damage == "overwrite-8k":
         _overwrite_8k_mid_file(db)
+    elif damage == "first-page":
+        with open(db, "r+b") as fh:
+            fh.write(b"\xff" * 4096)
     else:
         zero_a_resident_page(db, db_key(community))
 

@@ -7,13 +7,21 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.core.trust.signin import DEMO_ADMIN, DEMO_PASSWORD, has_users, sign_in
 from app.ui.operations import TaskManager
 from app.ui.sign_in import RecoverDialog, SignInDialog
-from tests.ui.signed_in import ADMIN, ADMIN_PASSWORD, office, signed_ctx  # noqa: F401
+from tests.ui.signed_in import (  # noqa: F401
+    ADMIN,
+    ADMIN_PASSWORD,
+    STAFF,
+    STAFF_PASSWORD,
+    office,
+    signed_ctx,
+)
 
 KEY = re.compile(r"^[A-Z2-7]{4}(-[A-Z2-7]{4}){12}$")
 
@@ -228,3 +236,90 @@ def test_the_recovery_key_sheet_is_saved_as_pdf_and_previewed(
     dialog.kept.setChecked(True)
     dialog.go_on.click()
     assert not list(office.datadir.root.glob("tmp/*/recovery-*"))
+
+
+def _damaged_after_a_backup(office) -> int:  # noqa: F811
+    """A checked backup of the office, then its database's first page overwritten (nothing can
+    read it: with encryption that looks like another key); the residents the backup holds."""
+    from app.core.office.backups import make_backup
+
+    access = sign_in(office.datadir, ADMIN, ADMIN_PASSWORD, daily_backup=False)
+    try:
+        access.close_database()
+        made = make_backup(office.datadir, "manual", by=ADMIN).backup
+    finally:
+        access.close()
+    with open(office.datadir.db_path, "r+b") as fh:
+        fh.write(b"\xff" * 4096)
+    return made.residents
+
+
+def test_a_damaged_database_is_restored_by_a_user_whose_password_is_right(
+    qtbot,
+    office,  # noqa: F811
+    monkeypatch,
+) -> None:
+    """The password opens the keyring but the database does not open: instead of the database's
+    error alone, the backups are offered, the restore is done by that user (audited as theirs),
+    and the next sign-in opens the restored office. A wrong password gets the one message."""
+    import app.ui.backup_dialog as dialogs
+    from app.core.trust.audit import entries
+    from app.core.trust.keyring import SignInFailed
+    from app.core.trust.signin import Unopenable, sign_in_or_unlock
+    from app.ui.application import sign_in_at_start
+
+    residents = _damaged_after_a_backup(office)
+    try:
+        sign_in_or_unlock(office.datadir, ADMIN, "not-the-password", daily_backup=False)
+    except SignInFailed:
+        pass
+    else:
+        raise AssertionError("a wrong password unlocked a damaged office")
+
+    # the sign-in dialog: the right password is accepted with no office, only the way back
+    dialog, tasks = sign_in_dialog(qtbot, office)
+    qtbot.keyClicks(dialog.name, STAFF)
+    qtbot.keyClicks(dialog.password, STAFF_PASSWORD)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    assert dialog.access is None and isinstance(dialog.unopenable, Unopenable)
+    assert dialog.unopenable.name == STAFF
+    tasks.wait(-1)
+
+    told: list[str] = []
+
+    def click_restore(box) -> int:
+        told.append(box.text())
+        box.buttons()[0].click()  # 备份与恢复…
+        return 0
+
+    restored: list[object] = []
+
+    def restore_latest(backup_dialog: dialogs.BackupDialog) -> int:
+        backup_dialog.after_restore = lambda: None
+        latest = next(b for b in backup_dialog.model.rows if b.ok)
+        backup_dialog._restored = restored.append  # type: ignore[method-assign]
+        backup_dialog.restore(latest)
+        qtbot.waitUntil(lambda: bool(restored), timeout=20_000)
+        return 0
+
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "exec", click_restore)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: pytest.fail(text))
+    monkeypatch.setattr(dialogs.BackupDialog, "exec", restore_latest)
+    # started with the administrator's credentials (as a script would): the same way back
+    assert sign_in_at_start(office.datadir, TaskManager(), office.settings(), "zh", (ADMIN, ADMIN_PASSWORD)) is None  # fmt: skip
+    assert told and "密码正确" in told[0] and "备份" in told[0]
+    assert restored
+
+    access = sign_in(office.datadir, ADMIN, ADMIN_PASSWORD, daily_backup=False)
+    try:
+        from app.core.office.stats import office_stats
+
+        with access.db.reading() as session:
+            assert office_stats(session)["residents"] == residents
+            kinds = [(e.kind, e.user) for e in entries(session)]
+        assert ("restore", ADMIN) in kinds
+    finally:
+        access.close()

@@ -396,10 +396,12 @@ def restore(
             try:
                 kept = None
                 if live.exists():
-                    files.leave_wal(live)  # busy while another program has it: nothing changed
+                    # busy while another program has it: nothing changed. One the office's key
+                    # does not open (its first page damaged) is kept as its files are
+                    files.leave_wal(live, replacing=True)
                     kept = keep_current(datadir)
                 progress(3, total, "替换")
-                files.swap_in(staged, live)
+                files.swap_in(staged, live, replacing=True)
             except (OSError, driver.Error) as exc:
                 known = explain(exc, live)
                 if known is None:

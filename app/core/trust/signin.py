@@ -24,6 +24,7 @@ from app.core.trust.keyring import Keyring, SignInFailed, check_password, normal
 from app.core.trust.roles import Principal, Role
 from app.db import driver
 from app.db.engine import Database
+from app.errors import GridDeskError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEMO_ADMIN = "demo"
@@ -178,6 +179,32 @@ def _enter(access: Access, *, now: bool = True) -> None:
             ring.save()
     else:
         access.db.first_write = record
+
+
+@dataclass(frozen=True)
+class Unopenable:
+    """The password opened the keyring but the database did not open: damaged, or replaced by a
+    file of another key. The key stays registered, so that the backups can be listed and one
+    restored (the file in the way is kept beside it); `problem` says what was found."""
+
+    name: str
+    problem: GridDeskError
+
+
+def sign_in_or_unlock(
+    datadir: DataDir, name: str, password: str, *, daily_backup: bool = True
+) -> Access | Unopenable:
+    """`sign_in`, or — when the password is right but the database cannot be opened at all —
+    `Unopenable`, for the way back through a restore (as `restore` does on the command line).
+    A database of a newer version, a locked or a read-only one is not that: its refusal stands."""
+    from app.db.problems import WrongDatabaseKey
+    from app.errors import DatabaseCorrupt
+
+    try:
+        return sign_in(datadir, name, password, daily_backup=daily_backup)
+    except (DatabaseCorrupt, WrongDatabaseKey) as exc:
+        unlock_only(datadir, name, password)  # SignInFailed after all: that is what they see
+        return Unopenable(normalise_name(name), exc)
 
 
 def unlock_only(datadir: DataDir, name: str, password: str) -> None:
