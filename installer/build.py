@@ -42,7 +42,7 @@ EXE_SUFFIX = ".exe" if WINDOWS else ""
 GUIDE_FOLDER = "guide"
 GUIDES = {"zh": "GridDesk-使用指南.pdf", "en": "GridDesk-guide.pdf"}
 
-# What the one-folder bundle may weigh, in MB. Measured at 0.2.0: 205 MB on Linux, where Qt
+# What the one-folder bundle may weigh, in MB. Measured at 0.2.0: 214 MB on Linux, where Qt
 # brings ICU (38 MB) and the X11/xcb libraries; Windows uses its own ICU and has no X11, so its
 # folder is smaller. Most of it is Qt (Core, Gui, Widgets, PrintSupport, Pdf: PySide6-Essentials
 # plus the QtPdf add-on, nothing else), SQLCipher with OpenSSL (21 MB), libpython, cryptography
@@ -168,13 +168,13 @@ def find_iscc() -> Path | None:
     return None
 
 
-def build_installer(version: str) -> Path | None:
+def build_installer(version: str) -> Path:
     iscc = find_iscc()
     if iscc is None:
-        print(
-            "Inno Setup (ISCC.exe) not found; no installer built. Install Inno Setup 6.3+ for it."
+        raise BuildFailed(
+            "Inno Setup (ISCC.exe) not found, so no installer was built: install Inno Setup 6.3+ "
+            "(or build the program folder alone with --no-installer)"
         )
-        return None
     numbers = [int(n) for n in re.findall(r"\d+", version)[:4]]
     numeric = ".".join(str(n) for n in numbers + [0] * (4 - len(numbers)))
     run([iscc, "/Qp", f"/DAppVersion={version}", f"/DAppVersionNumeric={numeric}", ISS])
@@ -190,6 +190,10 @@ def main() -> int:
         "--no-installer", action="store_true", help="skip Inno Setup even where it is available"
     )
     args = parser.parse_args()
+    # Chinese paths and arrows in what it prints: a Windows console or a log file in another
+    # code page must not end the build with an encoding error
+    sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+    sys.stderr.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
     try:
         import PyInstaller  # noqa: F401
     except ImportError:

@@ -62,7 +62,11 @@ def clean_env(home: Path) -> dict[str, str]:
         GRIDDESK_PASSWORD=PASSWORD,
     )
     if sys.platform == "win32":
-        env["LOCALAPPDATA"] = str(home / "AppData" / "Local")
+        # platformdirs asks Windows for the folders and takes only its own overrides: the
+        # program's default data folder is then the temporary home, never the builder's own
+        local = home / "AppData" / "Local"
+        env["WIN_PD_OVERRIDE_LOCAL_APPDATA"] = env["LOCALAPPDATA"] = str(local)
+        env["WIN_PD_OVERRIDE_APPDATA"] = env["APPDATA"] = str(home / "AppData" / "Roaming")
     return env
 
 
@@ -232,8 +236,8 @@ def community_day(run: Bundle, version: str) -> None:
                         work / "community.pub")  # fmt: skip
     fingerprint = community_pub.split("in person: ")[1].splitlines()[0]
     run("--data-dir", s, "keys", "enroll", work / "community.pub", "--fingerprint", fingerprint)
-    package = Path(run("--data-dir", c, "exchange", "export", "--out", work / "usb")
-                   .strip().splitlines()[-1].split()[-1])  # fmt: skip
+    run("--data-dir", c, "exchange", "export", "--out", work / "usb")
+    (package,) = (work / "usb").glob("*.gdpkg")  # (its path, printed last, may hold spaces)
     run("--data-dir", s, "exchange", "import", package)
     run("--data-dir", s, "exchange", "import", package, expect=3)  # already imported
     run("--data-dir", s, "check")
@@ -249,6 +253,9 @@ def community_day(run: Bundle, version: str) -> None:
     window = run.cli if sys.platform == "win32" else run.exe
     if window != run.exe:
         run("--data-dir", s, "--exit-after", "ready", exe=run.exe)
+    out = run("--data-dir", s, "--exit-after", "shown", exe=window)
+    if not re.search(r"^shown \d", out, re.M):
+        raise SmokeFailed(f"the window did not report its first paint:\n{out}")
     out = run("--data-dir", s, "--exit-after", "ready", exe=window)
     if not re.search(r"^ready \d", out, re.M):
         raise SmokeFailed(f"the window did not report its first page ready:\n{out}")
@@ -261,6 +268,10 @@ def community_day(run: Bundle, version: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    # what the program printed (Chinese) is shown again: a console in another code page must
+    # not end the test with an encoding error
+    sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+    sys.stderr.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
     folder = Path(args[0]) if args else ROOT / "dist" / APP_NAME
     if not shutil.which("pdftotext"):
         if sys.platform != "win32":

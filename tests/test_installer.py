@@ -141,6 +141,27 @@ def test_the_data_folder_is_where_the_readme_says_and_is_never_uninstalled() -> 
         assert params(entry)["Name"].startswith("{app}\\"), entry
 
 
+def test_the_installers_data_folder_is_the_one_the_program_opens_on_windows(monkeypatch) -> None:
+    """The program's default data folder as Windows' platformdirs gives it (asked here with its
+    own override for %LOCALAPPDATA%) is the folder the installer makes and keeps."""
+    import platformdirs
+    from platformdirs.windows import Windows
+
+    from app.core.office import datadir
+
+    local = "C:\\Users\\clerk\\AppData\\Local"
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", local)
+    monkeypatch.delenv(datadir.ENV_VAR, raising=False)
+    monkeypatch.setattr(
+        platformdirs, "user_data_path", lambda *a, **k: Windows(*a, **k).user_data_path
+    )
+    opened = str(datadir.DataDir.resolve(None).root)
+    assert opened.startswith(local)
+    below = re.split(r"[/\\]", opened.removeprefix(local).strip("/\\"))
+    made = [params(e)["Name"] for e in sections()["Dirs"]]
+    assert "{localappdata}\\" + "\\".join(below) in made
+
+
 @pytest.mark.skipif(not BUNDLE.is_dir(), reason="no dist/GridDesk: installer/build.py not run")
 def test_the_built_bundle_holds_every_file_the_installer_points_at() -> None:
     suffix = ".exe" if sys.platform == "win32" else ""
