@@ -159,6 +159,7 @@ MUST_HOLD = {
     "Qt's Chinese translation": "_internal/**/qtbase_zh_CN.qm",
     "the user guide's text": "_internal/resources/guide/guide.zh.md",
     "the licence notices": "_internal/resources/licenses/SQLCipher.txt",
+    "Python's own licence file": "_internal/resources/licenses/Python-as-built.txt",
     "the printed user guide": "guide/GridDesk-使用指南.pdf",
     "the changelog": "CHANGELOG.md",
     "QtPdf": "_internal/**/*Qt6Pdf*",
