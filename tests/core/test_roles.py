@@ -343,3 +343,45 @@ def test_packages_are_made_and_read_by_the_roles_that_exchange_only(
     with pytest.raises(NotPermitted):
         import_package(demo_db, datadir, None, stick / "never-read.gdx")  # type: ignore[arg-type]
     assert list(stick.iterdir()) == []
+
+
+def test_a_grid_worker_may_not_plan_distributions_or_the_duty_roster(
+    demo_db: Database, grids: tuple[tuple[int, str], tuple[int, str]]
+) -> None:
+    """A distribution's plan and the roster of who is on duty cover every grid: the office's
+    staff make them; a grid worker is refused before anything is written, even for their own
+    grid."""
+    from datetime import datetime, timedelta
+
+    from app.core.grids import duty, duty_shifts
+    from app.core.supplies.campaigns import CampaignSpec, create_campaign
+    from app.core.supplies.ledger import receive
+    from app.db.models_grids import DutyPerson
+    from app.db.models_supplies import SupplyCampaign
+
+    (_g1, code1), _other = grids
+    with demo_db.session() as session:  # (no user: the office's own set-up)
+        receive(session, "口罩", 5000, unit="个", source="爱心企业")
+        person_id = duty.add_person(
+            session, duty.PersonInput("王网格", "grid_worker", grid=code1)
+        ).id
+    _as(demo_db, Role.GRID_WORKER, (code1,))
+    spec = CampaignSpec(name="口罩发放", item="口罩", qty=2, target=f"grid:{code1}")
+    with pytest.raises(OutsideGrids), demo_db.session() as session:
+        create_campaign(session, spec)
+    with pytest.raises(OutsideGrids), demo_db.session() as session:
+        duty.add_person(session, duty.PersonInput("李志愿", "volunteer", grid=code1))
+    with pytest.raises(OutsideGrids), demo_db.session() as session:
+        duty.remove_person(session, person_id)
+    start = datetime.now().replace(microsecond=0) + timedelta(days=1)
+    with pytest.raises(OutsideGrids), demo_db.session() as session:
+        duty_shifts.add_shift(session, 1, start, start + timedelta(hours=4))
+    demo_db.principal = None
+    with demo_db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(SupplyCampaign)) == 0
+        people = session.scalars(select(DutyPerson.name).where(DutyPerson.deleted_at.is_(None)))
+        assert "李志愿" not in set(people)
+    # the office's staff do it
+    _as(demo_db, Role.STAFF)
+    with demo_db.session() as session:
+        assert create_campaign(session, spec).code

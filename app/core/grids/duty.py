@@ -504,7 +504,12 @@ def _set_zone(session: Session, person: DutyPerson, zone: list[ZonePart]) -> Non
             )
 
 
+# the roster of the people on duty and their shifts are the office's to plan, for every grid
+ROSTER = ("编排在岗人员和班次", "planning who is on duty and their shifts")
+
+
 def add_person(session: Session, data: PersonInput) -> DutyPerson:
+    scope.whole_register(session, ROSTER)
     values = validate_person(session, data, None)
     zone = values.pop("zone")
     values["code"] = values["code"] or next_code(session)
@@ -526,6 +531,7 @@ def _person(session: Session, person_id: int) -> DutyPerson:
 
 
 def edit_person(session: Session, person_id: int, data: PersonInput) -> DutyPerson:
+    scope.whole_register(session, ROSTER)
     person = _person(session, person_id)
     values = validate_person(session, data, person.id)
     zone = values.pop("zone")
@@ -566,6 +572,7 @@ def _drop_future(session: Session, person: DutyPerson, end: date | None, all_fut
 
 def remove_person(session: Session, person_id: int, reason: str | None = None) -> None:
     """Take someone off the roster (a tombstone; their served shifts stay counted)."""
+    scope.whole_register(session, ROSTER)
     person = _person(session, person_id)
     _drop_future(session, person, None, True)
     now = utcnow()

@@ -47,6 +47,7 @@ from app.core.registry.roster_reading import (
 )
 from app.core.registry.roster_rows import footer_reason
 from app.core.spreadsheet import Table, read_table
+from app.core.trust import scope
 from app.db.engine import Database
 from app.db.models import Grid, Household, Resident
 from app.db.models_grids import DutyPerson
@@ -634,6 +635,7 @@ def apply_roster(
     added = updated = 0
     todo = [e for e in plan.entries if e.person_id is None or e.changes]
     with db.session(note=f"roster import {plan.path.name}") as session:
+        scope.whole_register(session, duty.ROSTER)
         for i, entry in enumerate(todo):
             if i % 50 == 0:
                 progress(i, len(todo), "写入")

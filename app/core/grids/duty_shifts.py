@@ -20,10 +20,11 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core.grids.duty import _clean, _person
+from app.core.grids.duty import ROSTER, _clean, _person
 from app.core.grids.structure import (
     get_grid,
 )
+from app.core.trust import scope
 from app.db.base import utcnow
 from app.db.models import Grid
 from app.db.models_grids import (
@@ -102,6 +103,7 @@ def create_duty(
     place: str | None = None,
     notes: str | None = None,
 ) -> Duty:
+    scope.whole_register(session, ROSTER)
     clean = _clean(name, 100, "任务名称", "The duty's name")
     if not clean:
         raise InvalidInput("任务名称不能为空。", "The duty needs a name.")
@@ -126,6 +128,7 @@ def edit_duty(
     place: str | None = None,
     notes: str | None = None,
 ) -> Duty:
+    scope.whole_register(session, ROSTER)
     duty = _duty(session, duty_id)
     clean = _clean(name, 100, "任务名称", "The duty's name")
     if not clean:
@@ -185,6 +188,7 @@ def add_shift(
     needed: int = 1,
     notes: str | None = None,
 ) -> DutyShift:
+    scope.whole_register(session, ROSTER)
     duty = _duty(session, duty_id)
     _check_period(starts_at, ends_at)
     if needed < 1 or needed > 500:
@@ -212,6 +216,7 @@ def add_daily_shifts(
 ) -> list[DutyShift]:
     """The same shift every day from `first_day` to `last_day`; an end at or before the start
     means the next morning (22:00–06:00)."""
+    scope.whole_register(session, ROSTER)
     if last_day < first_day:
         raise InvalidInput("结束日期早于开始日期。", "The last day is before the first.")
     if (last_day - first_day).days > 92:
@@ -229,6 +234,7 @@ def add_daily_shifts(
 def edit_shift(
     session: Session, shift_id: int, starts_at: datetime, ends_at: datetime, needed: int
 ) -> DutyShift:
+    scope.whole_register(session, ROSTER)
     shift = _shift(session, shift_id)
     _check_period(starts_at, ends_at)
     people = list(
@@ -261,6 +267,7 @@ def _remove_shift(session: Session, shift: DutyShift, reason: str) -> None:
 
 
 def remove_shift(session: Session, shift_id: int) -> None:
+    scope.whole_register(session, ROSTER)
     shift = _shift(session, shift_id)
     checked = session.scalar(
         select(func.count())
@@ -334,6 +341,7 @@ class AssignOutcome:
 def assign_people(session: Session, shift_id: int, person_ids: Sequence[int]) -> AssignOutcome:
     """Put people on a shift: every one is checked first (on the roster then, no overlapping shift),
     so either all are added or none."""
+    scope.whole_register(session, ROSTER)
     shift = _shift(session, shift_id)
     if not person_ids:
         raise InvalidInput("没有选择人员。", "No one chosen.")
@@ -364,6 +372,7 @@ def assign_people(session: Session, shift_id: int, person_ids: Sequence[int]) ->
 
 
 def unassign(session: Session, assignment_id: int) -> None:
+    scope.whole_register(session, ROSTER)
     a = session.get(ShiftAssignment, assignment_id)
     if a is None or a.deleted_at is not None:
         raise InvalidInput("这条排班不存在。", "No such assignment.")

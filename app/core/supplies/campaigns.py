@@ -27,6 +27,7 @@ from app.core.supplies.ledger import (
     get_item,
     on_hand,
 )
+from app.core.trust import scope
 from app.db.base import utcnow
 from app.db.models import Building, Grid, Household, Resident, Tag
 from app.db.models_supplies import (
@@ -451,8 +452,13 @@ class CampaignResult:
     preview: Preview
 
 
+# planning a distribution is the office's work over every household, not a grid worker's
+CAMPAIGNS = ("计划或结束发放", "planning or closing a distribution")
+
+
 def create_campaign(session: Session, spec: CampaignSpec) -> CampaignResult:
     """Plan a campaign: the campaign row and one allocation per household served, in one go."""
+    scope.whole_register(session, CAMPAIGNS)
     name = _clean(spec.name)
     if not name or len(name) > 100:
         raise InvalidInput("发放名称不能为空，最多 100 字", "The campaign name must be 1–100 chars")
@@ -674,6 +680,7 @@ def list_campaigns(session: Session) -> list[CampaignRow]:
 
 
 def close_campaign(session: Session, code: str) -> None:
+    scope.whole_register(session, CAMPAIGNS)
     campaign = get_campaign(session, code)
     if campaign.status == "closed":
         raise AlreadyDone(f"发放 {campaign.code} 已结束", f"Campaign {campaign.code} is closed")
