@@ -51,7 +51,7 @@ def _story(office: str, day: date, groups: list[tuple[str, list[visits.VisitRow]
         story.append(
             Paragraph(
                 e(
-                    f"{office} · {day.isoformat()} {paper.day_title(day)} · "
+                    f"{office} · {day.year}年{paper.day_title(day)} · "
                     f"应随访 {len(rows):,} 人次，待随访 {open_:,} 人次"
                 ),
                 st.subtitle,
@@ -84,7 +84,8 @@ def _story(office: str, day: date, groups: list[tuple[str, list[visits.VisitRow]
         story.append(
             paper._table(
                 table,
-                [14 * mm, 12 * mm, 20 * mm, 16 * mm, 12 * mm, 16 * mm, 44 * mm, 14 * mm, 32 * mm],
+                # 结果 holds its three boxes on one line (□已联系 □未联系上 □需帮助)
+                [12 * mm, 12 * mm, 20 * mm, 16 * mm, 12 * mm, 16 * mm, 53 * mm, 12 * mm, 27 * mm],
             )
         )
         story.append(Spacer(1, 3 * mm))
