@@ -1057,52 +1057,52 @@ Owner: {1}    Due: {2}</translation>
 <context>
     <name>CodeChangeDialog</name>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="233"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="238"/>
         <source>更改机构代码</source>
         <translation>Change office code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="240"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="245"/>
         <source>机构代码是本机构在数据交换中的身份，只能在设置时填错、且尚未与对方登记公钥或交换数据包时更正。</source>
         <translation>The office code is this office&apos;s identity in data exchange. It can only be corrected if it was entered wrongly at setup and no public key or package has been exchanged yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="249"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="254"/>
         <source>新的机构代码：</source>
         <translation>New office code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="252"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="257"/>
         <source>所属街道办代码，如 420106001</source>
         <translation>Code of its street office, e.g. 420106001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="254"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="259"/>
         <source>上级街道代码：</source>
         <translation>Street office code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="259"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="264"/>
         <source>我已了解以上后果，确认更改机构代码</source>
         <translation>I understand the consequences above; change the office code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="263"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="268"/>
         <source>更改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="266"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="271"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="294"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="299"/>
         <source>机构代码为{0}位数字。</source>
         <translation>The office code has {0} digits.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="303"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="308"/>
         <source>请输入新的代码。</source>
         <translation>Enter the new code.</translation>
     </message>
@@ -1116,172 +1116,212 @@ Owner: {1}    Due: {2}</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/street_model.py" line="45"/>
-        <source>机构代码</source>
-        <translation>Organisation code</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models/street_model.py" line="46"/>
         <source>最近
 数据包</source>
         <translation>Latest
 package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="47"/>
-        <source>生成时间</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models/street_model.py" line="48"/>
+        <location filename="../../app/ui/models/street_model.py" line="46"/>
         <source>距今</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="49"/>
+        <location filename="../../app/ui/models/street_model.py" line="47"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="50"/>
+        <location filename="../../app/ui/models/street_model.py" line="48"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="51"/>
+        <location filename="../../app/ui/models/street_model.py" line="49"/>
         <source>在住居民</source>
         <translation>Current residents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="52"/>
+        <location filename="../../app/ui/models/street_model.py" line="50"/>
         <source>重点人群</source>
         <translation>Vulnerable people</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="53"/>
+        <location filename="../../app/ui/models/street_model.py" line="51"/>
         <source>库存
 品种</source>
         <translation>Stock
 items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="54"/>
+        <location filename="../../app/ui/models/street_model.py" line="52"/>
         <source>进行中发放
 （已签收户）</source>
         <translation>Open distributions
 (households signed off)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="55"/>
+        <location filename="../../app/ui/models/street_model.py" line="53"/>
         <source>缺口</source>
         <translation>Shortfall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="56"/>
+        <location filename="../../app/ui/models/street_model.py" line="54"/>
         <source>未办结
 待办</source>
         <translation>Open
 action items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="57"/>
+        <location filename="../../app/ui/models/street_model.py" line="55"/>
         <source>诉求未办结
 （超期）</source>
         <translation>Open requests
 (overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="165"/>
+        <location filename="../../app/ui/models/street_model.py" line="173"/>
         <source>收到 {0} 件，已办结 {1} 件（按期 {2} 件），回访满意 {3}/{4}</source>
         <translation>Received {0}, done {1} ({2} on time), satisfied at callback {3}/{4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="174"/>
+        <location filename="../../app/ui/models/street_model.py" line="182"/>
         <source>{0}：未办结 {1}，超期 {2}</source>
         <translation>{0}: {1} open, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="68"/>
+        <location filename="../../app/ui/models/street_model.py" line="65"/>
         <source>第 {0} 号</source>
         <translation>No. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="73"/>
+        <location filename="../../app/ui/models/street_model.py" line="56"/>
+        <source>随访</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="68"/>
         <source>尚未收到</source>
         <translation>None received yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="76"/>
+        <location filename="../../app/ui/models/street_model.py" line="71"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="76"/>
+        <location filename="../../app/ui/models/street_model.py" line="71"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="87"/>
+        <location filename="../../app/ui/models/street_model.py" line="82"/>
         <source>{0}（缺 {1}）</source>
         <translation>{0} ({1} out of stock)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="90"/>
+        <location filename="../../app/ui/models/street_model.py" line="85"/>
         <source>{0} 项（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="97"/>
+        <location filename="../../app/ui/models/street_model.py" line="92"/>
         <source>{0} 户待领</source>
         <translation>{0} households waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="98"/>
+        <location filename="../../app/ui/models/street_model.py" line="93"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="101"/>
+        <location filename="../../app/ui/models/street_model.py" line="96"/>
         <source>{0} 缺 {1}{2}</source>
         <translation>{0} short {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="104"/>
+        <location filename="../../app/ui/models/street_model.py" line="99"/>
         <source>{0} 项缺口（{1} 户待领）</source>
         <translation>{0} items short ({1} households waiting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="109"/>
+        <location filename="../../app/ui/models/street_model.py" line="104"/>
         <source>{0}（逾期 {1}）</source>
         <translation>{0} ({1} overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="115"/>
+        <location filename="../../app/ui/models/street_model.py" line="110"/>
         <source>{0}（超期 {1}）</source>
         <translation>{0} ({1} overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="138"/>
-        <location filename="../../app/ui/models/street_model.py" line="144"/>
+        <location filename="../../app/ui/models/street_model.py" line="117"/>
+        <source>无计划</source>
+        <translation>No plans</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="118"/>
+        <source>今日 {0}/{1} · 漏访 {2} · 需帮助 {3}</source>
+        <translation>Today {0}/{1} · missed {2} · needs help {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="141"/>
+        <source>机构代码 {0}</source>
+        <translation>Organisation code {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="143"/>
+        <source>数据包生成于 {0}</source>
+        <translation>Package made at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="146"/>
+        <location filename="../../app/ui/models/street_model.py" line="152"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="149"/>
+        <location filename="../../app/ui/models/street_model.py" line="157"/>
         <source>{0}：缺 {1}{2}（待发 {3}，库存 {4}；{5} 户待领）</source>
         <translation>{0}: short {1} {2} (to hand out {3}, in stock {4}; {5} households waiting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="151"/>
+        <location filename="../../app/ui/models/street_model.py" line="159"/>
         <source>{0}：库存够发（待发 {3}，库存 {4}；{5} 户待领）</source>
         <translation>{0}: enough in stock (to hand out {3}, in stock {4}; {5} households waiting)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="181"/>
+        <location filename="../../app/ui/models/street_model.py" line="191"/>
+        <source>执行中的随访计划 {0} 项</source>
+        <translation>Visit plans in force: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="192"/>
+        <source>今日应随访 {0} 人次，已记录 {1} 人次</source>
+        <translation>Visits due today: {0}; recorded: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="195"/>
+        <source>漏访：近 {0} 天已过时间、未记录的随访 {1} 人次</source>
+        <translation>Missed: {1} visits in the last {0} days past their time and not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="198"/>
+        <source>需帮助：近 {0} 天随访发现需要帮助 {1} 人次</source>
+        <translation>Needs help: {1} visits in the last {0} days found someone needing help</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="201"/>
+        <source>各社区打开当日随访清单后才有当日的随访；不含被随访人的任何信息。</source>
+        <translation>A day&apos;s visits exist once the community has opened that day&apos;s visit list; nothing of who was visited.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/street_model.py" line="206"/>
         <source>尚未收到数据包</source>
         <translation>No package received yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/street_model.py" line="182"/>
+        <location filename="../../app/ui/models/street_model.py" line="207"/>
         <source>超过 {0} 小时未收到数据包</source>
         <translation>No package received for over {0} hours</translation>
     </message>
@@ -5827,127 +5867,127 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>OfficeSection</name>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="56"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="57"/>
         <source>社区居委会</source>
         <translation>community office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="56"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="57"/>
         <source>街道办事处</source>
         <translation>street office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="57"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="58"/>
         <source>本机构信息（{0}）</source>
         <translation>This office ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="65"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="66"/>
         <source>如 027-85551234；通知上的“社区电话”不填时用它，几个号码用“、”隔开</source>
         <translation>e.g. 027-85551234; used when a notice&apos;s &quot;community phone&quot; is left empty. Separate several numbers with commas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="69"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="70"/>
         <source>如 江岸区百步亭花园路1号社区服务中心</source>
         <translation>e.g. Community Service Centre, 1 Huayuan Road, Jiang&apos;an District</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="72"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="73"/>
         <source>如 王主任</source>
         <translation>e.g. Director Wang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="79"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="80"/>
         <source>名称：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="80"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="81"/>
         <source>电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="81"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="82"/>
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="82"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="83"/>
         <source>联系人：</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="84"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="85"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="86"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="87"/>
         <source>还原</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="101"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="102"/>
         <source>更改代码…</source>
         <translation>Change code…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="106"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="107"/>
         <source>机构代码：</source>
         <translation>Office code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="109"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="110"/>
         <source>上级街道代码：</source>
         <translation>Street office code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="127"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="128"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="147"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="152"/>
         <source>保存本机构信息</source>
         <translation>Saving this office&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="158"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="163"/>
         <source>没有改动。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="161"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="166"/>
         <source>名称</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="162"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="167"/>
         <source>电话</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="163"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="168"/>
         <source>地址</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="164"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="169"/>
         <source>联系人</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="168"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="173"/>
         <source>已保存：{0}。</source>
         <translation>Saved: {0}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="168"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="173"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/office_profile.py" line="213"/>
+        <location filename="../../app/ui/pages/office_profile.py" line="218"/>
         <source>机构代码已改为 {0}。请重新导出公钥文件后再交给对方登记。</source>
         <translation>The office code is now {0}. Export the public key file again before giving it to the other office to enrol.</translation>
     </message>
@@ -6890,57 +6930,57 @@ Household {0} will be closed and its members moved to {2}.</translation>
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="223"/>
+        <location filename="../../app/ui/sign_in.py" line="231"/>
         <source>用恢复密钥重设管理员密码</source>
         <translation>Reset the administrator&apos;s password with the recovery key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="228"/>
+        <location filename="../../app/ui/sign_in.py" line="236"/>
         <source>忘记密码的用户请找管理员重设。管理员忘记密码时，输入设置时打印的恢复密钥（字母和数字，不分大小写，空格和短横可有可无），再设置新密码。</source>
         <translation>A user who forgot their password asks the administrator to reset it. When the administrator forgot theirs, type the recovery key printed at set-up (letters and digits; case, spaces and dashes do not matter), then a new password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="235"/>
+        <location filename="../../app/ui/sign_in.py" line="243"/>
         <source>恢复密钥，如 ABCD-EFGH-…</source>
         <translation>recovery key, e.g. ABCD-EFGH-…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="240"/>
+        <location filename="../../app/ui/sign_in.py" line="248"/>
         <source>留空：第一个管理员</source>
         <translation>empty: the first administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="241"/>
+        <location filename="../../app/ui/sign_in.py" line="249"/>
         <source>至少 8 位</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="243"/>
+        <location filename="../../app/ui/sign_in.py" line="251"/>
         <source>管理员：</source>
         <translation>Administrator:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="244"/>
+        <location filename="../../app/ui/sign_in.py" line="252"/>
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="245"/>
+        <location filename="../../app/ui/sign_in.py" line="253"/>
         <source>再输入一次：</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="250"/>
+        <location filename="../../app/ui/sign_in.py" line="258"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="251"/>
+        <location filename="../../app/ui/sign_in.py" line="259"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="259"/>
+        <location filename="../../app/ui/sign_in.py" line="267"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -8974,63 +9014,63 @@ Add another household at this address anyway?</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="129"/>
+        <location filename="../../app/ui/sign_in.py" line="132"/>
         <source>登录 — GridDesk 社区应急工作台</source>
         <translation>Sign in — GridDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="134"/>
+        <location filename="../../app/ui/sign_in.py" line="137"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="139"/>
-        <location filename="../../app/ui/sign_in.py" line="173"/>
+        <location filename="../../app/ui/sign_in.py" line="142"/>
+        <location filename="../../app/ui/sign_in.py" line="176"/>
         <source>请输入用户名和密码。</source>
         <translation>Type your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="144"/>
+        <location filename="../../app/ui/sign_in.py" line="147"/>
         <source>用户名</source>
         <translation>user name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="145"/>
+        <location filename="../../app/ui/sign_in.py" line="148"/>
         <source>密码</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="146"/>
+        <location filename="../../app/ui/sign_in.py" line="149"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="147"/>
+        <location filename="../../app/ui/sign_in.py" line="150"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="153"/>
+        <location filename="../../app/ui/sign_in.py" line="156"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="155"/>
+        <location filename="../../app/ui/sign_in.py" line="158"/>
         <source>忘记密码…</source>
         <translation>Forgot password…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="157"/>
+        <location filename="../../app/ui/sign_in.py" line="160"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="176"/>
+        <location filename="../../app/ui/sign_in.py" line="179"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="207"/>
+        <location filename="../../app/ui/sign_in.py" line="215"/>
         <source>已重设管理员 {0} 的密码，请用新密码登录。</source>
         <translation>The password of administrator {0} was reset; sign in with the new one.</translation>
     </message>
@@ -9192,87 +9232,87 @@ Add another household at this address anyway?</translation>
 <context>
     <name>StreetOverviewPanel</name>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="56"/>
+        <location filename="../../app/ui/pages/street.py" line="58"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="59"/>
+        <location filename="../../app/ui/pages/street.py" line="61"/>
         <source>汇总报表 PDF 预览/打印…</source>
         <translation>Summary report PDF preview/print…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="61"/>
+        <location filename="../../app/ui/pages/street.py" line="63"/>
         <source>汇总报表导出 Excel…</source>
         <translation>Export summary report to Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="82"/>
+        <location filename="../../app/ui/pages/street.py" line="84"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="103"/>
+        <location filename="../../app/ui/pages/street.py" line="105"/>
         <source>尚未登记任何社区。请在“导入与回执”中登记社区的公钥文件，再导入其数据包。</source>
         <translation>No communities enrolled yet. Enrol a community&apos;s public key file under &quot;Import and receipts&quot;, then import its packages.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="66"/>
+        <location filename="../../app/ui/pages/street.py" line="68"/>
         <source>逾期阈值</source>
         <translation>Late after</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="70"/>
+        <location filename="../../app/ui/pages/street.py" line="72"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="73"/>
+        <location filename="../../app/ui/pages/street.py" line="75"/>
         <source>超过这么多小时未收到数据包的社区标为“逾期”（默认 24 小时）</source>
         <translation>A community with no package for more than this many hours is marked late (default 24 hours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="75"/>
+        <location filename="../../app/ui/pages/street.py" line="77"/>
         <source>逾期阈值（小时）</source>
         <translation>Late after (hours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="127"/>
-        <source>数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。缺口为各社区导出数据包时尚未发放、且库存不够的份额。诉求一栏为各社区未办结的居民诉求，括号内为已超期的；不含诉求人的任何信息。</source>
-        <translation>Figures come from each community&apos;s most recently imported package. A community with no package for more than {0} hours is marked &quot;overdue&quot;. Shortfall is the shares not yet handed out that stock does not cover, as of the community&apos;s export. The requests column counts each community&apos;s open residents&apos; requests, those overdue in brackets; nothing of who asked.</translation>
+        <location filename="../../app/ui/pages/street.py" line="129"/>
+        <source>数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。缺口为各社区导出数据包时尚未发放、且库存不够的份额。诉求一栏为各社区未办结的居民诉求，括号内为已超期的；不含诉求人的任何信息。随访一栏为今日已记录/应随访的人次、近 {1} 天已过时间未记录的（漏访）和发现需要帮助的人次；不含被随访人的任何信息。</source>
+        <translation>Figures come from each community&apos;s most recently imported package. A community with no package for more than {0} hours is marked &quot;overdue&quot;. Shortfall is the shares not yet handed out that stock does not cover, as of the community&apos;s export. The requests column counts each community&apos;s open residents&apos; requests, those overdue in brackets; nothing of who asked. The visits column shows today&apos;s visits recorded of those due, and over the last {1} days those past their time and not recorded (missed) and those that found someone needing help; nothing of who was visited.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="164"/>
+        <location filename="../../app/ui/pages/street.py" line="168"/>
         <source>共 {0} 个社区，逾期 {1} 个；在住居民 {2} 人，住户 {3} 户，重点人群 {4} 人</source>
         <translation>Communities: {0}, overdue: {1}; residents living here: {2}, households: {3}, vulnerable: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="173"/>
+        <location filename="../../app/ui/pages/street.py" line="177"/>
         <source>统计于 {0}</source>
         <translation>Counted at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="201"/>
+        <location filename="../../app/ui/pages/street.py" line="205"/>
         <source>正在生成汇总报表</source>
         <translation>Generating the summary report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="208"/>
+        <location filename="../../app/ui/pages/street.py" line="212"/>
         <source>导出汇总报表</source>
         <translation>Export summary report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="210"/>
+        <location filename="../../app/ui/pages/street.py" line="214"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="228"/>
+        <location filename="../../app/ui/pages/street.py" line="232"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/street.py" line="231"/>
+        <location filename="../../app/ui/pages/street.py" line="235"/>
         <source>正在导出汇总报表</source>
         <translation>Exporting the summary report</translation>
     </message>

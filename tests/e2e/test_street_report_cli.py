@@ -63,6 +63,8 @@ def test_report_street_as_pdf_and_xlsx(street: dict[str, Path]) -> None:
         False,
     )
     assert data["totals"]["residents"] == 400
+    no_visits = {"plans": 0, "due_today": 0, "recorded_today": 0, "missed": 0, "needs_help": 0}
+    assert row["visits"] == data["visits"] == {**no_visits, "week_days": 7}  # no plan made
     sheet = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_name("各社区汇总").to_python()
     assert [r[0] for r in sheet[5:]] == ["幸福里社区", "合计"]
     assert sheet[5][7] == 400  # 在住居民

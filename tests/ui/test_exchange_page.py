@@ -223,12 +223,16 @@ def test_street_office_imports_several_files_and_sees_its_communities(
         lambda: texts(model, 0)[CommunitiesModel.COL_RESIDENTS] == "300", timeout=10_000
     )
     row_c = texts(model, 0)
-    assert row_c[:2] == ["办公室C", COMMUNITY]
+    assert row_c[CommunitiesModel.COL_NAME] == "办公室C"
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert model.data(model.index(0, CommunitiesModel.COL_NAME), tip) == f"机构代码 {COMMUNITY}"
+    assert "数据包生成于 " in model.data(model.index(0, CommunitiesModel.COL_AGE), tip)
     assert row_c[CommunitiesModel.COL_PACKAGE] == "第 1 号"
     assert row_c[CommunitiesModel.COL_STATE] == "正常"
     assert row_c[CommunitiesModel.COL_REQUESTS] == "0"  # no request sent yet
     late = texts(model, 1)
-    assert late[:2] == ["办公室C2", COMMUNITY2]
+    assert late[CommunitiesModel.COL_NAME] == "办公室C2"
+    assert model.data(model.index(1, CommunitiesModel.COL_NAME), tip) == f"机构代码 {COMMUNITY2}"
     assert late[CommunitiesModel.COL_STATE] == "逾期"
     assert late[CommunitiesModel.COL_AGE] == "尚未收到"
     assert late[CommunitiesModel.COL_RESIDENTS] == "—"

@@ -84,3 +84,41 @@ def test_the_late_threshold_is_set_on_the_overview(qtbot, make_ctx, offices, tmp
     # a new panel (the window opened again) starts from the saved value
     assert open_panel(qtbot, ctx).late_after.value() == 12
     ctx.tasks.wait(-1)
+
+
+def test_the_visits_cell_counts_a_communitys_visits(
+    qtbot,
+    qtmodeltester,
+    make_ctx,
+    offices,  # noqa: F811
+    tmp_path: Path,
+):
+    """The 随访 cell: today's visits recorded of those due, missed, needs help — bold when any
+    was missed or needs help, the tooltip saying what each number is."""
+    from datetime import date, datetime
+
+    from app.core.requests import visits
+
+    c, s = offices["C"], offices["S"]
+    with c.db.session(note="test") as session:
+        visits.make_plan(session, "living-alone", "独居老人")  # from today, 09:00 each day
+        today = visits.visits_due(session, date.today())
+        visits.record_visit(session, today[0].id, "reached", now=datetime.now())
+        visits.record_visit(session, today[1].id, "needs-help", now=datetime.now())
+    import_into(s, export_to(c, tmp_path / "usb"))
+    panel = open_panel(qtbot, make_ctx(s.datadir))
+    model = panel.model
+    assert model.headerData(CommunitiesModel.COL_VISITS, Qt.Orientation.Horizontal) == "随访"
+    row = next(r for r in range(model.rowCount()) if model.rows[r].code == COMMUNITY)
+    index = model.index(row, CommunitiesModel.COL_VISITS)
+    missed = model.rows[row].visits.missed
+    assert model.data(index) == f"今日 2/{len(today)} · 漏访 {missed} · 需帮助 1"
+    assert model.data(index, Qt.ItemDataRole.FontRole).bold()
+    tip = str(model.data(index, Qt.ItemDataRole.ToolTipRole))
+    assert f"今日应随访 {len(today)} 人次，已记录 2 人次" in tip
+    assert "执行中的随访计划 1 项" in tip
+    assert "随访一栏" in panel.note.text()
+    other = next(r for r in range(model.rowCount()) if model.rows[r].code != COMMUNITY)
+    assert model.data(model.index(other, CommunitiesModel.COL_VISITS)) == "—"  # nothing arrived
+    qtmodeltester.check(model)
+    panel.ctx.tasks.wait(-1)

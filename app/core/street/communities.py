@@ -6,7 +6,11 @@ packages brought (each record carries `origin` = the community's code).
 Each measure is one grouped query over all communities (never a loop per community), so twenty
 communities of 9,000 residents each take a fraction of a second. Residents' requests come as the
 records themselves (`service_request`) and are shown only as counts per community and category —
-received, open, overdue, done on time, satisfied at callback — never who asked.
+received, open, overdue, done on time, satisfied at callback — never who asked. Follow-up visits
+(`visit_plan`, `visit`) likewise, as counts per community (`VisitCounts`): the plans in force
+today, today's visits and how many are recorded, the visits missed over the last week and those
+that found someone needing help — never who was visited. Visits exist only once the community has
+asked for a day's list, so a day the community has not opened yet counts nothing.
 
 What a community still has to hand out (unmet shares of its open campaigns, the shortage per item,
 households waiting) cannot be counted here — the plans stay at the community — so it comes as the
@@ -23,14 +27,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.office.peek import OfficeInfo
 from app.core.office.stats import vulnerable_tags
+from app.core.requests.visits import Outcome
 from app.db.models import Household, Office, Resident
 from app.db.models_exchange import EnrolledOffice, ExchangePackage
 from app.db.models_meetings import ActionItem, Meeting
@@ -42,6 +47,7 @@ from app.db.models_supplies import (
     SupplyMovement,
     SupplyNeed,
 )
+from app.db.models_visits import Visit, VisitPlan
 from app.errors import InvalidInput
 
 LATE_AFTER_HOURS = 24  # the default threshold
@@ -138,6 +144,34 @@ class RequestCounts:
         return {**asdict(self), "done_on_time_pct": self.on_time_pct}
 
 
+VISIT_WEEK_DAYS = 7  # missed and needs-help visits are counted over today and the 6 days before
+
+
+@dataclass
+class VisitCounts:
+    """A community's follow-up visits as counts: nobody named. Times are the community's local
+    wall-clock times, as `now` (the visits' `due_at` are).
+
+    `plans`: plans running now (begun, not past their last day, not stopped);
+    `due_today`: visits due today, recorded or not; `recorded_today`: of those, the ones with an
+    outcome; `missed`: visits due since 00:00 six days ago and before now that nobody recorded;
+    `needs_help`: visits due in the same seven days recorded as needing help. A stopped plan's
+    visits after its stop are not counted (the community withdraws them when it stops the plan)."""
+
+    plans: int = 0
+    due_today: int = 0
+    recorded_today: int = 0
+    missed: int = 0
+    needs_help: int = 0
+
+    def add(self, other: VisitCounts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "week_days": VISIT_WEEK_DAYS}
+
+
 @dataclass
 class CommunityRow:
     code: str
@@ -159,6 +193,7 @@ class CommunityRow:
     needs: list[Need] = field(default_factory=list)  # the biggest shortage first
     requests: RequestCounts = field(default_factory=lambda: RequestCounts())
     requests_by_category: dict[str, RequestCounts] = field(default_factory=dict)
+    visits: VisitCounts = field(default_factory=lambda: VisitCounts())
 
     @property
     def short(self) -> list[Need]:
@@ -238,12 +273,19 @@ class StreetOverview:
             "communities_short": sum(1 for r in self.rows if r.short),
             "overdue_action_items": sum(r.overdue_action_items for r in self.rows),
             "requests": self.request_totals().as_dict(),
+            "visits": self.visit_totals().as_dict(),
         }
 
     def request_totals(self) -> RequestCounts:
         total = RequestCounts()
         for row in self.rows:
             total.add(row.requests)
+        return total
+
+    def visit_totals(self) -> VisitCounts:
+        total = VisitCounts()
+        for row in self.rows:
+            total.add(row.visits)
         return total
 
     def request_totals_by_category(self) -> dict[str, RequestCounts]:
@@ -289,6 +331,7 @@ def street_overview(
     _add_supplies(session, rows)
     _add_action_items(session, rows, today)
     _add_requests(session, rows, now.replace(tzinfo=None))
+    _add_visits(session, rows, now.replace(tzinfo=None))
 
     return StreetOverview(
         office=office.name if office else "",
@@ -488,6 +531,52 @@ def _add_requests(session: Session, rows: dict[str, CommunityRow], now: datetime
         row.requests.add(counts)
 
 
+def _add_visits(session: Session, rows: dict[str, CommunityRow], now: datetime) -> None:
+    """Follow-up visits per community (`VisitCounts`): one grouped query over the visits of the
+    last seven days, one over the plans (a few per community, their last day worked out here)."""
+    today = now.date()
+    day_start = datetime.combine(today, time())
+    week_start = day_start - timedelta(days=VISIT_WEEK_DAYS - 1)
+    recorded = Visit.outcome.is_not(None)
+    is_today = Visit.due_at >= day_start
+    counted = and_(
+        Visit.deleted_at.is_(None),
+        VisitPlan.deleted_at.is_(None),
+        Visit.due_at >= week_start,
+        Visit.due_at < day_start + timedelta(days=1),
+        # a stopped plan's unrecorded visits from its stop on are withdrawn, not missed
+        or_(VisitPlan.stopped_at.is_(None), Visit.due_at < VisitPlan.stopped_at, recorded),
+    )
+    for code, due, done, missed, help_n in session.execute(
+        select(
+            Visit.origin,
+            func.sum(case((is_today, 1), else_=0)),
+            func.sum(case((and_(is_today, recorded), 1), else_=0)),
+            func.sum(case((and_(Visit.outcome.is_(None), Visit.due_at < now), 1), else_=0)),
+            func.sum(case((Visit.outcome == Outcome.NEEDS_HELP.value, 1), else_=0)),
+        )
+        .join(VisitPlan, VisitPlan.id == Visit.plan_id)
+        .where(counted)
+        .group_by(Visit.origin)
+    ):
+        row = rows.get(code)
+        if row is not None:
+            row.visits.due_today = int(due or 0)
+            row.visits.recorded_today = int(done or 0)
+            row.visits.missed = int(missed or 0)
+            row.visits.needs_help = int(help_n or 0)
+    for code, starts_on, days in session.execute(
+        select(VisitPlan.origin, VisitPlan.starts_on, VisitPlan.days).where(
+            VisitPlan.deleted_at.is_(None),
+            VisitPlan.starts_on <= today,
+            or_(VisitPlan.stopped_at.is_(None), VisitPlan.stopped_at > now),
+        )
+    ):
+        row = rows.get(code)
+        if row is not None and (days is None or starts_on + timedelta(days=days - 1) >= today):
+            row.visits.plans += 1
+
+
 def overview_json(overview: StreetOverview) -> dict[str, Any]:
     """The overview as plain values (English keys) for `--json` and tests."""
 
@@ -498,6 +587,7 @@ def overview_json(overview: StreetOverview) -> dict[str, Any]:
         "generated_at": overview.generated_at.isoformat(timespec="seconds"),
         "late_after_hours": overview.late_after_hours,
         "requests": overview.request_totals().as_dict(),
+        "visits": overview.visit_totals().as_dict(),
         "communities": [
             {
                 "code": r.code,
@@ -521,6 +611,7 @@ def overview_json(overview: StreetOverview) -> dict[str, Any]:
                     **r.requests.as_dict(),
                     "by_category": {k: v.as_dict() for k, v in r.requests_by_category.items()},
                 },
+                "visits": r.visits.as_dict(),
                 "households_waiting": r.households_waiting,
                 "needs": [
                     {

@@ -1,5 +1,6 @@
 """The street office's table model: every enrolled community side by side, a late one saying 逾期 in
-words, in bold, on a tinted cell.
+words, in bold, on a tinted cell. The community's code and the time its last package was made are
+in the tooltips of its name and of 距今, so that the columns fit a 1366-pixel-wide screen.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
 
     (
         COL_NAME,
-        COL_CODE,
         COL_PACKAGE,
-        COL_MADE,
         COL_AGE,
         COL_STATE,
         COL_HOUSEHOLDS,
@@ -28,7 +27,8 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
         COL_NEEDS,
         COL_ACTIONS,
         COL_REQUESTS,
-    ) = range(14)
+        COL_VISITS,
+    ) = range(13)
     NUMBERS = (
         COL_PACKAGE,
         COL_HOUSEHOLDS,
@@ -42,9 +42,7 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
     def header_texts(self) -> list[str]:
         return [
             self.tr("社区"),
-            self.tr("机构代码"),
             self.tr("最近\n数据包"),
-            self.tr("生成时间"),
             self.tr("距今"),
             self.tr("状态"),
             self.tr("住户"),
@@ -55,6 +53,7 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
             self.tr("缺口"),
             self.tr("未办结\n待办"),
             self.tr("诉求未办结\n（超期）"),
+            self.tr("随访"),
         ]
 
     def text(self, row: core.CommunityRow, column: int) -> str:
@@ -62,12 +61,8 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
         none = "—"
         if column == self.COL_NAME:
             return row.name
-        if column == self.COL_CODE:
-            return row.code
         if column == self.COL_PACKAGE:
             return self.tr("第 {0} 号").format(row.last_package) if sent else none
-        if column == self.COL_MADE:
-            return core.local_time(row.last_package_at)
         if column == self.COL_AGE:
             if row.hours_since is None:
                 return self.tr("尚未收到")
@@ -116,6 +111,13 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
                     f"{row.requests.open:,}", f"{row.requests.overdue:,}"
                 )
             return f"{row.requests.open:,}"
+        if column == self.COL_VISITS:
+            v = row.visits
+            if not (v.plans or v.due_today or v.missed or v.needs_help):
+                return self.tr("无计划")
+            return self.tr("今日 {0}/{1} · 漏访 {2} · 需帮助 {3}").format(
+                f"{v.recorded_today:,}", f"{v.due_today:,}", f"{v.missed:,}", f"{v.needs_help:,}"
+            )
         return none
 
     def alignment(self, column: int) -> int | None:
@@ -130,9 +132,15 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
             return bool(row.short)
         if column == self.COL_REQUESTS:
             return row.requests.overdue > 0
+        if column == self.COL_VISITS:
+            return row.visits.missed > 0 or row.visits.needs_help > 0
         return False
 
     def tooltip(self, row: core.CommunityRow, column: int) -> str | None:
+        if column == self.COL_NAME:
+            return self.tr("机构代码 {0}").format(row.code)
+        if column == self.COL_AGE and row.last_package_at is not None:
+            return self.tr("数据包生成于 {0}").format(core.local_time(row.last_package_at))
         if column == self.COL_VULNERABLE and row.last_package:
             return "\n".join(
                 self.tr("{0}：{1}").format(tag_label(t), f"{n:,}")
@@ -176,6 +184,23 @@ class CommunitiesModel(RowsModel[core.CommunityRow]):
                 if c.open
             ]
             return "\n".join(lines)
+        if column == self.COL_VISITS and row.last_package:
+            v = row.visits
+            return "\n".join(
+                (
+                    self.tr("执行中的随访计划 {0} 项").format(v.plans),
+                    self.tr("今日应随访 {0} 人次，已记录 {1} 人次").format(
+                        f"{v.due_today:,}", f"{v.recorded_today:,}"
+                    ),
+                    self.tr("漏访：近 {0} 天已过时间、未记录的随访 {1} 人次").format(
+                        core.VISIT_WEEK_DAYS, f"{v.missed:,}"
+                    ),
+                    self.tr("需帮助：近 {0} 天随访发现需要帮助 {1} 人次").format(
+                        core.VISIT_WEEK_DAYS, f"{v.needs_help:,}"
+                    ),
+                    self.tr("各社区打开当日随访清单后才有当日的随访；不含被随访人的任何信息。"),
+                )
+            )
         if column == self.COL_STATE and row.late:
             if row.hours_since is None:
                 return self.tr("尚未收到数据包")

@@ -3,7 +3,9 @@ aggregated report previewed and printed as PDF or saved as .xlsx (app.core.stree
 
 A late community — nothing for longer than the street office's threshold (逾期阈值, 24 hours unless
 changed with the control above the table), or nothing yet — says 逾期 in words, in bold, on a
-tinted cell: never colour alone. Requests are not recorded by this program yet: the column says so.
+tinted cell: never colour alone. Residents' requests and follow-up visits are counts per community
+(open and overdue requests; today's visits recorded of due, missed and needs-help visits of the last
+week), naming nobody.
 """
 
 from __future__ import annotations
@@ -127,7 +129,9 @@ class StreetOverviewPanel(QWidget):
             "数字来自各社区最近导入的数据包。超过 {0} 小时未收到数据包的社区标为“逾期”。"
             "缺口为各社区导出数据包时尚未发放、且库存不够的份额。"
             "诉求一栏为各社区未办结的居民诉求，括号内为已超期的；不含诉求人的任何信息。"
-        ).format(hours)
+            "随访一栏为今日已记录/应随访的人次、近 {1} 天已过时间未记录的（漏访）"
+            "和发现需要帮助的人次；不含被随访人的任何信息。"
+        ).format(hours, core.VISIT_WEEK_DAYS)
 
     def set_late_after(self, hours: int) -> None:
         """The 逾期阈值 control: saved as this street office's setting, then every overview open
