@@ -102,3 +102,20 @@ def test_visits_arrive_at_the_street_office_as_counts(
         early = street_overview(session, now=at(T, 8))
     row = next(r for r in early.rows if r.code == COMMUNITY)
     assert (row.visits.due_today, row.visits.missed) == (n, n + m - 1)
+
+    # the printed and the spreadsheet report say the same figures, nobody named
+    from python_calamine import CalamineWorkbook
+
+    from app.core.street.summary import build_sections, write_street_report
+
+    section = next(sec for sec in build_sections(overview) if sec.key == "visits")
+    table = section.tables[0]
+    line = next(r for r in table.rows if r[0] == row.name)
+    assert list(line[1:]) == [1, n, 2, 2 * n + m - 3, 3]
+    assert any(r[0] == "合计" and r[5] == 3 for r in table.rows)
+    xlsx = write_street_report(overview, tmp_path / "street.xlsx")
+    sheet = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_name("各社区汇总").to_python()
+    header = next(r for r in sheet if r and r[0] == "社区")
+    values = next(r for r in sheet if r and r[0] == row.name)
+    got = dict(zip(header, values, strict=True))
+    assert (got["今日应随访"], got["今日已记录随访"], got["随访需帮助"]) == (n, 2, 3)

@@ -64,6 +64,7 @@ def build_sections(overview: StreetOverview) -> list[Section]:
         _supplies_section(overview),
         _meetings_section(overview),
         _requests_section(overview),
+        _visits_section(overview),
     ]
 
 
@@ -312,6 +313,57 @@ def _requests_section(overview: StreetOverview) -> Section:
     return s
 
 
+def _visits_section(overview: StreetOverview) -> Section:
+    """随访: per community, as counts (nobody visited is named); see VisitCounts for each figure."""
+    from app.core.street.communities import VISIT_WEEK_DAYS
+
+    s = Section("visits", "随访")
+    total = overview.visit_totals()
+    s.lines.append(
+        f"各社区进行中的随访计划 {total.plans:,} 个；今日应随访 {total.due_today:,} 人次，已记录 "
+        f"{total.recorded_today:,} 人次；近 {VISIT_WEEK_DAYS} 天漏访 {total.missed:,} 人次，发现需要"
+        f"帮助 {total.needs_help:,} 人次。（按各社区最近一次数据包统计；社区打开当天的随访清单后才有"
+        "当天的随访）"
+    )
+    rows: list[tuple[Any, ...]] = [
+        (
+            r.name,
+            _figure(r, r.visits.plans),
+            _figure(r, r.visits.due_today),
+            _figure(r, r.visits.recorded_today),
+            _figure(r, r.visits.missed),
+            _figure(r, r.visits.needs_help),
+        )
+        for r in overview.rows
+    ]
+    rows.append(
+        (
+            "合计",
+            total.plans,
+            total.due_today,
+            total.recorded_today,
+            total.missed,
+            total.needs_help,
+        )
+    )
+    s.tables.append(
+        Table(
+            (
+                "社区",
+                "进行中计划",
+                "今日应随访",
+                "今日已记录",
+                f"近 {VISIT_WEEK_DAYS} 天漏访",
+                "需帮助",
+            ),
+            rows,
+            (4, 1.8, 1.8, 1.8, 1.8, 1.6),
+            "各社区随访",
+        )
+    )
+    return s
+
+
 # --- PDF -----------------------------------------------------------------------------------------
 
 
@@ -507,6 +559,10 @@ def _communities_sheet(book: Any, overview: StreetOverview, f: _XlsxFormats) -> 
         "其中逾期",
         "诉求未办结",
         "诉求超期",
+        "今日应随访",
+        "今日已记录随访",
+        "漏访（近 7 天）",
+        "随访需帮助",
     )
     sheet = book.add_worksheet("各社区汇总")
     sheet.write(0, 0, _title(overview), f.title)
@@ -561,6 +617,7 @@ def _communities_sheet(book: Any, overview: StreetOverview, f: _XlsxFormats) -> 
         totals["overdue_action_items"],
         totals["requests"]["open"],
         totals["requests"]["overdue"],
+        *_visit_figures(overview.visit_totals()),
     ]
     for c, v in enumerate(total_values):
         if isinstance(v, int):
@@ -594,7 +651,12 @@ def _xlsx_row(r: CommunityRow, tags: Sequence[str]) -> list[Any]:
         _figure(r, r.overdue_action_items),
         _figure(r, r.requests.open),
         _figure(r, r.requests.overdue),
+        *(_visit_figures(r.visits) if r.last_package else [NONE] * 4),
     ]
+
+
+def _visit_figures(v: Any) -> list[int]:
+    return [v.due_today, v.recorded_today, v.missed, v.needs_help]
 
 
 def _stock_sheet(book: Any, overview: StreetOverview, f: _XlsxFormats) -> None:
