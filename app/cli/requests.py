@@ -261,7 +261,7 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
     db, _info = open_data(args)
     with db.reading() as session:
         row = request_row(session, args.request)
-        steps = history(session, args.request)
+        steps = history(session, args.request, out.lang)  # its words in the output's language
     if args.json:
         out.json(
             {

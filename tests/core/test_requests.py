@@ -4,6 +4,7 @@ member of staff hidden from them and closed only by an administrator."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -84,6 +85,11 @@ def test_a_request_goes_from_the_call_to_the_callback(demo_db: Database) -> None
     assert what[0] == "登记"
     assert "状态：已办结 → 已回访" in what
     assert not any("胰岛素" in w or "送药" in w for w in what)  # no values of text or outcome
+    with demo_db.reading() as s:
+        english = [w for _at, _who, w in history(s, row.id, "en")]
+    assert english[0] == "Registered" and "Status: Done → Called back" in english
+    assert "Outcome changed" in english  # that it changed, never what it says
+    assert not any(re.search(r"[\u4e00-\u9fff]", w) for w in english)  # no Chinese left
 
 
 def test_refusals_change_nothing(demo_db: Database) -> None:

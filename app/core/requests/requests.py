@@ -314,9 +314,10 @@ def _get(session: Session, request_id: int | str) -> ServiceRequest:
     return req
 
 
-def history(session: Session, request_id: int) -> list[tuple[datetime, str, str]]:
-    """What happened to a request, oldest first: (when, who, what), from the audit trail. Values
-    of its text, outcome, notes and phone are not repeated here, only that they changed."""
+def history(session: Session, request_id: int, lang: str = "zh") -> list[tuple[datetime, str, str]]:
+    """What happened to a request, oldest first: (when, who, what — in `lang`), from the audit
+    trail. Values of its text, outcome, notes and phone are not repeated here, only that they
+    changed."""
     require(session, Permission.PERSONAL)
     req = _get(session, request_id)
     session.flush()
@@ -334,43 +335,64 @@ def history(session: Session, request_id: int) -> list[tuple[datetime, str, str]
     )
     out: list[tuple[datetime, str, str]] = []
     for at, actor, action, field, old, new in rows:
+        if field in _STEP_TIMES:
+            continue  # said by the status step beside it, at the same time
         when = at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
-        out.append((when, actor, _describe(action, field, old, new)))
+        out.append((when, actor, _describe(action, field, old, new, 1 if lang == "en" else 0)))
     return out
 
 
+# times and names a status step writes along with itself
+_STEP_TIMES = {"assigned_at", "started_at", "done_at", "done_by", "callback_at", "received_at"}
 _SHOWN_FIELDS = {"status", "priority", "category", "due_at", "satisfied", "reopened"}
-_FIELD_LABELS = {
-    "status": "状态",
-    "priority": "优先级",
-    "category": "类别",
-    "due_at": "办理期限",
-    "satisfied": "满意",
-    "reopened": "重新打开次数",
-    "grid_id": "网格",
-    "person_id": "承办人",
-    "outcome": "办理结果",
-    "text": "诉求内容",
-    "callback_note": "回访记录",
-    "reopen_reason": "重新打开原因",
-    "phone": "回访电话",
-    "household_id": "住户",
+_FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "status": ("状态", "Status"),
+    "priority": ("优先级", "Priority"),
+    "category": ("类别", "Category"),
+    "due_at": ("办理期限", "Deadline"),
+    "satisfied": ("满意", "Satisfied"),
+    "reopened": ("重新打开次数", "Times reopened"),
+    "grid_id": ("网格", "Grid"),
+    "person_id": ("承办人", "Handled by"),
+    "outcome": ("办理结果", "Outcome"),
+    "text": ("诉求内容", "Request text"),
+    "callback_note": ("回访记录", "Callback note"),
+    "reopen_reason": ("重新打开原因", "Reason for reopening"),
+    "phone": ("回访电话", "Callback phone"),
+    "household_id": ("住户", "Household"),
+    "channel": ("来源", "Channel"),
+    "round_id": ("团购轮次", "Group-buy round"),
+    "about_user": ("被投诉的工作人员", "Staff member complained about"),
+}
+# the stored codes of the fields shown with their values, in words
+_VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "status": {k.value: v for k, v in STATUS_LABELS.items()},
+    "priority": {k.value: v for k, v in PRIORITY_LABELS.items()},
+    "category": {k.value: v for k, v in CATEGORY_LABELS.items()},
+    "satisfied": {
+        "1": ("是", "yes"),
+        "0": ("否", "no"),
+        "True": ("是", "yes"),
+        "False": ("否", "no"),
+    },
 }
 
 
-def _describe(action: str, field: str | None, old: str | None, new: str | None) -> str:
+def _describe(action: str, field: str | None, old: str | None, new: str | None, i: int) -> str:
+    """One step of the history in words: `i` 0 Chinese, 1 English."""
     if action == "create":
-        return "登记"
+        return ("登记", "Registered")[i]
     if action == "delete":
-        return "删除"
-    label = _FIELD_LABELS.get(field or "", field or "")
-    if field == "status":
-        labels = {k.value: v[0] for k, v in STATUS_LABELS.items()}
-        old_l, new_l = labels.get(old or "", old), labels.get(new or "", new)
-        return f"{label}：{old_l} → {new_l}"
+        return ("删除", "Deleted")[i]
+    label = _FIELD_LABELS.get(field or "", (field or "", field or ""))[i]
     if field in _SHOWN_FIELDS:
-        return f"{label}：{old or '—'} → {new or '—'}"
-    return f"{label}已更改"
+        words = _VALUE_LABELS.get(field or "", {})
+
+        def shown(value: str | None) -> str:
+            return words[value][i] if value in words else (value or "—")
+
+        return f"{label}{'：' if i == 0 else ': '}{shown(old)} → {shown(new)}"
+    return f"{label}已更改" if i == 0 else f"{label} changed"
 
 
 # --- the lifecycle -----------------------------------------------------------------------------

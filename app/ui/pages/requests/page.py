@@ -510,7 +510,7 @@ class RequestsPage(QWidget):
         history: list[tuple[Any, str, str]] = []
         if row is not None:
             with self.ctx.db.reading() as session:
-                history = list(core.history(session, row.id))
+                history = list(core.history(session, row.id, self.ctx.lang))
         self.details.show_row(row, history)
         self._update_actions()
 
