@@ -533,3 +533,22 @@ def test_a_record_given_twice_is_refused(offices: dict[str, Office], tmp_path: P
     records["grid"].append(dict(records["grid"][0]))
     error = refused_unchanged(s, forge(c, s, records, tmp_path / "twice.gdpkg"))
     assert isinstance(error, PackageRefused)
+
+
+def test_a_package_of_a_newer_program_is_refused_with_the_advice_to_upgrade(
+    offices: dict[str, Office], tmp_path: Path
+) -> None:
+    """§5: a newer schema revision, or a newer format version, means a newer program made the
+    package; the refusal says to upgrade this one (请升级本程序), and nothing changes."""
+    c, s = offices["C"], offices["S"]
+    newer_schema = forge(
+        c, s, a_household(), tmp_path / "newer-schema.gdpkg", schema_revision="9999"
+    )
+    error = refused_unchanged(s, newer_schema, "newer program", "upgrade this program")
+    assert "请升级本程序" in error.message("zh")
+    good = forge(c, s, a_household(), tmp_path / "good.gdpkg").read_bytes()
+    magic = good[: len(fmt.MAGIC)]
+    newer_format = tmp_path / "newer-format.gdpkg"
+    newer_format.write_bytes(magic[:-1] + bytes([magic[-1] + 1]) + good[len(magic) :])
+    error = refused_unchanged(s, newer_format, "newer program", "upgrade this program")
+    assert "请升级本程序" in error.message("zh")

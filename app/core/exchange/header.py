@@ -256,8 +256,8 @@ def _check(session: Session, own: OwnKeys, info: OfficeInfo, path: Path, data: b
     revision = manifest.schema_revision
     if revision > SCHEMA_HEAD:
         raise _refuse(
-            f"数据包来自更新版本的程序（数据结构 {revision}，本机 {SCHEMA_HEAD}），请先升级本程序。",
-            f"The package comes from a newer program (schema {revision}, here {SCHEMA_HEAD}); "
-            "upgrade this program first.",
+            f"数据包来自更新版本的程序（数据结构 {revision}，本机 {SCHEMA_HEAD}），请升级本程序。",
+            f"The package comes from a newer program (schema {revision}, here {SCHEMA_HEAD}): "
+            "upgrade this program.",
         )
     return _Checked(manifest, sender, digest, envelope)

@@ -241,9 +241,17 @@ def _header(data: bytes, magic: bytes, max_header: int) -> tuple[dict[str, Any],
         raise _damaged("too short")
     if data[: len(magic)] != magic:
         if data[: len(magic) - 1] == magic[:-1]:
+            version = data[len(magic) - 1]
+            if version > FORMAT_VERSION:  # made by a newer program: the format's own advice
+                raise PackageDamaged(
+                    f"数据包格式版本 {version} 来自更新版本的程序（本程序读版本 {FORMAT_VERSION}），"
+                    "请升级本程序。",
+                    f"Package format version {version} comes from a newer program (this one reads "
+                    f"version {FORMAT_VERSION}): upgrade this program.",
+                )
             raise PackageDamaged(
-                f"数据包格式版本 {data[len(magic) - 1]} 不受支持（本程序读版本 {FORMAT_VERSION}）。",
-                f"Package format version {data[len(magic) - 1]} is not supported "
+                f"数据包格式版本 {version} 不受支持（本程序读版本 {FORMAT_VERSION}）。",
+                f"Package format version {version} is not supported "
                 f"(this program reads version {FORMAT_VERSION}).",
             )
         raise _damaged("not a GridDesk file")

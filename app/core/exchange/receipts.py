@@ -154,7 +154,14 @@ def import_receipt(db: Database, datadir: DataDir, info: OfficeInfo, path: Path)
                 "Nothing changed.",
             )
         fmt.verify(envelope, Ed25519PublicKey.from_public_bytes(fmt.unb64(sender.signing_public)))
-        if body.get("format_version") != fmt.FORMAT_VERSION:
+        version = body.get("format_version")
+        if isinstance(version, int) and version > fmt.FORMAT_VERSION:
+            raise PackageRefused(
+                f"回执格式版本 {version} 来自更新版本的程序，请升级本程序。",
+                f"The receipt's format version {version} comes from a newer program: upgrade "
+                "this program.",
+            )
+        if version != fmt.FORMAT_VERSION:
             raise PackageRefused(
                 f"不支持的回执格式版本：{str(body.get('format_version'))[:20]}",
                 f"Unsupported receipt format version: {str(body.get('format_version'))[:20]}",

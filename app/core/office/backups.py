@@ -485,7 +485,7 @@ def _refuse_foreign(found: files.Inspection, path: Path, code: str | None) -> No
         )
     if found.revision not in known_revisions():
         raise RestoreRefused(
-            f"这个备份来自更新版本的 GridDesk（结构版本 {found.revision}），请先升级程序：{path}。"
+            f"这个备份来自更新版本的 GridDesk（结构版本 {found.revision}），请升级本程序：{path}。"
             "数据未改动。",
             f"That backup was made by a newer GridDesk (schema {found.revision}); update the "
             f"program first: {path}. Nothing was changed.",
