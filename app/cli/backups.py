@@ -38,7 +38,7 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
     from app.core.office.backups import make_backup
 
     to = Path(args.to).expanduser().absolute() if args.to else None
-    by = _signed_in(args, None)  # the key that reads and writes the copies
+    by, _unverified = _signed_in(args, None)  # the key that reads and writes the copies
     made = make_backup(data_dir(args), "manual", to=to, by=by)
     b = made.backup
     if made.copy is not None:
@@ -84,8 +84,8 @@ def cmd_backup_list(args: argparse.Namespace, out: Output) -> int:
 def cmd_restore(args: argparse.Namespace, out: Output) -> int:
     from app.core.office.backups import restore
 
-    by = _signed_in(args, "restore")
-    done = restore(data_dir(args), args.source, by=by)
+    by, unverified = _signed_in(args, "restore")
+    done = restore(data_dir(args), args.source, by=by, admin_unverified=unverified)
     when = done.created_at.strftime("%Y-%m-%d %H:%M") if done.created_at else None
     out.say(
         f"已恢复{f' {when} 的' if when else ''}备份 {done.source}：居民 {_count(done.residents)} 人，"
@@ -107,11 +107,12 @@ def cmd_restore(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-def _signed_in(args: argparse.Namespace, restoring: str | None) -> str | None:
+def _signed_in(args: argparse.Namespace, restoring: str | None) -> tuple[str | None, bool]:
     """Sign in for work on the database file (its key registered; the database closed again);
     a restore needs an administrator. When the database cannot be opened at all (damaged: what a
     restore is for, and what a backup must refuse with its own words), a user whose password opens
-    the keyring goes on: a restore keeps the damaged file beside the backup, so nothing is lost."""
+    the keyring goes on, their role not yet known (True beside the name): a restore then reads it
+    in the backup chosen and goes ahead only for an administrator, keeping the damaged file."""
     from app.core.office.backups import require_sqlite
     from app.core.trust.roles import Permission, require
     from app.core.trust.signin import has_users, unlock_only
@@ -127,15 +128,15 @@ def _signed_in(args: argparse.Namespace, restoring: str | None) -> str | None:
 
             name, password = credentials(args)
             unlock_only(datadir, name, password)
-            return name
-        return None
+            return name, True
+        return None, False
     try:
         if restoring:
             with access.db.reading() as session:
                 require(session, Permission.RESTORE)
     finally:
         access.close_database()
-    return access.principal.name if access.principal is not None else None
+    return (access.principal.name if access.principal is not None else None), False
 
 
 def register(sub: Any) -> dict[str, Any]:

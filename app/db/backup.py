@@ -270,6 +270,22 @@ def identify(path: Path, *, key: driver.KeyArg = None) -> Inspection:
         conn.close()
 
 
+def is_active_admin(path: Path, name: str, *, key: driver.KeyArg = None) -> bool | None:
+    """Whether `name` is an active administrator in the database `path`; None when it has no
+    users at all (made before users existed) or cannot be read."""
+    try:
+        conn = _read_only(path, key)
+    except driver.Error:
+        return None
+    try:
+        row = conn.execute("SELECT role, active FROM app_user WHERE name = ?", (name,)).fetchone()
+    except driver.DatabaseError:  # no such table: a database from before users
+        return None
+    finally:
+        conn.close()
+    return row is not None and row[0] == "admin" and bool(row[1])
+
+
 def _identity(conn: Any) -> dict[str, Any]:
     def first(*queries: str) -> Any:
         for sql in queries:  # the later ones for older schema revisions

@@ -162,15 +162,16 @@ def sign_in_at_start(
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = sign_in_or_unlock(datadir, *known, daily_backup=False)
+            result: Any = sign_in_or_unlock(datadir, *known, daily_backup=False)
+            failure: GridDeskError | None = None
         except GridDeskError as exc:
-            failure: GridDeskError | None = exc
-        else:
+            failure = exc
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if failure is None:
             if not isinstance(result, Unopenable):
                 return result
             return _restore_unopenable(datadir, lang, result)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
     else:
         failure = None
     from app.ui.sign_in import SignInDialog

@@ -249,9 +249,18 @@ class BackupDialog(QDialog):
         release = (lambda: db.suspended(busy)) if db is not None else None
 
         by = self.ctx.principal.name if self.ctx.principal is not None else self.ctx.restorer
+        # a password proved but the database unopened: the backup must show an administrator
+        unverified = self.ctx.principal is None and self.ctx.restorer is not None
 
         def work(progress: Any) -> Any:
-            return restore(datadir, source, progress=progress, release=release, by=by)
+            return restore(
+                datadir,
+                source,
+                progress=progress,
+                release=release,
+                by=by,
+                admin_unverified=unverified,
+            )
 
         self.status.setText(self.tr("正在恢复…"))
         op = self.ctx.run(self, work, title=self.tr("恢复备份"), on_success=self._restored)

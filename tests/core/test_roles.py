@@ -345,7 +345,7 @@ def test_packages_are_made_and_read_by_the_roles_that_exchange_only(
     assert list(stick.iterdir()) == []
 
 
-def test_a_grid_worker_may_not_plan_distributions_or_the_duty_roster(
+def test_a_grid_worker_may_not_plan_distributions_group_buys_or_the_duty_roster(
     demo_db: Database, grids: tuple[tuple[int, str], tuple[int, str]]
 ) -> None:
     """A distribution's plan and the roster of who is on duty cover every grid: the office's
@@ -354,6 +354,7 @@ def test_a_grid_worker_may_not_plan_distributions_or_the_duty_roster(
     from datetime import datetime, timedelta
 
     from app.core.grids import duty, duty_shifts
+    from app.core.supplies import group_buy
     from app.core.supplies.campaigns import CampaignSpec, create_campaign
     from app.core.supplies.ledger import receive
     from app.db.models_grids import DutyPerson
@@ -376,9 +377,12 @@ def test_a_grid_worker_may_not_plan_distributions_or_the_duty_roster(
     start = datetime.now().replace(microsecond=0) + timedelta(days=1)
     with pytest.raises(OutsideGrids), demo_db.session() as session:
         duty_shifts.add_shift(session, 1, start, start + timedelta(hours=4))
+    with pytest.raises(OutsideGrids), demo_db.session() as session:
+        group_buy.open_round(session, "第一期蔬菜团购")
     demo_db.principal = None
     with demo_db.reading() as session:
         assert session.scalar(select(func.count()).select_from(SupplyCampaign)) == 0
+        assert group_buy.current_round(session) is None
         people = session.scalars(select(DutyPerson.name).where(DutyPerson.deleted_at.is_(None)))
         assert "李志愿" not in set(people)
     # the office's staff do it

@@ -16,7 +16,17 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import zero_a_resident_page
-from tests.e2e.conftest import COMMUNITY, STREET, connect, db_key, digest, griddesk, refused, start
+from tests.e2e.conftest import (
+    COMMUNITY,
+    STREET,
+    connect,
+    db_key,
+    digest,
+    griddesk,
+    griddesk_process,
+    refused,
+    start,
+)
 
 OTHER = "420106001002"
 DEMO_RESIDENTS = 20_000
@@ -135,6 +145,29 @@ def test_check_finds_the_damage_and_restore_latest_repairs_it(made, community, d
     kept = entries[0]  # the damaged database, kept aside and listed
     assert kept["reason"] == "before-restore" and kept["ok"] is False
     assert Path(str(kept["path"])).is_file()
+
+
+def test_a_database_that_does_not_open_is_restored_by_an_administrator_only(
+    made, community
+) -> None:
+    """The database will not open, so a user's role cannot be read there: the password alone lets
+    them see the backups, and the backup chosen must show them an active administrator. A staff
+    member's password restores nothing; the administrator's does."""
+    home = made["home"]
+    clerk = {"GRIDDESK_USER": "clerk", "GRIDDESK_PASSWORD": "Clerk-password-2026"}
+    added = griddesk_process(home, community, "users", "add", "--name", "clerk", "--role", "staff",
+                             env={"GRIDDESK_NEW_PASSWORD": clerk["GRIDDESK_PASSWORD"]})  # fmt: skip
+    assert added.code == 0, added.err
+    assert griddesk(home, community, "backup").code == 0  # a backup that knows the clerk
+    db = community / "griddesk.sqlite3"
+    with open(db, "r+b") as fh:
+        fh.write(b"\xff" * 4096)
+    before = digest(db)
+    line = refused(griddesk_process(home, community, "restore", "latest", env=clerk))
+    assert "clerk" in line and "管理员" in line
+    assert digest(db) == before
+    assert griddesk(home, community, "restore", "latest").code == 0  # the administrator
+    assert griddesk(home, community, "check").code == 0
 
 
 def test_another_office_or_a_newer_program_is_refused(made, community, tmp_path) -> None:

@@ -353,6 +353,7 @@ def restore(
     progress: Progress = no_progress,
     release: Callable[[], contextlib.AbstractContextManager[object]] | None = None,
     by: str | None = None,
+    admin_unverified: bool = False,
 ) -> Restored:
     """Restore the backup `source` (a file, or `latest`) in place of this folder's database.
 
@@ -360,7 +361,11 @@ def restore(
     to the current schema if it is older, the very checks of `check` — and refused (nothing
     changed) if anything is wrong. Then the current database is kept aside (a checked copy, or
     its raw files if SQLite cannot read it) and the copy renamed into place. `release` is entered
-    around the replacement: the caller's own connections to the database closed meanwhile."""
+    around the replacement: the caller's own connections to the database closed meanwhile.
+
+    `admin_unverified`: `by` proved only their password (the database would not open, so their
+    role could not be read there); the backup itself must show them an active administrator, or
+    nothing is restored — a staff member's or a disabled user's password restores nothing."""
     from app.core.common.scratch import process_folder
 
     path, record, code = resolve(datadir, source)
@@ -389,6 +394,8 @@ def restore(
             ) from exc
         found = files.identify(staged)
         _refuse_foreign(found, path, code)
+        if admin_unverified:
+            _refuse_unless_admin(staged, by, path)
         progress(1, total, "检查备份")
         checked = _check_staged(staged, path)
         progress(2, total, "保存当前数据库")
@@ -434,6 +441,26 @@ def restore(
         households=found.households,
         kept=kept,
         checked=checked,
+    )
+
+
+def _refuse_unless_admin(staged: Path, name: str | None, path: Path) -> None:
+    verdict = files.is_active_admin(staged, name) if name else None
+    if verdict is True:
+        return
+    if verdict is None:
+        raise RestoreRefused(
+            f"所选备份中没有用户记录（早于用户管理，或无法读取），无法核实 {name} 是管理员；数据库"
+            f"打不开时，只有管理员可以恢复。请选择较新的备份：{path}。数据未改动。",
+            f"The chosen backup holds no users (made before users existed, or unreadable), so "
+            f"{name} cannot be shown to be an administrator; while the database does not open, "
+            f"only an administrator may restore. Choose a newer backup: {path}. Nothing was "
+            "changed.",
+        )
+    raise RestoreRefused(
+        f"在所选备份中，{name} 不是在用的管理员；数据库打不开时，只有管理员可以恢复。数据未改动。",
+        f"In the chosen backup, {name} is not an active administrator; while the database does "
+        "not open, only an administrator may restore. Nothing was changed.",
     )
 
 
@@ -487,8 +514,8 @@ def _refuse_foreign(found: files.Inspection, path: Path, code: str | None) -> No
         raise RestoreRefused(
             f"这个备份来自更新版本的 GridDesk（结构版本 {found.revision}），请升级本程序：{path}。"
             "数据未改动。",
-            f"That backup was made by a newer GridDesk (schema {found.revision}); update the "
-            f"program first: {path}. Nothing was changed.",
+            f"That backup was made by a newer GridDesk (schema {found.revision}): upgrade this "
+            f"program: {path}. Nothing was changed.",
         )
 
 

@@ -533,8 +533,17 @@ def _add_requests(session: Session, rows: dict[str, CommunityRow], now: datetime
 
 def _add_visits(session: Session, rows: dict[str, CommunityRow], now: datetime) -> None:
     """Follow-up visits per community (`VisitCounts`): one grouped query over the visits of the
-    last seven days, one over the plans (a few per community, their last day worked out here)."""
+    last seven days, one over the plans (a few per community, their last day worked out here).
+    A visit counts as missed only if it was due before the community made its last package: of
+    one due since, the street office cannot know yet whether it was made."""
     today = now.date()
+    # each community's "as far as we know": when its last package was made, in local time
+    known_until = [
+        (Visit.origin == code, min(now, _local(row.last_package_at)))
+        for code, row in rows.items()
+        if row.last_package_at is not None
+    ]
+    cutoff = case(*known_until, else_=now) if known_until else now
     day_start = datetime.combine(today, time())
     week_start = day_start - timedelta(days=VISIT_WEEK_DAYS - 1)
     recorded = Visit.outcome.is_not(None)
@@ -552,7 +561,7 @@ def _add_visits(session: Session, rows: dict[str, CommunityRow], now: datetime) 
             Visit.origin,
             func.sum(case((is_today, 1), else_=0)),
             func.sum(case((and_(is_today, recorded), 1), else_=0)),
-            func.sum(case((and_(Visit.outcome.is_(None), Visit.due_at < now), 1), else_=0)),
+            func.sum(case((and_(Visit.outcome.is_(None), Visit.due_at < cutoff), 1), else_=0)),
             func.sum(case((Visit.outcome == Outcome.NEEDS_HELP.value, 1), else_=0)),
         )
         .join(VisitPlan, VisitPlan.id == Visit.plan_id)
@@ -575,6 +584,12 @@ def _add_visits(session: Session, rows: dict[str, CommunityRow], now: datetime) 
         row = rows.get(code)
         if row is not None and (days is None or starts_on + timedelta(days=days - 1) >= today):
             row.visits.plans += 1
+
+
+def _local(utc_naive: datetime) -> datetime:
+    """A naive UTC time (as packages record when they were made) as naive local time (as the
+    communities record their visits)."""
+    return utc_naive.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 def overview_json(overview: StreetOverview) -> dict[str, Any]:

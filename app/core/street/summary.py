@@ -29,6 +29,7 @@ from app.core.common.pdf import Footer, numbered_canvas, register_cjk_font
 from app.core.printing.daily_report import _chart_drawing, signature_block
 from app.core.printing.daily_report_sections import NUMERALS, Chart, Section, Table
 from app.core.street.communities import (
+    VISIT_WEEK_DAYS,
     CommunityRow,
     StreetOverview,
     local_time,
@@ -315,8 +316,6 @@ def _requests_section(overview: StreetOverview) -> Section:
 
 def _visits_section(overview: StreetOverview) -> Section:
     """随访: per community, as counts (nobody visited is named); see VisitCounts for each figure."""
-    from app.core.street.communities import VISIT_WEEK_DAYS
-
     s = Section("visits", "随访")
     total = overview.visit_totals()
     s.lines.append(
@@ -561,7 +560,7 @@ def _communities_sheet(book: Any, overview: StreetOverview, f: _XlsxFormats) -> 
         "诉求超期",
         "今日应随访",
         "今日已记录随访",
-        "漏访（近 7 天）",
+        f"漏访（近 {VISIT_WEEK_DAYS} 天）",
         "随访需帮助",
     )
     sheet = book.add_worksheet("各社区汇总")

@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.trust import scope
 from app.db.base import utcnow
 from app.db.models_group_buy import (
     MAX_PRICE_FEN,
@@ -64,6 +65,11 @@ class PriceRiseNeedsReason(InvalidInput):
 
 
 # --- small helpers -------------------------------------------------------------------------------
+
+
+# a round, its packages and prices, and the price-rise threshold are the office's to set; grid
+# workers take their grids' orders
+ROUNDS = ("开团、定价或结束团购", "opening, pricing or closing a group buy")
 
 
 def _actor(session: Session) -> str:
@@ -126,6 +132,7 @@ def get_threshold(session: Session) -> Decimal:
 
 
 def set_threshold(session: Session, value: Any) -> Decimal:
+    scope.whole_register(session, ROUNDS)
     from app.core.office.setup import set_setting
 
     try:
@@ -288,6 +295,7 @@ def open_round(
     """A new round, open for orders; with `copy_previous`, the previous round's packages are
     copied into it (same contents, price and supplier, linked for the price history). Refused
     while another round is open."""
+    scope.whole_register(session, ROUNDS)
     wanted = _clean(name)
     if not wanted or len(wanted) > 100:
         raise InvalidInput(
@@ -351,6 +359,7 @@ def open_round(
 
 
 def close_round(session: Session, ref: str | None = None) -> GroupBuyRound:
+    scope.whole_register(session, ROUNDS)
     rnd = get_round(session, ref)
     if rnd.status == "closed":
         raise AlreadyDone(
@@ -464,6 +473,7 @@ def add_package(
 ) -> PackageResult:
     """A package of the (current) round. If the previous round had a package of the same name, it
     is linked to it, and its price is judged against that one's."""
+    scope.whole_register(session, ROUNDS)
     rnd = get_round(session, round_ref)
     _require_open(rnd)
     wanted = _clean(name)
@@ -545,6 +555,7 @@ def edit_package(
 ) -> PackageResult:
     """Change a package of an open round; a new price is judged against the previous round's as
     when adding (a price rise beyond the threshold needs a reason)."""
+    scope.whole_register(session, ROUNDS)
     rnd = get_round(session, round_ref)
     _require_open(rnd)
     pkg = get_package(session, name, rnd)
@@ -599,6 +610,7 @@ def remove_package(
     session: Session, name: str, *, reason: str = "", round_ref: str | None = None
 ) -> None:
     """Withdraw a package nobody has ordered (a tombstone)."""
+    scope.whole_register(session, ROUNDS)
     rnd = get_round(session, round_ref)
     _require_open(rnd)
     pkg = get_package(session, name, rnd)

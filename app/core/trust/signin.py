@@ -13,6 +13,7 @@ its database (a checked backup first) under a new key.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,7 @@ from app.db import driver
 from app.db.engine import Database
 from app.errors import GridDeskError
 
+log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEMO_ADMIN = "demo"
 DEMO_PASSWORD = "griddesk-demo"  # the demo's data is invented; its sign-in screen shows this
@@ -61,14 +63,19 @@ def has_users(datadir: DataDir) -> bool:
 
 def remember_office(datadir: DataDir, info: OfficeInfo) -> None:
     """Keep the office the keyring names (in plain, for the sign-in dialog, 关于 and `--version`
-    before anyone has signed in) the same as the database's after a rename or a code change."""
+    before anyone has signed in) the same as the database's after a rename or a code change.
+    A keyring that cannot be written now is left as it was (logged): never a reason to fail the
+    sign-in or the change that asked, and the next sign-in tries again."""
     if not has_users(datadir):
         return
     ring = Keyring.load(datadir.keys)
     office = {"code": info.code, "name": info.name, "role": info.role}
     if ring.office != office:
         ring.data["office"] = office
-        ring.save()
+        try:
+            ring.save()
+        except OSError as exc:
+            log.warning("the keyring's copy of the office not updated (%s)", type(exc).__name__)
 
 
 def _plain_database(datadir: DataDir) -> bool:
