@@ -72,6 +72,16 @@ class AppContext(QObject):
         self.opened.emit()
 
     @property
+    def plans_office_work(self) -> bool:
+        """Whether the user plans for the whole office (grids, distributions, group buys, the duty
+        roster): not a grid worker held to some grids, nor a viewer. The window hides those
+        actions from the others; app/core refuses them anyway."""
+        from app.core.trust.roles import Permission
+
+        principal = self.principal
+        return principal is None or (principal.may(Permission.WRITE) and not principal.scoped)
+
+    @property
     def principal(self) -> Principal | None:
         """The signed-in user; None in an office without users (where nothing is refused)."""
         return self.access.principal if self.access is not None else None

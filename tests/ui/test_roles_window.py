@@ -119,3 +119,36 @@ def test_a_grid_workers_window_lists_their_grids_residents_and_grids_only(
     with db.reading() as session:
         assert [c.code for c in lookup.filter_options(session).grids] == ["G02"]
         assert [g.code for g in structure.coverage(session).grids] == ["G02"]
+
+
+@pytest.mark.parametrize("role", [Role.GRID_WORKER, Role.STAFF])
+def test_the_office_staffs_planning_is_offered_to_them_only(
+    qtbot, demo_ctx: AppContext, role: Role
+) -> None:
+    """新建发放, a group buy's rounds and prices, and the duty roster's and shifts' editing are the
+    office staff's (app/core refuses a grid worker): a grid worker's window does not offer them,
+    and keeps what is theirs (printing the week's duty, ordering for their grids' households)."""
+    from types import SimpleNamespace
+
+    from app.ui.pages.grids.page import GridsPage
+    from app.ui.pages.supplies.page import SuppliesPage
+
+    principal = Principal(
+        f"ui-{role.value}", role, frozenset({"G01"} if role is Role.GRID_WORKER else ())
+    )
+    demo_ctx.db.principal = principal
+    demo_ctx.access = SimpleNamespace(principal=principal)  # type: ignore[assignment]
+    staff = role is Role.STAFF
+    supplies = SuppliesPage(demo_ctx)
+    qtbot.addWidget(supplies)
+    grids = GridsPage(demo_ctx)
+    qtbot.addWidget(grids)
+    buy = supplies.group_buy
+    planning = [
+        supplies.plan_action,
+        buy.open_action, buy.close_action, buy.add_action, buy.edit_action,
+        grids.duty.add_duty_action, grids.duty.shifts_action, grids.duty.assign_action,
+        grids.roster.add_action, grids.roster.import_action, grids.roster.remove_action,
+    ]  # fmt: skip
+    assert [a.isVisible() for a in planning] == [staff] * len(planning)
+    assert grids.duty.print_action.isVisible() and buy.order_button.isVisibleTo(buy)

@@ -106,6 +106,15 @@ class DutyTab(Tab):
         self.assign_action = self.action(bar, self.tr("安排人员…"), self.assign_people)
         self.unassign_action = self.action(bar, self.tr("撤下人员"), self.unassign)
         self.remove_shift_action = self.action(bar, self.tr("删除班次"), self.remove_shift)
+        for planning in (
+            self.add_duty_action,
+            self.edit_duty_action,
+            self.shifts_action,
+            self.assign_action,
+            self.unassign_action,
+            self.remove_shift_action,
+        ):
+            planning.setVisible(self.ctx.plans_office_work)  # the office staff's roster
         bar.addSeparator()
         self.print_action = self.action(bar, self.tr("打印本周值班表"), self.print_week, "Ctrl+P")
         layout.addWidget(bar)

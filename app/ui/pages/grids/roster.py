@@ -49,6 +49,8 @@ class RosterTab(Tab):
         bar.addSeparator()
         self.import_action = self.action(bar, self.tr("导入"), self.choose_import, "Ctrl+I")
         self.cards_action = self.action(bar, self.tr("打印工作证"), self.print_cards)
+        for planning in (self.add_action, self.edit_action, self.remove_action, self.import_action):
+            planning.setVisible(self.ctx.plans_office_work)  # the office staff's roster
         layout.addWidget(bar)
 
         filters = QHBoxLayout()

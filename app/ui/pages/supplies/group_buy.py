@@ -91,6 +91,8 @@ class GroupBuyTab(QWidget):
         self.toolbar.addSeparator()
         self.add_action = self.toolbar.addAction(self.tr("新增套餐"), self.add_package)
         self.edit_action = self.toolbar.addAction(self.tr("编辑套餐"), self.edit_package)
+        for planning in (self.open_action, self.close_action, self.add_action, self.edit_action):
+            planning.setVisible(self.ctx.plans_office_work)  # the office staff's, not a grid's
         self.history_action = self.toolbar.addAction(self.tr("价格历史"), self.show_history)
         self.toolbar.addSeparator()
         self.notice_action = self.toolbar.addAction(self.tr("打印价格公示"), self.preview_notice)

@@ -152,6 +152,7 @@ class SuppliesPage(QWidget):
         self.toolbar.addSeparator()
         self.plan_action = self.toolbar.addAction(self.tr("新建发放"), self.plan_campaign)
         self.plan_action.setShortcut(QKeySequence.StandardKey.New)
+        self.plan_action.setVisible(self.ctx.plans_office_work)
         self.needs_action = self.toolbar.addAction(self.tr("导出需求清单"), self.export_needs)
         self.signoff_action = self.toolbar.addAction(self.tr("打印签收表"), self.print_signoff)
         self.signoff_action.setShortcut(QKeySequence.StandardKey.Print)
