@@ -747,7 +747,7 @@
     </message>
     <message>
         <location filename="../../app/ui/backup_dialog.py" line="223"/>
-        <location filename="../../app/ui/backup_dialog.py" line="257"/>
+        <location filename="../../app/ui/backup_dialog.py" line="266"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
@@ -763,17 +763,17 @@ It holds residents: {1}, households: {2}.
 The current database is set aside first (listed here with the reason &quot;Before restore&quot;); anything entered after the backup must be entered again. GridDesk closes after the restore; open it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="256"/>
+        <location filename="../../app/ui/backup_dialog.py" line="265"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="263"/>
+        <location filename="../../app/ui/backup_dialog.py" line="272"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup_dialog.py" line="265"/>
+        <location filename="../../app/ui/backup_dialog.py" line="274"/>
         <source>已恢复备份：居民 {0} 人、{1} 户，检查正常。
 恢复前的数据库已另存为：
 {2}
@@ -2377,69 +2377,79 @@ The merged records are closed; the reason and where they went are kept in the ch
     </message>
     <message>
         <location filename="../../app/ui/pages/grids/duty.py" line="107"/>
-        <location filename="../../app/ui/pages/grids/duty.py" line="325"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="342"/>
         <source>撤下人员</source>
         <translation>Remove people</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids/duty.py" line="108"/>
-        <location filename="../../app/ui/pages/grids/duty.py" line="333"/>
-        <location filename="../../app/ui/pages/grids/duty.py" line="344"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="350"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="361"/>
         <source>删除班次</source>
         <translation>Delete shift</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="110"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="120"/>
         <source>打印本周值班表</source>
         <translation>Print this week&apos;s duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="198"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="208"/>
         <source>{0} 个班次，在岗 {1} 人</source>
         <translation>Shifts: {0}; on duty now: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="203"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="213"/>
         <source> 等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="204"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="214"/>
         <source>；未到 / 缺勤 {0} 人：{1}{2}</source>
         <translation>; not arrived or absent ({0}): {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="207"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="217"/>
         <source>；没有未到的人</source>
         <translation>; everyone has arrived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="214"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="225"/>
         <source>还没有任务。点击“新增任务”登记卡点值守、上门走访等，再“排班…”。</source>
         <translation>No tasks yet. Click &quot;New task&quot; to add checkpoint duty, home visits and so on, then &quot;Schedule shifts…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="217"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="227"/>
+        <source>还没有任务：由社区工作人员登记任务和排班。</source>
+        <translation>No duties yet: the office staff record them and plan the shifts.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids/duty.py" line="231"/>
         <source>这一天没有班次。点击“排班…”安排。</source>
         <translation>No shifts on this day. Click &quot;Schedule shifts…&quot; to add some.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="279"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="233"/>
+        <source>这一天没有班次。</source>
+        <translation>No shifts on this day.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/grids/duty.py" line="296"/>
         <source>✘ 未签到：{0}</source>
         <translation>✘ Not checked in: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="334"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="351"/>
         <source>删除班次“{0}”？已排的人员一并撤下。</source>
         <translation>Delete shift &quot;{0}&quot;? The people assigned to it are removed too.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="353"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="370"/>
         <source>一周值班表</source>
         <translation>Weekly duty roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/duty.py" line="354"/>
+        <location filename="../../app/ui/pages/grids/duty.py" line="371"/>
         <source>值班表-{0}.pdf</source>
         <translation>Duty roster-{0}.pdf</translation>
     </message>
@@ -3279,7 +3289,7 @@ Data will be kept in: {0}</translation>
 <context>
     <name>GroupBuyTab</name>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="121"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="125"/>
         <source>批次</source>
         <translation>Round</translation>
     </message>
@@ -3304,289 +3314,299 @@ Data will be kept in: {0}</translation>
         <translation>Edit bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="94"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="98"/>
         <source>价格历史</source>
         <translation>Price history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="96"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="100"/>
         <source>打印价格公示</source>
         <translation>Print price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="98"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="686"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="102"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="696"/>
         <source>导出订货单</source>
         <translation>Export order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="140"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="144"/>
         <source>本批次还没有套餐，点击“新增套餐”登记内容、价格和供应商。</source>
         <translation>No bundles in this round yet. Click &quot;Add bundle&quot; to record contents, prices and suppliers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="146"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="219"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="152"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="225"/>
         <source>套餐</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="147"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="153"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="148"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="154"/>
         <source>每份价格（元）</source>
         <translation>Price each (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="149"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="155"/>
         <source>较上批</source>
         <translation>Vs previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="150"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="156"/>
         <source>订购户数</source>
         <translation>Households ordering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="151"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="220"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="157"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="226"/>
         <source>份数</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="152"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="221"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="158"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="227"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="153"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="159"/>
         <source>已送达份数</source>
         <translation>Qty delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="154"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="160"/>
         <source>供应商</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="155"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="161"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="174"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="180"/>
         <source>登记订购：住户</source>
         <translation>Record order: household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="176"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="182"/>
         <source>门牌号 3-2-502 或户编号</source>
         <translation>Door no. 3-2-502 or household ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="183"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="189"/>
         <source> 份</source>
         <translation> bundle(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="185"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="191"/>
         <source>订购</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="189"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="195"/>
         <source>取消所选订单</source>
         <translation>Cancel selected order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="209"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="215"/>
         <source>查找住户</source>
         <translation>Find household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="195"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="201"/>
         <source>姓名、拼音、门牌号、电话后四位；留空显示全部订单</source>
         <translation>Name, pinyin, door no. or last 4 digits of phone; leave blank to show all orders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="203"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="146"/>
+        <source>本批次还没有套餐：由社区工作人员登记内容和价格。</source>
+        <translation>This round has no packages yet: the office staff record what they hold and their prices.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="209"/>
         <source>扫码送达</source>
         <translation>Scan to deliver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="204"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="210"/>
         <source>扫描住户条码，或输入门牌号后回车</source>
         <translation>Scan the household&apos;s barcode, or type the door no. and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="205"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="211"/>
         <source>住户取货或送货上门时，扫描其条码即登记为已送达。</source>
         <translation>When a household collects or receives a delivery, scan its barcode to record it as delivered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="217"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="223"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="218"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="224"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="222"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="406"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="228"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="416"/>
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="223"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="407"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="229"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="417"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="224"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="230"/>
         <source>送达时间</source>
         <translation>Delivered at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="290"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="296"/>
         <source>涨价超过 {pct}% 须说明原因，并在公示中标出</source>
         <translation>Price rises over {pct}% need a reason and are marked in the notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="295"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="301"/>
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="295"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="301"/>
         <source>已结束</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="297"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="303"/>
         <source>{0}，{1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="312"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="319"/>
         <source>还没有团购批次，点击“开新批次”开始。</source>
         <translation>No group purchase rounds yet. Click &quot;Open new round&quot; to start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="320"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="321"/>
+        <source>还没有团购批次：由社区工作人员开新批次。</source>
+        <translation>No group-buy round yet: the office staff open one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="330"/>
         <source>自 {d} 起，进行中</source>
         <translation>Open since {d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="322"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="332"/>
         <source>{d} 至 {e}，已结束</source>
         <translation>{d} to {e}, closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="332"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="342"/>
         <source>合计：{households} 户订购 {count} 份，应收 {due} 元，已收 {paid} 元；未付款 {unpaid} 户，未送达 {undelivered} 户</source>
         <translation>Total: households ordering {households}, packages {count}; {due} yuan due, {paid} yuan received; households unpaid {unpaid}, not delivered {undelivered}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="351"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="361"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="353"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="363"/>
         <source>持平</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="357"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="367"/>
         <source>{flag}：{reason}</source>
         <translation>{flag}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="409"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="419"/>
         <source>未</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="462"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="472"/>
         <source>✔ 已开批次“{name}”（{code}），沿用 {n} 个套餐</source>
         <translation>✔ Opened round &quot;{name}&quot; ({code}), carrying over {n} bundles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="495"/>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="504"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="505"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="514"/>
         <source>✖ 请先在表中选择一个套餐</source>
         <translation>✖ Please select a bundle in the table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="530"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="540"/>
         <source>✖ 请填写住户并选择套餐</source>
         <translation>✖ Please enter the household and choose a bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="537"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="547"/>
         <source>✔ {address} 订购“{package}”{count} 份，应付 {amount} 元</source>
         <translation>✔ {address} ordered {count} × &quot;{package}&quot;, {amount} yuan due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="555"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="565"/>
         <source>✖ 请先在订单表中选择一条订单</source>
         <translation>✖ Please select an order in the orders table first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="564"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="574"/>
         <source>✔ 已取消 {address} 的“{package}”订单</source>
         <translation>✔ Cancelled the &quot;{package}&quot; order for {address}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="615"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="625"/>
         <source>✖ 还没有团购批次</source>
         <translation>✖ There are no group purchase rounds yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="635"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="645"/>
         <source>{0} {1} 份</source>
         <translation>{0} ×{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="638"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="648"/>
         <source>✔ 已送达：{address} {what}</source>
         <translation>✔ Delivered: {address} {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="649"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="659"/>
         <source>团购价格公示-{code}.pdf</source>
         <translation>Group purchase price notice-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="662"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="672"/>
         <source>团购价格公示</source>
         <translation>Group purchase price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="669"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="679"/>
         <source>正在生成价格公示</source>
         <translation>Generating the price notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="687"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="697"/>
         <source>团购订货单-{code}.xlsx</source>
         <translation>Group purchase order sheet-{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="706"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="716"/>
         <source>正在导出订货单</source>
         <translation>Exporting the order sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/group_buy.py" line="708"/>
+        <location filename="../../app/ui/pages/supplies/group_buy.py" line="718"/>
         <source>✔ 已导出订货单：{p}</source>
         <translation>✔ Order sheet exported: {p}</translation>
     </message>
@@ -8561,8 +8581,8 @@ Add another household at this address anyway?</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids/roster.py" line="48"/>
-        <location filename="../../app/ui/pages/grids/roster.py" line="185"/>
-        <location filename="../../app/ui/pages/grids/roster.py" line="198"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="187"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="200"/>
         <source>移出名册</source>
         <translation>Remove from roster</translation>
     </message>
@@ -8573,124 +8593,124 @@ Add another household at this address anyway?</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/grids/roster.py" line="51"/>
-        <location filename="../../app/ui/pages/grids/roster.py" line="276"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="278"/>
         <source>打印工作证</source>
         <translation>Print ID badges</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="56"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="58"/>
         <source>姓名、编号、电话、单位或技能</source>
         <translation>Name, ID, phone, organisation or skill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="60"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="62"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="64"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="66"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="65"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="67"/>
         <source>不属于网格</source>
         <translation>Not in a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="66"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="68"/>
         <source>只看今天在岗的</source>
         <translation>Only on duty today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="67"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="69"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="134"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="136"/>
         <source>名册还是空的。点击“新增”（Ctrl+N）登记第一位在岗人员，或“导入”Excel 名册。</source>
         <translation>The roster is empty. Click &quot;New&quot; (Ctrl+N) to add the first worker, or &quot;Import&quot; an Excel roster.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="138"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="140"/>
         <source>没有符合条件的人员。</source>
         <translation>Nobody matches.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="146"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="148"/>
         <source>共 {0} 人（全部 {1} 人）</source>
         <translation>Showing {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="147"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="149"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="163"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="165"/>
         <source>已保存，签到编号 {0}</source>
         <translation>Saved. Check-in ID {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="186"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="188"/>
         <source>把{0} {1}（{2}）移出名册？已有的出勤记录保留，以后的排班撤下。</source>
         <translation>Remove {0} {1} ({2}) from the roster? Past attendance is kept; future shifts are removed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="204"/>
-        <location filename="../../app/ui/pages/grids/roster.py" line="236"/>
-        <location filename="../../app/ui/pages/grids/roster.py" line="257"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="206"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="238"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="259"/>
         <source>导入人员名册</source>
         <translation>Import staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="205"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="207"/>
         <source>表格文件 (*.xlsx *.xls *.xlsm *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.xlsm *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="218"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="220"/>
         <source>检查人员名册</source>
         <translation>Check staff roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="226"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="228"/>
         <source>名册中没有“类别”列</source>
         <translation>The roster has no &quot;Category&quot; column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="227"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="229"/>
         <source>这份名册里的人都是：</source>
         <translation>Everyone in this roster is:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="259"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="261"/>
         <source>已导入：新增 {0} 人，更新 {1} 人</source>
         <translation>Imported: {0} added, {1} updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="277"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="279"/>
         <source>打印哪些人的签到工作证？</source>
         <translation>Print check-in ID badges for whom?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="279"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="281"/>
         <source>只打印 {0}（{1}）</source>
         <translation>Only {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="282"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="284"/>
         <source>全部在岗人员</source>
         <translation>All on-duty workers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="290"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="292"/>
         <source>签到工作证</source>
         <translation>Check-in ID badges</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/roster.py" line="291"/>
+        <location filename="../../app/ui/pages/grids/roster.py" line="293"/>
         <source>签到工作证.pdf</source>
         <translation>Check-in ID badges.pdf</translation>
     </message>
@@ -9363,138 +9383,138 @@ Add another household at this address anyway?</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="135"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="146"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="138"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="149"/>
         <source>分配到网格…</source>
         <translation>Assign to grid…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="140"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="151"/>
         <source>查看住户</source>
         <translation>Show households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="143"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="155"/>
         <source>全部楼栋</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="144"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="156"/>
         <source>所选网格的楼栋</source>
         <translation>Selected grid&apos;s buildings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="145"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="157"/>
         <source>有未分网格住户的楼栋</source>
         <translation>Buildings with households without a grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="165"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="177"/>
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="168"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="180"/>
         <source>分到网格…</source>
         <translation>Assign to grid…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="169"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="181"/>
         <source>归属历史</source>
         <translation>Grid history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="181"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="194"/>
         <source>选中一栋楼后点“查看住户”（或双击），这里列出它的住户。</source>
         <translation>Select a building and click &quot;Show households&quot; (or double-click) to list its households here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="210"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="223"/>
         <source>有 {0} 户尚未分到任何网格。请把它们所在的楼栋或住户分到网格。</source>
         <translation>Households not in any grid yet: {0}. Assign their buildings or the households to a grid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="215"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="228"/>
         <source>所有住户都已分到网格（未分网格的住户：0 户）。</source>
         <translation>Every household is in a grid (households without a grid: 0).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="234"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="247"/>
         <source>共 {0} 栋，{1} 户</source>
         <translation>Buildings: {0}, households: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="298"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="311"/>
         <source>{0}栋的住户（{1} 户）</source>
         <translation>Households in building {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="301"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="314"/>
         <source>可多选住户后点“分到网格…”单独调整；楼栋的其他住户不受影响。</source>
         <translation>Select one or more households and click &quot;Assign to grid…&quot; to move just them; the other households in the building are not affected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="319"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="332"/>
         <source>未分网格的住户（{0} 户）</source>
         <translation>Households without a grid ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="321"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="334"/>
         <source>（列出前 {0} 户；按楼栋分配可一次处理全部）</source>
         <translation> (first {0} listed; assigning by building handles them all at once)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="327"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="340"/>
         <source>全选（Ctrl+A）后点“分到网格…”。</source>
         <translation>Select all (Ctrl+A), then click &quot;Assign to grid…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="329"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="342"/>
         <source>没有未分网格的住户。</source>
         <translation>No households without a grid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="361"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="374"/>
         <source>已将 {0} 并入 {1}（{2} 户）</source>
         <translation>Merged {0} into {1} ({2} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="375"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="388"/>
         <source>已拆出新网格 {0}（{1} 户）</source>
         <translation>Split off new grid {0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="385"/>
         <location filename="../../app/ui/pages/grids/structure.py" line="398"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="411"/>
         <source>删除网格</source>
         <translation>Delete grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="386"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="399"/>
         <source>删除网格 {0}“{1}”？只有没有住户、没有在岗人员的网格才能删除。</source>
         <translation>Delete grid {0} &quot;{1}&quot;? Only a grid with no households and no on-duty workers can be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="419"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="432"/>
         <source> 等 {0} 户</source>
         <translation> and others ({0} households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="433"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="446"/>
         <source>已将 {0} 户划入网格 {1}</source>
         <translation>Assigned {0} households to grid {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="437"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="450"/>
         <source>（{0} 户原已在此网格）</source>
         <translation> ({0} households were already in this grid)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/grids/structure.py" line="439"/>
+        <location filename="../../app/ui/pages/grids/structure.py" line="452"/>
         <source>；范围中没有这些楼号：{0}</source>
         <translation>; these building numbers do not exist: {0}</translation>
     </message>
@@ -9503,27 +9523,27 @@ Add another household at this address anyway?</translation>
     <name>SuppliesPage</name>
     <message>
         <location filename="../../app/ui/pages/supplies/page.py" line="101"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="167"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="179"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="204"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="168"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="180"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="205"/>
         <source>物资</source>
         <translation>Supplies</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/supplies/page.py" line="145"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="299"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="300"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/supplies/page.py" line="148"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="300"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="301"/>
         <source>出库</source>
         <translation>Issue</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/supplies/page.py" line="150"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="303"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="304"/>
         <source>调整</source>
         <translation>Adjustment</translation>
     </message>
@@ -9533,32 +9553,32 @@ Add another household at this address anyway?</translation>
         <translation>New distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="155"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="640"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="156"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="641"/>
         <source>导出需求清单</source>
         <translation>Export needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="156"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="686"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="157"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="687"/>
         <source>打印签收表</source>
         <translation>Print sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="158"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="709"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="159"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="710"/>
         <source>打印取货单</source>
         <translation>Print pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="160"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="161"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/supplies/page.py" line="119"/>
         <location filename="../../app/ui/pages/supplies/page.py" line="128"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="306"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="307"/>
         <source>发放</source>
         <translation>Distribution</translation>
     </message>
@@ -9578,67 +9598,67 @@ Add another household at this address anyway?</translation>
         <translation>Choose a distribution, then scan household barcodes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="168"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="169"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="169"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="170"/>
         <source>现有</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="170"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="171"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="171"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="172"/>
         <source>累计入库</source>
         <translation>Total received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="172"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="173"/>
         <source>累计发出</source>
         <translation>Total issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="173"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="174"/>
         <source>有效期</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="178"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="179"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="180"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="181"/>
         <source>存放点</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="181"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="182"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="182"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="183"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="183"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="184"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="184"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="185"/>
         <source>来源 / 原因</source>
         <translation>Source / reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="187"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="188"/>
         <source>暂无物资，点击“入库”登记第一批。</source>
         <translation>No supplies yet. Click &quot;Receipt&quot; to record the first batch.</translation>
     </message>
@@ -9648,83 +9668,83 @@ Add another household at this address anyway?</translation>
         <translation>Stock ledger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="202"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="203"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="203"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="204"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="205"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="206"/>
         <source>对象</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="206"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="207"/>
         <source>已发 / 应发（户）</source>
         <translation>Given / due (households)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="207"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="208"/>
         <source>已发 / 应发（数量）</source>
         <translation>Given / due (quantity)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="208"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="209"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="214"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="426"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="215"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="427"/>
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="215"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="216"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="216"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="217"/>
         <source>门牌号</source>
         <translation>Door no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="217"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="218"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="218"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="219"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="219"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="220"/>
         <source>应发物资</source>
         <translation>Supplies due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="220"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="221"/>
         <source>重点户</source>
         <translation>Vulnerable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="221"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="222"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="222"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="223"/>
         <source>领取时间 / 经办人</source>
         <translation>Collected at / Handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="234"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="235"/>
         <source>只看未领取</source>
         <translation>Only not collected</translation>
     </message>
@@ -9734,169 +9754,169 @@ Add another household at this address anyway?</translation>
         <translation>Group purchase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="289"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="290"/>
         <source>{d}（已过期）</source>
         <translation>{d} (expired)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="301"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="302"/>
         <source>调出</source>
         <translation>Transfer out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="302"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="303"/>
         <source>调入</source>
         <translation>Transfer in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="304"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="305"/>
         <source>过期报废</source>
         <translation>Expired, written off</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="305"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="306"/>
         <source>盘点</source>
         <translation>Stocktake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="337"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="338"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="337"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="338"/>
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="359"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="360"/>
         <source>共 {items} 种物资，{campaigns} 次发放</source>
         <translation>Items: {items}; distributions: {campaigns}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="371"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="372"/>
         <source>网格 {0}</source>
         <translation>Grid {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="377"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="378"/>
         <source>选定的 {0} 户</source>
         <translation>{0} chosen households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="378"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="379"/>
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="392"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="393"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="392"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="393"/>
         <source>勾选</source>
         <translation>Tick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="392"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="393"/>
         <source>命令行</source>
         <translation>Command line</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="407"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="408"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="433"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="434"/>
         <source>共 {n} 户，已领取 {done} 户，未领取 {waiting} 户</source>
         <translation>Households: {n}; collected: {done}, not yet: {waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="641"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="642"/>
         <source>需求清单.xlsx</source>
         <translation>Needs list.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="709"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="710"/>
         <source>取货单-{code}.pdf</source>
         <translation>Pick-up slips-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="726"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="727"/>
         <source>正在生成取货单</source>
         <translation>Generating pick-up slips</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="727"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="728"/>
         <source>已生成取货单：{p}</source>
         <translation>Pick-up slips generated: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="467"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="669"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="468"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="670"/>
         <source>✖ 请先选择一次发放</source>
         <translation>✖ Please choose a distribution first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="491"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="492"/>
         <source>✔ 已发放：{address} 领取 {items}</source>
         <translation>✔ Given: {address} received {items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="496"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="497"/>
         <source>✔ 已发放：{address} 领取 {item} {qty}{unit}（剩余 {left}{unit}）</source>
         <translation>✔ Given: {address} received {qty}{unit} of {item} ({left}{unit} left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="542"/>
-        <location filename="../../app/ui/pages/supplies/page.py" line="550"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="543"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="551"/>
         <source>撤销领取</source>
         <translation>Undo collection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="543"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="544"/>
         <source>撤销 {address} 的领取记录？物资将退回库存，记录连同原因保留。</source>
         <translation>Undo the collection record for {address}? The supplies go back into stock; the record and the reason are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="550"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="551"/>
         <source>撤销 {address} 的原因：</source>
         <translation>Reason for undoing {address}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="580"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="581"/>
         <source>↺ 已撤销 {address} 的领取，退回库存：{back}</source>
         <translation>↺ Undid the collection for {address}, returned to stock: {back}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="634"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="635"/>
         <source>正在生成发放计划</source>
         <translation>Creating the distribution plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="659"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="660"/>
         <source>正在导出需求清单</source>
         <translation>Exporting the needs list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="660"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="661"/>
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="686"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="687"/>
         <source>签收表-{code}.pdf</source>
         <translation>sign-off-{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="702"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="703"/>
         <source>正在生成签收表</source>
         <translation>Creating the sign-off sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/supplies/page.py" line="703"/>
+        <location filename="../../app/ui/pages/supplies/page.py" line="704"/>
         <source>已生成签收表：{p}</source>
         <translation>Sign-off sheet created: {p}</translation>
     </message>

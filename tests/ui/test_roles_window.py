@@ -5,7 +5,7 @@ dialog without its buttons for a viewer, a grid worker's list and filters of the
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QToolBar
 from sqlalchemy import select
 
 from app.core.registry import lookup
@@ -149,6 +149,12 @@ def test_the_office_staffs_planning_is_offered_to_them_only(
         buy.open_action, buy.close_action, buy.add_action, buy.edit_action,
         grids.duty.add_duty_action, grids.duty.shifts_action, grids.duty.assign_action,
         grids.roster.add_action, grids.roster.import_action, grids.roster.remove_action,
+        grids.structure.add_action, grids.structure.merge_action, grids.structure.remove_action,
+        grids.structure.assign_action, grids.structure.move_action,
     ]  # fmt: skip
     assert [a.isVisible() for a in planning] == [staff] * len(planning)
+    grid_bar = next(  # the bar of 新增/修改/合并/拆分/删除
+        o for o in grids.structure.add_action.associatedObjects() if isinstance(o, QToolBar)
+    )
+    assert grid_bar.isVisibleTo(grids.structure) is staff
     assert grids.duty.print_action.isVisible() and buy.order_button.isVisibleTo(buy)

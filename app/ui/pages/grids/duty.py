@@ -101,7 +101,7 @@ class DutyTab(Tab):
         bar = toolbar()
         self.add_duty_action = self.action(bar, self.tr("新增任务"), self.add_duty)
         self.edit_duty_action = self.action(bar, self.tr("编辑任务"), self.edit_duty)
-        bar.addSeparator()
+        between = bar.addSeparator()
         self.shifts_action = self.action(bar, self.tr("排班…"), self.add_shifts)
         self.assign_action = self.action(bar, self.tr("安排人员…"), self.assign_people)
         self.unassign_action = self.action(bar, self.tr("撤下人员"), self.unassign)
@@ -113,9 +113,10 @@ class DutyTab(Tab):
             self.assign_action,
             self.unassign_action,
             self.remove_shift_action,
+            between,
+            bar.addSeparator(),
         ):
             planning.setVisible(self.ctx.plans_office_work)  # the office staff's roster
-        bar.addSeparator()
         self.print_action = self.action(bar, self.tr("打印本周值班表"), self.print_week, "Ctrl+P")
         layout.addWidget(bar)
 
@@ -218,12 +219,19 @@ class DutyTab(Tab):
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
         self.summary.setText(text)
+        plans = self.ctx.plans_office_work
         if not duties:
             self.empty.setText(
                 self.tr("还没有任务。点击“新增任务”登记卡点值守、上门走访等，再“排班…”。")
+                if plans
+                else self.tr("还没有任务：由社区工作人员登记任务和排班。")
             )
         elif not shifts:
-            self.empty.setText(self.tr("这一天没有班次。点击“排班…”安排。"))
+            self.empty.setText(
+                self.tr("这一天没有班次。点击“排班…”安排。")
+                if plans
+                else self.tr("这一天没有班次。")
+            )
         else:
             self.empty.setText("")
         self._update_actions()

@@ -119,7 +119,18 @@ class StructureTab(Tab):
         self.merge_action = self.action(bar, self.tr("合并"), self.merge)
         self.split_action = self.action(bar, self.tr("拆分"), self.split)
         self.remove_action = self.action(bar, self.tr("删除"), self.remove_grid)
+        # redrawing the grids is the office staff's (hidden actions take no shortcut either)
+        for action in (
+            self.add_action,
+            self.rename_action,
+            self.merge_action,
+            self.split_action,
+            self.remove_action,
+        ):
+            action.setVisible(self.ctx.plans_office_work)
         left_box.addWidget(bar)
+        if not self.ctx.plans_office_work:
+            bar.hide()  # (once it has its parent: a parentless widget shown is a window)
         self.grid_model = GridModel(self)
         self.grid_table = data_table(self.grid_model, stretch=GridModel.COL_NAME)
         self.grid_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -138,6 +149,7 @@ class StructureTab(Tab):
             bar, self.tr("分配到网格…"), self.assign_buildings, "Ctrl+G"
         )
         self.households_action = self.action(bar, self.tr("查看住户"), self.show_building)
+        self.assign_action.setVisible(self.ctx.plans_office_work)
         bar.addSeparator()
         self.filter = QComboBox()
         self.filter.addItem(self.tr("全部楼栋"), self.FILTER_ALL)
@@ -167,6 +179,7 @@ class StructureTab(Tab):
         bar = toolbar()
         self.move_action = self.action(bar, self.tr("分到网格…"), self.assign_households)
         self.history_action = self.action(bar, self.tr("归属历史"), self.history)
+        self.move_action.setVisible(self.ctx.plans_office_work)
         head.addWidget(bar)
         head.addStretch(1)
         bottom_box.addLayout(head)

@@ -88,11 +88,13 @@ class GroupBuyTab(QWidget):
         self.toolbar = PageToolBar()
         self.open_action = self.toolbar.addAction(self.tr("开新批次"), self.open_round)
         self.close_action = self.toolbar.addAction(self.tr("结束批次"), self.close_round)
-        self.toolbar.addSeparator()
+        between = self.toolbar.addSeparator()
         self.add_action = self.toolbar.addAction(self.tr("新增套餐"), self.add_package)
         self.edit_action = self.toolbar.addAction(self.tr("编辑套餐"), self.edit_package)
-        for planning in (self.open_action, self.close_action, self.add_action, self.edit_action):
-            planning.setVisible(self.ctx.plans_office_work)  # the office staff's, not a grid's
+        after = self.toolbar.addSeparator()
+        planning = (self.open_action, self.close_action, between, self.add_action, self.edit_action)
+        for action in (*planning, after):  # rounds and prices are the office staff's
+            action.setVisible(self.ctx.plans_office_work)
         self.history_action = self.toolbar.addAction(self.tr("价格历史"), self.show_history)
         self.toolbar.addSeparator()
         self.notice_action = self.toolbar.addAction(self.tr("打印价格公示"), self.preview_notice)
@@ -140,6 +142,8 @@ class GroupBuyTab(QWidget):
         pb.setContentsMargins(0, 0, 0, 0)
         self.packages_empty = QLabel(
             self.tr("本批次还没有套餐，点击“新增套餐”登记内容、价格和供应商。")
+            if self.ctx.plans_office_work
+            else self.tr("本批次还没有套餐：由社区工作人员登记内容和价格。")
         )
         self.packages_empty.setObjectName("muted")
         pb.addWidget(self.packages_empty)
@@ -311,7 +315,11 @@ class GroupBuyTab(QWidget):
         self.export_action.setEnabled(current is not None)
         self.history_action.setEnabled(current is not None)
         if current is None:
-            self.round_state.setText(self.tr("还没有团购批次，点击“开新批次”开始。"))
+            self.round_state.setText(
+                self.tr("还没有团购批次，点击“开新批次”开始。")
+                if self.ctx.plans_office_work
+                else self.tr("还没有团购批次：由社区工作人员开新批次。")
+            )
             self._packages, self._orders = [], []
             self._fill_packages()
             self._fill_orders()
