@@ -190,10 +190,7 @@ def main() -> int:
         "--no-installer", action="store_true", help="skip Inno Setup even where it is available"
     )
     args = parser.parse_args()
-    # Chinese paths and arrows in what it prints: a Windows console or a log file in another
-    # code page must not end the build with an encoding error
-    sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-    sys.stderr.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+    smoke.utf8_output()  # Chinese paths and arrows in what the build prints
     try:
         import PyInstaller  # noqa: F401
     except ImportError:

@@ -267,12 +267,17 @@ def community_day(run: Bundle, version: str) -> None:
         raise SmokeFailed(f"the window is not in English with --lang en (translations):\n{out}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    # what the program printed (Chinese) is shown again: a console in another code page must
-    # not end the test with an encoding error
+def utf8_output() -> None:
+    """Print UTF-8 whatever the console: what the program printed (Chinese paths and messages)
+    is shown again, and a console in another code page must not end the run with an encoding
+    error (the build calls this too)."""
     sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
     sys.stderr.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    utf8_output()
     folder = Path(args[0]) if args else ROOT / "dist" / APP_NAME
     if not shutil.which("pdftotext"):
         if sys.platform != "win32":

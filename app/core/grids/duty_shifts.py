@@ -189,6 +189,18 @@ def add_shift(
     notes: str | None = None,
 ) -> DutyShift:
     scope.whole_register(session, ROSTER)
+    return _new_shift(session, duty_id, starts_at, ends_at, needed, notes)
+
+
+def _new_shift(
+    session: Session,
+    duty_id: int,
+    starts_at: datetime,
+    ends_at: datetime,
+    needed: int,
+    notes: str | None = None,
+) -> DutyShift:
+    """One shift of a duty (the caller has checked the user may plan the roster)."""
     duty = _duty(session, duty_id)
     _check_period(starts_at, ends_at)
     if needed < 1 or needed > 500:
@@ -226,7 +238,7 @@ def add_daily_shifts(
     while day <= last_day:
         starts = datetime.combine(day, start)
         ends = datetime.combine(day if end > start else day + timedelta(days=1), end)
-        shifts.append(add_shift(session, duty_id, starts, ends, needed))
+        shifts.append(_new_shift(session, duty_id, starts, ends, needed))
         day += timedelta(days=1)
     return shifts
 

@@ -650,4 +650,4 @@ def local_time(value: datetime | None) -> str:
     """A stored UTC time as the local 2026-11-29 18:05, or — when there is none."""
     if value is None:
         return "—"
-    return value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    return _local(value).strftime("%Y-%m-%d %H:%M")
