@@ -18,6 +18,7 @@ from app.core.registry import full_values, lookup
 from app.core.registry.households import add_household
 from app.core.registry.roster_export import FULL_SHEET, MASKED_SHEET, export_residents
 from app.core.registry.search import search
+from app.core.trust import guard as _guard  # noqa: F401  (installed by signing in, as in the program)
 from app.core.trust import scope
 from app.core.trust.roles import NotPermitted, OutsideGrids, Principal, Role
 from app.db.engine import Database
